@@ -1,0 +1,43 @@
+// SUS-style categories for occupation and income sources at start and exit (one module,
+// configurable: change the lists here). Several income sources may apply at once.
+import { vocabulary } from "./vocabulary.ts";
+
+export const occupationStatuses = vocabulary({
+  employed: "Förvärvsarbete",
+  studies: "Studier",
+  work_and_studies: "Arbete och studier",
+  job_seeking: "Aktivt arbetssökande",
+  practice: "Praktik / arbetsträning",
+  none: "Ingen sysselsättning",
+});
+
+export const incomeSources = vocabulary({
+  activity_compensation: "Aktivitetsersättning",
+  sickness_compensation: "Sjukersättning",
+  activity_support: "Aktivitetsstöd / utvecklingsersättning",
+  social_assistance: "Försörjningsstöd",
+  sickness_benefit: "Sjukpenning / rehabiliteringspenning",
+  unemployment_benefit: "Arbetslöshetsersättning",
+  establishment_benefit: "Etableringsersättning",
+  study_support: "Studiestöd / studiemedel",
+  salary: "Lön",
+  no_public_support: "Ingen offentlig försörjning",
+  other: "Övrigt",
+});
+
+export const exitReasons = vocabulary({
+  work: "Arbete",
+  studies: "Studier",
+  work_and_studies: "Arbete och studier",
+  rehabilitation: "Fortsatt rehabilitering / sjukdom",
+  moved: "Flytt",
+  other: "Övrigt",
+});
+
+export const employerContactKinds = vocabulary({
+  visit: "Besök",
+  call: "Telefonsamtal",
+  meeting: "Möte",
+  study_visit: "Studiebesök",
+  email: "E-post",
+});
