@@ -3,14 +3,16 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll } from "vitest";
-import { TEMPLATE_DB, TEST_DB_DIR } from "./paths.ts";
+import { afterAll, inject } from "vitest";
 
-const file = path.join(TEST_DB_DIR, `w${process.env.VITEST_POOL_ID ?? "0"}-${crypto.randomUUID()}.db`);
-fs.copyFileSync(TEMPLATE_DB, file);
+const runDir = inject("testRunDir");
+const name = `w${process.env.VITEST_POOL_ID ?? "0"}-${crypto.randomUUID()}`;
+const file = path.join(runDir, `${name}.db`);
+fs.copyFileSync(path.join(runDir, "template.db"), file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.NODE_ENV = "test";
-process.env.MAILBOX_DIR = path.join(TEST_DB_DIR, `${path.basename(file, ".db")}-mailbox`);
+process.env.MAILBOX_DIR = path.join(runDir, `${name}-mailbox`);
+delete process.env.SMTP_URL;
 
 afterAll(async () => {
   const { db } = await import("../../app/utils/db.server.ts");

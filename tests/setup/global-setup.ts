@@ -1,12 +1,16 @@
 // Builds one migrated template database with the reference data loaded; every test file then
 // works on its own copy (tests/setup/database-per-file.ts).
+import crypto from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
 import { prepareDatabase } from "../../scripts/prepare-database.ts";
-import { TEMPLATE_DB, TEST_DB_DIR } from "./paths.ts";
+import { TEST_DB_ROOT } from "./paths.ts";
 
-export default async function globalSetup() {
-  fs.rmSync(TEST_DB_DIR, { recursive: true, force: true });
-  fs.mkdirSync(TEST_DB_DIR, { recursive: true });
-  await prepareDatabase(`file:${TEMPLATE_DB}`, { quiet: true });
-  return () => fs.rmSync(TEST_DB_DIR, { recursive: true, force: true });
+export default async function globalSetup(project: TestProject) {
+  const runDir = path.join(TEST_DB_ROOT, `run-${Date.now()}-${crypto.randomUUID().slice(0, 6)}`);
+  fs.mkdirSync(runDir, { recursive: true });
+  await prepareDatabase(`file:${path.join(runDir, "template.db")}`, { quiet: true });
+  project.provide("testRunDir", runDir);
+  return () => fs.rmSync(runDir, { recursive: true, force: true });
 }

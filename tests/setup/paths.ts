@@ -1,4 +1,10 @@
 import path from "node:path";
 
-export const TEST_DB_DIR = path.resolve("tests/.db");
-export const TEMPLATE_DB = path.join(TEST_DB_DIR, "template.db");
+/** All test databases live below here, one folder per test run so parallel runs never collide. */
+export const TEST_DB_ROOT = path.resolve("tests/.db");
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testRunDir: string;
+  }
+}

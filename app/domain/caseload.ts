@@ -1,0 +1,6 @@
+// IPS fidelity: at most 20 participants per full-time coach (DESIGN §3.7).
+export const CASELOAD_PER_FULL_TIME = 20;
+
+export function caseloadTarget(employmentPercent: number): number {
+  return Math.round((CASELOAD_PER_FULL_TIME * employmentPercent) / 100);
+}

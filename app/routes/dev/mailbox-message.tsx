@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { readMailboxMessage } from "../../../emails/mailbox.server.ts";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { LinkifiedText } from "~/components/linkified-text.tsx";
+import { notFound } from "~/utils/auth.server.ts";
+import { usesLocalMailbox } from "~/utils/env.server.ts";
+import { formatDateTime } from "~/utils/format.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.message.subject ?? "Meddelande"} – Lokal brevlåda` }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  if (!usesLocalMailbox()) notFound();
+  const message = await readMailboxMessage(params.messageId ?? "");
+  if (!message) notFound("Meddelandet finns inte.");
+  return { message };
+}
+
+export default function MailboxMessage() {
+  const { message } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/dev/mejl">← Alla meddelanden</Link>
+      </p>
+      <h1>{message.subject}</h1>
+      <dl className="panel">
+        <dt>Från</dt>
+        <dd>{message.from}</dd>
+        <dt>Till</dt>
+        <dd>{message.to}</dd>
+        <dt>Skickat</dt>
+        <dd>{formatDateTime(message.date)}</dd>
+      </dl>
+      <h2>Textversion</h2>
+      <div className="plain-text">
+        <LinkifiedText text={message.text} />
+      </div>
+      <h2>HTML-version</h2>
+      <iframe className="mail-frame" title={`HTML-versionen av ${message.subject}`} sandbox="" srcDoc={message.html} />
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

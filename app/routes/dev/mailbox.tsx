@@ -1,0 +1,56 @@
+// The local mailbox: where mail goes when no SMTP server is configured (development and demo).
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listMailbox } from "../../../emails/mailbox.server.ts";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { notFound } from "~/utils/auth.server.ts";
+import { usesLocalMailbox } from "~/utils/env.server.ts";
+import { formatDateTime } from "~/utils/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Lokal brevlåda – Brygga" }];
+
+export async function loader(_: LoaderFunctionArgs) {
+  if (!usesLocalMailbox()) notFound();
+  return { messages: await listMailbox() };
+}
+
+export default function Mailbox() {
+  const { messages } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Lokal brevlåda</h1>
+      <p className="lead">
+        Ingen e-postserver är inställd, så Brygga lägger all e-post här i stället för att skicka den. Sidan finns bara då.
+      </p>
+      {messages.length === 0 ? (
+        <p>Brevlådan är tom.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption>{messages.length} meddelanden, nyaste först</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ämne</th>
+                <th scope="col">Till</th>
+                <th scope="col">Skickat</th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link to={`/dev/mejl/${m.id}`}>{m.subject}</Link>
+                  </td>
+                  <td>{m.to}</td>
+                  <td>{formatDateTime(m.date)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,72 @@
+// The participant's own page, in plain Swedish: short sentences, no jargon, large targets.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { audit } from "~/utils/audit.server.ts";
+import { requireParticipantUser } from "~/utils/auth.server.ts";
+import { db, parseJson } from "~/utils/db.server.ts";
+import { clientIp } from "~/utils/rate-limit.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Min sida – Brygga" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireParticipantUser(request);
+  const participant = await db.participant.findUniqueOrThrow({
+    where: { id: user.participantId },
+    select: {
+      id: true,
+      pseudonym: true,
+      coach: { select: { name: true, phone: true, email: true } },
+      profile: { select: { interests: true } },
+    },
+  });
+  const interestIds = parseJson<{ occupationIds?: string[] }>(participant.profile?.interests, {}).occupationIds ?? [];
+  const interests = await db.occupation.findMany({ where: { id: { in: interestIds } }, select: { id: true, label: true } });
+  await audit(db, { actorId: user.id, participantId: participant.id, action: "read", entity: "participant-home", ip: clientIp(context) });
+  return { pseudonym: participant.pseudonym, coach: participant.coach, interests };
+}
+
+export default function ParticipantHome() {
+  const { pseudonym, coach, interests } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Hej {pseudonym}!</h1>
+      <section className="panel" aria-labelledby="coach-title">
+        <h2 id="coach-title">Din coach</h2>
+        {coach ? (
+          <div className="stack">
+            <p>
+              Din coach heter <strong>{coach.name}</strong>.
+            </p>
+            {coach.phone ? (
+              <p>
+                Ring: <a href={`tel:${coach.phone.replace(/[^+\d]/g, "")}`}>{coach.phone}</a>
+              </p>
+            ) : null}
+            {coach.email ? (
+              <p>
+                Mejla: <a href={`mailto:${coach.email}`}>{coach.email}</a>
+              </p>
+            ) : null}
+          </div>
+        ) : (
+          <p>Du har ingen coach just nu.</p>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="interests-title">
+        <h2 id="interests-title">Det här vill du jobba med</h2>
+        {interests.length > 0 ? (
+          <ul>
+            {interests.map((o) => (
+              <li key={o.id}>{o.label}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>Du och din coach har inte skrivit något här än.</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

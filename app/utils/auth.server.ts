@@ -1,0 +1,198 @@
+// Passwordless sign-in (email link or coach-issued code), database sessions and the guards every
+// loader and action uses. See docs/decisions/0003-sign-in.md.
+import { createCookie, redirect } from "@remix-run/node";
+import { homePathByRole, type Role } from "~/domain/vocab/roles.ts";
+import { db } from "./db.server.ts";
+import { cookiesAreSecure, getEnv } from "./env.server.ts";
+import { hashToken, normalizeCode, randomCode, randomToken } from "./tokens.server.ts";
+
+import { CODE_LIFETIME_HOURS, LINK_LIFETIME_MINUTES, SESSION_LIFETIME_DAYS } from "~/domain/sign-in-rules.ts";
+
+export { CODE_LIFETIME_HOURS, LINK_LIFETIME_MINUTES, SESSION_LIFETIME_DAYS };
+const SESSION_TOUCH_INTERVAL_MS = 60 * 60 * 1000;
+
+function sessionCookie() {
+  return createCookie("brygga_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: cookiesAreSecure(),
+    path: "/",
+    maxAge: SESSION_LIFETIME_DAYS * 24 * 60 * 60,
+  });
+}
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof loadSessionUser>>>;
+
+async function loadSessionUser(sessionToken: string) {
+  const session = await db.session.findUnique({
+    where: { id: hashToken(sessionToken) },
+    include: { user: { include: { participant: { select: { id: true, organizationId: true } } } } },
+  });
+  if (!session || session.revokedAt || session.expiresAt < new Date() || session.user.deactivatedAt) return null;
+  if (Date.now() - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
+  }
+  const { user } = session;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role as Role,
+    organizationId: user.organizationId,
+    employerId: user.employerId,
+    participantId: user.participant?.id ?? null,
+    sessionId: session.id,
+  };
+}
+
+async function readSessionToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 20 ? value : null;
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const token = await readSessionToken(request);
+  return token ? loadSessionUser(token) : null;
+}
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+  throw redirect(`/logga-in?${params}`);
+}
+
+/** The signed-in user when they have one of the roles; otherwise 403. */
+export async function requireRole<R extends Role>(request: Request, roles: readonly R[]): Promise<SessionUser & { role: R }> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role as R)) {
+    throw new Response("Du har inte behörighet att se den här sidan.", { status: 403 });
+  }
+  return user as SessionUser & { role: R };
+}
+
+/** Coach or admin of a coaching organisation: returns the user with a non-null organizationId. */
+export async function requireOrgStaff(request: Request) {
+  const user = await requireRole(request, ["coach", "admin"]);
+  invariantResponse(user.organizationId, "Ditt konto är inte kopplat till någon organisation.", 403);
+  return user as typeof user & { organizationId: string };
+}
+
+export async function requireEmployerUser(request: Request) {
+  const user = await requireRole(request, ["employer"]);
+  invariantResponse(user.employerId, "Ditt konto är inte kopplat till någon arbetsgivare.", 403);
+  return user as typeof user & { employerId: string };
+}
+
+export async function requireParticipantUser(request: Request) {
+  const user = await requireRole(request, ["participant"]);
+  invariantResponse(user.participantId, "Ditt konto är inte kopplat till någon deltagare.", 403);
+  return user as typeof user & { participantId: string };
+}
+
+/** Throws a Response (rendered by the route's error boundary) when the condition is falsy. */
+export function invariantResponse(condition: unknown, message: string, status = 400): asserts condition {
+  if (!condition) throw new Response(message, { status });
+}
+
+/** 404 for anything the user may not see: existence of other organisations' records is not revealed. */
+export function notFound(message = "Sidan eller uppgiften finns inte."): never {
+  throw new Response(message, { status: 404 });
+}
+
+/** Creates a database session and returns the cookie header that carries it. */
+export async function startSession(userId: string, userAgent?: string | null): Promise<string> {
+  const token = randomToken();
+  await db.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_LIFETIME_DAYS * 86_400_000),
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    },
+  });
+  return sessionCookie().serialize(token);
+}
+
+/** Starts a session for the user and redirects to `to` (default: the role's start page). */
+export async function createSessionRedirect(userId: string, request: Request, to?: string | null) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const setCookie = await startSession(userId, request.headers.get("User-Agent"));
+  const target = safeRedirect(to, homePathByRole[user.role as Role] ?? "/");
+  return redirect(target, { headers: { "Set-Cookie": setCookie } });
+}
+
+export async function signOut(request: Request) {
+  const token = await readSessionToken(request);
+  if (token) await db.session.updateMany({ where: { id: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+  return redirect("/", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
+}
+
+/** Only same-site paths are followed after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) return fallback;
+  return to;
+}
+
+// ───────────── sign-in links ─────────────
+
+export async function createSignInLinkToken(userId: string): Promise<string> {
+  const token = randomToken();
+  await db.loginToken.create({
+    data: {
+      tokenHash: hashToken(token),
+      kind: "link",
+      userId,
+      expiresAt: new Date(Date.now() + LINK_LIFETIME_MINUTES * 60_000),
+    },
+  });
+  return token;
+}
+
+export function signInLinkUrl(token: string, redirectTo?: string | null): string {
+  const url = new URL("/logga-in/lank", getEnv().APP_URL);
+  url.searchParams.set("token", token);
+  if (redirectTo) url.searchParams.set("redirectTo", safeRedirect(redirectTo, "/"));
+  return url.toString();
+}
+
+export type TokenCheck = { ok: true; userId: string } | { ok: false; reason: "unknown" | "used" | "expired" };
+
+/** Looks at a link or code without using it (for the confirmation page). */
+export async function checkLoginToken(secret: string, kind: "link" | "code"): Promise<TokenCheck> {
+  const token = await db.loginToken.findUnique({ where: { tokenHash: hashToken(kind === "code" ? normalizeCode(secret) : secret) } });
+  if (!token || token.kind !== kind) return { ok: false, reason: "unknown" };
+  if (token.usedAt) return { ok: false, reason: "used" };
+  if (token.expiresAt < new Date()) return { ok: false, reason: "expired" };
+  return { ok: true, userId: token.userId };
+}
+
+/** Uses a link or code exactly once: of two simultaneous attempts only one succeeds. */
+export async function consumeLoginToken(secret: string, kind: "link" | "code"): Promise<TokenCheck> {
+  const check = await checkLoginToken(secret, kind);
+  if (!check.ok) return check;
+  const tokenHash = hashToken(kind === "code" ? normalizeCode(secret) : secret);
+  const { count } = await db.loginToken.updateMany({
+    where: { tokenHash, usedAt: null, expiresAt: { gt: new Date() } },
+    data: { usedAt: new Date() },
+  });
+  return count === 1 ? check : { ok: false, reason: "used" };
+}
+
+/** A coach issues a one-time code for a participant without email; older unused codes stop working. */
+export async function issueParticipantCode(participantUserId: string, coachId: string): Promise<{ code: string; expiresAt: Date }> {
+  const code = randomCode();
+  const expiresAt = new Date(Date.now() + CODE_LIFETIME_HOURS * 3_600_000);
+  await db.$transaction([
+    db.loginToken.updateMany({
+      where: { userId: participantUserId, kind: "code", usedAt: null },
+      data: { expiresAt: new Date() },
+    }),
+    db.loginToken.create({
+      data: { tokenHash: hashToken(code), kind: "code", userId: participantUserId, expiresAt, createdById: coachId },
+    }),
+  ]);
+  return { code, expiresAt };
+}

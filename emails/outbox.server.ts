@@ -1,0 +1,321 @@
+// The email outbox (DESIGN.md §9, §10): every message is rendered and stored in EmailOutbox inside
+// the caller's transaction, then sent by a background loop with retry and backoff. A failing SMTP
+// server delays mail, never loses it, and never fails the user's request.
+//
+// In a request handler:
+//   await db.$transaction(async (tx) => {
+//     ...
+//     await enqueueEmail(tx, { template: "signInLink", data: { name, url }, to: email });
+//   });
+//   kickOutbox(); // send right away instead of waiting for the next tick
+//
+// Delivery is at least once: a row is claimed with a lock (lockedUntil) before sending, so two
+// workers never send the same row; if a worker dies mid-send the lock expires and the row is sent
+// again. CLAIM_LOCK_MS is far above the SMTP timeouts of transport.server.ts.
+import { z } from "zod";
+import { db, parseJson, type DbOrTx } from "../app/utils/db.server.ts";
+import { renderEmail, type TemplateData, type TemplateName } from "./templates/index.ts";
+import { sendMail, type OutgoingAttachment } from "./transport.server.ts";
+
+export const OUTBOX_STATUS = { pending: "pending", sent: "sent", failed: "failed" } as const;
+export type OutboxStatus = (typeof OUTBOX_STATUS)[keyof typeof OUTBOX_STATUS];
+
+/** After this many failed attempts a row is marked failed (kept, for an admin to see). */
+export const MAX_ATTEMPTS = 50;
+export const RETRY_BASE_MS = 10_000;
+export const RETRY_MAX_MS = 30 * 60_000;
+/** How long a claimed row stays locked to the worker that claimed it. */
+export const CLAIM_LOCK_MS = 10 * 60_000;
+export const DEFAULT_BATCH_SIZE = 20;
+
+type Logger = Pick<Console, "warn" | "error">;
+
+// ---------------------------------------------------------------------------------------------
+// Enqueue
+
+export type EmailAttachmentInput = {
+  filename: string;
+  contentType: string;
+  /** Bytes, or text that is stored as UTF-8 (e.g. an .ics calendar file). */
+  content: string | Uint8Array;
+};
+
+/** Stored in EmailOutbox.attachments as JSON. */
+type StoredAttachment = { filename: string; contentType: string; content: string /* base64 */ };
+
+export type EnqueueEmailInput<N extends TemplateName = TemplateName> = {
+  template: N;
+  data: TemplateData<N>;
+  to: string;
+  replyTo?: string | null;
+  attachments?: EmailAttachmentInput[];
+};
+
+const address = z.email().max(320);
+const attachmentSchema = z.object({
+  filename: z.string().trim().min(1).max(200),
+  contentType: z.string().trim().min(3).max(200),
+  content: z.union([z.string(), z.instanceof(Uint8Array)]),
+});
+
+/**
+ * Render a template and queue the message as a pending EmailOutbox row, inside the caller's
+ * transaction (or directly on `db`). Throws on an invalid address or template data, so the
+ * caller's transaction rolls back. Call kickOutbox() after the transaction commits.
+ */
+export async function enqueueEmail<N extends TemplateName>(
+  tx: DbOrTx,
+  input: EnqueueEmailInput<N>,
+): Promise<{ id: string }> {
+  const to = address.parse(input.to);
+  const replyTo = input.replyTo == null ? null : address.parse(input.replyTo);
+  const attachments: StoredAttachment[] = z
+    .array(attachmentSchema)
+    .max(10)
+    .parse(input.attachments ?? [])
+    .map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: (typeof a.content === "string" ? Buffer.from(a.content, "utf8") : Buffer.from(a.content)).toString(
+        "base64",
+      ),
+    }));
+  const { subject, html, text } = renderEmail(input.template, input.data);
+  const row = await tx.emailOutbox.create({
+    data: {
+      template: input.template,
+      to,
+      subject,
+      html,
+      text,
+      replyTo,
+      attachments: JSON.stringify(attachments),
+      status: OUTBOX_STATUS.pending,
+    },
+    select: { id: true },
+  });
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Send
+
+/**
+ * Delay before the next attempt after `attempts` failed ones: 10 s × 2^attempts, capped at
+ * 30 minutes, with "equal jitter" (between half and all of it) so retries of many rows spread out.
+ */
+export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attempts), RETRY_MAX_MS);
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+
+export type SendDueEmailsOptions = {
+  /** The current time; tests move it forward to pass a retry time. */
+  now?: Date;
+  batchSize?: number;
+  lockMs?: number;
+  logger?: Logger;
+};
+
+export type SendDueEmailsResult = {
+  /** Rows this run claimed (and tried to send). */
+  claimed: number;
+  sent: number;
+  /** Failed now, to be retried later. */
+  retried: number;
+  /** Failed for the last time (MAX_ATTEMPTS reached). */
+  failed: number;
+};
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const { code, responseCode, command } = error as Error & { code?: string; responseCode?: number; command?: string };
+    const details = [code, responseCode, command].filter((v) => v !== undefined && v !== "").join(" ");
+    return (details ? `${details}: ${error.message}` : error.message).slice(0, 2000);
+  }
+  return String(error).slice(0, 2000);
+}
+
+/**
+ * Claim due rows (pending, nextAttemptAt ≤ now, not locked or lock expired) and send them. Each
+ * row is claimed with a compare-and-set update, so concurrent runs never send the same row.
+ * Sending errors are recorded on the row, never thrown; only database errors are thrown.
+ */
+export async function sendDueEmails(options: SendDueEmailsOptions = {}): Promise<SendDueEmailsResult> {
+  const now = options.now ?? new Date();
+  /** The time an attempt ended: the real clock, unless the caller fixed `now`. */
+  const clock = () => options.now ?? new Date();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const logger = options.logger ?? console;
+  const lockedUntil = new Date(now.getTime() + (options.lockMs ?? CLAIM_LOCK_MS));
+  const result: SendDueEmailsResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+
+  const due = {
+    status: OUTBOX_STATUS.pending,
+    nextAttemptAt: { lte: now },
+    OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
+  };
+  const candidates = await db.emailOutbox.findMany({
+    where: due,
+    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+    take: batchSize,
+    select: { id: true },
+  });
+
+  for (const { id } of candidates) {
+    // Compare-and-set: only one concurrent run gets count 1 for this row.
+    const claim = await db.emailOutbox.updateMany({ where: { id, ...due }, data: { lockedUntil } });
+    if (claim.count !== 1) continue;
+    result.claimed++;
+
+    const row = await db.emailOutbox.findUnique({ where: { id } });
+    if (!row) continue;
+
+    try {
+      const attachments: OutgoingAttachment[] = parseJson<StoredAttachment[]>(row.attachments, []).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.content, "base64"),
+      }));
+      const sent = await sendMail({
+        to: row.to,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+        replyTo: row.replyTo,
+        attachments,
+      });
+      await db.emailOutbox.update({
+        where: { id },
+        data: {
+          status: OUTBOX_STATUS.sent,
+          sentAt: clock(),
+          messageId: sent.messageId,
+          lockedUntil: null,
+          lastError: null,
+        },
+      });
+      result.sent++;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      const lastError = describeError(error);
+      // Only while we still hold the lock: a run that lost it must not overwrite a newer outcome.
+      await db.emailOutbox.updateMany({
+        where: { id, status: OUTBOX_STATUS.pending, lockedUntil },
+        data: {
+          attempts,
+          lastError,
+          lockedUntil: null,
+          ...(giveUp
+            ? { status: OUTBOX_STATUS.failed }
+            : { nextAttemptAt: new Date(clock().getTime() + retryDelayMs(attempts)) }),
+        },
+      });
+      if (giveUp) {
+        result.failed++;
+        logger.error(`[email outbox] giving up on ${id} to ${row.to} after ${attempts} attempts: ${lastError}`);
+      } else {
+        result.retried++;
+        logger.warn(`[email outbox] sending ${id} failed (attempt ${attempts}), will retry: ${lastError}`);
+      }
+    }
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker
+
+export type OutboxWorker = {
+  /** Run now (or right after the run in progress) instead of waiting for the interval. */
+  kick(): void;
+  /** Stop the loop; resolves when a run in progress has finished. */
+  stop(): Promise<void>;
+};
+
+export type OutboxWorkerOptions = {
+  intervalMs?: number;
+  batchSize?: number;
+  logger?: Logger;
+};
+
+// Kept on globalThis: the server starts the worker from its own copy of this module, while request
+// handlers run inside the app bundle (or Vite's SSR module graph) with another copy. Both must see
+// the same set so a kick from a request reaches the running worker.
+const globalForOutbox = globalThis as unknown as { __bryggaOutboxWorkers?: Set<OutboxWorker> };
+const runningWorkers = (globalForOutbox.__bryggaOutboxWorkers ??= new Set<OutboxWorker>());
+
+/**
+ * Ask running outbox workers to send now, e.g. right after a sign-in mail was queued.
+ * A no-op when no worker runs in this process (the mail still goes out with the next run).
+ */
+export function kickOutbox(): void {
+  for (const worker of runningWorkers) worker.kick();
+}
+
+/**
+ * Start the sender loop: a run right away, then one every intervalMs (runs never overlap). A full
+ * batch that made progress is followed at once by the next run. Errors are logged, never thrown.
+ */
+export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWorker {
+  const intervalMs = options.intervalMs ?? 2000;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const logger = options.logger ?? console;
+
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: Promise<boolean> | null = null;
+  let runAgain = false;
+
+  const schedule = (delayMs: number) => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void tick();
+    }, delayMs);
+    timer.unref?.();
+  };
+
+  const runOnce = async (): Promise<boolean> => {
+    try {
+      const result = await sendDueEmails({ batchSize, logger });
+      return result.claimed >= batchSize && result.sent > 0;
+    } catch (error) {
+      logger.error("[email outbox] run failed:", error);
+      return false;
+    }
+  };
+
+  const tick = async () => {
+    if (stopped) return;
+    if (inFlight) {
+      runAgain = true;
+      return;
+    }
+    runAgain = false;
+    inFlight = runOnce();
+    const more = await inFlight;
+    inFlight = null;
+    schedule(more || runAgain ? 0 : intervalMs);
+  };
+
+  const worker: OutboxWorker = {
+    kick() {
+      if (stopped) return;
+      if (inFlight) runAgain = true;
+      else schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      runningWorkers.delete(worker);
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await inFlight;
+    },
+  };
+  runningWorkers.add(worker);
+  schedule(0);
+  return worker;
+}

@@ -1,0 +1,33 @@
+// The template registry: callers render by name with data checked per template, at compile time
+// (TemplateData<N>) and at run time (each template parses its data with zod).
+//
+//   const { subject, html, text } = renderEmail("signInLink", { name, url, expiresMinutes: 15 });
+import { invitation } from "./invitation.ts";
+import type { RenderedEmail } from "./layout.ts";
+import { signInLink } from "./sign-in-link.ts";
+
+export { escapeHtml, PRODUCT_NAME, type RenderedEmail } from "./layout.ts";
+export type { InvitationData } from "./invitation.ts";
+export type { SignInLinkData } from "./sign-in-link.ts";
+
+export const emailTemplates = {
+  signInLink,
+  invitation,
+} satisfies Record<string, (data: never) => RenderedEmail>;
+
+export type TemplateName = keyof typeof emailTemplates;
+export type TemplateData<N extends TemplateName> = Parameters<(typeof emailTemplates)[N]>[0];
+
+/** A template name with matching data: a discriminated union, for APIs that take "any email". */
+export type EmailContent = { [N in TemplateName]: { template: N; data: TemplateData<N> } }[TemplateName];
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.prototype.hasOwnProperty.call(emailTemplates, name);
+}
+
+/** Render a template by name. Throws (a ZodError) when the data does not fit the template. */
+export function renderEmail<N extends TemplateName>(template: N, data: TemplateData<N>): RenderedEmail {
+  if (!isTemplateName(template)) throw new Error(`Unknown email template "${String(template)}"`);
+  const render = emailTemplates[template] as (data: TemplateData<N>) => RenderedEmail;
+  return render(data);
+}

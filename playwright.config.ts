@@ -1,0 +1,49 @@
+// Browser tests: Debian's Chromium (never a browser download) against the built app, served by
+// the real server on its own fresh database. See tests/e2e/support/start-server.ts.
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DIR = path.resolve("tests/.e2e");
+export const E2E_BASE_URL = `http://localhost:${PORT}`;
+
+// Browser tests create their data straight in the server's database (factories, login fixture).
+process.env.DATABASE_URL = `file:${path.join(E2E_DIR, "e2e.db")}`;
+process.env.MAILBOX_DIR = path.join(E2E_DIR, "mailbox");
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    locale: "sv-SE",
+    timezoneId: "Europe/Stockholm",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  webServer: {
+    command: "node --import tsx tests/e2e/support/start-server.ts",
+    url: `${E2E_BASE_URL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      APP_URL: E2E_BASE_URL,
+      DATABASE_URL: process.env.DATABASE_URL,
+      MAILBOX_DIR: process.env.MAILBOX_DIR,
+      SMTP_URL: "",
+    },
+  },
+});

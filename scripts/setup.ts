@@ -1,0 +1,15 @@
+// `npm run setup`: prepares the database (migrations, search tables, reference data) and loads
+// the demo data when the database is empty. Safe to run on every start.
+import { databaseUrl } from "../app/utils/database-url.ts";
+import { prepareDatabase } from "./prepare-database.ts";
+
+const started = Date.now();
+const url = databaseUrl();
+await prepareDatabase(url);
+
+const { db } = await import("../app/utils/db.server.ts");
+const { seedDemoData } = await import("../prisma/seed/index.ts");
+const result = await seedDemoData(db, { log: (line: string) => console.log(line) });
+if (result.skipped) console.log("Demodata: databasen har redan innehåll – inget ändrat.");
+await db.$disconnect();
+console.log(`Klart på ${((Date.now() - started) / 1000).toFixed(1)} s.`);
