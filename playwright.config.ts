@@ -4,7 +4,8 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DIR = path.resolve("tests/.e2e");
+// One folder per port, so two runs on different E2E_PORTs never share a database.
+export const E2E_DIR = path.resolve("tests/.e2e", String(PORT));
 export const E2E_BASE_URL = `http://localhost:${PORT}`;
 
 // Browser tests create their data straight in the server's database (factories, login fixture).
@@ -44,6 +45,7 @@ export default defineConfig({
       DATABASE_URL: process.env.DATABASE_URL,
       MAILBOX_DIR: process.env.MAILBOX_DIR,
       SMTP_URL: "",
+      BUILD_DIR: process.env.BUILD_DIR ?? "build",
     },
   },
 });

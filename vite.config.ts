@@ -13,6 +13,7 @@ export default defineConfig({
   plugins: [
     remix({
       ignoredRouteFiles: ["**/*"],
+      buildDirectory: process.env.BUILD_DIR ?? "build",
       routes,
       future: {
         v3_fetcherPersist: true,

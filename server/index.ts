@@ -14,6 +14,7 @@ import { getEnv } from "../app/utils/env.server.ts";
 
 const env = getEnv();
 const isProduction = env.NODE_ENV === "production";
+const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
 
 const viteDevServer = isProduction
   ? undefined
@@ -57,13 +58,13 @@ app.use(
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
 }
 
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-  : ((await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild);
+  : ((await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild);
 
 app.all(
   "*",

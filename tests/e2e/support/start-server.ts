@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "../../../scripts/prepare-database.ts";
 
-const dir = path.resolve("tests/.e2e");
+const dir = path.dirname(process.env.DATABASE_URL!.slice("file:".length));
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 if (!process.env.SMTP_URL) delete process.env.SMTP_URL;
