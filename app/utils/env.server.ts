@@ -18,10 +18,8 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
-let cached: Env | undefined;
-
+/** Parses the environment (a few microseconds; not cached, so tests and scripts can change it). */
 export function getEnv(): Env {
-  if (cached && process.env.NODE_ENV !== "test") return cached;
   const parsed = EnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n");
@@ -30,8 +28,7 @@ export function getEnv(): Env {
   if (parsed.data.NODE_ENV === "production" && !parsed.data.SESSION_SECRET && parsed.data.SMTP_URL) {
     throw new Error("Ogiltig konfiguration: SESSION_SECRET krävs i produktion med riktig e-post (SMTP_URL).");
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 /** Mail goes to the local mailbox (no SMTP server): enables the dev mailbox page and demo hints. */

@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, test } from "vitest";
+import { cookiesAreSecure, getEnv, usesLocalMailbox } from "~/utils/env.server.ts";
+
+const saved = { ...process.env };
+afterEach(() => {
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  Object.assign(process.env, saved);
+});
+
+describe("environment", () => {
+  test("defaults run everything locally", () => {
+    delete process.env.SMTP_URL;
+    delete process.env.PORT;
+    const env = getEnv();
+    expect(env.PORT).toBe(3000);
+    expect(usesLocalMailbox()).toBe(true);
+  });
+
+  test("a bad value stops the app with a message naming the variable", () => {
+    process.env.PORT = "not-a-port";
+    process.env.SMTP_URL = "mail.example.se";
+    expect(() => getEnv()).toThrowError(/PORT[\s\S]*SMTP_URL: SMTP_URL måste börja med smtp:\/\//);
+  });
+
+  test("real email switches off the local mailbox", () => {
+    process.env.SMTP_URL = "smtp://localhost:2525";
+    expect(usesLocalMailbox()).toBe(false);
+  });
+
+  test("cookies are Secure when the app is served over https", () => {
+    process.env.NODE_ENV = "production";
+    process.env.APP_URL = "https://brygga.example.se";
+    process.env.SESSION_SECRET = "a-long-enough-secret-value";
+    expect(cookiesAreSecure()).toBe(true);
+    process.env.APP_URL = "http://localhost:3000";
+    expect(cookiesAreSecure()).toBe(false);
+  });
+});
