@@ -5,9 +5,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseFile } from "../app/utils/database-url.ts";
 import { loadReferenceData } from "../prisma/reference/load.ts";
-import { ensureSearchSchema, rebuildVocabularyIndex } from "../search/sqlite/schema.ts";
+import { ensureSearchSchema, rebuildVocabularyIndex, searchIndexStatus } from "../search/sqlite/schema.ts";
 
-export async function prepareDatabase(url: string, options: { quiet?: boolean } = {}) {
+/** Returns whether the opening search index must be rebuilt (after a search schema change). */
+export async function prepareDatabase(url: string, options: { quiet?: boolean } = {}): Promise<{ openingsReindexRequired: boolean }> {
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
   const file = databaseFile(url);
 
@@ -24,6 +25,7 @@ export async function prepareDatabase(url: string, options: { quiet?: boolean } 
     ensureSearchSchema(sqlite);
     const changed = await loadReferenceData(sqlite, { log });
     if (changed) rebuildVocabularyIndex(sqlite, { log });
+    return { openingsReindexRequired: searchIndexStatus(sqlite).openingsReindexRequired };
   } finally {
     sqlite.close();
   }

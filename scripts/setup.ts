@@ -5,9 +5,15 @@ import { prepareDatabase } from "./prepare-database.ts";
 
 const started = Date.now();
 const url = databaseUrl();
-await prepareDatabase(url);
+const { openingsReindexRequired } = await prepareDatabase(url);
 
 const { db } = await import("../app/utils/db.server.ts");
+if (openingsReindexRequired) {
+  const { getSearchEngine } = await import("../search/index.ts");
+  const { reindexOpenings } = await import("../search/sqlite/engine.ts");
+  const engine = getSearchEngine(db);
+  if (engine.name === "sqlite") await reindexOpenings(db, engine, { log: (line: string) => console.log(line) });
+}
 const { seedDemoData } = await import("../prisma/seed/index.ts");
 const result = await seedDemoData(db, { log: (line: string) => console.log(line) });
 if (result.skipped) console.log("Demodata: databasen har redan innehåll – inget ändrat.");

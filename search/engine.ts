@@ -11,6 +11,8 @@ export type OpeningDocument = {
   tasks: string[];
   occupationId: string;
   occupationLabel: string;
+  /** The occupation's SSYK-4 group label (searchable: "Svetsare och gasskärare"). */
+  occupationGroupLabel?: string;
   ssyk4Code: string;
   ssyk2Code: string;
   skillIds: string[];

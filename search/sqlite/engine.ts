@@ -1,0 +1,89 @@
+// The embedded search engine (DESIGN.md §8): SQLite FTS5 in the application database, written in
+// the caller's transaction so the index never disagrees with the committed openings.
+import type { Db, DbOrTx } from "../../app/utils/db.server.ts";
+import { OpeningDictionary } from "../dictionary.ts";
+import { loadOpeningDocuments } from "../documents.ts";
+import type { OpeningHit, OpeningQuery, OpeningSearchResult, SearchEngine } from "../engine.ts";
+import { correctTerms, matchExpression, parseQuery, tokenize } from "../text.ts";
+import { deleteOpeningRows, insertOpeningRows } from "./opening-index.ts";
+import { openingBrowseSql, openingCountSql, openingTextSearchSql, pageBounds, type TextMatch } from "./opening-query.ts";
+
+/** Openings loaded and written per round in `syncOpenings`. */
+const SYNC_BATCH = 500;
+
+type HitRow = { id: string; distance_km: number | null; relevance: number; total?: number | bigint };
+
+export type SqliteEngineOptions = {
+  /** How long the typo dictionary of opening terms is used before it is reloaded. */
+  dictionaryMaxAgeMs?: number;
+};
+
+export function createSqliteEngine(db: Db, o: SqliteEngineOptions = {}): SearchEngine {
+  const dictionary = new OpeningDictionary(db, { maxAgeMs: o.dictionaryMaxAgeMs });
+
+  async function syncOpenings(tx: DbOrTx, openingIds: string[]): Promise<void> {
+    const ids = [...new Set(openingIds)];
+    for (let i = 0; i < ids.length; i += SYNC_BATCH) {
+      const batch = ids.slice(i, i + SYNC_BATCH);
+      const { documents } = await loadOpeningDocuments(tx, batch);
+      await deleteOpeningRows(tx, batch);
+      await insertOpeningRows(tx, documents);
+      dictionary.add(documents.flatMap((d) => [...tokenize(d.title), ...tokenize(d.employerName)]));
+    }
+  }
+
+  async function textMatch(text: string | undefined): Promise<TextMatch | null> {
+    const terms = parseQuery(text ?? "");
+    const exact = matchExpression(terms);
+    if (!exact) return null;
+    const match = matchExpression(terms, correctTerms(terms, await dictionary.get())) ?? exact;
+    return { match, exact: match === exact ? null : exact };
+  }
+
+  async function searchOpenings(query: OpeningQuery): Promise<OpeningSearchResult> {
+    const text = await textMatch(query.text);
+    const page = text ? openingTextSearchSql(query, text) : openingBrowseSql(query);
+    const rows = await db.$queryRawUnsafe<HitRow[]>(page.sql, ...page.params);
+    const { limit, offset } = pageBounds(query);
+    let total: number;
+    if (rows.length > 0 && rows[0].total !== undefined) total = Number(rows[0].total);
+    else if (rows.length < limit && (rows.length > 0 || offset === 0)) total = offset + rows.length; // the last page
+    else {
+      const count = openingCountSql(query, text);
+      const [row] = await db.$queryRawUnsafe<Array<{ total: number | bigint }>>(count.sql, ...count.params);
+      total = Number(row?.total ?? 0);
+    }
+    const hits = rows.map((r): OpeningHit => {
+      const hit: OpeningHit = { id: r.id, relevance: Math.min(1, Math.max(0, Number(r.relevance))) };
+      if (query.geo && r.distance_km !== null) hit.distanceKm = Number(r.distance_km);
+      return hit;
+    });
+    return { hits, total };
+  }
+
+  return { name: "sqlite", syncOpenings, searchOpenings };
+}
+
+/**
+ * Rebuild the whole opening index from the Opening table (after ensureSearchSchema recreated the
+ * tables for a new schema version, or to repair). Runs in batches, each in its own transaction.
+ */
+export async function reindexOpenings(
+  db: Db,
+  engine: SearchEngine,
+  o: { log?: (line: string) => void; progress?: (done: number, total: number) => void } = {},
+): Promise<number> {
+  await db.$transaction([
+    db.$executeRawUnsafe("INSERT INTO opening_fts (opening_fts) VALUES ('delete-all')"),
+    db.$executeRawUnsafe("DELETE FROM opening_search"),
+  ]);
+  const ids = (await db.opening.findMany({ where: { status: "published" }, select: { id: true } })).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += SYNC_BATCH) {
+    const batch = ids.slice(i, i + SYNC_BATCH);
+    await db.$transaction((tx) => engine.syncOpenings(tx, batch));
+    o.progress?.(i + batch.length, ids.length);
+  }
+  await db.$executeRawUnsafe("DELETE FROM search_meta WHERE key = 'openings_reindex_required'");
+  o.log?.(`Sökindex: ${ids.length} publicerade platser indexerade.`);
+  return ids.length;
+}

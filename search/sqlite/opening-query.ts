@@ -1,0 +1,153 @@
+// SQL for OpeningQuery against opening_search / opening_fts: FTS5 MATCH when there is text,
+// filters on the side table, a geo bounding box (index-friendly) refined by exact haversine.
+import type { OpeningQuery } from "../engine.ts";
+import { OPENING_FTS_WEIGHTS } from "./schema.ts";
+
+export const EARTH_RADIUS_KM = 6371.0088;
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 1000;
+
+export type SqlQuery = { sql: string; params: Array<string | number> };
+
+type Filters = NonNullable<OpeningQuery["filters"]>;
+
+function inList(column: string, values: string[] | undefined, where: string[], params: Array<string | number>) {
+  if (!values) return;
+  if (values.length === 0) {
+    where.push("0"); // an empty "one of" list matches nothing
+    return;
+  }
+  where.push(`${column} IN (${values.map(() => "?").join(", ")})`);
+  params.push(...values);
+}
+
+/** "schedule:night" and "night" both mean the schedule value night. */
+function scheduleValue(value: string): string {
+  return value.startsWith("schedule:") ? value.slice("schedule:".length) : value;
+}
+
+function filterSql(filters: Filters | undefined, where: string[], params: Array<string | number>): void {
+  if (!filters) return;
+  inList("s.kind", filters.kinds, where, params);
+  inList("s.occupation_id", filters.occupationIds, where, params);
+  inList("s.ssyk4_code", filters.ssyk4Codes, where, params);
+  inList("s.municipality_code", filters.municipalityCodes, where, params);
+  inList("s.employer_id", filters.employerIds, where, params);
+  if (filters.hours) {
+    where.push("s.hours_min <= ? AND s.hours_max >= ?");
+    params.push(filters.hours.max, filters.hours.min);
+  }
+  for (const v of filters.excludeSchedule ?? []) {
+    where.push("instr(s.schedule, ?) = 0");
+    params.push(`|${scheduleValue(v)}|`);
+  }
+  for (const v of filters.excludeEnvironment ?? []) {
+    where.push("instr(s.environment, ?) = 0");
+    params.push(`|${v}|`);
+  }
+  for (const v of filters.requireAccommodations ?? []) {
+    where.push("instr(s.accommodations, ?) > 0");
+    params.push(`|${v}|`);
+  }
+  if (filters.notEndedBefore !== undefined) {
+    where.push("(s.end_date IS NULL OR s.end_date >= ?)");
+    params.push(filters.notEndedBefore);
+  }
+}
+
+const toRadians = (deg: number) => (deg * Math.PI) / 180;
+
+/** Bounding box and haversine distance for a geo query; null distance SQL without one. */
+function geoSql(geo: OpeningQuery["geo"], where: string[], params: Array<string | number>): { distance: string; distanceParams: number[] } | null {
+  if (!geo) return null;
+  const dLat = (geo.radiusKm / EARTH_RADIUS_KM) * (180 / Math.PI);
+  where.push("s.lat BETWEEN ? AND ?");
+  params.push(geo.lat - dLat, geo.lat + dLat);
+  const cosLat = Math.cos(toRadians(geo.lat));
+  const dLng = cosLat > 1e-6 ? dLat / cosLat : 360;
+  if (dLng < 180 && Math.abs(geo.lng) + dLng <= 180) {
+    where.push("s.lng BETWEEN ? AND ?");
+    params.push(geo.lng - dLng, geo.lng + dLng);
+  }
+  const distance =
+    `(2 * ${EARTH_RADIUS_KM} * asin(min(1, sqrt(` +
+    `power(sin((radians(s.lat) - ?) / 2), 2) + ? * cos(radians(s.lat)) * power(sin((radians(s.lng) - ?) / 2), 2)))))`;
+  return { distance, distanceParams: [toRadians(geo.lat), cosLat, toRadians(geo.lng)] };
+}
+
+/** Text to match: the full expression, and the one without typo corrections when it differs. */
+export type TextMatch = { match: string; exact: string | null };
+
+/** The matching openings (id, published_at, score, exact, distance_km), before ordering and paging. */
+function matchesSql(query: OpeningQuery, text: TextMatch | null): SqlQuery {
+  const where: string[] = [];
+  const whereParams: Array<string | number> = [];
+  filterSql(query.filters, where, whereParams);
+  const geo = geoSql(query.geo, where, whereParams);
+
+  const params: Array<string | number> = [];
+  if (geo) params.push(...geo.distanceParams);
+  let from = "opening_search s";
+  let score = "1.0 AS score, 1 AS exact";
+  if (text) {
+    const exact = text.exact ? "rowid IN (SELECT rowid FROM opening_fts WHERE opening_fts MATCH ?)" : "1";
+    from = `(SELECT rowid AS doc_id, -bm25(opening_fts, ${OPENING_FTS_WEIGHTS.join(", ")}) AS score, ${exact} AS exact
+        FROM opening_fts WHERE opening_fts MATCH ?) m
+      JOIN opening_search s ON s.doc_id = m.doc_id`;
+    score = "m.score, m.exact";
+    if (text.exact) params.push(text.exact);
+    params.push(text.match);
+  }
+  params.push(...whereParams);
+  const sql = `SELECT s.id, s.published_at, ${score}, ${geo ? geo.distance : "NULL"} AS distance_km
+    FROM ${from}
+    ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
+  if (!geo || !query.geo) return { sql, params };
+  params.push(query.geo.radiusKm);
+  return { sql: `SELECT * FROM (${sql}) WHERE distance_km <= ?`, params };
+}
+
+/**
+ * One statement returning the page of text hits with `relevance`, `distance_km` and `total` (the
+ * number of matches across all pages, repeated on every row).
+ *
+ * Like Meilisearch's "typo" ranking rule, openings that match without typo corrections come
+ * first; within each group the order is bm25 (column-weighted), then the newer opening. The
+ * relevance is bm25 relative to the group's best: 0.5..1 for exact matches, 0..0.5 for matches
+ * that needed a typo correction.
+ */
+export function openingTextSearchSql(query: OpeningQuery, text: TextMatch): SqlQuery {
+  const matches = matchesSql(query, text);
+  return {
+    sql: `SELECT id, distance_km, total,
+        0.5 * exact + 0.5 * (CASE WHEN best > 0 THEN score / best ELSE 1.0 END) AS relevance
+      FROM (SELECT *, MAX(score) OVER (PARTITION BY exact) AS best, COUNT(*) OVER () AS total FROM (${matches.sql}))
+      ORDER BY exact DESC, score DESC, published_at DESC, id
+      LIMIT ? OFFSET ?`,
+    params: [...matches.params, pageBounds(query).limit, pageBounds(query).offset],
+  };
+}
+
+/**
+ * The page of hits for a query without text (relevance 1), newest first. Kept apart from the
+ * count so the newest-first order can walk the published_at index and stop at the page end.
+ */
+export function openingBrowseSql(query: OpeningQuery): SqlQuery {
+  const matches = matchesSql(query, null);
+  return {
+    sql: `SELECT id, distance_km, 1.0 AS relevance FROM (${matches.sql}) ORDER BY published_at DESC, id LIMIT ? OFFSET ?`,
+    params: [...matches.params, pageBounds(query).limit, pageBounds(query).offset],
+  };
+}
+
+/** The page a query asks for: limit (default 20, at most 1000) and offset. */
+export function pageBounds(query: OpeningQuery): { limit: number; offset: number } {
+  const whole = (n: number | undefined, fallback: number) => (Number.isFinite(n) ? Math.max(0, Math.floor(n as number)) : fallback);
+  return { limit: Math.min(MAX_LIMIT, whole(query.limit, DEFAULT_LIMIT)), offset: whole(query.offset, 0) };
+}
+
+/** The number of matches (for a query without text, or a text page past the end). */
+export function openingCountSql(query: OpeningQuery, text: TextMatch | null): SqlQuery {
+  const matches = matchesSql(query, text);
+  return { sql: `SELECT COUNT(*) AS total FROM (${matches.sql})`, params: matches.params };
+}

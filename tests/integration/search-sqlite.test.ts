@@ -1,0 +1,389 @@
+// The embedded sqlite search engine against a real database (reference data loaded by the
+// template): index kept in step inside Prisma transactions, text matching, filters, geo, and the
+// occupation/skill vocabulary suggestions.
+import { beforeAll, describe, expect, test } from "vitest";
+import { db } from "~/utils/db.server.ts";
+import type { OpeningQuery } from "../../search/engine.ts";
+import Database from "better-sqlite3";
+import { databaseFile } from "~/utils/database-url.ts";
+import { createSqliteEngine, reindexOpenings } from "../../search/sqlite/engine.ts";
+import { ensureSearchSchema, rebuildVocabularyIndex, searchIndexStatus } from "../../search/sqlite/schema.ts";
+import { suggestVocabulary } from "../../search/vocabulary.ts";
+
+const engine = createSqliteEngine(db);
+
+// Real JobTech concept ids (reference data).
+const LAGERARBETARE = "DLEi_bTh_oLA"; // Lagerarbetare/Terminalarbetare, SSYK 4322
+const LAKARE = "9K3i_XD4_Kyy"; // Läkare, SSYK 2219
+const SVETSARE = "rxrQ_Nyy_k6y"; // Svetsare, SSYK 7212
+const STADARE = "KF64_AvU_S4N"; // Städare, SSYK 9111
+const TRUCKVANA = "pGts_PKK_c8W"; // skill
+const JONKOPING = { municipalityCode: "0680", lat: 57.78, lng: 14.16 };
+const STOCKHOLM = { municipalityCode: "0180", lat: 59.33, lng: 18.07 };
+
+type Place = typeof JONKOPING;
+type OpeningInput = {
+  title: string;
+  occupationId?: string;
+  kind?: string;
+  status?: string;
+  description?: string;
+  hoursMin?: number;
+  hoursMax?: number;
+  schedule?: string[];
+  environment?: Record<string, unknown>;
+  accommodations?: string[];
+  skillIds?: string[];
+  endDate?: Date | null;
+  publishedAt?: Date;
+};
+
+let counter = 0;
+
+/** A new employer with one workplace, so each test can scope its searches to its own openings. */
+async function createEmployer(place: Place = JONKOPING) {
+  counter++;
+  const employer = await db.employer.create({ data: { name: `Testbolaget ${counter} AB`, sector: "private" } });
+  const workplace = await db.workplace.create({
+    data: { employerId: employer.id, name: "Huvudkontoret", street: "Storgatan 1", postalCode: "55320", ...place },
+  });
+  return { employerId: employer.id, workplaceId: workplace.id };
+}
+
+/** Create an opening and index it in the same transaction, as the application does. */
+async function createOpening(at: { employerId: string; workplaceId: string }, o: OpeningInput) {
+  return db.$transaction(async (tx) => {
+    const opening = await tx.opening.create({
+      data: {
+        employerId: at.employerId,
+        workplaceId: at.workplaceId,
+        kind: o.kind ?? "practice",
+        status: o.status ?? "published",
+        title: o.title,
+        description: o.description ?? "Du får en handledare och en lugn start.",
+        tasks: JSON.stringify(["Plocka varor", "Packa order"]),
+        occupationId: o.occupationId ?? LAGERARBETARE,
+        skillIds: JSON.stringify(o.skillIds ?? []),
+        hoursMin: o.hoursMin ?? 10,
+        hoursMax: o.hoursMax ?? 20,
+        schedule: JSON.stringify({ times: o.schedule ?? ["day"], startFlexible: true }),
+        environment: JSON.stringify(o.environment ?? { pace: "calm", instructions: ["written"] }),
+        accommodationsOffered: JSON.stringify(o.accommodations ?? []),
+        endDate: o.endDate ?? null,
+        publishedAt: o.publishedAt ?? new Date(),
+      },
+    });
+    await engine.syncOpenings(tx, [opening.id]);
+    return opening;
+  });
+}
+
+async function ids(query: OpeningQuery): Promise<string[]> {
+  return (await engine.searchOpenings(query)).hits.map((h) => h.id);
+}
+
+beforeAll(async () => {
+  // The template database has the reference data and the vocabulary index (scripts/prepare-database.ts).
+  expect(await db.occupation.count({ where: { id: { in: [LAGERARBETARE, LAKARE, SVETSARE, STADARE] } } })).toBe(4);
+  expect(await db.municipality.count({ where: { code: { in: ["0680", "0180"] } } })).toBe(2);
+});
+
+describe("text search", () => {
+  test("a published opening is indexed and found by a title word, its prefix, its stem and a typo", async () => {
+    const at = await createEmployer();
+    const opening = await createOpening(at, { title: "Lagerarbetare till centrallagret", skillIds: [TRUCKVANA] });
+    const scope = { employerIds: [at.employerId] };
+
+    for (const text of ["centrallagret", "Lagerarbetare", "lage", "LAGERARBETARE centr", "lagerarbetarna", "lagerarbetere", "truckvana"]) {
+      expect(await ids({ text, filters: scope }), text).toEqual([opening.id]);
+    }
+    expect(await ids({ text: "svetsare", filters: scope })).toEqual([]);
+    // Stop words are ignored: "till" does not have to match anything.
+    expect(await ids({ text: "lagerarbetare till", filters: scope })).toEqual([opening.id]);
+  });
+
+  test("diacritics are folded both ways", async () => {
+    const at = await createEmployer();
+    const opening = await createOpening(at, { title: "Läkare på vårdcentral", occupationId: LAKARE });
+    const scope = { employerIds: [at.employerId] };
+    for (const text of ["lakare", "Läkare", "LAKARE vardcentral", "vårdcent"]) {
+      expect(await ids({ text, filters: scope }), text).toEqual([opening.id]);
+    }
+  });
+
+  test("relevance is 0..1, title matches rank first, typo-only matches last", async () => {
+    const at = await createEmployer();
+    const inTitle = await createOpening(at, { title: "Svetsare till verkstad", occupationId: SVETSARE });
+    const inDescription = await createOpening(at, {
+      title: "Verkstadsmedarbetare",
+      occupationId: STADARE,
+      description: "Du hjälper våra svetsare i verkstaden.",
+    });
+    const result = await engine.searchOpenings({ text: "svetsare", filters: { employerIds: [at.employerId] } });
+    expect(result.hits.map((h) => h.id)).toEqual([inTitle.id, inDescription.id]);
+    expect(result.hits[0].relevance).toBe(1);
+    expect(result.hits[1].relevance).toBeGreaterThan(0);
+    expect(result.hits[1].relevance).toBeLessThan(1);
+
+    // "svetsere" only matches through a typo correction: still found, with lower relevance.
+    const typo = await engine.searchOpenings({ text: "svetsere verkstad", filters: { employerIds: [at.employerId] } });
+    expect(typo.hits[0].id).toBe(inTitle.id);
+    for (const h of typo.hits) expect(h.relevance).toBeLessThanOrEqual(0.5);
+  });
+
+  test("without text everything that passes the filters comes back, newest first, with total and paging", async () => {
+    const at = await createEmployer();
+    const day = 24 * 3600 * 1000;
+    const created = [];
+    for (let i = 0; i < 5; i++) {
+      created.push(await createOpening(at, { title: `Plats nummer ${i}`, publishedAt: new Date(Date.now() - (5 - i) * day) }));
+    }
+    const newestFirst = created.map((o) => o.id).reverse();
+    const all = await engine.searchOpenings({ filters: { employerIds: [at.employerId] } });
+    expect(all.total).toBe(5);
+    expect(all.hits.map((h) => h.id)).toEqual(newestFirst);
+    expect(all.hits.every((h) => h.relevance === 1 && h.distanceKm === undefined)).toBe(true);
+
+    const page = await engine.searchOpenings({ filters: { employerIds: [at.employerId] }, limit: 2, offset: 2 });
+    expect(page.hits.map((h) => h.id)).toEqual(newestFirst.slice(2, 4));
+    expect(page.total).toBe(5);
+    const beyond = await engine.searchOpenings({ filters: { employerIds: [at.employerId] }, limit: 2, offset: 10 });
+    expect(beyond).toEqual({ hits: [], total: 5 });
+  });
+});
+
+describe("keeping the index in step", () => {
+  test("an update is reflected; unpublishing and deleting remove the opening", async () => {
+    const at = await createEmployer();
+    const scope = { employerIds: [at.employerId] };
+    const opening = await createOpening(at, { title: "Kassabiträde i butik" });
+    expect(await ids({ text: "kassabitrade", filters: scope })).toEqual([opening.id]);
+
+    await db.$transaction(async (tx) => {
+      await tx.opening.update({ where: { id: opening.id }, data: { title: "Butiksmedarbetare" } });
+      await engine.syncOpenings(tx, [opening.id]);
+    });
+    expect(await ids({ text: "kassabitrade", filters: scope })).toEqual([]);
+    expect(await ids({ text: "butiksmedarbetare", filters: scope })).toEqual([opening.id]);
+    expect((await engine.searchOpenings({ filters: scope })).total).toBe(1);
+
+    await db.$transaction(async (tx) => {
+      await tx.opening.update({ where: { id: opening.id }, data: { status: "closed" } });
+      await engine.syncOpenings(tx, [opening.id]);
+    });
+    expect(await ids({ filters: scope })).toEqual([]);
+
+    await db.$transaction(async (tx) => {
+      await tx.opening.update({ where: { id: opening.id }, data: { status: "published" } });
+      await engine.syncOpenings(tx, [opening.id]);
+    });
+    expect(await ids({ text: "butiksmedarbetare", filters: scope })).toEqual([opening.id]);
+
+    await db.$transaction(async (tx) => {
+      await tx.opening.delete({ where: { id: opening.id } });
+      await engine.syncOpenings(tx, [opening.id]);
+    });
+    expect(await ids({ filters: scope })).toEqual([]);
+    expect(await ids({ text: "butiksmedarbetare", filters: scope })).toEqual([]);
+  });
+
+  test("drafts are not indexed; syncing unknown ids is harmless", async () => {
+    const at = await createEmployer();
+    await createOpening(at, { title: "Utkast till annons", status: "draft" });
+    expect(await ids({ filters: { employerIds: [at.employerId] } })).toEqual([]);
+    await db.$transaction((tx) => engine.syncOpenings(tx, ["no-such-opening"]));
+    await engine.syncOpenings(db, []);
+  });
+
+  test("a rolled-back transaction leaves the index unchanged", async () => {
+    const at = await createEmployer();
+    const scope = { employerIds: [at.employerId] };
+    const kept = await createOpening(at, { title: "Vaktmästare på skola" });
+
+    await expect(
+      db.$transaction(async (tx) => {
+        const created = await tx.opening.create({
+          data: {
+            employerId: at.employerId,
+            workplaceId: at.workplaceId,
+            kind: "job",
+            status: "published",
+            title: "Fastighetsskötare",
+            description: "Skötsel av fastigheter.",
+            occupationId: LAGERARBETARE,
+            hoursMin: 20,
+            hoursMax: 40,
+            publishedAt: new Date(),
+          },
+        });
+        await tx.opening.update({ where: { id: kept.id }, data: { title: "Bytt titel" } });
+        await engine.syncOpenings(tx, [created.id, kept.id]);
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+
+    expect(await ids({ filters: scope })).toEqual([kept.id]);
+    expect(await ids({ text: "fastighetsskotare", filters: scope })).toEqual([]);
+    expect(await ids({ text: "vaktmastare", filters: scope })).toEqual([kept.id]);
+    expect(await ids({ text: "bytt", filters: scope })).toEqual([]);
+  });
+
+  test("words new to the index are typo tolerant at once", async () => {
+    const at = await createEmployer();
+    await engine.searchOpenings({ text: "värm upp ordlistan" });
+    const opening = await createOpening(at, { title: "Tomteblossmontör till julmarknaden" });
+    const scope = { employerIds: [at.employerId] };
+    expect(await ids({ text: "tomteblosmontor", filters: scope })).toEqual([opening.id]);
+    expect(await ids({ text: "julmarknadne", filters: scope })).toEqual([opening.id]);
+  });
+
+  test("the schema is idempotent and the whole index can be rebuilt from the openings", async () => {
+    const at = await createEmployer();
+    const opening = await createOpening(at, { title: "Cykelreparatör i verkstad" });
+    const sqlite = new Database(databaseFile());
+    try {
+      ensureSearchSchema(sqlite);
+      ensureSearchSchema(sqlite);
+      expect(searchIndexStatus(sqlite)).toEqual({ openingsReindexRequired: false, vocabularyRebuildRequired: false });
+      sqlite.exec("INSERT INTO opening_fts (opening_fts) VALUES ('delete-all'); DELETE FROM opening_search;");
+    } finally {
+      sqlite.close();
+    }
+    expect(await ids({ text: "cykelreparator", filters: { employerIds: [at.employerId] } })).toEqual([]);
+    const published = await db.opening.count({ where: { status: "published" } });
+    expect(await reindexOpenings(db, engine)).toBe(published);
+    expect(await ids({ text: "cykelreparator", filters: { employerIds: [at.employerId] } })).toEqual([opening.id]);
+    expect((await engine.searchOpenings({ limit: 0 })).total).toBe(published);
+  });
+});
+
+describe("filters", () => {
+  test("kind, hours overlap, schedule and environment exclusions, accommodations, end date, codes", async () => {
+    const at = await createEmployer();
+    const now = Date.now();
+    const day = 24 * 3600 * 1000;
+    const practice = await createOpening(at, {
+      title: "Praktik på lager",
+      kind: "practice",
+      hoursMin: 10,
+      hoursMax: 20,
+      schedule: ["day"],
+      accommodations: ["flexible_start", "extra_breaks"],
+      environment: { pace: "calm", noise: "quiet", instructions: ["written", "shown"] },
+    });
+    const nightJob = await createOpening(at, {
+      title: "Nattarbete på terminal",
+      kind: "job",
+      hoursMin: 30,
+      hoursMax: 40,
+      schedule: ["evening", "night"],
+      accommodations: ["flexible_start"],
+      environment: { pace: "high", physicalLoad: "heavy" },
+      endDate: new Date(now + 30 * day),
+    });
+    const ended = await createOpening(at, {
+      title: "Sommarjobb på lager",
+      kind: "job",
+      hoursMin: 20,
+      hoursMax: 40,
+      occupationId: STADARE,
+      endDate: new Date(now - day),
+    });
+    const find = async (filters: NonNullable<OpeningQuery["filters"]>) =>
+      (await ids({ filters: { employerIds: [at.employerId], ...filters } })).sort();
+    const sorted = (...list: Array<{ id: string }>) => list.map((o) => o.id).sort();
+
+    expect(await find({})).toEqual(sorted(practice, nightJob, ended));
+    expect(await find({ kinds: ["job"] })).toEqual(sorted(nightJob, ended));
+    expect(await find({ kinds: [] })).toEqual([]);
+    expect(await find({ hours: { min: 5, max: 15 } })).toEqual(sorted(practice));
+    expect(await find({ hours: { min: 20, max: 30 } })).toEqual(sorted(practice, nightJob, ended));
+    expect(await find({ hours: { min: 41, max: 50 } })).toEqual([]);
+    expect(await find({ excludeSchedule: ["night"] })).toEqual(sorted(practice, ended));
+    expect(await find({ excludeSchedule: ["schedule:night"] })).toEqual(sorted(practice, ended));
+    expect(await find({ excludeEnvironment: ["physicalLoad:heavy"] })).toEqual(sorted(practice, ended));
+    expect(await find({ requireAccommodations: ["flexible_start"] })).toEqual(sorted(practice, nightJob));
+    expect(await find({ requireAccommodations: ["flexible_start", "extra_breaks"] })).toEqual(sorted(practice));
+    expect(await find({ notEndedBefore: now })).toEqual(sorted(practice, nightJob));
+    expect(await find({ occupationIds: [STADARE] })).toEqual(sorted(ended));
+    expect(await find({ ssyk4Codes: ["4322"] })).toEqual(sorted(practice, nightJob));
+    expect(await find({ municipalityCodes: ["0680"] })).toEqual(sorted(practice, nightJob, ended));
+    expect(await find({ municipalityCodes: ["0180"] })).toEqual([]);
+    // Text and filters together.
+    expect(await ids({ text: "sommarjobb", filters: { employerIds: [at.employerId] } })).toEqual([ended.id]);
+    expect(await ids({ text: "sommarjobb", filters: { employerIds: [at.employerId], notEndedBefore: now } })).toEqual([]);
+    expect(await ids({ text: "natt", filters: { employerIds: [at.employerId], excludeSchedule: ["night"] } })).toEqual([]);
+  });
+
+  test("geo radius: bounding box plus exact distance", async () => {
+    const jonkoping = await createEmployer(JONKOPING);
+    const stockholm = await createEmployer(STOCKHOLM);
+    const near = await createOpening(jonkoping, { title: "Lagerjobb i Jönköping" });
+    const far = await createOpening(stockholm, { title: "Lagerjobb i Stockholm" });
+    const employerIds = [jonkoping.employerId, stockholm.employerId];
+    const from = { lat: 57.7826, lng: 14.1618 }; // Jönköping centre
+
+    const within50 = await engine.searchOpenings({ filters: { employerIds }, geo: { ...from, radiusKm: 50 } });
+    expect(within50.hits.map((h) => h.id)).toEqual([near.id]);
+    expect(within50.hits[0].distanceKm).toBeGreaterThanOrEqual(0);
+    expect(within50.hits[0].distanceKm).toBeLessThan(1);
+
+    const within400 = await engine.searchOpenings({ text: "lagerjobb", filters: { employerIds }, geo: { ...from, radiusKm: 400 } });
+    expect(within400.hits.map((h) => h.id).sort()).toEqual([near.id, far.id].sort());
+    const toStockholm = within400.hits.find((h) => h.id === far.id)?.distanceKm ?? 0;
+    expect(toStockholm).toBeGreaterThan(270); // great-circle distance Jönköping–Stockholm ≈ 283 km
+    expect(toStockholm).toBeLessThan(295);
+
+    // Just outside the exact radius but inside the bounding box's corner is not a hit.
+    expect(await ids({ filters: { employerIds }, geo: { ...from, radiusKm: Math.floor(toStockholm) - 1 } })).toEqual([near.id]);
+  });
+});
+
+describe("vocabulary suggestions", () => {
+  test("prefix search-as-you-type over occupations, diacritics folded, best match first", async () => {
+    const lakar = await suggestVocabulary(db, "lakar");
+    expect(lakar[0]).toMatchObject({ id: LAKARE, label: "Läkare", kind: "occupation", detail: "Övriga läkare" });
+    expect(lakar.filter((h) => h.kind === "occupation").every((h) => /läkar/i.test(h.label))).toBe(true);
+
+    for (const q of ["svetsare", "svetsar", "Svets"]) {
+      const hits = await suggestVocabulary(db, q, { kind: "occupation" });
+      expect(hits.map((h) => h.id), q).toContain(SVETSARE);
+      expect(hits.every((h) => h.kind === "occupation")).toBe(true);
+    }
+    expect((await suggestVocabulary(db, "svetsare", { kind: "occupation" }))[0].id).toBe(SVETSARE);
+    expect((await suggestVocabulary(db, "stadare"))[0].id).toBe(STADARE);
+  });
+
+  test("tolerates typos and finds skills too", async () => {
+    expect((await suggestVocabulary(db, "lagerarbetrae"))[0].id).toBe(LAGERARBETARE);
+    expect((await suggestVocabulary(db, "lakrae", { kind: "occupation" }))[0].id).toBe(LAKARE);
+    expect((await suggestVocabulary(db, "svetasre", { kind: "occupation" })).map((h) => h.id)).toContain(SVETSARE);
+
+    const skills = await suggestVocabulary(db, "truckva", { kind: "skill" });
+    expect(skills[0]).toMatchObject({ id: TRUCKVANA, label: "Truckvana", kind: "skill" });
+    expect((await suggestVocabulary(db, "trukvana", { kind: "skill" })).map((h) => h.id)).toContain(TRUCKVANA);
+  });
+
+  test("works inside a transaction, and sees a rebuilt vocabulary at once (typo dictionary included)", async () => {
+    expect((await db.$transaction((tx) => suggestVocabulary(tx, "lakar")))[0].id).toBe(LAKARE);
+    expect(await suggestVocabulary(db, "pepparkaksbaknign")).toEqual([]);
+
+    await db.skill.create({ data: { id: "test_Pepp_123", label: "Pepparkaksbakning" } });
+    const sqlite = new Database(databaseFile());
+    try {
+      rebuildVocabularyIndex(sqlite, { log: () => {} });
+    } finally {
+      sqlite.close();
+    }
+    const hits = await suggestVocabulary(db, "pepparkaksbaknign");
+    expect(hits[0]).toMatchObject({ id: "test_Pepp_123", label: "Pepparkaksbakning", kind: "skill" });
+    expect(hits[0].detail).toBeUndefined();
+  });
+
+  test("a short word gets no typo; limits and empty queries", async () => {
+    expect(await suggestVocabulary(db, "")).toEqual([]);
+    expect(await suggestVocabulary(db, "  -  ")).toEqual([]);
+    expect(await suggestVocabulary(db, "xqzw")).toEqual([]);
+    expect(await suggestVocabulary(db, "lak", { limit: 3 })).toHaveLength(3);
+  });
+});
