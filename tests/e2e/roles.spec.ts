@@ -37,7 +37,7 @@ test("a coach creates a code and the participant signs in with it using only the
   // Keyboard only: skip link first, then into the form.
   await p.keyboard.press("Tab");
   await expect(p.getByRole("link", { name: "Hoppa till innehållet" })).toBeFocused();
-  await p.getByLabel("Kod").focus();
+  await p.getByLabel("Kod", { exact: true }).focus();
   await p.keyboard.type(code.toLowerCase());
   await p.keyboard.press("Enter");
   await expect(p.getByRole("heading", { name: "Hej Sam!" })).toBeVisible();
