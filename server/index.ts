@@ -9,6 +9,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { startOutboxWorker } from "../emails/outbox.server.ts";
+import { startSearchIndexWorker } from "../search/index.ts";
 import { db } from "../app/utils/db.server.ts";
 import { getEnv } from "../app/utils/env.server.ts";
 
@@ -75,6 +76,7 @@ app.all(
 );
 
 const outbox = startOutboxWorker({});
+const searchIndexWorker = startSearchIndexWorker(db); // null with the embedded engine
 const server = app.listen(env.PORT, () => {
   console.log(`Brygga är igång på ${env.APP_URL} (port ${env.PORT})`);
 });
@@ -86,6 +88,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: stänger av …`);
   server.close();
   await outbox.stop();
+  await searchIndexWorker?.stop();
   await viteDevServer?.close();
   await db.$disconnect();
   process.exit(0);

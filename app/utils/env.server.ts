@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   MAILBOX_DIR: z.string().default("data/mailbox"),
   MEILI_URL: z.url().optional(),
   MEILI_KEY: z.string().optional(),
+  MEILI_SEARCH_KEY: z.string().optional(),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/, "MEILI_INDEX får bara innehålla bokstäver, siffror, - och _").optional(),
   REFERENCE_DATA_DIR: z.string().optional(),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
 });
