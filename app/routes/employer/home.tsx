@@ -1,102 +1,176 @@
+// The employer's start page: what needs an answer now, the openings with what waits at each
+// (proposals, placements), the conversations with the coach, and the named contact to call.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ContactCard } from "~/components/contact-card.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { openingKinds, openingStatuses } from "~/domain/vocab/openings.ts";
+import { StatusBadge } from "~/components/opening-details.tsx";
+import { ThreadList } from "~/components/thread-list.tsx";
+import { todayDate } from "~/domain/dates.ts";
+import { formatHours } from "~/domain/openings.ts";
+import { formatDuration } from "~/domain/threads.ts";
+import { openingKinds } from "~/domain/vocab/openings.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formatDate } from "~/utils/format.ts";
+import { listEmployerOpenings } from "~/utils/openings.server.ts";
+import { listEmployerThreads, questionRecipient, recipientForEmployer, typicalResponseMs } from "~/utils/questions.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Start – Brygga" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireEmployerUser(request);
-  const employer = await db.employer.findUniqueOrThrow({
-    where: { id: user.employerId },
-    select: {
-      name: true,
-      contactCoach: { select: { name: true, email: true, phone: true, title: true } },
-      organization: { select: { name: true, sharedInboxEmail: true } },
-      openings: {
-        orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
-        select: {
-          id: true,
-          title: true,
-          kind: true,
-          status: true,
-          startDate: true,
-          places: true,
-          _count: { select: { placements: { where: { endedAt: null } } } },
-        },
-      },
+  const [employer, openings, threads, recipient, presented, workplaces] = await Promise.all([
+    db.employer.findUniqueOrThrow({ where: { id: user.employerId }, select: { name: true, organizationId: true } }),
+    listEmployerOpenings(user.employerId),
+    listEmployerThreads(user.employerId, user.id),
+    questionRecipient(db, user.employerId),
+    db.proposal.findMany({
+      where: { status: "presented", opening: { employerId: user.employerId } },
+      orderBy: { presentedAt: "asc" },
+      select: { id: true, presentedAt: true, opening: { select: { id: true, title: true } } },
+    }),
+    db.workplace.count({ where: { employerId: user.employerId } }),
+  ]);
+  const typical = employer.organizationId ? await typicalResponseMs(employer.organizationId) : null;
+  const today = todayDate();
+  const unanswered = threads.filter((t) => t.unread > 0);
+  const drafts = openings.filter((o) => o.status === "draft");
+  const expired = openings.filter((o) => o.status === "published" && o.endDate && new Date(o.endDate) < today);
+  return {
+    employer: { name: employer.name },
+    userName: user.name,
+    openings: openings.filter((o) => o.status === "published" || o.status === "draft"),
+    finishedCount: openings.filter((o) => o.status === "filled" || o.status === "closed").length,
+    threads: threads.slice(0, 5),
+    threadCount: threads.length,
+    todo: {
+      presented: presented.map((p) => ({ id: p.id, presentedAt: p.presentedAt, openingId: p.opening.id, openingTitle: p.opening.title })),
+      unanswered: unanswered.map((t) => ({ id: t.id, subject: t.subject, unread: t.unread })),
+      drafts: drafts.map((o) => ({ id: o.id, title: o.title })),
+      expired: expired.map((o) => ({ id: o.id, title: o.title, endDate: o.endDate })),
+      noWorkplace: workplaces === 0,
     },
-  });
-  return { employer };
+    recipient: recipientForEmployer(recipient),
+    typical,
+    now: new Date(),
+  };
 }
 
 export default function EmployerHome() {
-  const { employer } = useLoaderData<typeof loader>();
-  const coach = employer.contactCoach;
+  const { employer, openings, finishedCount, threads, threadCount, todo, recipient, typical, now } = useLoaderData<typeof loader>();
+  const todoCount = todo.presented.length + todo.unanswered.length + todo.drafts.length + todo.expired.length + (todo.noWorkplace ? 1 : 0);
   return (
     <>
       <h1>{employer.name}</h1>
-      <div className="grid">
-        <section className="panel" aria-labelledby="coach-title">
-          <h2 id="coach-title">Din kontakt</h2>
-          {coach ? (
-            <div className="stack">
-              <p>
-                <strong>{coach.name}</strong>
-                {coach.title ? <span className="muted">, {coach.title}</span> : null}
-                <br />
-                {employer.organization?.name}
-              </p>
-              {coach.phone ? (
-                <p>
-                  Telefon: <a href={`tel:${coach.phone.replace(/[^+\d]/g, "")}`}>{coach.phone}</a>
-                </p>
-              ) : null}
-              {coach.email ? (
-                <p>
-                  E-post: <a href={`mailto:${coach.email}`}>{coach.email}</a>
-                </p>
-              ) : null}
-              <p className="muted">Du kan alltid höra av dig – före, under och efter en anställning.</p>
-            </div>
+      <div className="grid grid--home">
+        <section className="panel" aria-labelledby="todo-title">
+          <h2 id="todo-title">Behöver ditt svar nu</h2>
+          {todoCount === 0 ? (
+            <p>Inget väntar på dig just nu.</p>
           ) : (
-            <p>Ni har ingen kontaktperson ännu. {employer.organization?.sharedInboxEmail ? `Skriv till ${employer.organization.sharedInboxEmail}.` : null}</p>
+            <ul className="todo-list">
+              {todo.presented.map((p) => (
+                <li key={p.id}>
+                  En deltagare har presenterats för <Link to={`/arbetsgivare/annonser/${p.openingId}`}>{p.openingTitle}</Link>
+                  {p.presentedAt ? ` (${formatDate(p.presentedAt)})` : ""}. Er coach väntar på ert besked.
+                </li>
+              ))}
+              {todo.unanswered.map((t) => (
+                <li key={t.id}>
+                  Nytt svar från coachen: <Link to={`/arbetsgivare/fragor/${t.id}`}>{t.subject}</Link>
+                </li>
+              ))}
+              {todo.expired.map((o) => (
+                <li key={o.id}>
+                  Slutdatumet har passerat för <Link to={`/arbetsgivare/annonser/${o.id}`}>{o.title}</Link>. Markera den som tillsatt, stäng den eller ändra datumen.
+                </li>
+              ))}
+              {todo.drafts.map((o) => (
+                <li key={o.id}>
+                  Utkastet <Link to={`/arbetsgivare/annonser/${o.id}`}>{o.title}</Link> är inte publicerat.
+                </li>
+              ))}
+              {todo.noWorkplace ? (
+                <li>
+                  <Link to="/arbetsgivare/arbetsplatser/ny">Lägg till en arbetsplats</Link> så att ni kan lägga upp annonser.
+                </li>
+              ) : null}
+            </ul>
           )}
         </section>
-      </div>
-      <h2>Era annonser</h2>
-      {employer.openings.length === 0 ? (
-        <p>Ni har inga annonser ännu.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Era annonser</caption>
-            <thead>
-              <tr>
-                <th scope="col">Titel</th>
-                <th scope="col">Typ</th>
-                <th scope="col">Status</th>
-                <th scope="col">Start</th>
-                <th scope="col">Pågående placeringar</th>
-              </tr>
-            </thead>
-            <tbody>
-              {employer.openings.map((o) => (
-                <tr key={o.id}>
-                  <td>{o.title}</td>
-                  <td>{openingKinds.label(o.kind)}</td>
-                  <td>{openingStatuses.label(o.status)}</td>
-                  <td>{o.startDate ? formatDate(o.startDate) : <span className="muted">Enligt överenskommelse</span>}</td>
-                  <td>{o._count.placements}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div>
+          <ContactCard recipient={recipient} askLink />
+          {typical != null ? <p className="muted">Coacherna svarar oftast inom {formatDuration(typical)}.</p> : null}
         </div>
-      )}
+      </div>
+
+      <section aria-labelledby="openings-title">
+        <h2 id="openings-title">Era annonser</h2>
+        <p className="button-row">
+          <Link to="/arbetsgivare/annonser/ny" className="button">
+            Ny annons
+          </Link>
+          <Link to="/arbetsgivare/annonser" className="button button--secondary">
+            Alla annonser{finishedCount ? ` (även ${finishedCount} avslutade)` : ""}
+          </Link>
+        </p>
+        {openings.length === 0 ? (
+          <p>Ni har inga aktuella annonser. Lägg upp en arbetsuppgift som behöver göras, en praktikplats eller en anställning.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">Aktuella annonser</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Rubrik</th>
+                  <th scope="col">Typ</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Start</th>
+                  <th scope="col">Förslag som väntar</th>
+                  <th scope="col">Pågående placeringar</th>
+                </tr>
+              </thead>
+              <tbody>
+                {openings.map((o) => (
+                  <tr key={o.id}>
+                    <td>
+                      <Link to={`/arbetsgivare/annonser/${o.id}`}>{o.title}</Link>
+                      <br />
+                      <span className="muted">
+                        {o.municipalityName}, {formatHours(o.hoursMin, o.hoursMax)}
+                      </span>
+                    </td>
+                    <td>{openingKinds.label(o.kind)}</td>
+                    <td>
+                      <StatusBadge status={o.status} />
+                    </td>
+                    <td>{o.startDate ? formatDate(o.startDate) : <span className="muted">Enligt överenskommelse</span>}</td>
+                    <td>{o.proposalsWaiting > 0 ? <strong>{o.proposalsWaiting}</strong> : 0}</td>
+                    <td>{o.activePlacements}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="threads-title">
+        <h2 id="threads-title">Frågor till coachen</h2>
+        {threads.length === 0 ? (
+          <p>Inga frågor ännu. Du kan fråga om vad som helst, när som helst.</p>
+        ) : (
+          <>
+            <ThreadList threads={threads} basePath="/arbetsgivare/fragor" now={now} audience="employer" />
+            {threadCount > threads.length ? (
+              <p>
+                <Link to="/arbetsgivare/fragor">Alla {threadCount} frågor</Link>
+              </p>
+            ) : null}
+          </>
+        )}
+      </section>
     </>
   );
 }

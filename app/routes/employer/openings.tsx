@@ -1,0 +1,121 @@
+// The employer's openings (for the employer, or a coach on their behalf): status, what waits, and
+// the way to post a new one.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { EmployerScopeHeader, Notice } from "~/components/employer-scope.tsx";
+import { StatusBadge } from "~/components/opening-details.tsx";
+import { formatHours } from "~/domain/openings.ts";
+import { openingKinds, openingStatuses } from "~/domain/vocab/openings.ts";
+import { db } from "~/utils/db.server.ts";
+import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
+import { formatDate } from "~/utils/format.ts";
+import { listEmployerOpenings } from "~/utils/openings.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Annonser${data?.scope.onBehalf ? ` – ${data.scope.employerName}` : ""} – Brygga` }];
+
+const notices: Record<string, string> = {
+  stangd: "Annonsen är stängd.",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requireEmployerScope(request, params);
+  const url = new URL(request.url);
+  const statusFilter = url.searchParams.get("status");
+  const all = await listEmployerOpenings(scope.employerId);
+  const status = statusFilter && openingStatuses.codes.includes(statusFilter as never) ? statusFilter : null;
+  const workplaces = await db.workplace.count({ where: { employerId: scope.employerId } });
+  return {
+    scope: scopeForClient(scope),
+    openings: status ? all.filter((o) => o.status === status) : all,
+    counts: Object.fromEntries(openingStatuses.codes.map((c) => [c, all.filter((o) => o.status === c).length])) as Record<string, number>,
+    status,
+    hasWorkplaces: workplaces > 0,
+    notice: notices[url.searchParams.get("klart") ?? ""] ?? null,
+  };
+}
+
+export default function Openings() {
+  const { scope, openings, counts, status, hasWorkplaces, notice } = useLoaderData<typeof loader>();
+  const base = `${scope.basePath}/annonser`;
+  return (
+    <>
+      <EmployerScopeHeader scope={scope} />
+      <h1>{scope.onBehalf ? `Annonser för ${scope.employerName}` : "Era annonser"}</h1>
+      <Notice>{notice}</Notice>
+      <p className="lead">Uppdrag, praktikplatser, arbetsträning, anställningar och studiebesök. Publicerade annonser syns för coacher i hela Brygga.</p>
+      <p>
+        <Link to={`${base}/ny`} className="button">
+          Ny annons
+        </Link>
+      </p>
+      {!hasWorkplaces ? (
+        <div className="alert alert--warning">
+          <p>
+            Ni har ingen arbetsplats ännu. <Link to={`${scope.basePath}/arbetsplatser/ny`}>Lägg till en arbetsplats</Link> först – den behövs för att
+            deltagarna ska veta var arbetet finns.
+          </p>
+        </div>
+      ) : null}
+      <nav aria-label="Visa annonser med status">
+        <ul className="filter-list">
+          <li>
+            <Link to={base} aria-current={status === null ? "page" : undefined}>
+              Alla ({Object.values(counts).reduce((a, b) => a + b, 0)})
+            </Link>
+          </li>
+          {openingStatuses.options.map((s) => (
+            <li key={s.value}>
+              <Link to={`${base}?status=${s.value}`} aria-current={status === s.value ? "page" : undefined}>
+                {s.label} ({counts[s.value] ?? 0})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {openings.length === 0 ? (
+        <p>{status ? "Inga annonser med den statusen." : "Ni har inga annonser ännu."}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Annonser</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rubrik</th>
+                <th scope="col">Typ</th>
+                <th scope="col">Status</th>
+                <th scope="col">Plats och tid</th>
+                <th scope="col">Start</th>
+                <th scope="col">Förslag som väntar</th>
+                <th scope="col">Pågående placeringar</th>
+              </tr>
+            </thead>
+            <tbody>
+              {openings.map((o) => (
+                <tr key={o.id}>
+                  <td>
+                    <Link to={`${base}/${o.id}`}>{o.title}</Link>
+                  </td>
+                  <td>{openingKinds.label(o.kind)}</td>
+                  <td>
+                    <StatusBadge status={o.status} />
+                  </td>
+                  <td>
+                    {o.municipalityName}
+                    <br />
+                    <span className="muted">{formatHours(o.hoursMin, o.hoursMax)}</span>
+                  </td>
+                  <td>{o.startDate ? formatDate(o.startDate) : <span className="muted">Enligt överenskommelse</span>}</td>
+                  <td>{o.proposalsWaiting > 0 ? <strong>{o.proposalsWaiting}</strong> : 0}</td>
+                  <td>{o.activePlacements}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,378 @@
+// Openings: create, edit, publish, fill, close, duplicate — each in one transaction together with
+// the opening's history (OpeningEvent: who, what, on whose behalf) and the search index, so the
+// index never disagrees with the committed openings (DESIGN §8). Reading for the employer pages.
+import { getSearchEngine, type OpeningQuery, type VocabularyHit } from "../../search/index.ts";
+import { todayDate } from "~/domain/dates.ts";
+import { canDo, changedFields, closeReasons, openingData, readSkillIds, type OpeningAction, type OpeningInput } from "~/domain/openings.ts";
+import { notFound } from "./auth.server.ts";
+import { db, type DbOrTx } from "./db.server.ts";
+import type { EmployerScope } from "./employer-access.server.ts";
+import type { FieldErrors } from "./forms.ts";
+import { findOccupation, findSkills, resolveConceptText, type Concept } from "./taxonomy.server.ts";
+
+/** Proposal statuses that wait for the employer: the participant said yes, or the coach presented them. */
+export const WAITING_PROPOSAL_STATUSES = ["accepted_by_participant", "presented"] as const;
+
+export type SelectedConcepts = { occupation: Concept | null; skills: Concept[] };
+export type ReferenceProblems = {
+  errors: FieldErrors;
+  selected: SelectedConcepts;
+  occupationSuggestions: VocabularyHit[];
+  skillSuggestions: VocabularyHit[];
+};
+
+export type OpeningWriteResult = { ok: true; openingId: string } | ({ ok: false } & ReferenceProblems);
+
+function engine() {
+  return getSearchEngine(db);
+}
+
+async function recordEvent(tx: DbOrTx, openingId: string, scope: EmployerScope, action: string, detail?: string | null) {
+  await tx.openingEvent.create({
+    data: { openingId, userId: scope.user.id, action, onBehalf: scope.onBehalf, detail: detail ?? null },
+  });
+}
+
+/**
+ * Check what the form refers to: the workplace is this employer's, the occupation and skills exist
+ * in the JobTech reference data. Typed text without a chosen id (no JavaScript) is resolved when it
+ * is exactly a label; otherwise the person gets suggestions to choose from.
+ */
+export type OpeningReferences = Pick<OpeningInput, "workplaceId" | "occupationId" | "occupationQuery" | "skillIds" | "skillQuery">;
+
+export async function checkOpeningReferences(
+  tx: DbOrTx,
+  employerId: string,
+  input: OpeningReferences,
+): Promise<{ ok: true; occupationId: string; skillIds: string[] } | ({ ok: false } & ReferenceProblems)> {
+  const errors: FieldErrors = {};
+  let occupationSuggestions: VocabularyHit[] = [];
+  let skillSuggestions: VocabularyHit[] = [];
+
+  const workplace = input.workplaceId ? await tx.workplace.findFirst({ where: { id: input.workplaceId, employerId }, select: { id: true } }) : null;
+  if (!workplace) errors.workplaceId = ["Välj en av era arbetsplatser."];
+
+  let occupation: Concept | null = null;
+  if (input.occupationId) {
+    occupation = await findOccupation(tx, input.occupationId);
+    if (!occupation) errors.occupationId = ["Yrket finns inte i yrkeslistan. Börja skriva och välj ett yrke i listan."];
+  } else if (input.occupationQuery) {
+    const resolved = await resolveConceptText(tx, input.occupationQuery, "occupation");
+    occupation = resolved.match;
+    if (!occupation) {
+      occupationSuggestions = resolved.suggestions;
+      errors.occupationId = [
+        resolved.suggestions.length
+          ? "Välj ett yrke i listan. Menade du något av yrkena nedanför?"
+          : "Vi hittar inget yrke som heter så. Prova ett annat ord, till exempel lager, städ eller kök.",
+      ];
+    }
+  } else {
+    errors.occupationId = ["Välj ett yrke. Börja skriva och välj i listan."];
+  }
+
+  const skills = await findSkills(tx, input.skillIds);
+  if (skills.length !== new Set(input.skillIds).size) {
+    errors.skillIds = ["En eller flera kompetenser finns inte i listan. Välj kompetenser bland förslagen."];
+  }
+  if (input.skillQuery) {
+    const resolved = await resolveConceptText(tx, input.skillQuery, "skill");
+    if (resolved.match) {
+      if (!skills.some((s) => s.id === resolved.match!.id)) skills.push(resolved.match);
+    } else {
+      skillSuggestions = resolved.suggestions;
+      (errors.skillIds ??= []).push(
+        resolved.suggestions.length
+          ? "Välj kompetensen i listan, eller töm fältet. Förslag finns nedanför."
+          : "Vi hittar ingen kompetens som heter så. Töm fältet eller prova ett annat ord.",
+      );
+    }
+  }
+
+  if (Object.keys(errors).length > 0) {
+    return { ok: false, errors, selected: { occupation, skills }, occupationSuggestions, skillSuggestions };
+  }
+  return { ok: true, occupationId: occupation!.id, skillIds: skills.map((s) => s.id) };
+}
+
+export async function createOpening(scope: EmployerScope, input: OpeningInput, options: { publish?: boolean } = {}): Promise<OpeningWriteResult> {
+  return db.$transaction(async (tx) => {
+    const refs = await checkOpeningReferences(tx, scope.employerId, input);
+    if (!refs.ok) return refs;
+    const publish = options.publish === true;
+    const opening = await tx.opening.create({
+      data: {
+        ...openingData(input, refs.occupationId),
+        skillIds: JSON.stringify(refs.skillIds),
+        employerId: scope.employerId,
+        status: publish ? "published" : "draft",
+        publishedAt: publish ? new Date() : null,
+        createdById: scope.user.id,
+      },
+      select: { id: true },
+    });
+    await recordEvent(tx, opening.id, scope, "created");
+    if (publish) await recordEvent(tx, opening.id, scope, "published");
+    await engine().syncOpenings(tx, [opening.id]);
+    return { ok: true, openingId: opening.id };
+  });
+}
+
+/** The opening if it belongs to the scope's employer; otherwise a 404. */
+export async function requireOpening(scope: EmployerScope, openingId: string | undefined) {
+  const opening = openingId ? await db.opening.findFirst({ where: { id: openingId, employerId: scope.employerId } }) : null;
+  if (!opening) notFound("Annonsen finns inte.");
+  return opening;
+}
+
+export type TransitionResult = { ok: true; openingId: string } | { ok: false; status: number; message: string };
+
+const notAllowedMessages: Record<OpeningAction, string> = {
+  edit: "En tillsatt eller stängd annons kan inte ändras. Gör en kopia i stället.",
+  publish: "Bara ett utkast kan publiceras.",
+  fill: "Bara en publicerad annons kan markeras som tillsatt.",
+  close: "Annonsen är redan stängd eller tillsatt.",
+  duplicate: "Annonsen kan inte kopieras.",
+};
+
+export async function updateOpening(scope: EmployerScope, openingId: string, input: OpeningInput, options: { publish?: boolean } = {}): Promise<OpeningWriteResult | TransitionResult> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.opening.findFirst({ where: { id: openingId, employerId: scope.employerId } });
+    if (!before) notFound("Annonsen finns inte.");
+    if (!canDo("edit", before.status)) return { ok: false as const, status: 409, message: notAllowedMessages.edit };
+    const refs = await checkOpeningReferences(tx, scope.employerId, input);
+    if (!refs.ok) return refs;
+    const data = { ...openingData(input, refs.occupationId), skillIds: JSON.stringify(refs.skillIds) };
+    const publish = options.publish === true && before.status === "draft";
+    const { count } = await tx.opening.updateMany({
+      where: { id: openingId, employerId: scope.employerId, status: before.status },
+      data: { ...data, ...(publish ? { status: "published", publishedAt: new Date() } : {}) },
+    });
+    if (count !== 1) return { ok: false as const, status: 409, message: "Annonsen ändrades av någon annan samtidigt. Ladda om sidan och försök igen." };
+    const changed = changedFields(before, data);
+    if (changed.length) await recordEvent(tx, openingId, scope, "updated", `Ändrade ${changed.join(", ")}`);
+    if (publish) await recordEvent(tx, openingId, scope, "published");
+    await engine().syncOpenings(tx, [openingId]);
+    return { ok: true as const, openingId };
+  });
+}
+
+async function transition(
+  scope: EmployerScope,
+  openingId: string,
+  action: Exclude<OpeningAction, "edit" | "duplicate">,
+  apply: (tx: DbOrTx, opening: { status: string; endDate: Date | null }) => Promise<{ data: Record<string, unknown>; event: string; detail?: string | null } | { problem: string }>,
+): Promise<TransitionResult> {
+  return db.$transaction(async (tx) => {
+    const opening = await tx.opening.findFirst({ where: { id: openingId, employerId: scope.employerId }, select: { status: true, endDate: true } });
+    if (!opening) notFound("Annonsen finns inte.");
+    if (!canDo(action, opening.status)) return { ok: false as const, status: 409, message: notAllowedMessages[action] };
+    const change = await apply(tx, opening);
+    if ("problem" in change) return { ok: false as const, status: 400, message: change.problem };
+    const { count } = await tx.opening.updateMany({ where: { id: openingId, employerId: scope.employerId, status: opening.status }, data: change.data });
+    if (count !== 1) return { ok: false as const, status: 409, message: "Annonsen ändrades av någon annan samtidigt. Ladda om sidan och försök igen." };
+    await recordEvent(tx, openingId, scope, change.event, change.detail);
+    await engine().syncOpenings(tx, [openingId]);
+    return { ok: true as const, openingId };
+  });
+}
+
+export function publishOpening(scope: EmployerScope, openingId: string) {
+  return transition(scope, openingId, "publish", async (_tx, opening) => {
+    if (opening.endDate && opening.endDate < todayDate()) {
+      return { problem: "Slutdatumet har redan passerat. Ändra datumen innan du publicerar." };
+    }
+    return { data: { status: "published", publishedAt: new Date(), closedAt: null, closeReason: null }, event: "published" };
+  });
+}
+
+export function markOpeningFilled(scope: EmployerScope, openingId: string) {
+  return transition(scope, openingId, "fill", async () => ({ data: { status: "filled", closedAt: new Date() }, event: "filled" }));
+}
+
+export function closeOpening(scope: EmployerScope, openingId: string, reason: { code: string; detail: string | null }) {
+  return transition(scope, openingId, "close", async () => ({
+    data: { status: "closed", closedAt: new Date(), closeReason: reason.code },
+    event: "closed",
+    detail: [closeReasons.label(reason.code), reason.detail].filter(Boolean).join(" – "),
+  }));
+}
+
+/** A new draft with the same content (dates only when they are still ahead). */
+export async function duplicateOpening(scope: EmployerScope, openingId: string): Promise<TransitionResult> {
+  return db.$transaction(async (tx) => {
+    const source = await tx.opening.findFirst({ where: { id: openingId, employerId: scope.employerId } });
+    if (!source) notFound("Annonsen finns inte.");
+    const today = todayDate();
+    const keepDates = !source.startDate || source.startDate >= today;
+    const copy = await tx.opening.create({
+      data: {
+        employerId: source.employerId,
+        workplaceId: source.workplaceId,
+        kind: source.kind,
+        status: "draft",
+        title: source.title,
+        description: source.description,
+        tasks: source.tasks,
+        occupationId: source.occupationId,
+        skillIds: source.skillIds,
+        hoursMin: source.hoursMin,
+        hoursMax: source.hoursMax,
+        schedule: source.schedule,
+        environment: source.environment,
+        accommodationsOffered: source.accommodationsOffered,
+        employmentSupport: source.employmentSupport,
+        competitive: source.competitive,
+        leadsToEmployment: source.leadsToEmployment,
+        supervisorName: source.supervisorName,
+        supervisorFixed: source.supervisorFixed,
+        purpose: source.purpose,
+        lengthWeeks: source.lengthWeeks,
+        places: source.places,
+        startDate: keepDates ? source.startDate : null,
+        endDate: keepDates ? source.endDate : null,
+        createdById: scope.user.id,
+      },
+      select: { id: true },
+    });
+    await recordEvent(tx, copy.id, scope, "duplicated", `Kopia av ”${source.title}”`);
+    await engine().syncOpenings(tx, [copy.id]);
+    return { ok: true as const, openingId: copy.id };
+  });
+}
+
+// ───────────── reading ─────────────
+
+/** The employer's openings with what waits for them: proposals to answer, placements going on. */
+export async function listEmployerOpenings(employerId: string) {
+  const openings = await db.opening.findMany({
+    where: { employerId },
+    orderBy: [{ updatedAt: "desc" }],
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      status: true,
+      startDate: true,
+      endDate: true,
+      places: true,
+      hoursMin: true,
+      hoursMax: true,
+      publishedAt: true,
+      updatedAt: true,
+      workplace: { select: { name: true, municipality: { select: { name: true } } } },
+      _count: {
+        select: {
+          proposals: { where: { status: { in: [...WAITING_PROPOSAL_STATUSES] } } },
+          placements: { where: { endedAt: null, status: { not: "ended" } } },
+        },
+      },
+    },
+  });
+  const statusOrder: Record<string, number> = { published: 0, draft: 1, filled: 2, closed: 3 };
+  return openings
+    .map((o) => ({
+      id: o.id,
+      title: o.title,
+      kind: o.kind,
+      status: o.status,
+      startDate: o.startDate,
+      endDate: o.endDate,
+      places: o.places,
+      hoursMin: o.hoursMin,
+      hoursMax: o.hoursMax,
+      publishedAt: o.publishedAt,
+      updatedAt: o.updatedAt,
+      workplaceName: o.workplace.name,
+      municipalityName: o.workplace.municipality.name,
+      proposalsWaiting: o._count.proposals,
+      activePlacements: o._count.placements,
+    }))
+    .sort((a, b) => (statusOrder[a.status] ?? 9) - (statusOrder[b.status] ?? 9));
+}
+
+/** Everything the opening page shows: content with labels, history, counts. */
+export async function loadOpeningDetail(openingId: string) {
+  const opening = await db.opening.findUnique({
+    where: { id: openingId },
+    include: {
+      employer: { select: { id: true, name: true, organizationId: true, website: true } },
+      workplace: { include: { municipality: { select: { name: true } } } },
+      occupation: { select: { id: true, label: true, group: { select: { label: true } } } },
+      events: { orderBy: { createdAt: "desc" }, include: { user: { select: { name: true, role: true } } } },
+      _count: {
+        select: {
+          proposals: { where: { status: { in: [...WAITING_PROPOSAL_STATUSES] } } },
+          placements: { where: { endedAt: null, status: { not: "ended" } } },
+        },
+      },
+    },
+  });
+  if (!opening) return null;
+  const skills = await findSkills(db, readSkillIds(opening.skillIds));
+  return { opening, skills };
+}
+
+/** Workplaces to choose from in the opening form. */
+export async function workplaceOptions(employerId: string) {
+  const rows = await db.workplace.findMany({
+    where: { employerId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, street: true, municipality: { select: { name: true } } },
+  });
+  return rows.map((w) => ({ id: w.id, label: `${w.name}, ${w.street}, ${w.municipality.name}` }));
+}
+
+/** Labels for an opening's occupation and skills, to show them in the form again. */
+export async function selectedConcepts(occupationId: string | null, skillIds: readonly string[]): Promise<SelectedConcepts> {
+  const [occupation, skills] = await Promise.all([occupationId ? findOccupation(db, occupationId) : null, findSkills(db, skillIds)]);
+  return { occupation, skills };
+}
+
+// ───────────── search ("Sök uppdrag") ─────────────
+
+export const SEARCH_PAGE_SIZE = 20;
+
+/** Published openings matching the query, with what the result list shows, in the engine's order. */
+export async function searchPublishedOpenings(query: OpeningQuery) {
+  const result = await engine().searchOpenings({
+    ...query,
+    filters: { ...query.filters, notEndedBefore: todayDate().getTime() },
+    limit: query.limit ?? SEARCH_PAGE_SIZE,
+  });
+  const ids = result.hits.map((h) => h.id);
+  const rows = ids.length
+    ? await db.opening.findMany({
+        where: { id: { in: ids }, status: "published" },
+        select: {
+          id: true,
+          title: true,
+          kind: true,
+          hoursMin: true,
+          hoursMax: true,
+          startDate: true,
+          publishedAt: true,
+          employer: { select: { name: true } },
+          occupation: { select: { label: true } },
+          workplace: { select: { municipality: { select: { name: true } } } },
+        },
+      })
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const openings = ids
+    .map((id) => byId.get(id))
+    .filter((r): r is NonNullable<typeof r> => Boolean(r))
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      kind: r.kind,
+      hoursMin: r.hoursMin,
+      hoursMax: r.hoursMax,
+      startDate: r.startDate,
+      publishedAt: r.publishedAt,
+      employerName: r.employer.name,
+      occupationLabel: r.occupation.label,
+      municipalityName: r.workplace.municipality.name,
+    }));
+  return { openings, total: result.total };
+}

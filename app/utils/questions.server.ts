@@ -1,0 +1,272 @@
+// "Fråga coachen" (DESIGN §5.8): an employer asks at any time, also before any placement. The
+// question opens a thread with the employer's coaching organisation; the contact coach — or the
+// organisation's shared inbox when there is none — is told by email (through the outbox); any
+// coach of the organisation answers in Brygga and the employer is told by email.
+import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
+import { excerpt, formatDuration, medianMs, parseMessage, responseInfo, sideOfRole, type Side } from "~/domain/threads.ts";
+import type { SessionUser } from "./auth.server.ts";
+import { db, type DbOrTx } from "./db.server.ts";
+import { getEnv } from "./env.server.ts";
+import { addMessage, createThread, loadThreadMessages, markThreadRead, requireThreadForUser, setThreadStatus, threadSummaries, type ThreadSummary } from "./threads.server.ts";
+
+const EXCERPT_LENGTH = 500;
+
+export function employerQuestionPath(threadId: string) {
+  return `/arbetsgivare/fragor/${threadId}`;
+}
+export function coachQuestionPath(threadId: string) {
+  return `/coach/fragor/${threadId}`;
+}
+function absolute(path: string) {
+  return new URL(path, getEnv().APP_URL).toString();
+}
+
+export type QuestionRecipient = {
+  organizationId: string;
+  organizationName: string;
+  /** The named contact coach, when the employer has an active one in the organisation. */
+  coach: { id: string; name: string; email: string | null; phone: string | null; title: string | null; notify: string } | null;
+  sharedInboxEmail: string | null;
+};
+
+/** Who answers this employer's questions; null when the employer is not linked to a coaching organisation. */
+export async function questionRecipient(tx: DbOrTx, employerId: string): Promise<QuestionRecipient | null> {
+  const employer = await tx.employer.findUnique({
+    where: { id: employerId },
+    select: {
+      organization: { select: { id: true, name: true, sharedInboxEmail: true } },
+      contactCoach: { select: { id: true, name: true, email: true, phone: true, title: true, notifyMessages: true, organizationId: true, deactivatedAt: true } },
+    },
+  });
+  const organization = employer?.organization;
+  if (!organization) return null;
+  const c = employer.contactCoach;
+  const coach = c && !c.deactivatedAt && c.organizationId === organization.id ? { id: c.id, name: c.name, email: c.email, phone: c.phone, title: c.title, notify: c.notifyMessages } : null;
+  return { organizationId: organization.id, organizationName: organization.name, coach, sharedInboxEmail: organization.sharedInboxEmail };
+}
+
+/** What an employer may see of the recipient: names and contact details, not settings. */
+export function recipientForEmployer(recipient: QuestionRecipient | null) {
+  if (!recipient) return null;
+  const { coach } = recipient;
+  return {
+    organizationName: recipient.organizationName,
+    sharedInboxEmail: recipient.sharedInboxEmail,
+    coach: coach ? { name: coach.name, email: coach.email, phone: coach.phone, title: coach.title } : null,
+  };
+}
+
+/** Where the staff notification goes: the contact coach's email (unless they turned mail off), else the shared inbox. */
+function staffAddress(recipient: QuestionRecipient): { to: string; name: string | null } | null {
+  if (recipient.coach?.email && recipient.coach.notify !== "off") return { to: recipient.coach.email, name: recipient.coach.name };
+  if (recipient.sharedInboxEmail) return { to: recipient.sharedInboxEmail, name: null };
+  return null;
+}
+
+export type AskResult = { ok: true; threadId: string; notified: string | null } | { ok: false; message: string };
+
+export async function askQuestion(user: SessionUser & { employerId: string }, input: { subject: string; body: string }): Promise<AskResult> {
+  const result = await db.$transaction(async (tx): Promise<AskResult> => {
+    const recipient = await questionRecipient(tx, user.employerId);
+    if (!recipient) return { ok: false, message: "Ni är inte kopplade till någon coachorganisation ännu, så frågan kan inte skickas. Ring eller mejla er kontakt." };
+    const employer = await tx.employer.findUniqueOrThrow({ where: { id: user.employerId }, select: { name: true } });
+    const { thread } = await createThread(tx, {
+      kind: "question",
+      employerId: user.employerId,
+      organizationId: recipient.organizationId,
+      subject: input.subject,
+      createdById: user.id,
+      body: input.body,
+    });
+    const address = staffAddress(recipient);
+    if (address) {
+      await enqueueEmail(tx, {
+        template: "employerQuestion",
+        to: address.to,
+        data: {
+          recipientName: address.name,
+          employerName: employer.name,
+          askerName: user.name,
+          subject: input.subject,
+          excerpt: excerpt(input.body, EXCERPT_LENGTH),
+          url: absolute(coachQuestionPath(thread.id)),
+          followUp: false,
+        },
+      });
+    }
+    return { ok: true, threadId: thread.id, notified: address ? (address.name ?? address.to) : null };
+  });
+  if (result.ok) kickOutbox();
+  return result;
+}
+
+type QuestionThread = { id: string; subject: string; employerId: string; organizationId: string | null; employer: { name: string } };
+
+/**
+ * A new message in a question thread, from either side; the other side is told by email.
+ * An employer's message reopens a closed question.
+ */
+export async function postToQuestion(user: SessionUser, thread: QuestionThread, body: string): Promise<{ ok: true }> {
+  const side = sideOfRole(user.role);
+  await db.$transaction(async (tx) => {
+    const message = await addMessage(tx, { threadId: thread.id, authorId: user.id, body });
+    if (side === "employer") await notifyStaff(tx, user, thread, body);
+    else if (side === "staff") await notifyEmployer(tx, user, thread, body, message.id);
+  });
+  kickOutbox();
+  return { ok: true };
+}
+
+async function notifyStaff(tx: DbOrTx, author: SessionUser, thread: QuestionThread, body: string) {
+  const recipient = await questionRecipient(tx, thread.employerId);
+  if (!recipient || recipient.organizationId !== thread.organizationId) return;
+  const address = staffAddress(recipient);
+  if (!address) return;
+  await enqueueEmail(tx, {
+    template: "employerQuestion",
+    to: address.to,
+    data: {
+      recipientName: address.name,
+      employerName: thread.employer.name,
+      askerName: author.name,
+      subject: thread.subject,
+      excerpt: excerpt(body, EXCERPT_LENGTH),
+      url: absolute(coachQuestionPath(thread.id)),
+      followUp: true,
+    },
+  });
+}
+
+async function notifyEmployer(tx: DbOrTx, author: SessionUser, thread: QuestionThread, body: string, messageId: string) {
+  const messages = await tx.message.findMany({
+    where: { threadId: thread.id },
+    select: { id: true, createdAt: true, authorId: true, author: { select: { role: true } } },
+  });
+  const info = responseInfo(messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: sideOfRole(m.author?.role) })));
+  const waited = info.responseMs[messageId];
+  // The employer people in the conversation; everyone at the employer when none can be reached.
+  const participantIds = [...new Set(messages.filter((m) => m.author?.role === "employer" && m.authorId).map((m) => m.authorId!))];
+  const active = { employerId: thread.employerId, role: "employer", deactivatedAt: null, email: { not: null }, notifyMessages: { not: "off" } };
+  let recipients = await tx.user.findMany({ where: { ...active, id: { in: participantIds } }, select: { name: true, email: true } });
+  if (recipients.length === 0) recipients = await tx.user.findMany({ where: active, select: { name: true, email: true } });
+  const organization = thread.organizationId
+    ? await tx.organization.findUnique({ where: { id: thread.organizationId }, select: { name: true } })
+    : null;
+  for (const r of recipients) {
+    await enqueueEmail(tx, {
+      template: "questionAnswered",
+      to: r.email!,
+      data: {
+        recipientName: r.name,
+        coachName: author.name,
+        organizationName: organization?.name ?? "coachorganisationen",
+        subject: thread.subject,
+        excerpt: excerpt(body, EXCERPT_LENGTH),
+        url: absolute(employerQuestionPath(thread.id)),
+        responseTime: waited != null ? formatDuration(waited) : null,
+      },
+    });
+  }
+}
+
+export async function setQuestionStatus(threadId: string, status: "open" | "closed") {
+  await db.$transaction((tx) => setThreadStatus(tx, threadId, status));
+}
+
+// ───────────── lists ─────────────
+
+export type QuestionState = "waiting" | "answered" | "closed";
+
+export function questionState(t: Pick<ThreadSummary, "status" | "waitingSince">): QuestionState {
+  if (t.status === "closed") return "closed";
+  return t.waitingSince ? "waiting" : "answered";
+}
+
+/** The employer's questions to the coach, newest activity first. */
+export async function listEmployerThreads(employerId: string, viewerId: string, options: { take?: number } = {}) {
+  return threadSummaries({ employerId, kind: "question" }, viewerId, options);
+}
+
+/**
+ * The organisation's questions for the coaches: those waiting for an answer, oldest wait first;
+ * then answered and closed ones, newest first.
+ */
+export async function listOrganizationQuestions(organizationId: string, viewerId: string, options: { contactCoachId?: string } = {}) {
+  const where = {
+    organizationId,
+    kind: "question",
+    ...(options.contactCoachId ? { employer: { contactCoachId: options.contactCoachId } } : {}),
+  };
+  const [open, closed] = await Promise.all([
+    threadSummaries({ ...where, status: "open" }, viewerId),
+    threadSummaries({ ...where, status: "closed" }, viewerId, { take: 50 }),
+  ]);
+  const waiting = open.filter((t) => t.waitingSince).sort((a, b) => a.waitingSince!.getTime() - b.waitingSince!.getTime());
+  const answered = open.filter((t) => !t.waitingSince);
+  return { waiting, answered, closed };
+}
+
+/** The organisation's typical (median) time to first answer over its recent questions. */
+export async function typicalResponseMs(organizationId: string): Promise<number | null> {
+  const threads = await db.thread.findMany({
+    where: { organizationId, kind: "question" },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { messages: { select: { id: true, createdAt: true, author: { select: { role: true } } } } },
+  });
+  const firsts = threads
+    .map((t) => responseInfo(t.messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: sideOfRole(m.author?.role) as Side | null }))).firstAnswer?.afterMs)
+    .filter((v): v is number => v != null);
+  return medianMs(firsts);
+}
+
+// ───────────── the question page (employer and coach) ─────────────
+
+/** Everything a question page shows; reading it marks the thread read for the viewer. */
+export async function loadQuestionPage(user: SessionUser, threadId: string | undefined) {
+  const thread = await requireThreadForUser(user, threadId, { kind: "question" });
+  const messages = await loadThreadMessages(thread.id);
+  const info = responseInfo(messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: m.side })));
+  await markThreadRead(db, thread.id, user.id);
+  return {
+    thread: {
+      id: thread.id,
+      subject: thread.subject,
+      status: thread.status,
+      createdAt: thread.createdAt,
+      employerId: thread.employer.id,
+      employerName: thread.employer.name,
+      organizationName: thread.organization?.name ?? "Coachorganisationen",
+      createdByName: thread.createdBy?.name ?? null,
+    },
+    messages,
+    waitingSince: info.waitingSince,
+    lastAnswer: info.lastAnswer,
+    now: new Date(),
+  };
+}
+
+export type QuestionActionResult = { ok: true; notice: string } | { ok: false; status: number; errors: Record<string, string[] | undefined>; values: Record<string, string | string[]> };
+
+/** reply (either side), close or reopen. */
+export async function questionAction(user: SessionUser, threadId: string | undefined, formData: FormData): Promise<QuestionActionResult> {
+  const thread = await requireThreadForUser(user, threadId, { kind: "question" });
+  const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  switch (values.intent) {
+    case "close":
+      await setQuestionStatus(thread.id, "closed");
+      return { ok: true, notice: "avslutad" };
+    case "reopen":
+      await setQuestionStatus(thread.id, "open");
+      return { ok: true, notice: "oppnad" };
+    case "reply":
+    case undefined: {
+      const form = parseMessage(values);
+      if (!form.ok) return { ok: false, status: 400, errors: form.errors, values };
+      await postToQuestion(user, { id: thread.id, subject: thread.subject, employerId: thread.employerId, organizationId: thread.organizationId, employer: { name: thread.employer.name } }, form.data.body);
+      return { ok: true, notice: "skickat" };
+    }
+    default:
+      return { ok: false, status: 400, errors: {}, values };
+  }
+}

@@ -1,0 +1,196 @@
+// Threads between an employer and a coaching organisation (DESIGN §5.8): "fråga coachen" questions
+// today, placement support threads later. General building blocks: access, create, post, read
+// marks, and summaries with unread counts and response times. Notifications are the caller's
+// (see questions.server.ts), since who hears about a message depends on the kind of thread.
+import { responseInfo, sideOfRole, type Side } from "~/domain/threads.ts";
+import { notFound, type SessionUser } from "./auth.server.ts";
+import { db, type DbOrTx, type Prisma } from "./db.server.ts";
+
+export type ThreadKind = "question" | "placement";
+
+/**
+ * The thread if the user may see it: an employer user of the thread's employer, or a coach/admin of
+ * the thread's coaching organisation. Anyone else — and any other kind than asked for — gets a 404.
+ */
+export async function requireThreadForUser(user: SessionUser, threadId: string | undefined, options: { kind?: ThreadKind } = {}) {
+  const scope: Prisma.ThreadWhereInput | null =
+    user.role === "employer" && user.employerId
+      ? { employerId: user.employerId }
+      : (user.role === "coach" || user.role === "admin") && user.organizationId
+        ? { organizationId: user.organizationId }
+        : null;
+  const thread =
+    scope && threadId
+      ? await db.thread.findFirst({
+          where: { id: threadId, ...scope, ...(options.kind ? { kind: options.kind } : {}) },
+          include: {
+            employer: { select: { id: true, name: true, contactCoachId: true } },
+            organization: { select: { id: true, name: true } },
+            createdBy: { select: { id: true, name: true } },
+          },
+        })
+      : null;
+  if (!thread) notFound("Konversationen finns inte.");
+  return thread;
+}
+
+export type NewThread = {
+  kind: ThreadKind;
+  employerId: string;
+  organizationId: string | null;
+  subject: string;
+  createdById: string;
+  placementId?: string | null;
+  body: string;
+  via?: "web" | "email";
+};
+
+export async function createThread(tx: DbOrTx, input: NewThread) {
+  const now = new Date();
+  const thread = await tx.thread.create({
+    data: {
+      kind: input.kind,
+      employerId: input.employerId,
+      organizationId: input.organizationId,
+      placementId: input.placementId ?? null,
+      subject: input.subject,
+      status: "open",
+      createdById: input.createdById,
+      createdAt: now,
+      lastMessageAt: now,
+    },
+  });
+  const message = await tx.message.create({
+    data: { threadId: thread.id, authorId: input.createdById, body: input.body, via: input.via ?? "web", createdAt: now },
+  });
+  await markThreadRead(tx, thread.id, input.createdById, now);
+  return { thread, message };
+}
+
+export type NewMessage = {
+  threadId: string;
+  authorId: string;
+  body: string;
+  /** employer: employer users and coaches; shared: also the participant (placement threads). */
+  visibility?: "employer" | "shared";
+  via?: "web" | "email";
+};
+
+/** Add a message; the thread becomes open again and moves to the top; the author has read it. */
+export async function addMessage(tx: DbOrTx, input: NewMessage) {
+  const now = new Date();
+  const message = await tx.message.create({
+    data: { threadId: input.threadId, authorId: input.authorId, body: input.body, visibility: input.visibility ?? "employer", via: input.via ?? "web", createdAt: now },
+  });
+  await tx.thread.update({ where: { id: input.threadId }, data: { lastMessageAt: now, status: "open" } });
+  await markThreadRead(tx, input.threadId, input.authorId, now);
+  return message;
+}
+
+export async function markThreadRead(tx: DbOrTx, threadId: string, userId: string, at: Date = new Date()) {
+  await tx.threadRead.upsert({
+    where: { threadId_userId: { threadId, userId } },
+    create: { threadId, userId, lastReadAt: at },
+    update: { lastReadAt: at },
+  });
+}
+
+export async function setThreadStatus(tx: DbOrTx, threadId: string, status: "open" | "closed") {
+  await tx.thread.update({ where: { id: threadId }, data: { status } });
+}
+
+export type ThreadMessageView = {
+  id: string;
+  body: string;
+  createdAt: Date;
+  via: string;
+  visibility: string;
+  side: Side | null;
+  authorId: string | null;
+  authorName: string;
+  /** For staff replies that answered the employer: how long the employer waited (ms). */
+  responseMs: number | null;
+};
+
+/** The messages of a thread in time order, with sides and response times. */
+export async function loadThreadMessages(threadId: string, options: { visibility?: "shared" } = {}): Promise<ThreadMessageView[]> {
+  const messages = await db.message.findMany({
+    where: { threadId, ...(options.visibility ? { visibility: options.visibility } : {}) },
+    orderBy: { createdAt: "asc" },
+    include: { author: { select: { id: true, name: true, role: true } } },
+  });
+  const timed = messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: sideOfRole(m.author?.role) }));
+  const info = responseInfo(timed);
+  return messages.map((m, i) => ({
+    id: m.id,
+    body: m.body,
+    createdAt: m.createdAt,
+    via: m.via,
+    visibility: m.visibility,
+    side: timed[i]!.side,
+    authorId: m.authorId,
+    authorName: m.author?.name ?? "Okänd avsändare",
+    responseMs: info.responseMs[m.id] ?? null,
+  }));
+}
+
+export type ThreadSummary = {
+  id: string;
+  kind: string;
+  subject: string;
+  status: string;
+  createdAt: Date;
+  lastMessageAt: Date;
+  employerId: string;
+  employerName: string;
+  createdByName: string | null;
+  messageCount: number;
+  unread: number;
+  lastMessage: { body: string; authorName: string; side: Side | null; createdAt: Date } | null;
+  /** The employer's oldest unanswered message (null when the staff answered everything). */
+  waitingSince: Date | null;
+  firstAnswer: { at: Date; afterMs: number } | null;
+  lastAnswer: { at: Date; afterMs: number } | null;
+};
+
+/** Threads matching `where`, newest activity first, with unread counts for `viewerId`. */
+export async function threadSummaries(where: Prisma.ThreadWhereInput, viewerId: string, options: { take?: number } = {}): Promise<ThreadSummary[]> {
+  const threads = await db.thread.findMany({
+    where,
+    orderBy: { lastMessageAt: "desc" },
+    take: options.take,
+    include: {
+      employer: { select: { name: true } },
+      createdBy: { select: { name: true } },
+      reads: { where: { userId: viewerId }, select: { lastReadAt: true } },
+      messages: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true, role: true } } },
+      },
+    },
+  });
+  return threads.map((t) => {
+    const timed = t.messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: sideOfRole(m.author?.role) }));
+    const info = responseInfo(timed);
+    const lastReadAt = t.reads[0]?.lastReadAt ?? null;
+    const unread = t.messages.filter((m) => m.authorId !== viewerId && (!lastReadAt || m.createdAt > lastReadAt)).length;
+    const last = t.messages.at(-1);
+    return {
+      id: t.id,
+      kind: t.kind,
+      subject: t.subject,
+      status: t.status,
+      createdAt: t.createdAt,
+      lastMessageAt: t.lastMessageAt,
+      employerId: t.employerId,
+      employerName: t.employer.name,
+      createdByName: t.createdBy?.name ?? null,
+      messageCount: t.messages.length,
+      unread,
+      lastMessage: last ? { body: last.body, authorName: last.author?.name ?? "Okänd avsändare", side: sideOfRole(last.author?.role), createdAt: last.createdAt } : null,
+      waitingSince: info.waitingSince,
+      firstAnswer: info.firstAnswer,
+      lastAnswer: info.lastAnswer,
+    };
+  });
+}
