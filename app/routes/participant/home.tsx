@@ -1,6 +1,6 @@
 // The participant's own page, in plain Swedish: short sentences, no jargon, large targets.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { audit } from "~/utils/audit.server.ts";
 import { requireParticipantUser } from "~/utils/auth.server.ts";
@@ -64,6 +64,11 @@ export default function ParticipantHome() {
         ) : (
           <p>Du och din coach har inte skrivit något här än.</p>
         )}
+        <p>
+          <Link to="/deltagare/profil" className="button button--large">
+            Läs hela din profil
+          </Link>
+        </p>
       </section>
     </>
   );

@@ -1,0 +1,150 @@
+// Enrolment (DESIGN §5.3): the form schema shared by the enrol and edit pages, and the rules
+// behind it. Checks that need the database (postal code exists, coach in the organisation, email
+// free) live in app/utils/participants.server.ts.
+import { z } from "zod";
+import { incomeSources, occupationStatuses } from "./vocab/outcomes.ts";
+import { genders, goals, referralSources } from "./vocab/participants.ts";
+import type { Vocabulary } from "./vocab/vocabulary.ts";
+
+/** Participants are of working age: 15 to 80 years in the enrolment year. */
+export const MIN_AGE = 15;
+export const MAX_AGE = 80;
+
+export function birthYearRange(now = new Date()): { min: number; max: number } {
+  const year = now.getFullYear();
+  return { min: year - MAX_AGE, max: year - MIN_AGE };
+}
+
+/** Form values arrive as a string or a list of strings (repeated names): always a list here. */
+export function listOf<T extends z.ZodType>(item: T, message = "Välj bland alternativen i listan.") {
+  return z.preprocess(
+    (v) => (v == null || v === "" ? [] : [v].flat().filter((x) => x !== "")),
+    z
+      .array(z.unknown())
+      // One message on the field itself (not on "field.0"), so it shows next to the field.
+      .refine((list) => list.every((x) => item.safeParse(x).success), message)
+      .transform((list) => list.map((x) => item.parse(x)) as Array<z.output<T>>),
+  );
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "YYYY-MM-DD" from a date input, as noon UTC that day (stable in Swedish time). */
+export function dateFromInput(value: string): Date {
+  return new Date(`${value}T12:00:00Z`);
+}
+
+/** Today as "YYYY-MM-DD" in Swedish time, for date inputs. */
+export function todayInput(now = new Date()): string {
+  if (Number.isNaN(now.getTime())) return "";
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export function dateInputValue(value: Date | string | null | undefined): string {
+  return value ? todayInput(new Date(value)) : "";
+}
+
+export const dateField = (label: string) =>
+  z
+    .string({ error: `Fyll i ${label}.` })
+    .trim()
+    .min(1, { message: `Fyll i ${label}.`, abort: true })
+    .refine((v) => DATE_RE.test(v) && !Number.isNaN(dateFromInput(v).getTime()), { message: `Skriv ${label} som ÅÅÅÅ-MM-DD.`, abort: true })
+    .transform(dateFromInput);
+
+export const optionalDateField = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || (DATE_RE.test(v) && !Number.isNaN(dateFromInput(v).getTime())), { message: `Skriv ${label} som ÅÅÅÅ-MM-DD.`, abort: true })
+    .transform((v) => (v ? dateFromInput(v) : undefined));
+
+/** Not after today (Swedish time). */
+export function notInFuture(date: Date, now = new Date()): boolean {
+  if (Number.isNaN(date.getTime())) return true; // reported by the date field itself
+  return todayInput(date) <= todayInput(now);
+}
+
+/** One code of a vocabulary, with a message for a missing or unknown value. */
+export function choice<C extends string>(vocab: Vocabulary<C>, message: string) {
+  return z.enum(vocab.codes as [C, ...C[]], { error: message });
+}
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} får vara högst ${max} tecken.`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export function enrolmentSchema(now = new Date()) {
+  const years = birthYearRange(now);
+  return z
+    .object({
+      pseudonym: z
+        .string({ error: "Fyll i ett namn eller initialer." })
+        .trim()
+        .min(1, "Fyll i ett namn eller initialer.")
+        .max(60, "Namnet får vara högst 60 tecken."),
+      realName: optionalText("Fullständigt namn", 120),
+      email: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .max(254, "E-postadressen är för lång.")
+        .optional()
+        .transform((v) => (v ? v : undefined))
+        .pipe(z.email("Skriv en giltig e-postadress, till exempel namn@exempel.se.").optional()),
+      phone: optionalText("Telefonnumret", 40).refine((v) => !v || /^[+\d][\d\s-]{4,}$/.test(v), "Skriv ett telefonnummer med siffror, till exempel 070-123 45 67."),
+      gender: choice(genders, "Välj kön för statistiken (eller Vill ej ange)."),
+      birthYear: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => (v ? v : undefined))
+        .refine((v) => v === undefined || /^\d{4}$/.test(v), "Skriv födelseåret med fyra siffror, till exempel 1990.")
+        .transform((v) => (v === undefined ? undefined : Number(v)))
+        .refine((v) => v === undefined || (v >= years.min && v <= years.max), `Födelseåret ska vara mellan ${years.min} och ${years.max}.`),
+      municipalityCode: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => (v ? v : undefined)),
+      postalCode: z
+        .string()
+        .trim()
+        .max(12, "Skriv postnumret med fem siffror.")
+        .optional()
+        .transform((v) => (v ? v : undefined)),
+      referralSource: choice(referralSources, "Välj vem som remitterade deltagaren."),
+      goals: listOf(goals.schema).refine((v) => v.length > 0, "Välj minst ett mål."),
+      startOccupation: choice(occupationStatuses, "Välj sysselsättning vid start."),
+      startIncomeSources: listOf(incomeSources.schema).refine((v) => v.length > 0, "Välj minst en försörjning (eller Ingen offentlig försörjning)."),
+      coachId: z.string().trim().optional().transform((v) => (v ? v : undefined)),
+    })
+    .superRefine((value, ctx) => {
+      if (!value.municipalityCode && !value.postalCode) {
+        ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Fyll i postnummer eller välj kommun." });
+      }
+    });
+}
+export type EnrolmentInput = z.output<ReturnType<typeof enrolmentSchema>>;
+
+/** Consent fields: only on enrolment (later changes are made on the consent form). */
+export function consentSchema(now = new Date()) {
+  return z
+    .object({
+      consentBrygga: z.literal("yes", { error: "Deltagaren måste samtycka till att uppgifterna används i Brygga." }),
+      consentBryggaDate: dateField("datum för samtycket"),
+      consentStatistics: z.enum(["yes", "no"], { error: "Välj om deltagaren samtycker till statistik." }),
+      consentStatisticsDate: optionalDateField("datum för samtycket"),
+    })
+    .superRefine((value, ctx) => {
+      if (!notInFuture(value.consentBryggaDate, now)) ctx.addIssue({ code: "custom", path: ["consentBryggaDate"], message: "Datumet kan inte vara i framtiden." });
+      if (value.consentStatisticsDate && !notInFuture(value.consentStatisticsDate, now)) {
+        ctx.addIssue({ code: "custom", path: ["consentStatisticsDate"], message: "Datumet kan inte vara i framtiden." });
+      }
+    });
+}

@@ -1,0 +1,148 @@
+// "Skriv in deltagare": enrolment with consent (DESIGN §5.3). The participant, the consents, the
+// first phase, the sign-in account (when there is an email) and the audit event are written in one
+// transaction; a bad field changes nothing.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CheckboxGroup, kept, RadioGroup } from "~/components/choice-fields.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorSummary, Field } from "~/components/forms.tsx";
+import { ParticipantFields } from "~/components/participant-fields.tsx";
+import { consentSchema, enrolmentSchema, todayInput } from "~/domain/enrolment.ts";
+import { enqueueEmail, kickOutbox } from "../../../emails/outbox.server.ts";
+import { audit } from "~/utils/audit.server.ts";
+import { requireOrgStaff } from "~/utils/auth.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { formValues, parseWith, type FieldErrors } from "~/utils/forms.ts";
+import { assignableCoaches, checkEnrolment, enrolmentColumns, enrolmentRefs, syncParticipantUser } from "~/utils/participants.server.ts";
+import { clientIp } from "~/utils/rate-limit.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Skriv in deltagare – Brygga" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireOrgStaff(request);
+  const [municipalities, coaches] = await Promise.all([
+    db.municipality.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }),
+    assignableCoaches(user.organizationId),
+  ]);
+  return { municipalities, coaches, currentUserId: user.id, today: todayInput() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireOrgStaff(request);
+  const values = formValues(await request.formData());
+  const enrolment = parseWith(enrolmentSchema(), values, values);
+  const consent = parseWith(consentSchema(), values, values);
+  const fail = (errors: FieldErrors, formError?: string) =>
+    data({ errors, values, formError: formError ?? "Formuläret har fel. Rätta det som är markerat." }, { status: 400 });
+  if (!enrolment.ok || !consent.ok) {
+    const refs = await checkEnrolment(enrolmentRefs(values), { organizationId: user.organizationId });
+    return fail({ ...(refs.ok ? {} : refs.errors), ...(enrolment.ok ? {} : enrolment.errors), ...(consent.ok ? {} : consent.errors) });
+  }
+  const input = enrolment.data;
+  const checked = await checkEnrolment(input, { organizationId: user.organizationId });
+  if (!checked.ok) return fail(checked.errors);
+
+  const coachId = input.coachId ?? user.id;
+  const now = new Date();
+  const statisticsGiven = consent.data.consentStatistics === "yes";
+  const participant = await db.$transaction(async (tx) => {
+    const created = await tx.participant.create({
+      data: {
+        organizationId: user.organizationId,
+        coachId,
+        ...enrolmentColumns(input, checked.place),
+        phase: "enrolled",
+        phaseChangedAt: now,
+        enrolledAt: now,
+        profile: { create: {} },
+        phaseChanges: { create: { fromPhase: null, toPhase: "enrolled", at: now, byId: user.id } },
+        consents: {
+          create: [
+            { scope: "brygga", given: true, date: consent.data.consentBryggaDate, recordedById: user.id },
+            { scope: "statistics", given: statisticsGiven, date: consent.data.consentStatisticsDate ?? consent.data.consentBryggaDate, recordedById: user.id },
+          ],
+        },
+      },
+    });
+    await syncParticipantUser(tx, created, input.email ?? null);
+    await audit(tx, { actorId: user.id, participantId: created.id, action: "create", entity: "participant", detail: "Inskrivning med samtycke", ip: clientIp(context) });
+    if (input.email && values.sendWelcome === "yes") {
+      const url = new URL("/logga-in", getEnv().APP_URL);
+      url.searchParams.set("email", input.email);
+      const coach = await tx.user.findUniqueOrThrow({ where: { id: coachId }, select: { name: true } });
+      await enqueueEmail(tx, { template: "participantWelcome", to: input.email, data: { name: input.pseudonym, coachName: coach.name, url: url.toString() } });
+    }
+    return created;
+  });
+  kickOutbox();
+  throw redirect(`/coach/deltagare/${participant.id}?inskriven=1`);
+}
+
+export default function NewParticipant() {
+  const { municipalities, coaches, currentUserId, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors = actionData?.errors;
+  const values = actionData?.values;
+  return (
+    <>
+      <p>
+        <Link to="/coach/deltagare">← Till mina deltagare</Link>
+      </p>
+      <h1>Skriv in deltagare</h1>
+      <p className="lead">Fyll i det som behövs för att börja. Yrkesprofilen gör ni tillsammans efteråt.</p>
+      <ErrorSummary message={actionData?.formError} />
+      <Form method="post" className="form form--wide" noValidate>
+        <fieldset className="panel">
+          <legend className="panel__legend">Samtycke</legend>
+          <p>Deltagaren ska ha fått information om hur uppgifterna används och ha sagt ja innan du skriver in hen.</p>
+          <CheckboxGroup
+            legend="Användning i Brygga"
+            name="consentBrygga"
+            options={[{ value: "yes", label: "Deltagaren samtycker till att uppgifterna används i Brygga" }]}
+            errors={errors?.consentBrygga}
+            defaultValues={kept(values, "consentBrygga") ? ["yes"] : []}
+          />
+          <Field
+            label="Datum för samtycket"
+            name="consentBryggaDate"
+            errors={errors?.consentBryggaDate}
+            inputProps={{ type: "date", defaultValue: kept(values, "consentBryggaDate", today), max: today }}
+          />
+          <RadioGroup
+            legend="Registrering för statistik till finansiären (SUS)"
+            name="consentStatistics"
+            hint="Utan samtycke räknas deltagaren bara anonymt i statistiken."
+            options={[
+              { value: "yes", label: "Ja, deltagaren samtycker" },
+              { value: "no", label: "Nej" },
+            ]}
+            errors={errors?.consentStatistics}
+            defaultValue={kept(values, "consentStatistics")}
+          />
+          <Field
+            label="Datum för statistiksamtycket"
+            name="consentStatisticsDate"
+            hint="Lämna tomt om det är samma dag."
+            errors={errors?.consentStatisticsDate}
+            inputProps={{ type: "date", defaultValue: kept(values, "consentStatisticsDate"), max: today }}
+          />
+        </fieldset>
+        <ParticipantFields defaults={{ coachId: currentUserId, goals: ["work"] }} values={values} errors={errors} municipalities={municipalities} coaches={coaches} />
+        <CheckboxGroup
+          legend="Välkomstmejl"
+          name="sendWelcome"
+          options={[{ value: "yes", label: "Skicka ett välkomstmejl med inloggning (om e-post finns)" }]}
+          defaultValues={values ? (kept(values, "sendWelcome") ? ["yes"] : []) : ["yes"]}
+        />
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          Skriv in deltagaren
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

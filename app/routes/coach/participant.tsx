@@ -1,0 +1,450 @@
+// A participant's page for the coach: status, phase history, contacts, the four-week target for the
+// first employer contact, consents, the participant's comments on the profile (with answers), and
+// links to the profile editor, export and erasure. Every view and change is audited.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { z } from "zod";
+import { kept, SelectField, TextAreaField } from "~/components/choice-fields.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorSummary, Field } from "~/components/forms.tsx";
+import { FirstContactBadge } from "~/components/first-contact-badge.tsx";
+import { dateField, dateInputValue, notInFuture, optionalDateField, todayInput } from "~/domain/enrolment.ts";
+import { filledSections } from "~/domain/profile.ts";
+import { profileSections } from "~/domain/profile-forms.ts";
+import { firstContactStatus } from "~/domain/first-contact.ts";
+import { employerContactKinds, incomeSources, occupationStatuses } from "~/domain/vocab/outcomes.ts";
+import { consentScopes, genders, goals, phases, referralSources } from "~/domain/vocab/participants.ts";
+import { audit } from "~/utils/audit.server.ts";
+import { requireOrgStaff } from "~/utils/auth.server.ts";
+import { db, parseJson } from "~/utils/db.server.ts";
+import { daysBetween, formatDate, formatDateTime } from "~/utils/format.ts";
+import { formValues, parseWith } from "~/utils/forms.ts";
+import { changePhase, firstEmployerContacts, requireOrgParticipant } from "~/utils/participants.server.ts";
+import { loadProfile } from "~/utils/profiles.server.ts";
+import { clientIp } from "~/utils/rate-limit.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.participant.pseudonym ?? "Deltagare"} – Brygga` }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireOrgStaff(request);
+  const found = await requireOrgParticipant(params.participantId, user.organizationId);
+  const participant = await db.participant.findUniqueOrThrow({
+    where: { id: found.id },
+    include: {
+      coach: { select: { id: true, name: true } },
+      municipality: { select: { name: true } },
+      user: { select: { id: true, email: true } },
+      consents: { orderBy: { createdAt: "asc" } },
+      phaseChanges: { orderBy: { at: "desc" }, include: { by: { select: { name: true } } } },
+      comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, role: true } } } },
+      contacts: { orderBy: { occurredAt: "desc" }, include: { employer: { select: { id: true, name: true } }, coach: { select: { name: true } } } },
+    },
+  });
+  const [firstContacts, { profile }] = await Promise.all([firstEmployerContacts([participant.id]), loadProfile(participant.id)]);
+  await audit(db, { actorId: user.id, participantId: participant.id, action: "read", entity: "participant", ip: clientIp(context) });
+
+  const firstContactAt = firstContacts.get(participant.id) ?? null;
+  const replies = new Map<string, typeof participant.comments>();
+  for (const c of participant.comments) if (c.replyToId) replies.set(c.replyToId, [...(replies.get(c.replyToId) ?? []), c]);
+  return {
+    isAdmin: user.role === "admin",
+    today: todayInput(),
+    participant: {
+      id: participant.id,
+      pseudonym: participant.pseudonym,
+      realName: participant.realName,
+      email: participant.email,
+      phone: participant.phone,
+      gender: participant.gender,
+      birthYear: participant.birthYear,
+      municipality: participant.municipality?.name ?? null,
+      postalCode: participant.postalCode,
+      referralSource: participant.referralSource,
+      goals: parseJson<string[]>(participant.goals, []),
+      startOccupation: participant.startOccupation,
+      startIncomeSources: parseJson<string[]>(participant.startIncomeSources, []),
+      phase: participant.phase,
+      phaseChangedAt: participant.phaseChangedAt,
+      daysInPhase: daysBetween(participant.phaseChangedAt),
+      enrolledAt: participant.enrolledAt,
+      lastContactAt: participant.lastContactAt,
+      nextContactAt: participant.nextContactAt,
+      coach: participant.coach,
+      hasAccount: Boolean(participant.user),
+      signsInWithEmail: Boolean(participant.user?.email),
+    },
+    firstContact: firstContactStatus({ enrolledAt: participant.enrolledAt, firstContactAt, exited: participant.phase === "exited" }),
+    consents: participant.consents.map((c) => ({ id: c.id, scope: c.scope, given: c.given, date: c.date, withdrawnAt: c.withdrawnAt })),
+    phaseChanges: participant.phaseChanges.map((p) => ({ id: p.id, fromPhase: p.fromPhase, toPhase: p.toPhase, at: p.at, by: p.by?.name ?? null })),
+    comments: participant.comments
+      .filter((c) => !c.replyToId)
+      .map((c) => ({
+        id: c.id,
+        body: c.body,
+        createdAt: c.createdAt,
+        author: c.author?.name ?? "Okänd",
+        byParticipant: c.author?.role === "participant",
+        replies: (replies.get(c.id) ?? []).map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, author: r.author?.name ?? "Okänd" })),
+      })),
+    contacts: participant.contacts.map((c) => ({ id: c.id, kind: c.kind, occurredAt: c.occurredAt, notes: c.notes, employer: c.employer, coach: c.coach?.name ?? null })),
+    sections: filledSections(profile),
+  };
+}
+
+const PhaseSchema = z.object({ toPhase: phases.schema.refine(Boolean, "Välj en fas.") });
+const ContactSchema = z
+  .object({
+    lastContactAt: dateField("datum för senaste kontakt"),
+    nextContactAt: optionalDateField("datum för nästa kontakt"),
+  })
+  .superRefine((v, ctx) => {
+    if (!notInFuture(v.lastContactAt)) ctx.addIssue({ code: "custom", path: ["lastContactAt"], message: "Senaste kontakt kan inte vara i framtiden." });
+    if (v.nextContactAt && todayInput(v.nextContactAt) < todayInput()) ctx.addIssue({ code: "custom", path: ["nextContactAt"], message: "Nästa kontakt kan inte vara bakåt i tiden." });
+  });
+const ReplySchema = z.object({
+  replyToId: z.string().min(1),
+  body: z.string({ error: "Skriv ett svar." }).trim().min(1, "Skriv ett svar.").max(2000, "Svaret får vara högst 2000 tecken."),
+});
+const ConsentSchema = z.object({
+  scope: consentScopes.schema,
+  given: z.enum(["yes", "no"], { error: "Välj ja eller nej." }),
+  date: dateField("datum").refine((d) => notInFuture(d), "Datumet kan inte vara i framtiden."),
+});
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireOrgStaff(request);
+  const participant = await requireOrgParticipant(params.participantId, user.organizationId);
+  const values = formValues(await request.formData());
+  const ip = clientIp(context);
+  const bad = (errors: Record<string, string[] | undefined>, intent: string) => data({ ok: false as const, intent, errors, values }, { status: 400 });
+
+  switch (values.intent) {
+    case "phase": {
+      const parsed = parseWith(PhaseSchema, values, values);
+      if (!parsed.ok) return bad(parsed.errors, "phase");
+      await db.$transaction(async (tx) => {
+        const changed = await changePhase(tx, participant, parsed.data.toPhase, user.id);
+        if (changed) await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "phase", detail: `${participant.phase} → ${parsed.data.toPhase}`, ip });
+      });
+      return { ok: true as const, intent: "phase", message: `Fasen är nu ${phases.label(parsed.data.toPhase)}.` };
+    }
+    case "contact": {
+      const parsed = parseWith(ContactSchema, values, values);
+      if (!parsed.ok) return bad(parsed.errors, "contact");
+      await db.$transaction(async (tx) => {
+        await tx.participant.update({ where: { id: participant.id }, data: { lastContactAt: parsed.data.lastContactAt, nextContactAt: parsed.data.nextContactAt ?? null } });
+        await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "contact", ip });
+      });
+      return { ok: true as const, intent: "contact", message: "Kontakten är sparad." };
+    }
+    case "reply": {
+      const parsed = parseWith(ReplySchema, values, values);
+      if (!parsed.ok) return bad(parsed.errors, "reply");
+      const comment = await db.profileComment.findFirst({ where: { id: parsed.data.replyToId, participantId: participant.id, replyToId: null } });
+      if (!comment) return bad({ body: ["Kommentaren finns inte längre."] }, "reply");
+      await db.$transaction(async (tx) => {
+        await tx.profileComment.create({ data: { participantId: participant.id, authorId: user.id, body: parsed.data.body, replyToId: comment.id } });
+        await audit(tx, { actorId: user.id, participantId: participant.id, action: "create", entity: "comment", detail: "Svar på deltagarens kommentar", ip });
+      });
+      return { ok: true as const, intent: "reply", message: "Ditt svar är skickat. Deltagaren ser det på sin profil." };
+    }
+    case "consent": {
+      const parsed = parseWith(ConsentSchema, values, values);
+      if (!parsed.ok) return bad(parsed.errors, "consent");
+      if (parsed.data.scope === "brygga" && parsed.data.given === "no") {
+        return bad({ given: ["Utan samtycke till Brygga ska deltagarens uppgifter raderas. Be administratören radera dem."] }, "consent");
+      }
+      await db.$transaction(async (tx) => {
+        await tx.consent.updateMany({ where: { participantId: participant.id, scope: parsed.data.scope, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+        await tx.consent.create({ data: { participantId: participant.id, scope: parsed.data.scope, given: parsed.data.given === "yes", date: parsed.data.date, recordedById: user.id } });
+        await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "consent", detail: `${parsed.data.scope}: ${parsed.data.given === "yes" ? "ja" : "nej"}`, ip });
+      });
+      return { ok: true as const, intent: "consent", message: "Samtycket är sparat." };
+    }
+    default:
+      return bad({}, "unknown");
+  }
+}
+
+function Consents({ consents }: { consents: Array<{ id: string; scope: string; given: boolean; date: string | Date; withdrawnAt: string | Date | null }> }) {
+  const current = consentScopes.codes.map((scope) => ({ scope, consent: consents.filter((c) => c.scope === scope && !c.withdrawnAt).at(-1) }));
+  return (
+    <ul>
+      {current.map(({ scope, consent }) => (
+        <li key={scope}>
+          {consentScopes.label(scope)}:{" "}
+          {consent ? (
+            <strong>
+              {consent.given ? "Ja" : "Nej"} ({formatDate(consent.date)})
+            </strong>
+          ) : (
+            <strong>Inte registrerat</strong>
+          )}
+          {scope === "statistics" && (!consent || !consent.given) ? <span className="muted"> – räknas anonymt</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function ParticipantPage() {
+  const { participant: p, firstContact, consents, phaseChanges, comments, contacts, sections, isAdmin, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const statusRef = useRef<HTMLDivElement>(null);
+  const errorsFor = (intent: string) => (actionData && !actionData.ok && actionData.intent === intent ? actionData.errors : undefined);
+  const valuesFor = (intent: string) => (actionData && !actionData.ok && actionData.intent === intent ? actionData.values : undefined);
+  const message = actionData?.ok ? actionData.message : searchParams.get("inskriven") ? `${p.pseudonym} är inskriven. Börja gärna med yrkesprofilen.` : null;
+  useEffect(() => {
+    if (message) statusRef.current?.focus();
+  }, [message]);
+  const busy = navigation.state === "submitting";
+  const unanswered = comments.filter((c) => c.byParticipant && c.replies.length === 0).length;
+
+  return (
+    <>
+      <p>
+        <Link to="/coach/deltagare">← Till mina deltagare</Link>
+      </p>
+      <h1>{p.pseudonym}</h1>
+      <p className="muted">
+        Fas: {phases.label(p.phase)} ({p.daysInPhase} {p.daysInPhase === 1 ? "dag" : "dagar"}) · Inskriven {formatDate(p.enrolledAt)} · Coach: {p.coach?.name ?? "ingen"}
+      </p>
+      {message ? (
+        <div className="alert alert--success" role="status" tabIndex={-1} ref={statusRef}>
+          {message}
+        </div>
+      ) : null}
+      {actionData && !actionData.ok ? <ErrorSummary message="Det gick inte att spara. Rätta det som är markerat." /> : null}
+
+      <nav aria-label="Deltagarens sidor" className="subnav">
+        <ul>
+          <li>
+            <Link to="yrkesprofil">Yrkesprofil</Link>
+          </li>
+          <li>
+            <Link to="uppgifter">Ändra uppgifter</Link>
+          </li>
+          <li>
+            <Link to={`/coach/kontakter?deltagare=${p.id}`}>Logga arbetsgivarkontakt</Link>
+          </li>
+          {!p.signsInWithEmail ? (
+            <li>
+              <Link to="inloggningskod">Skapa inloggningskod</Link>
+            </li>
+          ) : null}
+          <li>
+            <a href={`/coach/deltagare/${p.id}/export`} download>
+              Exportera uppgifter (JSON)
+            </a>
+          </li>
+          {isAdmin ? (
+            <li>
+              <Link to="radera">Radera uppgifter</Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+
+      <div className="grid">
+        <section className="panel" aria-labelledby="first-contact-title">
+          <h2 id="first-contact-title">Första arbetsgivarkontakt</h2>
+          <p>IPS: inom 4 veckor från inskrivningen.</p>
+          <FirstContactBadge status={firstContact} />
+        </section>
+        <section className="panel" aria-labelledby="contact-title">
+          <h2 id="contact-title">Kontakt med deltagaren</h2>
+          <p>
+            Senaste: {p.lastContactAt ? formatDate(p.lastContactAt) : "ingen registrerad"}
+            <br />
+            Nästa planerade: {p.nextContactAt ? formatDate(p.nextContactAt) : "inte planerad"}
+          </p>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="contact" />
+            <Field
+              label="Senaste kontakt"
+              name="lastContactAt"
+              errors={errorsFor("contact")?.lastContactAt}
+              inputProps={{ type: "date", max: today, defaultValue: kept(valuesFor("contact"), "lastContactAt", today) }}
+            />
+            <Field
+              label="Nästa planerade kontakt"
+              name="nextContactAt"
+              errors={errorsFor("contact")?.nextContactAt}
+              inputProps={{ type: "date", min: today, defaultValue: kept(valuesFor("contact"), "nextContactAt", dateInputValue(p.nextContactAt)) }}
+            />
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              Spara kontakt
+            </button>
+          </Form>
+        </section>
+        <section className="panel" aria-labelledby="phase-title">
+          <h2 id="phase-title">Fas</h2>
+          <p>
+            <strong>{phases.label(p.phase)}</strong> sedan {formatDate(p.phaseChangedAt)}
+          </p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="phase" />
+            <SelectField label="Ny fas" name="toPhase" options={phases.options} errors={errorsFor("phase")?.toPhase} selectProps={{ defaultValue: p.phase }} />
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              Byt fas
+            </button>
+          </Form>
+        </section>
+      </div>
+
+      <section className="panel" aria-labelledby="comments-title">
+        <h2 id="comments-title">
+          Kommentarer på profilen {unanswered > 0 ? <span className="badge badge--warning">{unanswered} obesvarade</span> : null}
+        </h2>
+        {comments.length === 0 ? <p>Deltagaren har inte kommenterat profilen.</p> : null}
+        <ol className="comments">
+          {comments.map((c) => (
+            <li key={c.id} className="comment">
+              <p className="comment__meta">
+                <strong>{c.author}</strong> <span className="muted">{formatDateTime(c.createdAt)}</span>
+              </p>
+              <p className="comment__body">{c.body}</p>
+              {c.replies.length > 0 ? (
+                <ol className="comments comments--replies">
+                  {c.replies.map((r) => (
+                    <li key={r.id} className="comment comment--reply">
+                      <p className="comment__meta">
+                        <strong>{r.author}</strong> <span className="muted">{formatDateTime(r.createdAt)}</span>
+                      </p>
+                      <p className="comment__body">{r.body}</p>
+                    </li>
+                  ))}
+                </ol>
+              ) : null}
+              <Form method="post" className="stack" noValidate>
+                <input type="hidden" name="intent" value="reply" />
+                <input type="hidden" name="replyToId" value={c.id} />
+                <TextAreaField
+                  label={`Svara ${c.author}`}
+                  name="body"
+                  errors={valuesFor("reply")?.replyToId === c.id ? errorsFor("reply")?.body : undefined}
+                  textareaProps={{ rows: 3, defaultValue: valuesFor("reply")?.replyToId === c.id ? kept(valuesFor("reply"), "body") : undefined }}
+                />
+                <button type="submit" className="button button--secondary" disabled={busy}>
+                  Skicka svar
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="panel" aria-labelledby="profile-title">
+        <h2 id="profile-title">Yrkesprofil</h2>
+        <ul className="checklist">
+          {profileSections.map((s) => {
+            const key = { intressen: "interests", styrkor: "strengths", erfarenhet: "experience", bakgrund: "background", onskemal: "preferences", arbetsmiljo: "environment", anpassningar: "needs", aldrig: "exclusions", synlighet: "disclosure" }[s.slug];
+            const done = sections[key];
+            return (
+              <li key={s.slug}>
+                <Link to={`yrkesprofil/${s.slug}`}>{s.title}</Link> – {done ? "ifyllt" : <span className="muted">inte ifyllt</span>}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <div className="grid">
+        <section className="panel" aria-labelledby="facts-title">
+          <h2 id="facts-title">Uppgifter</h2>
+          <dl className="facts">
+            {p.realName ? (
+              <>
+                <dt>Fullständigt namn</dt>
+                <dd>{p.realName}</dd>
+              </>
+            ) : null}
+            <dt>Kön</dt>
+            <dd>{genders.label(p.gender)}</dd>
+            <dt>Födelseår</dt>
+            <dd>{p.birthYear ?? "–"}</dd>
+            <dt>Hemort</dt>
+            <dd>
+              {p.municipality ?? "–"}
+              {p.postalCode ? ` (${p.postalCode.slice(0, 3)} ${p.postalCode.slice(3)})` : ""}
+            </dd>
+            <dt>E-post</dt>
+            <dd>{p.email ?? "–"}</dd>
+            <dt>Telefon</dt>
+            <dd>{p.phone ?? "–"}</dd>
+            <dt>Remitterad av</dt>
+            <dd>{referralSources.label(p.referralSource)}</dd>
+            <dt>Mål</dt>
+            <dd>{p.goals.map((g) => goals.label(g)).join(", ") || "–"}</dd>
+            <dt>Sysselsättning vid start</dt>
+            <dd>{occupationStatuses.label(p.startOccupation) || "–"}</dd>
+            <dt>Försörjning vid start</dt>
+            <dd>{p.startIncomeSources.map((s) => incomeSources.label(s)).join(", ") || "–"}</dd>
+            <dt>Inloggning</dt>
+            <dd>{p.signsInWithEmail ? "Med länk via e-post" : p.hasAccount ? "Med kod från coachen" : "Inget konto än"}</dd>
+          </dl>
+        </section>
+        <section className="panel" aria-labelledby="consent-title">
+          <h2 id="consent-title">Samtycke</h2>
+          <Consents consents={consents} />
+          <details>
+            <summary>Registrera ändrat samtycke</summary>
+            <Form method="post" noValidate className="stack">
+              <input type="hidden" name="intent" value="consent" />
+              <SelectField label="Gäller" name="scope" options={consentScopes.options} selectProps={{ defaultValue: kept(valuesFor("consent"), "scope", "statistics") }} />
+              <SelectField
+                label="Samtycker"
+                name="given"
+                options={[
+                  { value: "yes", label: "Ja" },
+                  { value: "no", label: "Nej / återkallat" },
+                ]}
+                errors={errorsFor("consent")?.given}
+                selectProps={{ defaultValue: kept(valuesFor("consent"), "given", "no") }}
+              />
+              <Field label="Datum" name="date" errors={errorsFor("consent")?.date} inputProps={{ type: "date", max: today, defaultValue: kept(valuesFor("consent"), "date", today) }} />
+              <button type="submit" className="button button--secondary" disabled={busy}>
+                Spara samtycke
+              </button>
+            </Form>
+          </details>
+        </section>
+      </div>
+
+      <section className="panel" aria-labelledby="employer-contacts-title">
+        <h2 id="employer-contacts-title">Arbetsgivarkontakter för {p.pseudonym}</h2>
+        {contacts.length === 0 ? (
+          <p>Inga arbetsgivarkontakter loggade än.</p>
+        ) : (
+          <ul>
+            {contacts.map((c) => (
+              <li key={c.id}>
+                {formatDate(c.occurredAt)}: {employerContactKinds.label(c.kind)} med <Link to={`/coach/arbetsgivare/${c.employer.id}/kontakter`}>{c.employer.name}</Link>
+                {c.coach ? <span className="muted"> ({c.coach})</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="history-title">
+        <h2 id="history-title">Fashistorik</h2>
+        <ol>
+          {phaseChanges.map((c) => (
+            <li key={c.id}>
+              {formatDateTime(c.at)}: {c.fromPhase ? `${phases.label(c.fromPhase)} → ` : ""}
+              {phases.label(c.toPhase)}
+              {c.by ? <span className="muted"> ({c.by})</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,73 @@
+// The coach's own settings: employment percentage (sets the caseload target) and phone number
+// (shown to participants and employers).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { kept } from "~/components/choice-fields.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorSummary, Field } from "~/components/forms.tsx";
+import { CASELOAD_PER_FULL_TIME, caseloadTarget } from "~/domain/caseload.ts";
+import { employmentPercentField } from "~/domain/coach-settings.ts";
+import { requireOrgStaff } from "~/utils/auth.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { parseForm } from "~/utils/forms.ts";
+
+export const meta: MetaFunction = () => [{ title: "Inställningar – Brygga" }];
+
+const SettingsSchema = z.object({
+  employmentPercent: employmentPercentField(),
+  phone: z
+    .string()
+    .trim()
+    .max(40, "Telefonnumret är för långt.")
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireOrgStaff(request);
+  const me = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { employmentPercent: true, phone: true } });
+  return { ...me, perFullTime: CASELOAD_PER_FULL_TIME };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireOrgStaff(request);
+  const form = parseForm(SettingsSchema, await request.formData());
+  if (!form.ok) return data({ ok: false as const, errors: form.errors, values: form.values }, { status: 400 });
+  await db.user.update({ where: { id: user.id }, data: form.data });
+  return { ok: true as const, target: caseloadTarget(form.data.employmentPercent) };
+}
+
+export default function Settings() {
+  const me = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.errors : undefined;
+  const values = result && !result.ok ? result.values : undefined;
+  return (
+    <section className="panel" aria-labelledby="settings-title">
+      <h1 id="settings-title">Inställningar</h1>
+      {result?.ok ? (
+        <p className="alert alert--success" role="status">
+          Sparat. Ditt mål är nu högst {result.target} aktiva deltagare.
+        </p>
+      ) : null}
+      <ErrorSummary message={errors ? "Det gick inte att spara. Rätta det som är markerat." : null} />
+      <Form method="post" className="form" noValidate>
+        <Field
+          label="Tjänstgöringsgrad (procent av heltid)"
+          name="employmentPercent"
+          hint={`Målet för antal deltagare räknas som ${me.perFullTime} per heltid.`}
+          errors={errors?.employmentPercent}
+          inputProps={{ inputMode: "numeric", defaultValue: kept(values, "employmentPercent", String(me.employmentPercent)) }}
+        />
+        <Field label="Telefon" name="phone" hint="Visas för dina deltagare och arbetsgivare." errors={errors?.phone} inputProps={{ type: "tel", defaultValue: kept(values, "phone", me.phone) }} />
+        <button type="submit" className="button">
+          Spara
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
