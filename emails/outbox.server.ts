@@ -13,6 +13,7 @@
 // workers never send the same row; if a worker dies mid-send the lock expires and the row is sent
 // again. CLAIM_LOCK_MS is far above the SMTP timeouts of transport.server.ts.
 import { z } from "zod";
+import { globalRegistry, startPollingWorker, type PollingWorker } from "../app/utils/polling-worker.server.ts";
 import { db, parseJson, type DbOrTx } from "../app/utils/db.server.ts";
 import { renderEmail, type TemplateData, type TemplateName } from "./templates/index.ts";
 import { sendMail, type OutgoingAttachment } from "./transport.server.ts";
@@ -227,12 +228,7 @@ export async function sendDueEmails(options: SendDueEmailsOptions = {}): Promise
 // ---------------------------------------------------------------------------------------------
 // Worker
 
-export type OutboxWorker = {
-  /** Run now (or right after the run in progress) instead of waiting for the interval. */
-  kick(): void;
-  /** Stop the loop; resolves when a run in progress has finished. */
-  stop(): Promise<void>;
-};
+export type OutboxWorker = PollingWorker;
 
 export type OutboxWorkerOptions = {
   intervalMs?: number;
@@ -243,8 +239,7 @@ export type OutboxWorkerOptions = {
 // Kept on globalThis: the server starts the worker from its own copy of this module, while request
 // handlers run inside the app bundle (or Vite's SSR module graph) with another copy. Both must see
 // the same set so a kick from a request reaches the running worker.
-const globalForOutbox = globalThis as unknown as { __bryggaOutboxWorkers?: Set<OutboxWorker> };
-const runningWorkers = (globalForOutbox.__bryggaOutboxWorkers ??= new Set<OutboxWorker>());
+const runningWorkers = globalRegistry("emailOutboxWorkers");
 
 /**
  * Ask running outbox workers to send now, e.g. right after a sign-in mail was queued.
@@ -259,63 +254,16 @@ export function kickOutbox(): void {
  * batch that made progress is followed at once by the next run. Errors are logged, never thrown.
  */
 export function startOutboxWorker(options: OutboxWorkerOptions = {}): OutboxWorker {
-  const intervalMs = options.intervalMs ?? 2000;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const logger = options.logger ?? console;
-
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight: Promise<boolean> | null = null;
-  let runAgain = false;
-
-  const schedule = (delayMs: number) => {
-    if (stopped) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      void tick();
-    }, delayMs);
-    timer.unref?.();
-  };
-
-  const runOnce = async (): Promise<boolean> => {
-    try {
+  return startPollingWorker({
+    name: "email outbox",
+    intervalMs: options.intervalMs ?? 2000,
+    registry: runningWorkers,
+    logger,
+    run: async () => {
       const result = await sendDueEmails({ batchSize, logger });
       return result.claimed >= batchSize && result.sent > 0;
-    } catch (error) {
-      logger.error("[email outbox] run failed:", error);
-      return false;
-    }
-  };
-
-  const tick = async () => {
-    if (stopped) return;
-    if (inFlight) {
-      runAgain = true;
-      return;
-    }
-    runAgain = false;
-    inFlight = runOnce();
-    const more = await inFlight;
-    inFlight = null;
-    schedule(more || runAgain ? 0 : intervalMs);
-  };
-
-  const worker: OutboxWorker = {
-    kick() {
-      if (stopped) return;
-      if (inFlight) runAgain = true;
-      else schedule(0);
     },
-    async stop() {
-      stopped = true;
-      runningWorkers.delete(worker);
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await inFlight;
-    },
-  };
-  runningWorkers.add(worker);
-  schedule(0);
-  return worker;
+  });
 }

@@ -20,6 +20,7 @@
 // statement, and a batch is 1,000 rows. Rows are claimed by id range and addressed by the token.
 import type { Meilisearch } from "meilisearch";
 import type { Db, Prisma } from "../../app/utils/db.server.ts";
+import { globalRegistry, startPollingWorker, type PollingWorker } from "../../app/utils/polling-worker.server.ts";
 import { loadOpeningDocuments } from "../documents.ts";
 import { ensureOpeningIndex, MeiliTaskError, TASK_TIMEOUT_MS, waitForTasksOk } from "./client.ts";
 import {
@@ -202,12 +203,7 @@ export async function processSearchOutbox(options: ProcessSearchOutboxOptions): 
 
 // ───────────────────────────── Worker ─────────────────────────────
 
-export type SearchOutboxWorker = {
-  /** Run now (or right after the run in progress) instead of waiting for the interval. */
-  kick(): void;
-  /** Stop the loop; resolves when a run in progress has finished. */
-  stop(): Promise<void>;
-};
+export type SearchOutboxWorker = PollingWorker;
 
 export type SearchOutboxWorkerOptions = {
   db: Db;
@@ -220,8 +216,7 @@ export type SearchOutboxWorkerOptions = {
 
 // On globalThis, like the email outbox: the server starts the worker from its copy of this module,
 // request handlers run in the app bundle with another copy; a kick must reach the running worker.
-const globalForSearchOutbox = globalThis as unknown as { __bryggaSearchOutboxWorkers?: Set<SearchOutboxWorker> };
-const runningWorkers = (globalForSearchOutbox.__bryggaSearchOutboxWorkers ??= new Set<SearchOutboxWorker>());
+const runningWorkers = globalRegistry("searchOutboxWorkers");
 
 /** Ask running search outbox workers to run now. A no-op when none runs in this process. */
 export function kickSearchOutbox(): void {
@@ -239,63 +234,16 @@ export function kickSearchOutboxSoon(delayMs = 50): void {
  * batch that made progress is followed at once by the next run. Errors are logged, never thrown.
  */
 export function startSearchOutboxWorker(options: SearchOutboxWorkerOptions): SearchOutboxWorker {
-  const intervalMs = options.intervalMs ?? 1000;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const logger = options.logger ?? console;
-
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight: Promise<boolean> | null = null;
-  let runAgain = false;
-
-  const schedule = (delayMs: number) => {
-    if (stopped) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      void tick();
-    }, delayMs);
-    timer.unref?.();
-  };
-
-  const runOnce = async (): Promise<boolean> => {
-    try {
+  return startPollingWorker({
+    name: "search outbox",
+    intervalMs: options.intervalMs ?? 1000,
+    registry: runningWorkers,
+    logger,
+    run: async () => {
       const result = await processSearchOutbox({ db: options.db, client: options.client, indexUid: options.indexUid, batchSize, logger });
       return result.claimed >= batchSize && result.retried === 0;
-    } catch (error) {
-      logger.error("[search outbox] run failed:", error);
-      return false;
-    }
-  };
-
-  const tick = async () => {
-    if (stopped) return;
-    if (inFlight) {
-      runAgain = true;
-      return;
-    }
-    runAgain = false;
-    inFlight = runOnce();
-    const more = await inFlight;
-    inFlight = null;
-    schedule(more || runAgain ? 0 : intervalMs);
-  };
-
-  const worker: SearchOutboxWorker = {
-    kick() {
-      if (stopped) return;
-      if (inFlight) runAgain = true;
-      else schedule(0);
     },
-    async stop() {
-      stopped = true;
-      runningWorkers.delete(worker);
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await inFlight;
-    },
-  };
-  runningWorkers.add(worker);
-  schedule(0);
-  return worker;
+  });
 }
