@@ -1,0 +1,352 @@
+// "Utfall": a participant's outcome record for the coach (issue 7, DESIGN §5.9) — the milestones
+// derived from contacts, proposals and placements, occupation and income sources at start, the
+// exit (date, reason, occupation and income sources at exit), and retention checks 3, 6 and 12
+// months after the first employment. Every view and change is audited.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { CheckboxGroup, kept, keptList, RadioGroup, SelectField } from "~/components/choice-fields.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorSummary, Field } from "~/components/forms.tsx";
+import { dateInputValue, todayInput } from "~/domain/enrolment.ts";
+import { ExitSchema, isBeforeDay, RetentionSchema } from "~/domain/outcomes.ts";
+import { RETENTION_MONTHS } from "~/domain/reports/config.ts";
+import { employmentSupports } from "~/domain/vocab/openings.ts";
+import { exitReasons, incomeSources, occupationStatuses } from "~/domain/vocab/outcomes.ts";
+import { phases } from "~/domain/vocab/participants.ts";
+import { audit } from "~/utils/audit.server.ts";
+import { requireOrgStaff } from "~/utils/auth.server.ts";
+import { db, parseJson } from "~/utils/db.server.ts";
+import { daysBetween, formatDate } from "~/utils/format.ts";
+import { formValues, parseWith, type FieldErrors } from "~/utils/forms.ts";
+import { loadOutcome, recordExit, recordRetention, retentionPlan } from "~/utils/outcomes.server.ts";
+import { requireOrgParticipant } from "~/utils/participants.server.ts";
+import { clientIp } from "~/utils/rate-limit.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Utfall för ${data?.participant.pseudonym ?? "deltagare"} – Brygga` }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireOrgStaff(request);
+  const found = await requireOrgParticipant(params.participantId, user.organizationId);
+  const { participant: p, milestones, retention } = await loadOutcome(found.id);
+  await audit(db, { actorId: user.id, participantId: p.id, action: "read", entity: "outcome", ip: clientIp(context) });
+  const employmentPlacement = milestones.firstEmploymentAt ? p.placements.find((x) => (x.opening?.kind ?? x.kind) === "job") : undefined;
+  return {
+    today: todayInput(),
+    participant: {
+      id: p.id,
+      pseudonym: p.pseudonym,
+      phase: p.phase,
+      enrolledAt: p.enrolledAt,
+      exitedAt: p.exitedAt,
+      startOccupation: p.startOccupation,
+      startIncomeSources: parseJson<string[]>(p.startIncomeSources, []),
+    },
+    milestones,
+    employment: employmentPlacement
+      ? {
+          title: employmentPlacement.opening?.title ?? null,
+          employer: employmentPlacement.opening?.employer.name ?? null,
+          hoursPerWeek: employmentPlacement.hoursPerWeek,
+        }
+      : null,
+    exit: {
+      exitReason: p.outcome?.exitReason ?? null,
+      exitOccupation: p.outcome?.exitOccupation ?? null,
+      exitIncomeSources: parseJson<string[]>(p.outcome?.exitIncomeSources, []),
+    },
+    retention: retentionPlan(milestones.firstEmploymentAt, retention),
+  };
+}
+
+const bad = (intent: string, errors: FieldErrors, values: Record<string, string | string[]>) =>
+  data({ ok: false as const, intent, errors, values }, { status: 400 });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireOrgStaff(request);
+  const participant = await requireOrgParticipant(params.participantId, user.organizationId);
+  const values = formValues(await request.formData());
+  const ip = clientIp(context);
+  switch (values.intent) {
+    case "exit": {
+      const parsed = parseWith(ExitSchema, values, values);
+      if (!parsed.ok) return bad("exit", parsed.errors, values);
+      if (isBeforeDay(parsed.data.exitDate, participant.enrolledAt)) {
+        return bad("exit", { exitDate: [`Avslutsdatum kan inte ligga före inskrivningen (${dateInputValue(participant.enrolledAt)}).`] }, values);
+      }
+      await db.$transaction(async (tx) => {
+        await recordExit(tx, participant, parsed.data, user.id);
+        await audit(tx, {
+          actorId: user.id,
+          participantId: participant.id,
+          action: "update",
+          entity: "outcome",
+          detail: `Avslut ${dateInputValue(parsed.data.exitDate)}: ${exitReasons.label(parsed.data.exitReason)}`,
+          ip,
+        });
+      });
+      return { ok: true as const, intent: "exit", message: "Avslutet är sparat. Deltagaren är nu avslutad." };
+    }
+    case "retention": {
+      const parsed = parseWith(RetentionSchema, values, values);
+      if (!parsed.ok) return bad("retention", parsed.errors, values);
+      const { milestones } = await loadOutcome(participant.id);
+      if (!milestones.firstEmploymentAt) {
+        return bad("retention", { months: ["Uppföljning efter anställning kan registreras först när deltagaren har fått en anställning."] }, values);
+      }
+      if (isBeforeDay(parsed.data.checkedAt, milestones.firstEmploymentAt)) {
+        return bad(
+          "retention",
+          { checkedAt: [`Uppföljningen kan inte ligga före anställningens start (${dateInputValue(milestones.firstEmploymentAt)}).`] },
+          values
+        );
+      }
+      await db.$transaction(async (tx) => {
+        await recordRetention(tx, participant.id, parsed.data);
+        await audit(tx, {
+          actorId: user.id,
+          participantId: participant.id,
+          action: "update",
+          entity: "outcome",
+          detail: `Uppföljning efter ${parsed.data.months} månader: ${parsed.data.employed ? `anställd, ${parsed.data.hours} tim/v` : "inte anställd"}`,
+          ip,
+        });
+      });
+      return { ok: true as const, intent: "retention", message: `Uppföljningen efter ${parsed.data.months} månader är sparad.` };
+    }
+    default:
+      return bad("unknown", {}, values);
+  }
+}
+
+function DateWithDays({ at, enrolledAt }: { at: Date | string | null; enrolledAt: Date | string }) {
+  if (!at) return <span className="muted">Inte ännu</span>;
+  return (
+    <>
+      {formatDate(at)} <span className="muted">(dag {Math.max(0, daysBetween(enrolledAt, at))})</span>
+    </>
+  );
+}
+
+export default function OutcomePage() {
+  const { participant: p, milestones: m, employment, exit, retention, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const statusRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result?.ok) statusRef.current?.focus();
+  }, [result]);
+  const failed = (intent: string) => (result && !result.ok && result.intent === intent ? result : undefined);
+  const exitFailed = failed("exit");
+  const retentionFailed = failed("retention");
+  const busy = navigation.state === "submitting";
+  const exited = p.phase === "exited";
+  const dueNext = retention.find((r) => !r.check);
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/coach/deltagare/${p.id}`}>← Till {p.pseudonym}</Link>
+      </p>
+      <h1>Utfall för {p.pseudonym}</h1>
+      <p className="muted">
+        {phases.label(p.phase)} · Inskriven {formatDate(p.enrolledAt)}
+        {p.exitedAt ? ` · Avslutad ${formatDate(p.exitedAt)}` : ""}
+      </p>
+      {result?.ok ? (
+        <div className="alert alert--success" role="status" tabIndex={-1} ref={statusRef}>
+          {result.message}
+        </div>
+      ) : null}
+
+      <div className="two-columns">
+        <section className="panel" aria-labelledby="milestones-title">
+          <h2 id="milestones-title">Milstolpar</h2>
+          <p className="muted">Räknas fram ur arbetsgivarkontakter, presenterade förslag och placeringar.</p>
+          <dl className="facts">
+            <dt>Inskriven</dt>
+            <dd>{formatDate(p.enrolledAt)}</dd>
+            <dt>Första arbetsgivarkontakt</dt>
+            <dd>
+              <DateWithDays at={m.firstEmployerContactAt} enrolledAt={p.enrolledAt} />
+            </dd>
+            <dt>Första placering</dt>
+            <dd>
+              <DateWithDays at={m.firstPlacementAt} enrolledAt={p.enrolledAt} />
+            </dd>
+            <dt>Första anställning</dt>
+            <dd>
+              <DateWithDays at={m.firstEmploymentAt} enrolledAt={p.enrolledAt} />
+              {m.firstEmploymentAt ? (
+                <>
+                  <br />
+                  {employmentSupports.label(m.employmentForm ?? "none")}
+                  {m.competitive === false ? " – inte på den öppna arbetsmarknaden" : " – på den öppna arbetsmarknaden"}
+                  {employment?.title ? (
+                    <>
+                      <br />
+                      {employment.title}
+                      {employment.employer ? `, ${employment.employer}` : ""}
+                      {employment.hoursPerWeek ? `, ${employment.hoursPerWeek} timmar i veckan` : ""}
+                    </>
+                  ) : null}
+                </>
+              ) : null}
+            </dd>
+            <dt>Avslutad</dt>
+            <dd>{p.exitedAt ? <DateWithDays at={p.exitedAt} enrolledAt={p.enrolledAt} /> : <span className="muted">Pågår</span>}</dd>
+          </dl>
+        </section>
+
+        <section className="panel" aria-labelledby="start-title">
+          <h2 id="start-title">Vid inskrivning</h2>
+          <dl className="facts">
+            <dt>Sysselsättning</dt>
+            <dd>{p.startOccupation ? occupationStatuses.label(p.startOccupation) : <span className="muted">Uppgift saknas</span>}</dd>
+            <dt>Försörjning</dt>
+            <dd>
+              {p.startIncomeSources.length ? p.startIncomeSources.map((s) => incomeSources.label(s)).join(", ") : <span className="muted">Uppgift saknas</span>}
+            </dd>
+          </dl>
+          <p className="muted">Uppgifterna vid inskrivning ändras på deltagarens sida under Uppgifter.</p>
+        </section>
+      </div>
+
+      <section className="panel" aria-labelledby="exit-title">
+        <h2 id="exit-title">{exited ? "Avslut" : "Avsluta deltagaren"}</h2>
+        <p>
+          {exited
+            ? "Här kan du rätta avslutet. Uppgifterna används i rapporterna till finansiären."
+            : "När deltagaren slutar: fyll i datum, orsak och hur det ser ut vid avslutet. Deltagaren flyttas då till fasen Avslutad."}
+        </p>
+        <ErrorSummary message={exitFailed ? "Avslutet kunde inte sparas. Rätta det som är markerat." : null} />
+        <Form method="post" className="form form--wide" noValidate>
+          <input type="hidden" name="intent" value="exit" />
+          <Field
+            label="Avslutsdatum"
+            name="exitDate"
+            errors={exitFailed?.errors.exitDate}
+            inputProps={{ type: "date", max: today, defaultValue: kept(exitFailed?.values, "exitDate", p.exitedAt ? dateInputValue(p.exitedAt) : today) }}
+          />
+          <RadioGroup
+            legend="Avslutsorsak"
+            name="exitReason"
+            options={exitReasons.options}
+            errors={exitFailed?.errors.exitReason}
+            defaultValue={kept(exitFailed?.values, "exitReason", exit.exitReason)}
+          />
+          <RadioGroup
+            legend="Sysselsättning vid avslut"
+            name="exitOccupation"
+            options={occupationStatuses.options}
+            errors={exitFailed?.errors.exitOccupation}
+            defaultValue={kept(exitFailed?.values, "exitOccupation", exit.exitOccupation)}
+          />
+          <CheckboxGroup
+            legend="Försörjning vid avslut"
+            hint="Välj alla som gäller."
+            name="exitIncomeSources"
+            options={incomeSources.options}
+            errors={exitFailed?.errors.exitIncomeSources}
+            defaultValues={exitFailed ? keptList(exitFailed.values, "exitIncomeSources") : exit.exitIncomeSources}
+          />
+          <button type="submit" className="button" disabled={busy}>
+            {exited ? "Spara ändringar i avslutet" : "Spara avslut"}
+          </button>
+        </Form>
+      </section>
+
+      <section className="panel" aria-labelledby="retention-title">
+        <h2 id="retention-title">Uppföljning efter anställning</h2>
+        {!m.firstEmploymentAt ? (
+          <p>
+            Uppföljningar görs {RETENTION_MONTHS.join(", ").replace(/, (\d+)$/, " och $1")} månader efter första anställningen. {p.pseudonym} har ingen
+            anställning ännu.
+          </p>
+        ) : (
+          <>
+            <div className="table-wrap">
+              <table className="table">
+                <caption>Uppföljningar efter anställningen {formatDate(m.firstEmploymentAt)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Uppföljning</th>
+                    <th scope="col">Ska göras</th>
+                    <th scope="col">Resultat</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {retention.map((r) => (
+                    <tr key={r.months}>
+                      <th scope="row">Efter {r.months} månader</th>
+                      <td>{formatDate(r.dueDate)}</td>
+                      <td>
+                        {r.check ? (
+                          r.check.employed ? (
+                            `Anställd, ${r.check.hours} timmar i veckan (${formatDate(r.check.checkedAt)})`
+                          ) : (
+                            `Inte anställd (${formatDate(r.check.checkedAt)})`
+                          )
+                        ) : r.dueDate <= today ? (
+                          <span className="badge badge--warning">Ej gjord</span>
+                        ) : (
+                          <span className="muted">Inte dags än</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <h3>Registrera en uppföljning</h3>
+            <ErrorSummary message={retentionFailed ? "Uppföljningen kunde inte sparas. Rätta det som är markerat." : null} />
+            <Form method="post" className="form" noValidate>
+              <input type="hidden" name="intent" value="retention" />
+              <SelectField
+                label="Uppföljning"
+                name="months"
+                options={RETENTION_MONTHS.map((mo) => ({ value: String(mo), label: `Efter ${mo} månader` }))}
+                errors={retentionFailed?.errors.months}
+                selectProps={{ defaultValue: kept(retentionFailed?.values, "months", String(dueNext?.months ?? 3)) }}
+              />
+              <Field
+                label="Datum för uppföljningen"
+                name="checkedAt"
+                errors={retentionFailed?.errors.checkedAt}
+                inputProps={{ type: "date", max: today, defaultValue: kept(retentionFailed?.values, "checkedAt", today) }}
+              />
+              <RadioGroup
+                legend="Är deltagaren fortfarande anställd?"
+                name="employed"
+                options={[
+                  { value: "yes", label: "Ja" },
+                  { value: "no", label: "Nej" },
+                ]}
+                errors={retentionFailed?.errors.employed}
+                defaultValue={kept(retentionFailed?.values, "employed")}
+                className="choices--inline"
+              />
+              <Field
+                label="Timmar per vecka"
+                name="hours"
+                hint="Fyll i om deltagaren fortfarande är anställd."
+                errors={retentionFailed?.errors.hours}
+                inputProps={{
+                  inputMode: "numeric",
+                  className: "input--short",
+                  defaultValue: kept(retentionFailed?.values, "hours", employment?.hoursPerWeek ? String(employment.hoursPerWeek) : ""),
+                }}
+              />
+              <button type="submit" className="button" disabled={busy}>
+                Spara uppföljning
+              </button>
+            </Form>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

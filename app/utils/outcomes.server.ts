@@ -1,0 +1,104 @@
+// A participant's outcome record: milestones derived from events (contacts, presented proposals,
+// placements) and kept in OutcomeRecord, the exit, and retention checks after employment.
+// Callers (app/routes/coach/outcome.tsx) scope the participant to the organisation and audit.
+import { RETENTION_MONTHS } from "~/domain/reports/config.ts";
+import { addMonthsToDay, dayOf, isoOfDay } from "~/domain/reports/days.ts";
+import { deriveMilestones, parseRetention, type MilestoneEvents, type RetentionCheck } from "~/domain/reports/milestones.ts";
+import type { ExitInput, RetentionInput } from "~/domain/outcomes.ts";
+import { db, parseJson, type DbOrTx } from "./db.server.ts";
+import { changePhase } from "./participants.server.ts";
+
+/** Everything the outcome page shows for one participant. */
+export async function loadOutcome(participantId: string, tx: DbOrTx = db) {
+  const p = await tx.participant.findUniqueOrThrow({
+    where: { id: participantId },
+    select: {
+      id: true,
+      pseudonym: true,
+      phase: true,
+      enrolledAt: true,
+      exitedAt: true,
+      startOccupation: true,
+      startIncomeSources: true,
+      contacts: { select: { occurredAt: true } },
+      proposals: { select: { presentedAt: true } },
+      placements: {
+        orderBy: { startDate: "asc" },
+        select: {
+          id: true,
+          startDate: true,
+          endDate: true,
+          kind: true,
+          hoursPerWeek: true,
+          opening: { select: { title: true, kind: true, employmentSupport: true, employer: { select: { name: true } } } },
+        },
+      },
+      outcome: true,
+    },
+  });
+  const events: MilestoneEvents = {
+    enrolledAt: p.enrolledAt,
+    exitedAt: p.exitedAt,
+    employerContactsAt: p.contacts.map((c) => c.occurredAt),
+    presentedAt: p.proposals.flatMap((x) => (x.presentedAt ? [x.presentedAt] : [])),
+    placements: p.placements.map((x) => ({
+      startDate: x.startDate,
+      endDate: x.endDate,
+      kind: x.opening?.kind ?? x.kind,
+      employmentSupport: x.opening?.employmentSupport ?? null,
+      hoursPerWeek: x.hoursPerWeek,
+    })),
+    stored: p.outcome,
+  };
+  const milestones = deriveMilestones(events);
+  const retention = parseRetention(parseJson<unknown>(p.outcome?.retention, []));
+  return { participant: p, milestones, retention };
+}
+
+/** The retention checkpoints after the first employment: due date and the recorded check, if any. */
+export function retentionPlan(firstEmploymentAt: Date | null, checks: readonly RetentionCheck[]) {
+  if (!firstEmploymentAt) return [];
+  const start = dayOf(firstEmploymentAt);
+  return RETENTION_MONTHS.map((months) => ({
+    months,
+    dueDate: isoOfDay(addMonthsToDay(start, months)),
+    check: checks.find((c) => c.months === months) ?? null,
+  }));
+}
+
+/** Writes the derived milestones into the outcome record (creating it when missing). */
+export async function syncMilestones(tx: DbOrTx, participantId: string) {
+  const { milestones } = await loadOutcome(participantId, tx);
+  const data = {
+    firstEmployerContactAt: milestones.firstEmployerContactAt,
+    firstPlacementAt: milestones.firstPlacementAt,
+    firstEmploymentAt: milestones.firstEmploymentAt,
+    employmentForm: milestones.employmentForm,
+    competitive: milestones.competitive,
+  };
+  await tx.outcomeRecord.upsert({ where: { participantId }, create: { participantId, ...data }, update: data });
+  return milestones;
+}
+
+/** Records the exit: outcome fields, milestones, and the phase "avslutad" from the exit date. */
+export async function recordExit(tx: DbOrTx, participant: { id: string; phase: string }, input: ExitInput, byId: string) {
+  const exit = {
+    exitReason: input.exitReason,
+    exitOccupation: input.exitOccupation,
+    exitIncomeSources: JSON.stringify([...new Set(input.exitIncomeSources)]),
+  };
+  await tx.outcomeRecord.upsert({ where: { participantId: participant.id }, create: { participantId: participant.id, ...exit }, update: exit });
+  if (participant.phase !== "exited") await changePhase(tx, participant, "exited", byId, input.exitDate);
+  else await tx.participant.update({ where: { id: participant.id }, data: { exitedAt: input.exitDate } });
+  await syncMilestones(tx, participant.id);
+}
+
+/** Records (or replaces) one retention check. */
+export async function recordRetention(tx: DbOrTx, participantId: string, input: RetentionInput) {
+  const record = await tx.outcomeRecord.findUnique({ where: { participantId } });
+  const checks = parseRetention(parseJson<unknown>(record?.retention, [])).filter((c) => c.months !== input.months);
+  const check: RetentionCheck = { months: input.months, employed: input.employed, hours: input.hours, checkedAt: input.checkedAt.toISOString() };
+  const retention = JSON.stringify([...checks, check].sort((a, b) => a.months - b.months));
+  await tx.outcomeRecord.upsert({ where: { participantId }, create: { participantId, retention }, update: { retention } });
+  await syncMilestones(tx, participantId);
+}
