@@ -1,0 +1,461 @@
+// The proposal workflow (DESIGN §5.6, docs/decisions/0010-proposal-workflow.md): the one place for
+// the status vocabulary, the state machine, who a proposal waits on, the answer forms and the
+// presentation an employer sees. Pure: no I/O.
+//
+//   coach proposes ─▶ proposed ──(participant: ja)──────────▶ accepted_by_participant
+//                        │  └──(participant: vill veta mer)─▶ more_info ─(ja / nej)─▶ …
+//                        └──(participant: nej)─────────────▶ declined_by_participant
+//   accepted_by_participant ─(coach presents)─▶ presented
+//   presented ─(employer: studiebesök)─▶ accepted_by_employer (visitAt, no placement yet)
+//   presented / accepted_by_employer without placement ─(employer or coach: startdatum)─▶
+//             accepted_by_employer + Placement (createPlacementFromProposal)
+//   presented / accepted_by_employer without placement ─(employer: nej)─▶ declined_by_employer
+//   proposed / more_info past expiresAt ─▶ expired;  any open step ─(coach)─▶ withdrawn
+//   the participant may change their mind and say no at any step before a placement starts.
+import { z } from "zod";
+import { disclosureItems, environmentDimensionCodes, experienceFactors, type DisclosureItem, type ProfileData } from "./profile.ts";
+import { accommodations } from "./vocab/accommodations.ts";
+import { drivingLicences } from "./vocab/driving-licences.ts";
+import { environmentDimensionLabels, environmentDimensions, instructionStyles } from "./vocab/environment.ts";
+import { scheduleTimes, travelModes } from "./vocab/schedule.ts";
+import { vocabulary } from "./vocab/vocabulary.ts";
+
+// ───────────────────────────── configuration ─────────────────────────────
+
+/** Days a participant has to answer before an unanswered proposal expires. */
+export const PROPOSAL_EXPIRY_DAYS = 14;
+/** "Expiring soon" on the coach's overview: this many days or fewer left. */
+export const EXPIRING_SOON_DAYS = 3;
+/** How often the server expires proposals in the background (they also expire lazily on read). */
+export const PROPOSAL_EXPIRY_INTERVAL_MS = 15 * 60_000;
+
+export const PROPOSAL_LIMITS = { reason: 1000, declineReasonMin: 3 } as const;
+
+const DAY_MS = 86_400_000;
+
+export const coachProposalPath = (id: string) => `/coach/forslag/${id}`;
+export const participantProposalPath = (id: string) => `/deltagare/forslag/${id}`;
+export const employerProposalPath = (id: string) => `/arbetsgivare/forslag/${id}`;
+
+// ───────────────────────────── statuses ─────────────────────────────
+
+/** Status codes (Proposal.status) with the coach's Swedish label. */
+export const proposalStatuses = vocabulary({
+  proposed: "Föreslagen – väntar på deltagaren",
+  more_info: "Deltagaren vill veta mer",
+  declined_by_participant: "Deltagaren sa nej",
+  accepted_by_participant: "Deltagaren sa ja – presentera",
+  presented: "Presenterad – väntar på arbetsgivaren",
+  accepted_by_employer: "Arbetsgivaren sa ja",
+  declined_by_employer: "Arbetsgivaren sa nej",
+  expired: "Gick ut utan svar",
+  withdrawn: "Tillbakadragen",
+});
+export type ProposalStatus = (typeof proposalStatuses.codes)[number];
+
+/** Still in progress (a new proposal for the same participant and opening is refused meanwhile). */
+export const OPEN_STATUSES: readonly ProposalStatus[] = ["proposed", "more_info", "accepted_by_participant", "presented", "accepted_by_employer"];
+/** Waiting for the participant's answer: these expire. */
+export const EXPIRING_STATUSES: readonly ProposalStatus[] = ["proposed", "more_info"];
+/** What an employer may ever see: only after the participant's yes and the coach's presentation. */
+export const EMPLOYER_VISIBLE_STATUSES: readonly ProposalStatus[] = ["presented", "accepted_by_employer", "declined_by_employer"];
+/** The employer sees the participant's disclosed profile while deciding and after saying yes (not after a no). */
+export const EMPLOYER_PRESENTATION_STATUSES: readonly ProposalStatus[] = ["presented", "accepted_by_employer"];
+
+export function isProposalStatus(value: string): value is ProposalStatus {
+  return (proposalStatuses.codes as readonly string[]).includes(value);
+}
+
+// ───────────────────────────── the state machine ─────────────────────────────
+
+export type ProposalEvent =
+  | "participant_yes"
+  | "participant_no"
+  | "participant_more_info"
+  | "present"
+  | "employer_visit"
+  | "employer_start"
+  | "employer_decline"
+  | "withdraw"
+  | "expire";
+
+type Transition = { from: readonly ProposalStatus[]; to: ProposalStatus; /** Refused once a placement exists. */ beforePlacement?: boolean };
+
+export const PROPOSAL_TRANSITIONS: Readonly<Record<ProposalEvent, Transition>> = {
+  participant_yes: { from: ["proposed", "more_info"], to: "accepted_by_participant" },
+  // The participant decides: a yes can be taken back until the placement starts.
+  participant_no: { from: ["proposed", "more_info", "accepted_by_participant", "presented", "accepted_by_employer"], to: "declined_by_participant", beforePlacement: true },
+  participant_more_info: { from: ["proposed"], to: "more_info" },
+  present: { from: ["accepted_by_participant"], to: "presented" },
+  employer_visit: { from: ["presented"], to: "accepted_by_employer" },
+  // A start date straight away, or after the study visit.
+  employer_start: { from: ["presented", "accepted_by_employer"], to: "accepted_by_employer", beforePlacement: true },
+  employer_decline: { from: ["presented", "accepted_by_employer"], to: "declined_by_employer", beforePlacement: true },
+  withdraw: { from: ["proposed", "more_info", "accepted_by_participant", "presented", "accepted_by_employer"], to: "withdrawn", beforePlacement: true },
+  expire: { from: ["proposed", "more_info"], to: "expired" },
+};
+
+export type TransitionCheck = { ok: true; to: ProposalStatus } | { ok: false; message: string };
+
+/** May this event happen to a proposal in this state? The new status, or why not (in Swedish). */
+export function checkTransition(p: { status: string; hasPlacement: boolean }, event: ProposalEvent): TransitionCheck {
+  const t = PROPOSAL_TRANSITIONS[event];
+  if (!isProposalStatus(p.status) || !t.from.includes(p.status)) return { ok: false, message: refusal(p.status) };
+  if (t.beforePlacement && p.hasPlacement) return { ok: false, message: "Placeringen har redan börjat. Förslaget kan inte ändras längre." };
+  return { ok: true, to: t.to };
+}
+
+export function canTransition(p: { status: string; hasPlacement: boolean }, event: ProposalEvent): boolean {
+  return checkTransition(p, event).ok;
+}
+
+function refusal(status: string): string {
+  switch (status) {
+    case "expired":
+      return "Förslaget har gått ut.";
+    case "withdrawn":
+      return "Förslaget är tillbakadraget.";
+    case "declined_by_participant":
+      return "Deltagaren har redan sagt nej till förslaget.";
+    case "declined_by_employer":
+      return "Arbetsgivaren har redan sagt nej till förslaget.";
+    default:
+      return `Det går inte just nu: förslaget har status ”${proposalStatuses.label(status)}”.`;
+  }
+}
+
+/** Has an unanswered proposal passed its answer-by time? */
+export function isExpired(p: { status: string; expiresAt: Date | string | null }, now: Date): boolean {
+  return (EXPIRING_STATUSES as readonly string[]).includes(p.status) && p.expiresAt != null && new Date(p.expiresAt).getTime() < now.getTime();
+}
+
+export function expiresAtFrom(from: Date): Date {
+  return new Date(from.getTime() + PROPOSAL_EXPIRY_DAYS * DAY_MS);
+}
+
+/** Whole days left to answer (0 on the last day), or null when it does not expire. */
+export function daysLeft(p: { status: string; expiresAt: Date | string | null }, now: Date): number | null {
+  if (!(EXPIRING_STATUSES as readonly string[]).includes(p.status) || p.expiresAt == null) return null;
+  return Math.max(0, Math.floor((new Date(p.expiresAt).getTime() - now.getTime()) / DAY_MS));
+}
+
+export type WaitingOn = "participant" | "coach" | "employer" | null;
+
+/** Whose move it is. */
+export function waitingOn(p: { status: string; hasPlacement: boolean }): WaitingOn {
+  switch (p.status) {
+    case "proposed":
+      return "participant";
+    case "more_info": // the participant asked a question: the coach follows up
+    case "accepted_by_participant": // the coach presents
+      return "coach";
+    case "presented":
+      return "employer";
+    case "accepted_by_employer": // after the study visit, a start is agreed and recorded
+      return p.hasPlacement ? null : "coach";
+    default:
+      return null;
+  }
+}
+
+export const waitingOnLabels: Record<Exclude<WaitingOn, null>, string> = {
+  participant: "Deltagaren",
+  coach: "Coachen",
+  employer: "Arbetsgivaren",
+};
+
+// ───────────────────────────── plain Swedish for the participant ─────────────────────────────
+
+/** What kind of opening it is, in plain Swedish. */
+export function kindForParticipant(kind: string): string {
+  switch (kind) {
+    case "task":
+      return "Ett uppdrag. Det är en arbetsuppgift som behöver göras.";
+    case "practice":
+      return "En praktikplats. Du får prova på att jobba och lära dig.";
+    case "work_trial":
+      return "Arbetsträning. Du tränar på att jobba i din egen takt.";
+    case "job":
+      return "Ett jobb. Du blir anställd och får lön.";
+    case "visit":
+      return "Ett studiebesök. Du får titta och prova på.";
+    default:
+      return "";
+  }
+}
+
+/** Short name of the kind for lists ("en praktikplats"). */
+export function kindShort(kind: string): string {
+  return { task: "ett uppdrag", practice: "en praktikplats", work_trial: "en arbetsträning", job: "ett jobb", visit: "ett studiebesök" }[kind] ?? "ett förslag";
+}
+
+/**
+ * The status as the participant reads it: short sentences, no jargon, no employer-internal text
+ * (an employer's reason for saying no is never shown to the participant).
+ */
+export function participantStatusText(p: { status: string; hasPlacement: boolean; visitAt?: Date | string | null; startDate?: Date | string | null }, fmt: { date: (d: Date | string) => string; dateTime: (d: Date | string) => string }): string {
+  switch (p.status) {
+    case "proposed":
+      return "Din coach väntar på ditt svar.";
+    case "more_info":
+      return "Du vill veta mer. Din coach hör av sig till dig. Du kan svara ja eller nej när du vill.";
+    case "accepted_by_participant":
+      return "Du sa ja. Din coach berättar om dig för arbetsgivaren.";
+    case "presented":
+      return "Arbetsgivaren har fått veta om dig. Vi väntar på deras svar.";
+    case "accepted_by_employer":
+      if (p.hasPlacement && p.startDate) return `Arbetsgivaren sa ja! Du börjar ${fmt.date(p.startDate)}.`;
+      if (p.visitAt) return `Arbetsgivaren vill träffa dig. Ni ses ${fmt.dateTime(p.visitAt)}. Din coach hjälper dig.`;
+      return "Arbetsgivaren sa ja! Din coach hör av sig om när du börjar.";
+    case "declined_by_employer":
+      return "Arbetsgivaren sa nej den här gången. Det är inte ditt fel. Din coach berättar mer.";
+    case "declined_by_participant":
+      return "Du sa nej. Det är helt okej.";
+    case "expired":
+      return "Du svarade inte, så förslaget är inte aktuellt längre. Det gör inget. Prata med din coach om du vill.";
+    case "withdrawn":
+      return "Din coach har tagit bort förslaget.";
+    default:
+      return "";
+  }
+}
+
+/** Where a presented proposal stands, in the employer's words. */
+export function employerStatusText(p: { status: string; visitAt: Date | string | null; placementStart: Date | string | null }, fmt: { date: (d: Date | string) => string; dateTime: (d: Date | string) => string }): string {
+  if (p.status === "presented") return "Väntar på ert svar";
+  if (p.status === "declined_by_employer") return "Ni tackade nej";
+  if (p.placementStart) return `Börjar ${fmt.date(p.placementStart)}`;
+  if (p.visitAt) return `Studiebesök ${fmt.dateTime(p.visitAt)}`;
+  return "Ni sa ja";
+}
+
+export const participantAnswers = vocabulary({ yes: "Ja", no: "Nej", more_info: "Vill veta mer" });
+export type ParticipantAnswer = (typeof participantAnswers.codes)[number];
+
+export function eventForAnswer(answer: ParticipantAnswer): ProposalEvent {
+  return answer === "yes" ? "participant_yes" : answer === "no" ? "participant_no" : "participant_more_info";
+}
+
+// ───────────────────────────── forms ─────────────────────────────
+
+const optionalReason = z
+  .preprocess((v) => (typeof v === "string" ? v : v == null ? "" : String(v)), z.string())
+  .transform((v) => v.trim())
+  .pipe(z.string().max(PROPOSAL_LIMITS.reason, `Texten får vara högst ${PROPOSAL_LIMITS.reason} tecken.`))
+  .transform((v) => (v ? v : null));
+
+/** The participant's (or, on their behalf, the coach's) answer. */
+export const ParticipantAnswerSchema = z.object({
+  answer: z.custom<ParticipantAnswer>((v) => typeof v === "string" && participantAnswers.schema.safeParse(v).success, { error: "Välj Ja, Nej eller Vill veta mer." }),
+  reason: optionalReason,
+});
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/;
+const TIME_ZONE = "Europe/Stockholm";
+
+/** "YYYY-MM-DD" → UTC midnight that day (as app/domain/dates.ts), or null for a non-date. */
+export function parseDay(value: string): Date | null {
+  const m = DATE_RE.exec(value.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : null;
+}
+
+/** Today's date in Swedish time as UTC midnight. */
+export function swedishToday(now: Date): Date {
+  return parseDay(new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now))!;
+}
+
+function stockholmOffsetMs(at: Date): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: TIME_ZONE,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** "YYYY-MM-DDTHH:mm" (a datetime-local input, Swedish wall-clock time) → the instant, or null. */
+export function parseSwedishDateTime(value: string): Date | null {
+  const m = DATETIME_RE.exec(value.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i])) as [number, number, number, number, number];
+  if (h > 23 || mi > 59) return null;
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const check = new Date(wall);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  let instant = wall - stockholmOffsetMs(new Date(wall));
+  const again = wall - stockholmOffsetMs(new Date(instant));
+  if (again !== instant) instant = again;
+  return new Date(instant);
+}
+
+/** An instant as a datetime-local value in Swedish time ("2026-03-02T10:00"). */
+export function toSwedishDateTimeInput(value: Date | string | null | undefined): string {
+  if (!value) return "";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return "";
+  const text = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+  return text.replace(" ", "T");
+}
+
+const HOURS_RANGE = { min: 1, max: 40 } as const;
+
+const optionalHours = z
+  .preprocess((v) => (v == null || (typeof v === "string" && v.trim() === "") ? undefined : v), z.string().trim().optional())
+  .refine((v) => v === undefined || /^\d+$/.test(v), `Skriv timmar per vecka som ett heltal mellan ${HOURS_RANGE.min} och ${HOURS_RANGE.max}.`)
+  .transform((v) => (v === undefined ? null : Number(v)))
+  .refine((v) => v === null || (v >= HOURS_RANGE.min && v <= HOURS_RANGE.max), `Skriv timmar per vecka som ett heltal mellan ${HOURS_RANGE.min} och ${HOURS_RANGE.max}.`);
+
+/** A study visit: a date and time from now up to a year ahead. */
+export function visitSchema(now: Date) {
+  return z.object({
+    visitAt: z
+      .string({ error: "Välj dag och tid för studiebesöket." })
+      .trim()
+      .min(1, { message: "Välj dag och tid för studiebesöket.", abort: true })
+      .transform((v, ctx) => {
+        const at = parseSwedishDateTime(v);
+        if (!at) {
+          ctx.addIssue({ code: "custom", message: "Skriv dag och tid som ÅÅÅÅ-MM-DD TT:MM." });
+          return z.NEVER;
+        }
+        if (at.getTime() <= now.getTime()) ctx.addIssue({ code: "custom", message: "Studiebesöket måste vara framåt i tiden." });
+        else if (at.getTime() > now.getTime() + 366 * DAY_MS) ctx.addIssue({ code: "custom", message: "Välj en tid inom ett år." });
+        return at;
+      }),
+  });
+}
+
+/**
+ * A start date (and optionally hours per week). The employer chooses today or later; a coach
+ * recording a start that was agreed may go back up to `pastDays` days.
+ */
+export function startSchema(now: Date, options: { pastDays?: number } = {}) {
+  const today = swedishToday(now);
+  const earliest = new Date(today.getTime() - (options.pastDays ?? 0) * DAY_MS);
+  return z.object({
+    startDate: z
+      .string({ error: "Välj startdatum." })
+      .trim()
+      .min(1, { message: "Välj startdatum.", abort: true })
+      .transform((v, ctx) => {
+        const day = parseDay(v);
+        if (!day) {
+          ctx.addIssue({ code: "custom", message: "Skriv startdatum som ÅÅÅÅ-MM-DD." });
+          return z.NEVER;
+        }
+        if (day < earliest) ctx.addIssue({ code: "custom", message: options.pastDays ? `Startdatum kan vara högst ${options.pastDays} dagar bakåt.` : "Startdatum kan inte vara bakåt i tiden." });
+        else if (day.getTime() > today.getTime() + 366 * DAY_MS) ctx.addIssue({ code: "custom", message: "Välj ett startdatum inom ett år." });
+        return day;
+      }),
+    hoursPerWeek: optionalHours,
+  });
+}
+
+export const DeclineSchema = z.object({
+  reason: z
+    .string({ error: "Skriv varför ni säger nej. Det hjälper coachen att hitta rätt nästa gång." })
+    .trim()
+    .min(1, { message: "Skriv varför ni säger nej. Det hjälper coachen att hitta rätt nästa gång.", abort: true })
+    .min(PROPOSAL_LIMITS.declineReasonMin, `Skriv minst ${PROPOSAL_LIMITS.declineReasonMin} tecken.`)
+    .max(PROPOSAL_LIMITS.reason, `Texten får vara högst ${PROPOSAL_LIMITS.reason} tecken.`),
+});
+
+// ───────────────────────────── the presentation to the employer ─────────────────────────────
+
+type Labeled = { id: string; label: string };
+export type PresentationLabels = {
+  interestOccupations: Labeled[];
+  interestGroups: Labeled[];
+  skills: Labeled[];
+  languages: Labeled[];
+  occupationLabel: Record<string, string>;
+};
+
+export type PresentationSection = { item: DisclosureItem; title: string; lines: string[] };
+/** What an employer is shown about a presented participant: the pseudonym and the disclosed, non-empty items only. */
+export type Presentation = { pseudonym: string; sections: PresentationSection[] };
+
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** The lines of one profile item, in the employer's words (third person, no jargon). */
+function linesFor(item: DisclosureItem, profile: ProfileData, labels: PresentationLabels): string[] {
+  switch (item) {
+    case "interests":
+      return [...labels.interestOccupations.map((o) => o.label), ...labels.interestGroups.map((g) => g.label)];
+    case "strengths":
+      return [...profile.strengths];
+    case "skills":
+      return labels.skills.map((s) => s.label);
+    case "experience":
+      return profile.experience.map((e) => {
+        const head = `${e.what}${e.where ? ` – ${e.where}` : ""}${e.when ? ` (${e.when})` : ""}`;
+        const worked = experienceFactors.codes.filter((f) => e.factors[f]?.verdict === "worked").map((f) => lower(experienceFactors.label(f)));
+        const notWorked = experienceFactors.codes.filter((f) => e.factors[f]?.verdict === "did_not_work").map((f) => lower(experienceFactors.label(f)));
+        const parts = [head];
+        if (e.hoursPerWeek != null) parts.push(`${e.hoursPerWeek} timmar i veckan`);
+        if (worked.length) parts.push(`fungerade bra: ${worked.join(", ")}`);
+        if (e.worked) parts.push(e.worked);
+        if (notWorked.length) parts.push(`fungerade mindre bra: ${notWorked.join(", ")}`);
+        if (e.didNotWork) parts.push(e.didNotWork);
+        return parts.join(". ");
+      });
+    case "education":
+      return profile.education ? [profile.education] : [];
+    case "drivingLicences":
+      return profile.drivingLicences.map((c) => drivingLicences.label(c));
+    case "languages":
+      return labels.languages.map((l) => l.label);
+    case "preferences": {
+      const p = profile.preferences;
+      const lines: string[] = [];
+      if (p.hoursMin != null || p.hoursMax != null) lines.push(`Vill jobba ${p.hoursMin ?? "?"}–${p.hoursMax ?? "?"} timmar i veckan.`);
+      if (p.schedule.length) lines.push(`Kan jobba: ${p.schedule.map((s) => scheduleTimes.label(s).toLowerCase()).join(", ")}.`);
+      if (p.startFlexible) lines.push("Vill gärna ha flexibel starttid.");
+      if (p.maxCommuteKm != null) lines.push(`Reser högst ${p.maxCommuteKm} km till jobbet.`);
+      if (p.travelMode) lines.push(`Reser med: ${travelModes.label(p.travelMode).toLowerCase()}.`);
+      return lines;
+    }
+    case "environmentPrefs": {
+      const env = profile.environmentPrefs;
+      return [
+        ...environmentDimensionCodes.flatMap((d) => {
+          const value = env[d];
+          return value ? [`${environmentDimensionLabels[d]}: ${environmentDimensions[d].label(value).toLowerCase()}`] : [];
+        }),
+        ...(env.instructions?.length ? [`Instruktioner: ${env.instructions.map((i) => instructionStyles.label(i).toLowerCase()).join(", ")}`] : []),
+      ];
+    }
+    case "needs":
+      return [
+        ...profile.needs.filter((n) => n.must).map((n) => `Behöver: ${lower(accommodations.label(n.code))}`),
+        ...profile.needs.filter((n) => !n.must).map((n) => `Bra att ha: ${lower(accommodations.label(n.code))}`),
+      ];
+  }
+}
+
+/**
+ * The employer's view of a participant: the pseudonym and, for each profile item the participant
+ * chose to show (disclosure[item] === true), its lines. Items not disclosed — and everything
+ * outside the disclosure map (real name, contact details, home, exclusions, goals, phase, the
+ * match score and reasons) — are never part of it.
+ */
+export function buildPresentation(pseudonym: string, profile: ProfileData, labels: PresentationLabels): Presentation {
+  const sections: PresentationSection[] = [];
+  for (const item of disclosureItems.codes) {
+    if (profile.disclosure[item] !== true) continue;
+    const lines = linesFor(item, profile, labels).filter((l) => l.trim() !== "");
+    if (lines.length) sections.push({ item, title: disclosureItems.label(item), lines });
+  }
+  return { pseudonym, sections };
+}

@@ -1,0 +1,178 @@
+// Reverse matching (DESIGN §5.5, §7): for one opening, the ranked participants of the coach's own
+// organisation, computed in application code (participant data never enters the search engine),
+// with score and reasons; propose or shortlist from here. Each participant shown is audited.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ProposalStatusBadge, ReasonList } from "~/components/proposal-parts.tsx";
+import { coachProposalPath, OPEN_STATUSES } from "~/domain/proposals.ts";
+import { openingKinds } from "~/domain/vocab/openings.ts";
+import { phases } from "~/domain/vocab/participants.ts";
+import { requireOrgStaff } from "~/utils/auth.server.ts";
+import { db } from "~/utils/db.server.ts";
+import { matchParticipantsForOpening } from "~/utils/matching.server.ts";
+import { requireOrgParticipant } from "~/utils/participants.server.ts";
+import { createProposal } from "~/utils/proposals.server.ts";
+import { clientIp } from "~/utils/rate-limit.server.ts";
+import { addToShortlist, isShortlisted, readShortlist, removeFromShortlist } from "~/utils/shortlist.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Deltagare som matchar ${data?.opening.title ?? "annonsen"} – Brygga` }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireOrgStaff(request);
+  const mineOnly = new URL(request.url).searchParams.get("vem") !== "alla";
+  // 404 for an unknown opening or another organisation's draft (checked by the matching service).
+  const matches = await matchParticipantsForOpening(params.openingId ?? "", { organizationId: user.organizationId, limit: 50 });
+  const opening = await db.opening.findUniqueOrThrow({
+    where: { id: params.openingId },
+    select: { id: true, title: true, kind: true, status: true, employer: { select: { name: true } }, workplace: { select: { municipality: { select: { name: true } } } } },
+  });
+  const ids = matches.map((m) => m.participantId);
+  const [caseload, proposals, shortlist] = await Promise.all([
+    db.participant.findMany({ where: { id: { in: ids }, coachId: user.id }, select: { id: true } }),
+    db.proposal.findMany({ where: { openingId: opening.id, participantId: { in: ids } }, orderBy: { proposedAt: "desc" }, select: { id: true, participantId: true, status: true } }),
+    readShortlist(request, user.id),
+  ]);
+  const mine = new Set(caseload.map((p) => p.id));
+  const latest = new Map<string, { id: string; status: string }>();
+  for (const p of proposals) {
+    const seen = latest.get(p.participantId);
+    if (!seen || (!(OPEN_STATUSES as readonly string[]).includes(seen.status) && (OPEN_STATUSES as readonly string[]).includes(p.status))) latest.set(p.participantId, { id: p.id, status: p.status });
+  }
+  const shown = matches.filter((m) => !mineOnly || mine.has(m.participantId)).slice(0, 20);
+  if (shown.length) {
+    await db.auditEvent.createMany({
+      data: shown.map((m) => ({ actorId: user.id, participantId: m.participantId, action: "read", entity: "reverse-match", detail: `Matchning mot ${opening.title}`, ip: clientIp(context) })),
+    });
+  }
+  return {
+    opening: { id: opening.id, title: opening.title, kind: opening.kind, status: opening.status, employerName: opening.employer.name, municipalityName: opening.workplace.municipality.name },
+    mineOnly,
+    othersCount: matches.filter((m) => !mine.has(m.participantId)).length,
+    matches: shown.map((m) => ({
+      ...m,
+      mine: mine.has(m.participantId),
+      proposal: latest.get(m.participantId) ?? null,
+      shortlisted: isShortlisted(shortlist, { participantId: m.participantId, openingId: opening.id }),
+    })),
+  };
+}
+
+const PairSchema = z.object({
+  intent: z.enum(["propose", "shortlist_add", "shortlist_remove"], { error: "Okänd åtgärd." }),
+  participantId: z.string({ error: "Välj en deltagare." }).trim().min(1, "Välj en deltagare.").max(64, "Välj en deltagare."),
+});
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireOrgStaff(request);
+  const opening = await db.opening.findUnique({ where: { id: params.openingId ?? "" }, select: { id: true, status: true, employer: { select: { organizationId: true } } } });
+  if (!opening || (opening.status === "draft" && opening.employer.organizationId !== user.organizationId)) throw new Response("Annonsen finns inte.", { status: 404 });
+  const form = PairSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return data({ ok: false as const, message: form.error.issues[0]?.message ?? "Ogiltig åtgärd." }, { status: 400 });
+  const participant = await requireOrgParticipant(form.data.participantId, user.organizationId);
+  const pair = { participantId: participant.id, openingId: opening.id };
+  if (form.data.intent !== "propose") {
+    const add = form.data.intent === "shortlist_add";
+    const cookie = add ? await addToShortlist(request, user.id, pair) : await removeFromShortlist(request, user.id, pair);
+    return data({ ok: true as const, message: add ? `${participant.pseudonym} ligger nu i kortlistan.` : "Borttagen från kortlistan.", proposalId: null }, { headers: { "Set-Cookie": cookie } });
+  }
+  const result = await createProposal(user, { participantId: participant.id, openingId: opening.id, ip: clientIp(context) });
+  if (!result.ok) return data({ ok: false as const, message: result.message }, { status: result.status });
+  return data({ ok: true as const, message: result.message, proposalId: result.id }, { headers: { "Set-Cookie": await removeFromShortlist(request, user.id, pair) } });
+}
+
+export default function OpeningMatches() {
+  const { opening, matches, mineOnly, othersCount } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const statusRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (actionData) statusRef.current?.focus();
+  }, [actionData]);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/uppdrag/${opening.id}`}>← Till annonsen</Link>
+      </p>
+      <h1>Deltagare som matchar {opening.title}</h1>
+      <p className="muted">
+        {opening.employerName} · {opening.municipalityName} · {openingKinds.label(opening.kind)}. Bara deltagare i din organisation som klarar alla sina hårda regler visas.
+      </p>
+      {actionData ? (
+        <div className={`alert ${actionData.ok ? "alert--success" : "alert--error"}`} role={actionData.ok ? "status" : "alert"} tabIndex={-1} ref={statusRef}>
+          {actionData.message} {actionData.ok && actionData.proposalId ? <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link> : null}
+        </div>
+      ) : null}
+      <p>
+        {mineOnly ? (
+          <>
+            Visar dina deltagare. <Link to="?vem=alla">Visa hela organisationens{othersCount ? ` (${othersCount} till)` : ""}</Link>
+          </>
+        ) : (
+          <>
+            Visar hela organisationens deltagare. <Link to=".">Visa bara mina</Link>
+          </>
+        )}
+      </p>
+      {matches.length === 0 ? (
+        <p>Ingen deltagare matchar annonsen just nu.</p>
+      ) : (
+        <ol className="match-list">
+          {matches.map((m) => {
+            const open = m.proposal && (OPEN_STATUSES as readonly string[]).includes(m.proposal.status);
+            return (
+              <li key={m.participantId} className="panel match">
+                <div className="match__head">
+                  <h2 className="match__title">
+                    <Link to={`/coach/deltagare/${m.participantId}`}>{m.pseudonym}</Link>
+                  </h2>
+                  <p className="match__score" aria-label={`${m.score} poäng av 100`}>
+                    <strong>{m.score}</strong> <span className="muted">/ 100</span>
+                  </p>
+                </div>
+                <p className="muted">
+                  {phases.label(m.phase)} · {m.distanceKm === null ? "avstånd okänt" : `${String(m.distanceKm).replace(".", ",")} km`}
+                  {m.mine ? "" : " · en kollegas deltagare"}
+                </p>
+                <ReasonList reasons={m.reasons} label={`Skäl för ${m.pseudonym}`} />
+                <div className="button-row">
+                  {m.proposal ? (
+                    <p>
+                      <ProposalStatusBadge status={m.proposal.status} />{" "}
+                      <Link to={coachProposalPath(m.proposal.id)}>
+                        Öppna förslaget<span className="visually-hidden"> för {m.pseudonym}</span>
+                      </Link>
+                    </p>
+                  ) : null}
+                  {!open ? (
+                    <>
+                      <Form method="post">
+                        <input type="hidden" name="participantId" value={m.participantId} />
+                        <button type="submit" name="intent" value="propose" className="button" disabled={busy}>
+                          Föreslå för {m.pseudonym}
+                        </button>
+                      </Form>
+                      <Form method="post">
+                        <input type="hidden" name="participantId" value={m.participantId} />
+                        <button type="submit" name="intent" value={m.shortlisted ? "shortlist_remove" : "shortlist_add"} className="button button--secondary" disabled={busy}>
+                          {m.shortlisted ? "Ta bort från kortlistan" : "Lägg i kortlistan"}
+                          <span className="visually-hidden"> {m.pseudonym}</span>
+                        </button>
+                      </Form>
+                    </>
+                  ) : null}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

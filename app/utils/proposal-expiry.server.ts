@@ -1,0 +1,30 @@
+// Unanswered proposals expire (DESIGN §5.6): a proposal waiting for the participant's answer
+// (proposed, more_info) whose expiresAt has passed becomes `expired`. It happens lazily — every page
+// that shows proposals expires the ones it is about to show — and in the background, where the
+// server runs expireProposals every PROPOSAL_EXPIRY_INTERVAL_MS (server/index.ts).
+// Relative imports only: the server entry loads this module outside the app bundle.
+import { EXPIRING_STATUSES, PROPOSAL_EXPIRY_INTERVAL_MS } from "../domain/proposals.ts";
+import { db, type DbOrTx, type Prisma } from "./db.server.ts";
+import { startPollingWorker, type PollingWorker } from "./polling-worker.server.ts";
+
+/** Expire every overdue unanswered proposal (optionally only those matching `where`); returns how many. */
+export async function expireProposals(now: Date = new Date(), where: Prisma.ProposalWhereInput = {}, tx: DbOrTx = db): Promise<number> {
+  const { count } = await tx.proposal.updateMany({
+    where: { ...where, status: { in: [...EXPIRING_STATUSES] }, expiresAt: { lt: now } },
+    data: { status: "expired" },
+  });
+  return count;
+}
+
+/** The background expiry loop; stop() it on shutdown. */
+export function startProposalExpiryWorker(options: { intervalMs?: number; logger?: Pick<Console, "error"> } = {}): PollingWorker {
+  return startPollingWorker({
+    name: "proposal expiry",
+    intervalMs: options.intervalMs ?? PROPOSAL_EXPIRY_INTERVAL_MS,
+    logger: options.logger,
+    run: async () => {
+      await expireProposals(new Date());
+      return false;
+    },
+  });
+}

@@ -1,0 +1,176 @@
+// The coach's match filters (app/domain/matching/filters.ts) and the translation of a profile into
+// search-engine queries (planCandidateSearch in app/utils/matching.server.ts): pure, no database.
+import { describe, expect, test } from "vitest";
+import { MatchFiltersSchema, matchFilterValues, parseMatchFilters } from "~/domain/matching/filters.ts";
+import { buildOccupationGraph, interestNeighbourhood } from "~/utils/occupation-graph.server.ts";
+import { MATCHING_LIMITS, planCandidateSearch, searchCandidates } from "~/utils/matching.server.ts";
+import type { OpeningQuery, SearchEngine } from "../../search/engine.ts";
+import { makeParticipant } from "../fixtures/match-eval/factories.ts";
+
+const now = new Date("2026-03-01T10:00:00Z");
+const home = { lat: 57.78, lng: 14.16 };
+const DAY = 24 * 60 * 60 * 1000;
+
+// A tiny graph with real ids and SSYK codes.
+const graph = buildOccupationGraph(
+  [
+    { id: "lager", label: "Lagerarbetare/Terminalarbetare", ssyk4Code: "4322" },
+    { id: "planerare", label: "Lagerplanerare", ssyk4Code: "4322" },
+    { id: "transport", label: "Transportledare", ssyk4Code: "4323" },
+    { id: "truck", label: "Truckförare", ssyk4Code: "8344" },
+    { id: "stadare", label: "Städare", ssyk4Code: "9111" },
+    { id: "fonster", label: "Fönsterputsare", ssyk4Code: "9113" },
+  ],
+  [
+    { code: "4322", label: "Lager- och terminalpersonal" },
+    { code: "91", label: "Städyrken" },
+  ],
+  [
+    { fromId: "lager", toId: "truck", percentage: 25 },
+    { fromId: "planerare", toId: "lager", percentage: 25 },
+  ],
+);
+
+describe("MatchFiltersSchema", () => {
+  test("accepts typed values and query-string values", () => {
+    expect(MatchFiltersSchema.parse({})).toEqual({});
+    expect(MatchFiltersSchema.parse({ kinds: ["job", "job", "visit"], maxDistanceKm: 12.5, hoursMin: 10, hoursMax: 20 })).toEqual({
+      kinds: ["job", "visit"],
+      maxDistanceKm: 12.5,
+      hoursMin: 10,
+      hoursMax: 20,
+    });
+    const params = new URLSearchParams("kinds=job&kinds=practice&maxDistanceKm=20&hoursMin=&hoursMax=30");
+    expect(MatchFiltersSchema.parse(matchFilterValues(params))).toEqual({ kinds: ["job", "practice"], maxDistanceKm: 20, hoursMax: 30 });
+    expect(MatchFiltersSchema.parse({ kinds: "visit", maxDistanceKm: "7,5" })).toEqual({ kinds: ["visit"], maxDistanceKm: 7.5 });
+    expect(MatchFiltersSchema.parse({ kinds: [] })).toEqual({});
+  });
+
+  test("rejects bad values with Swedish messages per field", () => {
+    const bad = parseMatchFilters({ kinds: ["job", "raket"], maxDistanceKm: 5000, hoursMin: "tio", hoursMax: 50 });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors.kinds).toEqual(["Välj bland de typer av annonser som finns."]);
+    expect(bad.errors.maxDistanceKm).toEqual(["Avståndet ska vara ett tal mellan 1 och 200 km."]);
+    expect(bad.errors.hoursMin).toEqual(["Timmar per vecka ska vara ett heltal mellan 1 och 40."]);
+    expect(bad.errors.hoursMax).toEqual(["Timmar per vecka ska vara ett heltal mellan 1 och 40."]);
+    expect(parseMatchFilters({ maxDistanceKm: 0 }).ok).toBe(false);
+    expect(parseMatchFilters({ maxDistanceKm: -3 }).ok).toBe(false);
+    expect(parseMatchFilters({ hoursMin: 12.5 }).ok).toBe(false);
+    const order = parseMatchFilters({ hoursMin: 30, hoursMax: 10 });
+    expect(order.ok ? null : order.errors).toEqual({ hoursMax: ["Högsta antal timmar kan inte vara lägre än lägsta."] });
+  });
+});
+
+describe("interestNeighbourhood", () => {
+  test("substitutes both ways and the SSYK-4 group; not the interest itself; exclusions left out", () => {
+    expect(interestNeighbourhood(graph, { occupationIds: ["lager"], groupCodes: [] }).sort()).toEqual(["planerare", "truck"]);
+    expect(interestNeighbourhood(graph, { occupationIds: ["lager"], groupCodes: [] }, { occupationIds: [], groupCodes: [] }, 3).sort()).toEqual(["planerare", "transport", "truck"]);
+    expect(interestNeighbourhood(graph, { occupationIds: [], groupCodes: ["91"] }).sort()).toEqual(["fonster", "stadare"]);
+    expect(interestNeighbourhood(graph, { occupationIds: ["lager"], groupCodes: ["91"] }, { occupationIds: ["truck"], groupCodes: ["9111"] }).sort()).toEqual(["fonster", "planerare"]);
+  });
+});
+
+describe("planCandidateSearch", () => {
+  test("the participant's limits become engine filters", () => {
+    const participant = makeParticipant({
+      goals: ["work"],
+      home,
+      interests: { occupationIds: ["lager", "stadare"], groupCodes: [] },
+      preferences: { hoursMin: 10, hoursMax: 20, maxCommuteKm: 25 },
+      needs: [
+        { code: "extra_breaks", must: true },
+        { code: "fixed_supervisor", must: true },
+        { code: "quiet_workspace", must: false },
+      ],
+      exclusions: { occupationIds: [], groupCodes: [], environment: ["physicalLoad:heavy"], schedule: ["night"] },
+    });
+    const plan = planCandidateSearch(participant, graph, {}, { now });
+    expect(plan.empty).toBe(false);
+    expect(plan.textQueries.map((q) => q.text)).toEqual(["Lagerarbetare/Terminalarbetare", "Städare"]);
+    const q = plan.textQueries[0];
+    expect(q.filters).toEqual({
+      kinds: ["job", "task", "visit"],
+      notEndedBefore: now.getTime() - DAY,
+      excludeSchedule: ["schedule:night"],
+      excludeEnvironment: ["physicalLoad:heavy"],
+      // A fixed supervisor can be offered through the supervisor fields: the matcher checks that one.
+      requireAccommodations: ["extra_breaks"],
+    });
+    expect(q.geo).toEqual({ ...home, radiusKm: 25.05 });
+    expect(q.limit).toBe(MATCHING_LIMITS.candidateLimit);
+    expect(plan.neighbourhoodQuery?.filters?.occupationIds?.sort()).toEqual(["planerare", "truck"]);
+    expect(plan.fillQueries.map((f) => f.geo?.radiusKm)).toEqual([5, 15, 25.05]);
+  });
+
+  test("hours go to the engine only when study visits are out (they have no weekly hours)", () => {
+    const participant = makeParticipant({ goals: ["practice"], home, preferences: { hoursMin: 10, hoursMax: 20 } });
+    const withVisits = planCandidateSearch(participant, graph, {}, { now });
+    expect(withVisits.fillQueries[0].filters?.hours).toBeUndefined();
+    const noVisits = planCandidateSearch(participant, graph, { kinds: ["practice", "work_trial"] }, { now });
+    expect(noVisits.fillQueries[0].filters?.kinds).toEqual(["practice", "work_trial"]);
+    expect(noVisits.fillQueries[0].filters?.hours).toEqual({ min: 10, max: 20 });
+    // Both the participant's range and the coach's: an opening must overlap each.
+    const both = planCandidateSearch(participant, graph, { kinds: ["practice"], hoursMin: 15, hoursMax: 30 }, { now });
+    expect(both.fillQueries[0].filters?.hours).toEqual({ min: 15, max: 20 });
+  });
+
+  test("the radius is the tighter of max commute and the coach's distance; without either a default", () => {
+    const p = (maxCommuteKm?: number) => makeParticipant({ home, preferences: { maxCommuteKm: maxCommuteKm ?? null } });
+    const radius = (plan: { fillQueries: OpeningQuery[] }) => plan.fillQueries[plan.fillQueries.length - 1].geo?.radiusKm;
+    expect(radius(planCandidateSearch(p(30), graph, { maxDistanceKm: 10 }, { now }))).toBe(10.05);
+    expect(radius(planCandidateSearch(p(8), graph, { maxDistanceKm: 50 }, { now }))).toBe(8.05);
+    expect(radius(planCandidateSearch(p(), graph, {}, { now }))).toBe(MATCHING_LIMITS.unstatedRadiusKm + 0.05);
+    expect(planCandidateSearch(p(3), graph, {}, { now }).fillQueries.map((f) => f.geo?.radiusKm)).toEqual([3.05]);
+  });
+
+  test("nothing to search: no common kind, or a max commute without a home", () => {
+    expect(planCandidateSearch(makeParticipant({ goals: ["studies"], home }), graph, { kinds: ["job"] }, { now }).empty).toBe(true);
+    expect(planCandidateSearch(makeParticipant({ home: null, preferences: { maxCommuteKm: 10 } }), graph, {}, { now }).empty).toBe(true);
+    const noHome = planCandidateSearch(makeParticipant({ home: null, preferences: {} }), graph, {}, { now });
+    expect(noHome.empty).toBe(false);
+    expect(noHome.fillQueries).toHaveLength(1);
+    expect(noHome.fillQueries[0].geo).toBeUndefined();
+  });
+
+  test("excluded interests are not searched", () => {
+    const participant = makeParticipant({
+      home,
+      interests: { occupationIds: ["lager", "stadare"], groupCodes: [] },
+      exclusions: { occupationIds: [], groupCodes: ["91"], environment: [], schedule: [] },
+    });
+    expect(planCandidateSearch(participant, graph, {}, { now }).textQueries.map((q) => q.text)).toEqual(["Lagerarbetare/Terminalarbetare"]);
+  });
+});
+
+describe("searchCandidates", () => {
+  test("text hits first by relevance, then the neighbourhood, then the fill rings, up to the limit", async () => {
+    const calls: OpeningQuery[] = [];
+    const engine: SearchEngine = {
+      name: "sqlite",
+      syncOpenings: async () => {},
+      async searchOpenings(q) {
+        calls.push(q);
+        if (q.text === "Lagerarbetare/Terminalarbetare") return { hits: [{ id: "a", relevance: 0.6 }, { id: "b", relevance: 1 }], total: 2 };
+        if (q.text === "Städare") return { hits: [{ id: "c", relevance: 0.9 }, { id: "a", relevance: 0.8 }], total: 2 };
+        if (q.filters?.occupationIds) return { hits: [{ id: "b", relevance: 1 }, { id: "d", relevance: 1 }], total: 2 };
+        if (q.geo?.radiusKm === 5) return { hits: [{ id: "e", relevance: 1 }], total: 1 };
+        return { hits: [{ id: "f", relevance: 1 }, { id: "g", relevance: 1 }, { id: "h", relevance: 1 }], total: 3 };
+      },
+    };
+    const participant = makeParticipant({ home, interests: { occupationIds: ["lager", "stadare"], groupCodes: [] } });
+    const plan = planCandidateSearch(participant, graph, {}, { now, candidateLimit: 6 });
+    const found = await searchCandidates(engine, plan);
+    expect(found.ids).toEqual(["b", "c", "a", "d", "e", "f"]);
+    expect(Object.fromEntries(found.relevance!)).toEqual({ a: 0.8, b: 1, c: 0.9 });
+    // Full after the 15 km ring: the full radius is not searched.
+    expect(calls.map((q) => q.text ?? (q.filters?.occupationIds ? "neighbourhood" : `ring ${q.geo?.radiusKm}`))).toEqual([
+      "Lagerarbetare/Terminalarbetare",
+      "Städare",
+      "neighbourhood",
+      "ring 5",
+      "ring 15",
+    ]);
+    expect(found.queries).toBe(5);
+  });
+});
