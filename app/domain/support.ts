@@ -1,0 +1,407 @@
+// Follow-along support (DESIGN §5.7, issue 6): the support plan, check-ins, follow-ups and
+// three-party meetings, practice decisions, ending support, and the coach's week. Pure: vocabularies,
+// the form schemas (shared by pages and actions), Swedish-time date rules and the flags the pages
+// show. No I/O.
+import { z } from "zod";
+import { checkbox, choice, optionalText, parseFields, requiredText } from "../utils/form-rules.ts";
+import type { FormResult } from "../utils/forms.ts";
+import { addDays, addMonths, parseDateInput, toDateInputValue } from "./dates.ts";
+import { placementEndReasons, placementStatuses, supportIntensities } from "./placements.ts";
+import { messageBodyField } from "./threads.ts";
+import { vocabulary } from "./vocab/vocabulary.ts";
+
+export const TIME_ZONE = "Europe/Stockholm";
+
+export const meetingKinds = vocabulary({
+  three_party: "Trepartssamtal",
+  follow_up: "Uppföljning",
+});
+export type MeetingKind = (typeof meetingKinds.codes)[number];
+
+export const meetingStatuses = vocabulary({
+  planned: "Planerat",
+  done: "Genomfört",
+  cancelled: "Inställt",
+});
+
+/** How a user hears about new messages (User.notifyMessages). */
+export const notifyOptions = vocabulary({
+  each: "Ett mejl för varje nytt meddelande",
+  digest: "En sammanfattning per dag",
+  off: "Inga mejl – jag tittar i Brygga",
+});
+export type NotifyOption = (typeof notifyOptions.codes)[number];
+
+/** Placement kinds with a planned end that needs a decision: extend, employment or end. */
+export const PRACTICE_KINDS = ["practice", "work_trial"] as const;
+export function isPracticeKind(kind: string): boolean {
+  return (PRACTICE_KINDS as readonly string[]).includes(kind);
+}
+
+/** A practice period may be extended to at most this many months from its start (DESIGN §3.3). */
+export const PRACTICE_MAX_MONTHS = 6;
+/** The "decision due" reminder comes this many days before the practice ends. */
+export const DECISION_DAYS_BEFORE_END = 14;
+
+export const SUPPORT_LIMITS = {
+  place: 200,
+  videoLink: 500,
+  phone: 40,
+  agenda: 2000,
+  notes: 5000,
+  actionText: 300,
+  owner: 80,
+  minDuration: 15,
+  maxDuration: 480,
+  maxInvitees: 20,
+} as const;
+
+// ───────────── Swedish time ─────────────
+
+function zoneParts(date: Date) {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: TIME_ZONE,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+}
+
+/** Minutes Swedish time is ahead of UTC at that instant (60 in winter, 120 in summer). */
+function offsetMinutes(instant: Date): number {
+  const p = zoneParts(instant);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** "2026-03-02" + "13:30" in Swedish time → the instant; null when either is not a real date/time. */
+export function swedishDateTime(date: string, time: string): Date | null {
+  const day = parseDateInput(date);
+  const match = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
+  if (!day || !match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return null;
+  const guess = day.getTime() + (hours * 60 + minutes) * 60_000;
+  // Subtract the offset valid at the result (checked twice for the hours around a DST change).
+  let instant = guess - offsetMinutes(new Date(guess)) * 60_000;
+  instant = guess - offsetMinutes(new Date(instant)) * 60_000;
+  return new Date(instant);
+}
+
+/** The instant's Swedish date and time for form inputs: { date: "2026-03-02", time: "13:30" }. */
+export function swedishInputs(value: Date | string): { date: string; time: string } {
+  const p = zoneParts(new Date(value));
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
+}
+
+/** The Swedish calendar day of an instant as "YYYY-MM-DD" (compare these strings for "which day"). */
+export function dayKey(value: Date | string): string {
+  return toDateInputValue(value);
+}
+
+/** Monday 00:00 to next Monday 00:00 (Swedish time) of the week `now` is in, with its ISO week number. */
+export function weekRange(now: Date = new Date()): { start: Date; end: Date; week: number; firstDay: string; lastDay: string } {
+  const today = parseDateInput(dayKey(now))!;
+  const monday = addDays(today, -((today.getUTCDay() + 6) % 7));
+  const nextMonday = addDays(monday, 7);
+  const start = swedishDateTime(toIsoDay(monday), "00:00")!;
+  const end = swedishDateTime(toIsoDay(nextMonday), "00:00")!;
+  return { start, end, week: isoWeek(monday), firstDay: toIsoDay(monday), lastDay: toIsoDay(addDays(monday, 6)) };
+}
+
+function toIsoDay(utcMidnight: Date): string {
+  return utcMidnight.toISOString().slice(0, 10);
+}
+
+/** ISO 8601 week number of a UTC-midnight date. */
+export function isoWeek(utcDate: Date): number {
+  const d = new Date(Date.UTC(utcDate.getUTCFullYear(), utcDate.getUTCMonth(), utcDate.getUTCDate()));
+  const dayNum = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - dayNum); // the Thursday of this week decides the year
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+}
+
+// ───────────── the support plan ─────────────
+
+/** The next check-in after one on `from`, by the plan's intensity; null for "vid behov". */
+export function nextCheckInAfter(from: Date, intensity: string): Date | null {
+  const day = parseDateInput(dayKey(from))!;
+  switch (intensity) {
+    case "weekly":
+      return addDays(day, 7);
+    case "biweekly":
+      return addDays(day, 14);
+    case "monthly":
+      return addMonths(day, 1);
+    default:
+      return null;
+  }
+}
+
+export type PlacementForFlags = {
+  kind: string;
+  status: string;
+  startDate: Date | string;
+  endDate: Date | string | null;
+  nextCheckInAt: Date | string | null;
+};
+
+export type PlacementFlags = {
+  ended: boolean;
+  /** The next check-in day has passed. */
+  checkInOverdue: boolean;
+  /** Practice: the day the decision (extend, employment, end) is due — two weeks before the end. */
+  decisionDueOn: string | null;
+  /** Practice: the decision is due now (within two weeks of the end, or the end has passed). */
+  decisionDue: boolean;
+  /** Practice: the planned end has passed but the placement is not ended. */
+  pastEnd: boolean;
+  /** Practice: days until the planned end (negative once passed). */
+  daysToEnd: number | null;
+  /** The latest end date an extension may set (six months from the start). */
+  maxEndDate: string | null;
+};
+
+export function placementFlags(p: PlacementForFlags, now: Date = new Date()): PlacementFlags {
+  const ended = p.status === "ended";
+  const today = dayKey(now);
+  const checkInOverdue = !ended && p.nextCheckInAt != null && dayKey(p.nextCheckInAt) < today;
+  const practice = isPracticeKind(p.kind);
+  if (!practice || !p.endDate) {
+    return { ended, checkInOverdue, decisionDueOn: null, decisionDue: false, pastEnd: false, daysToEnd: null, maxEndDate: practice ? maxPracticeEnd(p.startDate) : null };
+  }
+  const endDay = parseDateInput(dayKey(p.endDate))!;
+  const decisionDueOn = toIsoDay(addDays(endDay, -DECISION_DAYS_BEFORE_END));
+  const daysToEnd = Math.round((endDay.getTime() - parseDateInput(today)!.getTime()) / 86_400_000);
+  return {
+    ended,
+    checkInOverdue,
+    decisionDueOn,
+    decisionDue: !ended && today >= decisionDueOn,
+    pastEnd: !ended && daysToEnd < 0,
+    daysToEnd,
+    maxEndDate: maxPracticeEnd(p.startDate),
+  };
+}
+
+export function maxPracticeEnd(startDate: Date | string): string {
+  return toIsoDay(addMonths(parseDateInput(dayKey(startDate))!, PRACTICE_MAX_MONTHS));
+}
+
+export type MeetingState = "planned" | "overdue" | "done" | "cancelled";
+
+/** A planned meeting whose time has passed without notes is overdue ("ej rapporterat"). */
+export function meetingState(m: { status: string; scheduledAt: Date | string; durationMin: number }, now: Date = new Date()): MeetingState {
+  if (m.status === "done" || m.status === "cancelled") return m.status;
+  const endsAt = new Date(m.scheduledAt).getTime() + m.durationMin * 60_000;
+  return endsAt < now.getTime() ? "overdue" : "planned";
+}
+
+export function actionOverdue(a: { dueDate: Date | string | null; doneAt: Date | string | null }, now: Date = new Date()): boolean {
+  return !a.doneAt && a.dueDate != null && dayKey(a.dueDate) < dayKey(now);
+}
+
+// ───────────── forms ─────────────
+
+const dateText = (label: string, example = "2026-03-02") =>
+  z
+    .string({ error: `Fyll i ${label}.` })
+    .trim()
+    .min(1, { message: `Fyll i ${label}.`, abort: true })
+    .refine((v) => parseDateInput(v) !== null, { message: `Skriv ${label} som ÅÅÅÅ-MM-DD, till exempel ${example}.`, abort: true })
+    .transform((v) => parseDateInput(v)!);
+
+const optionalDateText = (label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const text = (v ?? "").trim();
+      if (!text) return null;
+      const date = parseDateInput(text);
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: `Skriv ${label} som ÅÅÅÅ-MM-DD, till exempel 2026-03-02.` });
+        return z.NEVER;
+      }
+      return date;
+    });
+
+const timeText = z
+  .string({ error: "Fyll i klockslag." })
+  .trim()
+  .min(1, { message: "Fyll i klockslag.", abort: true })
+  .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, "Skriv klockslaget som TT:MM, till exempel 13:30.");
+
+const httpsLink = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const text = (v ?? "").trim();
+    if (!text) return null;
+    if (text.length > SUPPORT_LIMITS.videoLink) {
+      ctx.addIssue({ code: "custom", message: `Länken får vara högst ${SUPPORT_LIMITS.videoLink} tecken.` });
+      return z.NEVER;
+    }
+    try {
+      const url = new URL(text);
+      if (url.protocol === "https:") return url.toString();
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({ code: "custom", message: "Skriv hela videolänken, som börjar med https://" });
+    return z.NEVER;
+  });
+
+const phoneText = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const text = (v ?? "").trim();
+    if (!text) return null;
+    if (text.length > SUPPORT_LIMITS.phone || !/^\+?[\d\s()-]{5,}$/.test(text)) {
+      ctx.addIssue({ code: "custom", message: "Skriv ett telefonnummer med siffror, till exempel 036-10 20 30." });
+      return z.NEVER;
+    }
+    return text;
+  });
+
+/** Who to invite: "participant", "coach:<id>" or "employer:<userId>" (checked against the placement by the server). */
+const inviteList = z.preprocess(
+  (v) => (v == null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]),
+  z.array(z.string().regex(/^(participant|coach:[\w-]+|employer:[\w-]+)$/, "Välj bland dem som kan bjudas in.")).max(SUPPORT_LIMITS.maxInvitees, "För många inbjudna."),
+);
+
+export const meetingShape = {
+  kind: choice(meetingKinds.schema, "Välj vilken sorts möte det är."),
+  date: dateText("datum"),
+  time: timeText,
+  durationMin: z
+    .string({ error: "Välj hur länge mötet pågår." })
+    .trim()
+    .regex(/^\d{1,3}$/, "Välj hur länge mötet pågår.")
+    .transform(Number)
+    .pipe(z.number().min(SUPPORT_LIMITS.minDuration, "Mötet behöver vara minst 15 minuter.").max(SUPPORT_LIMITS.maxDuration, "Mötet får vara högst 8 timmar.")),
+  place: optionalText("platsen", SUPPORT_LIMITS.place),
+  videoLink: httpsLink,
+  phone: phoneText,
+  agenda: optionalText("dagordningen", SUPPORT_LIMITS.agenda),
+  invite: inviteList,
+};
+
+export type MeetingInput = {
+  kind: MeetingKind;
+  scheduledAt: Date;
+  durationMin: number;
+  place: string | null;
+  videoLink: string | null;
+  phone: string | null;
+  agenda: string | null;
+  invite: string[];
+};
+
+/** The meeting form: a real time (not in the past for a new or moved meeting), and somewhere to meet. */
+export function parseMeeting(values: Record<string, string | string[]>, now: Date = new Date()): FormResult<MeetingInput> {
+  let scheduledAt: Date | null = null;
+  const result = parseFields(meetingShape, values, ({ data, add }) => {
+    if (data.date && data.time) {
+      scheduledAt = swedishDateTime(toIsoDay(data.date), data.time);
+      if (!scheduledAt) add("time", "Skriv klockslaget som TT:MM, till exempel 13:30.");
+      else if (scheduledAt.getTime() < now.getTime() - 5 * 60_000) add("date", "Tiden har redan varit. Välj en tid framåt.");
+    }
+    if (data.place === null && data.videoLink === null && data.phone === null) {
+      add("place", "Skriv var ni ses, eller fyll i en videolänk eller ett telefonnummer.");
+    }
+  });
+  if (!result.ok) return result;
+  const d = result.data;
+  return { ok: true, data: { kind: d.kind, scheduledAt: scheduledAt!, durationMin: d.durationMin, place: d.place, videoLink: d.videoLink, phone: d.phone, agenda: d.agenda, invite: d.invite } };
+}
+
+export const planShape = {
+  status: choice(z.enum(["introduction", "follow_up", "after_support"]), "Välj var i stödet ni är."),
+  supportIntensity: choice(supportIntensities.schema, "Välj hur ofta ni följer upp."),
+  nextCheckIn: optionalDateText("nästa uppföljning"),
+};
+
+export type PlanInput = { status: "introduction" | "follow_up" | "after_support"; supportIntensity: string; nextCheckIn: Date | null };
+
+export function parsePlan(values: Record<string, string | string[]>, placement: { kind: string; startDate: Date | string }): FormResult<PlanInput> {
+  return parseFields(planShape, values, ({ data, add }) => {
+    if (data.status === "after_support" && placement.kind !== "job") add("status", "Efterstöd gäller anställningar. Välj Introduktion eller Uppföljning.");
+    if (data.supportIntensity && data.supportIntensity !== "on_request" && !data.nextCheckIn) add("nextCheckIn", "Fyll i när nästa uppföljning är.");
+    if (data.nextCheckIn && dayKey(data.nextCheckIn) < dayKey(placement.startDate)) add("nextCheckIn", "Nästa uppföljning kan inte vara före starten.");
+  }) as FormResult<PlanInput>;
+}
+
+export const endShape = {
+  reason: choice(placementEndReasons.schema, "Välj varför stödet avslutas."),
+  endDate: dateText("slutdatum"),
+};
+
+export function parseEnd(values: Record<string, string | string[]>, placement: { startDate: Date | string }, now: Date = new Date()) {
+  return parseFields(endShape, values, ({ data, add }) => {
+    if (data.endDate && dayKey(data.endDate) > dayKey(now)) add("endDate", "Slutdatumet kan inte ligga i framtiden. Avsluta stödet när det är slut.");
+    if (data.endDate && dayKey(data.endDate) < dayKey(placement.startDate)) add("endDate", "Slutdatumet kan inte vara före starten.");
+  });
+}
+
+export const extendShape = { newEndDate: dateText("nytt slutdatum") };
+
+export function parseExtend(values: Record<string, string | string[]>, placement: { startDate: Date | string; endDate: Date | string | null }) {
+  const max = maxPracticeEnd(placement.startDate);
+  return parseFields(extendShape, values, ({ data, add }) => {
+    if (!data.newEndDate) return;
+    const day = dayKey(data.newEndDate);
+    if (placement.endDate && day <= dayKey(placement.endDate)) add("newEndDate", "Det nya slutdatumet behöver vara efter det nuvarande.");
+    else if (day > max) add("newEndDate", `En praktik kan pågå högst ${PRACTICE_MAX_MONTHS} månader, alltså till ${max}.`);
+  });
+}
+
+export const checkInShape = { notes: optionalText("anteckningen", SUPPORT_LIMITS.notes) };
+
+export const notesShape = {
+  notes: requiredText("anteckningar", SUPPORT_LIMITS.notes),
+  done: checkbox,
+};
+
+export const actionShape = {
+  text: requiredText("vad som ska göras", SUPPORT_LIMITS.actionText),
+  owner: requiredText("vem som ansvarar", SUPPORT_LIMITS.owner),
+  dueDate: dateText("när det ska vara klart"),
+};
+
+export const placementMessageShape = {
+  body: messageBodyField,
+  shared: checkbox,
+};
+
+export const notifyShape = {
+  notifyMessages: choice(notifyOptions.schema, "Välj hur du vill få veta om nya meddelanden."),
+};
+
+export { placementEndReasons, placementStatuses, supportIntensities };
+
+// ───────────── where things are ─────────────
+
+export const supportPaths = {
+  coachPlacements: "/coach/placeringar",
+  coachPlacement: (placementId: string) => `/coach/placeringar/${placementId}`,
+  coachMeetingNew: (placementId: string) => `/coach/placeringar/${placementId}/moten/nytt`,
+  coachMeeting: (placementId: string, meetingId: string) => `/coach/placeringar/${placementId}/moten/${meetingId}`,
+  coachWeek: "/coach/vecka",
+  coachSettings: "/coach/installningar",
+  employerPlacements: "/arbetsgivare/placeringar",
+  employerPlacement: (placementId: string) => `/arbetsgivare/placeringar/${placementId}`,
+  employerSettings: "/arbetsgivare/installningar",
+  employerNewQuestion: "/arbetsgivare/fragor/ny",
+  participantPlacement: (placementId: string) => `/deltagare/placering/${placementId}`,
+} as const;
