@@ -20,15 +20,85 @@ export function routes(defineRoutes: DefineRoutesFunction) {
 
     // admin
     route("admin", "routes/admin/home.tsx");
+    route("admin/arenden", "routes/admin/caseloads.tsx");
+    route("admin/logg", "routes/admin/audit.tsx");
 
     // coach
     route("coach", "routes/coach/home.tsx");
     route("coach/deltagare/:participantId/inloggningskod", "routes/coach/participant-sign-in-code.tsx");
+    route("coach/deltagare", "routes/coach/caseload.tsx");
+    route("coach/deltagare/ny", "routes/coach/participant-new.tsx");
+    route("coach/deltagare/:participantId", "routes/coach/participant.tsx");
+    route("coach/deltagare/:participantId/uppgifter", "routes/coach/participant-edit.tsx");
+    route("coach/deltagare/:participantId/yrkesprofil", "routes/coach/profile.tsx");
+    route("coach/deltagare/:participantId/yrkesprofil/:section", "routes/coach/profile-section.tsx");
+    route("coach/deltagare/:participantId/export", "routes/coach/participant-export.ts");
+    route("coach/deltagare/:participantId/radera", "routes/coach/participant-erase.tsx");
+    route("coach/kontakter", "routes/coach/employer-contacts.tsx");
+    route("coach/arbetsgivare/:employerId/kontakter", "routes/coach/employer-contact-history.tsx");
+    route("coach/installningar", "routes/coach/settings.tsx");
+    route("coach/vokabular", "routes/coach/vocabulary.ts");
+    route("coach/deltagare/:participantId/utfall", "routes/coach/outcome.tsx");
+    // matching and proposals (issue 5)
+    route("coach/deltagare/:participantId/matchning", "routes/coach/participant-matches.tsx");
+    route("coach/uppdrag/:openingId/matchning", "routes/coach/opening-matches.tsx");
+    route("coach/forslag", "routes/coach/proposals.tsx");
+    route("coach/forslag/:proposalId", "routes/coach/proposal.tsx");
 
     // employer
     route("arbetsgivare", "routes/employer/home.tsx");
+    route("arbetsgivare/fragor", "routes/employer/questions.tsx");
+    route("arbetsgivare/fragor/ny", "routes/employer/question-new.tsx");
+    route("arbetsgivare/fragor/:threadId", "routes/employer/question.tsx");
+    route("arbetsgivare/forslag", "routes/employer/proposals.tsx");
+    route("arbetsgivare/forslag/:proposalId", "routes/employer/proposal.tsx");
+    // The employer's own pages, also served to a coach of the linked organisation acting on the
+    // employer's behalf under /coach/arbetsgivare/:employerId/… (same modules, recorded as such).
+    const employerPages: Array<[path: string, file: string, id: string]> = [
+      ["annonser", "routes/employer/openings.tsx", "openings"],
+      ["annonser/ny", "routes/employer/opening-new.tsx", "opening-new"],
+      ["annonser/:openingId", "routes/employer/opening.tsx", "opening"],
+      ["annonser/:openingId/redigera", "routes/employer/opening-edit.tsx", "opening-edit"],
+      ["arbetsplatser", "routes/employer/workplaces.tsx", "workplaces"],
+      ["arbetsplatser/ny", "routes/employer/workplace-new.tsx", "workplace-new"],
+      ["arbetsplatser/:workplaceId", "routes/employer/workplace-edit.tsx", "workplace-edit"],
+      ["foretaget", "routes/employer/profile.tsx", "profile"],
+      ["kollegor", "routes/employer/colleagues.tsx", "colleagues"],
+    ];
+    for (const [path, file, id] of employerPages) {
+      route(`arbetsgivare/${path}`, file, { id: `employer/${id}` });
+      route(`coach/arbetsgivare/:employerId/${path}`, file, { id: `coach/employer/${id}` });
+    }
+    route("coach/arbetsgivare", "routes/coach/employers.tsx");
+    route("coach/arbetsgivare/ny", "routes/coach/employer-new.tsx");
+    route("coach/fragor", "routes/coach/questions.tsx");
+    route("coach/fragor/:threadId", "routes/coach/question.tsx");
+    // follow-along support (issue 6): placements, their threads and meetings, the coach's week
+    route("coach/vecka", "routes/coach/week.tsx");
+    route("coach/placeringar", "routes/coach/placements.tsx");
+    route("coach/placeringar/:placementId", "routes/coach/placement.tsx");
+    route("coach/placeringar/:placementId/moten/nytt", "routes/coach/meeting-new.tsx");
+    route("coach/placeringar/:placementId/moten/:meetingId", "routes/coach/meeting.tsx");
+    route("arbetsgivare/placeringar", "routes/employer/placements.tsx");
+    route("arbetsgivare/placeringar/:placementId", "routes/employer/placement.tsx");
+    route("arbetsgivare/installningar", "routes/employer/settings.tsx");
+    route("deltagare/placering/:placementId", "routes/participant/placement.tsx");
+
+    // outcome reports for an organisation's admin and coaches, and their downloads
+    route("rapporter", "routes/reports/report.tsx");
+    route("rapporter.csv", "routes/reports/export.ts", { id: "reports/csv" });
+    route("rapporter.json", "routes/reports/export.ts", { id: "reports/json" });
+
+    // openings across the marketplace ("Sök uppdrag") and the vocabulary for search-as-you-type
+    route("uppdrag", "routes/openings/search.tsx");
+    route("uppdrag/:openingId", "routes/openings/opening.tsx");
+    route("api/vokabular", "routes/api/vocabulary.ts");
 
     // participant
     route("deltagare", "routes/participant/home.tsx");
+    route("deltagare/profil", "routes/participant/profile.tsx");
+    route("deltagare/profil/ladda-ner", "routes/participant/export.ts");
+    route("deltagare/forslag", "routes/participant/proposals.tsx");
+    route("deltagare/forslag/:proposalId", "routes/participant/proposal.tsx");
   });
 }

@@ -9,7 +9,10 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { startOutboxWorker } from "../emails/outbox.server.ts";
+import { startInboundServer } from "../emails/inbound.server.ts";
+import { startDigestScheduler } from "../app/utils/notifications.server.ts";
 import { startSearchIndexWorker } from "../search/index.ts";
+import { startProposalExpiryWorker } from "../app/utils/proposal-expiry.server.ts";
 import { db } from "../app/utils/db.server.ts";
 import { getEnv } from "../app/utils/env.server.ts";
 
@@ -77,6 +80,10 @@ app.all(
 
 const outbox = startOutboxWorker({});
 const searchIndexWorker = startSearchIndexWorker(db); // null with the embedded engine
+const proposalExpiry = startProposalExpiryWorker(); // unanswered proposals expire (also lazily on read)
+const digests = startDigestScheduler(); // the daily digest of new messages (DIGEST_HOUR)
+// Email replies into threads: with INBOUND_SMTP_PORT set, or alone with `npm run mail:inbound`.
+const inbound = env.INBOUND_SMTP_PORT && env.INBOUND_DOMAIN ? await startInboundServer({ port: env.INBOUND_SMTP_PORT }) : null;
 const server = app.listen(env.PORT, () => {
   console.log(`Brygga är igång på ${env.APP_URL} (port ${env.PORT})`);
 });
@@ -87,8 +94,11 @@ async function shutdown(signal: string) {
   shuttingDown = true;
   console.log(`${signal}: stänger av …`);
   server.close();
+  await inbound?.stop();
+  await digests.stop();
   await outbox.stop();
   await searchIndexWorker?.stop();
+  await proposalExpiry.stop();
   await viteDevServer?.close();
   await db.$disconnect();
   process.exit(0);

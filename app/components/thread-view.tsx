@@ -14,13 +14,28 @@ export type MessageForView = {
   authorName: string;
   via: string;
   responseMs: number | null;
+  /** "shared": the participant sees it too (placement threads). */
+  visibility?: string;
+  /** New since the viewer last read the thread. */
+  unread?: boolean;
 };
 
 function iso(d: Date | string) {
   return new Date(d).toISOString();
 }
 
-export function ThreadMessages({ messages, sideLabels, viewerSide }: { messages: MessageForView[]; sideLabels: Record<Side, string>; viewerSide: Side }) {
+export function ThreadMessages({
+  messages,
+  sideLabels,
+  viewerSide,
+  showShared = false,
+}: {
+  messages: MessageForView[];
+  sideLabels: Record<Side, string>;
+  viewerSide: Side;
+  /** Mark messages shared with the participant (placement threads). */
+  showShared?: boolean;
+}) {
   return (
     <ol className="messages" aria-label="Meddelanden">
       {messages.map((m) => {
@@ -36,6 +51,8 @@ export function ThreadMessages({ messages, sideLabels, viewerSide }: { messages:
                   {formatDateTime(m.createdAt)}
                 </time>
                 {m.via === "email" ? <span className="muted"> · via e-post</span> : null}
+                {m.unread ? <> <span className="badge badge--info">Ny</span></> : null}
+                {showShared && m.visibility === "shared" ? <> <span className="badge badge--success">Delas med deltagaren</span></> : null}
               </header>
               <div className="message__body">
                 <LinkifiedText text={m.body} />

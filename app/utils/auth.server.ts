@@ -2,7 +2,7 @@
 // loader and action uses. See docs/decisions/0003-sign-in.md.
 import { createCookie, redirect } from "@remix-run/node";
 import { homePathByRole, type Role } from "~/domain/vocab/roles.ts";
-import { db } from "./db.server.ts";
+import { db, type DbOrTx } from "./db.server.ts";
 import { cookiesAreSecure, getEnv } from "./env.server.ts";
 import { hashToken, normalizeCode, randomCode, randomToken } from "./tokens.server.ts";
 
@@ -138,14 +138,18 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
 
 // ───────────── sign-in links ─────────────
 
-export async function createSignInLinkToken(userId: string): Promise<string> {
+/**
+ * A single-use sign-in link secret for the user. An invitation passes a longer lifetime, and its
+ * transaction (`tx`) so the invited user, the link and the invitation mail commit together.
+ */
+export async function createSignInLinkToken(userId: string, options: { lifetimeMinutes?: number; tx?: DbOrTx } = {}): Promise<string> {
   const token = randomToken();
-  await db.loginToken.create({
+  await (options.tx ?? db).loginToken.create({
     data: {
       tokenHash: hashToken(token),
       kind: "link",
       userId,
-      expiresAt: new Date(Date.now() + LINK_LIFETIME_MINUTES * 60_000),
+      expiresAt: new Date(Date.now() + (options.lifetimeMinutes ?? LINK_LIFETIME_MINUTES) * 60_000),
     },
   });
   return token;

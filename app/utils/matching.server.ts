@@ -444,11 +444,12 @@ export async function whyNot(participantId: string, openingId: string, options: 
 //
 // An organisation's active participants are parsed (JSON + zod) only when they changed; the parsed
 // form is kept per process and organisation. Every request first reads one aggregate row over the
-// organisation's active participants — how many, the latest updatedAt of participant and profile,
-// the total length of the profile's JSON columns — and reuses the parsed list when it is unchanged
-// (Prisma sets updatedAt on every write, and an erasure, exit or move changes the count). Otherwise
-// it reads a stamp per participant and re-reads only the changed ones. So an erased, exited or edited
-// participant is never served from memory; the cache only saves re-parsing.
+// organisation's active participants — how many, and the latest updatedAt of participant and
+// profile — and reuses the parsed list when it is unchanged (Prisma sets updatedAt on every write,
+// and an erasure, exit or move also changes the count). Otherwise it reads a stamp per participant
+// (updatedAt of both rows and the length of the profile's JSON) and re-reads only the changed ones.
+// So an erased, exited or edited participant is never served from memory; the cache only saves
+// re-parsing. Writes that bypass Prisma must call invalidateParticipantCache().
 
 type CachedParticipant = { stamp: string; pseudonym: string; phase: Phase; participant: MatchParticipant; kinds: ReadonlySet<OpeningKind> };
 type CachedOrganization = { aggregate: string; byId: Map<string, CachedParticipant>; list: CachedParticipant[] };
@@ -466,7 +467,8 @@ const ACTIVE_IN_ORGANIZATION = `FROM Participant p LEFT JOIN Profile pr ON pr.pa
   WHERE p.organizationId = ? AND p.erasedAt IS NULL AND p.phase <> 'exited'`;
 const PROFILE_LENGTH = `COALESCE(length(pr.interests), 0) + COALESCE(length(pr.preferences), 0) + COALESCE(length(pr.environmentPrefs), 0)
   + COALESCE(length(pr.needs), 0) + COALESCE(length(pr.exclusions), 0)`;
-const AGGREGATE_SELECT = `SELECT COUNT(*) || '|' || COALESCE(MAX(p.updatedAt), '-') || '|' || COALESCE(MAX(pr.updatedAt), '-') || '|' || TOTAL(${PROFILE_LENGTH}) AS aggregate
+// No lengths here: reading every profile's JSON would more than double the cost of this query.
+const AGGREGATE_SELECT = `SELECT COUNT(*) || '|' || COALESCE(MAX(p.updatedAt), '-') || '|' || COALESCE(MAX(pr.updatedAt), '-') AS aggregate
   ${ACTIVE_IN_ORGANIZATION}`;
 const STAMP_SELECT = `SELECT p.id, p.updatedAt || '|' || COALESCE(pr.updatedAt, '-') || '|' || (${PROFILE_LENGTH}) AS stamp ${ACTIVE_IN_ORGANIZATION}`;
 

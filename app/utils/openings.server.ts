@@ -10,8 +10,11 @@ import type { EmployerScope } from "./employer-access.server.ts";
 import type { FieldErrors } from "./forms.ts";
 import { findOccupation, findSkills, resolveConceptText, type Concept } from "./taxonomy.server.ts";
 
-/** Proposal statuses that wait for the employer: the participant said yes, or the coach presented them. */
-export const WAITING_PROPOSAL_STATUSES = ["accepted_by_participant", "presented"] as const;
+/**
+ * Proposal statuses that wait for the employer: presented by the coach after the participant's yes
+ * (a yes the coach has not presented yet is not the employer's to see: app/domain/proposals.ts).
+ */
+export const WAITING_PROPOSAL_STATUSES = ["presented"] as const;
 
 export type SelectedConcepts = { occupation: Concept | null; skills: Concept[] };
 export type ReferenceProblems = {

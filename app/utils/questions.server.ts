@@ -3,6 +3,7 @@
 // organisation's shared inbox when there is none — is told by email (through the outbox); any
 // coach of the organisation answers in Brygga and the employer is told by email.
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
+import { replyAddress } from "../../emails/reply-address.server.ts";
 import { excerpt, formatDuration, medianMs, parseMessage, responseInfo, sideOfRole, type Side } from "~/domain/threads.ts";
 import type { SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
@@ -56,10 +57,15 @@ export function recipientForEmployer(recipient: QuestionRecipient | null) {
   };
 }
 
-/** Where the staff notification goes: the contact coach's email (unless they turned mail off), else the shared inbox. */
-function staffAddress(recipient: QuestionRecipient): { to: string; name: string | null } | null {
-  if (recipient.coach?.email && recipient.coach.notify !== "off") return { to: recipient.coach.email, name: recipient.coach.name };
-  if (recipient.sharedInboxEmail) return { to: recipient.sharedInboxEmail, name: null };
+/**
+ * Where the staff notification goes now: the contact coach's email when they want one per message;
+ * nothing when they chose the daily digest (sendDueDigests covers it); the shared inbox when they
+ * turned mail off or there is no contact coach. `userId` is set for a person (for the reply address).
+ */
+function staffAddress(recipient: QuestionRecipient): { to: string; name: string | null; userId: string | null } | null {
+  if (recipient.coach?.email && recipient.coach.notify === "each") return { to: recipient.coach.email, name: recipient.coach.name, userId: recipient.coach.id };
+  if (recipient.coach?.email && recipient.coach.notify === "digest") return null;
+  if (recipient.sharedInboxEmail) return { to: recipient.sharedInboxEmail, name: null, userId: null };
   return null;
 }
 
@@ -80,10 +86,13 @@ export async function askQuestion(user: SessionUser & { employerId: string }, in
     });
     const address = staffAddress(recipient);
     if (address) {
+      const reply = address.userId ? replyAddress(thread.id, address.userId) : null;
       await enqueueEmail(tx, {
         template: "employerQuestion",
         to: address.to,
+        replyTo: reply,
         data: {
+          replyable: reply !== null,
           recipientName: address.name,
           employerName: employer.name,
           askerName: user.name,
@@ -117,15 +126,25 @@ export async function postToQuestion(user: SessionUser, thread: QuestionThread, 
   return { ok: true };
 }
 
-async function notifyStaff(tx: DbOrTx, author: SessionUser, thread: QuestionThread, body: string) {
+/** Tell the other side about a message already added to a question thread (web or email reply). */
+export async function notifyQuestionMessage(tx: DbOrTx, author: { id: string; name: string; role: string }, thread: QuestionThread, body: string, messageId: string) {
+  const side = sideOfRole(author.role);
+  if (side === "employer") await notifyStaff(tx, author, thread, body);
+  else if (side === "staff") await notifyEmployer(tx, author, thread, body, messageId);
+}
+
+async function notifyStaff(tx: DbOrTx, author: { name: string }, thread: QuestionThread, body: string) {
   const recipient = await questionRecipient(tx, thread.employerId);
   if (!recipient || recipient.organizationId !== thread.organizationId) return;
   const address = staffAddress(recipient);
   if (!address) return;
+  const reply = address.userId ? replyAddress(thread.id, address.userId) : null;
   await enqueueEmail(tx, {
     template: "employerQuestion",
     to: address.to,
+    replyTo: reply,
     data: {
+      replyable: reply !== null,
       recipientName: address.name,
       employerName: thread.employer.name,
       askerName: author.name,
@@ -137,7 +156,7 @@ async function notifyStaff(tx: DbOrTx, author: SessionUser, thread: QuestionThre
   });
 }
 
-async function notifyEmployer(tx: DbOrTx, author: SessionUser, thread: QuestionThread, body: string, messageId: string) {
+async function notifyEmployer(tx: DbOrTx, author: { name: string }, thread: QuestionThread, body: string, messageId: string) {
   const messages = await tx.message.findMany({
     where: { threadId: thread.id },
     select: { id: true, createdAt: true, authorId: true, author: { select: { role: true } } },
@@ -146,17 +165,23 @@ async function notifyEmployer(tx: DbOrTx, author: SessionUser, thread: QuestionT
   const waited = info.responseMs[messageId];
   // The employer people in the conversation; everyone at the employer when none can be reached.
   const participantIds = [...new Set(messages.filter((m) => m.author?.role === "employer" && m.authorId).map((m) => m.authorId!))];
-  const active = { employerId: thread.employerId, role: "employer", deactivatedAt: null, email: { not: null }, notifyMessages: { not: "off" } };
-  let recipients = await tx.user.findMany({ where: { ...active, id: { in: participantIds } }, select: { name: true, email: true } });
-  if (recipients.length === 0) recipients = await tx.user.findMany({ where: active, select: { name: true, email: true } });
+  // Those who chose the daily digest hear about it there; "off" means no mail.
+  const active = { employerId: thread.employerId, role: "employer", deactivatedAt: null, email: { not: null } };
+  const select = { id: true, name: true, email: true, notifyMessages: true } as const;
+  let people = await tx.user.findMany({ where: { ...active, id: { in: participantIds } }, select });
+  if (people.length === 0) people = await tx.user.findMany({ where: active, select });
+  const recipients = people.filter((p) => p.notifyMessages === "each");
   const organization = thread.organizationId
     ? await tx.organization.findUnique({ where: { id: thread.organizationId }, select: { name: true } })
     : null;
   for (const r of recipients) {
+    const reply = replyAddress(thread.id, r.id);
     await enqueueEmail(tx, {
       template: "questionAnswered",
       to: r.email!,
+      replyTo: reply,
       data: {
+        replyable: reply !== null,
         recipientName: r.name,
         coachName: author.name,
         organizationName: organization?.name ?? "coachorganisationen",

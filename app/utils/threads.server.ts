@@ -74,13 +74,15 @@ export type NewMessage = {
   /** employer: employer users and coaches; shared: also the participant (placement threads). */
   visibility?: "employer" | "shared";
   via?: "web" | "email";
+  /** An email reply's Message-ID: the same reply delivered twice is refused by a unique index. */
+  emailMessageId?: string | null;
 };
 
 /** Add a message; the thread becomes open again and moves to the top; the author has read it. */
 export async function addMessage(tx: DbOrTx, input: NewMessage) {
   const now = new Date();
   const message = await tx.message.create({
-    data: { threadId: input.threadId, authorId: input.authorId, body: input.body, visibility: input.visibility ?? "employer", via: input.via ?? "web", createdAt: now },
+    data: { threadId: input.threadId, authorId: input.authorId, body: input.body, visibility: input.visibility ?? "employer", via: input.via ?? "web", emailMessageId: input.emailMessageId ?? null, createdAt: now },
   });
   await tx.thread.update({ where: { id: input.threadId }, data: { lastMessageAt: now, status: "open" } });
   await markThreadRead(tx, input.threadId, input.authorId, now);

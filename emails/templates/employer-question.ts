@@ -12,6 +12,8 @@ export const employerQuestionData = z.object({
   /** The start of the message, plain text. */
   excerpt: z.string().trim().min(1).max(600),
   url: linkUrl,
+  /** A reply to this email is posted in the thread (the Reply-To is a signed reply address). */
+  replyable: z.boolean().default(false),
   /** A new message in a question asked earlier. */
   followUp: z.boolean().default(false),
 });
@@ -32,7 +34,10 @@ export function employerQuestion(input: EmployerQuestionData): RenderedEmail {
       "Arbetsgivare som får snabba svar fortsätter att ta emot deltagare. Svara gärna i dag.",
     ],
     action: { label: "Läs och svara", url: data.url },
-    outro: ["Svaret skickas till arbetsgivaren och syns i Brygga, där ni också ser hela konversationen."],
+    outro: [
+      "Svaret skickas till arbetsgivaren och syns i Brygga, där ni också ser hela konversationen.",
+      ...(data.replyable ? ["Du kan också svara direkt på det här mejlet. Skriv ditt svar överst; det citerade mejlet tas bort."] : []),
+    ],
     reason: `Du får det här mejlet för att du är kontaktperson för ${data.employerName} i ${PRODUCT_NAME}, eller för att adressen är er organisations gemensamma inkorg.`,
   });
 }

@@ -2,17 +2,47 @@
 // (TemplateData<N>) and at run time (each template parses its data with zod).
 //
 //   const { subject, html, text } = renderEmail("signInLink", { name, url, expiresMinutes: 15 });
+import { employerQuestion } from "./employer-question.ts";
 import { invitation } from "./invitation.ts";
+import { participantWelcome } from "./participant-welcome.ts";
+import { participantPresented } from "./participant-presented.ts";
+import { proposalToParticipant } from "./proposal-to-participant.ts";
+import { proposalUpdate } from "./proposal-update.ts";
 import type { RenderedEmail } from "./layout.ts";
+import { questionAnswered } from "./question-answered.ts";
 import { signInLink } from "./sign-in-link.ts";
+import { meetingInvitation } from "./meeting-invitation.ts";
+import { messageDigest } from "./message-digest.ts";
+import { replyNotPosted } from "./reply-not-posted.ts";
+import { threadMessage } from "./thread-message.ts";
 
 export { escapeHtml, PRODUCT_NAME, type RenderedEmail } from "./layout.ts";
+export type { EmployerQuestionData } from "./employer-question.ts";
 export type { InvitationData } from "./invitation.ts";
+export type { QuestionAnsweredData } from "./question-answered.ts";
+export type { ParticipantWelcomeData } from "./participant-welcome.ts";
+export type { ParticipantPresentedData } from "./participant-presented.ts";
+export type { ProposalToParticipantData } from "./proposal-to-participant.ts";
+export type { ProposalUpdateData } from "./proposal-update.ts";
 export type { SignInLinkData } from "./sign-in-link.ts";
+export type { MeetingInvitationData } from "./meeting-invitation.ts";
+export type { MessageDigestData } from "./message-digest.ts";
+export type { ReplyNotPostedData } from "./reply-not-posted.ts";
+export type { ThreadMessageData } from "./thread-message.ts";
 
 export const emailTemplates = {
   signInLink,
   invitation,
+  participantWelcome,
+  employerQuestion,
+  questionAnswered,
+  proposalToParticipant,
+  participantPresented,
+  proposalUpdate,
+  threadMessage,
+  messageDigest,
+  meetingInvitation,
+  replyNotPosted,
 } satisfies Record<string, (data: never) => RenderedEmail>;
 
 export type TemplateName = keyof typeof emailTemplates;

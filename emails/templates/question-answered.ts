@@ -9,6 +9,8 @@ export const questionAnsweredData = z.object({
   subject: z.string().trim().min(1).max(200),
   excerpt: z.string().trim().min(1).max(600),
   url: linkUrl,
+  /** A reply to this email is posted in the thread (the Reply-To is a signed reply address). */
+  replyable: z.boolean().default(false),
   /** "2 timmar och 5 minuter": how long the answer took, when it answered a waiting question. */
   responseTime: z.string().trim().max(100).nullish(),
 });
@@ -27,7 +29,10 @@ export function questionAnswered(input: QuestionAnsweredData): RenderedEmail {
       `”${data.excerpt}”`,
     ],
     action: { label: "Läs hela svaret", url: data.url },
-    outro: ["Du kan skriva en följdfråga i samma konversation. Du kan alltid höra av dig – före, under och efter en anställning."],
+    outro: [
+      "Du kan skriva en följdfråga i samma konversation. Du kan alltid höra av dig – före, under och efter en anställning.",
+      ...(data.replyable ? ["Du kan också svara direkt på det här mejlet. Skriv ditt svar överst; det citerade mejlet tas bort."] : []),
+    ],
     reason: `Du får det här mejlet för att du ställde en fråga till er coach i ${PRODUCT_NAME}.`,
   });
 }

@@ -31,7 +31,7 @@ export async function settle(run: () => Promise<unknown>): Promise<{ status: num
     if (value instanceof Response) return { status: value.status, response: value };
     if (value && typeof value === "object" && "type" in value && (value as { type: unknown }).type === "DataWithResponseInit") {
       const init = (value as unknown as { init?: ResponseInit; data: unknown }).init;
-      return { status: init?.status ?? 200, value: (value as { data: unknown }).data };
+      return { status: init?.status ?? 200, value: (value as unknown as { data: unknown }).data };
     }
     return { status: 200, value };
   } catch (thrown) {

@@ -60,9 +60,27 @@ export default function CoachHome() {
         <div className="panel">
           <h2>Öppna frågor från arbetsgivare</h2>
           <p className="lead">{openQuestions}</p>
+          <p>
+            <Link to="/coach/fragor">Till frågorna</Link>
+          </p>
+        </div>
+        <div className="panel">
+          <h2>Uppföljning</h2>
+          <p>Veckans uppföljningar och möten, det som är försenat och praktik som snart slutar.</p>
+          <p>
+            <Link to="/coach/vecka">Min vecka</Link>
+          </p>
         </div>
       </div>
       <h2>Deltagare</h2>
+      <p className="actions">
+        <Link to="/coach/deltagare/ny" className="button">
+          Skriv in deltagare
+        </Link>
+        <Link to="/coach/deltagare" className="button button--secondary">
+          Alla mina deltagare efter fas
+        </Link>
+      </p>
       {participants.length === 0 ? (
         <p>Du har inga aktiva deltagare.</p>
       ) : (
@@ -81,7 +99,9 @@ export default function CoachHome() {
             <tbody>
               {participants.map((p) => (
                 <tr key={p.id}>
-                  <td>{p.pseudonym}</td>
+                  <td>
+                    <Link to={`/coach/deltagare/${p.id}`}>{p.pseudonym}</Link>
+                  </td>
                   <td>{phases.label(p.phase)}</td>
                   <td>{p.daysInPhase}</td>
                   <td>{p.nextContactAt ? formatDate(p.nextContactAt) : <span className="muted">Ej planerad</span>}</td>

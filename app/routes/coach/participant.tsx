@@ -226,6 +226,12 @@ export default function ParticipantPage() {
             <Link to="yrkesprofil">Yrkesprofil</Link>
           </li>
           <li>
+            <Link to="matchning">Matchningar</Link>
+          </li>
+          <li>
+            <Link to={`/coach/forslag?deltagare=${p.id}`}>Förslag</Link>
+          </li>
+          <li>
             <Link to="uppgifter">Ändra uppgifter</Link>
           </li>
           <li>

@@ -1,17 +1,20 @@
-// The coach's own settings: employment percentage (sets the caseload target) and phone number
-// (shown to participants and employers).
+// The coach's own settings: employment percentage (sets the caseload target), phone number
+// (shown to participants and employers), and how new messages from employers are told by email.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { kept } from "~/components/choice-fields.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ChoiceGroup } from "~/components/form-controls.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
+import { notifyOptions } from "~/domain/support.ts";
 import { CASELOAD_PER_FULL_TIME, caseloadTarget } from "~/domain/caseload.ts";
 import { employmentPercentField } from "~/domain/coach-settings.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { parseForm } from "~/utils/forms.ts";
+import { saveNotifySetting } from "~/utils/notifications.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inställningar – Brygga" }];
 
@@ -23,11 +26,13 @@ const SettingsSchema = z.object({
     .max(40, "Telefonnumret är för långt.")
     .optional()
     .transform((v) => (v ? v : null)),
+  // Left out (an older form): unchanged.
+  notifyMessages: z.enum(["each", "digest", "off"], { error: "Välj hur du vill få veta om nya meddelanden." }).optional(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
-  const me = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { employmentPercent: true, phone: true } });
+  const me = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { employmentPercent: true, phone: true, notifyMessages: true, email: true } });
   return { ...me, perFullTime: CASELOAD_PER_FULL_TIME };
 }
 
@@ -35,7 +40,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const form = parseForm(SettingsSchema, await request.formData());
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values: form.values }, { status: 400 });
-  await db.user.update({ where: { id: user.id }, data: form.data });
+  const { notifyMessages, ...rest } = form.data;
+  await db.user.update({ where: { id: user.id }, data: rest });
+  if (notifyMessages) await saveNotifySetting(user.id, notifyMessages);
   return { ok: true as const, target: caseloadTarget(form.data.employmentPercent) };
 }
 
@@ -62,6 +69,15 @@ export default function Settings() {
           inputProps={{ inputMode: "numeric", defaultValue: kept(values, "employmentPercent", String(me.employmentPercent)) }}
         />
         <Field label="Telefon" name="phone" hint="Visas för dina deltagare och arbetsgivare." errors={errors?.phone} inputProps={{ type: "tel", defaultValue: kept(values, "phone", me.phone) }} />
+        <ChoiceGroup
+          type="radio"
+          legend="Hur vill du få veta om nya meddelanden från arbetsgivare?"
+          name="notifyMessages"
+          hint={me.email ? `Mejlen går till ${me.email}. Du kan svara direkt på dem.` : "Du har ingen e-postadress registrerad."}
+          options={notifyOptions.options}
+          defaultValue={kept(values, "notifyMessages", me.notifyMessages)}
+          errors={errors?.notifyMessages}
+        />
         <button type="submit" className="button">
           Spara
         </button>

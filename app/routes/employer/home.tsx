@@ -8,13 +8,16 @@ import { StatusBadge } from "~/components/opening-details.tsx";
 import { ThreadList } from "~/components/thread-list.tsx";
 import { todayDate } from "~/domain/dates.ts";
 import { formatHours } from "~/domain/openings.ts";
+import { employerProposalPath } from "~/domain/proposals.ts";
 import { formatDuration } from "~/domain/threads.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate } from "~/utils/format.ts";
+import { formatDate, formatDateTime } from "~/utils/format.ts";
 import { listEmployerOpenings } from "~/utils/openings.server.ts";
+import { employerProposalWhere } from "~/utils/proposals.server.ts";
 import { listEmployerThreads, questionRecipient, recipientForEmployer, typicalResponseMs } from "~/utils/questions.server.ts";
+import { listPlacements } from "~/utils/support.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Start – Brygga" }];
 
@@ -26,13 +29,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listEmployerThreads(user.employerId, user.id),
     questionRecipient(db, user.employerId),
     db.proposal.findMany({
-      where: { status: "presented", opening: { employerId: user.employerId } },
+      // Presented participants waiting for an answer, and study visits booked without a start yet.
+      where: { ...employerProposalWhere(user.employerId), OR: [{ status: "presented" }, { status: "accepted_by_employer", visitAt: { not: null }, placement: { is: null } }] },
       orderBy: { presentedAt: "asc" },
-      select: { id: true, presentedAt: true, opening: { select: { id: true, title: true } } },
+      select: { id: true, status: true, presentedAt: true, visitAt: true, participant: { select: { pseudonym: true } }, opening: { select: { id: true, title: true } } },
     }),
     db.workplace.count({ where: { employerId: user.employerId } }),
   ]);
   const typical = employer.organizationId ? await typicalResponseMs(employer.organizationId) : null;
+  // New messages from the coach in the support threads of the employer's placements (issue 6).
+  const placementNews = (await listPlacements({ employerId: user.employerId }, user.id))
+    .filter((p) => p.unread > 0)
+    .map((p) => ({ id: p.id, pseudonym: p.pseudonym, title: p.opening.title, unread: p.unread }));
   const today = todayDate();
   const unanswered = threads.filter((t) => t.unread > 0);
   const drafts = openings.filter((o) => o.status === "draft");
@@ -45,21 +53,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
     threads: threads.slice(0, 5),
     threadCount: threads.length,
     todo: {
-      presented: presented.map((p) => ({ id: p.id, presentedAt: p.presentedAt, openingId: p.opening.id, openingTitle: p.opening.title })),
+      presented: presented
+        .filter((p) => p.status === "presented")
+        .map((p) => ({ id: p.id, pseudonym: p.participant.pseudonym, presentedAt: p.presentedAt, openingId: p.opening.id, openingTitle: p.opening.title })),
+      visits: presented
+        .filter((p) => p.status !== "presented")
+        .map((p) => ({ id: p.id, pseudonym: p.participant.pseudonym, visitAt: p.visitAt, openingTitle: p.opening.title })),
       unanswered: unanswered.map((t) => ({ id: t.id, subject: t.subject, unread: t.unread })),
       drafts: drafts.map((o) => ({ id: o.id, title: o.title })),
       expired: expired.map((o) => ({ id: o.id, title: o.title, endDate: o.endDate })),
       noWorkplace: workplaces === 0,
     },
     recipient: recipientForEmployer(recipient),
+    placementNews,
     typical,
     now: new Date(),
   };
 }
 
 export default function EmployerHome() {
-  const { employer, openings, finishedCount, threads, threadCount, todo, recipient, typical, now } = useLoaderData<typeof loader>();
-  const todoCount = todo.presented.length + todo.unanswered.length + todo.drafts.length + todo.expired.length + (todo.noWorkplace ? 1 : 0);
+  const { employer, openings, finishedCount, threads, threadCount, todo, recipient, typical, now, placementNews } = useLoaderData<typeof loader>();
+  const todoCount = placementNews.length + todo.presented.length + todo.visits.length + todo.unanswered.length + todo.drafts.length + todo.expired.length + (todo.noWorkplace ? 1 : 0);
   return (
     <>
       <h1>{employer.name}</h1>
@@ -70,10 +84,21 @@ export default function EmployerHome() {
             <p>Inget väntar på dig just nu.</p>
           ) : (
             <ul className="todo-list">
+              {placementNews.map((p) => (
+                <li key={`placement-${p.id}`}>
+                  {p.unread === 1 ? "Nytt meddelande" : `${p.unread} nya meddelanden`} om <Link to={`/arbetsgivare/placeringar/${p.id}`}>{p.pseudonym} – {p.title}</Link>
+                </li>
+              ))}
               {todo.presented.map((p) => (
                 <li key={p.id}>
-                  En deltagare har presenterats för <Link to={`/arbetsgivare/annonser/${p.openingId}`}>{p.openingTitle}</Link>
+                  <Link to={employerProposalPath(p.id)}>{p.pseudonym}</Link> har presenterats för {p.openingTitle}
                   {p.presentedAt ? ` (${formatDate(p.presentedAt)})` : ""}. Er coach väntar på ert besked.
+                </li>
+              ))}
+              {todo.visits.map((p) => (
+                <li key={p.id}>
+                  Studiebesök med <Link to={employerProposalPath(p.id)}>{p.pseudonym}</Link> för {p.openingTitle}
+                  {p.visitAt ? ` ${formatDateTime(p.visitAt)}` : ""}. Bestäm start eller tacka nej efter besöket.
                 </li>
               ))}
               {todo.unanswered.map((t) => (

@@ -11,13 +11,16 @@ import { SelectField, TextareaField } from "~/components/form-controls.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { OpeningDetails, StatusBadge } from "~/components/opening-details.tsx";
 import { canDo, closeReasons, LIMITS, openingEventActions } from "~/domain/openings.ts";
+import { coachProposalPath, employerProposalPath, employerStatusText } from "~/domain/proposals.ts";
 import { roles } from "~/domain/vocab/roles.ts";
 import { notFound } from "~/utils/auth.server.ts";
+import { db } from "~/utils/db.server.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { choice, optionalText, parseFields } from "~/utils/form-rules.ts";
 import { formValues, type FieldErrors } from "~/utils/forms.ts";
 import { formatDate, formatDateTime } from "~/utils/format.ts";
 import { closeOpening, duplicateOpening, loadOpeningDetail, markOpeningFilled, publishOpening, requireOpening, type TransitionResult } from "~/utils/openings.server.ts";
+import { employerProposalWhere } from "~/utils/proposals.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.opening.title ?? "Annons"} – Brygga` }];
 
@@ -36,7 +39,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = await loadOpeningDetail(own.id);
   if (!detail) notFound("Annonsen finns inte.");
   const { opening, skills } = detail;
+  const presented = await db.proposal.findMany({
+    where: { ...employerProposalWhere(scope.employerId), openingId: own.id },
+    orderBy: { presentedAt: "desc" },
+    select: { id: true, status: true, presentedAt: true, visitAt: true, participant: { select: { pseudonym: true } }, placement: { select: { startDate: true } } },
+  });
   return {
+    presented: presented.map((p) => ({
+      id: p.id,
+      pseudonym: p.participant.pseudonym,
+      presentedAt: p.presentedAt,
+      waiting: p.status === "presented",
+      statusText: employerStatusText({ status: p.status, visitAt: p.visitAt, placementStart: p.placement?.startDate ?? null }, { date: formatDate, dateTime: formatDateTime }),
+    })),
     scope: scopeForClient(scope),
     opening: {
       ...opening,
@@ -100,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OpeningPage() {
-  const { scope, opening, skills, proposalsWaiting, activePlacements, notice } = useLoaderData<typeof loader>();
+  const { scope, opening, skills, proposalsWaiting, activePlacements, notice, presented } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -137,6 +152,20 @@ export default function OpeningPage() {
           <p className="lead">{activePlacements}</p>
         </div>
       </div>
+
+      {presented.length > 0 ? (
+        <section className="panel" aria-labelledby="presented-title">
+          <h2 id="presented-title">Presenterade deltagare</h2>
+          <ul className="plain-list stack">
+            {presented.map((p) => (
+              <li key={p.id}>
+                <Link to={scope.onBehalf ? coachProposalPath(p.id) : employerProposalPath(p.id)}>{p.pseudonym}</Link> – {p.waiting ? <strong>{p.statusText}</strong> : p.statusText}
+                {p.presentedAt ? <span className="muted"> (presenterad {formatDate(p.presentedAt)})</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="panel" aria-labelledby="actions-title">
         <h2 id="actions-title">Vad vill du göra?</h2>

@@ -55,11 +55,18 @@ export default function OpeningView() {
         <strong>{employer.name}</strong> · {opening.workplace.municipality.name} <StatusBadge status={opening.status} />
         {opening.publishedAt ? <span className="muted"> · Publicerad {formatDate(opening.publishedAt)}</span> : null}
       </p>
-      {manageLink ? (
-        <p>
-          <Link to={manageLink} className="button button--secondary">
-            {isStaff ? "Hantera åt arbetsgivaren" : "Hantera annonsen"}
-          </Link>
+      {manageLink || isStaff ? (
+        <p className="button-row">
+          {isStaff && opening.status === "published" ? (
+            <Link to={`/coach/uppdrag/${opening.id}/matchning`} className="button">
+              Matchande deltagare
+            </Link>
+          ) : null}
+          {manageLink ? (
+            <Link to={manageLink} className="button button--secondary">
+              {isStaff ? "Hantera åt arbetsgivaren" : "Hantera annonsen"}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <OpeningDetails opening={opening} skills={skills} />

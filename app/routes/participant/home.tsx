@@ -2,10 +2,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ProposalCards } from "~/components/participant-proposals.tsx";
 import { audit } from "~/utils/audit.server.ts";
 import { requireParticipantUser } from "~/utils/auth.server.ts";
 import { db, parseJson } from "~/utils/db.server.ts";
+import { listParticipantProposals } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { ParticipantPlacements } from "~/components/participant-placements.tsx";
+import { participantPlacements } from "~/utils/support.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Min sida – Brygga" }];
 
@@ -23,14 +27,35 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const interestIds = parseJson<{ occupationIds?: string[] }>(participant.profile?.interests, {}).occupationIds ?? [];
   const interests = await db.occupation.findMany({ where: { id: { in: interestIds } }, select: { id: true, label: true } });
   await audit(db, { actorId: user.id, participantId: participant.id, action: "read", entity: "participant-home", ip: clientIp(context) });
-  return { pseudonym: participant.pseudonym, coach: participant.coach, interests };
+  const proposals = await listParticipantProposals(participant.id);
+  const placements = await participantPlacements(participant.id, user.id);
+  return { placements, pseudonym: participant.pseudonym, coach: participant.coach, interests, waitingProposals: proposals.filter((p) => p.waiting), proposalCount: proposals.length };
 }
 
 export default function ParticipantHome() {
-  const { pseudonym, coach, interests } = useLoaderData<typeof loader>();
+  const { placements, pseudonym, coach, interests, waitingProposals, proposalCount } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Hej {pseudonym}!</h1>
+      <ParticipantPlacements placements={placements} />
+      <section className="panel" aria-labelledby="proposals-title">
+        <h2 id="proposals-title">Förslag till dig</h2>
+        {waitingProposals.length > 0 ? (
+          <>
+            <p>
+              {waitingProposals.length === 1 ? "Ett förslag väntar på ditt svar." : `${waitingProposals.length} förslag väntar på ditt svar.`}
+            </p>
+            <ProposalCards items={waitingProposals} />
+          </>
+        ) : (
+          <p>Inga förslag väntar på ditt svar just nu.</p>
+        )}
+        {proposalCount > 0 ? (
+          <p>
+            <Link to="/deltagare/forslag">Se alla dina förslag</Link>
+          </p>
+        ) : null}
+      </section>
       <section className="panel" aria-labelledby="coach-title">
         <h2 id="coach-title">Din coach</h2>
         {coach ? (
