@@ -14,6 +14,8 @@ import { dateField, dateInputValue, notInFuture, optionalDateField, todayInput }
 import { filledSections } from "~/domain/profile.ts";
 import { profileSections } from "~/domain/profile-forms.ts";
 import { firstContactStatus } from "~/domain/first-contact.ts";
+import { placementStatuses } from "~/domain/placements.ts";
+import { openingKinds } from "~/domain/vocab/openings.ts";
 import { employerContactKinds, incomeSources, occupationStatuses } from "~/domain/vocab/outcomes.ts";
 import { consentScopes, genders, goals, phases, referralSources } from "~/domain/vocab/participants.ts";
 import { audit } from "~/utils/audit.server.ts";
@@ -40,6 +42,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       phaseChanges: { orderBy: { at: "desc" }, include: { by: { select: { name: true } } } },
       comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, role: true } } } },
       contacts: { orderBy: { occurredAt: "desc" }, include: { employer: { select: { id: true, name: true } }, coach: { select: { name: true } } } },
+      placements: {
+        orderBy: { startDate: "desc" },
+        select: { id: true, kind: true, status: true, startDate: true, endDate: true, opening: { select: { title: true, employer: { select: { name: true } } } } },
+      },
     },
   });
   const [firstContacts, { profile }] = await Promise.all([firstEmployerContacts([participant.id]), loadProfile(participant.id)]);
@@ -76,6 +82,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       signsInWithEmail: Boolean(participant.user?.email),
     },
     firstContact: firstContactStatus({ enrolledAt: participant.enrolledAt, firstContactAt, exited: participant.phase === "exited" }),
+    placements: participant.placements.map((pl) => ({
+      id: pl.id,
+      kind: pl.kind,
+      status: pl.status,
+      startDate: pl.startDate,
+      endDate: pl.endDate,
+      title: pl.opening.title,
+      employerName: pl.opening.employer.name,
+    })),
     consents: participant.consents.map((c) => ({ id: c.id, scope: c.scope, given: c.given, date: c.date, withdrawnAt: c.withdrawnAt })),
     phaseChanges: participant.phaseChanges.map((p) => ({ id: p.id, fromPhase: p.fromPhase, toPhase: p.toPhase, at: p.at, by: p.by?.name ?? null })),
     comments: participant.comments
@@ -190,7 +205,7 @@ function Consents({ consents }: { consents: Array<{ id: string; scope: string; g
 }
 
 export default function ParticipantPage() {
-  const { participant: p, firstContact, consents, phaseChanges, comments, contacts, sections, isAdmin, today } = useLoaderData<typeof loader>();
+  const { participant: p, firstContact, consents, phaseChanges, comments, contacts, placements, sections, isAdmin, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -232,6 +247,9 @@ export default function ParticipantPage() {
             <Link to={`/coach/forslag?deltagare=${p.id}`}>Förslag</Link>
           </li>
           <li>
+            <Link to="utfall">Utfall och uppföljning</Link>
+          </li>
+          <li>
             <Link to="uppgifter">Ändra uppgifter</Link>
           </li>
           <li>
@@ -254,6 +272,25 @@ export default function ParticipantPage() {
           ) : null}
         </ul>
       </nav>
+
+      {placements.length > 0 ? (
+        <section className="panel" aria-labelledby="placements-title">
+          <h2 id="placements-title">Placeringar</h2>
+          <ul>
+            {placements.map((pl) => (
+              <li key={pl.id}>
+                <Link to={`/coach/placeringar/${pl.id}`}>
+                  {pl.title}, {pl.employerName}
+                </Link>{" "}
+                <span className="muted">
+                  ({openingKinds.label(pl.kind)}, {placementStatuses.label(pl.status)}, från {formatDate(pl.startDate)}
+                  {pl.endDate ? ` till ${formatDate(pl.endDate)}` : ""})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <div className="grid">
         <section className="panel" aria-labelledby="first-contact-title">
