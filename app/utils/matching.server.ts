@@ -248,9 +248,9 @@ export function allowedKinds(participant: MatchParticipant, filters: MatchFilter
 }
 
 /** The search radius around the participant's home: the tighter of max commute and the distance filter. */
-export function searchRadiusKm(participant: MatchParticipant, filters: MatchFilters): number {
+export function searchRadiusKm(participant: MatchParticipant, filters: MatchFilters, unstatedRadiusKm = MATCHING_LIMITS.unstatedRadiusKm): number {
   const limits = [participant.preferences.maxCommuteKm, filters.maxDistanceKm].filter((x): x is number => typeof x === "number" && Number.isFinite(x));
-  return limits.length ? Math.min(...limits) : MATCHING_LIMITS.unstatedRadiusKm;
+  return limits.length ? Math.min(...limits) : unstatedRadiusKm;
 }
 
 /**
@@ -279,7 +279,7 @@ export function planCandidateSearch(
     ...(participant.exclusions.environment.length ? { excludeEnvironment: participant.exclusions.environment } : {}),
     ...(requireAccommodations.length ? { requireAccommodations } : {}),
   };
-  const radiusKm = searchRadiusKm(participant, filters);
+  const radiusKm = searchRadiusKm(participant, filters, t.unstatedRadiusKm);
   const geo = participant.home ? { lat: participant.home.lat, lng: participant.home.lng, radiusKm: radiusKm + RADIUS_SLACK_KM } : undefined;
   const query = (extra: Partial<OpeningQuery> & { filters?: OpeningQuery["filters"] }): OpeningQuery => ({
     ...extra,
