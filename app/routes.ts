@@ -37,7 +37,6 @@ export function routes(defineRoutes: DefineRoutesFunction) {
     route("coach/kontakter", "routes/coach/employer-contacts.tsx");
     route("coach/arbetsgivare/:employerId/kontakter", "routes/coach/employer-contact-history.tsx");
     route("coach/installningar", "routes/coach/settings.tsx");
-    route("coach/vokabular", "routes/coach/vocabulary.ts");
     route("coach/deltagare/:participantId/utfall", "routes/coach/outcome.tsx");
     // matching and proposals (issue 5)
     route("coach/deltagare/:participantId/matchning", "routes/coach/participant-matches.tsx");

@@ -3,9 +3,9 @@ import { Form } from "@remix-run/react";
 import { employerContactKinds } from "~/domain/vocab/outcomes.ts";
 import { sectors } from "~/domain/vocab/openings.ts";
 import type { FieldErrors } from "~/utils/forms.ts";
-import { kept, RadioGroup, SelectField, TextAreaField } from "./choice-fields.tsx";
+import { ChoiceGroup, kept, SelectField, TextareaField } from "./form-controls.tsx";
 import { Field } from "./forms.tsx";
-import { VocabularyPicker } from "./vocabulary-picker.tsx";
+import { Combobox } from "./combobox.tsx";
 
 type Props = {
   today: string;
@@ -24,15 +24,15 @@ export function EmployerContactForm({ today, participants, fixedEmployer, defaul
       {fixedEmployer ? null : (
         <fieldset className="panel">
           <legend className="panel__legend">Arbetsgivare</legend>
-          <VocabularyPicker name="employerId" label="Sök arbetsgivare i Brygga" single selected={[]} source={{ remote: "employer" }} errors={errors?.employerId} selectedLabel="Vald arbetsgivare" />
+          <Combobox name="employerId" label="Sök arbetsgivare i Brygga" source={{ remote: "employer" }} errors={errors?.employerId} selectedLabel="Vald arbetsgivare" />
           <p className="hint">Finns arbetsgivaren inte i Brygga? Skriv namnet nedan så läggs den till.</p>
           <Field label="Ny arbetsgivare (namn)" name="newEmployerName" errors={errors?.newEmployerName} inputProps={{ defaultValue: kept(values, "newEmployerName"), autoComplete: "organization" }} />
           <SelectField label="Sektor för ny arbetsgivare" name="newEmployerSector" placeholder="Välj" options={sectors.options} errors={errors?.newEmployerSector} selectProps={{ defaultValue: kept(values, "newEmployerSector") ?? "" }} />
         </fieldset>
       )}
-      <RadioGroup legend="Typ av kontakt" name="kind" options={employerContactKinds.options} errors={errors?.kind} defaultValue={kept(values, "kind", "visit")} className="choices--inline" />
+      <ChoiceGroup type="radio" legend="Typ av kontakt" name="kind" options={employerContactKinds.options} errors={errors?.kind} defaultValue={kept(values, "kind", "visit")} className="choices--inline" />
       <Field label="Datum" name="occurredAt" errors={errors?.occurredAt} inputProps={{ type: "date", max: today, defaultValue: kept(values, "occurredAt", today) }} />
-      <TextAreaField label="Anteckningar" name="notes" hint="Vad ni pratade om, vilka arbetsuppgifter som finns, vem du träffade." errors={errors?.notes} textareaProps={{ rows: 4, defaultValue: kept(values, "notes") }} />
+      <TextareaField label="Anteckningar" name="notes" hint="Vad ni pratade om, vilka arbetsuppgifter som finns, vem du träffade." errors={errors?.notes} textareaProps={{ rows: 4, defaultValue: kept(values, "notes") }} />
       <Field label="Följ upp senast (valfritt)" name="followUpDate" errors={errors?.followUpDate} inputProps={{ type: "date", min: today, defaultValue: kept(values, "followUpDate") }} />
       <SelectField
         label="Gäller deltagare (valfritt)"

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { EMPLOYER_LIMITS } from "~/domain/employers.ts";
 import { sectors } from "~/domain/vocab/openings.ts";
 import type { FieldErrors } from "~/utils/forms.ts";
-import { ChoiceGroup, TextareaField, valueOf } from "./form-controls.tsx";
+import { ChoiceGroup, kept, TextareaField } from "./form-controls.tsx";
 import { Field } from "./forms.tsx";
 
 export function EmployerProfileFields({ values, errors = {}, children }: { values: Record<string, string | string[]>; errors?: FieldErrors; children?: ReactNode }) {
@@ -16,14 +16,14 @@ export function EmployerProfileFields({ values, errors = {}, children }: { value
         name="name"
         hint="Så som arbetsgivaren vill synas för coacher och deltagare."
         errors={errors.name}
-        inputProps={{ defaultValue: valueOf(values, "name"), required: true, autoComplete: "organization" }}
+        inputProps={{ defaultValue: kept(values, "name"), required: true, autoComplete: "organization" }}
       />
       <Field
         label="Organisationsnummer (valfritt)"
         name="orgNumber"
         hint="Tio siffror, till exempel 556036-0793."
         errors={errors.orgNumber}
-        inputProps={{ defaultValue: valueOf(values, "orgNumber"), inputMode: "numeric", className: "input--short" }}
+        inputProps={{ defaultValue: kept(values, "orgNumber"), inputMode: "numeric", className: "input--short" }}
       />
       <ChoiceGroup
         type="radio"
@@ -33,27 +33,27 @@ export function EmployerProfileFields({ values, errors = {}, children }: { value
           ...o,
           description: o.value === "public" ? "Kommun, region eller myndighet" : o.value === "private" ? "Företag" : "Förening, stiftelse eller kooperativ",
         }))}
-        defaultValue={valueOf(values, "sector")}
+        defaultValue={kept(values, "sector")}
         errors={errors.sector}
       />
       <Field
         label="Telefon (valfritt)"
         name="phone"
         errors={errors.phone}
-        inputProps={{ type: "tel", defaultValue: valueOf(values, "phone"), autoComplete: "tel" }}
+        inputProps={{ type: "tel", defaultValue: kept(values, "phone"), autoComplete: "tel" }}
       />
       <Field
         label="Webbplats (valfritt)"
         name="website"
         errors={errors.website}
-        inputProps={{ type: "url", defaultValue: valueOf(values, "website"), autoComplete: "url", inputMode: "url" }}
+        inputProps={{ type: "url", defaultValue: kept(values, "website"), autoComplete: "url", inputMode: "url" }}
       />
       <TextareaField
         label="Om arbetsgivaren (valfritt)"
         name="description"
         hint="Några meningar om verksamheten. Det hjälper coacher att berätta om er för deltagare."
         errors={errors.description}
-        textareaProps={{ defaultValue: valueOf(values, "description"), rows: 4, maxLength: EMPLOYER_LIMITS.description + 100 }}
+        textareaProps={{ defaultValue: kept(values, "description"), rows: 4, maxLength: EMPLOYER_LIMITS.description + 100 }}
       />
       {children}
     </>

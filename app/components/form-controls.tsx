@@ -1,26 +1,18 @@
-// More accessible form controls, in the style of forms.tsx: every control has a label (or a
-// legend for a group), an optional hint, and its error next to it, tied with aria-describedby.
-import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { FieldError } from "./forms.tsx";
-
-function describedBy(...ids: Array<string | undefined>) {
-  return ids.filter(Boolean).join(" ") || undefined;
-}
+// The accessible form controls that go with Field (forms.tsx): text areas, selects, groups of
+// checkboxes or radio buttons and a single checkbox. Every control has a label (or a legend for a
+// group), an optional hint, and its error next to it, tied with aria-describedby (and aria-invalid).
+// Also the helpers that refill a form from the values kept after a failed submit.
+import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { describedBy, FieldError, Hint, useFieldIds } from "./forms.tsx";
 
 type Common = { label: ReactNode; name: string; hint?: ReactNode; errors?: string[]; className?: string };
 
 export function TextareaField({ label, name, hint, errors, className, textareaProps }: Common & { textareaProps?: TextareaHTMLAttributes<HTMLTextAreaElement> }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
+  const { id, hintId, errorId } = useFieldIds(hint, errors);
   return (
     <div className={["field", className].filter(Boolean).join(" ")}>
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
+      <Hint id={hintId}>{hint}</Hint>
       <textarea id={id} name={name} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy(hintId, errorId)} {...textareaProps} />
       <FieldError id={errorId} errors={errors} />
     </div>
@@ -48,17 +40,11 @@ export function SelectField({
   /** Another element that describes the control (a shared help text). */
   describedBy?: string;
 }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
+  const { id, hintId, errorId } = useFieldIds(hint, errors);
   return (
     <div className={["field", className].filter(Boolean).join(" ")}>
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
+      <Hint id={hintId}>{hint}</Hint>
       <select id={id} name={name} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy(extraDescribedBy, hintId, errorId)} {...selectProps}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options?.map((o) => (
@@ -102,24 +88,19 @@ export function ChoiceGroup({
   hint?: ReactNode;
   errors?: string[];
   options: ReadonlyArray<ChoiceOption>;
-  defaultValue?: string | readonly string[];
+  /** The checked value (radio) or values (checkboxes). */
+  defaultValue?: string | readonly string[] | null;
   className?: string;
   /** Lay the choices out in columns on wide screens. */
   columns?: boolean;
   onChange?: (value: string, checked: boolean) => void;
 }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const chosen = new Set(defaultValue === undefined ? [] : typeof defaultValue === "string" ? [defaultValue] : defaultValue);
+  const { id, hintId, errorId } = useFieldIds(hint, errors);
+  const chosen = new Set(defaultValue == null ? [] : typeof defaultValue === "string" ? [defaultValue] : defaultValue);
   return (
-    <fieldset className={["field", className].filter(Boolean).join(" ")} aria-describedby={describedBy(hintId, errorId)}>
+    <fieldset className={["field", className].filter(Boolean).join(" ")} aria-describedby={describedBy(hintId, errorId)} aria-invalid={errorId ? true : undefined}>
       <legend>{legend}</legend>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
+      <Hint id={hintId}>{hint}</Hint>
       <div className={columns ? "choices choices--columns" : "choices"}>
         {options.map((o, i) => {
           const optionId = `${id}-${i}`;
@@ -154,9 +135,7 @@ export function ChoiceGroup({
 
 /** One checkbox with its label (and an optional hint). */
 export function CheckboxField({ label, name, hint, defaultChecked, errors }: { label: ReactNode; name: string; hint?: ReactNode; defaultChecked?: boolean; errors?: string[] }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
+  const { id, hintId, errorId } = useFieldIds(hint, errors);
   return (
     <div className="field">
       <div className="choice">
@@ -175,16 +154,20 @@ export function CheckboxField({ label, name, hint, defaultChecked, errors }: { l
   );
 }
 
-/** A value from submitted values (string, or the first of a list). */
-export function valueOf(values: Record<string, string | string[]> | undefined, name: string, fallback = ""): string {
+/** The first value of a kept form value (after a failed submit), or the fallback. */
+export function kept(values: Record<string, string | string[]> | undefined, name: string, fallback?: string | null): string | undefined {
   const v = values?.[name];
-  if (v === undefined) return fallback;
-  return Array.isArray(v) ? (v[0] ?? fallback) : v;
+  if (v === undefined) return fallback ?? undefined;
+  return Array.isArray(v) ? v[0] : v;
 }
 
-/** A list from submitted values (checkbox groups). */
-export function listOf(values: Record<string, string | string[]> | undefined, name: string, fallback: readonly string[] = []): string[] {
-  const v = values?.[name];
-  if (v === undefined) return [...fallback];
+/**
+ * All non-empty values of a kept list field (checkboxes, chosen ids). The fallback applies only
+ * when nothing was submitted: after a failed submit, a missing name means nothing was checked.
+ */
+export function keptList(values: Record<string, string | string[]> | undefined, name: string, fallback: readonly string[] = []): string[] {
+  if (!values) return [...fallback];
+  const v = values[name];
+  if (v === undefined) return [];
   return (Array.isArray(v) ? v : [v]).filter(Boolean);
 }

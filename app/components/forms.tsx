@@ -1,6 +1,6 @@
 // Accessible form fields: a label tied to the input, a hint, and the error next to the field
 // (aria-invalid + aria-describedby), so screen readers announce what is wrong where.
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode } from "react";
 
 type FieldProps = {
   label: ReactNode;
@@ -10,26 +10,36 @@ type FieldProps = {
   inputProps?: InputHTMLAttributes<HTMLInputElement>;
 };
 
-export function Field({ label, name, hint, errors, inputProps }: FieldProps) {
+/** The ids that tie a control to its hint and error: `describedBy` lists those shown. */
+export function useFieldIds(hint: ReactNode, errors?: string[]) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
+  return { id, hintId, errorId, describedBy: describedBy(hintId, errorId) };
+}
+
+/** An aria-describedby value from the ids given (undefined when there are none). */
+export function describedBy(...ids: Array<string | undefined>) {
+  return ids.filter(Boolean).join(" ") || undefined;
+}
+
+/** The hint under a label, when there is one. */
+export function Hint({ id, children }: { id?: string; children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <span className="hint" id={id}>
+      {children}
+    </span>
+  );
+}
+
+export function Field({ label, name, hint, errors, inputProps }: FieldProps) {
+  const { id, hintId, errorId, describedBy } = useFieldIds(hint, errors);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type="text"
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...inputProps}
-      />
+      <Hint id={hintId}>{hint}</Hint>
+      <input id={id} name={name} type="text" aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} {...inputProps} />
       <FieldError id={errorId} errors={errors} />
     </div>
   );
@@ -50,6 +60,24 @@ export function ErrorSummary({ message }: { message?: string | null }) {
   return (
     <div className="alert alert--error" role="alert">
       {message}
+    </div>
+  );
+}
+
+/**
+ * What came of a post on a page with several small forms: a success (status) or an error (alert),
+ * focused each time a new result arrives so keyboard and screen-reader users hear it.
+ */
+export function ActionResult({ result, children }: { result: { ok: boolean; message?: string } | null | undefined; children?: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) ref.current?.focus();
+  }, [result]);
+  if (!result) return null;
+  return (
+    <div className={`alert ${result.ok ? "alert--success" : "alert--error"}`} role={result.ok ? "status" : "alert"} tabIndex={-1} ref={ref}>
+      {result.message}
+      {children ? <> {children}</> : null}
     </div>
   );
 }

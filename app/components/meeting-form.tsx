@@ -2,7 +2,7 @@
 // time), length, where (place, phone or video link), agenda, and who gets the invitation.
 import { Form } from "@remix-run/react";
 import { meetingKinds, SUPPORT_LIMITS } from "~/domain/support.ts";
-import { ChoiceGroup, listOf, SelectField, TextareaField, valueOf } from "./form-controls.tsx";
+import { ChoiceGroup, kept, keptList, SelectField, TextareaField } from "./form-controls.tsx";
 import { ErrorSummary, Field } from "./forms.tsx";
 
 export type MeetingFormDefaults = {
@@ -36,7 +36,7 @@ export function MeetingForm({
   submitLabel: string;
   intent?: string;
 }) {
-  const v = (name: keyof MeetingFormDefaults) => valueOf(values, name, defaults[name] as string);
+  const v = (name: keyof MeetingFormDefaults) => kept(values, name, defaults[name] as string);
   return (
     <Form method="post" className="form" noValidate>
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
@@ -58,7 +58,7 @@ export function MeetingForm({
           name="invite"
           hint="De får ett mejl med en kalenderfil. Du får också en."
           options={inviteOptions}
-          defaultValue={values ? listOf(values, "invite") : defaults.invite}
+          defaultValue={keptList(values, "invite", defaults.invite)}
           errors={errors?.invite}
         />
       ) : (

@@ -9,8 +9,8 @@ import { environmentDimensionLabels, environmentDimensions, instructionStyles } 
 import { employmentSupports, leadsToEmployment, openingKinds } from "~/domain/vocab/openings.ts";
 import { scheduleTimes } from "~/domain/vocab/schedule.ts";
 import type { FieldErrors } from "~/utils/forms.ts";
-import { SuggestionChoices, VocabularyCombobox, type ConceptOption } from "./combobox.tsx";
-import { ChoiceGroup, CheckboxField, listOf, SelectField, TextareaField, valueOf } from "./form-controls.tsx";
+import { Combobox, SuggestionChoices, type ComboboxOption } from "./combobox.tsx";
+import { CheckboxField, ChoiceGroup, kept, keptList, SelectField, TextareaField } from "./form-controls.tsx";
 import { Field } from "./forms.tsx";
 
 export const kindDescriptions: Record<string, string> = {
@@ -37,9 +37,9 @@ export type OpeningFormProps = {
   errors?: FieldErrors;
   workplaces: ReadonlyArray<{ id: string; label: string }>;
   workplacesPath: string;
-  selected: { occupation: ConceptOption | null; skills: ConceptOption[] };
-  occupationSuggestions?: ConceptOption[];
-  skillSuggestions?: ConceptOption[];
+  selected: { occupation: ComboboxOption | null; skills: ComboboxOption[] };
+  occupationSuggestions?: ComboboxOption[];
+  skillSuggestions?: ComboboxOption[];
   submitting: boolean;
   /** Buttons: a draft can be saved or published; a published opening is saved (and stays published). */
   mode: "new" | "draft" | "published";
@@ -48,7 +48,7 @@ export type OpeningFormProps = {
 
 export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, selected, occupationSuggestions = [], skillSuggestions = [], submitting, mode, cancelTo }: OpeningFormProps) {
   const hydrated = useHydrated();
-  const [kind, setKind] = useState(valueOf(values, "kind", "practice"));
+  const [kind, setKind] = useState(kept(values, "kind", "practice") ?? "practice");
   const showFor = (condition: boolean) => !hydrated || condition;
   const errorCount = Object.keys(errors).length;
   const e = (name: string) => errors[name];
@@ -80,7 +80,7 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
           name="title"
           hint="Kort och konkret, till exempel ”Packa webborder på förmiddagar”."
           errors={e("title")}
-          inputProps={{ defaultValue: valueOf(values, "title"), maxLength: LIMITS.title + 20, required: true }}
+          inputProps={{ defaultValue: kept(values, "title"), maxLength: LIMITS.title + 20, required: true }}
         />
         {workplaces.length > 0 ? (
           <SelectField
@@ -94,7 +94,7 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
                 Saknas arbetsplatsen? <Link to={`${workplacesPath}/ny`}>Lägg till en arbetsplats</Link>.
               </>
             }
-            selectProps={{ defaultValue: valueOf(values, "workplaceId", workplaces.length === 1 ? workplaces[0]!.id : ""), required: true }}
+            selectProps={{ defaultValue: kept(values, "workplaceId", workplaces.length === 1 ? workplaces[0]!.id : ""), required: true }}
           />
         ) : (
           <div className="alert alert--warning">
@@ -107,16 +107,16 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
 
       <section className="form-section" aria-labelledby="section-work">
         <h2 id="section-work">Yrke och arbetsuppgifter</h2>
-        <VocabularyCombobox
-          kind="occupation"
+        <Combobox
+          source={{ remote: "occupation" }}
           label="Yrke"
-          noun="yrke"
+          selectedLabel="Valt yrke"
           name="occupationId"
           queryName="occupationQuery"
           hint="Börja skriva, till exempel ”lager” eller ”städ”, och välj i listan med pil ned och Enter."
           errors={e("occupationId")}
           defaultSelected={selected.occupation ? [selected.occupation] : []}
-          defaultQuery={values.occupationQuery !== undefined ? valueOf(values, "occupationQuery") : undefined}
+          defaultQuery={values.occupationQuery !== undefined ? kept(values, "occupationQuery") : undefined}
         />
         <SuggestionChoices type="radio" name="occupationChoice" legend="Menade du något av de här yrkena?" options={occupationSuggestions} />
         <TextareaField
@@ -124,19 +124,19 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
           name="description"
           hint="Vad är det för arbetsplats, och hur ser en vanlig dag ut?"
           errors={e("description")}
-          textareaProps={{ defaultValue: valueOf(values, "description"), rows: 5, required: true }}
+          textareaProps={{ defaultValue: kept(values, "description"), rows: 5, required: true }}
         />
         <TextareaField
           label="Arbetsuppgifter"
           name="tasks"
           hint={`Konkreta uppgifter, en per rad (högst ${LIMITS.tasks}). Till exempel ”Plocka varor efter plocklista”.`}
           errors={e("tasks")}
-          textareaProps={{ defaultValue: valueOf(values, "tasks"), rows: 5, required: true }}
+          textareaProps={{ defaultValue: kept(values, "tasks"), rows: 5, required: true }}
         />
-        <VocabularyCombobox
-          kind="skill"
+        <Combobox
+          source={{ remote: "skill" }}
           label="Kompetenser (valfritt)"
-          noun="kompetens"
+          selectedLabel="Valda: Kompetenser (valfritt)"
           name="skillIds"
           queryName="skillQuery"
           multiple
@@ -144,7 +144,7 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
           hint="Det som är bra att kunna. Skriv och välj en i taget."
           errors={e("skillIds")}
           defaultSelected={selected.skills}
-          defaultQuery={valueOf(values, "skillQuery")}
+          defaultQuery={kept(values, "skillQuery")}
         />
         <SuggestionChoices type="checkbox" name="skillChoice" legend="Menade du någon av de här kompetenserna?" options={skillSuggestions} />
       </section>
@@ -161,17 +161,17 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
               label="Minst"
               name="hoursMin"
               errors={e("hoursMin")}
-              inputProps={{ type: "number", inputMode: "numeric", min: HOURS.min, max: HOURS.max, defaultValue: valueOf(values, "hoursMin"), required: true }}
+              inputProps={{ type: "number", inputMode: "numeric", min: HOURS.min, max: HOURS.max, defaultValue: kept(values, "hoursMin"), required: true }}
             />
             <Field
               label="Högst"
               name="hoursMax"
               errors={e("hoursMax")}
-              inputProps={{ type: "number", inputMode: "numeric", min: HOURS.min, max: HOURS.max, defaultValue: valueOf(values, "hoursMax"), required: true }}
+              inputProps={{ type: "number", inputMode: "numeric", min: HOURS.min, max: HOURS.max, defaultValue: kept(values, "hoursMax"), required: true }}
             />
           </div>
         </fieldset>
-        <ChoiceGroup type="checkbox" legend="När på dygnet eller veckan?" name="scheduleTimes" options={scheduleTimes.options} defaultValue={listOf(values, "scheduleTimes")} errors={e("scheduleTimes")} columns />
+        <ChoiceGroup type="checkbox" legend="När på dygnet eller veckan?" name="scheduleTimes" options={scheduleTimes.options} defaultValue={keptList(values, "scheduleTimes")} errors={e("scheduleTimes")} columns />
         <ChoiceGroup
           type="radio"
           legend="Starttid"
@@ -180,7 +180,7 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
             { value: "fixed", label: "Fast starttid" },
             { value: "flexible", label: "Flexibel starttid", description: "Det går att börja lite senare en dag som är tung." },
           ]}
-          defaultValue={valueOf(values, "startFlexible", "fixed")}
+          defaultValue={kept(values, "startFlexible", "fixed")}
           errors={e("startFlexible")}
         />
       </section>
@@ -200,7 +200,7 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
               options={environmentDimensions[d].options}
               errors={e(d)}
               describedBy="environment-help"
-              selectProps={{ defaultValue: valueOf(values, d) }}
+              selectProps={{ defaultValue: kept(values, d) }}
             />
           ))}
         </div>
@@ -210,7 +210,7 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
           name="instructions"
           hint="Välj alla som stämmer. Skriftliga instruktioner är ett vanligt behov."
           options={instructionStyles.options}
-          defaultValue={listOf(values, "instructions")}
+          defaultValue={keptList(values, "instructions")}
           errors={e("instructions")}
           columns
         />
@@ -224,7 +224,7 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
           name="accommodations"
           hint={accommodationHelp}
           options={accommodations.options}
-          defaultValue={listOf(values, "accommodations")}
+          defaultValue={keptList(values, "accommodations")}
           errors={e("accommodations")}
           columns
         />
@@ -237,13 +237,13 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
           name="supervisorName"
           hint="Personen på plats som deltagaren kan fråga. En namngiven handledare gör det tryggare att börja."
           errors={e("supervisorName")}
-          inputProps={{ defaultValue: valueOf(values, "supervisorName"), autoComplete: "off" }}
+          inputProps={{ defaultValue: kept(values, "supervisorName"), autoComplete: "off" }}
         />
         <CheckboxField
           label="Samma handledare hela tiden"
           name="supervisorFixed"
           hint="En fast person att vända sig till är en av de vanligaste anpassningarna."
-          defaultChecked={valueOf(values, "supervisorFixed") !== ""}
+          defaultChecked={Boolean(kept(values, "supervisorFixed"))}
           errors={e("supervisorFixed")}
         />
         {showFor(kind !== "job") ? (
@@ -253,7 +253,7 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
             name="leadsToEmployment"
             hint={kind === "job" && hydrated ? undefined : "Gäller inte anställningar. Matchningen föredrar vägar till riktigt, betalt arbete."}
             options={leadsToEmployment.options}
-            defaultValue={valueOf(values, "leadsToEmployment", "maybe")}
+            defaultValue={kept(values, "leadsToEmployment", "maybe")}
             errors={e("leadsToEmployment")}
           />
         ) : null}
@@ -265,7 +265,7 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
             placeholder="Välj anställningsform"
             options={employmentSupports.options}
             errors={e("employmentSupport")}
-            selectProps={{ defaultValue: valueOf(values, "employmentSupport") }}
+            selectProps={{ defaultValue: kept(values, "employmentSupport") }}
           />
         ) : null}
       </section>
@@ -279,14 +279,14 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
               name="purpose"
               hint={`${hydrated ? "" : "Bara för praktik och arbetsträning. "}Vad ska deltagaren få prova eller träna på? Till exempel ”Prova lagerarbete och träna på att följa en plocklista”.`}
               errors={e("purpose")}
-              textareaProps={{ defaultValue: valueOf(values, "purpose"), rows: 3, maxLength: LIMITS.purpose + 50 }}
+              textareaProps={{ defaultValue: kept(values, "purpose"), rows: 3, maxLength: LIMITS.purpose + 50 }}
             />
             <Field
               label="Längd i veckor"
               name="lengthWeeks"
               hint={`Vanligt är ${PRACTICE_TYPICAL_WEEKS.min}–${PRACTICE_TYPICAL_WEEKS.max} veckor, med möjlighet att förlänga. Högst ${PERIOD_MAX_WEEKS} veckor (sex månader).`}
               errors={e("lengthWeeks")}
-              inputProps={{ type: "number", inputMode: "numeric", min: 1, max: PERIOD_MAX_WEEKS, defaultValue: valueOf(values, "lengthWeeks") }}
+              inputProps={{ type: "number", inputMode: "numeric", min: 1, max: PERIOD_MAX_WEEKS, defaultValue: kept(values, "lengthWeeks") }}
             />
           </>
         ) : null}
@@ -294,7 +294,7 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
           label="Antal platser"
           name="places"
           errors={e("places")}
-          inputProps={{ type: "number", inputMode: "numeric", min: 1, max: PLACES_MAX, defaultValue: valueOf(values, "places", "1"), required: true }}
+          inputProps={{ type: "number", inputMode: "numeric", min: 1, max: PLACES_MAX, defaultValue: kept(values, "places", "1"), required: true }}
         />
         <div className="inline-fields">
           <Field
@@ -302,14 +302,14 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
             name="startDate"
             hint="Tomt betyder enligt överenskommelse."
             errors={e("startDate")}
-            inputProps={{ type: "date", defaultValue: valueOf(values, "startDate") }}
+            inputProps={{ type: "date", defaultValue: kept(values, "startDate") }}
           />
           <Field
             label="Slutdatum (valfritt)"
             name="endDate"
             hint={hasPeriod(kind) ? "Räknas ut från längden om du lämnar det tomt." : "Måste vara efter startdatum."}
             errors={e("endDate")}
-            inputProps={{ type: "date", defaultValue: valueOf(values, "endDate") }}
+            inputProps={{ type: "date", defaultValue: kept(values, "endDate") }}
           />
         </div>
       </section>

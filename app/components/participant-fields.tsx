@@ -3,7 +3,7 @@ import { birthYearRange } from "~/domain/enrolment.ts";
 import { incomeSources, occupationStatuses } from "~/domain/vocab/outcomes.ts";
 import { genders, goals, referralSources } from "~/domain/vocab/participants.ts";
 import type { FieldErrors } from "~/utils/forms.ts";
-import { CheckboxGroup, kept, keptList, RadioGroup, SelectField } from "./choice-fields.tsx";
+import { ChoiceGroup, kept, keptList, SelectField } from "./form-controls.tsx";
 import { Field } from "./forms.tsx";
 
 export type ParticipantDefaults = {
@@ -50,7 +50,7 @@ export function ParticipantFields({ defaults, values, errors, municipalities, co
           errors={errors?.realName}
           inputProps={{ defaultValue: kept(values, "realName", defaults.realName), autoComplete: "off" }}
         />
-        <RadioGroup legend="Kön (för statistiken)" name="gender" options={genders.options} errors={errors?.gender} defaultValue={kept(values, "gender", defaults.gender)} className="choices--inline" />
+        <ChoiceGroup type="radio" legend="Kön (för statistiken)" name="gender" options={genders.options} errors={errors?.gender} defaultValue={kept(values, "gender", defaults.gender)} className="choices--inline" />
         <Field
           label="Födelseår"
           name="birthYear"
@@ -101,7 +101,7 @@ export function ParticipantFields({ defaults, values, errors, municipalities, co
           errors={errors?.referralSource}
           selectProps={{ defaultValue: kept(values, "referralSource", defaults.referralSource) ?? "" }}
         />
-        <CheckboxGroup legend="Mål" name="goals" options={goals.options} errors={errors?.goals} defaultValues={keptList(values, "goals", defaults.goals)} className="choices--inline" />
+        <ChoiceGroup type="checkbox" legend="Mål" name="goals" options={goals.options} errors={errors?.goals} defaultValue={keptList(values, "goals", defaults.goals)} className="choices--inline" />
         <SelectField
           label="Sysselsättning vid start"
           name="startOccupation"
@@ -110,13 +110,14 @@ export function ParticipantFields({ defaults, values, errors, municipalities, co
           errors={errors?.startOccupation}
           selectProps={{ defaultValue: kept(values, "startOccupation", defaults.startOccupation) ?? "" }}
         />
-        <CheckboxGroup
+        <ChoiceGroup
+          type="checkbox"
           legend="Försörjning vid start"
           name="startIncomeSources"
           hint="Flera kan gälla."
           options={incomeSources.options}
           errors={errors?.startIncomeSources}
-          defaultValues={keptList(values, "startIncomeSources", defaults.startIncomeSources)}
+          defaultValue={keptList(values, "startIncomeSources", defaults.startIncomeSources)}
         />
         <SelectField
           label="Ansvarig coach"

@@ -8,25 +8,25 @@ import { drivingLicences } from "~/domain/vocab/driving-licences.ts";
 import { environmentDimensionLabels, environmentDimensions, instructionStyles } from "~/domain/vocab/environment.ts";
 import { scheduleTimes, travelModes } from "~/domain/vocab/schedule.ts";
 import type { FieldErrors } from "~/utils/forms.ts";
-import { CheckboxGroup, kept, keptList, RadioGroup, SelectField, TextAreaField } from "./choice-fields.tsx";
+import { ChoiceGroup, kept, keptList, SelectField, TextareaField } from "./form-controls.tsx";
 import { Field } from "./forms.tsx";
 import type { ProfileViewLabels } from "./profile-view.tsx";
-import { VocabularyPicker, type PickerItem } from "./vocabulary-picker.tsx";
+import { Combobox, type ComboboxOption } from "./combobox.tsx";
 
 type SectionData = {
   id: string;
   section: { slug: string; title: string };
   profile: ProfileData;
   labels: ProfileViewLabels;
-  groups: PickerItem[];
-  languages: PickerItem[];
+  groups: ComboboxOption[];
+  languages: ComboboxOption[];
   editEntry: string | null;
 };
 
 type Props = { data: SectionData; errors?: FieldErrors; values?: Record<string, string | string[]>; busy: boolean };
 
 /** After a failed submit, the picker shows what was posted (labels from the options we know). */
-function keptItems(values: Props["values"], name: string, initial: PickerItem[], known: PickerItem[]): PickerItem[] {
+function keptItems(values: Props["values"], name: string, initial: ComboboxOption[], known: ComboboxOption[]): ComboboxOption[] {
   if (!values) return initial;
   const byId = new Map([...known, ...initial].map((i) => [i.id, i]));
   return keptList(values, name).map((id) => byId.get(id) ?? { id, label: id });
@@ -76,20 +76,22 @@ export function SectionForm(props: Props) {
 function InterestsForm({ data, errors, values, busy }: Props) {
   return (
     <SectionShell>
-      <VocabularyPicker
+      <Combobox
         name="occupationIds"
         label="Yrken"
         hint="Sök bland Arbetsförmedlingens yrkesbenämningar, till exempel lagerarbetare eller kock."
-        selected={keptItems(values, "occupationIds", data.labels.interestOccupations, [])}
+        multiple
+        defaultSelected={keptItems(values, "occupationIds", data.labels.interestOccupations, [])}
         source={{ remote: "occupation" }}
         errors={errors?.occupationIds}
         selectedLabel="Valda yrken"
       />
-      <VocabularyPicker
+      <Combobox
         name="groupCodes"
         label="Yrkesområden och yrkesgrupper"
         hint="Bredare intressen, till exempel Städare och Restaurang- och köksbiträden."
-        selected={keptItems(values, "groupCodes", data.labels.interestGroups, data.groups)}
+        multiple
+        defaultSelected={keptItems(values, "groupCodes", data.labels.interestGroups, data.groups)}
         source={{ options: data.groups }}
         errors={errors?.groupCodes}
         selectedLabel="Valda yrkesområden"
@@ -102,18 +104,19 @@ function InterestsForm({ data, errors, values, busy }: Props) {
 function StrengthsForm({ data, errors, values, busy }: Props) {
   return (
     <SectionShell>
-      <TextAreaField
+      <TextareaField
         label="Styrkor"
         name="strengths"
         hint={`En styrka per rad, med deltagarens egna ord. Högst ${PROFILE_LIMITS.maxStrengths}.`}
         errors={errors?.strengths}
         textareaProps={{ rows: 6, defaultValue: kept(values, "strengths", data.profile.strengths.join("\n")) }}
       />
-      <VocabularyPicker
+      <Combobox
         name="skillIds"
         label="Kompetenser"
         hint="Sök bland Arbetsförmedlingens kompetenser, till exempel truckkort eller kassahantering."
-        selected={keptItems(values, "skillIds", data.labels.skills, [])}
+        multiple
+        defaultSelected={keptItems(values, "skillIds", data.labels.skills, [])}
         source={{ remote: "skill" }}
         errors={errors?.skillIds}
         selectedLabel="Valda kompetenser"
@@ -126,7 +129,7 @@ function StrengthsForm({ data, errors, values, busy }: Props) {
 function ExperienceSection({ data, errors, values, busy }: Props) {
   const editing = data.profile.experience.find((e) => e.id === (values ? kept(values, "entryId") : data.editEntry)) ?? null;
   const v = (name: string, fallback?: string | number | null) => kept(values, name, fallback == null ? undefined : String(fallback));
-  const occupation: PickerItem[] = editing?.occupationId ? [{ id: editing.occupationId, label: data.labels.occupationLabel[editing.occupationId] ?? editing.occupationId }] : [];
+  const occupation: ComboboxOption[] = editing?.occupationId ? [{ id: editing.occupationId, label: data.labels.occupationLabel[editing.occupationId] ?? editing.occupationId }] : [];
   return (
     <>
       <section aria-labelledby="entries-title">
@@ -163,29 +166,30 @@ function ExperienceSection({ data, errors, values, busy }: Props) {
         <Field label="Vad gjorde deltagaren?" name="what" hint="Till exempel Praktik i butik eller Extrajobb på lager." errors={errors?.what} inputProps={{ defaultValue: v("what", editing?.what) }} />
         <Field label="Var? (valfritt)" name="where" errors={errors?.where} inputProps={{ defaultValue: v("where", editing?.where) }} />
         <Field label="När? (valfritt)" name="when" hint="Till exempel 2021 eller våren 2023." errors={errors?.when} inputProps={{ defaultValue: v("when", editing?.when) }} />
-        <VocabularyPicker
+        <Combobox
           name="occupationId"
           label="Yrke (valfritt)"
-          single
-          selected={keptItems(values, "occupationId", occupation, [])}
+          defaultSelected={keptItems(values, "occupationId", occupation, [])}
           source={{ remote: "occupation" }}
           errors={errors?.occupationId}
           selectedLabel="Valt yrke"
         />
         <Field label="Timmar per vecka (valfritt)" name="hoursPerWeek" errors={errors?.hoursPerWeek} inputProps={{ inputMode: "numeric", defaultValue: v("hoursPerWeek", editing?.hoursPerWeek) }} />
         <Field label="Antal kollegor (valfritt)" name="colleagues" errors={errors?.colleagues} inputProps={{ inputMode: "numeric", defaultValue: v("colleagues", editing?.colleagues) }} />
-        <CheckboxGroup
+        <ChoiceGroup
+          type="checkbox"
           legend="Hur gavs instruktionerna?"
           name="instructions"
           options={instructionStyles.options}
-          defaultValues={keptList(values, "instructions", editing?.instructions ?? [])}
+          defaultValue={keptList(values, "instructions", editing?.instructions ?? [])}
           className="choices--inline"
         />
         <fieldset className="panel">
           <legend className="panel__legend">Vad fungerade, och vad fungerade inte?</legend>
           {experienceFactors.codes.map((f) => (
             <div key={f} className="factor">
-              <RadioGroup
+              <ChoiceGroup
+                type="radio"
                 legend={experienceFactors.label(f)}
                 name={`factor_${f}`}
                 options={[...factorVerdicts.options, { value: "", label: "Vet inte" }]}
@@ -202,8 +206,8 @@ function ExperienceSection({ data, errors, values, busy }: Props) {
             </div>
           ))}
         </fieldset>
-        <TextAreaField label="Annat som fungerade bra (valfritt)" name="worked" errors={errors?.worked} textareaProps={{ rows: 3, defaultValue: v("worked", editing?.worked) }} />
-        <TextAreaField label="Annat som inte fungerade (valfritt)" name="didNotWork" errors={errors?.didNotWork} textareaProps={{ rows: 3, defaultValue: v("didNotWork", editing?.didNotWork) }} />
+        <TextareaField label="Annat som fungerade bra (valfritt)" name="worked" errors={errors?.worked} textareaProps={{ rows: 3, defaultValue: v("worked", editing?.worked) }} />
+        <TextareaField label="Annat som inte fungerade (valfritt)" name="didNotWork" errors={errors?.didNotWork} textareaProps={{ rows: 3, defaultValue: v("didNotWork", editing?.didNotWork) }} />
         <Save busy={busy} label={editing ? "Spara ändringar" : "Lägg till erfarenheten"} />
         {editing ? (
           <p>
@@ -218,19 +222,20 @@ function ExperienceSection({ data, errors, values, busy }: Props) {
 function BackgroundForm({ data, errors, values, busy }: Props) {
   return (
     <SectionShell>
-      <TextAreaField
+      <TextareaField
         label="Utbildning"
         name="education"
         hint="Skola, kurser och certifikat. Skriv med deltagarens ord."
         errors={errors?.education}
         textareaProps={{ rows: 4, defaultValue: kept(values, "education", data.profile.education) }}
       />
-      <CheckboxGroup legend="Körkort" name="drivingLicences" options={drivingLicences.options} errors={errors?.drivingLicences} defaultValues={keptList(values, "drivingLicences", data.profile.drivingLicences)} />
-      <VocabularyPicker
+      <ChoiceGroup type="checkbox" legend="Körkort" name="drivingLicences" options={drivingLicences.options} errors={errors?.drivingLicences} defaultValue={keptList(values, "drivingLicences", data.profile.drivingLicences)} />
+      <Combobox
         name="languageIds"
         label="Språk"
         hint="Språk deltagaren kan använda på jobbet."
-        selected={keptItems(values, "languageIds", data.labels.languages, data.languages)}
+        multiple
+        defaultSelected={keptItems(values, "languageIds", data.labels.languages, data.languages)}
         source={{ options: data.languages }}
         errors={errors?.languageIds}
         selectedLabel="Valda språk"
@@ -249,12 +254,13 @@ function PreferencesForm({ data, errors, values, busy }: Props) {
         <Field label="Minst" name="hoursMin" hint={`Mellan ${PROFILE_LIMITS.hoursMin} och ${PROFILE_LIMITS.hoursMax}.`} errors={errors?.hoursMin} inputProps={{ inputMode: "numeric", defaultValue: kept(values, "hoursMin", p.hoursMin?.toString()) }} />
         <Field label="Högst" name="hoursMax" errors={errors?.hoursMax} inputProps={{ inputMode: "numeric", defaultValue: kept(values, "hoursMax", p.hoursMax?.toString()) }} />
       </fieldset>
-      <CheckboxGroup legend="När på dygnet och veckan kan deltagaren jobba?" name="schedule" options={scheduleTimes.options} errors={errors?.schedule} defaultValues={keptList(values, "schedule", p.schedule)} className="choices--inline" />
-      <CheckboxGroup
+      <ChoiceGroup type="checkbox" legend="När på dygnet och veckan kan deltagaren jobba?" name="schedule" options={scheduleTimes.options} errors={errors?.schedule} defaultValue={keptList(values, "schedule", p.schedule)} className="choices--inline" />
+      <ChoiceGroup
+        type="checkbox"
         legend="Starttid"
         name="startFlexible"
         options={[{ value: "yes", label: "Behöver kunna börja olika tider (flexibel start)" }]}
-        defaultValues={keptList(values, "startFlexible", p.startFlexible ? ["yes"] : [])}
+        defaultValue={keptList(values, "startFlexible", p.startFlexible ? ["yes"] : [])}
       />
       <Field
         label="Längsta resväg till jobbet (km)"
@@ -275,7 +281,8 @@ function EnvironmentForm({ data, errors, values, busy }: Props) {
     <SectionShell>
       <p>Välj det som passar deltagaren bäst. Välj Ingen preferens om det inte spelar någon roll.</p>
       {environmentDimensionCodes.map((d) => (
-        <RadioGroup
+        <ChoiceGroup
+          type="radio"
           key={d}
           legend={environmentDimensionLabels[d]}
           name={d}
@@ -285,7 +292,7 @@ function EnvironmentForm({ data, errors, values, busy }: Props) {
           className="choices--inline"
         />
       ))}
-      <CheckboxGroup legend="Instruktioner som fungerar" name="instructions" options={instructionStyles.options} defaultValues={keptList(values, "instructions", (env.instructions as string[] | undefined) ?? [])} className="choices--inline" />
+      <ChoiceGroup type="checkbox" legend="Instruktioner som fungerar" name="instructions" options={instructionStyles.options} defaultValue={keptList(values, "instructions", (env.instructions as string[] | undefined) ?? [])} className="choices--inline" />
       <Save busy={busy} label="Spara" />
     </SectionShell>
   );
@@ -297,7 +304,8 @@ function NeedsForm({ data, errors, values, busy }: Props) {
     <SectionShell>
       <p>Funktionella behov, inte diagnoser. Måste finnas betyder att en arbetsplats utan anpassningen inte föreslås.</p>
       {accommodations.codes.map((code) => (
-        <RadioGroup
+        <ChoiceGroup
+          type="radio"
           key={code}
           legend={accommodations.label(code)}
           name={`need_${code}`}
@@ -321,34 +329,37 @@ function ExclusionsForm({ data, errors, values, busy }: Props) {
   return (
     <SectionShell>
       <p>Det deltagaren aldrig vill. Matchningen visar aldrig platser med något av detta.</p>
-      <VocabularyPicker
+      <Combobox
         name="occupationIds"
         label="Yrken"
-        selected={keptItems(values, "occupationIds", data.labels.excludedOccupations, [])}
+        multiple
+        defaultSelected={keptItems(values, "occupationIds", data.labels.excludedOccupations, [])}
         source={{ remote: "occupation" }}
         errors={errors?.occupationIds}
         selectedLabel="Uteslutna yrken"
       />
-      <VocabularyPicker
+      <Combobox
         name="groupCodes"
         label="Yrkesområden och yrkesgrupper"
-        selected={keptItems(values, "groupCodes", data.labels.excludedGroups, data.groups)}
+        multiple
+        defaultSelected={keptItems(values, "groupCodes", data.labels.excludedGroups, data.groups)}
         source={{ options: data.groups }}
         errors={errors?.groupCodes}
         selectedLabel="Uteslutna yrkesområden"
       />
       {environmentDimensionCodes.map((d) => (
-        <CheckboxGroup
+        <ChoiceGroup
+          type="checkbox"
           key={d}
           legend={`Aldrig: ${environmentDimensionLabels[d].toLowerCase()}`}
           name="environment"
           options={environmentDimensions[d].options.map((o) => ({ value: `${d}:${o.value}`, label: o.label }))}
-          defaultValues={keptList(values, "environment", ex.environment)}
+          defaultValue={keptList(values, "environment", ex.environment)}
           className="choices--inline"
         />
       ))}
       {errors?.environment ? <p className="field-error">{errors.environment.join(" ")}</p> : null}
-      <CheckboxGroup legend="Aldrig jobba på de här tiderna" name="schedule" options={scheduleTimes.options} errors={errors?.schedule} defaultValues={keptList(values, "schedule", ex.schedule)} className="choices--inline" />
+      <ChoiceGroup type="checkbox" legend="Aldrig jobba på de här tiderna" name="schedule" options={scheduleTimes.options} errors={errors?.schedule} defaultValue={keptList(values, "schedule", ex.schedule)} className="choices--inline" />
       <Save busy={busy} label="Spara" />
     </SectionShell>
   );
@@ -359,7 +370,8 @@ function DisclosureForm({ data, errors, values, busy }: Props) {
     <SectionShell>
       <p>Fråga deltagaren om varje del. Inget visas för en arbetsgivare utan deltagarens ja. Namn visas aldrig.</p>
       {disclosureItems.codes.map((item) => (
-        <RadioGroup
+        <ChoiceGroup
+          type="radio"
           key={item}
           legend={`${disclosureItems.label(item)} – får arbetsgivaren se?`}
           name={`disclose_${item}`}

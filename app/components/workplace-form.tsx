@@ -2,7 +2,7 @@
 // code unless chosen, and the coordinates are the municipality's centre unless typed.
 import { Form, Link } from "@remix-run/react";
 import type { FieldErrors } from "~/utils/forms.ts";
-import { SelectField, valueOf } from "./form-controls.tsx";
+import { kept, SelectField } from "./form-controls.tsx";
 import { Field } from "./forms.tsx";
 
 export type MunicipalityOption = { code: string; name: string; county: string };
@@ -42,20 +42,20 @@ export function WorkplaceForm({
         name="name"
         hint="Till exempel ”Lagret i Torsvik” eller ”Huvudkontoret”."
         errors={errors.name}
-        inputProps={{ defaultValue: valueOf(values, "name"), required: true, autoComplete: "organization" }}
+        inputProps={{ defaultValue: kept(values, "name"), required: true, autoComplete: "organization" }}
       />
       <Field
         label="Gatuadress"
         name="street"
         errors={errors.street}
-        inputProps={{ defaultValue: valueOf(values, "street"), required: true, autoComplete: "street-address" }}
+        inputProps={{ defaultValue: kept(values, "street"), required: true, autoComplete: "street-address" }}
       />
       <Field
         label="Postnummer"
         name="postalCode"
         hint="Fem siffror. Kommunen hämtas från postnumret."
         errors={errors.postalCode}
-        inputProps={{ defaultValue: valueOf(values, "postalCode"), required: true, inputMode: "numeric", autoComplete: "postal-code", className: "input--short" }}
+        inputProps={{ defaultValue: kept(values, "postalCode"), required: true, inputMode: "numeric", autoComplete: "postal-code", className: "input--short" }}
       />
       <SelectField
         label="Kommun (valfritt)"
@@ -64,7 +64,7 @@ export function WorkplaceForm({
         placeholder="Hämta från postnumret"
         groups={groups}
         errors={errors.municipalityCode}
-        selectProps={{ defaultValue: valueOf(values, "municipalityCode") }}
+        selectProps={{ defaultValue: kept(values, "municipalityCode") }}
       />
       <details className="field" open={errors.lat || errors.lng ? true : undefined}>
         <summary>Exakt läge (valfritt)</summary>
@@ -73,8 +73,8 @@ export function WorkplaceForm({
           en kartapp.
         </p>
         <div className="inline-fields">
-          <Field label="Latitud" name="lat" hint="Till exempel 57.7826" errors={errors.lat} inputProps={{ defaultValue: valueOf(values, "lat"), inputMode: "decimal" }} />
-          <Field label="Longitud" name="lng" hint="Till exempel 14.1618" errors={errors.lng} inputProps={{ defaultValue: valueOf(values, "lng"), inputMode: "decimal" }} />
+          <Field label="Latitud" name="lat" hint="Till exempel 57.7826" errors={errors.lat} inputProps={{ defaultValue: kept(values, "lat"), inputMode: "decimal" }} />
+          <Field label="Longitud" name="lng" hint="Till exempel 14.1618" errors={errors.lng} inputProps={{ defaultValue: kept(values, "lng"), inputMode: "decimal" }} />
         </div>
       </details>
       <div className="button-row">

@@ -3,9 +3,9 @@
 // participant's own organisation reaches it.
 import { describe, expect, test } from "vitest";
 import { readProfile } from "~/domain/profile.ts";
+import * as vocabularyRoute from "~/routes/api/vocabulary.ts";
 import * as profileRoute from "~/routes/coach/profile.tsx";
 import * as sectionRoute from "~/routes/coach/profile-section.tsx";
-import * as vocabularyRoute from "~/routes/coach/vocabulary.ts";
 import { db } from "~/utils/db.server.ts";
 import { createWorld } from "../support/factories.ts";
 import { sessionCookieFor } from "../support/requests.ts";
@@ -206,13 +206,29 @@ describe("vocabulary suggestions", () => {
   test("staff get occupation, skill and employer suggestions; others are refused", async () => {
     const { coach, employer, employerUser } = await createWorld();
     const cookie = await sessionCookieFor(coach.id);
-    const occupations = await load(vocabularyRoute, "/coach/vokabular?kind=occupation&q=lagerarb", cookie);
-    const body = (await occupations.response!.json()) as { items: Array<{ label: string }> };
-    expect(body.items.length).toBeGreaterThan(0);
-    expect(body.items[0]!.label).toMatch(/Lager/);
-    const employers = await load(vocabularyRoute, `/coach/vokabular?kind=employer&q=${encodeURIComponent(employer.name.slice(0, 15))}`, cookie);
-    expect(((await employers.response!.json()) as { items: Array<{ id: string }> }).items.map((i) => i.id)).toContain(employer.id);
-    expect((await load(vocabularyRoute, "/coach/vokabular?kind=diagnosis&q=x", cookie)).status).toBe(400);
-    expect((await load(vocabularyRoute, "/coach/vokabular?kind=skill&q=x", await sessionCookieFor(employerUser.id))).status).toBe(403);
+    const occupations = await load(vocabularyRoute, "/api/vokabular?typ=yrke&q=lagerarb", cookie);
+    const body = (await occupations.response!.json()) as { hits: Array<{ label: string }> };
+    expect(body.hits.length).toBeGreaterThan(0);
+    expect(body.hits[0]!.label).toMatch(/Lager/);
+    const employers = await load(vocabularyRoute, `/api/vokabular?typ=arbetsgivare&q=${encodeURIComponent(employer.name.slice(0, 15))}`, cookie);
+    expect(((await employers.response!.json()) as { hits: Array<{ id: string }> }).hits.map((i) => i.id)).toContain(employer.id);
+    expect((await load(vocabularyRoute, "/api/vokabular?typ=diagnos&q=x", cookie)).status).toBe(400);
+    expect((await load(vocabularyRoute, "/api/vokabular?typ=arbetsgivare&q=x", await sessionCookieFor(employerUser.id))).status).toBe(403);
+  });
+
+  test("employer search is staff only: employer and participant users get 403, visitors are sent to sign in", async () => {
+    const { employer, employerUser, participantUser, admin } = await createWorld();
+    const path = `/api/vokabular?typ=arbetsgivare&q=${encodeURIComponent(employer.name.slice(0, 15))}`;
+    for (const user of [employerUser, participantUser]) {
+      const refused = await load(vocabularyRoute, path, await sessionCookieFor(user.id));
+      expect(refused.status).toBe(403);
+      expect(await refused.response!.text()).not.toContain(employer.name);
+    }
+    expect((await load(vocabularyRoute, path, undefined)).status).toBe(302);
+    const forAdmin = await load(vocabularyRoute, path, await sessionCookieFor(admin.id));
+    expect(forAdmin.status).toBe(200);
+    expect(((await forAdmin.response!.json()) as { hits: Array<{ id: string }> }).hits.map((i) => i.id)).toContain(employer.id);
+    // The same users still get the reference vocabulary.
+    expect((await load(vocabularyRoute, "/api/vokabular?typ=yrke&q=lagerarb", await sessionCookieFor(employerUser.id))).status).toBe(200);
   });
 });

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { SelectField } from "~/components/choice-fields.tsx";
+import { SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { auditActions, auditEntities } from "~/domain/vocab/audit.ts";
 import { roles } from "~/domain/vocab/roles.ts";

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { SelectField } from "~/components/choice-fields.tsx";
+import { SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FirstContactBadge } from "~/components/first-contact-badge.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";

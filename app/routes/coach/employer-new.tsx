@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { EmployerProfileFields } from "~/components/employer-profile-form.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { SelectField, valueOf } from "~/components/form-controls.tsx";
+import { kept, SelectField } from "~/components/form-controls.tsx";
 import { Field } from "~/components/forms.tsx";
 import { employerProfileShape, INVITATION_LIFETIME_DAYS } from "~/domain/employers.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
@@ -76,13 +76,13 @@ export default function NewEmployer() {
           hint="Den coach som arbetsgivaren alltid kan ringa. Frågor från arbetsgivaren går hit."
           options={coaches.map((c) => ({ value: c.id, label: c.id === me ? `${c.name} (du)` : c.name }))}
           errors={errors.contactCoachId}
-          selectProps={{ defaultValue: valueOf(values, "contactCoachId", me) }}
+          selectProps={{ defaultValue: kept(values, "contactCoachId", me) }}
         />
         <fieldset className="field">
           <legend>Bjud in en person hos arbetsgivaren (valfritt)</legend>
           <span className="hint">Personen får ett mejl med en inloggningslänk som gäller i {INVITATION_LIFETIME_DAYS} dagar.</span>
-          <Field label="Namn" name="inviteName" errors={errors.inviteName} inputProps={{ defaultValue: valueOf(values, "inviteName"), autoComplete: "off" }} />
-          <Field label="E-postadress" name="inviteEmail" errors={errors.inviteEmail} inputProps={{ type: "email", defaultValue: valueOf(values, "inviteEmail"), autoComplete: "off" }} />
+          <Field label="Namn" name="inviteName" errors={errors.inviteName} inputProps={{ defaultValue: kept(values, "inviteName"), autoComplete: "off" }} />
+          <Field label="E-postadress" name="inviteEmail" errors={errors.inviteEmail} inputProps={{ type: "email", defaultValue: kept(values, "inviteEmail"), autoComplete: "off" }} />
         </fieldset>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           Spara arbetsgivaren

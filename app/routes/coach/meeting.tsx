@@ -4,10 +4,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { kept } from "~/components/choice-fields.tsx";
+import { CheckboxField, kept, TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Notice } from "~/components/employer-scope.tsx";
-import { CheckboxField, TextareaField } from "~/components/form-controls.tsx";
 import { Field } from "~/components/forms.tsx";
 import { MeetingForm } from "~/components/meeting-form.tsx";
 import { MeetingStateBadge, MeetingWhere } from "~/components/placement-parts.tsx";

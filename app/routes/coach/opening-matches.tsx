@@ -4,9 +4,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ActionResult } from "~/components/forms.tsx";
 import { ProposalStatusBadge, ReasonList } from "~/components/proposal-parts.tsx";
 import { coachProposalPath, OPEN_STATUSES } from "~/domain/proposals.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
@@ -89,10 +89,6 @@ export default function OpeningMatches() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const statusRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (actionData) statusRef.current?.focus();
-  }, [actionData]);
   return (
     <>
       <p className="breadcrumb">
@@ -102,11 +98,7 @@ export default function OpeningMatches() {
       <p className="muted">
         {opening.employerName} · {opening.municipalityName} · {openingKinds.label(opening.kind)}. Bara deltagare i din organisation som klarar alla sina hårda regler visas.
       </p>
-      {actionData ? (
-        <div className={`alert ${actionData.ok ? "alert--success" : "alert--error"}`} role={actionData.ok ? "status" : "alert"} tabIndex={-1} ref={statusRef}>
-          {actionData.message} {actionData.ok && actionData.proposalId ? <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link> : null}
-        </div>
-      ) : null}
+      <ActionResult result={actionData}>{actionData?.ok && actionData.proposalId ? <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link> : null}</ActionResult>
       <p>
         {mineOnly ? (
           <>

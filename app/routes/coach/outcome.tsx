@@ -6,7 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { CheckboxGroup, kept, keptList, RadioGroup, SelectField } from "~/components/choice-fields.tsx";
+import { ChoiceGroup, kept, keptList, SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { dateInputValue, todayInput } from "~/domain/enrolment.ts";
@@ -229,27 +229,30 @@ export default function OutcomePage() {
             errors={exitFailed?.errors.exitDate}
             inputProps={{ type: "date", max: today, defaultValue: kept(exitFailed?.values, "exitDate", p.exitedAt ? dateInputValue(p.exitedAt) : today) }}
           />
-          <RadioGroup
+          <ChoiceGroup
+            type="radio"
             legend="Avslutsorsak"
             name="exitReason"
             options={exitReasons.options}
             errors={exitFailed?.errors.exitReason}
             defaultValue={kept(exitFailed?.values, "exitReason", exit.exitReason)}
           />
-          <RadioGroup
+          <ChoiceGroup
+            type="radio"
             legend="Sysselsättning vid avslut"
             name="exitOccupation"
             options={occupationStatuses.options}
             errors={exitFailed?.errors.exitOccupation}
             defaultValue={kept(exitFailed?.values, "exitOccupation", exit.exitOccupation)}
           />
-          <CheckboxGroup
+          <ChoiceGroup
+            type="checkbox"
             legend="Försörjning vid avslut"
             hint="Välj alla som gäller."
             name="exitIncomeSources"
             options={incomeSources.options}
             errors={exitFailed?.errors.exitIncomeSources}
-            defaultValues={exitFailed ? keptList(exitFailed.values, "exitIncomeSources") : exit.exitIncomeSources}
+            defaultValue={exitFailed ? keptList(exitFailed.values, "exitIncomeSources") : exit.exitIncomeSources}
           />
           <button type="submit" className="button" disabled={busy}>
             {exited ? "Spara ändringar i avslutet" : "Spara avslut"}
@@ -316,7 +319,8 @@ export default function OutcomePage() {
                 errors={retentionFailed?.errors.checkedAt}
                 inputProps={{ type: "date", max: today, defaultValue: kept(retentionFailed?.values, "checkedAt", today) }}
               />
-              <RadioGroup
+              <ChoiceGroup
+                type="radio"
                 legend="Är deltagaren fortfarande anställd?"
                 name="employed"
                 options={[

@@ -5,11 +5,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ChoiceGroup } from "~/components/form-controls.tsx";
-import { ErrorSummary, Field } from "~/components/forms.tsx";
+import { ActionResult, ErrorSummary, Field } from "~/components/forms.tsx";
 import { ProposalStatusBadge, ReasonList } from "~/components/proposal-parts.tsx";
 import { MATCH_FILTER_LIMITS, matchFilterValues, parseMatchFilters } from "~/domain/matching/filters.ts";
 import { coachProposalPath, OPEN_STATUSES } from "~/domain/proposals.ts";
@@ -163,10 +162,6 @@ export default function ParticipantMatches() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const statusRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (actionData) statusRef.current?.focus();
-  }, [actionData]);
   const errors = filterErrors as Record<string, string[] | undefined>;
   const kinds = Array.isArray(filterValues.kinds) ? filterValues.kinds : filterValues.kinds ? [filterValues.kinds] : [];
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
@@ -180,12 +175,7 @@ export default function ParticipantMatches() {
       <p className="muted">
         Annonser som klarar alla deltagarens hårda regler (mål, resväg, arbetstid, ”aldrig”, anpassningar som måste finnas), bäst först. <Link to="/coach/forslag">Alla förslag</Link>
       </p>
-      {actionData ? (
-        <div className={`alert ${actionData.ok ? "alert--success" : "alert--error"}`} role={actionData.ok ? "status" : "alert"} tabIndex={-1} ref={statusRef}>
-          {actionData.message}{" "}
-          {actionData.ok && actionData.proposalId ? <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link> : null}
-        </div>
-      ) : null}
+      <ActionResult result={actionData}>{actionData?.ok && actionData.proposalId ? <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link> : null}</ActionResult>
 
       <section className="panel" aria-labelledby="filters-title">
         <h2 id="filters-title">Filter</h2>

@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { CheckboxGroup, kept, RadioGroup } from "~/components/choice-fields.tsx";
+import { ChoiceGroup, kept } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { ParticipantFields } from "~/components/participant-fields.tsx";
@@ -98,12 +98,13 @@ export default function NewParticipant() {
         <fieldset className="panel">
           <legend className="panel__legend">Samtycke</legend>
           <p>Deltagaren ska ha fått information om hur uppgifterna används och ha sagt ja innan du skriver in hen.</p>
-          <CheckboxGroup
+          <ChoiceGroup
+            type="checkbox"
             legend="Användning i Brygga"
             name="consentBrygga"
             options={[{ value: "yes", label: "Deltagaren samtycker till att uppgifterna används i Brygga" }]}
             errors={errors?.consentBrygga}
-            defaultValues={kept(values, "consentBrygga") ? ["yes"] : []}
+            defaultValue={kept(values, "consentBrygga") ? ["yes"] : []}
           />
           <Field
             label="Datum för samtycket"
@@ -111,7 +112,8 @@ export default function NewParticipant() {
             errors={errors?.consentBryggaDate}
             inputProps={{ type: "date", defaultValue: kept(values, "consentBryggaDate", today), max: today }}
           />
-          <RadioGroup
+          <ChoiceGroup
+            type="radio"
             legend="Registrering för statistik till finansiären (SUS)"
             name="consentStatistics"
             hint="Utan samtycke räknas deltagaren bara anonymt i statistiken."
@@ -131,11 +133,12 @@ export default function NewParticipant() {
           />
         </fieldset>
         <ParticipantFields defaults={{ coachId: currentUserId, goals: ["work"] }} values={values} errors={errors} municipalities={municipalities} coaches={coaches} />
-        <CheckboxGroup
+        <ChoiceGroup
+          type="checkbox"
           legend="Välkomstmejl"
           name="sendWelcome"
           options={[{ value: "yes", label: "Skicka ett välkomstmejl med inloggning (om e-post finns)" }]}
-          defaultValues={values ? (kept(values, "sendWelcome") ? ["yes"] : []) : ["yes"]}
+          defaultValue={values ? (kept(values, "sendWelcome") ? ["yes"] : []) : ["yes"]}
         />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           Skriv in deltagaren

@@ -6,7 +6,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
-import { kept, SelectField, TextAreaField } from "~/components/choice-fields.tsx";
+import { kept, SelectField, TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { FirstContactBadge } from "~/components/first-contact-badge.tsx";
@@ -366,7 +366,7 @@ export default function ParticipantPage() {
               <Form method="post" className="stack" noValidate>
                 <input type="hidden" name="intent" value="reply" />
                 <input type="hidden" name="replyToId" value={c.id} />
-                <TextAreaField
+                <TextareaField
                   label={`Svara ${c.author}`}
                   name="body"
                   errors={valuesFor("reply")?.replyToId === c.id ? errorsFor("reply")?.body : undefined}

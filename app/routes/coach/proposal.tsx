@@ -6,10 +6,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ChoiceGroup, TextareaField } from "~/components/form-controls.tsx";
-import { ErrorSummary, Field } from "~/components/forms.tsx";
+import { ActionResult, ErrorSummary, Field } from "~/components/forms.tsx";
 import { PresentationView, ProposalStatusBadge, ProposalTimeline, ReasonList } from "~/components/proposal-parts.tsx";
 import {
   canTransition,
@@ -147,10 +146,6 @@ export default function CoachProposal() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const statusRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (actionData) statusRef.current?.focus();
-  }, [actionData]);
   const failed = actionData && !actionData.ok ? actionData : null;
   const errorsFor = (intent: string) => (failed?.intent === intent ? failed.errors : {}) as FieldErrors;
   const kept = (intent: string, name: string) => {
@@ -171,11 +166,7 @@ export default function CoachProposal() {
         <ProposalStatusBadge status={p.status} /> {p.waitingOn ? <span className="muted">Väntar på: {waitingOnLabels[p.waitingOn].toLowerCase()}</span> : null}
         {p.daysLeft !== null ? <span className="muted"> · Svar senast {formatDate(p.expiresAt)}</span> : null}
       </p>
-      {actionData ? (
-        <div className={`alert ${actionData.ok ? "alert--success" : "alert--error"}`} role={actionData.ok ? "status" : "alert"} tabIndex={-1} ref={statusRef}>
-          {actionData.message}
-        </div>
-      ) : null}
+      <ActionResult result={actionData} />
 
       <div className="grid">
         <section className="panel" aria-labelledby="about-title">

@@ -5,9 +5,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ActionResult } from "~/components/forms.tsx";
 import { ProposalStatusBadge } from "~/components/proposal-parts.tsx";
 import { coachProposalPath, daysLeft, EXPIRING_SOON_DAYS, OPEN_STATUSES, waitingOn, type WaitingOn } from "~/domain/proposals.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
@@ -196,10 +196,6 @@ export default function CoachProposals() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const statusRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (actionData) statusRef.current?.focus();
-  }, [actionData]);
   const soon = participant.filter((p) => p.expiringSoon).length;
   return (
     <>
@@ -220,11 +216,7 @@ export default function CoachProposals() {
           </>
         )}
       </p>
-      {actionData ? (
-        <div className={`alert ${actionData.ok ? "alert--success" : "alert--error"}`} role={actionData.ok ? "status" : "alert"} tabIndex={-1} ref={statusRef}>
-          {actionData.message} {actionData.proposalId ? <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link> : null}
-        </div>
-      ) : null}
+      <ActionResult result={actionData}>{actionData?.proposalId ? <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link> : null}</ActionResult>
 
       <section aria-labelledby="coach-title">
         <h2 id="coach-title">Väntar på dig ({coach.length})</h2>

@@ -4,9 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { kept } from "~/components/choice-fields.tsx";
+import { ChoiceGroup, kept } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ChoiceGroup } from "~/components/form-controls.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { notifyOptions } from "~/domain/support.ts";
 import { CASELOAD_PER_FULL_TIME, caseloadTarget } from "~/domain/caseload.ts";

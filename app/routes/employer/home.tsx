@@ -3,14 +3,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ContactCard } from "~/components/contact-card.tsx";
+import { EmployerOpeningsTable } from "~/components/employer-openings-table.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { StatusBadge } from "~/components/opening-details.tsx";
 import { ThreadList } from "~/components/thread-list.tsx";
 import { todayDate } from "~/domain/dates.ts";
-import { formatHours } from "~/domain/openings.ts";
 import { employerProposalPath } from "~/domain/proposals.ts";
 import { formatDuration } from "~/domain/threads.ts";
-import { openingKinds } from "~/domain/vocab/openings.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formatDate, formatDateTime } from "~/utils/format.ts";
@@ -143,41 +141,7 @@ export default function EmployerHome() {
         {openings.length === 0 ? (
           <p>Ni har inga aktuella annonser. Lägg upp en arbetsuppgift som behöver göras, en praktikplats eller en anställning.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Aktuella annonser</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Rubrik</th>
-                  <th scope="col">Typ</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Start</th>
-                  <th scope="col">Förslag som väntar</th>
-                  <th scope="col">Pågående placeringar</th>
-                </tr>
-              </thead>
-              <tbody>
-                {openings.map((o) => (
-                  <tr key={o.id}>
-                    <td>
-                      <Link to={`/arbetsgivare/annonser/${o.id}`}>{o.title}</Link>
-                      <br />
-                      <span className="muted">
-                        {o.municipalityName}, {formatHours(o.hoursMin, o.hoursMax)}
-                      </span>
-                    </td>
-                    <td>{openingKinds.label(o.kind)}</td>
-                    <td>
-                      <StatusBadge status={o.status} />
-                    </td>
-                    <td>{o.startDate ? formatDate(o.startDate) : <span className="muted">Enligt överenskommelse</span>}</td>
-                    <td>{o.proposalsWaiting > 0 ? <strong>{o.proposalsWaiting}</strong> : 0}</td>
-                    <td>{o.activePlacements}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <EmployerOpeningsTable openings={openings} caption="Aktuella annonser" openingsPath="/arbetsgivare/annonser" />
         )}
       </section>
 

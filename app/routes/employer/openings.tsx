@@ -3,13 +3,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { EmployerOpeningsTable } from "~/components/employer-openings-table.tsx";
 import { EmployerScopeHeader, Notice } from "~/components/employer-scope.tsx";
-import { StatusBadge } from "~/components/opening-details.tsx";
-import { formatHours } from "~/domain/openings.ts";
-import { openingKinds, openingStatuses } from "~/domain/vocab/openings.ts";
+import { openingStatuses } from "~/domain/vocab/openings.ts";
 import { db } from "~/utils/db.server.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
-import { formatDate } from "~/utils/format.ts";
 import { listEmployerOpenings } from "~/utils/openings.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Annonser${data?.scope.onBehalf ? ` – ${data.scope.employerName}` : ""} – Brygga` }];
@@ -76,43 +74,7 @@ export default function Openings() {
       {openings.length === 0 ? (
         <p>{status ? "Inga annonser med den statusen." : "Ni har inga annonser ännu."}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Annonser</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rubrik</th>
-                <th scope="col">Typ</th>
-                <th scope="col">Status</th>
-                <th scope="col">Plats och tid</th>
-                <th scope="col">Start</th>
-                <th scope="col">Förslag som väntar</th>
-                <th scope="col">Pågående placeringar</th>
-              </tr>
-            </thead>
-            <tbody>
-              {openings.map((o) => (
-                <tr key={o.id}>
-                  <td>
-                    <Link to={`${base}/${o.id}`}>{o.title}</Link>
-                  </td>
-                  <td>{openingKinds.label(o.kind)}</td>
-                  <td>
-                    <StatusBadge status={o.status} />
-                  </td>
-                  <td>
-                    {o.municipalityName}
-                    <br />
-                    <span className="muted">{formatHours(o.hoursMin, o.hoursMax)}</span>
-                  </td>
-                  <td>{o.startDate ? formatDate(o.startDate) : <span className="muted">Enligt överenskommelse</span>}</td>
-                  <td>{o.proposalsWaiting > 0 ? <strong>{o.proposalsWaiting}</strong> : 0}</td>
-                  <td>{o.activePlacements}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EmployerOpeningsTable openings={openings} caption="Annonser" openingsPath={base} placeColumn />
       )}
     </>
   );

@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { kept } from "~/components/choice-fields.tsx";
+import { kept } from "~/components/form-controls.tsx";
 import { telHref } from "~/components/contact-card.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Notice } from "~/components/employer-scope.tsx";

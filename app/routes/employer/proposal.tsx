@@ -6,11 +6,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { telHref } from "~/components/contact-card.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TextareaField } from "~/components/form-controls.tsx";
-import { ErrorSummary, Field } from "~/components/forms.tsx";
+import { ActionResult, ErrorSummary, Field } from "~/components/forms.tsx";
 import { PresentationView } from "~/components/proposal-parts.tsx";
 import { toDateInputValue } from "~/domain/dates.ts";
 import { formatHours } from "~/domain/openings.ts";
@@ -100,10 +99,6 @@ export default function EmployerProposal() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const statusRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (actionData) statusRef.current?.focus();
-  }, [actionData]);
   const failed = actionData && !actionData.ok ? actionData : null;
   const errorsFor = (intent: string) => (failed?.intent === intent ? failed.errors : {}) as FieldErrors;
   const kept = (intent: string, name: string) => {
@@ -127,11 +122,7 @@ export default function EmployerProposal() {
           {d.coach ? ` av ${d.coach.name}` : ""}.
         </span>
       </p>
-      {actionData ? (
-        <div className={`alert ${actionData.ok ? "alert--success" : "alert--error"}`} role={actionData.ok ? "status" : "alert"} tabIndex={-1} ref={statusRef}>
-          {actionData.message}
-        </div>
-      ) : null}
+      <ActionResult result={actionData} />
 
       {d.presentation ? <PresentationView presentation={d.presentation} /> : null}
       <p className="muted">{d.pseudonym} är ett namn som deltagaren använder i Brygga. Det riktiga namnet får ni veta när ni träffas, om deltagaren vill.</p>

@@ -3,9 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { kept } from "~/components/choice-fields.tsx";
+import { ChoiceGroup, kept } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ChoiceGroup } from "~/components/form-controls.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { notifyOptions, notifyShape } from "~/domain/support.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";

@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
-import { TextAreaField } from "~/components/choice-fields.tsx";
+import { TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ProfileView } from "~/components/profile-view.tsx";
 import { audit } from "~/utils/audit.server.ts";
@@ -102,7 +102,7 @@ export default function OwnProfile() {
           </p>
         ) : null}
         <Form method="post" ref={formRef} noValidate>
-          <TextAreaField
+          <TextareaField
             label="Det här vill jag säga"
             name="body"
             errors={result && !result.ok ? result.errors.body : undefined}

@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { RadioGroup, SelectField } from "~/components/choice-fields.tsx";
+import { ChoiceGroup, SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { BarChart, BeforeAfterChart, ChartDefs, ChartFigure, ChartLayout, MunicipalityMap, type BarDatum, type MapValue } from "~/components/report-charts.tsx";
@@ -400,7 +400,7 @@ export default function ReportsPage() {
             selectProps={{ defaultValue: values.municipalityCode }}
           />
         </div>
-        <RadioGroup legend="Visning" name="visning" options={views} errors={errors?.view} defaultValue={values.view} className="choices--inline" />
+        <ChoiceGroup type="radio" legend="Visning" name="visning" options={views} errors={errors?.view} defaultValue={values.view} className="choices--inline" />
         <input type="hidden" name="karta" value={values.mapScope === mapScopeParam.country ? mapScopeParam.country : mapScopeParam.county} />
         <button type="submit" className="button" disabled={navigation.state === "loading"}>
           Visa rapport
