@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { createRng } from "../prisma/seed/random.ts";
 import { generateDataset } from "./generate.ts";
 import type { RecallResult } from "./recall.ts";
+import type { CandidatePlan } from "../app/utils/matching.server.ts";
 import { measure, MemorySampler, summarize, timeMs, type Summary } from "./stats.ts";
 
 const FULL_SCALE = { openings: 100_000, participants: 30_000, organizations: 200, bigOrg: 2_000 };
@@ -171,7 +172,7 @@ async function main() {
     log(`- samples: ${n} participants of ${args.organizations} organisations; ${n} openings in the big organisation's county (${fmtInt(nearBigOrg.length)} published there)`);
 
     // ── the floor: the matcher's own candidate queries against the engine alone ──
-    const plans: Array<{ plan: import("../app/utils/matching.server.ts").CandidatePlan }> = [];
+    const plans: Array<{ plan: CandidatePlan }> = [];
     for (const p of participants) {
       const participant = await matching.loadMatchParticipant(p.id, { organizationId: p.organizationId, db });
       plans.push({ plan: matching.planCandidateSearch(participant, graphLoad.value, {}, { now }) });

@@ -284,6 +284,8 @@ export function Combobox({ label, name, source, selectedLabel, multiple = false,
         />
         <ul id={listId} role="listbox" aria-label={`Förslag: ${label}`} className="combobox__list" hidden={!expanded}>
           {options.map((o, i) => (
+            // Options are chosen with the keyboard on the input (aria-activedescendant); a click is the pointer's way.
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events
             <li
               key={o.id}
               id={optionId(i)}

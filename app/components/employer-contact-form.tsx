@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 import { employerContactKinds } from "~/domain/vocab/outcomes.ts";
 import { sectors } from "~/domain/vocab/openings.ts";
-import type { FieldErrors } from "~/utils/forms.ts";
+import type { FieldErrors } from "~/domain/forms.ts";
 import { ChoiceGroup, kept, SelectField, TextareaField } from "./form-controls.tsx";
 import { Field } from "./forms.tsx";
 import { Combobox } from "./combobox.tsx";

@@ -4,7 +4,7 @@
 import { Link } from "@remix-run/react";
 import { formatHours } from "~/domain/openings.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
-import { formatDate } from "~/utils/format.ts";
+import { formatDate } from "~/domain/format.ts";
 import { StatusBadge } from "./opening-details.tsx";
 
 export type EmployerOpeningRow = {

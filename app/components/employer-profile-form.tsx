@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import { EMPLOYER_LIMITS } from "~/domain/employers.ts";
 import { sectors } from "~/domain/vocab/openings.ts";
-import type { FieldErrors } from "~/utils/forms.ts";
+import type { FieldErrors } from "~/domain/forms.ts";
 import { ChoiceGroup, kept, TextareaField } from "./form-controls.tsx";
 import { Field } from "./forms.tsx";
 

@@ -8,7 +8,7 @@ import { accommodationHelp, accommodations } from "~/domain/vocab/accommodations
 import { environmentDimensionLabels, environmentDimensions, instructionStyles } from "~/domain/vocab/environment.ts";
 import { employmentSupports, leadsToEmployment, openingKinds } from "~/domain/vocab/openings.ts";
 import { scheduleTimes } from "~/domain/vocab/schedule.ts";
-import type { FieldErrors } from "~/utils/forms.ts";
+import type { FieldErrors } from "~/domain/forms.ts";
 import { Combobox, SuggestionChoices, type ComboboxOption } from "./combobox.tsx";
 import { CheckboxField, ChoiceGroup, kept, keptList, SelectField, TextareaField } from "./form-controls.tsx";
 import { Field } from "./forms.tsx";

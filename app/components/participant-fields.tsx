@@ -2,7 +2,7 @@
 import { birthYearRange } from "~/domain/enrolment.ts";
 import { incomeSources, occupationStatuses } from "~/domain/vocab/outcomes.ts";
 import { genders, goals, referralSources } from "~/domain/vocab/participants.ts";
-import type { FieldErrors } from "~/utils/forms.ts";
+import type { FieldErrors } from "~/domain/forms.ts";
 import { ChoiceGroup, kept, keptList, SelectField } from "./form-controls.tsx";
 import { Field } from "./forms.tsx";
 

@@ -7,7 +7,7 @@ import { meetingKinds, type MeetingState } from "~/domain/support.ts";
 import { placementEndReasons, placementStatuses, supportIntensities } from "~/domain/placements.ts";
 import { MESSAGE_MAX, type Side } from "~/domain/threads.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
-import { formatDate, formatDateTime } from "~/utils/format.ts";
+import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { TextareaField } from "./form-controls.tsx";
 import { FieldError } from "./forms.tsx";
 import { LinkifiedText } from "./linkified-text.tsx";

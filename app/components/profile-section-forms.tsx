@@ -7,7 +7,7 @@ import { accommodations } from "~/domain/vocab/accommodations.ts";
 import { drivingLicences } from "~/domain/vocab/driving-licences.ts";
 import { environmentDimensionLabels, environmentDimensions, instructionStyles } from "~/domain/vocab/environment.ts";
 import { scheduleTimes, travelModes } from "~/domain/vocab/schedule.ts";
-import type { FieldErrors } from "~/utils/forms.ts";
+import type { FieldErrors } from "~/domain/forms.ts";
 import { ChoiceGroup, kept, keptList, SelectField, TextareaField } from "./form-controls.tsx";
 import { Field } from "./forms.tsx";
 import type { ProfileViewLabels } from "./profile-view.tsx";

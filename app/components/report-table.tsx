@@ -38,6 +38,7 @@ export function ReportTableView({
   const columns = table.columns.filter((c) => !omitColumns.includes(c.key));
   return (
     // Focusable and named, so a table wider than the screen can be scrolled with the keyboard.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="table report-table" data-table={table.id}>
         <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>

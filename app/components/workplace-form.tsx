@@ -1,7 +1,7 @@
 // The workplace form (new, edit): address with postal code; the municipality comes from the postal
 // code unless chosen, and the coordinates are the municipality's centre unless typed.
 import { Form, Link } from "@remix-run/react";
-import type { FieldErrors } from "~/utils/forms.ts";
+import type { FieldErrors } from "~/domain/forms.ts";
 import { kept, SelectField } from "./form-controls.tsx";
 import { Field } from "./forms.tsx";
 

@@ -2,8 +2,8 @@
 // (client) and the actions (server). Pure; the database checks (postal code → municipality,
 // organisation number not already used) live in app/utils/employers.server.ts.
 import { z } from "zod";
-import { choice, optionalText, parseFields, requiredText } from "../utils/form-rules.ts";
-import { fields, type FormResult } from "../utils/forms.ts";
+import { choice, optionalText, parseFields, requiredText } from "./form-rules.ts";
+import { fields, type FormResult } from "./forms.ts";
 import { normalizePostalCode } from "./geo.ts";
 import { formatOrgNumber } from "./org-number.ts";
 import { sectors, type Sector } from "./vocab/openings.ts";

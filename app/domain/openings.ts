@@ -3,8 +3,8 @@
 // (client) and the actions (server). Pure: the database checks (occupation and skill ids exist,
 // the workplace is the employer's own) live in app/utils/openings.server.ts.
 import { z } from "zod";
-import { checkbox, checkboxList, choice, choiceList, intField, optionalChoice, optionalIntField, optionalText, parseFields, requiredText, type ShapeOutput } from "../utils/form-rules.ts";
-import type { FormResult } from "../utils/forms.ts";
+import { checkbox, checkboxList, choice, choiceList, intField, optionalChoice, optionalIntField, optionalText, parseFields, requiredText, type ShapeOutput } from "./form-rules.ts";
+import type { FormResult } from "./forms.ts";
 import { addDays, addMonths, daysFromTo, parseDateInput } from "./dates.ts";
 import { accommodations, type Accommodation } from "./vocab/accommodations.ts";
 import { environmentDimensions, instructionStyles, type Environment, type EnvironmentDimension } from "./vocab/environment.ts";

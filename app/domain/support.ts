@@ -3,8 +3,8 @@
 // the form schemas (shared by pages and actions), Swedish-time date rules and the flags the pages
 // show. No I/O.
 import { z } from "zod";
-import { checkbox, choice, optionalText, parseFields, requiredText } from "../utils/form-rules.ts";
-import type { FormResult } from "../utils/forms.ts";
+import { checkbox, choice, optionalText, parseFields, requiredText } from "./form-rules.ts";
+import type { FormResult } from "./forms.ts";
 import { addDays, addMonths, parseDateInput, toDateInputValue } from "./dates.ts";
 import { placementEndReasons, placementStatuses, supportIntensities } from "./placements.ts";
 import { messageBodyField } from "./threads.ts";

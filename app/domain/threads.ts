@@ -2,8 +2,8 @@
 // the support thread of each placement later (DESIGN §5.8). Pure: message rules, who is waiting
 // for whom, and response times.
 import { z } from "zod";
-import { parseFields, requiredText } from "../utils/form-rules.ts";
-import type { FormResult } from "../utils/forms.ts";
+import { parseFields, requiredText } from "./form-rules.ts";
+import type { FormResult } from "./forms.ts";
 import { vocabulary } from "./vocab/vocabulary.ts";
 
 export const threadKinds = vocabulary({ question: "Fråga till coachen", placement: "Stöd kring placering" });

@@ -7,7 +7,7 @@ import { sectors } from "~/domain/vocab/openings.ts";
 import { employerContactKinds } from "~/domain/vocab/outcomes.ts";
 import { audit } from "./audit.server.ts";
 import { db } from "./db.server.ts";
-import { formValues, parseWith, type FieldErrors } from "./forms.ts";
+import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 
 const blank = (v: string | undefined) => (v ? v : undefined);
 

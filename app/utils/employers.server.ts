@@ -7,7 +7,7 @@ import { INVITATION_LIFETIME_DAYS, type EmployerProfileInput, type InviteInput, 
 import { createSignInLinkToken, notFound, signInLinkUrl, type SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
-import type { FieldErrors } from "./forms.ts";
+import type { FieldErrors } from "~/domain/forms.ts";
 
 export type WriteResult<T = { ok: true }> = T | { ok: false; errors: FieldErrors };
 

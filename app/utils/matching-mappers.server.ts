@@ -5,7 +5,7 @@
 // Reading is tolerant item by item: a broken or unknown value is dropped on its own, never the whole
 // column. That matters most for the hard exclusions and `must` needs: one unreadable entry must not
 // silently drop the participant's other "aldrig" rules.
-import { z } from "zod";
+import { type z } from "zod";
 import type { Goal, LeadsToEmployment, MatchOpening, MatchParticipant } from "~/domain/matching/index.ts";
 import { readAccommodations, readEnvironment, readSchedule } from "~/domain/openings.ts";
 import { environmentPrefsSchema, exclusionsSchema, interestsSchema, needSchema, preferencesSchema } from "~/domain/profile.ts";

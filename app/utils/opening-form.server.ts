@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { parseOpeningForm } from "~/domain/openings.ts";
 import { db } from "./db.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
-import { formValues, type FieldErrors } from "./forms.ts";
+import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { checkOpeningReferences, createOpening, selectedConcepts, updateOpening, type ReferenceProblems } from "./openings.server.ts";
 
 export type OpeningFormFailure = ReferenceProblems & { values: Record<string, string | string[]>; formError: string | undefined };

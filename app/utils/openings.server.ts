@@ -7,7 +7,7 @@ import { canDo, changedFields, closeReasons, openingData, readSkillIds, type Ope
 import { notFound } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
-import type { FieldErrors } from "./forms.ts";
+import type { FieldErrors } from "~/domain/forms.ts";
 import { findOccupation, findSkills, resolveConceptText, type Concept } from "./taxonomy.server.ts";
 
 /**

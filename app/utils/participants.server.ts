@@ -7,7 +7,7 @@ import type { EnrolmentInput } from "~/domain/enrolment.ts";
 import type { Phase } from "~/domain/vocab/participants.ts";
 import { notFound } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
-import type { FieldErrors } from "./forms.ts";
+import type { FieldErrors } from "~/domain/forms.ts";
 
 export type Staff = { id: string; role: "coach" | "admin"; organizationId: string };
 

@@ -2,7 +2,7 @@
 // referenced ids exist before saving, and writing one section at a time.
 import { readProfile, type ProfileData, type ProfileRow } from "~/domain/profile.ts";
 import { db, type DbOrTx } from "./db.server.ts";
-import type { FieldErrors } from "./forms.ts";
+import type { FieldErrors } from "~/domain/forms.ts";
 
 export type Labeled = { id: string; label: string };
 

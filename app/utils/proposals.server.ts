@@ -34,7 +34,7 @@ import { audit } from "./audit.server.ts";
 import { notFound, type SessionUser } from "./auth.server.ts";
 import { db, parseJson, type DbOrTx, type Prisma } from "./db.server.ts";
 import { getEnv } from "./env.server.ts";
-import { formatDate, formatDateTime } from "./format.ts";
+import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { whyNot } from "./matching.server.ts";
 import { requireOrgParticipant } from "./participants.server.ts";
 import { createPlacementFromProposal } from "./placements.server.ts";

@@ -10,7 +10,7 @@ import { filtersInput, ReportFiltersSchema, type ReportView } from "~/domain/rep
 import { buildTables } from "~/domain/reports/tables.ts";
 import { notFound } from "./auth.server.ts";
 import { db, parseJson } from "./db.server.ts";
-import { parseWith, type FieldErrors } from "./forms.ts";
+import { parseWith, type FieldErrors } from "~/domain/forms.ts";
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();

@@ -165,7 +165,10 @@ export async function processSearchOutbox(options: ProcessSearchOutboxOptions): 
     if (documents.length) tasks.push(await index.addDocuments(documents, { primaryKey: OPENING_PRIMARY_KEY }));
     if (deletions.length) tasks.push(await index.deleteDocuments(deletions));
     await waitForTasksOk(client, tasks, { timeoutMs: taskTimeoutMs });
-    for (const [, doc] of entries) doc ? result.upserted++ : result.deleted++;
+    for (const [, doc] of entries) {
+      if (doc) result.upserted++;
+      else result.deleted++;
+    }
   };
 
   try {

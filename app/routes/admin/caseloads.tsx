@@ -16,8 +16,8 @@ import { phases } from "~/domain/vocab/participants.ts";
 import { requireOrgAdmin } from "~/utils/admin.server.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { daysBetween, formatDate } from "~/utils/format.ts";
-import { formValues, parseWith, type FieldErrors } from "~/utils/forms.ts";
+import { daysBetween, formatDate } from "~/domain/format.ts";
+import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { assignableCoaches, caseloadRows } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 

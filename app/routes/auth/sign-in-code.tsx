@@ -6,7 +6,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { consumeLoginToken, createSessionRedirect } from "~/utils/auth.server.ts";
-import { parseForm, type FieldErrors } from "~/utils/forms.ts";
+import { parseForm, type FieldErrors } from "~/domain/forms.ts";
 import { clientIp, hitSignInLimit, SIGN_IN_LIMITS } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Logga in med kod – Brygga" }];

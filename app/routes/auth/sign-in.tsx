@@ -7,7 +7,7 @@ import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { homePathByRole } from "~/domain/vocab/roles.ts";
 import { LINK_LIFETIME_MINUTES } from "~/domain/sign-in-rules.ts";
 import { getUser, safeRedirect } from "~/utils/auth.server.ts";
-import { fields, parseForm, type FieldErrors } from "~/utils/forms.ts";
+import { fields, parseForm, type FieldErrors } from "~/domain/forms.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { requestSignInLink } from "~/utils/sign-in.server.ts";
 

@@ -12,7 +12,7 @@ import { sectors } from "~/domain/vocab/openings.ts";
 import { notFound, requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { listEmployerContacts, recordEmployerContact } from "~/utils/employer-contacts.server.ts";
-import { formatDate } from "~/utils/format.ts";
+import { formatDate } from "~/domain/format.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Kontakter med ${data?.employer.name ?? "arbetsgivare"} – Brygga` }];

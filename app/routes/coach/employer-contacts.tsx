@@ -11,7 +11,7 @@ import { todayInput } from "~/domain/enrolment.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { listEmployerContacts, recordEmployerContact, upcomingFollowUps } from "~/utils/employer-contacts.server.ts";
-import { formatDate } from "~/utils/format.ts";
+import { formatDate } from "~/domain/format.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Arbetsgivarkontakter – Brygga" }];

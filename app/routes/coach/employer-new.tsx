@@ -11,8 +11,8 @@ import { Field } from "~/components/forms.tsx";
 import { employerProfileShape, INVITATION_LIFETIME_DAYS } from "~/domain/employers.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { createEmployerForOrganization, organizationCoaches } from "~/utils/employers.server.ts";
-import { optionalText, parseFields } from "~/utils/form-rules.ts";
-import { fields, formValues } from "~/utils/forms.ts";
+import { optionalText, parseFields } from "~/domain/form-rules.ts";
+import { fields, formValues } from "~/domain/forms.ts";
 
 export const meta: MetaFunction = () => [{ title: "Ny arbetsgivare – Brygga" }];
 

@@ -8,7 +8,7 @@ import { MeetingForm } from "~/components/meeting-form.tsx";
 import { addDays } from "~/domain/dates.ts";
 import { parseMeeting, supportPaths, swedishInputs } from "~/domain/support.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
-import { formValues, type FieldErrors } from "~/utils/forms.ts";
+import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { chooseAttendees, defaultInvites, inviteOptions, scheduleMeeting } from "~/utils/meetings.server.ts";
 import { requirePlacement } from "~/utils/support.server.ts";
 

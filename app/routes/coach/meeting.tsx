@@ -12,9 +12,9 @@ import { MeetingForm } from "~/components/meeting-form.tsx";
 import { MeetingStateBadge, MeetingWhere } from "~/components/placement-parts.tsx";
 import { actionOverdue, actionShape, dayKey, meetingKinds, meetingState, notesShape, parseMeeting, supportPaths, swedishInputs } from "~/domain/support.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
-import { parseFields } from "~/utils/form-rules.ts";
-import { formValues, type FieldErrors } from "~/utils/forms.ts";
-import { formatDate, formatDateTime } from "~/utils/format.ts";
+import { parseFields } from "~/domain/form-rules.ts";
+import { formValues, type FieldErrors } from "~/domain/forms.ts";
+import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { addMeetingAction, cancelMeeting, chooseAttendees, inviteOptions, recordMeetingNotes, requireMeeting, rescheduleMeeting, setActionDone } from "~/utils/meetings.server.ts";
 import { readAttendees, requirePlacement } from "~/utils/support.server.ts";
 

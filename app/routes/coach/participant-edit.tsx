@@ -9,7 +9,7 @@ import { enrolmentSchema } from "~/domain/enrolment.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, parseJson } from "~/utils/db.server.ts";
-import { formValues, parseWith } from "~/utils/forms.ts";
+import { formValues, parseWith } from "~/domain/forms.ts";
 import { assignableCoaches, checkEnrolment, enrolmentColumns, enrolmentRefs, requireOrgParticipant, syncParticipantUser } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 

@@ -9,7 +9,7 @@ import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgAdmin as requireAdmin } from "~/utils/admin.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { parseForm } from "~/domain/forms.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { eraseParticipant } from "~/utils/privacy.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";

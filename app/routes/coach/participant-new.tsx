@@ -14,7 +14,7 @@ import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { formValues, parseWith, type FieldErrors } from "~/utils/forms.ts";
+import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { assignableCoaches, checkEnrolment, enrolmentColumns, enrolmentRefs, syncParticipantUser } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 

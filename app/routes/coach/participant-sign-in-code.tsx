@@ -6,7 +6,7 @@ import { audit } from "~/utils/audit.server.ts";
 import { CODE_LIFETIME_HOURS } from "~/domain/sign-in-rules.ts";
 import { issueParticipantCode, notFound, requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDateTime } from "~/utils/format.ts";
+import { formatDateTime } from "~/domain/format.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inloggningskod – Brygga" }];

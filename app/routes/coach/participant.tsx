@@ -21,8 +21,8 @@ import { consentScopes, genders, goals, phases, referralSources } from "~/domain
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, parseJson } from "~/utils/db.server.ts";
-import { daysBetween, formatDate, formatDateTime } from "~/utils/format.ts";
-import { formValues, parseWith } from "~/utils/forms.ts";
+import { daysBetween, formatDate, formatDateTime } from "~/domain/format.ts";
+import { formValues, parseWith } from "~/domain/forms.ts";
 import { changePhase, firstEmployerContacts, requireOrgParticipant } from "~/utils/participants.server.ts";
 import { loadProfile } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";

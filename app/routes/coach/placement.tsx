@@ -14,8 +14,8 @@ import { dayKey, isPracticeKind, parseEnd, parseExtend, parsePlan, placementMess
 import { placementEndReasons, placementStatuses, supportIntensities } from "~/domain/placements.ts";
 import { phases } from "~/domain/vocab/participants.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
-import { parseFields } from "~/utils/form-rules.ts";
-import { formValues, type FieldErrors } from "~/utils/forms.ts";
+import { parseFields } from "~/domain/form-rules.ts";
+import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { cancelMeetingsInTx } from "~/utils/meetings.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { endSupport, extendPractice, loadPlacementPage, postPlacementMessage, recordCheckIn, requirePlacement, updatePlan } from "~/utils/support.server.ts";

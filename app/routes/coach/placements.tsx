@@ -7,7 +7,7 @@ import { PlacementStatusBadge } from "~/components/placement-parts.tsx";
 import { supportPaths } from "~/domain/support.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
-import { formatDate } from "~/utils/format.ts";
+import { formatDate } from "~/domain/format.ts";
 import { listPlacements } from "~/utils/support.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Placeringar – Brygga" }];

@@ -29,7 +29,7 @@ import { disclosureItems, PROFILE_LIMITS } from "~/domain/profile.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { notFound, requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formValues, parseWith, type FieldErrors } from "~/utils/forms.ts";
+import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { checkReferenceIds, languageOptions, loadProfile, occupationGroupOptions, profileLabels, saveProfileParts } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";

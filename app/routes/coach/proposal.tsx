@@ -27,8 +27,8 @@ import { openingKinds } from "~/domain/vocab/openings.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate } from "~/utils/format.ts";
-import { formValues, parseWith, type FieldErrors } from "~/utils/forms.ts";
+import { formatDate } from "~/domain/format.ts";
+import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import {
   answerProposal,
   decideProposal,

@@ -12,7 +12,7 @@ import { ProposalStatusBadge } from "~/components/proposal-parts.tsx";
 import { coachProposalPath, daysLeft, EXPIRING_SOON_DAYS, OPEN_STATUSES, waitingOn, type WaitingOn } from "~/domain/proposals.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
-import { daysBetween, formatDate, formatDateTime } from "~/utils/format.ts";
+import { daysBetween, formatDate, formatDateTime } from "~/domain/format.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { createProposal, expireProposals } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";

@@ -12,7 +12,7 @@ import { CASELOAD_PER_FULL_TIME, caseloadTarget } from "~/domain/caseload.ts";
 import { employmentPercentField } from "~/domain/coach-settings.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { parseForm } from "~/domain/forms.ts";
 import { saveNotifySetting } from "~/utils/notifications.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inställningar – Brygga" }];

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { LinkifiedText } from "~/components/linkified-text.tsx";
 import { notFound } from "~/utils/auth.server.ts";
 import { usesLocalMailbox } from "~/utils/env.server.ts";
-import { formatDateTime } from "~/utils/format.ts";
+import { formatDateTime } from "~/domain/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.message.subject ?? "Meddelande"} – Lokal brevlåda` }];
 

@@ -5,7 +5,7 @@ import { listMailbox } from "../../../emails/mailbox.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { notFound } from "~/utils/auth.server.ts";
 import { usesLocalMailbox } from "~/utils/env.server.ts";
-import { formatDateTime } from "~/utils/format.ts";
+import { formatDateTime } from "~/domain/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Lokal brevlåda – Brygga" }];
 

@@ -11,7 +11,7 @@ import { employerProposalPath } from "~/domain/proposals.ts";
 import { formatDuration } from "~/domain/threads.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate, formatDateTime } from "~/utils/format.ts";
+import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { listEmployerOpenings } from "~/utils/openings.server.ts";
 import { employerProposalWhere } from "~/utils/proposals.server.ts";
 import { listEmployerThreads, questionRecipient, recipientForEmployer, typicalResponseMs } from "~/utils/questions.server.ts";

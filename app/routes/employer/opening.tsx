@@ -16,9 +16,9 @@ import { roles } from "~/domain/vocab/roles.ts";
 import { notFound } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
-import { choice, optionalText, parseFields } from "~/utils/form-rules.ts";
-import { formValues, type FieldErrors } from "~/utils/forms.ts";
-import { formatDate, formatDateTime } from "~/utils/format.ts";
+import { choice, optionalText, parseFields } from "~/domain/form-rules.ts";
+import { formValues, type FieldErrors } from "~/domain/forms.ts";
+import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { closeOpening, duplicateOpening, loadOpeningDetail, markOpeningFilled, publishOpening, requireOpening, type TransitionResult } from "~/utils/openings.server.ts";
 import { employerProposalWhere } from "~/utils/proposals.server.ts";
 

@@ -14,8 +14,8 @@ import { PresentationView } from "~/components/proposal-parts.tsx";
 import { ResponseStatus } from "~/components/thread-view.tsx";
 import { placementMessageShape, supportPaths } from "~/domain/support.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
-import { parseFields } from "~/utils/form-rules.ts";
-import { formValues, type FieldErrors } from "~/utils/forms.ts";
+import { parseFields } from "~/domain/form-rules.ts";
+import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { loadPlacementPage, postPlacementMessage, requirePlacement } from "~/utils/support.server.ts";
 

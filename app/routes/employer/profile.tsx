@@ -8,7 +8,7 @@ import { EmployerScopeHeader, Notice } from "~/components/employer-scope.tsx";
 import { parseEmployerProfile } from "~/domain/employers.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { loadEmployerProfile, updateEmployerProfile } from "~/utils/employers.server.ts";
-import { formValues } from "~/utils/forms.ts";
+import { formValues } from "~/domain/forms.ts";
 
 export const meta: MetaFunction = () => [{ title: "Företaget – Brygga" }];
 

@@ -18,8 +18,8 @@ import { openingKinds } from "~/domain/vocab/openings.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate, formatDateTime } from "~/utils/format.ts";
-import { formValues, parseWith, type FieldErrors } from "~/utils/forms.ts";
+import { formatDate, formatDateTime } from "~/domain/format.ts";
+import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { decideProposal, loadPresentation, requireEmployerProposal, type StepResult } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 

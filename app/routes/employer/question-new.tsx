@@ -9,7 +9,7 @@ import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { MESSAGE_MAX, parseQuestion, SUBJECT_MAX } from "~/domain/threads.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formValues, type FieldErrors } from "~/utils/forms.ts";
+import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { askQuestion, employerQuestionPath, questionRecipient } from "~/utils/questions.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Fråga coachen – Brygga" }];

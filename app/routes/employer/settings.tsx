@@ -9,8 +9,8 @@ import { ErrorSummary } from "~/components/forms.tsx";
 import { notifyOptions, notifyShape } from "~/domain/support.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { parseFields } from "~/utils/form-rules.ts";
-import { formValues } from "~/utils/forms.ts";
+import { parseFields } from "~/domain/form-rules.ts";
+import { formValues } from "~/domain/forms.ts";
 import { saveNotifySetting } from "~/utils/notifications.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inställningar – Brygga" }];

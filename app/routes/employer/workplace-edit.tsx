@@ -11,7 +11,7 @@ import { parseWorkplace } from "~/domain/employers.ts";
 import { db } from "~/utils/db.server.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { deleteWorkplace, municipalityOptions, requireWorkplace, updateWorkplace } from "~/utils/employers.server.ts";
-import { formValues, type FieldErrors } from "~/utils/forms.ts";
+import { formValues, type FieldErrors } from "~/domain/forms.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Arbetsplats"} – Brygga` }];
 

@@ -8,7 +8,7 @@ import { WorkplaceForm } from "~/components/workplace-form.tsx";
 import { parseWorkplace } from "~/domain/employers.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { createWorkplace, municipalityOptions } from "~/utils/employers.server.ts";
-import { formValues } from "~/utils/forms.ts";
+import { formValues } from "~/domain/forms.ts";
 
 export const meta: MetaFunction = () => [{ title: "Ny arbetsplats – Brygga" }];
 

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { OpeningDetails, StatusBadge } from "~/components/opening-details.tsx";
 import { notFound, requireRole } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate } from "~/utils/format.ts";
+import { formatDate } from "~/domain/format.ts";
 import { loadOpeningDetail } from "~/utils/openings.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.opening.title ?? "Uppdrag"} – Brygga` }];

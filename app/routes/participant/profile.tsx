@@ -11,8 +11,8 @@ import { ProfileView } from "~/components/profile-view.tsx";
 import { audit } from "~/utils/audit.server.ts";
 import { requireParticipantUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDateTime } from "~/utils/format.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { formatDateTime } from "~/domain/format.ts";
+import { parseForm } from "~/domain/forms.ts";
 import { loadProfile, profileLabels } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 

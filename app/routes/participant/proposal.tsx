@@ -15,8 +15,8 @@ import { scheduleTimes } from "~/domain/vocab/schedule.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireParticipantUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate, formatDateTime } from "~/utils/format.ts";
-import { formValues, parseWith, type FieldErrors } from "~/utils/forms.ts";
+import { formatDate, formatDateTime } from "~/domain/format.ts";
+import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { answerProposal, loadPresentation, proposalDistanceKm, requireParticipantProposal } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
