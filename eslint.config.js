@@ -58,11 +58,17 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/*.server", "**/*.server.ts", "**/*.server.tsx"], message: "app/domain stays pure: no *.server modules." },
+            {
+              group: ["**/*.server", "**/*.server.ts", "**/*.server.tsx"],
+              message: "app/domain stays pure: no *.server modules.",
+            },
             { group: ["~/utils/*", "**/utils/*"], message: "app/domain stays pure: no app/utils." },
             { group: ["**/emails/*", "**/emails"], message: "app/domain stays pure: no emails/." },
             { group: ["**/search/*", "**/search"], message: "app/domain stays pure: no search/." },
-            { group: ["node:*", "fs", "path", "crypto", "child_process", "net", "http"], message: "app/domain stays pure: no I/O." },
+            {
+              group: ["node:*", "fs", "path", "crypto", "child_process", "net", "http"],
+              message: "app/domain stays pure: no I/O.",
+            },
           ],
         },
       ],

@@ -1,5 +1,16 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { navigationByRole } from "./components/navigation.ts";
@@ -44,7 +55,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <header className="site-header">
           <div className="site-header__inner">
             <Link to="/" className="brand" aria-label="Brygga, till startsidan">
-              <span aria-hidden="true" className="brand__mark">⌒</span> Brygga
+              <span aria-hidden="true" className="brand__mark">
+                ⌒
+              </span>{" "}
+              Brygga
             </Link>
             {nav.length > 0 ? (
               <nav aria-label="Huvudmeny">

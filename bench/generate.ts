@@ -46,7 +46,13 @@ const OPENINGS_PER_WORKPLACE = 5;
 const DAY = 24 * 60 * 60 * 1000;
 
 type Municipality = { code: string; name: string; county: string; population: number; lat: number; lng: number };
-type Occupation = { id: string; label: string; ssyk4Code: string; noEducationRequired: number; definition: string | null };
+type Occupation = {
+  id: string;
+  label: string;
+  ssyk4Code: string;
+  noEducationRequired: number;
+  definition: string | null;
+};
 
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
@@ -61,7 +67,9 @@ function jitter(rng: Rng, lat: number, lng: number, km: number): { lat: number; 
 
 function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   const rad = (d: number) => (d * Math.PI) / 180;
-  const h = Math.sin((rad(b.lat) - rad(a.lat)) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin((rad(b.lng) - rad(a.lng)) / 2) ** 2;
+  const h =
+    Math.sin((rad(b.lat) - rad(a.lat)) / 2) ** 2 +
+    Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin((rad(b.lng) - rad(a.lng)) / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -107,11 +115,33 @@ const KINDS: Array<[OpeningKind, number]> = [
   ["visit", 15],
 ];
 const HOURS: Record<OpeningKind, Array<[[number, number], number]>> = {
-  job: [[[30, 40], 3], [[20, 30], 3], [[15, 25], 2], [[10, 20], 2], [[25, 40], 2]],
-  practice: [[[10, 20], 3], [[15, 30], 3], [[20, 40], 2], [[5, 15], 2]],
-  work_trial: [[[5, 15], 3], [[10, 20], 3], [[15, 30], 1]],
-  task: [[[2, 10], 3], [[5, 15], 2], [[10, 20], 1]],
-  visit: [[[2, 4], 3], [[1, 3], 1]],
+  job: [
+    [[30, 40], 3],
+    [[20, 30], 3],
+    [[15, 25], 2],
+    [[10, 20], 2],
+    [[25, 40], 2],
+  ],
+  practice: [
+    [[10, 20], 3],
+    [[15, 30], 3],
+    [[20, 40], 2],
+    [[5, 15], 2],
+  ],
+  work_trial: [
+    [[5, 15], 3],
+    [[10, 20], 3],
+    [[15, 30], 1],
+  ],
+  task: [
+    [[2, 10], 3],
+    [[5, 15], 2],
+    [[10, 20], 1],
+  ],
+  visit: [
+    [[2, 4], 3],
+    [[1, 3], 1],
+  ],
 };
 const SCHEDULES: Array<[string[], number]> = [
   [["day"], 70],
@@ -122,12 +152,65 @@ const SCHEDULES: Array<[string[], number]> = [
   [["night"], 4],
   [["day", "evening", "weekend"], 1],
 ];
-const FIRST_NAMES = ["Maria", "Anna", "Erik", "Lars", "Karin", "Johan", "Sara", "Ahmed", "Fatima", "Per", "Eva", "Mikael", "Lena", "Ali", "Emma"];
-const LAST_NAMES = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Hussein", "Lind"];
-const EMPLOYER_WORDS = ["Lager", "Bygg", "Städ", "Café", "Restaurang", "Fastighet", "Trädgård", "Logistik", "Service", "Handel", "Bageri", "Tvätt", "Omsorg", "Teknik", "Verkstad"];
+const FIRST_NAMES = [
+  "Maria",
+  "Anna",
+  "Erik",
+  "Lars",
+  "Karin",
+  "Johan",
+  "Sara",
+  "Ahmed",
+  "Fatima",
+  "Per",
+  "Eva",
+  "Mikael",
+  "Lena",
+  "Ali",
+  "Emma",
+];
+const LAST_NAMES = [
+  "Andersson",
+  "Johansson",
+  "Karlsson",
+  "Nilsson",
+  "Eriksson",
+  "Larsson",
+  "Olsson",
+  "Persson",
+  "Svensson",
+  "Gustafsson",
+  "Hussein",
+  "Lind",
+];
+const EMPLOYER_WORDS = [
+  "Lager",
+  "Bygg",
+  "Städ",
+  "Café",
+  "Restaurang",
+  "Fastighet",
+  "Trädgård",
+  "Logistik",
+  "Service",
+  "Handel",
+  "Bageri",
+  "Tvätt",
+  "Omsorg",
+  "Teknik",
+  "Verkstad",
+];
 const EMPLOYER_SUFFIX = ["AB", "AB", "AB", "HB", "kommun", "ekonomisk förening", "stiftelse"];
 
-type Template = { tasks: string[]; taskTitles: string[]; skillIds: string[]; env?: RoleTemplate["env"]; schedules?: RoleTemplate["schedules"]; noun: string; at: string };
+type Template = {
+  tasks: string[];
+  taskTitles: string[];
+  skillIds: string[];
+  env?: RoleTemplate["env"];
+  schedules?: RoleTemplate["schedules"];
+  noun: string;
+  at: string;
+};
 
 export function generateDataset(file: string, o: GenerateOptions): GeneratedDataset {
   const started = performance.now();
@@ -137,13 +220,22 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("cache_size = -200000");
 
-  const municipalities = sqlite.prepare("SELECT code, name, county, COALESCE(population, 5000) AS population, lat, lng FROM Municipality ORDER BY code").all() as Municipality[];
+  const municipalities = sqlite
+    .prepare(
+      "SELECT code, name, county, COALESCE(population, 5000) AS population, lat, lng FROM Municipality ORDER BY code",
+    )
+    .all() as Municipality[];
   const occupations = sqlite
-    .prepare("SELECT o.id, o.label, o.ssyk4Code, o.noEducationRequired, g.definition FROM Occupation o LEFT JOIN OccupationGroup g ON g.code = o.ssyk4Code ORDER BY o.id")
+    .prepare(
+      "SELECT o.id, o.label, o.ssyk4Code, o.noEducationRequired, g.definition FROM Occupation o LEFT JOIN OccupationGroup g ON g.code = o.ssyk4Code ORDER BY o.id",
+    )
     .all() as Occupation[];
   const skillIds = (sqlite.prepare("SELECT id FROM Skill ORDER BY id").all() as Array<{ id: string }>).map((s) => s.id);
   const postalByMunicipality = new Map<string, string[]>();
-  for (const r of sqlite.prepare("SELECT code, municipalityCode FROM PostalCode ORDER BY code").all() as Array<{ code: string; municipalityCode: string }>) {
+  for (const r of sqlite.prepare("SELECT code, municipalityCode FROM PostalCode ORDER BY code").all() as Array<{
+    code: string;
+    municipalityCode: string;
+  }>) {
     const list = postalByMunicipality.get(r.municipalityCode) ?? [];
     list.push(r.code);
     postalByMunicipality.set(r.municipalityCode, list);
@@ -185,7 +277,9 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
        purpose, lengthWeeks, places, startDate, endDate, publishedAt, closedAt, createdAt, updatedAt)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
   );
-  const insertOrganization = sqlite.prepare(`INSERT INTO Organization (id, name, municipalityCode, createdAt) VALUES (?, ?, ?, ?)`);
+  const insertOrganization = sqlite.prepare(
+    `INSERT INTO Organization (id, name, municipalityCode, createdAt) VALUES (?, ?, ?, ?)`,
+  );
   const insertParticipant = sqlite.prepare(
     `INSERT INTO Participant (id, organizationId, pseudonym, gender, birthYear, municipalityCode, postalCode, lat, lng, referralSource, goals,
        phase, phaseChangedAt, enrolledAt, startIncomeSources, createdAt, updatedAt)
@@ -222,14 +316,39 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
         if (!employer) {
           employers++;
           const employerId = `be${employers.toString(36).padStart(6, "0")}`;
-          const name = `${rng.pick(EMPLOYER_WORDS)}${rng.pick(["huset", "gruppen", "service", "centralen", "bolaget", ""])} ${m.name} ${rng.pick(EMPLOYER_SUFFIX)}`.replace(/\s+/g, " ");
-          insertEmployer.run(employerId, name, rng.weighted([["private", 70], ["public", 20], ["non_profit", 10]] as const), null, nowIso, nowIso);
+          const name =
+            `${rng.pick(EMPLOYER_WORDS)}${rng.pick(["huset", "gruppen", "service", "centralen", "bolaget", ""])} ${m.name} ${rng.pick(EMPLOYER_SUFFIX)}`.replace(
+              /\s+/g,
+              " ",
+            );
+          insertEmployer.run(
+            employerId,
+            name,
+            rng.weighted([
+              ["private", 70],
+              ["public", 20],
+              ["non_profit", 10],
+            ] as const),
+            null,
+            nowIso,
+            nowIso,
+          );
           employer = { workplaceId: "", employerId, employerName: name };
         }
         workplaces++;
         const workplaceId = `bw${workplaces.toString(36).padStart(6, "0")}`;
         const at = jitter(rng, m.lat, m.lng, spreadKm(m));
-        insertWorkplace.run(workplaceId, employer.employerId, `${m.name} ${s + 1}`, `${rng.pick(["Storgatan", "Industrivägen", "Kyrkogatan", "Hamnvägen", "Skolgatan"])} ${rng.int(1, 80)}`, rng.pick(postal), m.code, at.lat, at.lng, nowIso);
+        insertWorkplace.run(
+          workplaceId,
+          employer.employerId,
+          `${m.name} ${s + 1}`,
+          `${rng.pick(["Storgatan", "Industrivägen", "Kyrkogatan", "Hamnvägen", "Skolgatan"])} ${rng.int(1, 80)}`,
+          rng.pick(postal),
+          m.code,
+          at.lat,
+          at.lng,
+          nowIso,
+        );
         sitesHere.push({ workplaceId, employerId: employer.employerId, employerName: employer.employerName });
       }
 
@@ -238,7 +357,12 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
         const occupation = pickOccupation(rng);
         const template = templates.get(occupation.id);
         const kind = rng.weighted(KINDS);
-        const status = rng.weighted([["published", 92], ["draft", 3], ["filled", 3], ["closed", 2]] as const);
+        const status = rng.weighted([
+          ["published", 92],
+          ["draft", 3],
+          ["filled", 3],
+          ["closed", 2],
+        ] as const);
         const [hoursMin, hoursMax] = rng.weighted(HOURS[kind]);
         const noun = template?.noun ?? occupation.label.split("/")[0].toLocaleLowerCase("sv");
         const title =
@@ -254,13 +378,29 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
         const definition = occupation.definition ?? "";
         const description = [
           template ? `Vi söker en ${noun} ${template.at}.` : `Vi söker en ${noun}.`,
-          definition.split(/(?<=\.)\s+/).slice(0, 2).join(" "),
-          rng.pick(["Du får en lugn introduktion.", "Vi är en liten arbetsgrupp.", "Arbetsplatsen ligger nära busshållplatsen.", "Vi har många stamkunder.", "Du jobbar tillsammans med en erfaren kollega."]),
+          definition
+            .split(/(?<=\.)\s+/)
+            .slice(0, 2)
+            .join(" "),
+          rng.pick([
+            "Du får en lugn introduktion.",
+            "Vi är en liten arbetsgrupp.",
+            "Arbetsplatsen ligger nära busshållplatsen.",
+            "Vi har många stamkunder.",
+            "Du jobbar tillsammans med en erfaren kollega.",
+          ]),
         ]
           .filter(Boolean)
           .join(" ");
-        const tasks = template ? rng.sample(template.tasks, rng.int(3, 5)) : definition ? definition.split(/(?<=\.)\s+/).slice(0, 3) : [`Arbeta som ${noun}`];
-        const skills = template && template.skillIds.length ? rng.sample(template.skillIds, rng.int(1, 3)) : rng.sample(skillIds, rng.int(0, 3));
+        const tasks = template
+          ? rng.sample(template.tasks, rng.int(3, 5))
+          : definition
+            ? definition.split(/(?<=\.)\s+/).slice(0, 3)
+            : [`Arbeta som ${noun}`];
+        const skills =
+          template && template.skillIds.length
+            ? rng.sample(template.skillIds, rng.int(1, 3))
+            : rng.sample(skillIds, rng.int(0, 3));
         const times = template?.schedules && rng.chance(0.7) ? rng.pick(template.schedules) : rng.weighted(SCHEDULES);
         const environment: Record<string, unknown> = {};
         for (const d of ENV_DIMENSIONS) {
@@ -268,13 +408,30 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
           const fromTemplate = template?.env?.[d] as readonly string[] | undefined;
           environment[d] = fromTemplate?.length ? rng.pick(fromTemplate) : rng.pick(environmentDimensions[d].codes);
         }
-        environment.instructions = template?.env?.instructions?.length ? rng.pick(template.env.instructions) : rng.sample(["written", "verbal", "shown"], rng.int(1, 2));
-        const offered = rng.sample(ACCOMMODATIONS, rng.weighted([[0, 15], [1, 25], [2, 30], [3, 20], [4, 10]] as const));
+        environment.instructions = template?.env?.instructions?.length
+          ? rng.pick(template.env.instructions)
+          : rng.sample(["written", "verbal", "shown"], rng.int(1, 2));
+        const offered = rng.sample(
+          ACCOMMODATIONS,
+          rng.weighted([
+            [0, 15],
+            [1, 25],
+            [2, 30],
+            [3, 20],
+            [4, 10],
+          ] as const),
+        );
         const support = kind === "job" ? rng.weighted(SUPPORTS) : null;
         const supervisorName = rng.chance(0.7) ? `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}` : null;
-        const places = rng.weighted([[1, 70], [2, 20], [3, 10]] as const);
+        const places = rng.weighted([
+          [1, 70],
+          [2, 20],
+          [3, 10],
+        ] as const);
         const publishedAt = new Date(o.now.getTime() - rng.float(0, 120) * DAY);
-        const endDate = rng.chance(0.4) ? new Date(Math.floor((o.now.getTime() + rng.float(-20, 180) * DAY) / DAY) * DAY) : null;
+        const endDate = rng.chance(0.4)
+          ? new Date(Math.floor((o.now.getTime() + rng.float(-20, 180) * DAY) / DAY) * DAY)
+          : null;
         openings++;
         const id = `bo${openings.toString(36).padStart(6, "0")}`;
         insertOpening.run(
@@ -295,7 +452,11 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
           JSON.stringify(offered),
           support,
           kind === "job" && isCompetitive("job", support) ? 1 : 0,
-          rng.weighted([["yes", 40], ["maybe", 45], ["no", 15]] as const),
+          rng.weighted([
+            ["yes", 40],
+            ["maybe", 45],
+            ["no", 15],
+          ] as const),
           supervisorName,
           supervisorName && rng.chance(0.7) ? 1 : 0,
           kind === "practice" || kind === "work_trial" ? `Prova arbete som ${noun}.` : null,
@@ -339,8 +500,14 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
   const activeParticipantIds: string[] = [];
   sqlite.transaction(() => {
     orgHomes.forEach((home, orgIndex) => {
-      insertOrganization.run(orgIds[orgIndex], orgIndex === 0 ? `Stora IPS-enheten ${home.name}` : `Coachorganisation ${orgIndex} ${home.name}`, home.code, nowIso);
-      const size = orgIndex === 0 ? bigSize : Math.round(restPerOrg * (orgIndex + 1)) - Math.round(restPerOrg * orgIndex);
+      insertOrganization.run(
+        orgIds[orgIndex],
+        orgIndex === 0 ? `Stora IPS-enheten ${home.name}` : `Coachorganisation ${orgIndex} ${home.name}`,
+        home.code,
+        nowIso,
+      );
+      const size =
+        orgIndex === 0 ? bigSize : Math.round(restPerOrg * (orgIndex + 1)) - Math.round(restPerOrg * orgIndex);
       const around = neighbours(home);
       const pickHome = weightedPicker(around, (x) => x.population);
       for (let i = 0; i < size; i++) {
@@ -348,20 +515,45 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
         const id = `bp${participants.toString(36).padStart(6, "0")}`;
         const m = rng.chance(0.6) ? home : pickHome(rng);
         const point = rng.chance(0.7) ? jitter(rng, m.lat, m.lng, spreadKm(m)) : null;
-        const goals = rng.weighted([[["work"], 55], [["work", "practice"], 25], [["practice"], 15], [["studies"], 3], [[], 2]] as const);
-        const phase = rng.weighted([["enrolled", 10], ["profiling", 15], ["job_search", 45], ["practice", 15], ["employed_support", 10], ["exited", 5]] as const);
+        const goals = rng.weighted([
+          [["work"], 55],
+          [["work", "practice"], 25],
+          [["practice"], 15],
+          [["studies"], 3],
+          [[], 2],
+        ] as const);
+        const phase = rng.weighted([
+          ["enrolled", 10],
+          ["profiling", 15],
+          ["job_search", 45],
+          ["practice", 15],
+          ["employed_support", 10],
+          ["exited", 5],
+        ] as const);
         const enrolled = iso(new Date(o.now.getTime() - rng.float(10, 700) * DAY));
         insertParticipant.run(
           id,
           orgIds[orgIndex],
           `Deltagare ${participants}`,
-          rng.weighted([["woman", 45], ["man", 48], ["other", 2], ["undisclosed", 5]] as const),
+          rng.weighted([
+            ["woman", 45],
+            ["man", 48],
+            ["other", 2],
+            ["undisclosed", 5],
+          ] as const),
           rng.int(1960, 2006),
           m.code,
           rng.pick(postalByMunicipality.get(m.code) ?? ["00000"]),
           point?.lat ?? null,
           point?.lng ?? null,
-          rng.weighted([["arbetsformedlingen", 40], ["forsakringskassan", 20], ["socialtjanst", 15], ["psykiatri", 15], ["lss", 5], ["self", 5]] as const),
+          rng.weighted([
+            ["arbetsformedlingen", 40],
+            ["forsakringskassan", 20],
+            ["socialtjanst", 15],
+            ["psykiatri", 15],
+            ["lss", 5],
+            ["self", 5],
+          ] as const),
           JSON.stringify(goals),
           phase,
           enrolled,
@@ -371,26 +563,73 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
         );
         if (phase !== "exited") activeParticipantIds.push(id);
 
-        const interestCount = rng.weighted([[1, 45], [2, 35], [3, 15], [0, 5]] as const);
-        const interests = { occupationIds: [...new Set(Array.from({ length: interestCount }, () => pickInterest(rng).id))], groupCodes: [] as string[] };
-        if (rng.chance(0.1)) interests.groupCodes.push(rng.pick(noEducation).ssyk4Code.slice(0, rng.chance(0.5) ? 4 : 2));
-        const hours = rng.chance(0.85) ? rng.pick([[10, 20], [15, 25], [20, 30], [25, 40], [5, 15], [30, 40], [10, 30]]) : null;
+        const interestCount = rng.weighted([
+          [1, 45],
+          [2, 35],
+          [3, 15],
+          [0, 5],
+        ] as const);
+        const interests = {
+          occupationIds: [...new Set(Array.from({ length: interestCount }, () => pickInterest(rng).id))],
+          groupCodes: [] as string[],
+        };
+        if (rng.chance(0.1))
+          interests.groupCodes.push(rng.pick(noEducation).ssyk4Code.slice(0, rng.chance(0.5) ? 4 : 2));
+        const hours = rng.chance(0.85)
+          ? rng.pick([
+              [10, 20],
+              [15, 25],
+              [20, 30],
+              [25, 40],
+              [5, 15],
+              [30, 40],
+              [10, 30],
+            ])
+          : null;
         const preferences: Record<string, unknown> = {
-          schedule: rng.chance(0.6) ? rng.weighted([[["day"], 70], [["day", "evening"], 15], [["evening"], 5], [["day", "weekend"], 10]] as const) : [],
+          schedule: rng.chance(0.6)
+            ? rng.weighted([
+                [["day"], 70],
+                [["day", "evening"], 15],
+                [["evening"], 5],
+                [["day", "weekend"], 10],
+              ] as const)
+            : [],
           ...(hours ? { hoursMin: hours[0], hoursMax: hours[1] } : {}),
           ...(rng.chance(0.85) ? { maxCommuteKm: rng.pick([5, 10, 15, 20, 20, 30, 30, 40, 60]) } : {}),
           travelMode: rng.pick(["walk", "bike", "public_transport", "public_transport", "car"]),
           ...(rng.chance(0.2) ? { startFlexible: true } : {}),
         };
         const environmentPrefs: Record<string, unknown> = {};
-        for (const d of rng.sample(ENV_DIMENSIONS, rng.int(0, 4))) environmentPrefs[d] = rng.pick(environmentDimensions[d].codes);
+        for (const d of rng.sample(ENV_DIMENSIONS, rng.int(0, 4)))
+          environmentPrefs[d] = rng.pick(environmentDimensions[d].codes);
         if (rng.chance(0.3)) environmentPrefs.instructions = rng.sample(["written", "verbal", "shown"], rng.int(1, 2));
-        const needs = rng.sample(ACCOMMODATIONS, rng.weighted([[0, 30], [1, 35], [2, 25], [3, 10]] as const)).map((code) => ({ code, must: rng.chance(0.3) }));
+        const needs = rng
+          .sample(
+            ACCOMMODATIONS,
+            rng.weighted([
+              [0, 30],
+              [1, 35],
+              [2, 25],
+              [3, 10],
+            ] as const),
+          )
+          .map((code) => ({ code, must: rng.chance(0.3) }));
         const exclusions = {
           occupationIds: rng.chance(0.05) ? [pickOccupation(rng).id] : [],
           groupCodes: rng.chance(0.05) ? [rng.pick(occupations).ssyk4Code.slice(0, 2)] : [],
           environment: rng.chance(0.35)
-            ? rng.sample(["physicalLoad:heavy", "customerContact:much", "noise:noisy", "pace:high", "setting:outdoor", "teamSize:large"], rng.int(1, 2))
+            ? rng.sample(
+                [
+                  "physicalLoad:heavy",
+                  "customerContact:much",
+                  "noise:noisy",
+                  "pace:high",
+                  "setting:outdoor",
+                  "teamSize:large",
+                ],
+                rng.int(1, 2),
+              )
             : [],
           schedule: [...(rng.chance(0.3) ? ["night"] : []), ...(rng.chance(0.1) ? ["weekend"] : [])],
         };
@@ -415,7 +654,14 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
     for (let i = 0; i < placementTarget && activeParticipantIds.length > 0; i++) {
       const opening = rng.pick(openingRefs);
       placements++;
-      insertPlacement.run(`bl${placements.toString(36).padStart(6, "0")}`, rng.pick(activeParticipantIds), opening.id, opening.kind, iso(new Date(o.now.getTime() - rng.float(0, 60) * DAY)), nowIso);
+      insertPlacement.run(
+        `bl${placements.toString(36).padStart(6, "0")}`,
+        rng.pick(activeParticipantIds),
+        opening.id,
+        opening.kind,
+        iso(new Date(o.now.getTime() - rng.float(0, 60) * DAY)),
+        nowIso,
+      );
     }
   })();
   // Fold the WAL into the database file, so the timed phases do not pay for checkpointing the

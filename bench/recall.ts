@@ -5,7 +5,13 @@
 import { distanceKm, interestFit, rankMatches, type MatchOpening } from "../app/domain/matching/index.ts";
 import type { Db } from "../app/utils/db.server.ts";
 import { toMatchOpening } from "../app/utils/matching-mappers.server.ts";
-import { loadMatchParticipant, loadOpeningRows, planCandidateSearch, searchCandidates, type CandidateTuning } from "../app/utils/matching.server.ts";
+import {
+  loadMatchParticipant,
+  loadOpeningRows,
+  planCandidateSearch,
+  searchCandidates,
+  type CandidateTuning,
+} from "../app/utils/matching.server.ts";
 import type { LoadedOccupationGraph } from "../app/utils/occupation-graph.server.ts";
 import type { SearchEngine } from "../search/engine.ts";
 
@@ -39,7 +45,8 @@ export async function candidateRecall(
     // The exact list: the same text relevance (every text hit, not just a page), every opening in reach.
     const relevance = new Map<string, number>();
     for (const q of plan.textQueries) {
-      for (const h of (await engine.searchOpenings({ ...q, limit: 1000 })).hits) relevance.set(h.id, Math.max(relevance.get(h.id) ?? 0, h.relevance));
+      for (const h of (await engine.searchOpenings({ ...q, limit: 1000 })).hits)
+        relevance.set(h.id, Math.max(relevance.get(h.id) ?? 0, h.relevance));
     }
     const radius = plan.fillQueries[plan.fillQueries.length - 1]?.geo?.radiusKm ?? Number.POSITIVE_INFINITY;
     const text = (id: string) => (plan.textQueries.length ? (relevance.get(id) ?? 0) : undefined);
@@ -47,24 +54,41 @@ export async function candidateRecall(
       const km = distanceKm(opening, participant);
       return km === null || km <= radius;
     });
-    const exact = rankMatches(pool.map((opening) => ({ opening, participant, textRelevance: text(opening.id) })), { graph, now: o.now }).slice(0, 20);
+    const exact = rankMatches(
+      pool.map((opening) => ({ opening, participant, textRelevance: text(opening.id) })),
+      { graph, now: o.now },
+    ).slice(0, 20);
     if (exact.length === 0) continue;
 
     const found = await searchCandidates(engine, plan);
     const got = rankMatches(
       found.ids.flatMap((id) => {
         const opening = byId.get(id);
-        return opening ? [{ opening, participant, textRelevance: found.relevance ? (found.relevance.get(id) ?? 0) : undefined }] : [];
+        return opening
+          ? [{ opening, participant, textRelevance: found.relevance ? (found.relevance.get(id) ?? 0) : undefined }]
+          : [];
       }),
       { graph, now: o.now },
     ).slice(0, 20);
     const gotIds = new Set(got.map((m) => m.opening.id));
     recall.push(exact.filter((m) => gotIds.has(m.opening.id)).length / exact.length);
-    const exactRelated = exact.filter((m) => interestFit(m.opening.occupationId, participant.interests, graph, { openingSsyk4Code: m.opening.ssyk4Code }).fit > 0);
-    if (exactRelated.length) related.push(exactRelated.filter((m) => gotIds.has(m.opening.id)).length / exactRelated.length);
-    const meanScore = (list: Array<{ score: number }>) => list.reduce((s, m) => s + m.score, 0) / Math.max(1, list.length);
+    const exactRelated = exact.filter(
+      (m) =>
+        interestFit(m.opening.occupationId, participant.interests, graph, { openingSsyk4Code: m.opening.ssyk4Code })
+          .fit > 0,
+    );
+    if (exactRelated.length)
+      related.push(exactRelated.filter((m) => gotIds.has(m.opening.id)).length / exactRelated.length);
+    const meanScore = (list: Array<{ score: number }>) =>
+      list.reduce((s, m) => s + m.score, 0) / Math.max(1, list.length);
     gap.push(meanScore(exact) - meanScore(got));
   }
-  const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000 : Number.NaN);
-  return { participants: recall.length, recallAt20: mean(recall), relatedRecallAt20: mean(related), meanScoreGap: mean(gap) };
+  const mean = (xs: number[]) =>
+    xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000 : Number.NaN;
+  return {
+    participants: recall.length,
+    recallAt20: mean(recall),
+    relatedRecallAt20: mean(related),
+    meanScoreGap: mean(gap),
+  };
 }

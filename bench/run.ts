@@ -41,7 +41,16 @@ type Args = {
 };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { ...FULL_SCALE, iterations: 250, warmup: 25, reindexRuns: 2, recall: 60, seed: "brygga-bench-1", keep: false, latest: true };
+  const args: Args = {
+    ...FULL_SCALE,
+    iterations: 250,
+    warmup: 25,
+    reindexRuns: 2,
+    recall: 60,
+    seed: "brygga-bench-1",
+    keep: false,
+    latest: true,
+  };
   const numberFlags: Record<string, keyof Args> = {
     "--openings": "openings",
     "--participants": "participants",
@@ -62,7 +71,10 @@ function parseArgs(argv: string[]): Args {
       const value = Number(inline ?? argv[++i]);
       if (!Number.isInteger(value) || value < 0) throw new Error(`${name} needs a whole number ≥ 0`);
       (args as Record<string, unknown>)[numberFlags[name]] = value;
-    } else throw new Error(`Unknown flag ${flag}. Flags: ${[...Object.keys(numberFlags), "--seed", "--keep", "--no-latest"].join(" ")}`);
+    } else
+      throw new Error(
+        `Unknown flag ${flag}. Flags: ${[...Object.keys(numberFlags), "--seed", "--keep", "--no-latest"].join(" ")}`,
+      );
   }
   args.organizations = Math.max(1, args.organizations);
   args.bigOrg = Math.min(args.bigOrg, args.participants);
@@ -72,17 +84,84 @@ function parseArgs(argv: string[]): Args {
 
 /** Realistic things a coach types into the occupation field: prefixes, whole words, no diacritics, typos. */
 const AUTOCOMPLETE_QUERIES = [
-  "l", "la", "lag", "lage", "lager", "lagerarb", "lagerarbetare", "lagerarbetre", "lagrarbetare",
-  "st", "stä", "städ", "stada", "stadare", "städare", "stödare", "stadarw",
-  "k", "kö", "kök", "koks", "köksbi", "koksbitrade", "köksbiträde", "kocksbiträde",
-  "bu", "butik", "butiksbitr", "butikssäljare", "butiksäljare",
-  "tr", "truck", "truckf", "truckförare", "trukförare",
-  "va", "vakt", "vaktm", "vaktmästare", "vaktmastare",
-  "re", "rest", "restaurangbi", "restaurangbiträde", "restaurangbitäde",
-  "barn", "barnskötare", "bar nsk", "undersköt", "underskoterska", "personlig ass", "personlig assistent",
-  "diskare", "diska", "bagare", "bagar", "parkarb", "parkarbetare", "tvätt", "tvatteri", "chauf", "chaufför",
-  "snickare", "snikare", "målare", "malare", "sorter", "återvinn", "atervinning", "kassa", "kassapersonal",
-  "fastighetssk", "fastighetsskötare", "fastighetsskotare", "städ kontor", "lager truck", "kafe", "kafébiträde",
+  "l",
+  "la",
+  "lag",
+  "lage",
+  "lager",
+  "lagerarb",
+  "lagerarbetare",
+  "lagerarbetre",
+  "lagrarbetare",
+  "st",
+  "stä",
+  "städ",
+  "stada",
+  "stadare",
+  "städare",
+  "stödare",
+  "stadarw",
+  "k",
+  "kö",
+  "kök",
+  "koks",
+  "köksbi",
+  "koksbitrade",
+  "köksbiträde",
+  "kocksbiträde",
+  "bu",
+  "butik",
+  "butiksbitr",
+  "butikssäljare",
+  "butiksäljare",
+  "tr",
+  "truck",
+  "truckf",
+  "truckförare",
+  "trukförare",
+  "va",
+  "vakt",
+  "vaktm",
+  "vaktmästare",
+  "vaktmastare",
+  "re",
+  "rest",
+  "restaurangbi",
+  "restaurangbiträde",
+  "restaurangbitäde",
+  "barn",
+  "barnskötare",
+  "bar nsk",
+  "undersköt",
+  "underskoterska",
+  "personlig ass",
+  "personlig assistent",
+  "diskare",
+  "diska",
+  "bagare",
+  "bagar",
+  "parkarb",
+  "parkarbetare",
+  "tvätt",
+  "tvatteri",
+  "chauf",
+  "chaufför",
+  "snickare",
+  "snikare",
+  "målare",
+  "malare",
+  "sorter",
+  "återvinn",
+  "atervinning",
+  "kassa",
+  "kassapersonal",
+  "fastighetssk",
+  "fastighetsskötare",
+  "fastighetsskotare",
+  "städ kontor",
+  "lager truck",
+  "kafe",
+  "kafébiträde",
 ];
 
 const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`);
@@ -95,7 +174,10 @@ function row(cells: string[], widths: number[]): string {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const fullScale =
-    args.openings === FULL_SCALE.openings && args.participants === FULL_SCALE.participants && args.organizations === FULL_SCALE.organizations && args.bigOrg === FULL_SCALE.bigOrg;
+    args.openings === FULL_SCALE.openings &&
+    args.participants === FULL_SCALE.participants &&
+    args.organizations === FULL_SCALE.organizations &&
+    args.bigOrg === FULL_SCALE.bigOrg;
   const log = (line: string) => console.log(line);
   const sampler = new MemorySampler().start();
   const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
@@ -107,12 +189,16 @@ async function main() {
   // The benchmark measures the embedded engine in its own database, whatever the shell has set.
   process.env.DATABASE_URL = url;
   delete process.env.MEILI_URL;
-  log(`Brygga benchmark: ${fmtInt(args.openings)} openings, ${fmtInt(args.participants)} participants, ${args.organizations} organisations (database ${file})`);
+  log(
+    `Brygga benchmark: ${fmtInt(args.openings)} openings, ${fmtInt(args.participants)} participants, ${args.organizations} organisations (database ${file})`,
+  );
 
   try {
     const { prepareDatabase } = await import("../scripts/prepare-database.ts");
     const prepared = await timeMs(() => prepareDatabase(url, { quiet: true }));
-    log(`- load average at start: ${loadAtStart.join(", ")} (other processes on this ${os.cpus().length}-core machine slow every figure down)`);
+    log(
+      `- load average at start: ${loadAtStart.join(", ")} (other processes on this ${os.cpus().length}-core machine slow every figure down)`,
+    );
     log(`- prepared the database (migrations, search tables, reference data) in ${fmtMs(prepared.ms)}`);
 
     const now = new Date();
@@ -145,7 +231,9 @@ async function main() {
     const reindex = async () => {
       const { ms, value } = await timeMs(() => reindexOpenings(db, engine));
       reindexMs.push(ms);
-      log(`- full reindex of ${fmtInt(value)} published openings: ${fmtMs(ms)} (load average ${os.loadavg()[0].toFixed(2)})`);
+      log(
+        `- full reindex of ${fmtInt(value)} published openings: ${fmtMs(ms)} (load average ${os.loadavg()[0].toFixed(2)})`,
+      );
       sampler.mark(`reindex${reindexMs.length}`);
     };
     await reindex();
@@ -161,7 +249,12 @@ async function main() {
     );
     const participants = Array.from({ length: n }, () => rng.pick(active));
     const bigOrg = dataset.bigOrganizationId;
-    const bigOrgActive = (await db.$queryRawUnsafe<Array<{ n: bigint }>>("SELECT COUNT(*) AS n FROM Participant WHERE organizationId = ? AND phase <> 'exited'", bigOrg))[0];
+    const bigOrgActive = (
+      await db.$queryRawUnsafe<Array<{ n: bigint }>>(
+        "SELECT COUNT(*) AS n FROM Participant WHERE organizationId = ? AND phase <> 'exited'",
+        bigOrg,
+      )
+    )[0];
     const nearBigOrg = await db.$queryRawUnsafe<Array<{ id: string }>>(
       `SELECT o.id FROM Opening o JOIN Workplace w ON w.id = o.workplaceId JOIN Municipality m ON m.code = w.municipalityCode
        WHERE o.status = 'published' AND m.county = (SELECT m2.county FROM Organization g JOIN Municipality m2 ON m2.code = g.municipalityCode WHERE g.id = ?)
@@ -169,7 +262,9 @@ async function main() {
       bigOrg,
     );
     const reverseOpenings = Array.from({ length: n }, () => rng.pick(nearBigOrg).id);
-    log(`- samples: ${n} participants of ${args.organizations} organisations; ${n} openings in the big organisation's county (${fmtInt(nearBigOrg.length)} published there)`);
+    log(
+      `- samples: ${n} participants of ${args.organizations} organisations; ${n} openings in the big organisation's county (${fmtInt(nearBigOrg.length)} published there)`,
+    );
 
     // ── the floor: the matcher's own candidate queries against the engine alone ──
     const plans: Array<{ plan: CandidatePlan }> = [];
@@ -197,7 +292,12 @@ async function main() {
     const resultCounts: number[] = [];
     const match = await measure("participant → top 20 openings", { ...args, log }, async (i) => {
       const p = participants[i];
-      const results = await matching.matchOpeningsForParticipant(p.id, { organizationId: p.organizationId, limit: 20, now, db });
+      const results = await matching.matchOpeningsForParticipant(p.id, {
+        organizationId: p.organizationId,
+        limit: 20,
+        now,
+        db,
+      });
       if (i >= args.warmup) resultCounts.push(results.length);
     });
     sampler.mark("match");
@@ -212,7 +312,11 @@ async function main() {
       const c = await timeMs(() => matching.loadOpeningRows(db, b.value.ids));
       const d = await timeMs(() =>
         rankMatches(
-          c.value.map((r) => ({ opening: toMatchOpening(r), participant: a.value, textRelevance: b.value.relevance ? (b.value.relevance.get(r.id) ?? 0) : undefined })),
+          c.value.map((r) => ({
+            opening: toMatchOpening(r),
+            participant: a.value,
+            textRelevance: b.value.relevance ? (b.value.relevance.get(r.id) ?? 0) : undefined,
+          })),
           { graph: graphLoad.value, now },
         ).slice(0, 20),
       );
@@ -224,16 +328,32 @@ async function main() {
 
     // ── opening → participants of one organisation of 2,000 ──
     const reverseCounts: number[] = [];
-    const reverse = await measure(`opening → participants (organisation of ${fmtInt(Number(bigOrgActive.n))} active)`, { ...args, log }, async (i) => {
-      const results = await matching.matchParticipantsForOpening(reverseOpenings[i], { organizationId: bigOrg, limit: 20, now, db });
-      if (i >= args.warmup) reverseCounts.push(results.length);
-    });
+    const reverse = await measure(
+      `opening → participants (organisation of ${fmtInt(Number(bigOrgActive.n))} active)`,
+      { ...args, log },
+      async (i) => {
+        const results = await matching.matchParticipantsForOpening(reverseOpenings[i], {
+          organizationId: bigOrg,
+          limit: 20,
+          now,
+          db,
+        });
+        if (i >= args.warmup) reverseCounts.push(results.length);
+      },
+    );
     sampler.mark("reverse");
 
     // ── occupation autocomplete ──
-    const autocomplete = await measure("occupation autocomplete", { warmup: args.warmup, iterations: Math.max(args.iterations, AUTOCOMPLETE_QUERIES.length * 3), log }, async (i) => {
-      await suggestVocabulary(db, AUTOCOMPLETE_QUERIES[i % AUTOCOMPLETE_QUERIES.length], { kind: "occupation", limit: 10 });
-    });
+    const autocomplete = await measure(
+      "occupation autocomplete",
+      { warmup: args.warmup, iterations: Math.max(args.iterations, AUTOCOMPLETE_QUERIES.length * 3), log },
+      async (i) => {
+        await suggestVocabulary(db, AUTOCOMPLETE_QUERIES[i % AUTOCOMPLETE_QUERIES.length], {
+          kind: "occupation",
+          limit: 10,
+        });
+      },
+    );
     sampler.mark("autocomplete");
 
     // ── more full reindexes ──
@@ -244,7 +364,9 @@ async function main() {
     let recall: RecallResult | null = null;
     if (args.recall > 0) {
       const { candidateRecall } = await import("./recall.ts");
-      const { ms, value } = await timeMs(() => candidateRecall(db, engine, graphLoad.value, participants.slice(0, args.recall), { now }));
+      const { ms, value } = await timeMs(() =>
+        candidateRecall(db, engine, graphLoad.value, participants.slice(0, args.recall), { now }),
+      );
       recall = value;
       log(
         `- candidate recall over ${value.participants} participants: recall@20 ${value.recallAt20}, of openings with an interest fit ${value.relatedRecallAt20}, ` +
@@ -273,15 +395,91 @@ async function main() {
     const lines = [
       row(["measure", "median", "p95", "CPU p95", "target", "met"], widths),
       `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
-      row(["participant → top 20 openings", fmtMs(match.median), fmtMs(match.p95), cpuP95(match), `p95 ≤ ${TARGETS.matchP95Ms} ms`, yes(met.matchP95)], widths),
-      row([`  floor: its engine queries alone (${mean(queryCounts).toFixed(1)} per match)`, fmtMs(floor.median), fmtMs(floor.p95), cpuP95(floor), "", ""], widths),
-      row(["  match ÷ floor", `${ratio.median.toFixed(2)}×`, `${ratio.p95.toFixed(2)}×`, "", `≤ ${TARGETS.matchFloorRatio}×`, yes(met.matchFloorRatio)], widths),
-      row(["  first FTS5 query alone", fmtMs(firstQuery.median), fmtMs(firstQuery.p95), cpuP95(firstQuery), "", ""], widths),
-      row(["  match ÷ first FTS5 query", `${ratioFirst.median.toFixed(2)}×`, `${ratioFirst.p95.toFixed(2)}×`, "", "(reference)", ""], widths),
-      row([`opening → participants (org, ${fmtInt(Number(bigOrgActive.n))} active)`, fmtMs(reverse.median), fmtMs(reverse.p95), cpuP95(reverse), `p95 ≤ ${TARGETS.reverseP95Ms} ms`, yes(met.reverseP95)], widths),
-      row(["occupation autocomplete", fmtMs(autocomplete.median), fmtMs(autocomplete.p95), cpuP95(autocomplete), `p95 ≤ ${TARGETS.autocompleteP95Ms} ms`, yes(met.autocompleteP95)], widths),
-      row([`full reindex, ${fmtInt(dataset.publishedOpenings)} openings (${reindexMs.length} runs; max)`, fmtMs(reindexSummary.median), fmtMs(reindexSummary.max), "", `≤ ${TARGETS.reindexS} s`, yes(met.reindex)], widths),
-      row(["peak memory: sampled RSS / maxRSS", `${memory.peakRssMB} MB`, `${memory.maxRssMB} MB`, "", "reported", ""], widths),
+      row(
+        [
+          "participant → top 20 openings",
+          fmtMs(match.median),
+          fmtMs(match.p95),
+          cpuP95(match),
+          `p95 ≤ ${TARGETS.matchP95Ms} ms`,
+          yes(met.matchP95),
+        ],
+        widths,
+      ),
+      row(
+        [
+          `  floor: its engine queries alone (${mean(queryCounts).toFixed(1)} per match)`,
+          fmtMs(floor.median),
+          fmtMs(floor.p95),
+          cpuP95(floor),
+          "",
+          "",
+        ],
+        widths,
+      ),
+      row(
+        [
+          "  match ÷ floor",
+          `${ratio.median.toFixed(2)}×`,
+          `${ratio.p95.toFixed(2)}×`,
+          "",
+          `≤ ${TARGETS.matchFloorRatio}×`,
+          yes(met.matchFloorRatio),
+        ],
+        widths,
+      ),
+      row(
+        ["  first FTS5 query alone", fmtMs(firstQuery.median), fmtMs(firstQuery.p95), cpuP95(firstQuery), "", ""],
+        widths,
+      ),
+      row(
+        [
+          "  match ÷ first FTS5 query",
+          `${ratioFirst.median.toFixed(2)}×`,
+          `${ratioFirst.p95.toFixed(2)}×`,
+          "",
+          "(reference)",
+          "",
+        ],
+        widths,
+      ),
+      row(
+        [
+          `opening → participants (org, ${fmtInt(Number(bigOrgActive.n))} active)`,
+          fmtMs(reverse.median),
+          fmtMs(reverse.p95),
+          cpuP95(reverse),
+          `p95 ≤ ${TARGETS.reverseP95Ms} ms`,
+          yes(met.reverseP95),
+        ],
+        widths,
+      ),
+      row(
+        [
+          "occupation autocomplete",
+          fmtMs(autocomplete.median),
+          fmtMs(autocomplete.p95),
+          cpuP95(autocomplete),
+          `p95 ≤ ${TARGETS.autocompleteP95Ms} ms`,
+          yes(met.autocompleteP95),
+        ],
+        widths,
+      ),
+      row(
+        [
+          `full reindex, ${fmtInt(dataset.publishedOpenings)} openings (${reindexMs.length} runs; max)`,
+          fmtMs(reindexSummary.median),
+          fmtMs(reindexSummary.max),
+          "",
+          `≤ ${TARGETS.reindexS} s`,
+          yes(met.reindex),
+        ],
+        widths,
+      ),
+      row(
+        ["peak memory: sampled RSS / maxRSS", `${memory.peakRssMB} MB`, `${memory.maxRssMB} MB`, "", "reported", ""],
+        widths,
+      ),
     ];
     const breakdown = {
       participantLoad: strip(summarize(parts.participant)),
@@ -309,9 +507,20 @@ async function main() {
     const date = now.toISOString().slice(0, 10);
     const result = {
       date: now.toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", totalMemGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? "unknown",
+        totalMemGB: Math.round(os.totalmem() / 1024 ** 3),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+      },
       args: { ...args, fullScale },
-      dataset: { ...dataset, ms: Math.round(dataset.ms), bigOrganizationActive: Number(bigOrgActive.n), dbSizeMB: Math.round(fs.statSync(file).size / 1024 / 1024) },
+      dataset: {
+        ...dataset,
+        ms: Math.round(dataset.ms),
+        bigOrganizationActive: Number(bigOrgActive.n),
+        dbSizeMB: Math.round(fs.statSync(file).size / 1024 / 1024),
+      },
       targets: TARGETS,
       met,
       results: {
@@ -345,7 +554,9 @@ async function main() {
       log(`Wrote ${path.relative(process.cwd(), path.join(benchDir, "latest.json"))}`);
     }
     log(`Total ${Math.round((performance.now() - benchStarted) / 1000)} s.`);
-    const missed = Object.entries(met).filter(([, ok]) => !ok).map(([k]) => k);
+    const missed = Object.entries(met)
+      .filter(([, ok]) => !ok)
+      .map(([k]) => k);
     if (missed.length) log(`Targets missed: ${missed.join(", ")}`);
   } finally {
     if (args.keep) log(`Kept ${file}`);

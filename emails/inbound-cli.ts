@@ -7,7 +7,9 @@ import { startInboundServer } from "./inbound.server.ts";
 
 const env = getEnv();
 if (!env.INBOUND_DOMAIN) {
-  console.error("INBOUND_DOMAIN är inte satt: ange domänen som svarsadresserna använder, t.ex. INBOUND_DOMAIN=svar.brygga.se.");
+  console.error(
+    "INBOUND_DOMAIN är inte satt: ange domänen som svarsadresserna använder, t.ex. INBOUND_DOMAIN=svar.brygga.se.",
+  );
   process.exit(1);
 }
 const inbound = await startInboundServer({ port: env.INBOUND_SMTP_PORT ?? 2525 });

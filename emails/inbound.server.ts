@@ -34,7 +34,15 @@ function smtpError(responseCode: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode });
 }
 
-const userSelect = { id: true, name: true, email: true, role: true, organizationId: true, employerId: true, deactivatedAt: true } as const;
+const userSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  organizationId: true,
+  employerId: true,
+  deactivatedAt: true,
+} as const;
 const threadSelect = {
   id: true,
   kind: true,
@@ -44,7 +52,9 @@ const threadSelect = {
   organizationId: true,
   placementId: true,
   employer: { select: { name: true, contactCoach: { select: { name: true, phone: true, email: true } } } },
-  placement: { select: { status: true, participant: { select: { coach: { select: { name: true, phone: true, email: true } } } } } },
+  placement: {
+    select: { status: true, participant: { select: { coach: { select: { name: true, phone: true, email: true } } } } },
+  },
 } as const;
 
 async function loadTarget(address: string) {
@@ -59,7 +69,10 @@ async function loadTarget(address: string) {
     user &&
     thread &&
     !user.deactivatedAt &&
-    ((user.role === "employer" && user.employerId === thread.employerId) || ((user.role === "coach" || user.role === "admin") && user.organizationId != null && user.organizationId === thread.organizationId));
+    ((user.role === "employer" && user.employerId === thread.employerId) ||
+      ((user.role === "coach" || user.role === "admin") &&
+        user.organizationId != null &&
+        user.organizationId === thread.organizationId));
   if (!mayPost) return { ok: false as const, code: 550, message: "5.7.1 Recipient no longer accepts replies" };
   return { ok: true as const, user: user!, thread: thread! };
 }
@@ -94,7 +107,11 @@ async function answerNotPosted(tx: DbOrTx, target: Target, reason: "closed" | "e
 }
 
 /** Turn one received reply into a thread message (or a polite answer). Exported for tests. */
-export async function handleReply(target: Target, mail: ParsedMail, envelopeFrom: string | null | false): Promise<ReplyOutcome> {
+export async function handleReply(
+  target: Target,
+  mail: ParsedMail,
+  envelopeFrom: string | null | false,
+): Promise<ReplyOutcome> {
   if (isAutomatedMail(mail.headers, envelopeFrom)) return "automated";
   const { user, thread } = target;
   const closed = thread.status === "closed" || thread.placement?.status === "ended";
@@ -111,9 +128,29 @@ export async function handleReply(target: Target, mail: ParsedMail, envelopeFrom
   }
   try {
     await db.$transaction(async (tx) => {
-      const message = await addMessage(tx, { threadId: thread.id, authorId: user.id, body: body.data, visibility: "employer", via: "email", emailMessageId: messageId });
+      const message = await addMessage(tx, {
+        threadId: thread.id,
+        authorId: user.id,
+        body: body.data,
+        visibility: "employer",
+        via: "email",
+        emailMessageId: messageId,
+      });
       if (thread.kind === "placement") await notifyPlacementMessage(tx, thread, message, user);
-      else await notifyQuestionMessage(tx, user, { id: thread.id, subject: thread.subject, employerId: thread.employerId, organizationId: thread.organizationId, employer: { name: thread.employer.name } }, body.data, message.id);
+      else
+        await notifyQuestionMessage(
+          tx,
+          user,
+          {
+            id: thread.id,
+            subject: thread.subject,
+            employerId: thread.employerId,
+            organizationId: thread.organizationId,
+            employer: { name: thread.employer.name },
+          },
+          body.data,
+          message.id,
+        );
     });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return "duplicate";
@@ -157,12 +194,15 @@ export async function startInboundServer(options: InboundOptions = {}): Promise<
     disableReverseLookup: true,
     logger: false,
     onMailFrom(address: SMTPServerAddress, _session: SMTPServerSession, callback: (err?: Error | null) => void) {
-      const declared = Number((address.args as Record<string, string> | false | undefined) && (address.args as Record<string, string>).SIZE);
+      const declared = Number(
+        (address.args as Record<string, string> | false | undefined) && (address.args as Record<string, string>).SIZE,
+      );
       if (declared > maxBytes) return callback(smtpError(552, `5.3.4 Message too large (at most ${maxBytes} bytes)`));
       callback();
     },
     onRcptTo(address: SMTPServerAddress, session: SMTPServerSession, callback: (err?: Error | null) => void) {
-      if (session.envelope.rcptTo.length >= MAX_RECIPIENTS) return callback(smtpError(452, "4.5.3 Too many recipients"));
+      if (session.envelope.rcptTo.length >= MAX_RECIPIENTS)
+        return callback(smtpError(452, "4.5.3 Too many recipients"));
       loadTarget(address.address).then(
         (target) => {
           if (target.ok) return callback();
@@ -210,7 +250,8 @@ export async function startInboundServer(options: InboundOptions = {}): Promise<
       size += (chunk as Buffer).length;
       if (size <= maxBytes) chunks.push(chunk as Buffer);
     }
-    if (stream.sizeExceeded || size > maxBytes) throw smtpError(552, `5.3.4 Message too large (at most ${maxBytes} bytes)`);
+    if (stream.sizeExceeded || size > maxBytes)
+      throw smtpError(552, `5.3.4 Message too large (at most ${maxBytes} bytes)`);
     const mail = await simpleParser(Buffer.concat(chunks), { skipImageLinks: true, skipTextToHtml: true });
     const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
     for (const rcpt of session.envelope.rcptTo) {

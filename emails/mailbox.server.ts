@@ -39,7 +39,10 @@ export async function listMailbox(): Promise<MailboxListItem[]> {
     if (isNotFound(error)) return [];
     throw error;
   }
-  const ids = names.filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -".json".length)).filter(isMailboxId);
+  const ids = names
+    .filter((n) => n.endsWith(".json"))
+    .map((n) => n.slice(0, -".json".length))
+    .filter(isMailboxId);
   const entries = await Promise.all(
     ids.map(async (id): Promise<MailboxListItem | null> => {
       try {

@@ -68,7 +68,11 @@ export function verifyReplyAddress(address: string): ReplyTarget | null {
   const at = address.lastIndexOf("@");
   if (at < 1) return null;
   const local = address.slice(0, at).trim().toLowerCase();
-  const host = address.slice(at + 1).trim().toLowerCase().replace(/\.$/, "");
+  const host = address
+    .slice(at + 1)
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, "");
   if (host !== domain) return null;
   // Ids (cuid) are lower case, so a mail system that changes the case of the address changes nothing.
   const match = LOCAL_PART.exec(local);

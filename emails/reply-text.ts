@@ -12,12 +12,14 @@ const HEADER_PREFIXED = /^(?:den|on)\s/i;
 /** …and how it ends: "skrev …:" / "wrote:". */
 const HEADER_END = /\b(?:skrev|wrote)\b[^\n]{0,300}:\s*$/i;
 /** Outlook: "-----Original Message-----", "-----Ursprungligt meddelande-----", "____…" */
-const OUTLOOK_SEPARATOR = /^\s*(?:-{2,}\s*(?:original message|ursprungligt meddelande|originalmeddelande|forwarded message|vidarebefordrat meddelande)\s*-{2,}|_{10,})\s*$/i;
+const OUTLOOK_SEPARATOR =
+  /^\s*(?:-{2,}\s*(?:original message|ursprungligt meddelande|originalmeddelande|forwarded message|vidarebefordrat meddelande)\s*-{2,}|_{10,})\s*$/i;
 const HEADER_FROM = /^\s*\*?(?:från|from)\s*:\*?\s/i;
 const HEADER_OTHER = /^\s*\*?(?:skickat|sent|datum|date|till|to|kopia|cc|ämne|subject)\s*:\*?\s?/i;
 /** The signature delimiter "-- " (RFC 3676), also without its trailing space (checked trimmed). */
 const SIGNATURE = /^--$/;
-const MOBILE_FOOTER = /^\s*(?:skickat från min|sent from my|get outlook for|hämta outlook för|skickat från outlook|sent from outlook|skickades från min)\b/i;
+const MOBILE_FOOTER =
+  /^\s*(?:skickat från min|sent from my|get outlook for|hämta outlook för|skickat från outlook|sent from outlook|skickades från min)\b/i;
 
 function nextNonEmpty(lines: readonly string[], from: number): string | undefined {
   for (let j = from; j < lines.length; j++) if (lines[j]!.trim() !== "") return lines[j];
@@ -66,7 +68,10 @@ function cutIndex(lines: readonly string[]): number {
  * paragraphs) are dropped too; the person's text is kept as written (line breaks included).
  */
 export function extractReplyText(text: string): string {
-  const lines = text.replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ").split("\n");
+  const lines = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\u00a0/g, " ")
+    .split("\n");
   const own = lines.slice(0, cutIndex(lines)).filter((l) => !l.trim().startsWith(">"));
   return own
     .map((l) => l.trimEnd())
@@ -80,7 +85,11 @@ export function isAutomatedMail(headers: { get(name: string): unknown }, envelop
   if (!envelopeFrom) return true; // bounces have an empty MAIL FROM
   const value = (name: string) => {
     const v = headers.get(name);
-    return typeof v === "string" ? v.toLowerCase() : v && typeof v === "object" && "value" in v ? String((v as { value: unknown }).value).toLowerCase() : "";
+    return typeof v === "string"
+      ? v.toLowerCase()
+      : v && typeof v === "object" && "value" in v
+        ? String((v as { value: unknown }).value).toLowerCase()
+        : "";
   };
   const autoSubmitted = value("auto-submitted");
   if (autoSubmitted && autoSubmitted !== "no") return true;

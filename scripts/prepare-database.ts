@@ -8,7 +8,10 @@ import { loadReferenceData } from "../prisma/reference/load.ts";
 import { ensureSearchSchema, rebuildVocabularyIndex, searchIndexStatus } from "../search/sqlite/schema.ts";
 
 /** Returns whether the opening search index must be rebuilt (after a search schema change). */
-export async function prepareDatabase(url: string, options: { quiet?: boolean } = {}): Promise<{ openingsReindexRequired: boolean }> {
+export async function prepareDatabase(
+  url: string,
+  options: { quiet?: boolean } = {},
+): Promise<{ openingsReindexRequired: boolean }> {
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
   const file = databaseFile(url);
 

@@ -49,13 +49,26 @@ if (args.help) {
 }
 
 const CliSchema = z.object({
-  org: z.string({ error: "Ange organisationen med --org (id eller namn)." }).trim().min(1, "Ange organisationen med --org (id eller namn)."),
+  org: z
+    .string({ error: "Ange organisationen med --org (id eller namn)." })
+    .trim()
+    .min(1, "Ange organisationen med --org (id eller namn)."),
   from: z.string({ error: "Ange periodens början med --from ÅÅÅÅ-MM-DD." }),
   to: z.string({ error: "Ange periodens slut med --to ÅÅÅÅ-MM-DD." }),
   format: z.enum(["csv", "json"], { error: "Formatet ska vara csv eller json (--format csv|json)." }).default("csv"),
-  table: z.enum(tableIds as unknown as [TableId, ...TableId[]], { error: `Tabellen finns inte. Välj en av: ${tableIds.join(", ")}.` }).optional(),
+  table: z
+    .enum(tableIds as unknown as [TableId, ...TableId[]], {
+      error: `Tabellen finns inte. Välj en av: ${tableIds.join(", ")}.`,
+    })
+    .optional(),
 });
-const cli = CliSchema.safeParse({ org: args.org, from: args.from, to: args.to, format: args.format, table: args.table });
+const cli = CliSchema.safeParse({
+  org: args.org,
+  from: args.from,
+  to: args.to,
+  format: args.format,
+  table: args.table,
+});
 if (!cli.success) fail(`Fel: ${cli.error.issues.map((i) => i.message).join(" ")}`);
 
 const filters = ReportFiltersSchema.safeParse({
@@ -89,8 +102,13 @@ try {
   const output =
     cli.data.format === "json"
       ? `${JSON.stringify(toJsonDocument(report.meta, tables, report.definitions), null, 2)}\n`
-      : toCsv(tables, { minGroupSize: report.meta.minGroupSize, heading: cli.data.table ? undefined : csvHeading(report.meta) });
-  await new Promise<void>((resolve, reject) => process.stdout.write(output, (error) => (error ? reject(error) : resolve())));
+      : toCsv(tables, {
+          minGroupSize: report.meta.minGroupSize,
+          heading: cli.data.table ? undefined : csvHeading(report.meta),
+        });
+  await new Promise<void>((resolve, reject) =>
+    process.stdout.write(output, (error) => (error ? reject(error) : resolve())),
+  );
 } catch (error) {
   process.stderr.write(`Rapporten kunde inte tas fram: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;

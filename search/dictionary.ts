@@ -55,7 +55,8 @@ class DictionaryCache {
     dictionary
       .then(
         () => {
-          if (this.cached === current) this.cached = { generation: current.generation, loadedAt: Date.now(), dictionary };
+          if (this.cached === current)
+            this.cached = { generation: current.generation, loadedAt: Date.now(), dictionary };
         },
         () => {},
       )
@@ -69,7 +70,10 @@ class DictionaryCache {
     const c = this.cached;
     if (!c || c.generation !== generation) return;
     const list = [...terms];
-    void c.dictionary.then((d) => list.forEach((t) => d.add(t)), () => {});
+    void c.dictionary.then(
+      (d) => list.forEach((t) => d.add(t)),
+      () => {},
+    );
   }
 }
 

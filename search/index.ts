@@ -7,7 +7,14 @@ import { createMeilisearchEngine, isMeilisearchEngine, meilisearchOptionsFromEnv
 import { startSearchOutboxWorker, type SearchOutboxWorker } from "./meilisearch/outbox.ts";
 import { createSqliteEngine } from "./sqlite/engine.ts";
 
-export type { OpeningDocument, OpeningHit, OpeningQuery, OpeningSearchResult, SearchEngine, VocabularyHit } from "./engine.ts";
+export type {
+  OpeningDocument,
+  OpeningHit,
+  OpeningQuery,
+  OpeningSearchResult,
+  SearchEngine,
+  VocabularyHit,
+} from "./engine.ts";
 export { suggestVocabulary } from "./vocabulary.ts";
 
 const engines = new WeakMap<Db, SearchEngine>();

@@ -8,7 +8,17 @@ import type { TermDictionary } from "./typo.ts";
 export { damerauLevenshtein, maxTypos, TermDictionary, type Correction } from "./typo.ts";
 
 // Letters that NFD does not decompose into base letter + combining mark.
-const SPECIAL_LETTERS: Record<string, string> = { æ: "ae", ø: "o", œ: "oe", ß: "ss", đ: "d", ð: "d", þ: "th", ł: "l", ı: "i" };
+const SPECIAL_LETTERS: Record<string, string> = {
+  æ: "ae",
+  ø: "o",
+  œ: "oe",
+  ß: "ss",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ł: "l",
+  ı: "i",
+};
 const SPECIAL_RE = /[æøœßđðþłı]/g;
 const COMBINING_MARKS_RE = /\p{M}+/gu;
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;

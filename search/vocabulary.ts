@@ -5,7 +5,16 @@
 import type { DbOrTx } from "../app/utils/db.server.ts";
 import { vocabularyDictionary } from "./dictionary.ts";
 import type { VocabularyHit } from "./engine.ts";
-import { correctTerms, isStopWord, matchExpression, parseQuery, stem, tokenize, type QueryTerm, type TermCorrections } from "./text.ts";
+import {
+  correctTerms,
+  isStopWord,
+  matchExpression,
+  parseQuery,
+  stem,
+  tokenize,
+  type QueryTerm,
+  type TermCorrections,
+} from "./text.ts";
 
 export const DEFAULT_SUGGEST_LIMIT = 10;
 const MAX_SUGGEST_LIMIT = 50;

@@ -50,7 +50,11 @@ app.use(
         frameAncestors: ["'none'"],
         imgSrc: ["'self'", "data:"],
         objectSrc: ["'none'"],
-        scriptSrc: ["'strict-dynamic'", "'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+        scriptSrc: [
+          "'strict-dynamic'",
+          "'self'",
+          (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`,
+        ],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         upgradeInsecureRequests: env.APP_URL.startsWith("https://") ? [] : null,
@@ -83,7 +87,8 @@ const searchIndexWorker = startSearchIndexWorker(db); // null with the embedded 
 const proposalExpiry = startProposalExpiryWorker(); // unanswered proposals expire (also lazily on read)
 const digests = startDigestScheduler(); // the daily digest of new messages (DIGEST_HOUR)
 // Email replies into threads: with INBOUND_SMTP_PORT set, or alone with `npm run mail:inbound`.
-const inbound = env.INBOUND_SMTP_PORT && env.INBOUND_DOMAIN ? await startInboundServer({ port: env.INBOUND_SMTP_PORT }) : null;
+const inbound =
+  env.INBOUND_SMTP_PORT && env.INBOUND_DOMAIN ? await startInboundServer({ port: env.INBOUND_SMTP_PORT }) : null;
 const server = app.listen(env.PORT, () => {
   console.log(`Brygga är igång på ${env.APP_URL} (port ${env.PORT})`);
 });

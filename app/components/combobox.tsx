@@ -30,7 +30,10 @@ const DEBOUNCE_MS = 150;
 const MIN_CHARS_REMOTE = 2;
 
 function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
 }
 
 /** Options whose label (or a word of it) starts with the query first, then those containing it. */
@@ -63,7 +66,11 @@ function useSuggestions(source: ComboboxSource) {
   useEffect(() => cancel, []);
 
   /** Searches, leaving out options `keep` refuses (already chosen), and tells `onDone` what was found. */
-  function search(query: string, keep: (option: ComboboxOption) => boolean, onDone: (options: ComboboxOption[]) => void) {
+  function search(
+    query: string,
+    keep: (option: ComboboxOption) => boolean,
+    onDone: (options: ComboboxOption[]) => void,
+  ) {
     cancel();
     const q = query.trim();
     if (q.length < minChars) {
@@ -127,7 +134,19 @@ type Props = {
   defaultQuery?: string;
 };
 
-export function Combobox({ label, name, source, selectedLabel, multiple = false, max, queryName, hint, errors, defaultSelected = [], defaultQuery }: Props) {
+export function Combobox({
+  label,
+  name,
+  source,
+  selectedLabel,
+  multiple = false,
+  max,
+  queryName,
+  hint,
+  errors,
+  defaultSelected = [],
+  defaultQuery,
+}: Props) {
   const id = useId();
   const inputId = `${id}-input`;
   const listId = `${id}-list`;
@@ -160,7 +179,11 @@ export function Combobox({ label, name, source, selectedLabel, multiple = false,
       (o) => !chosen.has(o.id),
       (found) => {
         setOpen(found.length > 0);
-        setStatus(found.length ? `${found.length} förslag. Använd pil upp och pil ned och tryck Enter för att välja.` : "Inga förslag. Prova ett annat ord.");
+        setStatus(
+          found.length
+            ? `${found.length} förslag. Använd pil upp och pil ned och tryck Enter för att välja.`
+            : "Inga förslag. Prova ett annat ord.",
+        );
       },
     );
   }
@@ -248,7 +271,12 @@ export function Combobox({ label, name, source, selectedLabel, multiple = false,
             <li key={s.id} className="chip">
               <span>{s.label}</span>
               <input type="hidden" name={name} value={s.id} />
-              <button type="button" className="chip__remove" onClick={() => remove(s)} aria-label={`Ta bort ${s.label}`}>
+              <button
+                type="button"
+                className="chip__remove"
+                onClick={() => remove(s)}
+                aria-label={`Ta bort ${s.label}`}
+              >
                 <span aria-hidden="true">×</span>
               </button>
             </li>
@@ -267,7 +295,9 @@ export function Combobox({ label, name, source, selectedLabel, multiple = false,
           aria-controls={listId}
           aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
           aria-invalid={errorId ? true : undefined}
-          aria-describedby={[hintId, !multiple && selected[0] ? chosenId : undefined, errorId].filter(Boolean).join(" ") || undefined}
+          aria-describedby={
+            [hintId, !multiple && selected[0] ? chosenId : undefined, errorId].filter(Boolean).join(" ") || undefined
+          }
           autoComplete="off"
           spellCheck={false}
           placeholder="Skriv för att söka"
@@ -327,7 +357,17 @@ export function Combobox({ label, name, source, selectedLabel, multiple = false,
 }
 
 /** "Menade du …?": suggestions from the server after typed text matched no label exactly. */
-export function SuggestionChoices({ name, legend, options, type }: { name: string; legend: string; options: ComboboxOption[]; type: "radio" | "checkbox" }) {
+export function SuggestionChoices({
+  name,
+  legend,
+  options,
+  type,
+}: {
+  name: string;
+  legend: string;
+  options: ComboboxOption[];
+  type: "radio" | "checkbox";
+}) {
   const id = useId();
   if (options.length === 0) return null;
   return (
@@ -335,7 +375,13 @@ export function SuggestionChoices({ name, legend, options, type }: { name: strin
       <legend>{legend}</legend>
       {options.map((o, i) => (
         <div className="choice" key={o.id}>
-          <input type={type} id={`${id}-${i}`} name={name} value={o.id} aria-describedby={o.detail ? `${id}-${i}-detail` : undefined} />
+          <input
+            type={type}
+            id={`${id}-${i}`}
+            name={name}
+            value={o.id}
+            aria-describedby={o.detail ? `${id}-${i}-detail` : undefined}
+          />
           <div className="choice__text">
             <label htmlFor={`${id}-${i}`}>{o.label}</label>
             {o.detail ? (

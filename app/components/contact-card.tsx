@@ -42,7 +42,10 @@ export function ContactCard({ recipient, askLink = false }: { recipient: Contact
           <p>
             <strong>{recipient.organizationName}</strong>
           </p>
-          <p>Ni har ingen egen kontaktperson just nu. Frågor går till organisationens gemensamma inkorg och besvaras av den coach som har tid.</p>
+          <p>
+            Ni har ingen egen kontaktperson just nu. Frågor går till organisationens gemensamma inkorg och besvaras av
+            den coach som har tid.
+          </p>
           {recipient.sharedInboxEmail ? (
             <p>
               E-post: <a href={`mailto:${recipient.sharedInboxEmail}`}>{recipient.sharedInboxEmail}</a>

@@ -18,22 +18,72 @@ type Props = {
   busy: boolean;
 };
 
-export function EmployerContactForm({ today, participants, fixedEmployer, defaultParticipantId, errors, values, busy }: Props) {
+export function EmployerContactForm({
+  today,
+  participants,
+  fixedEmployer,
+  defaultParticipantId,
+  errors,
+  values,
+  busy,
+}: Props) {
   return (
     <Form method="post" className="form" noValidate>
       {fixedEmployer ? null : (
         <fieldset className="panel">
           <legend className="panel__legend">Arbetsgivare</legend>
-          <Combobox name="employerId" label="Sök arbetsgivare i Brygga" source={{ remote: "employer" }} errors={errors?.employerId} selectedLabel="Vald arbetsgivare" />
+          <Combobox
+            name="employerId"
+            label="Sök arbetsgivare i Brygga"
+            source={{ remote: "employer" }}
+            errors={errors?.employerId}
+            selectedLabel="Vald arbetsgivare"
+          />
           <p className="hint">Finns arbetsgivaren inte i Brygga? Skriv namnet nedan så läggs den till.</p>
-          <Field label="Ny arbetsgivare (namn)" name="newEmployerName" errors={errors?.newEmployerName} inputProps={{ defaultValue: kept(values, "newEmployerName"), autoComplete: "organization" }} />
-          <SelectField label="Sektor för ny arbetsgivare" name="newEmployerSector" placeholder="Välj" options={sectors.options} errors={errors?.newEmployerSector} selectProps={{ defaultValue: kept(values, "newEmployerSector") ?? "" }} />
+          <Field
+            label="Ny arbetsgivare (namn)"
+            name="newEmployerName"
+            errors={errors?.newEmployerName}
+            inputProps={{ defaultValue: kept(values, "newEmployerName"), autoComplete: "organization" }}
+          />
+          <SelectField
+            label="Sektor för ny arbetsgivare"
+            name="newEmployerSector"
+            placeholder="Välj"
+            options={sectors.options}
+            errors={errors?.newEmployerSector}
+            selectProps={{ defaultValue: kept(values, "newEmployerSector") ?? "" }}
+          />
         </fieldset>
       )}
-      <ChoiceGroup type="radio" legend="Typ av kontakt" name="kind" options={employerContactKinds.options} errors={errors?.kind} defaultValue={kept(values, "kind", "visit")} className="choices--inline" />
-      <Field label="Datum" name="occurredAt" errors={errors?.occurredAt} inputProps={{ type: "date", max: today, defaultValue: kept(values, "occurredAt", today) }} />
-      <TextareaField label="Anteckningar" name="notes" hint="Vad ni pratade om, vilka arbetsuppgifter som finns, vem du träffade." errors={errors?.notes} textareaProps={{ rows: 4, defaultValue: kept(values, "notes") }} />
-      <Field label="Följ upp senast (valfritt)" name="followUpDate" errors={errors?.followUpDate} inputProps={{ type: "date", min: today, defaultValue: kept(values, "followUpDate") }} />
+      <ChoiceGroup
+        type="radio"
+        legend="Typ av kontakt"
+        name="kind"
+        options={employerContactKinds.options}
+        errors={errors?.kind}
+        defaultValue={kept(values, "kind", "visit")}
+        className="choices--inline"
+      />
+      <Field
+        label="Datum"
+        name="occurredAt"
+        errors={errors?.occurredAt}
+        inputProps={{ type: "date", max: today, defaultValue: kept(values, "occurredAt", today) }}
+      />
+      <TextareaField
+        label="Anteckningar"
+        name="notes"
+        hint="Vad ni pratade om, vilka arbetsuppgifter som finns, vem du träffade."
+        errors={errors?.notes}
+        textareaProps={{ rows: 4, defaultValue: kept(values, "notes") }}
+      />
+      <Field
+        label="Följ upp senast (valfritt)"
+        name="followUpDate"
+        errors={errors?.followUpDate}
+        inputProps={{ type: "date", min: today, defaultValue: kept(values, "followUpDate") }}
+      />
       <SelectField
         label="Gäller deltagare (valfritt)"
         name="participantId"

@@ -8,7 +8,15 @@ import type { FieldErrors } from "~/domain/forms.ts";
 import { ChoiceGroup, kept, TextareaField } from "./form-controls.tsx";
 import { Field } from "./forms.tsx";
 
-export function EmployerProfileFields({ values, errors = {}, children }: { values: Record<string, string | string[]>; errors?: FieldErrors; children?: ReactNode }) {
+export function EmployerProfileFields({
+  values,
+  errors = {},
+  children,
+}: {
+  values: Record<string, string | string[]>;
+  errors?: FieldErrors;
+  children?: ReactNode;
+}) {
   return (
     <>
       <Field
@@ -31,7 +39,12 @@ export function EmployerProfileFields({ values, errors = {}, children }: { value
         name="sector"
         options={sectors.options.map((o) => ({
           ...o,
-          description: o.value === "public" ? "Kommun, region eller myndighet" : o.value === "private" ? "Företag" : "Förening, stiftelse eller kooperativ",
+          description:
+            o.value === "public"
+              ? "Kommun, region eller myndighet"
+              : o.value === "private"
+                ? "Företag"
+                : "Förening, stiftelse eller kooperativ",
         }))}
         defaultValue={kept(values, "sector")}
         errors={errors.sector}
@@ -53,7 +66,11 @@ export function EmployerProfileFields({ values, errors = {}, children }: { value
         name="description"
         hint="Några meningar om verksamheten. Det hjälper coacher att berätta om er för deltagare."
         errors={errors.description}
-        textareaProps={{ defaultValue: kept(values, "description"), rows: 4, maxLength: EMPLOYER_LIMITS.description + 100 }}
+        textareaProps={{
+          defaultValue: kept(values, "description"),
+          rows: 4,
+          maxLength: EMPLOYER_LIMITS.description + 100,
+        }}
       />
       {children}
     </>

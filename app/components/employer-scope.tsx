@@ -18,7 +18,8 @@ export function EmployerScopeHeader({ scope }: { scope: ScopeForPage }) {
   return (
     <div className="on-behalf">
       <p className="on-behalf__text">
-        Du arbetar åt <strong>{scope.employerName}</strong> som coach. Det du gör här registreras som gjort för arbetsgivarens räkning.
+        Du arbetar åt <strong>{scope.employerName}</strong> som coach. Det du gör här registreras som gjort för
+        arbetsgivarens räkning.
       </p>
       <nav aria-label={`Sidor för ${scope.employerName}`} className="subnav">
         <ul>

@@ -16,7 +16,10 @@ export function GeneralErrorBoundary() {
   return (
     <section className="panel error-panel" aria-labelledby="error-title">
       <h1 id="error-title">{titles[status] ?? "Något gick fel"}</h1>
-      <p>{message ?? (status >= 500 ? "Ett oväntat fel inträffade. Försök igen om en stund." : "Vi kunde inte visa sidan.")}</p>
+      <p>
+        {message ??
+          (status >= 500 ? "Ett oväntat fel inträffade. Försök igen om en stund." : "Vi kunde inte visa sidan.")}
+      </p>
       <p>
         <Link to="/">Till startsidan</Link>
       </p>

@@ -23,7 +23,9 @@ export function FirstContactBadge({ status: raw }: { status: Status }) {
   const status = revive(raw);
   const text = firstContactText(status, (d) => formatDate(d));
   if (status.kind === "overdue") return <span className="badge badge--danger">{text}</span>;
-  if (status.kind === "done") return <span className={status.withinTarget ? "badge badge--success" : "badge"}>{text}</span>;
-  if (status.kind === "pending") return <span className={status.daysLeft <= 7 ? "badge badge--warning" : "badge"}>{text}</span>;
+  if (status.kind === "done")
+    return <span className={status.withinTarget ? "badge badge--success" : "badge"}>{text}</span>;
+  if (status.kind === "pending")
+    return <span className={status.daysLeft <= 7 ? "badge badge--warning" : "badge"}>{text}</span>;
   return <span className="muted">{text}</span>;
 }

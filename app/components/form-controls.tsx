@@ -7,13 +7,26 @@ import { describedBy, FieldError, Hint, useFieldIds } from "./forms.tsx";
 
 type Common = { label: ReactNode; name: string; hint?: ReactNode; errors?: string[]; className?: string };
 
-export function TextareaField({ label, name, hint, errors, className, textareaProps }: Common & { textareaProps?: TextareaHTMLAttributes<HTMLTextAreaElement> }) {
+export function TextareaField({
+  label,
+  name,
+  hint,
+  errors,
+  className,
+  textareaProps,
+}: Common & { textareaProps?: TextareaHTMLAttributes<HTMLTextAreaElement> }) {
   const { id, hintId, errorId } = useFieldIds(hint, errors);
   return (
     <div className={["field", className].filter(Boolean).join(" ")}>
       <label htmlFor={id}>{label}</label>
       <Hint id={hintId}>{hint}</Hint>
-      <textarea id={id} name={name} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy(hintId, errorId)} {...textareaProps} />
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={describedBy(hintId, errorId)}
+        {...textareaProps}
+      />
       <FieldError id={errorId} errors={errors} />
     </div>
   );
@@ -45,7 +58,13 @@ export function SelectField({
     <div className={["field", className].filter(Boolean).join(" ")}>
       <label htmlFor={id}>{label}</label>
       <Hint id={hintId}>{hint}</Hint>
-      <select id={id} name={name} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy(extraDescribedBy, hintId, errorId)} {...selectProps}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={describedBy(extraDescribedBy, hintId, errorId)}
+        {...selectProps}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options?.map((o) => (
           <option key={o.value} value={o.value}>
@@ -98,7 +117,11 @@ export function ChoiceGroup({
   const { id, hintId, errorId } = useFieldIds(hint, errors);
   const chosen = new Set(defaultValue == null ? [] : typeof defaultValue === "string" ? [defaultValue] : defaultValue);
   return (
-    <fieldset className={["field", className].filter(Boolean).join(" ")} aria-describedby={describedBy(hintId, errorId)} aria-invalid={errorId ? true : undefined}>
+    <fieldset
+      className={["field", className].filter(Boolean).join(" ")}
+      aria-describedby={describedBy(hintId, errorId)}
+      aria-invalid={errorId ? true : undefined}
+    >
       <legend>{legend}</legend>
       <Hint id={hintId}>{hint}</Hint>
       <div className={columns ? "choices choices--columns" : "choices"}>
@@ -134,12 +157,30 @@ export function ChoiceGroup({
 }
 
 /** One checkbox with its label (and an optional hint). */
-export function CheckboxField({ label, name, hint, defaultChecked, errors }: { label: ReactNode; name: string; hint?: ReactNode; defaultChecked?: boolean; errors?: string[] }) {
+export function CheckboxField({
+  label,
+  name,
+  hint,
+  defaultChecked,
+  errors,
+}: {
+  label: ReactNode;
+  name: string;
+  hint?: ReactNode;
+  defaultChecked?: boolean;
+  errors?: string[];
+}) {
   const { id, hintId, errorId } = useFieldIds(hint, errors);
   return (
     <div className="field">
       <div className="choice">
-        <input type="checkbox" id={id} name={name} defaultChecked={defaultChecked} aria-describedby={describedBy(hintId, errorId)} />
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          defaultChecked={defaultChecked}
+          aria-describedby={describedBy(hintId, errorId)}
+        />
         <div className="choice__text">
           <label htmlFor={id}>{label}</label>
           {hint ? (
@@ -155,7 +196,11 @@ export function CheckboxField({ label, name, hint, defaultChecked, errors }: { l
 }
 
 /** The first value of a kept form value (after a failed submit), or the fallback. */
-export function kept(values: Record<string, string | string[]> | undefined, name: string, fallback?: string | null): string | undefined {
+export function kept(
+  values: Record<string, string | string[]> | undefined,
+  name: string,
+  fallback?: string | null,
+): string | undefined {
   const v = values?.[name];
   if (v === undefined) return fallback ?? undefined;
   return Array.isArray(v) ? v[0] : v;
@@ -165,7 +210,11 @@ export function kept(values: Record<string, string | string[]> | undefined, name
  * All non-empty values of a kept list field (checkboxes, chosen ids). The fallback applies only
  * when nothing was submitted: after a failed submit, a missing name means nothing was checked.
  */
-export function keptList(values: Record<string, string | string[]> | undefined, name: string, fallback: readonly string[] = []): string[] {
+export function keptList(
+  values: Record<string, string | string[]> | undefined,
+  name: string,
+  fallback: readonly string[] = [],
+): string[] {
   if (!values) return [...fallback];
   const v = values[name];
   if (v === undefined) return [];

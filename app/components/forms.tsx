@@ -39,7 +39,14 @@ export function Field({ label, name, hint, errors, inputProps }: FieldProps) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <Hint id={hintId}>{hint}</Hint>
-      <input id={id} name={name} type="text" aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} {...inputProps} />
+      <input
+        id={id}
+        name={name}
+        type="text"
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={describedBy}
+        {...inputProps}
+      />
       <FieldError id={errorId} errors={errors} />
     </div>
   );
@@ -68,14 +75,25 @@ export function ErrorSummary({ message }: { message?: string | null }) {
  * What came of a post on a page with several small forms: a success (status) or an error (alert),
  * focused each time a new result arrives so keyboard and screen-reader users hear it.
  */
-export function ActionResult({ result, children }: { result: { ok: boolean; message?: string } | null | undefined; children?: ReactNode }) {
+export function ActionResult({
+  result,
+  children,
+}: {
+  result: { ok: boolean; message?: string } | null | undefined;
+  children?: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (result) ref.current?.focus();
   }, [result]);
   if (!result) return null;
   return (
-    <div className={`alert ${result.ok ? "alert--success" : "alert--error"}`} role={result.ok ? "status" : "alert"} tabIndex={-1} ref={ref}>
+    <div
+      className={`alert ${result.ok ? "alert--success" : "alert--error"}`}
+      role={result.ok ? "status" : "alert"}
+      tabIndex={-1}
+      ref={ref}
+    >
       {result.message}
       {children ? <> {children}</> : null}
     </div>

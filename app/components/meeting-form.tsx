@@ -40,17 +40,66 @@ export function MeetingForm({
   return (
     <Form method="post" className="form" noValidate>
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
-      <ErrorSummary message={errors && Object.keys(errors).length > 0 ? "Mötet är inte bokat. Rätta det som är markerat." : null} />
-      <ChoiceGroup type="radio" legend="Vilket slags möte?" name="kind" options={meetingKinds.options} defaultValue={v("kind")} errors={errors?.kind} />
+      <ErrorSummary
+        message={errors && Object.keys(errors).length > 0 ? "Mötet är inte bokat. Rätta det som är markerat." : null}
+      />
+      <ChoiceGroup
+        type="radio"
+        legend="Vilket slags möte?"
+        name="kind"
+        options={meetingKinds.options}
+        defaultValue={v("kind")}
+        errors={errors?.kind}
+      />
       <div className="inline-fields">
-        <Field label="Datum" name="date" errors={errors?.date} inputProps={{ type: "date", defaultValue: v("date"), required: true }} />
-        <Field label="Klockan" name="time" hint="Svensk tid, TT:MM" errors={errors?.time} inputProps={{ type: "time", defaultValue: v("time"), required: true }} />
-        <SelectField label="Längd" name="durationMin" options={durations} errors={errors?.durationMin} selectProps={{ defaultValue: v("durationMin") }} />
+        <Field
+          label="Datum"
+          name="date"
+          errors={errors?.date}
+          inputProps={{ type: "date", defaultValue: v("date"), required: true }}
+        />
+        <Field
+          label="Klockan"
+          name="time"
+          hint="Svensk tid, TT:MM"
+          errors={errors?.time}
+          inputProps={{ type: "time", defaultValue: v("time"), required: true }}
+        />
+        <SelectField
+          label="Längd"
+          name="durationMin"
+          options={durations}
+          errors={errors?.durationMin}
+          selectProps={{ defaultValue: v("durationMin") }}
+        />
       </div>
-      <Field label="Plats" name="place" hint="Till exempel arbetsplatsens adress eller ett rum." errors={errors?.place} inputProps={{ defaultValue: v("place"), maxLength: SUPPORT_LIMITS.place }} />
-      <Field label="Telefonnummer att ringa in på (valfritt)" name="phone" errors={errors?.phone} inputProps={{ type: "tel", defaultValue: v("phone"), maxLength: SUPPORT_LIMITS.phone }} />
-      <Field label="Videolänk (valfritt)" name="videoLink" hint="Hela länken, som börjar med https://" errors={errors?.videoLink} inputProps={{ type: "url", defaultValue: v("videoLink"), maxLength: SUPPORT_LIMITS.videoLink }} />
-      <TextareaField label="Dagordning" name="agenda" hint="Vad ni ska prata om. Skriv inga hälsouppgifter." errors={errors?.agenda} textareaProps={{ rows: 3, defaultValue: v("agenda"), maxLength: SUPPORT_LIMITS.agenda }} />
+      <Field
+        label="Plats"
+        name="place"
+        hint="Till exempel arbetsplatsens adress eller ett rum."
+        errors={errors?.place}
+        inputProps={{ defaultValue: v("place"), maxLength: SUPPORT_LIMITS.place }}
+      />
+      <Field
+        label="Telefonnummer att ringa in på (valfritt)"
+        name="phone"
+        errors={errors?.phone}
+        inputProps={{ type: "tel", defaultValue: v("phone"), maxLength: SUPPORT_LIMITS.phone }}
+      />
+      <Field
+        label="Videolänk (valfritt)"
+        name="videoLink"
+        hint="Hela länken, som börjar med https://"
+        errors={errors?.videoLink}
+        inputProps={{ type: "url", defaultValue: v("videoLink"), maxLength: SUPPORT_LIMITS.videoLink }}
+      />
+      <TextareaField
+        label="Dagordning"
+        name="agenda"
+        hint="Vad ni ska prata om. Skriv inga hälsouppgifter."
+        errors={errors?.agenda}
+        textareaProps={{ rows: 3, defaultValue: v("agenda"), maxLength: SUPPORT_LIMITS.agenda }}
+      />
       {inviteOptions.length > 0 ? (
         <ChoiceGroup
           type="checkbox"

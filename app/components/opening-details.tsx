@@ -1,7 +1,14 @@
 // An opening as people read it: what, where, when, the environment and what the employer offers.
 // Used on the employer's own opening page and on the shared page found through search.
 import { formatPostalCode } from "~/domain/employers.ts";
-import { environmentDimensionCodes, formatHours, readAccommodations, readEnvironment, readSchedule, readTasks } from "~/domain/openings.ts";
+import {
+  environmentDimensionCodes,
+  formatHours,
+  readAccommodations,
+  readEnvironment,
+  readSchedule,
+  readTasks,
+} from "~/domain/openings.ts";
 import { accommodations } from "~/domain/vocab/accommodations.ts";
 import { environmentDimensionLabels, environmentDimensions, instructionStyles } from "~/domain/vocab/environment.ts";
 import { employmentSupports, leadsToEmployment, openingKinds, openingStatuses } from "~/domain/vocab/openings.ts";
@@ -36,7 +43,15 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge ${tone}`}>{openingStatuses.label(status)}</span>;
 }
 
-export function OpeningDetails({ opening, skills, headingLevel = 2 }: { opening: OpeningForDetails; skills: Array<{ id: string; label: string }>; headingLevel?: 2 | 3 }) {
+export function OpeningDetails({
+  opening,
+  skills,
+  headingLevel = 2,
+}: {
+  opening: OpeningForDetails;
+  skills: Array<{ id: string; label: string }>;
+  headingLevel?: 2 | 3;
+}) {
   const H = headingLevel === 2 ? "h2" : "h3";
   const tasks = readTasks(opening.tasks);
   const schedule = readSchedule(opening.schedule);
@@ -57,14 +72,17 @@ export function OpeningDetails({ opening, skills, headingLevel = 2 }: { opening:
         <div>
           <dt>Arbetsplats</dt>
           <dd>
-            {opening.workplace.name}, {opening.workplace.street}, {formatPostalCode(opening.workplace.postalCode)} {opening.workplace.municipality.name}
+            {opening.workplace.name}, {opening.workplace.street}, {formatPostalCode(opening.workplace.postalCode)}{" "}
+            {opening.workplace.municipality.name}
           </dd>
         </div>
         <div>
           <dt>Tid</dt>
           <dd>
             {formatHours(opening.hoursMin, opening.hoursMax)}
-            {schedule.times.length ? `, ${schedule.times.map((t) => scheduleTimes.label(t).toLowerCase()).join(", ")}` : ""}
+            {schedule.times.length
+              ? `, ${schedule.times.map((t) => scheduleTimes.label(t).toLowerCase()).join(", ")}`
+              : ""}
             {schedule.startFlexible ? ", flexibel starttid" : ", fast starttid"}
           </dd>
         </div>

@@ -3,7 +3,15 @@
 // kind of opening. Without JavaScript every section is shown (the server ignores what does not apply).
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { HOURS, LIMITS, PERIOD_MAX_WEEKS, PLACES_MAX, PRACTICE_TYPICAL_WEEKS, environmentDimensionCodes, hasPeriod } from "~/domain/openings.ts";
+import {
+  HOURS,
+  LIMITS,
+  PERIOD_MAX_WEEKS,
+  PLACES_MAX,
+  PRACTICE_TYPICAL_WEEKS,
+  environmentDimensionCodes,
+  hasPeriod,
+} from "~/domain/openings.ts";
 import { accommodationHelp, accommodations } from "~/domain/vocab/accommodations.ts";
 import { environmentDimensionLabels, environmentDimensions, instructionStyles } from "~/domain/vocab/environment.ts";
 import { employmentSupports, leadsToEmployment, openingKinds } from "~/domain/vocab/openings.ts";
@@ -46,7 +54,18 @@ export type OpeningFormProps = {
   cancelTo: string;
 };
 
-export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, selected, occupationSuggestions = [], skillSuggestions = [], submitting, mode, cancelTo }: OpeningFormProps) {
+export function OpeningForm({
+  values,
+  errors = {},
+  workplaces,
+  workplacesPath,
+  selected,
+  occupationSuggestions = [],
+  skillSuggestions = [],
+  submitting,
+  mode,
+  cancelTo,
+}: OpeningFormProps) {
   const hydrated = useHydrated();
   const [kind, setKind] = useState(kept(values, "kind", "practice") ?? "practice");
   const showFor = (condition: boolean) => !hydrated || condition;
@@ -58,8 +77,8 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
       {errorCount > 0 ? (
         <div className="alert alert--error" role="alert">
           <p>
-            <strong>Annonsen är inte sparad.</strong> Rätta {errorCount === 1 ? "det markerade fältet" : `de ${errorCount} markerade fälten`} och
-            försök igen.
+            <strong>Annonsen är inte sparad.</strong> Rätta{" "}
+            {errorCount === 1 ? "det markerade fältet" : `de ${errorCount} markerade fälten`} och försök igen.
           </p>
         </div>
       ) : null}
@@ -94,12 +113,16 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
                 Saknas arbetsplatsen? <Link to={`${workplacesPath}/ny`}>Lägg till en arbetsplats</Link>.
               </>
             }
-            selectProps={{ defaultValue: kept(values, "workplaceId", workplaces.length === 1 ? workplaces[0]!.id : ""), required: true }}
+            selectProps={{
+              defaultValue: kept(values, "workplaceId", workplaces.length === 1 ? workplaces[0]!.id : ""),
+              required: true,
+            }}
           />
         ) : (
           <div className="alert alert--warning">
             <p>
-              Lägg till en arbetsplats först, så att deltagarna vet var arbetet finns. <Link to={`${workplacesPath}/ny`}>Lägg till arbetsplats</Link>
+              Lägg till en arbetsplats först, så att deltagarna vet var arbetet finns.{" "}
+              <Link to={`${workplacesPath}/ny`}>Lägg till arbetsplats</Link>
             </p>
           </div>
         )}
@@ -118,7 +141,12 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
           defaultSelected={selected.occupation ? [selected.occupation] : []}
           defaultQuery={values.occupationQuery !== undefined ? kept(values, "occupationQuery") : undefined}
         />
-        <SuggestionChoices type="radio" name="occupationChoice" legend="Menade du något av de här yrkena?" options={occupationSuggestions} />
+        <SuggestionChoices
+          type="radio"
+          name="occupationChoice"
+          legend="Menade du något av de här yrkena?"
+          options={occupationSuggestions}
+        />
         <TextareaField
           label="Beskrivning"
           name="description"
@@ -146,7 +174,12 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
           defaultSelected={selected.skills}
           defaultQuery={kept(values, "skillQuery")}
         />
-        <SuggestionChoices type="checkbox" name="skillChoice" legend="Menade du någon av de här kompetenserna?" options={skillSuggestions} />
+        <SuggestionChoices
+          type="checkbox"
+          name="skillChoice"
+          legend="Menade du någon av de här kompetenserna?"
+          options={skillSuggestions}
+        />
       </section>
 
       <section className="form-section" aria-labelledby="section-time">
@@ -161,24 +194,50 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
               label="Minst"
               name="hoursMin"
               errors={e("hoursMin")}
-              inputProps={{ type: "number", inputMode: "numeric", min: HOURS.min, max: HOURS.max, defaultValue: kept(values, "hoursMin"), required: true }}
+              inputProps={{
+                type: "number",
+                inputMode: "numeric",
+                min: HOURS.min,
+                max: HOURS.max,
+                defaultValue: kept(values, "hoursMin"),
+                required: true,
+              }}
             />
             <Field
               label="Högst"
               name="hoursMax"
               errors={e("hoursMax")}
-              inputProps={{ type: "number", inputMode: "numeric", min: HOURS.min, max: HOURS.max, defaultValue: kept(values, "hoursMax"), required: true }}
+              inputProps={{
+                type: "number",
+                inputMode: "numeric",
+                min: HOURS.min,
+                max: HOURS.max,
+                defaultValue: kept(values, "hoursMax"),
+                required: true,
+              }}
             />
           </div>
         </fieldset>
-        <ChoiceGroup type="checkbox" legend="När på dygnet eller veckan?" name="scheduleTimes" options={scheduleTimes.options} defaultValue={keptList(values, "scheduleTimes")} errors={e("scheduleTimes")} columns />
+        <ChoiceGroup
+          type="checkbox"
+          legend="När på dygnet eller veckan?"
+          name="scheduleTimes"
+          options={scheduleTimes.options}
+          defaultValue={keptList(values, "scheduleTimes")}
+          errors={e("scheduleTimes")}
+          columns
+        />
         <ChoiceGroup
           type="radio"
           legend="Starttid"
           name="startFlexible"
           options={[
             { value: "fixed", label: "Fast starttid" },
-            { value: "flexible", label: "Flexibel starttid", description: "Det går att börja lite senare en dag som är tung." },
+            {
+              value: "flexible",
+              label: "Flexibel starttid",
+              description: "Det går att börja lite senare en dag som är tung.",
+            },
           ]}
           defaultValue={kept(values, "startFlexible", "fixed")}
           errors={e("startFlexible")}
@@ -251,7 +310,11 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
             type="radio"
             legend="Kan det leda till en anställning?"
             name="leadsToEmployment"
-            hint={kind === "job" && hydrated ? undefined : "Gäller inte anställningar. Matchningen föredrar vägar till riktigt, betalt arbete."}
+            hint={
+              kind === "job" && hydrated
+                ? undefined
+                : "Gäller inte anställningar. Matchningen föredrar vägar till riktigt, betalt arbete."
+            }
             options={leadsToEmployment.options}
             defaultValue={kept(values, "leadsToEmployment", "maybe")}
             errors={e("leadsToEmployment")}
@@ -261,7 +324,11 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
           <SelectField
             label="Anställningsform"
             name="employmentSupport"
-            hint={hydrated ? "Med stöd betyder att Arbetsförmedlingen eller kommunen betalar en del av lönen." : "Bara för anställning. Med stöd betyder att Arbetsförmedlingen eller kommunen betalar en del av lönen."}
+            hint={
+              hydrated
+                ? "Med stöd betyder att Arbetsförmedlingen eller kommunen betalar en del av lönen."
+                : "Bara för anställning. Med stöd betyder att Arbetsförmedlingen eller kommunen betalar en del av lönen."
+            }
             placeholder="Välj anställningsform"
             options={employmentSupports.options}
             errors={e("employmentSupport")}
@@ -286,7 +353,13 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
               name="lengthWeeks"
               hint={`Vanligt är ${PRACTICE_TYPICAL_WEEKS.min}–${PRACTICE_TYPICAL_WEEKS.max} veckor, med möjlighet att förlänga. Högst ${PERIOD_MAX_WEEKS} veckor (sex månader).`}
               errors={e("lengthWeeks")}
-              inputProps={{ type: "number", inputMode: "numeric", min: 1, max: PERIOD_MAX_WEEKS, defaultValue: kept(values, "lengthWeeks") }}
+              inputProps={{
+                type: "number",
+                inputMode: "numeric",
+                min: 1,
+                max: PERIOD_MAX_WEEKS,
+                defaultValue: kept(values, "lengthWeeks"),
+              }}
             />
           </>
         ) : null}
@@ -294,7 +367,14 @@ export function OpeningForm({ values, errors = {}, workplaces, workplacesPath, s
           label="Antal platser"
           name="places"
           errors={e("places")}
-          inputProps={{ type: "number", inputMode: "numeric", min: 1, max: PLACES_MAX, defaultValue: kept(values, "places", "1"), required: true }}
+          inputProps={{
+            type: "number",
+            inputMode: "numeric",
+            min: 1,
+            max: PLACES_MAX,
+            defaultValue: kept(values, "places", "1"),
+            required: true,
+          }}
         />
         <div className="inline-fields">
           <Field

@@ -41,7 +41,11 @@ export function ParticipantFields({ defaults, values, errors, municipalities, co
           name="pseudonym"
           hint="Förnamn eller initialer räcker. Visas aldrig för arbetsgivare utan deltagarens ja."
           errors={errors?.pseudonym}
-          inputProps={{ defaultValue: kept(values, "pseudonym", defaults.pseudonym), required: true, autoComplete: "off" }}
+          inputProps={{
+            defaultValue: kept(values, "pseudonym", defaults.pseudonym),
+            required: true,
+            autoComplete: "off",
+          }}
         />
         <Field
           label="Fullständigt namn (valfritt)"
@@ -50,13 +54,25 @@ export function ParticipantFields({ defaults, values, errors, municipalities, co
           errors={errors?.realName}
           inputProps={{ defaultValue: kept(values, "realName", defaults.realName), autoComplete: "off" }}
         />
-        <ChoiceGroup type="radio" legend="Kön (för statistiken)" name="gender" options={genders.options} errors={errors?.gender} defaultValue={kept(values, "gender", defaults.gender)} className="choices--inline" />
+        <ChoiceGroup
+          type="radio"
+          legend="Kön (för statistiken)"
+          name="gender"
+          options={genders.options}
+          errors={errors?.gender}
+          defaultValue={kept(values, "gender", defaults.gender)}
+          className="choices--inline"
+        />
         <Field
           label="Födelseår"
           name="birthYear"
           hint={`Fyra siffror, mellan ${years.min} och ${years.max}.`}
           errors={errors?.birthYear}
-          inputProps={{ defaultValue: kept(values, "birthYear", defaults.birthYear?.toString()), inputMode: "numeric", autoComplete: "off" }}
+          inputProps={{
+            defaultValue: kept(values, "birthYear", defaults.birthYear?.toString()),
+            inputMode: "numeric",
+            autoComplete: "off",
+          }}
         />
       </fieldset>
 
@@ -67,7 +83,11 @@ export function ParticipantFields({ defaults, values, errors, municipalities, co
           label="Postnummer"
           name="postalCode"
           errors={errors?.postalCode}
-          inputProps={{ defaultValue: kept(values, "postalCode", defaults.postalCode), inputMode: "numeric", autoComplete: "off" }}
+          inputProps={{
+            defaultValue: kept(values, "postalCode", defaults.postalCode),
+            inputMode: "numeric",
+            autoComplete: "off",
+          }}
         />
         <SelectField
           label="Kommun"
@@ -75,7 +95,9 @@ export function ParticipantFields({ defaults, values, errors, municipalities, co
           placeholder="Välj kommun (om du inte fyllt i postnummer)"
           options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
           errors={errors?.municipalityCode}
-          selectProps={{ defaultValue: kept(values, "municipalityCode", defaults.postalCode ? "" : defaults.municipalityCode) ?? "" }}
+          selectProps={{
+            defaultValue: kept(values, "municipalityCode", defaults.postalCode ? "" : defaults.municipalityCode) ?? "",
+          }}
         />
       </fieldset>
 
@@ -88,7 +110,12 @@ export function ParticipantFields({ defaults, values, errors, municipalities, co
           errors={errors?.email}
           inputProps={{ type: "email", defaultValue: kept(values, "email", defaults.email), autoComplete: "off" }}
         />
-        <Field label="Telefon" name="phone" errors={errors?.phone} inputProps={{ type: "tel", defaultValue: kept(values, "phone", defaults.phone), autoComplete: "off" }} />
+        <Field
+          label="Telefon"
+          name="phone"
+          errors={errors?.phone}
+          inputProps={{ type: "tel", defaultValue: kept(values, "phone", defaults.phone), autoComplete: "off" }}
+        />
       </fieldset>
 
       <fieldset className="panel">
@@ -101,7 +128,15 @@ export function ParticipantFields({ defaults, values, errors, municipalities, co
           errors={errors?.referralSource}
           selectProps={{ defaultValue: kept(values, "referralSource", defaults.referralSource) ?? "" }}
         />
-        <ChoiceGroup type="checkbox" legend="Mål" name="goals" options={goals.options} errors={errors?.goals} defaultValue={keptList(values, "goals", defaults.goals)} className="choices--inline" />
+        <ChoiceGroup
+          type="checkbox"
+          legend="Mål"
+          name="goals"
+          options={goals.options}
+          errors={errors?.goals}
+          defaultValue={keptList(values, "goals", defaults.goals)}
+          className="choices--inline"
+        />
         <SelectField
           label="Sysselsättning vid start"
           name="startOccupation"

@@ -27,11 +27,16 @@ export function ParticipantPlacements({ placements }: { placements: ParticipantP
         {current.map((p) => (
           <li key={p.id} className="entry">
             <p>
-              <strong>{p.title}</strong> hos {p.employerName}. {openingKinds.label(p.kind)} från {formatDate(p.startDate)}
+              <strong>{p.title}</strong> hos {p.employerName}. {openingKinds.label(p.kind)} från{" "}
+              {formatDate(p.startDate)}
               {p.endDate ? ` till ${formatDate(p.endDate)}` : ""}.
             </p>
             {p.nextMeeting ? <p>Nästa möte: {formatDateTime(p.nextMeeting.scheduledAt)}.</p> : null}
-            {p.news > 0 ? <p className="badge badge--info">{p.news === 1 ? "Du har ett nytt meddelande" : `Du har ${p.news} nya meddelanden`}</p> : null}
+            {p.news > 0 ? (
+              <p className="badge badge--info">
+                {p.news === 1 ? "Du har ett nytt meddelande" : `Du har ${p.news} nya meddelanden`}
+              </p>
+            ) : null}
             <p>
               <Link to={`/deltagare/placering/${p.id}`} className="button button--large">
                 Läs mer om {p.title}

@@ -28,7 +28,15 @@ export type PlacementForView = {
   nextCheckInAt: DateLike | null;
   endedAt: DateLike | null;
   endReason: string | null;
-  flags: { ended: boolean; checkInOverdue: boolean; decisionDueOn: string | null; decisionDue: boolean; pastEnd: boolean; daysToEnd: number | null; maxEndDate: string | null };
+  flags: {
+    ended: boolean;
+    checkInOverdue: boolean;
+    decisionDueOn: string | null;
+    decisionDue: boolean;
+    pastEnd: boolean;
+    daysToEnd: number | null;
+    maxEndDate: string | null;
+  };
   opening: { id: string; title: string; kind: string; employerName: string; workplace: string | null };
 };
 
@@ -88,7 +96,11 @@ export function SupportPlanSummary({ placement }: { placement: PlacementForView 
         <dd>{supportIntensities.label(placement.supportIntensity)}</dd>
         <dt>Nästa uppföljning</dt>
         <dd>
-          {placement.nextCheckInAt ? formatDate(placement.nextCheckInAt) : <span className="muted">{f.ended ? "Stödet är avslutat" : "Ingen planerad"}</span>}
+          {placement.nextCheckInAt ? (
+            formatDate(placement.nextCheckInAt)
+          ) : (
+            <span className="muted">{f.ended ? "Stödet är avslutat" : "Ingen planerad"}</span>
+          )}
           {f.checkInOverdue ? (
             <>
               {" "}
@@ -100,7 +112,8 @@ export function SupportPlanSummary({ placement }: { placement: PlacementForView 
       {f.decisionDue && !f.ended ? (
         <p className="alert alert--warning" role="note">
           {f.pastEnd ? "Praktiken skulle ha slutat " : "Praktiken slutar "}
-          {placement.endDate ? formatDate(placement.endDate) : ""}. Dags att bestämma: förlänga, anställning eller avsluta
+          {placement.endDate ? formatDate(placement.endDate) : ""}. Dags att bestämma: förlänga, anställning eller
+          avsluta
           {f.decisionDueOn ? ` (beslut senast ${f.decisionDueOn})` : ""}.
         </p>
       ) : null}
@@ -121,12 +134,21 @@ export type MeetingForView = {
   state: MeetingState;
   attendeeNames: string[];
   notes: string | null;
-  actions: Array<{ id: string; text: string; owner: string; dueDate: DateLike | null; doneAt: DateLike | null; overdue: boolean }>;
+  actions: Array<{
+    id: string;
+    text: string;
+    owner: string;
+    dueDate: DateLike | null;
+    doneAt: DateLike | null;
+    overdue: boolean;
+  }>;
 };
 
 export function MeetingStateBadge({ state }: { state: MeetingState }) {
   const label = { planned: "Planerat", overdue: "Ej rapporterat", done: "Genomfört", cancelled: "Inställt" }[state];
-  const tone = { planned: "badge--info", overdue: "badge--danger", done: "badge--success", cancelled: "badge--muted" }[state];
+  const tone = { planned: "badge--info", overdue: "badge--danger", done: "badge--success", cancelled: "badge--muted" }[
+    state
+  ];
   return <span className={`badge ${tone}`}>{label}</span>;
 }
 
@@ -138,7 +160,13 @@ export function ActionList({ actions }: { actions: MeetingForView["actions"] }) 
         <li key={a.id}>
           {a.text} – <strong>{a.owner}</strong>
           {a.dueDate ? `, senast ${formatDate(a.dueDate)}` : ""}{" "}
-          {a.doneAt ? <span className="badge badge--success">Klar</span> : a.overdue ? <span className="badge badge--danger">Försenad</span> : <span className="badge badge--muted">Pågår</span>}
+          {a.doneAt ? (
+            <span className="badge badge--success">Klar</span>
+          ) : a.overdue ? (
+            <span className="badge badge--danger">Försenad</span>
+          ) : (
+            <span className="badge badge--muted">Pågår</span>
+          )}
         </li>
       ))}
     </ul>
@@ -146,7 +174,15 @@ export function ActionList({ actions }: { actions: MeetingForView["actions"] }) 
 }
 
 /** Meetings, newest first. `link` makes each heading a link (the coach's meeting page). */
-export function MeetingList({ meetings, link, headingLevel = 3 }: { meetings: MeetingForView[]; link?: (id: string) => string; headingLevel?: 3 | 4 }) {
+export function MeetingList({
+  meetings,
+  link,
+  headingLevel = 3,
+}: {
+  meetings: MeetingForView[];
+  link?: (id: string) => string;
+  headingLevel?: 3 | 4;
+}) {
   const H = headingLevel === 3 ? "h3" : "h4";
   if (meetings.length === 0) return <p className="muted">Inga möten ännu.</p>;
   return (
@@ -179,7 +215,11 @@ export function MeetingList({ meetings, link, headingLevel = 3 }: { meetings: Me
   );
 }
 
-export function MeetingWhere({ meeting }: { meeting: Pick<MeetingForView, "place" | "videoLink" | "phone" | "durationMin"> }) {
+export function MeetingWhere({
+  meeting,
+}: {
+  meeting: Pick<MeetingForView, "place" | "videoLink" | "phone" | "durationMin">;
+}) {
   return (
     <p>
       {meeting.durationMin} minuter
@@ -231,9 +271,16 @@ export function PlacementThread({
   return (
     <section aria-labelledby="thread-title" className="stack">
       <h2 id="thread-title">
-        Meddelanden {unreadCount > 0 ? <span className="badge badge--info">{unreadCount === 1 ? "1 nytt" : `${unreadCount} nya`}</span> : null}
+        Meddelanden{" "}
+        {unreadCount > 0 ? (
+          <span className="badge badge--info">{unreadCount === 1 ? "1 nytt" : `${unreadCount} nya`}</span>
+        ) : null}
       </h2>
-      {messages.length === 0 ? <p className="muted">Inga meddelanden ännu.</p> : <ThreadMessages messages={messages} viewerSide={viewerSide} sideLabels={sideLabels} showShared />}
+      {messages.length === 0 ? (
+        <p className="muted">Inga meddelanden ännu.</p>
+      ) : (
+        <ThreadMessages messages={messages} viewerSide={viewerSide} sideLabels={sideLabels} showShared />
+      )}
       {status === "closed" ? (
         <p className="alert alert--warning">{closedText}</p>
       ) : (
@@ -244,9 +291,23 @@ export function PlacementThread({
               {formError}
             </p>
           ) : null}
-          <TextareaField label="Nytt meddelande" name="body" hint={hint} errors={errors?.body} textareaProps={{ rows: 5, defaultValue: defaults?.body, maxLength: MESSAGE_MAX + 500, required: true }} />
+          <TextareaField
+            label="Nytt meddelande"
+            name="body"
+            hint={hint}
+            errors={errors?.body}
+            textareaProps={{ rows: 5, defaultValue: defaults?.body, maxLength: MESSAGE_MAX + 500, required: true }}
+          />
           <div className="choice">
-            <input type="checkbox" className="checkbox" id={sharedId} name="shared" value="on" defaultChecked={defaults?.shared ?? false} aria-describedby={`${sharedId}-hint`} />
+            <input
+              type="checkbox"
+              className="checkbox"
+              id={sharedId}
+              name="shared"
+              value="on"
+              defaultChecked={defaults?.shared ?? false}
+              aria-describedby={`${sharedId}-hint`}
+            />
             <div className="choice__text">
               <label htmlFor={sharedId}>Dela med deltagaren</label>
               <span className="choice__description" id={`${sharedId}-hint`}>

@@ -2,7 +2,14 @@
 // schemas they post to).
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { disclosureItems, environmentDimensionCodes, experienceFactors, factorVerdicts, PROFILE_LIMITS, type ProfileData } from "~/domain/profile.ts";
+import {
+  disclosureItems,
+  environmentDimensionCodes,
+  experienceFactors,
+  factorVerdicts,
+  PROFILE_LIMITS,
+  type ProfileData,
+} from "~/domain/profile.ts";
 import { accommodations } from "~/domain/vocab/accommodations.ts";
 import { drivingLicences } from "~/domain/vocab/driving-licences.ts";
 import { environmentDimensionLabels, environmentDimensions, instructionStyles } from "~/domain/vocab/environment.ts";
@@ -26,7 +33,12 @@ type SectionData = {
 type Props = { data: SectionData; errors?: FieldErrors; values?: Record<string, string | string[]>; busy: boolean };
 
 /** After a failed submit, the picker shows what was posted (labels from the options we know). */
-function keptItems(values: Props["values"], name: string, initial: ComboboxOption[], known: ComboboxOption[]): ComboboxOption[] {
+function keptItems(
+  values: Props["values"],
+  name: string,
+  initial: ComboboxOption[],
+  known: ComboboxOption[],
+): ComboboxOption[] {
   if (!values) return initial;
   const byId = new Map([...known, ...initial].map((i) => [i.id, i]));
   return keptList(values, name).map((id) => byId.get(id) ?? { id, label: id });
@@ -127,9 +139,13 @@ function StrengthsForm({ data, errors, values, busy }: Props) {
 }
 
 function ExperienceSection({ data, errors, values, busy }: Props) {
-  const editing = data.profile.experience.find((e) => e.id === (values ? kept(values, "entryId") : data.editEntry)) ?? null;
-  const v = (name: string, fallback?: string | number | null) => kept(values, name, fallback == null ? undefined : String(fallback));
-  const occupation: ComboboxOption[] = editing?.occupationId ? [{ id: editing.occupationId, label: data.labels.occupationLabel[editing.occupationId] ?? editing.occupationId }] : [];
+  const editing =
+    data.profile.experience.find((e) => e.id === (values ? kept(values, "entryId") : data.editEntry)) ?? null;
+  const v = (name: string, fallback?: string | number | null) =>
+    kept(values, name, fallback == null ? undefined : String(fallback));
+  const occupation: ComboboxOption[] = editing?.occupationId
+    ? [{ id: editing.occupationId, label: data.labels.occupationLabel[editing.occupationId] ?? editing.occupationId }]
+    : [];
   return (
     <>
       <section aria-labelledby="entries-title">
@@ -163,9 +179,26 @@ function ExperienceSection({ data, errors, values, busy }: Props) {
         <h2>{editing ? `Ändra: ${editing.what}` : "Lägg till erfarenhet"}</h2>
         <input type="hidden" name="intent" value="save" />
         {editing ? <input type="hidden" name="entryId" value={editing.id} /> : null}
-        <Field label="Vad gjorde deltagaren?" name="what" hint="Till exempel Praktik i butik eller Extrajobb på lager." errors={errors?.what} inputProps={{ defaultValue: v("what", editing?.what) }} />
-        <Field label="Var? (valfritt)" name="where" errors={errors?.where} inputProps={{ defaultValue: v("where", editing?.where) }} />
-        <Field label="När? (valfritt)" name="when" hint="Till exempel 2021 eller våren 2023." errors={errors?.when} inputProps={{ defaultValue: v("when", editing?.when) }} />
+        <Field
+          label="Vad gjorde deltagaren?"
+          name="what"
+          hint="Till exempel Praktik i butik eller Extrajobb på lager."
+          errors={errors?.what}
+          inputProps={{ defaultValue: v("what", editing?.what) }}
+        />
+        <Field
+          label="Var? (valfritt)"
+          name="where"
+          errors={errors?.where}
+          inputProps={{ defaultValue: v("where", editing?.where) }}
+        />
+        <Field
+          label="När? (valfritt)"
+          name="when"
+          hint="Till exempel 2021 eller våren 2023."
+          errors={errors?.when}
+          inputProps={{ defaultValue: v("when", editing?.when) }}
+        />
         <Combobox
           name="occupationId"
           label="Yrke (valfritt)"
@@ -174,8 +207,18 @@ function ExperienceSection({ data, errors, values, busy }: Props) {
           errors={errors?.occupationId}
           selectedLabel="Valt yrke"
         />
-        <Field label="Timmar per vecka (valfritt)" name="hoursPerWeek" errors={errors?.hoursPerWeek} inputProps={{ inputMode: "numeric", defaultValue: v("hoursPerWeek", editing?.hoursPerWeek) }} />
-        <Field label="Antal kollegor (valfritt)" name="colleagues" errors={errors?.colleagues} inputProps={{ inputMode: "numeric", defaultValue: v("colleagues", editing?.colleagues) }} />
+        <Field
+          label="Timmar per vecka (valfritt)"
+          name="hoursPerWeek"
+          errors={errors?.hoursPerWeek}
+          inputProps={{ inputMode: "numeric", defaultValue: v("hoursPerWeek", editing?.hoursPerWeek) }}
+        />
+        <Field
+          label="Antal kollegor (valfritt)"
+          name="colleagues"
+          errors={errors?.colleagues}
+          inputProps={{ inputMode: "numeric", defaultValue: v("colleagues", editing?.colleagues) }}
+        />
         <ChoiceGroup
           type="checkbox"
           legend="Hur gavs instruktionerna?"
@@ -206,8 +249,18 @@ function ExperienceSection({ data, errors, values, busy }: Props) {
             </div>
           ))}
         </fieldset>
-        <TextareaField label="Annat som fungerade bra (valfritt)" name="worked" errors={errors?.worked} textareaProps={{ rows: 3, defaultValue: v("worked", editing?.worked) }} />
-        <TextareaField label="Annat som inte fungerade (valfritt)" name="didNotWork" errors={errors?.didNotWork} textareaProps={{ rows: 3, defaultValue: v("didNotWork", editing?.didNotWork) }} />
+        <TextareaField
+          label="Annat som fungerade bra (valfritt)"
+          name="worked"
+          errors={errors?.worked}
+          textareaProps={{ rows: 3, defaultValue: v("worked", editing?.worked) }}
+        />
+        <TextareaField
+          label="Annat som inte fungerade (valfritt)"
+          name="didNotWork"
+          errors={errors?.didNotWork}
+          textareaProps={{ rows: 3, defaultValue: v("didNotWork", editing?.didNotWork) }}
+        />
         <Save busy={busy} label={editing ? "Spara ändringar" : "Lägg till erfarenheten"} />
         {editing ? (
           <p>
@@ -229,7 +282,14 @@ function BackgroundForm({ data, errors, values, busy }: Props) {
         errors={errors?.education}
         textareaProps={{ rows: 4, defaultValue: kept(values, "education", data.profile.education) }}
       />
-      <ChoiceGroup type="checkbox" legend="Körkort" name="drivingLicences" options={drivingLicences.options} errors={errors?.drivingLicences} defaultValue={keptList(values, "drivingLicences", data.profile.drivingLicences)} />
+      <ChoiceGroup
+        type="checkbox"
+        legend="Körkort"
+        name="drivingLicences"
+        options={drivingLicences.options}
+        errors={errors?.drivingLicences}
+        defaultValue={keptList(values, "drivingLicences", data.profile.drivingLicences)}
+      />
       <Combobox
         name="languageIds"
         label="Språk"
@@ -251,10 +311,29 @@ function PreferencesForm({ data, errors, values, busy }: Props) {
     <SectionShell>
       <fieldset className="panel">
         <legend className="panel__legend">Timmar per vecka</legend>
-        <Field label="Minst" name="hoursMin" hint={`Mellan ${PROFILE_LIMITS.hoursMin} och ${PROFILE_LIMITS.hoursMax}.`} errors={errors?.hoursMin} inputProps={{ inputMode: "numeric", defaultValue: kept(values, "hoursMin", p.hoursMin?.toString()) }} />
-        <Field label="Högst" name="hoursMax" errors={errors?.hoursMax} inputProps={{ inputMode: "numeric", defaultValue: kept(values, "hoursMax", p.hoursMax?.toString()) }} />
+        <Field
+          label="Minst"
+          name="hoursMin"
+          hint={`Mellan ${PROFILE_LIMITS.hoursMin} och ${PROFILE_LIMITS.hoursMax}.`}
+          errors={errors?.hoursMin}
+          inputProps={{ inputMode: "numeric", defaultValue: kept(values, "hoursMin", p.hoursMin?.toString()) }}
+        />
+        <Field
+          label="Högst"
+          name="hoursMax"
+          errors={errors?.hoursMax}
+          inputProps={{ inputMode: "numeric", defaultValue: kept(values, "hoursMax", p.hoursMax?.toString()) }}
+        />
       </fieldset>
-      <ChoiceGroup type="checkbox" legend="När på dygnet och veckan kan deltagaren jobba?" name="schedule" options={scheduleTimes.options} errors={errors?.schedule} defaultValue={keptList(values, "schedule", p.schedule)} className="choices--inline" />
+      <ChoiceGroup
+        type="checkbox"
+        legend="När på dygnet och veckan kan deltagaren jobba?"
+        name="schedule"
+        options={scheduleTimes.options}
+        errors={errors?.schedule}
+        defaultValue={keptList(values, "schedule", p.schedule)}
+        className="choices--inline"
+      />
       <ChoiceGroup
         type="checkbox"
         legend="Starttid"
@@ -269,7 +348,14 @@ function PreferencesForm({ data, errors, values, busy }: Props) {
         errors={errors?.maxCommuteKm}
         inputProps={{ inputMode: "numeric", defaultValue: kept(values, "maxCommuteKm", p.maxCommuteKm?.toString()) }}
       />
-      <SelectField label="Färdsätt" name="travelMode" placeholder="Inte angivet" options={travelModes.options} errors={errors?.travelMode} selectProps={{ defaultValue: kept(values, "travelMode", p.travelMode) ?? "" }} />
+      <SelectField
+        label="Färdsätt"
+        name="travelMode"
+        placeholder="Inte angivet"
+        options={travelModes.options}
+        errors={errors?.travelMode}
+        selectProps={{ defaultValue: kept(values, "travelMode", p.travelMode) ?? "" }}
+      />
       <Save busy={busy} label="Spara" />
     </SectionShell>
   );
@@ -292,7 +378,14 @@ function EnvironmentForm({ data, errors, values, busy }: Props) {
           className="choices--inline"
         />
       ))}
-      <ChoiceGroup type="checkbox" legend="Instruktioner som fungerar" name="instructions" options={instructionStyles.options} defaultValue={keptList(values, "instructions", (env.instructions as string[] | undefined) ?? [])} className="choices--inline" />
+      <ChoiceGroup
+        type="checkbox"
+        legend="Instruktioner som fungerar"
+        name="instructions"
+        options={instructionStyles.options}
+        defaultValue={keptList(values, "instructions", (env.instructions as string[] | undefined) ?? [])}
+        className="choices--inline"
+      />
       <Save busy={busy} label="Spara" />
     </SectionShell>
   );
@@ -302,7 +395,9 @@ function NeedsForm({ data, errors, values, busy }: Props) {
   const current = new Map(data.profile.needs.map((n) => [n.code, n.must ? "must" : "nice"]));
   return (
     <SectionShell>
-      <p>Funktionella behov, inte diagnoser. Måste finnas betyder att en arbetsplats utan anpassningen inte föreslås.</p>
+      <p>
+        Funktionella behov, inte diagnoser. Måste finnas betyder att en arbetsplats utan anpassningen inte föreslås.
+      </p>
       {accommodations.codes.map((code) => (
         <ChoiceGroup
           type="radio"
@@ -359,7 +454,15 @@ function ExclusionsForm({ data, errors, values, busy }: Props) {
         />
       ))}
       {errors?.environment ? <p className="field-error">{errors.environment.join(" ")}</p> : null}
-      <ChoiceGroup type="checkbox" legend="Aldrig jobba på de här tiderna" name="schedule" options={scheduleTimes.options} errors={errors?.schedule} defaultValue={keptList(values, "schedule", ex.schedule)} className="choices--inline" />
+      <ChoiceGroup
+        type="checkbox"
+        legend="Aldrig jobba på de här tiderna"
+        name="schedule"
+        options={scheduleTimes.options}
+        errors={errors?.schedule}
+        defaultValue={keptList(values, "schedule", ex.schedule)}
+        className="choices--inline"
+      />
       <Save busy={busy} label="Spara" />
     </SectionShell>
   );

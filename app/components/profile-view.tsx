@@ -2,7 +2,13 @@
 // participant (plain Swedish: short sentences, "du", no jargon).
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { disclosureItems, environmentDimensionCodes, environmentValueLabel, experienceFactors, type ProfileData } from "~/domain/profile.ts";
+import {
+  disclosureItems,
+  environmentDimensionCodes,
+  environmentValueLabel,
+  experienceFactors,
+  type ProfileData,
+} from "~/domain/profile.ts";
 import type { ProfileSectionSlug } from "~/domain/profile-forms.ts";
 import { accommodations } from "~/domain/vocab/accommodations.ts";
 import { drivingLicences } from "~/domain/vocab/driving-licences.ts";
@@ -45,7 +51,17 @@ function List({ items, empty }: { items: ReactNode[]; empty: string }) {
   );
 }
 
-function Section({ slug, audience, editBase, children }: { slug: ProfileSectionSlug; audience: Audience; editBase?: string; children: ReactNode }) {
+function Section({
+  slug,
+  audience,
+  editBase,
+  children,
+}: {
+  slug: ProfileSectionSlug;
+  audience: Audience;
+  editBase?: string;
+  children: ReactNode;
+}) {
   const title = headings[slug][audience];
   return (
     <section className="panel profile-section" aria-labelledby={`profile-${slug}`}>
@@ -62,7 +78,17 @@ function Section({ slug, audience, editBase, children }: { slug: ProfileSectionS
   );
 }
 
-export function ProfileView({ profile, labels, audience, editBase }: { profile: ProfileData; labels: ProfileViewLabels; audience: Audience; editBase?: string }) {
+export function ProfileView({
+  profile,
+  labels,
+  audience,
+  editBase,
+}: {
+  profile: ProfileData;
+  labels: ProfileViewLabels;
+  audience: Audience;
+  editBase?: string;
+}) {
   const you = audience === "participant";
   const empty = you ? "Ni har inte skrivit något här än." : "Inte ifyllt.";
   const prefs = profile.preferences;
@@ -79,7 +105,10 @@ export function ProfileView({ profile, labels, audience, editBase }: { profile: 
   return (
     <div className="profile-view">
       <Section slug="intressen" audience={audience} editBase={editBase}>
-        <List items={[...labels.interestOccupations.map((o) => o.label), ...labels.interestGroups.map((g) => g.label)]} empty={empty} />
+        <List
+          items={[...labels.interestOccupations.map((o) => o.label), ...labels.interestGroups.map((g) => g.label)]}
+          empty={empty}
+        />
       </Section>
 
       <Section slug="styrkor" audience={audience} editBase={editBase}>
@@ -105,10 +134,14 @@ export function ProfileView({ profile, labels, audience, editBase }: { profile: 
                 {e.where ? ` – ${e.where}` : ""}
                 {e.when ? <span className="muted"> ({e.when})</span> : null}
               </h3>
-              {e.occupationId && labels.occupationLabel[e.occupationId] ? <p>Yrke: {labels.occupationLabel[e.occupationId]}</p> : null}
+              {e.occupationId && labels.occupationLabel[e.occupationId] ? (
+                <p>Yrke: {labels.occupationLabel[e.occupationId]}</p>
+              ) : null}
               {e.hoursPerWeek != null ? <p>{e.hoursPerWeek} timmar i veckan.</p> : null}
               {e.colleagues != null ? <p>{e.colleagues} kollegor.</p> : null}
-              {e.instructions.length > 0 ? <p>Instruktioner: {e.instructions.map((i) => instructionStyles.label(i).toLowerCase()).join(", ")}.</p> : null}
+              {e.instructions.length > 0 ? (
+                <p>Instruktioner: {e.instructions.map((i) => instructionStyles.label(i).toLowerCase()).join(", ")}.</p>
+              ) : null}
               {worked.length > 0 || e.worked ? (
                 <div>
                   <p>
@@ -149,8 +182,12 @@ export function ProfileView({ profile, labels, audience, editBase }: { profile: 
       <Section slug="bakgrund" audience={audience} editBase={editBase}>
         {profile.education || profile.drivingLicences.length + labels.languages.length > 0 ? (
           <ul>
-            {profile.education ? <li>{you ? `Utbildning: ${profile.education}` : `Utbildning: ${profile.education}`}</li> : null}
-            {profile.drivingLicences.length > 0 ? <li>Körkort: {profile.drivingLicences.map((c) => drivingLicences.label(c)).join(", ")}</li> : null}
+            {profile.education ? (
+              <li>{you ? `Utbildning: ${profile.education}` : `Utbildning: ${profile.education}`}</li>
+            ) : null}
+            {profile.drivingLicences.length > 0 ? (
+              <li>Körkort: {profile.drivingLicences.map((c) => drivingLicences.label(c)).join(", ")}</li>
+            ) : null}
             {labels.languages.length > 0 ? <li>Språk: {labels.languages.map((l) => l.label).join(", ")}</li> : null}
           </ul>
         ) : (
@@ -168,9 +205,23 @@ export function ProfileView({ profile, labels, audience, editBase }: { profile: 
                 {prefs.schedule.map((s) => scheduleTimes.label(s).toLowerCase()).join(", ")}.
               </li>
             ) : null}
-            {prefs.startFlexible ? <li>{you ? "Du vill kunna börja olika tider." : "Vill ha flexibel starttid."}</li> : null}
-            {prefs.maxCommuteKm != null ? <li>{you ? `Du kan resa högst ${prefs.maxCommuteKm} km till jobbet.` : `Längsta resväg: ${prefs.maxCommuteKm} km`}</li> : null}
-            {prefs.travelMode ? <li>{you ? `Du reser med: ${travelModes.label(prefs.travelMode).toLowerCase()}.` : `Färdsätt: ${travelModes.label(prefs.travelMode)}`}</li> : null}
+            {prefs.startFlexible ? (
+              <li>{you ? "Du vill kunna börja olika tider." : "Vill ha flexibel starttid."}</li>
+            ) : null}
+            {prefs.maxCommuteKm != null ? (
+              <li>
+                {you
+                  ? `Du kan resa högst ${prefs.maxCommuteKm} km till jobbet.`
+                  : `Längsta resväg: ${prefs.maxCommuteKm} km`}
+              </li>
+            ) : null}
+            {prefs.travelMode ? (
+              <li>
+                {you
+                  ? `Du reser med: ${travelModes.label(prefs.travelMode).toLowerCase()}.`
+                  : `Färdsätt: ${travelModes.label(prefs.travelMode)}`}
+              </li>
+            ) : null}
           </ul>
         ) : (
           <p className="muted">{empty}</p>
@@ -182,9 +233,13 @@ export function ProfileView({ profile, labels, audience, editBase }: { profile: 
           items={[
             ...environmentDimensionCodes.flatMap((d) => {
               const value = env[d];
-              return value ? [`${environmentDimensionLabels[d]}: ${environmentDimensions[d].label(value).toLowerCase()}`] : [];
+              return value
+                ? [`${environmentDimensionLabels[d]}: ${environmentDimensions[d].label(value).toLowerCase()}`]
+                : [];
             }),
-            ...(env.instructions?.length ? [`Instruktioner: ${env.instructions.map((i) => instructionStyles.label(i).toLowerCase()).join(", ")}`] : []),
+            ...(env.instructions?.length
+              ? [`Instruktioner: ${env.instructions.map((i) => instructionStyles.label(i).toLowerCase()).join(", ")}`]
+              : []),
           ]}
           empty={empty}
         />
@@ -212,7 +267,9 @@ export function ProfileView({ profile, labels, audience, editBase }: { profile: 
             ...labels.excludedOccupations.map((o) => o.label),
             ...labels.excludedGroups.map((g) => g.label),
             ...profile.exclusions.environment.map(environmentValueLabel),
-            ...profile.exclusions.schedule.map((s) => `${you ? "Jobba " : "Arbetstid: "}${scheduleTimes.label(s).toLowerCase()}`),
+            ...profile.exclusions.schedule.map(
+              (s) => `${you ? "Jobba " : "Arbetstid: "}${scheduleTimes.label(s).toLowerCase()}`,
+            ),
           ]}
           empty={you ? "Ni har inte skrivit något här." : "Inga undantag."}
         />

@@ -26,7 +26,10 @@ export function ReasonList({ reasons, label }: { reasons: ReasonView[]; label?: 
     <ul className="reason-list" aria-label={label}>
       {shown.map((r, i) => (
         <li key={`${r.criterion}-${i}`}>
-          {r.text} <span className="muted">({r.points} av {r.max})</span>
+          {r.text}{" "}
+          <span className="muted">
+            ({r.points} av {r.max})
+          </span>
         </li>
       ))}
     </ul>
@@ -53,14 +56,24 @@ export function ProposalTimeline({ steps }: { steps: TimelineStep[] }) {
 }
 
 /** The participant as an employer sees them. Only what the participant chose to show is in `presentation`. */
-export function PresentationView({ presentation, headingLevel = 2, empty }: { presentation: Presentation; headingLevel?: 2 | 3; empty?: string }) {
+export function PresentationView({
+  presentation,
+  headingLevel = 2,
+  empty,
+}: {
+  presentation: Presentation;
+  headingLevel?: 2 | 3;
+  empty?: string;
+}) {
   const H = headingLevel === 2 ? "h2" : "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";
   return (
     <section className="panel presentation" aria-labelledby="presentation-title">
       <H id="presentation-title">Det här vill {presentation.pseudonym} att ni vet</H>
       {presentation.sections.length === 0 ? (
-        <p>{empty ?? `${presentation.pseudonym} har valt att inte visa mer än namnet. Fråga coachen om ni undrar något.`}</p>
+        <p>
+          {empty ?? `${presentation.pseudonym} har valt att inte visa mer än namnet. Fråga coachen om ni undrar något.`}
+        </p>
       ) : (
         presentation.sections.map((s) => (
           <div key={s.item} className="presentation__section">

@@ -14,7 +14,15 @@ const FONT = 13;
 export type BarDatum = { label: string; value: number | null; hidden?: "small" | "protected"; note?: string };
 
 /** A chart and its data table: side by side (stacked on narrow screens), or the table under the chart when it is wide. */
-export function ChartLayout({ chart, table, stacked = false }: { chart: ReactNode; table: ReactNode; stacked?: boolean }) {
+export function ChartLayout({
+  chart,
+  table,
+  stacked = false,
+}: {
+  chart: ReactNode;
+  table: ReactNode;
+  stacked?: boolean;
+}) {
   return (
     <div className={stacked ? "chart-layout chart-layout--stacked" : "chart-layout"}>
       <div className="chart-layout__chart">{chart}</div>
@@ -104,12 +112,35 @@ export function BarChart({
         const w = d.value ? Math.max(2, d.value * scale) : 0;
         return (
           <g key={d.label}>
-            <text x={labelWidth - 8} y={y + row / 2} textAnchor="end" dominantBaseline="middle" fontSize={FONT} fill={TEXT}>
+            <text
+              x={labelWidth - 8}
+              y={y + row / 2}
+              textAnchor="end"
+              dominantBaseline="middle"
+              fontSize={FONT}
+              fill={TEXT}
+            >
               {d.label}
             </text>
             <rect x={labelWidth} y={y + 5} width={w} height={row - 10} fill={BAR} rx={2} />
-            {d.hidden ? <rect x={labelWidth} y={y + 5} width={8} height={row - 10} fill="url(#report-hatch)" stroke={MUTED} strokeWidth={0.5} /> : null}
-            <text x={labelWidth + w + (d.hidden ? 14 : 6)} y={y + row / 2} dominantBaseline="middle" fontSize={FONT} fill={TEXT}>
+            {d.hidden ? (
+              <rect
+                x={labelWidth}
+                y={y + 5}
+                width={8}
+                height={row - 10}
+                fill="url(#report-hatch)"
+                stroke={MUTED}
+                strokeWidth={0.5}
+              />
+            ) : null}
+            <text
+              x={labelWidth + w + (d.hidden ? 14 : 6)}
+              y={y + row / 2}
+              dominantBaseline="middle"
+              fontSize={FONT}
+              fill={TEXT}
+            >
               {valueText(d, minGroupSize, unit)}
             </text>
           </g>
@@ -170,7 +201,14 @@ export function BeforeAfterChart({
         const y = legend + i * group;
         return (
           <g key={d.label}>
-            <text x={labelWidth - 8} y={y + group / 2 - 2} textAnchor="end" dominantBaseline="middle" fontSize={FONT} fill={TEXT}>
+            <text
+              x={labelWidth - 8}
+              y={y + group / 2 - 2}
+              textAnchor="end"
+              dominantBaseline="middle"
+              fontSize={FONT}
+              fill={TEXT}
+            >
               {d.label}
             </text>
             {bar(d.before, labelWidth, y + 4, BAR_LIGHT, BAR)}
@@ -233,7 +271,13 @@ export function MunicipalityMap({
   };
   return (
     <div className="report-map">
-      <SvgImage title={title} description={description} width={geometry.width} height={geometry.height} className="chart--map">
+      <SvgImage
+        title={title}
+        description={description}
+        width={geometry.width}
+        height={geometry.height}
+        className="chart--map"
+      >
         {geometry.shapes.map((s) => (
           <path key={s.code} d={s.d} fill={fillOf(s.code)} stroke="#6b7785" strokeWidth={0.4} strokeLinejoin="round">
             <title>{describe(s.code, s.name)}</title>
@@ -254,12 +298,14 @@ export function MunicipalityMap({
           ))}
           {showHidden ? (
             <li>
-              <span className="map-legend__swatch map-legend__swatch--hatch" aria-hidden="true" /> Dolt (färre än {minGroupSize}, eller skyddat)
+              <span className="map-legend__swatch map-legend__swatch--hatch" aria-hidden="true" /> Dolt (färre än{" "}
+              {minGroupSize}, eller skyddat)
             </li>
           ) : null}
           {selected ? (
             <li>
-              <span className="map-legend__swatch map-legend__swatch--outline" aria-hidden="true" /> Vald kommun: {selected.name}
+              <span className="map-legend__swatch map-legend__swatch--outline" aria-hidden="true" /> Vald kommun:{" "}
+              {selected.name}
             </li>
           ) : null}
         </ul>

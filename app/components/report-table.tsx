@@ -53,10 +53,18 @@ export function ReportTableView({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key} data-row={row.key} className={row.key === "total" || row.key.endsWith(":total") ? "report-table__total" : undefined}>
+            <tr
+              key={row.key}
+              data-row={row.key}
+              className={row.key === "total" || row.key.endsWith(":total") ? "report-table__total" : undefined}
+            >
               {columns.map((c) => {
                 const cell = row.cells[c.key];
-                const content = cell?.hidden ? <HiddenCell minGroupSize={minGroupSize} reason={cell.hidden} /> : displayCell(cell, minGroupSize);
+                const content = cell?.hidden ? (
+                  <HiddenCell minGroupSize={minGroupSize} reason={cell.hidden} />
+                ) : (
+                  displayCell(cell, minGroupSize)
+                );
                 return c.kind === "text" ? (
                   <th key={c.key} scope="row">
                     {content}

@@ -23,14 +23,17 @@ export function ThreadState({ thread, now }: { thread: ThreadListItem; now: Date
     const waited = new Date(now).getTime() - new Date(thread.waitingSince).getTime();
     return (
       <>
-        <span className="badge badge--warning">Väntar på svar</span> <span className="muted">i {formatDuration(waited)}</span>
+        <span className="badge badge--warning">Väntar på svar</span>{" "}
+        <span className="muted">i {formatDuration(waited)}</span>
       </>
     );
   }
   if (thread.lastAnswer) {
     return (
       <>
-        <span className={`badge ${thread.status === "closed" ? "badge--muted" : "badge--success"}`}>{thread.status === "closed" ? "Avslutad" : "Besvarad"}</span>{" "}
+        <span className={`badge ${thread.status === "closed" ? "badge--muted" : "badge--success"}`}>
+          {thread.status === "closed" ? "Avslutad" : "Besvarad"}
+        </span>{" "}
         <span className="muted">efter {formatDuration(thread.lastAnswer.afterMs)}</span>
       </>
     );
@@ -38,18 +41,34 @@ export function ThreadState({ thread, now }: { thread: ThreadListItem; now: Date
   return <span className="badge badge--muted">{thread.status === "closed" ? "Avslutad" : "Öppen"}</span>;
 }
 
-export function ThreadList({ threads, basePath, now, audience }: { threads: ThreadListItem[]; basePath: string; now: Date | string; audience: "employer" | "staff" }) {
+export function ThreadList({
+  threads,
+  basePath,
+  now,
+  audience,
+}: {
+  threads: ThreadListItem[];
+  basePath: string;
+  now: Date | string;
+  audience: "employer" | "staff";
+}) {
   return (
     <ul className="thread-list">
       {threads.map((t) => (
         <li key={t.id} className="thread-list__item">
           <h3 className="thread-list__subject">
             <Link to={`${basePath}/${t.id}`}>{t.subject}</Link>
-            {t.unread > 0 ? <span className="badge badge--info"> {t.unread} {t.unread === 1 ? "nytt" : "nya"}</span> : null}
+            {t.unread > 0 ? (
+              <span className="badge badge--info">
+                {" "}
+                {t.unread} {t.unread === 1 ? "nytt" : "nya"}
+              </span>
+            ) : null}
           </h3>
           <p className="thread-list__meta">
             {audience === "staff" ? <strong>{t.employerName}. </strong> : null}
-            <ThreadState thread={t} now={now} /> <span className="muted">· Senast {formatDateTime(t.lastMessageAt)}</span>
+            <ThreadState thread={t} now={now} />{" "}
+            <span className="muted">· Senast {formatDateTime(t.lastMessageAt)}</span>
           </p>
           {t.lastMessage ? (
             <p className="thread-list__excerpt">

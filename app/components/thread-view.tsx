@@ -41,7 +41,10 @@ export function ThreadMessages({
       {messages.map((m) => {
         const mine = m.side === viewerSide;
         return (
-          <li key={m.id} className={`message ${mine ? "message--mine" : "message--theirs"} ${m.side === "staff" ? "message--staff" : ""}`}>
+          <li
+            key={m.id}
+            className={`message ${mine ? "message--mine" : "message--theirs"} ${m.side === "staff" ? "message--staff" : ""}`}
+          >
             <article aria-label={`${m.authorName}, ${formatDateTime(m.createdAt)}`}>
               <header className="message__header">
                 <strong>{m.authorName}</strong>
@@ -51,8 +54,18 @@ export function ThreadMessages({
                   {formatDateTime(m.createdAt)}
                 </time>
                 {m.via === "email" ? <span className="muted"> · via e-post</span> : null}
-                {m.unread ? <> <span className="badge badge--info">Ny</span></> : null}
-                {showShared && m.visibility === "shared" ? <> <span className="badge badge--success">Delas med deltagaren</span></> : null}
+                {m.unread ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--info">Ny</span>
+                  </>
+                ) : null}
+                {showShared && m.visibility === "shared" ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--success">Delas med deltagaren</span>
+                  </>
+                ) : null}
               </header>
               <div className="message__body">
                 <LinkifiedText text={m.body} />
@@ -82,14 +95,16 @@ export function ResponseStatus({
     const waited = new Date(now).getTime() - new Date(waitingSince).getTime();
     return (
       <p className="response-status response-status--waiting" role="status">
-        <span className="badge badge--warning">Väntar på svar</span> sedan <time dateTime={iso(waitingSince)}>{formatDateTime(waitingSince)}</time> ({formatDuration(waited)}).
+        <span className="badge badge--warning">Väntar på svar</span> sedan{" "}
+        <time dateTime={iso(waitingSince)}>{formatDateTime(waitingSince)}</time> ({formatDuration(waited)}).
       </p>
     );
   }
   if (lastAnswer) {
     return (
       <p className="response-status" role="status">
-        <span className="badge badge--success">{status === "closed" ? "Avslutad" : "Besvarad"}</span> Svar <time dateTime={iso(lastAnswer.at)}>{formatDateTime(lastAnswer.at)}</time>, efter{" "}
+        <span className="badge badge--success">{status === "closed" ? "Avslutad" : "Besvarad"}</span> Svar{" "}
+        <time dateTime={iso(lastAnswer.at)}>{formatDateTime(lastAnswer.at)}</time>, efter{" "}
         {formatDuration(lastAnswer.afterMs)}.
       </p>
     );
@@ -101,10 +116,30 @@ export function ResponseStatus({
   ) : null;
 }
 
-export function ReplyForm({ errors, defaultBody, busy, label, hint, buttonLabel }: { errors?: string[]; defaultBody?: string; busy: boolean; label: string; hint?: string; buttonLabel: string }) {
+export function ReplyForm({
+  errors,
+  defaultBody,
+  busy,
+  label,
+  hint,
+  buttonLabel,
+}: {
+  errors?: string[];
+  defaultBody?: string;
+  busy: boolean;
+  label: string;
+  hint?: string;
+  buttonLabel: string;
+}) {
   return (
     <Form method="post" className="form reply-form" noValidate>
-      <TextareaField label={label} name="body" hint={hint} errors={errors} textareaProps={{ rows: 5, defaultValue: defaultBody, maxLength: MESSAGE_MAX + 500, required: true }} />
+      <TextareaField
+        label={label}
+        name="body"
+        hint={hint}
+        errors={errors}
+        textareaProps={{ rows: 5, defaultValue: defaultBody, maxLength: MESSAGE_MAX + 500, required: true }}
+      />
       <button type="submit" name="intent" value="reply" className="button" disabled={busy}>
         {busy ? "Skickar …" : buttonLabel}
       </button>

@@ -33,7 +33,8 @@ export function WorkplaceForm({
       {errorCount > 0 ? (
         <div className="alert alert--error" role="alert">
           <p>
-            <strong>Arbetsplatsen är inte sparad.</strong> Rätta {errorCount === 1 ? "det markerade fältet" : `de ${errorCount} markerade fälten`}.
+            <strong>Arbetsplatsen är inte sparad.</strong> Rätta{" "}
+            {errorCount === 1 ? "det markerade fältet" : `de ${errorCount} markerade fälten`}.
           </p>
         </div>
       ) : null}
@@ -55,7 +56,13 @@ export function WorkplaceForm({
         name="postalCode"
         hint="Fem siffror. Kommunen hämtas från postnumret."
         errors={errors.postalCode}
-        inputProps={{ defaultValue: kept(values, "postalCode"), required: true, inputMode: "numeric", autoComplete: "postal-code", className: "input--short" }}
+        inputProps={{
+          defaultValue: kept(values, "postalCode"),
+          required: true,
+          inputMode: "numeric",
+          autoComplete: "postal-code",
+          className: "input--short",
+        }}
       />
       <SelectField
         label="Kommun (valfritt)"
@@ -69,12 +76,24 @@ export function WorkplaceForm({
       <details className="field" open={errors.lat || errors.lng ? true : undefined}>
         <summary>Exakt läge (valfritt)</summary>
         <p className="hint">
-          Utan koordinater räknar vi avstånd från kommunens centrum. Med exakt läge blir avståndet till deltagarnas hem rätt. Du hittar koordinaterna i
-          en kartapp.
+          Utan koordinater räknar vi avstånd från kommunens centrum. Med exakt läge blir avståndet till deltagarnas hem
+          rätt. Du hittar koordinaterna i en kartapp.
         </p>
         <div className="inline-fields">
-          <Field label="Latitud" name="lat" hint="Till exempel 57.7826" errors={errors.lat} inputProps={{ defaultValue: kept(values, "lat"), inputMode: "decimal" }} />
-          <Field label="Longitud" name="lng" hint="Till exempel 14.1618" errors={errors.lng} inputProps={{ defaultValue: kept(values, "lng"), inputMode: "decimal" }} />
+          <Field
+            label="Latitud"
+            name="lat"
+            hint="Till exempel 57.7826"
+            errors={errors.lat}
+            inputProps={{ defaultValue: kept(values, "lat"), inputMode: "decimal" }}
+          />
+          <Field
+            label="Longitud"
+            name="lng"
+            hint="Till exempel 14.1618"
+            errors={errors.lng}
+            inputProps={{ defaultValue: kept(values, "lng"), inputMode: "decimal" }}
+          />
         </div>
       </details>
       <div className="button-row">

@@ -21,7 +21,12 @@ export function toDateInputValue(value: Date | string | number | null | undefine
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return "";
   // sv-SE formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(date);
 }
 
 export function addDays(date: Date, days: number): Date {

@@ -8,7 +8,14 @@ import { normalizePostalCode } from "./geo.ts";
 import { formatOrgNumber } from "./org-number.ts";
 import { sectors, type Sector } from "./vocab/openings.ts";
 
-export const EMPLOYER_LIMITS = { name: 120, description: 2000, website: 200, phone: 30, workplaceName: 80, street: 120 } as const;
+export const EMPLOYER_LIMITS = {
+  name: 120,
+  description: 2000,
+  website: 200,
+  phone: 30,
+  workplaceName: 80,
+  street: 120,
+} as const;
 
 /** Sweden's bounding box, for coordinates typed by hand. */
 export const SWEDEN_BOUNDS = { minLat: 55.0, maxLat: 69.1, minLng: 10.9, maxLng: 24.2 } as const;
@@ -24,7 +31,8 @@ export const orgNumberField = z
     if (!formatted) {
       ctx.addIssue({
         code: "custom",
-        message: "Organisationsnumret stämmer inte. Skriv tio siffror, till exempel 556036-0793, och kontrollera sista siffran.",
+        message:
+          "Organisationsnumret stämmer inte. Skriv tio siffror, till exempel 556036-0793, och kontrollera sista siffran.",
       });
       return z.NEVER;
     }
@@ -52,7 +60,11 @@ export const websiteField = z
     const candidate = /^https?:\/\//i.test(v) ? v : `https://${v}`;
     try {
       const url = new URL(candidate);
-      if ((url.protocol !== "https:" && url.protocol !== "http:") || !url.hostname.includes(".") || candidate.length > EMPLOYER_LIMITS.website) {
+      if (
+        (url.protocol !== "https:" && url.protocol !== "http:") ||
+        !url.hostname.includes(".") ||
+        candidate.length > EMPLOYER_LIMITS.website
+      ) {
         throw new Error("not a website");
       }
       return url.toString();
@@ -88,12 +100,18 @@ export function parseEmployerProfile(values: Record<string, string | string[]>):
 
 const coordinate = (label: string, min: number, max: number) =>
   z
-    .preprocess((v) => (blank(v) ? undefined : typeof v === "string" ? v.trim().replace(",", ".") : v), z.string().optional())
+    .preprocess(
+      (v) => (blank(v) ? undefined : typeof v === "string" ? v.trim().replace(",", ".") : v),
+      z.string().optional(),
+    )
     .transform((v, ctx) => {
       if (v === undefined) return null;
       const n = Number(v);
       if (!/^-?\d+(\.\d+)?$/.test(v) || n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: `${label} ska vara ett tal mellan ${min} och ${max} (en plats i Sverige).` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${label} ska vara ett tal mellan ${min} och ${max} (en plats i Sverige).`,
+        });
         return z.NEVER;
       }
       return n;
@@ -116,7 +134,14 @@ export const workplaceShape = {
     }),
   /** Only needed when the postal code is not in the reference data, or to choose another municipality. */
   municipalityCode: z
-    .preprocess((v) => (blank(v) ? undefined : v), z.string().trim().regex(/^\d{4}$/, "Välj en kommun i listan.").optional())
+    .preprocess(
+      (v) => (blank(v) ? undefined : v),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{4}$/, "Välj en kommun i listan.")
+        .optional(),
+    )
     .transform((v) => v ?? null),
   lat: coordinate("Latitud", SWEDEN_BOUNDS.minLat, SWEDEN_BOUNDS.maxLat),
   lng: coordinate("Longitud", SWEDEN_BOUNDS.minLng, SWEDEN_BOUNDS.maxLng),

@@ -37,7 +37,12 @@ export function dateFromInput(value: string): Date {
 /** Today as "YYYY-MM-DD" in Swedish time, for date inputs. */
 export function todayInput(now = new Date()): string {
   if (Number.isNaN(now.getTime())) return "";
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 export function dateInputValue(value: Date | string | null | undefined): string {
@@ -49,7 +54,10 @@ export const dateField = (label: string) =>
     .string({ error: `Fyll i ${label}.` })
     .trim()
     .min(1, { message: `Fyll i ${label}.`, abort: true })
-    .refine((v) => DATE_RE.test(v) && !Number.isNaN(dateFromInput(v).getTime()), { message: `Skriv ${label} som ÅÅÅÅ-MM-DD.`, abort: true })
+    .refine((v) => DATE_RE.test(v) && !Number.isNaN(dateFromInput(v).getTime()), {
+      message: `Skriv ${label} som ÅÅÅÅ-MM-DD.`,
+      abort: true,
+    })
     .transform(dateFromInput);
 
 export const optionalDateField = (label: string) =>
@@ -57,7 +65,10 @@ export const optionalDateField = (label: string) =>
     .string()
     .trim()
     .optional()
-    .refine((v) => !v || (DATE_RE.test(v) && !Number.isNaN(dateFromInput(v).getTime())), { message: `Skriv ${label} som ÅÅÅÅ-MM-DD.`, abort: true })
+    .refine((v) => !v || (DATE_RE.test(v) && !Number.isNaN(dateFromInput(v).getTime())), {
+      message: `Skriv ${label} som ÅÅÅÅ-MM-DD.`,
+      abort: true,
+    })
     .transform((v) => (v ? dateFromInput(v) : undefined));
 
 /** Not after today (Swedish time). */
@@ -97,7 +108,10 @@ export function enrolmentSchema(now = new Date()) {
         .optional()
         .transform((v) => (v ? v : undefined))
         .pipe(z.email("Skriv en giltig e-postadress, till exempel namn@exempel.se.").optional()),
-      phone: optionalText("Telefonnumret", 40).refine((v) => !v || /^[+\d][\d\s-]{4,}$/.test(v), "Skriv ett telefonnummer med siffror, till exempel 070-123 45 67."),
+      phone: optionalText("Telefonnumret", 40).refine(
+        (v) => !v || /^[+\d][\d\s-]{4,}$/.test(v),
+        "Skriv ett telefonnummer med siffror, till exempel 070-123 45 67.",
+      ),
       gender: choice(genders, "Välj kön för statistiken (eller Vill ej ange)."),
       birthYear: z
         .string()
@@ -106,7 +120,10 @@ export function enrolmentSchema(now = new Date()) {
         .transform((v) => (v ? v : undefined))
         .refine((v) => v === undefined || /^\d{4}$/.test(v), "Skriv födelseåret med fyra siffror, till exempel 1990.")
         .transform((v) => (v === undefined ? undefined : Number(v)))
-        .refine((v) => v === undefined || (v >= years.min && v <= years.max), `Födelseåret ska vara mellan ${years.min} och ${years.max}.`),
+        .refine(
+          (v) => v === undefined || (v >= years.min && v <= years.max),
+          `Födelseåret ska vara mellan ${years.min} och ${years.max}.`,
+        ),
       municipalityCode: z
         .string()
         .trim()
@@ -121,8 +138,15 @@ export function enrolmentSchema(now = new Date()) {
       referralSource: choice(referralSources, "Välj vem som remitterade deltagaren."),
       goals: listOf(goals.schema).refine((v) => v.length > 0, "Välj minst ett mål."),
       startOccupation: choice(occupationStatuses, "Välj sysselsättning vid start."),
-      startIncomeSources: listOf(incomeSources.schema).refine((v) => v.length > 0, "Välj minst en försörjning (eller Ingen offentlig försörjning)."),
-      coachId: z.string().trim().optional().transform((v) => (v ? v : undefined)),
+      startIncomeSources: listOf(incomeSources.schema).refine(
+        (v) => v.length > 0,
+        "Välj minst en försörjning (eller Ingen offentlig försörjning).",
+      ),
+      coachId: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => (v ? v : undefined)),
     })
     .superRefine((value, ctx) => {
       if (!value.municipalityCode && !value.postalCode) {
@@ -142,9 +166,14 @@ export function consentSchema(now = new Date()) {
       consentStatisticsDate: optionalDateField("datum för samtycket"),
     })
     .superRefine((value, ctx) => {
-      if (!notInFuture(value.consentBryggaDate, now)) ctx.addIssue({ code: "custom", path: ["consentBryggaDate"], message: "Datumet kan inte vara i framtiden." });
+      if (!notInFuture(value.consentBryggaDate, now))
+        ctx.addIssue({ code: "custom", path: ["consentBryggaDate"], message: "Datumet kan inte vara i framtiden." });
       if (value.consentStatisticsDate && !notInFuture(value.consentStatisticsDate, now)) {
-        ctx.addIssue({ code: "custom", path: ["consentStatisticsDate"], message: "Datumet kan inte vara i framtiden." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["consentStatisticsDate"],
+          message: "Datumet kan inte vara i framtiden.",
+        });
       }
     });
 }

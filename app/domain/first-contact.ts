@@ -46,7 +46,8 @@ export function firstContactStatus(input: {
   }
   if (input.exited) return { kind: "not_applicable" };
   const now = input.now ?? new Date();
-  if (now > dueAt) return { kind: "overdue", dueAt, daysOverdue: Math.max(1, Math.floor((now.getTime() - dueAt.getTime()) / DAY_MS)) };
+  if (now > dueAt)
+    return { kind: "overdue", dueAt, daysOverdue: Math.max(1, Math.floor((now.getTime() - dueAt.getTime()) / DAY_MS)) };
   return { kind: "pending", dueAt, daysLeft: Math.ceil((dueAt.getTime() - now.getTime()) / DAY_MS) };
 }
 

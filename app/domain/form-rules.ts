@@ -39,14 +39,19 @@ export function parseFields<S extends Shape>(
   return { ok: true, data: data as ShapeOutput<S> };
 }
 
-export function parseFormFields<S extends Shape>(shape: S, formData: FormData, rules?: Rules<S>): FormResult<ShapeOutput<S>> {
+export function parseFormFields<S extends Shape>(
+  shape: S,
+  formData: FormData,
+  rules?: Rules<S>,
+): FormResult<ShapeOutput<S>> {
   return parseFields(shape, formValues(formData), rules);
 }
 
 // ───────────── field schemas with Swedish messages ─────────────
 
 const blankToUndefined = (v: unknown) => (v == null || (typeof v === "string" && v.trim() === "") ? undefined : v);
-const asList = (v: unknown): unknown[] => (v == null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]);
+const asList = (v: unknown): unknown[] =>
+  v == null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v];
 
 /** A whole number in a range; `name` completes "Fyll i …" ("antal timmar"). */
 export function intField(name: string, min: number, max: number, rangeMessage?: string) {
@@ -78,14 +83,24 @@ export function choice<C extends string>(schema: z.ZodEnum<{ [K in C]: K }>, mes
 }
 
 /** Several choices from a vocabulary (a checkbox group). */
-export function choiceList<C extends string>(schema: z.ZodEnum<{ [K in C]: K }>, message = "Välj bland alternativen.", max = 50) {
-  return checkboxList(z.custom<C>((v) => typeof v === "string" && schema.safeParse(v).success, { error: message }), max);
+export function choiceList<C extends string>(
+  schema: z.ZodEnum<{ [K in C]: K }>,
+  message = "Välj bland alternativen.",
+  max = 50,
+) {
+  return checkboxList(
+    z.custom<C>((v) => typeof v === "string" && schema.safeParse(v).success, { error: message }),
+    max,
+  );
 }
 
 /** An optional choice: empty means none (null). */
 export function optionalChoice<C extends string>(schema: z.ZodEnum<{ [K in C]: K }>, message: string) {
   return z
-    .custom<C | "" | undefined>((v) => v == null || v === "" || (typeof v === "string" && schema.safeParse(v).success), { error: message })
+    .custom<C | "" | undefined>(
+      (v) => v == null || v === "" || (typeof v === "string" && schema.safeParse(v).success),
+      { error: message },
+    )
     .transform((v): C | null => (v ? v : null));
 }
 
@@ -104,7 +119,12 @@ export function requiredText(label: string, max: number, min = 1) {
     .string({ error: `Fyll i ${label}.` })
     .trim()
     .min(1, `Fyll i ${label}.`)
-    .pipe(z.string().min(min, `${capitalize(label)} behöver vara minst ${min} tecken.`).max(max, `${capitalize(label)} får vara högst ${max} tecken.`));
+    .pipe(
+      z
+        .string()
+        .min(min, `${capitalize(label)} behöver vara minst ${min} tecken.`)
+        .max(max, `${capitalize(label)} får vara högst ${max} tecken.`),
+    );
 }
 
 export function capitalize(s: string) {

@@ -8,7 +8,9 @@ export function formatDate(value: Date | string | number | null | undefined): st
 
 export function formatDateTime(value: Date | string | number | null | undefined): string {
   if (value == null) return "";
-  return new Intl.DateTimeFormat("sv-SE", { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(new Date(value));
+  return new Intl.DateTimeFormat("sv-SE", { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(
+    new Date(value),
+  );
 }
 
 export function daysBetween(from: Date | string, to: Date | string = new Date()): number {

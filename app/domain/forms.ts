@@ -18,7 +18,11 @@ export function formValues(formData: FormData): Record<string, string | string[]
   return values;
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, values: Record<string, string | string[]> = {}): FormResult<z.output<S>> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  values: Record<string, string | string[]> = {},
+): FormResult<z.output<S>> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
@@ -47,7 +51,11 @@ export const fields = {
       .max(254, "E-postadressen är för lång.")
       .pipe(z.email("Skriv en giltig e-postadress, till exempel namn@foretag.se.")),
   text: (label: string, max = 200) =>
-    z.string({ error: `Fyll i ${label}.` }).trim().min(1, `Fyll i ${label}.`).max(max, `${capitalize(label)} får vara högst ${max} tecken.`),
+    z
+      .string({ error: `Fyll i ${label}.` })
+      .trim()
+      .min(1, `Fyll i ${label}.`)
+      .max(max, `${capitalize(label)} får vara högst ${max} tecken.`),
   optionalText: (label: string, max = 2000) =>
     z
       .string()

@@ -3,12 +3,38 @@
 // (client) and the actions (server). Pure: the database checks (occupation and skill ids exist,
 // the workplace is the employer's own) live in app/utils/openings.server.ts.
 import { z } from "zod";
-import { checkbox, checkboxList, choice, choiceList, intField, optionalChoice, optionalIntField, optionalText, parseFields, requiredText, type ShapeOutput } from "./form-rules.ts";
+import {
+  checkbox,
+  checkboxList,
+  choice,
+  choiceList,
+  intField,
+  optionalChoice,
+  optionalIntField,
+  optionalText,
+  parseFields,
+  requiredText,
+  type ShapeOutput,
+} from "./form-rules.ts";
 import type { FormResult } from "./forms.ts";
 import { addDays, addMonths, daysFromTo, parseDateInput } from "./dates.ts";
 import { accommodations, type Accommodation } from "./vocab/accommodations.ts";
-import { environmentDimensions, instructionStyles, type Environment, type EnvironmentDimension } from "./vocab/environment.ts";
-import { employmentSupports, isCompetitive, leadsToEmployment, openingKinds, openingStatuses, type EmploymentSupport, type OpeningKind, type OpeningStatus } from "./vocab/openings.ts";
+import {
+  environmentDimensions,
+  instructionStyles,
+  type Environment,
+  type EnvironmentDimension,
+} from "./vocab/environment.ts";
+import {
+  employmentSupports,
+  isCompetitive,
+  leadsToEmployment,
+  openingKinds,
+  openingStatuses,
+  type EmploymentSupport,
+  type OpeningKind,
+  type OpeningStatus,
+} from "./vocab/openings.ts";
 import { scheduleTimes, type Schedule } from "./vocab/schedule.ts";
 import { vocabulary } from "./vocab/vocabulary.ts";
 
@@ -103,7 +129,8 @@ function parseJsonText(json: string | null | undefined): unknown {
   }
 }
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x.length > 0) : []);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x.length > 0) : [];
 
 /** Read stored JSON leniently: unknown codes are dropped, broken JSON gives the empty value. */
 export function readTasks(json: string | null | undefined): string[] {
@@ -193,11 +220,21 @@ export const openingFormShape = {
   kind: choice(openingKinds.schema, "Välj vad det är för slags annons."),
   title: requiredText("en rubrik", LIMITS.title, 3),
   workplaceId: z.string({ error: "Välj en arbetsplats." }).trim().min(1, "Välj en arbetsplats."),
-  occupationId: z.string().trim().max(64).optional().transform((v) => v || null),
+  occupationId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
   /** The text in the occupation search field: used when no id was chosen (no JavaScript). */
   occupationQuery: optionalText("yrket", 200),
   /** A choice among the server's suggestions ("Menade du …?") after typed text matched no label. */
-  occupationChoice: z.string().trim().max(64).optional().transform((v) => v || null),
+  occupationChoice: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
   description: requiredText("en beskrivning", LIMITS.description, 10),
   tasks: tasksField,
   skillIds: checkboxList(z.string().trim().min(1).max(64), LIMITS.skills),
@@ -205,17 +242,28 @@ export const openingFormShape = {
   skillChoice: checkboxList(z.string().trim().min(1).max(64), LIMITS.skills),
   hoursMin: intField("minsta antal timmar", HOURS.min, HOURS.max, hoursRange),
   hoursMax: intField("högsta antal timmar", HOURS.min, HOURS.max, hoursRange),
-  scheduleTimes: choiceList(scheduleTimes.schema).refine((times) => times.length > 0, "Välj minst en tid: dagtid, kväll, helg eller natt."),
+  scheduleTimes: choiceList(scheduleTimes.schema).refine(
+    (times) => times.length > 0,
+    "Välj minst en tid: dagtid, kväll, helg eller natt.",
+  ),
   startFlexible: choice(z.enum(["fixed", "flexible"]), "Välj om starttiden är fast eller flexibel."),
   ...dimensionFields,
   instructions: choiceList(instructionStyles.schema),
   accommodations: choiceList(accommodations.schema),
   supervisorName: optionalText("handledarens namn", LIMITS.supervisorName),
   supervisorFixed: checkbox,
-  leadsToEmployment: z.preprocess((v) => (v == null || v === "" ? "maybe" : v), choice(leadsToEmployment.schema, "Välj ja, kanske eller nej.")),
+  leadsToEmployment: z.preprocess(
+    (v) => (v == null || v === "" ? "maybe" : v),
+    choice(leadsToEmployment.schema, "Välj ja, kanske eller nej."),
+  ),
   employmentSupport: optionalChoice(employmentSupports.schema, "Välj en anställningsform i listan."),
   purpose: optionalText("syftet", LIMITS.purpose),
-  lengthWeeks: optionalIntField("längden i veckor", 1, PERIOD_MAX_WEEKS, `Längden ska vara mellan 1 och ${PERIOD_MAX_WEEKS} veckor (högst sex månader).`),
+  lengthWeeks: optionalIntField(
+    "längden i veckor",
+    1,
+    PERIOD_MAX_WEEKS,
+    `Längden ska vara mellan 1 och ${PERIOD_MAX_WEEKS} veckor (högst sex månader).`,
+  ),
   places: intField("antal platser", 1, PLACES_MAX, `Antal platser ska vara mellan 1 och ${PLACES_MAX}.`),
   startDate: dateField("startdatum"),
   endDate: dateField("slutdatum"),
@@ -251,7 +299,13 @@ export type OpeningInput = {
   endDate: Date | null;
 };
 
-function openingRules({ data, add }: { data: Partial<FormShapeOutput>; add: (field: string, message: string) => void }) {
+function openingRules({
+  data,
+  add,
+}: {
+  data: Partial<FormShapeOutput>;
+  add: (field: string, message: string) => void;
+}) {
   if (data.hoursMin != null && data.hoursMax != null && data.hoursMin > data.hoursMax) {
     add("hoursMax", "Högsta antal timmar kan inte vara mindre än minsta antal timmar.");
   }
@@ -270,7 +324,10 @@ function openingRules({ data, add }: { data: Partial<FormShapeOutput>; add: (fie
       add("purpose", "Skriv syftet med praktiken, till exempel att prova yrket eller träna arbetsuppgifterna.");
     }
     if (kind === "practice" && "lengthWeeks" in data && data.lengthWeeks == null) {
-      add("lengthWeeks", `Skriv hur många veckor praktiken är. Vanligt är ${PRACTICE_TYPICAL_WEEKS.min}–${PRACTICE_TYPICAL_WEEKS.max} veckor.`);
+      add(
+        "lengthWeeks",
+        `Skriv hur många veckor praktiken är. Vanligt är ${PRACTICE_TYPICAL_WEEKS.min}–${PRACTICE_TYPICAL_WEEKS.max} veckor.`,
+      );
     }
     if (data.startDate && data.endDate && data.endDate > data.startDate) {
       if (data.endDate > addMonths(data.startDate, PERIOD_MAX_MONTHS)) {
@@ -306,7 +363,8 @@ function toOpeningInput(d: FormShapeOutput): OpeningInput {
   const employmentSupport = d.kind === "job" ? d.employmentSupport : null;
   const lengthWeeks = period ? (d.lengthWeeks ?? null) : null;
   // A practice with a start and a length but no end date ends after that many weeks.
-  const endDate = d.endDate ?? (period && d.startDate && lengthWeeks ? addDays(d.startDate, lengthWeeks * 7 - 1) : null);
+  const endDate =
+    d.endDate ?? (period && d.startDate && lengthWeeks ? addDays(d.startDate, lengthWeeks * 7 - 1) : null);
   return {
     kind: d.kind,
     title: d.title,
@@ -319,7 +377,10 @@ function toOpeningInput(d: FormShapeOutput): OpeningInput {
     skillQuery: d.skillQuery,
     hoursMin: d.hoursMin,
     hoursMax: d.hoursMax,
-    schedule: { times: scheduleTimes.codes.filter((t) => d.scheduleTimes.includes(t)), startFlexible: d.startFlexible === "flexible" },
+    schedule: {
+      times: scheduleTimes.codes.filter((t) => d.scheduleTimes.includes(t)),
+      startFlexible: d.startFlexible === "flexible",
+    },
     environment,
     accommodationsOffered: accommodations.codes.filter((a) => d.accommodations.includes(a)),
     supervisorName: d.supervisorName,
@@ -338,29 +399,32 @@ function toOpeningInput(d: FormShapeOutput): OpeningInput {
 /** The form's values for an existing opening (edit, duplicate). */
 export type OpeningFormDefaults = Record<string, string | string[]>;
 
-export function openingFormDefaults(o: {
-  kind: string;
-  title: string;
-  workplaceId: string;
-  occupationId: string;
-  description: string;
-  tasks: string;
-  skillIds: string;
-  hoursMin: number;
-  hoursMax: number;
-  schedule: string;
-  environment: string;
-  accommodationsOffered: string;
-  supervisorName: string | null;
-  supervisorFixed: boolean;
-  leadsToEmployment: string;
-  employmentSupport: string | null;
-  purpose: string | null;
-  lengthWeeks: number | null;
-  places: number;
-  startDate: Date | string | null;
-  endDate: Date | string | null;
-}, toDateInput: (d: Date | string | null) => string): OpeningFormDefaults {
+export function openingFormDefaults(
+  o: {
+    kind: string;
+    title: string;
+    workplaceId: string;
+    occupationId: string;
+    description: string;
+    tasks: string;
+    skillIds: string;
+    hoursMin: number;
+    hoursMax: number;
+    schedule: string;
+    environment: string;
+    accommodationsOffered: string;
+    supervisorName: string | null;
+    supervisorFixed: boolean;
+    leadsToEmployment: string;
+    employmentSupport: string | null;
+    purpose: string | null;
+    lengthWeeks: number | null;
+    places: number;
+    startDate: Date | string | null;
+    endDate: Date | string | null;
+  },
+  toDateInput: (d: Date | string | null) => string,
+): OpeningFormDefaults {
   const schedule = readSchedule(o.schedule);
   const env = readEnvironment(o.environment);
   const values: OpeningFormDefaults = {

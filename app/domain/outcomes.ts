@@ -17,12 +17,15 @@ export const ExitSchema = z
     exitOccupation: choice(occupationStatuses, "Välj sysselsättning vid avslut."),
     exitIncomeSources: listOf(incomeSources.schema, "Välj försörjningskällor i listan.").refine(
       (v) => v.length > 0,
-      "Välj minst en försörjningskälla vid avslut (eller Ingen offentlig försörjning)."
+      "Välj minst en försörjningskälla vid avslut (eller Ingen offentlig försörjning).",
     ),
   })
   .superRefine((v, ctx) => {
     const sources = v.exitIncomeSources as string[];
-    if (sources.includes("no_public_support") && sources.some((s) => !(NON_PUBLIC_SOURCES as readonly string[]).includes(s))) {
+    if (
+      sources.includes("no_public_support") &&
+      sources.some((s) => !(NON_PUBLIC_SOURCES as readonly string[]).includes(s))
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["exitIncomeSources"],
@@ -35,17 +38,32 @@ export type ExitInput = z.output<typeof ExitSchema>;
 export const RetentionSchema = z
   .object({
     months: z
-      .enum(RETENTION_MONTHS.map(String) as [string, ...string[]], { error: "Välj vilken uppföljning det gäller (3, 6 eller 12 månader)." })
+      .enum(RETENTION_MONTHS.map(String) as [string, ...string[]], {
+        error: "Välj vilken uppföljning det gäller (3, 6 eller 12 månader).",
+      })
       .transform(Number),
-    checkedAt: dateField("datum för uppföljningen").refine((d) => notInFuture(d), "Uppföljningen kan inte ha skett i framtiden."),
+    checkedAt: dateField("datum för uppföljningen").refine(
+      (d) => notInFuture(d),
+      "Uppföljningen kan inte ha skett i framtiden.",
+    ),
     employed: z.enum(["yes", "no"], { error: "Svara om deltagaren fortfarande är anställd." }),
     hours: z.string().trim().optional(),
   })
   .transform((v, ctx) => {
-    if (v.employed === "no") return { months: v.months as (typeof RETENTION_MONTHS)[number], checkedAt: v.checkedAt, employed: false, hours: null };
+    if (v.employed === "no")
+      return {
+        months: v.months as (typeof RETENTION_MONTHS)[number],
+        checkedAt: v.checkedAt,
+        employed: false,
+        hours: null,
+      };
     const hours = v.hours && /^\d{1,2}$/.test(v.hours) ? Number(v.hours) : NaN;
     if (!(hours >= 1 && hours <= 60)) {
-      ctx.addIssue({ code: "custom", path: ["hours"], message: "Skriv hur många timmar per vecka deltagaren arbetar, ett heltal från 1 till 60." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["hours"],
+        message: "Skriv hur många timmar per vecka deltagaren arbetar, ett heltal från 1 till 60.",
+      });
       return z.NEVER;
     }
     return { months: v.months as (typeof RETENTION_MONTHS)[number], checkedAt: v.checkedAt, employed: true, hours };

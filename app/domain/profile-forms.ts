@@ -24,11 +24,19 @@ export const profileSections = [
   { slug: "styrkor", title: "Styrkor och kompetenser", description: "Vad deltagaren är bra på." },
   { slug: "erfarenhet", title: "Erfarenhet", description: "Tidigare jobb och praktik – och vad som fungerade." },
   { slug: "bakgrund", title: "Utbildning, körkort och språk", description: "" },
-  { slug: "onskemal", title: "Arbetstid och resväg", description: "Timmar, tider på dygnet och hur långt deltagaren kan resa." },
+  {
+    slug: "onskemal",
+    title: "Arbetstid och resväg",
+    description: "Timmar, tider på dygnet och hur långt deltagaren kan resa.",
+  },
   { slug: "arbetsmiljo", title: "Önskad arbetsmiljö", description: "Tempo, ljud, samarbete och annat i miljön." },
   { slug: "anpassningar", title: "Anpassningar", description: "Vad som måste finnas och vad som är bra att ha." },
   { slug: "aldrig", title: "Aldrig", description: "Yrken, miljöer och tider som inte är aktuella." },
-  { slug: "synlighet", title: "Vad arbetsgivaren får se", description: "Deltagaren bestämmer vad en arbetsgivare får se." },
+  {
+    slug: "synlighet",
+    title: "Vad arbetsgivaren får se",
+    description: "Deltagaren bestämmer vad en arbetsgivare får se.",
+  },
 ] as const;
 export type ProfileSectionSlug = (typeof profileSections)[number]["slug"];
 
@@ -37,7 +45,9 @@ export function isProfileSection(slug: string | undefined): slug is ProfileSecti
 }
 
 const idList = (max: number, label: string) =>
-  listOf(z.string().trim().min(1).max(40)).refine((v) => v.length <= max, `Välj högst ${max} ${label}.`).transform((v) => [...new Set(v)]);
+  listOf(z.string().trim().min(1).max(40))
+    .refine((v) => v.length <= max, `Välj högst ${max} ${label}.`)
+    .transform((v) => [...new Set(v)]);
 
 const optionalInt = (label: string, min: number, max: number) =>
   z
@@ -73,7 +83,10 @@ export const strengthsForm = z.object({
         .filter(Boolean),
     )
     .refine((v) => v.length <= PROFILE_LIMITS.maxStrengths, `Skriv högst ${PROFILE_LIMITS.maxStrengths} styrkor.`)
-    .refine((v) => v.every((s) => s.length <= PROFILE_LIMITS.strengthLength), `Varje styrka får vara högst ${PROFILE_LIMITS.strengthLength} tecken.`),
+    .refine(
+      (v) => v.every((s) => s.length <= PROFILE_LIMITS.strengthLength),
+      `Varje styrka får vara högst ${PROFILE_LIMITS.strengthLength} tecken.`,
+    ),
   skillIds: idList(PROFILE_LIMITS.maxListItems, "kompetenser"),
 });
 
@@ -85,32 +98,42 @@ const factorFields = Object.fromEntries(
 ) as Record<string, z.ZodType>;
 
 export const experienceForm = z.object({
-    entryId: z.string().trim().max(40).optional(),
-    what: z
-      .string({ error: "Skriv vad deltagaren gjorde." })
-      .trim()
-      .min(1, "Skriv vad deltagaren gjorde.")
-      .max(PROFILE_LIMITS.experienceText, `Högst ${PROFILE_LIMITS.experienceText} tecken.`),
-    where: optionalText("Arbetsplatsen", PROFILE_LIMITS.experienceText),
-    when: optionalText("Tiden", 60),
-    occupationId: z.string().trim().max(40).optional().transform((v) => (v ? v : undefined)),
-    hoursPerWeek: optionalInt("Timmar per vecka", 0, 80),
-    colleagues: optionalInt("Antal kollegor", 0, 10000),
-    instructions: listOf(instructionStyles.schema),
-    worked: optionalText("Det som fungerade", PROFILE_LIMITS.experienceNote),
-    didNotWork: optionalText("Det som inte fungerade", PROFILE_LIMITS.experienceNote),
+  entryId: z.string().trim().max(40).optional(),
+  what: z
+    .string({ error: "Skriv vad deltagaren gjorde." })
+    .trim()
+    .min(1, "Skriv vad deltagaren gjorde.")
+    .max(PROFILE_LIMITS.experienceText, `Högst ${PROFILE_LIMITS.experienceText} tecken.`),
+  where: optionalText("Arbetsplatsen", PROFILE_LIMITS.experienceText),
+  when: optionalText("Tiden", 60),
+  occupationId: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  hoursPerWeek: optionalInt("Timmar per vecka", 0, 80),
+  colleagues: optionalInt("Antal kollegor", 0, 10000),
+  instructions: listOf(instructionStyles.schema),
+  worked: optionalText("Det som fungerade", PROFILE_LIMITS.experienceNote),
+  didNotWork: optionalText("Det som inte fungerade", PROFILE_LIMITS.experienceNote),
 });
 /** What worked and what did not, per factor: `factor_<code>` (verdict) and `factor_<code>_note`. */
 export const experienceFactorsForm = z.object(factorFields);
 
 /** The stored entry built from a parsed experience form. */
-export function experienceEntryFrom(input: z.output<typeof experienceForm>, factorValues: Record<string, unknown>, id: string): ExperienceEntry {
+export function experienceEntryFrom(
+  input: z.output<typeof experienceForm>,
+  factorValues: Record<string, unknown>,
+  id: string,
+): ExperienceEntry {
   const values = factorValues;
   const factors: ExperienceEntry["factors"] = {};
   for (const f of experienceFactors.codes) {
     const verdict = values[`factor_${f}`] as string | undefined;
     const note = values[`factor_${f}_note`] as string | undefined;
-    if (verdict || note) factors[f] = { ...(verdict ? { verdict: verdict as "worked" | "did_not_work" } : {}), ...(note ? { note } : {}) };
+    if (verdict || note)
+      factors[f] = { ...(verdict ? { verdict: verdict as "worked" | "did_not_work" } : {}), ...(note ? { note } : {}) };
   }
   return {
     id,
@@ -143,11 +166,18 @@ export const preferencesForm = z
       .optional()
       .transform((v) => v === "yes"),
     maxCommuteKm: optionalInt("Längsta resväg", PROFILE_LIMITS.commuteMinKm, PROFILE_LIMITS.commuteMaxKm),
-    travelMode: z.union([z.literal(""), travelModes.schema]).optional().transform((v) => (v ? v : undefined)),
+    travelMode: z
+      .union([z.literal(""), travelModes.schema])
+      .optional()
+      .transform((v) => (v ? v : undefined)),
   })
   .superRefine((v, ctx) => {
     if (v.hoursMin !== undefined && v.hoursMax !== undefined && v.hoursMin > v.hoursMax) {
-      ctx.addIssue({ code: "custom", path: ["hoursMax"], message: "Högsta antal timmar kan inte vara mindre än minsta." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["hoursMax"],
+        message: "Högsta antal timmar kan inte vara mindre än minsta.",
+      });
     }
   });
 
@@ -168,7 +198,12 @@ export function environmentPrefsFrom(input: Record<string, unknown>): Environmen
 }
 
 export const needsForm = z.object(
-  Object.fromEntries(accommodations.codes.map((c) => [`need_${c}`, z.enum(["", "nice", "must"], { error: "Välj ett av alternativen." }).optional()])),
+  Object.fromEntries(
+    accommodations.codes.map((c) => [
+      `need_${c}`,
+      z.enum(["", "nice", "must"], { error: "Välj ett av alternativen." }).optional(),
+    ]),
+  ),
 );
 
 export function needsFrom(input: Record<string, unknown>): Need[] {
@@ -186,5 +221,7 @@ export const exclusionsForm = z.object({
 });
 
 export const disclosureForm = z.object(
-  Object.fromEntries(disclosureItems.codes.map((item) => [`disclose_${item}`, z.enum(["yes", "no"], { error: "Välj ja eller nej." })])),
+  Object.fromEntries(
+    disclosureItems.codes.map((item) => [`disclose_${item}`, z.enum(["yes", "no"], { error: "Välj ja eller nej." })]),
+  ),
 );

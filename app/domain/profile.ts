@@ -7,7 +7,12 @@
 import { z } from "zod";
 import { accommodations } from "./vocab/accommodations.ts";
 import { drivingLicences } from "./vocab/driving-licences.ts";
-import { environmentDimensionLabels, environmentDimensions, instructionStyles, type EnvironmentDimension } from "./vocab/environment.ts";
+import {
+  environmentDimensionLabels,
+  environmentDimensions,
+  instructionStyles,
+  type EnvironmentDimension,
+} from "./vocab/environment.ts";
 import { scheduleTimes, travelModes } from "./vocab/schedule.ts";
 import { vocabulary } from "./vocab/vocabulary.ts";
 
@@ -235,7 +240,9 @@ export function readProfile(row: ProfileRow | null | undefined): ProfileData {
     skillIds: read(stringList, row.skillIds, []),
     experience: readExperience(row.experience),
     education: row.education?.trim() ? row.education : null,
-    drivingLicences: read(stringList, row.drivingLicences, []).filter((c) => (drivingLicences.codes as readonly string[]).includes(c)),
+    drivingLicences: read(stringList, row.drivingLicences, []).filter((c) =>
+      (drivingLicences.codes as readonly string[]).includes(c),
+    ),
     languageIds: read(stringList, row.languageIds, []),
     preferences: read(preferencesSchema, row.preferences, empty.preferences),
     environmentPrefs: read(environmentPrefsSchema, row.environmentPrefs, {}),
@@ -267,11 +274,18 @@ export function filledSections(profile: ProfileData): Record<string, boolean> {
     strengths: profile.strengths.length + profile.skillIds.length > 0,
     experience: profile.experience.length > 0,
     background: Boolean(profile.education) || profile.drivingLicences.length + profile.languageIds.length > 0,
-    preferences: profile.preferences.hoursMin != null || profile.preferences.maxCommuteKm != null || profile.preferences.schedule.length > 0,
+    preferences:
+      profile.preferences.hoursMin != null ||
+      profile.preferences.maxCommuteKm != null ||
+      profile.preferences.schedule.length > 0,
     environment: Object.keys(profile.environmentPrefs).length > 0,
     needs: profile.needs.length > 0,
     exclusions:
-      profile.exclusions.occupationIds.length + profile.exclusions.groupCodes.length + profile.exclusions.environment.length + profile.exclusions.schedule.length > 0,
+      profile.exclusions.occupationIds.length +
+        profile.exclusions.groupCodes.length +
+        profile.exclusions.environment.length +
+        profile.exclusions.schedule.length >
+      0,
     disclosure: Object.keys(profile.disclosure).length > 0,
   };
 }

@@ -13,7 +13,13 @@
 //   proposed / more_info past expiresAt ─▶ expired;  any open step ─(coach)─▶ withdrawn
 //   the participant may change their mind and say no at any step before a placement starts.
 import { z } from "zod";
-import { disclosureItems, environmentDimensionCodes, experienceFactors, type DisclosureItem, type ProfileData } from "./profile.ts";
+import {
+  disclosureItems,
+  environmentDimensionCodes,
+  experienceFactors,
+  type DisclosureItem,
+  type ProfileData,
+} from "./profile.ts";
 import { accommodations } from "./vocab/accommodations.ts";
 import { drivingLicences } from "./vocab/driving-licences.ts";
 import { environmentDimensionLabels, environmentDimensions, instructionStyles } from "./vocab/environment.ts";
@@ -54,11 +60,21 @@ export const proposalStatuses = vocabulary({
 export type ProposalStatus = (typeof proposalStatuses.codes)[number];
 
 /** Still in progress (a new proposal for the same participant and opening is refused meanwhile). */
-export const OPEN_STATUSES: readonly ProposalStatus[] = ["proposed", "more_info", "accepted_by_participant", "presented", "accepted_by_employer"];
+export const OPEN_STATUSES: readonly ProposalStatus[] = [
+  "proposed",
+  "more_info",
+  "accepted_by_participant",
+  "presented",
+  "accepted_by_employer",
+];
 /** Waiting for the participant's answer: these expire. */
 export const EXPIRING_STATUSES: readonly ProposalStatus[] = ["proposed", "more_info"];
 /** What an employer may ever see: only after the participant's yes and the coach's presentation. */
-export const EMPLOYER_VISIBLE_STATUSES: readonly ProposalStatus[] = ["presented", "accepted_by_employer", "declined_by_employer"];
+export const EMPLOYER_VISIBLE_STATUSES: readonly ProposalStatus[] = [
+  "presented",
+  "accepted_by_employer",
+  "declined_by_employer",
+];
 /** The employer sees the participant's disclosed profile while deciding and after saying yes (not after a no). */
 export const EMPLOYER_PRESENTATION_STATUSES: readonly ProposalStatus[] = ["presented", "accepted_by_employer"];
 
@@ -79,19 +95,31 @@ export type ProposalEvent =
   | "withdraw"
   | "expire";
 
-type Transition = { from: readonly ProposalStatus[]; to: ProposalStatus; /** Refused once a placement exists. */ beforePlacement?: boolean };
+type Transition = {
+  from: readonly ProposalStatus[];
+  to: ProposalStatus;
+  /** Refused once a placement exists. */ beforePlacement?: boolean;
+};
 
 export const PROPOSAL_TRANSITIONS: Readonly<Record<ProposalEvent, Transition>> = {
   participant_yes: { from: ["proposed", "more_info"], to: "accepted_by_participant" },
   // The participant decides: a yes can be taken back until the placement starts.
-  participant_no: { from: ["proposed", "more_info", "accepted_by_participant", "presented", "accepted_by_employer"], to: "declined_by_participant", beforePlacement: true },
+  participant_no: {
+    from: ["proposed", "more_info", "accepted_by_participant", "presented", "accepted_by_employer"],
+    to: "declined_by_participant",
+    beforePlacement: true,
+  },
   participant_more_info: { from: ["proposed"], to: "more_info" },
   present: { from: ["accepted_by_participant"], to: "presented" },
   employer_visit: { from: ["presented"], to: "accepted_by_employer" },
   // A start date straight away, or after the study visit.
   employer_start: { from: ["presented", "accepted_by_employer"], to: "accepted_by_employer", beforePlacement: true },
   employer_decline: { from: ["presented", "accepted_by_employer"], to: "declined_by_employer", beforePlacement: true },
-  withdraw: { from: ["proposed", "more_info", "accepted_by_participant", "presented", "accepted_by_employer"], to: "withdrawn", beforePlacement: true },
+  withdraw: {
+    from: ["proposed", "more_info", "accepted_by_participant", "presented", "accepted_by_employer"],
+    to: "withdrawn",
+    beforePlacement: true,
+  },
   expire: { from: ["proposed", "more_info"], to: "expired" },
 };
 
@@ -101,7 +129,8 @@ export type TransitionCheck = { ok: true; to: ProposalStatus } | { ok: false; me
 export function checkTransition(p: { status: string; hasPlacement: boolean }, event: ProposalEvent): TransitionCheck {
   const t = PROPOSAL_TRANSITIONS[event];
   if (!isProposalStatus(p.status) || !t.from.includes(p.status)) return { ok: false, message: refusal(p.status) };
-  if (t.beforePlacement && p.hasPlacement) return { ok: false, message: "Placeringen har redan börjat. Förslaget kan inte ändras längre." };
+  if (t.beforePlacement && p.hasPlacement)
+    return { ok: false, message: "Placeringen har redan börjat. Förslaget kan inte ändras längre." };
   return { ok: true, to: t.to };
 }
 
@@ -126,7 +155,11 @@ function refusal(status: string): string {
 
 /** Has an unanswered proposal passed its answer-by time? */
 export function isExpired(p: { status: string; expiresAt: Date | string | null }, now: Date): boolean {
-  return (EXPIRING_STATUSES as readonly string[]).includes(p.status) && p.expiresAt != null && new Date(p.expiresAt).getTime() < now.getTime();
+  return (
+    (EXPIRING_STATUSES as readonly string[]).includes(p.status) &&
+    p.expiresAt != null &&
+    new Date(p.expiresAt).getTime() < now.getTime()
+  );
 }
 
 export function expiresAtFrom(from: Date): Date {
@@ -186,14 +219,25 @@ export function kindForParticipant(kind: string): string {
 
 /** Short name of the kind for lists ("en praktikplats"). */
 export function kindShort(kind: string): string {
-  return { task: "ett uppdrag", practice: "en praktikplats", work_trial: "en arbetsträning", job: "ett jobb", visit: "ett studiebesök" }[kind] ?? "ett förslag";
+  return (
+    {
+      task: "ett uppdrag",
+      practice: "en praktikplats",
+      work_trial: "en arbetsträning",
+      job: "ett jobb",
+      visit: "ett studiebesök",
+    }[kind] ?? "ett förslag"
+  );
 }
 
 /**
  * The status as the participant reads it: short sentences, no jargon, no employer-internal text
  * (an employer's reason for saying no is never shown to the participant).
  */
-export function participantStatusText(p: { status: string; hasPlacement: boolean; visitAt?: Date | string | null; startDate?: Date | string | null }, fmt: { date: (d: Date | string) => string; dateTime: (d: Date | string) => string }): string {
+export function participantStatusText(
+  p: { status: string; hasPlacement: boolean; visitAt?: Date | string | null; startDate?: Date | string | null },
+  fmt: { date: (d: Date | string) => string; dateTime: (d: Date | string) => string },
+): string {
   switch (p.status) {
     case "proposed":
       return "Din coach väntar på ditt svar.";
@@ -221,7 +265,10 @@ export function participantStatusText(p: { status: string; hasPlacement: boolean
 }
 
 /** Where a presented proposal stands, in the employer's words. */
-export function employerStatusText(p: { status: string; visitAt: Date | string | null; placementStart: Date | string | null }, fmt: { date: (d: Date | string) => string; dateTime: (d: Date | string) => string }): string {
+export function employerStatusText(
+  p: { status: string; visitAt: Date | string | null; placementStart: Date | string | null },
+  fmt: { date: (d: Date | string) => string; dateTime: (d: Date | string) => string },
+): string {
   if (p.status === "presented") return "Väntar på ert svar";
   if (p.status === "declined_by_employer") return "Ni tackade nej";
   if (p.placementStart) return `Börjar ${fmt.date(p.placementStart)}`;
@@ -246,7 +293,9 @@ const optionalReason = z
 
 /** The participant's (or, on their behalf, the coach's) answer. */
 export const ParticipantAnswerSchema = z.object({
-  answer: z.custom<ParticipantAnswer>((v) => typeof v === "string" && participantAnswers.schema.safeParse(v).success, { error: "Välj Ja, Nej eller Vill veta mer." }),
+  answer: z.custom<ParticipantAnswer>((v) => typeof v === "string" && participantAnswers.schema.safeParse(v).success, {
+    error: "Välj Ja, Nej eller Vill veta mer.",
+  }),
   reason: optionalReason,
 });
 
@@ -265,7 +314,11 @@ export function parseDay(value: string): Date | null {
 
 /** Today's date in Swedish time as UTC midnight. */
 export function swedishToday(now: Date): Date {
-  return parseDay(new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now))!;
+  return parseDay(
+    new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+      now,
+    ),
+  )!;
 }
 
 function stockholmOffsetMs(at: Date): number {
@@ -304,17 +357,34 @@ export function toSwedishDateTimeInput(value: Date | string | null | undefined):
   if (!value) return "";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return "";
-  const text = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+  const text = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
   return text.replace(" ", "T");
 }
 
 const HOURS_RANGE = { min: 1, max: 40 } as const;
 
 const optionalHours = z
-  .preprocess((v) => (v == null || (typeof v === "string" && v.trim() === "") ? undefined : v), z.string().trim().optional())
-  .refine((v) => v === undefined || /^\d+$/.test(v), `Skriv timmar per vecka som ett heltal mellan ${HOURS_RANGE.min} och ${HOURS_RANGE.max}.`)
+  .preprocess(
+    (v) => (v == null || (typeof v === "string" && v.trim() === "") ? undefined : v),
+    z.string().trim().optional(),
+  )
+  .refine(
+    (v) => v === undefined || /^\d+$/.test(v),
+    `Skriv timmar per vecka som ett heltal mellan ${HOURS_RANGE.min} och ${HOURS_RANGE.max}.`,
+  )
   .transform((v) => (v === undefined ? null : Number(v)))
-  .refine((v) => v === null || (v >= HOURS_RANGE.min && v <= HOURS_RANGE.max), `Skriv timmar per vecka som ett heltal mellan ${HOURS_RANGE.min} och ${HOURS_RANGE.max}.`);
+  .refine(
+    (v) => v === null || (v >= HOURS_RANGE.min && v <= HOURS_RANGE.max),
+    `Skriv timmar per vecka som ett heltal mellan ${HOURS_RANGE.min} och ${HOURS_RANGE.max}.`,
+  );
 
 /** A study visit: a date and time from now up to a year ahead. */
 export function visitSchema(now: Date) {
@@ -329,8 +399,10 @@ export function visitSchema(now: Date) {
           ctx.addIssue({ code: "custom", message: "Skriv dag och tid som ÅÅÅÅ-MM-DD TT:MM." });
           return z.NEVER;
         }
-        if (at.getTime() <= now.getTime()) ctx.addIssue({ code: "custom", message: "Studiebesöket måste vara framåt i tiden." });
-        else if (at.getTime() > now.getTime() + 366 * DAY_MS) ctx.addIssue({ code: "custom", message: "Välj en tid inom ett år." });
+        if (at.getTime() <= now.getTime())
+          ctx.addIssue({ code: "custom", message: "Studiebesöket måste vara framåt i tiden." });
+        else if (at.getTime() > now.getTime() + 366 * DAY_MS)
+          ctx.addIssue({ code: "custom", message: "Välj en tid inom ett år." });
         return at;
       }),
   });
@@ -354,8 +426,15 @@ export function startSchema(now: Date, options: { pastDays?: number } = {}) {
           ctx.addIssue({ code: "custom", message: "Skriv startdatum som ÅÅÅÅ-MM-DD." });
           return z.NEVER;
         }
-        if (day < earliest) ctx.addIssue({ code: "custom", message: options.pastDays ? `Startdatum kan vara högst ${options.pastDays} dagar bakåt.` : "Startdatum kan inte vara bakåt i tiden." });
-        else if (day.getTime() > today.getTime() + 366 * DAY_MS) ctx.addIssue({ code: "custom", message: "Välj ett startdatum inom ett år." });
+        if (day < earliest)
+          ctx.addIssue({
+            code: "custom",
+            message: options.pastDays
+              ? `Startdatum kan vara högst ${options.pastDays} dagar bakåt.`
+              : "Startdatum kan inte vara bakåt i tiden.",
+          });
+        else if (day.getTime() > today.getTime() + 366 * DAY_MS)
+          ctx.addIssue({ code: "custom", message: "Välj ett startdatum inom ett år." });
         return day;
       }),
     hoursPerWeek: optionalHours,
@@ -400,8 +479,12 @@ function linesFor(item: DisclosureItem, profile: ProfileData, labels: Presentati
     case "experience":
       return profile.experience.map((e) => {
         const head = `${e.what}${e.where ? ` – ${e.where}` : ""}${e.when ? ` (${e.when})` : ""}`;
-        const worked = experienceFactors.codes.filter((f) => e.factors[f]?.verdict === "worked").map((f) => lower(experienceFactors.label(f)));
-        const notWorked = experienceFactors.codes.filter((f) => e.factors[f]?.verdict === "did_not_work").map((f) => lower(experienceFactors.label(f)));
+        const worked = experienceFactors.codes
+          .filter((f) => e.factors[f]?.verdict === "worked")
+          .map((f) => lower(experienceFactors.label(f)));
+        const notWorked = experienceFactors.codes
+          .filter((f) => e.factors[f]?.verdict === "did_not_work")
+          .map((f) => lower(experienceFactors.label(f)));
         const parts = [head];
         if (e.hoursPerWeek != null) parts.push(`${e.hoursPerWeek} timmar i veckan`);
         if (worked.length) parts.push(`fungerade bra: ${worked.join(", ")}`);
@@ -419,8 +502,10 @@ function linesFor(item: DisclosureItem, profile: ProfileData, labels: Presentati
     case "preferences": {
       const p = profile.preferences;
       const lines: string[] = [];
-      if (p.hoursMin != null || p.hoursMax != null) lines.push(`Vill jobba ${p.hoursMin ?? "?"}–${p.hoursMax ?? "?"} timmar i veckan.`);
-      if (p.schedule.length) lines.push(`Kan jobba: ${p.schedule.map((s) => scheduleTimes.label(s).toLowerCase()).join(", ")}.`);
+      if (p.hoursMin != null || p.hoursMax != null)
+        lines.push(`Vill jobba ${p.hoursMin ?? "?"}–${p.hoursMax ?? "?"} timmar i veckan.`);
+      if (p.schedule.length)
+        lines.push(`Kan jobba: ${p.schedule.map((s) => scheduleTimes.label(s).toLowerCase()).join(", ")}.`);
       if (p.startFlexible) lines.push("Vill gärna ha flexibel starttid.");
       if (p.maxCommuteKm != null) lines.push(`Reser högst ${p.maxCommuteKm} km till jobbet.`);
       if (p.travelMode) lines.push(`Reser med: ${travelModes.label(p.travelMode).toLowerCase()}.`);
@@ -431,9 +516,13 @@ function linesFor(item: DisclosureItem, profile: ProfileData, labels: Presentati
       return [
         ...environmentDimensionCodes.flatMap((d) => {
           const value = env[d];
-          return value ? [`${environmentDimensionLabels[d]}: ${environmentDimensions[d].label(value).toLowerCase()}`] : [];
+          return value
+            ? [`${environmentDimensionLabels[d]}: ${environmentDimensions[d].label(value).toLowerCase()}`]
+            : [];
         }),
-        ...(env.instructions?.length ? [`Instruktioner: ${env.instructions.map((i) => instructionStyles.label(i).toLowerCase()).join(", ")}`] : []),
+        ...(env.instructions?.length
+          ? [`Instruktioner: ${env.instructions.map((i) => instructionStyles.label(i).toLowerCase()).join(", ")}`]
+          : []),
       ];
     }
     case "needs":

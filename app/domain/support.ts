@@ -70,7 +70,14 @@ function zoneParts(date: Date) {
     second: "2-digit",
   }).formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+  };
 }
 
 /** Minutes Swedish time is ahead of UTC at that instant (60 in winter, 120 in summer). */
@@ -108,7 +115,13 @@ export function dayKey(value: Date | string): string {
 }
 
 /** Monday 00:00 to next Monday 00:00 (Swedish time) of the week `now` is in, with its ISO week number. */
-export function weekRange(now: Date = new Date()): { start: Date; end: Date; week: number; firstDay: string; lastDay: string } {
+export function weekRange(now: Date = new Date()): {
+  start: Date;
+  end: Date;
+  week: number;
+  firstDay: string;
+  lastDay: string;
+} {
   const today = parseDateInput(dayKey(now))!;
   const monday = addDays(today, -((today.getUTCDay() + 6) % 7));
   const nextMonday = addDays(monday, 7);
@@ -177,7 +190,15 @@ export function placementFlags(p: PlacementForFlags, now: Date = new Date()): Pl
   const checkInOverdue = !ended && p.nextCheckInAt != null && dayKey(p.nextCheckInAt) < today;
   const practice = isPracticeKind(p.kind);
   if (!practice || !p.endDate) {
-    return { ended, checkInOverdue, decisionDueOn: null, decisionDue: false, pastEnd: false, daysToEnd: null, maxEndDate: practice ? maxPracticeEnd(p.startDate) : null };
+    return {
+      ended,
+      checkInOverdue,
+      decisionDueOn: null,
+      decisionDue: false,
+      pastEnd: false,
+      daysToEnd: null,
+      maxEndDate: practice ? maxPracticeEnd(p.startDate) : null,
+    };
   }
   const endDay = parseDateInput(dayKey(p.endDate))!;
   const decisionDueOn = toIsoDay(addDays(endDay, -DECISION_DAYS_BEFORE_END));
@@ -200,13 +221,19 @@ export function maxPracticeEnd(startDate: Date | string): string {
 export type MeetingState = "planned" | "overdue" | "done" | "cancelled";
 
 /** A planned meeting whose time has passed without notes is overdue ("ej rapporterat"). */
-export function meetingState(m: { status: string; scheduledAt: Date | string; durationMin: number }, now: Date = new Date()): MeetingState {
+export function meetingState(
+  m: { status: string; scheduledAt: Date | string; durationMin: number },
+  now: Date = new Date(),
+): MeetingState {
   if (m.status === "done" || m.status === "cancelled") return m.status;
   const endsAt = new Date(m.scheduledAt).getTime() + m.durationMin * 60_000;
   return endsAt < now.getTime() ? "overdue" : "planned";
 }
 
-export function actionOverdue(a: { dueDate: Date | string | null; doneAt: Date | string | null }, now: Date = new Date()): boolean {
+export function actionOverdue(
+  a: { dueDate: Date | string | null; doneAt: Date | string | null },
+  now: Date = new Date(),
+): boolean {
   return !a.doneAt && a.dueDate != null && dayKey(a.dueDate) < dayKey(now);
 }
 
@@ -217,7 +244,10 @@ const dateText = (label: string, example = "2026-03-02") =>
     .string({ error: `Fyll i ${label}.` })
     .trim()
     .min(1, { message: `Fyll i ${label}.`, abort: true })
-    .refine((v) => parseDateInput(v) !== null, { message: `Skriv ${label} som ÅÅÅÅ-MM-DD, till exempel ${example}.`, abort: true })
+    .refine((v) => parseDateInput(v) !== null, {
+      message: `Skriv ${label} som ÅÅÅÅ-MM-DD, till exempel ${example}.`,
+      abort: true,
+    })
     .transform((v) => parseDateInput(v)!);
 
 const optionalDateText = (label: string) =>
@@ -277,7 +307,9 @@ const phoneText = z
 /** Who to invite: "participant", "coach:<id>" or "employer:<userId>" (checked against the placement by the server). */
 const inviteList = z.preprocess(
   (v) => (v == null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]),
-  z.array(z.string().regex(/^(participant|coach:[\w-]+|employer:[\w-]+)$/, "Välj bland dem som kan bjudas in.")).max(SUPPORT_LIMITS.maxInvitees, "För många inbjudna."),
+  z
+    .array(z.string().regex(/^(participant|coach:[\w-]+|employer:[\w-]+)$/, "Välj bland dem som kan bjudas in."))
+    .max(SUPPORT_LIMITS.maxInvitees, "För många inbjudna."),
 );
 
 export const meetingShape = {
@@ -289,7 +321,12 @@ export const meetingShape = {
     .trim()
     .regex(/^\d{1,3}$/, "Välj hur länge mötet pågår.")
     .transform(Number)
-    .pipe(z.number().min(SUPPORT_LIMITS.minDuration, "Mötet behöver vara minst 15 minuter.").max(SUPPORT_LIMITS.maxDuration, "Mötet får vara högst 8 timmar.")),
+    .pipe(
+      z
+        .number()
+        .min(SUPPORT_LIMITS.minDuration, "Mötet behöver vara minst 15 minuter.")
+        .max(SUPPORT_LIMITS.maxDuration, "Mötet får vara högst 8 timmar."),
+    ),
   place: optionalText("platsen", SUPPORT_LIMITS.place),
   videoLink: httpsLink,
   phone: phoneText,
@@ -309,13 +346,17 @@ export type MeetingInput = {
 };
 
 /** The meeting form: a real time (not in the past for a new or moved meeting), and somewhere to meet. */
-export function parseMeeting(values: Record<string, string | string[]>, now: Date = new Date()): FormResult<MeetingInput> {
+export function parseMeeting(
+  values: Record<string, string | string[]>,
+  now: Date = new Date(),
+): FormResult<MeetingInput> {
   let scheduledAt: Date | null = null;
   const result = parseFields(meetingShape, values, ({ data, add }) => {
     if (data.date && data.time) {
       scheduledAt = swedishDateTime(toIsoDay(data.date), data.time);
       if (!scheduledAt) add("time", "Skriv klockslaget som TT:MM, till exempel 13:30.");
-      else if (scheduledAt.getTime() < now.getTime() - 5 * 60_000) add("date", "Tiden har redan varit. Välj en tid framåt.");
+      else if (scheduledAt.getTime() < now.getTime() - 5 * 60_000)
+        add("date", "Tiden har redan varit. Välj en tid framåt.");
     }
     if (data.place === null && data.videoLink === null && data.phone === null) {
       add("place", "Skriv var ni ses, eller fyll i en videolänk eller ett telefonnummer.");
@@ -323,7 +364,19 @@ export function parseMeeting(values: Record<string, string | string[]>, now: Dat
   });
   if (!result.ok) return result;
   const d = result.data;
-  return { ok: true, data: { kind: d.kind, scheduledAt: scheduledAt!, durationMin: d.durationMin, place: d.place, videoLink: d.videoLink, phone: d.phone, agenda: d.agenda, invite: d.invite } };
+  return {
+    ok: true,
+    data: {
+      kind: d.kind,
+      scheduledAt: scheduledAt!,
+      durationMin: d.durationMin,
+      place: d.place,
+      videoLink: d.videoLink,
+      phone: d.phone,
+      agenda: d.agenda,
+      invite: d.invite,
+    },
+  };
 }
 
 export const planShape = {
@@ -332,13 +385,23 @@ export const planShape = {
   nextCheckIn: optionalDateText("nästa uppföljning"),
 };
 
-export type PlanInput = { status: "introduction" | "follow_up" | "after_support"; supportIntensity: string; nextCheckIn: Date | null };
+export type PlanInput = {
+  status: "introduction" | "follow_up" | "after_support";
+  supportIntensity: string;
+  nextCheckIn: Date | null;
+};
 
-export function parsePlan(values: Record<string, string | string[]>, placement: { kind: string; startDate: Date | string }): FormResult<PlanInput> {
+export function parsePlan(
+  values: Record<string, string | string[]>,
+  placement: { kind: string; startDate: Date | string },
+): FormResult<PlanInput> {
   return parseFields(planShape, values, ({ data, add }) => {
-    if (data.status === "after_support" && placement.kind !== "job") add("status", "Efterstöd gäller anställningar. Välj Introduktion eller Uppföljning.");
-    if (data.supportIntensity && data.supportIntensity !== "on_request" && !data.nextCheckIn) add("nextCheckIn", "Fyll i när nästa uppföljning är.");
-    if (data.nextCheckIn && dayKey(data.nextCheckIn) < dayKey(placement.startDate)) add("nextCheckIn", "Nästa uppföljning kan inte vara före starten.");
+    if (data.status === "after_support" && placement.kind !== "job")
+      add("status", "Efterstöd gäller anställningar. Välj Introduktion eller Uppföljning.");
+    if (data.supportIntensity && data.supportIntensity !== "on_request" && !data.nextCheckIn)
+      add("nextCheckIn", "Fyll i när nästa uppföljning är.");
+    if (data.nextCheckIn && dayKey(data.nextCheckIn) < dayKey(placement.startDate))
+      add("nextCheckIn", "Nästa uppföljning kan inte vara före starten.");
   }) as FormResult<PlanInput>;
 }
 
@@ -347,22 +410,33 @@ export const endShape = {
   endDate: dateText("slutdatum"),
 };
 
-export function parseEnd(values: Record<string, string | string[]>, placement: { startDate: Date | string }, now: Date = new Date()) {
+export function parseEnd(
+  values: Record<string, string | string[]>,
+  placement: { startDate: Date | string },
+  now: Date = new Date(),
+) {
   return parseFields(endShape, values, ({ data, add }) => {
-    if (data.endDate && dayKey(data.endDate) > dayKey(now)) add("endDate", "Slutdatumet kan inte ligga i framtiden. Avsluta stödet när det är slut.");
-    if (data.endDate && dayKey(data.endDate) < dayKey(placement.startDate)) add("endDate", "Slutdatumet kan inte vara före starten.");
+    if (data.endDate && dayKey(data.endDate) > dayKey(now))
+      add("endDate", "Slutdatumet kan inte ligga i framtiden. Avsluta stödet när det är slut.");
+    if (data.endDate && dayKey(data.endDate) < dayKey(placement.startDate))
+      add("endDate", "Slutdatumet kan inte vara före starten.");
   });
 }
 
 export const extendShape = { newEndDate: dateText("nytt slutdatum") };
 
-export function parseExtend(values: Record<string, string | string[]>, placement: { startDate: Date | string; endDate: Date | string | null }) {
+export function parseExtend(
+  values: Record<string, string | string[]>,
+  placement: { startDate: Date | string; endDate: Date | string | null },
+) {
   const max = maxPracticeEnd(placement.startDate);
   return parseFields(extendShape, values, ({ data, add }) => {
     if (!data.newEndDate) return;
     const day = dayKey(data.newEndDate);
-    if (placement.endDate && day <= dayKey(placement.endDate)) add("newEndDate", "Det nya slutdatumet behöver vara efter det nuvarande.");
-    else if (day > max) add("newEndDate", `En praktik kan pågå högst ${PRACTICE_MAX_MONTHS} månader, alltså till ${max}.`);
+    if (placement.endDate && day <= dayKey(placement.endDate))
+      add("newEndDate", "Det nya slutdatumet behöver vara efter det nuvarande.");
+    else if (day > max)
+      add("newEndDate", `En praktik kan pågå högst ${PRACTICE_MAX_MONTHS} månader, alltså till ${max}.`);
   });
 }
 

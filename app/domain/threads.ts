@@ -17,7 +17,9 @@ export const SUBJECT_MAX = 120;
 export const messageBodyField = z
   .string({ error: "Skriv ett meddelande." })
   .transform((v) => v.replace(/\r\n/g, "\n").trim())
-  .pipe(z.string().min(1, "Skriv ett meddelande.").max(MESSAGE_MAX, `Meddelandet får vara högst ${MESSAGE_MAX} tecken.`));
+  .pipe(
+    z.string().min(1, "Skriv ett meddelande.").max(MESSAGE_MAX, `Meddelandet får vara högst ${MESSAGE_MAX} tecken.`),
+  );
 
 export const messageShape = { body: messageBodyField };
 export const questionShape = { subject: requiredText("vad frågan gäller", SUBJECT_MAX, 3), body: messageBodyField };
@@ -26,7 +28,9 @@ export function parseMessage(values: Record<string, string | string[]>): FormRes
   return parseFields(messageShape, values);
 }
 
-export function parseQuestion(values: Record<string, string | string[]>): FormResult<{ subject: string; body: string }> {
+export function parseQuestion(
+  values: Record<string, string | string[]>,
+): FormResult<{ subject: string; body: string }> {
   return parseFields(questionShape, values);
 }
 
@@ -93,11 +97,15 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 24) {
     const rest = minutes % 60;
-    return rest ? `${plural(hours, "timme", "timmar")} och ${plural(rest, "minut", "minuter")}` : plural(hours, "timme", "timmar");
+    return rest
+      ? `${plural(hours, "timme", "timmar")} och ${plural(rest, "minut", "minuter")}`
+      : plural(hours, "timme", "timmar");
   }
   const days = Math.floor(hours / 24);
   const restHours = hours % 24;
-  return restHours ? `${plural(days, "dag", "dagar")} och ${plural(restHours, "timme", "timmar")}` : plural(days, "dag", "dagar");
+  return restHours
+    ? `${plural(days, "dag", "dagar")} och ${plural(restHours, "timme", "timmar")}`
+    : plural(days, "dag", "dagar");
 }
 
 /** The first line of a message, shortened, for lists and email previews. */

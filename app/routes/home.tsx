@@ -23,8 +23,8 @@ export default function Home() {
       <h1>Brygga – vägen till jobb med stöd</h1>
       <p className="lead">
         Brygga kopplar ihop arbetsgivare som har riktiga arbetsuppgifter med personer som vill arbeta och får stöd av en
-        jobbcoach inom Supported Employment och IPS. Arbetsgivaren har alltid en namngiven coach att ringa – före, under och
-        efter anställningen.
+        jobbcoach inom Supported Employment och IPS. Arbetsgivaren har alltid en namngiven coach att ringa – före, under
+        och efter anställningen.
       </p>
       {home ? (
         <p>
@@ -42,7 +42,10 @@ export default function Home() {
       <div className="grid">
         <section className="panel" aria-labelledby="for-employers">
           <h2 id="for-employers">För arbetsgivare</h2>
-          <p>Lägg upp uppdrag, praktikplatser och jobb. Fråga coachen när som helst – du får svar från en person du känner.</p>
+          <p>
+            Lägg upp uppdrag, praktikplatser och jobb. Fråga coachen när som helst – du får svar från en person du
+            känner.
+          </p>
         </section>
         <section className="panel" aria-labelledby="for-coaches">
           <h2 id="for-coaches">För coacher</h2>
@@ -80,7 +83,9 @@ export default function Home() {
                     <td>{account.email}</td>
                     <td>{account.description}</td>
                     <td>
-                      <Link to={`/logga-in?email=${encodeURIComponent(account.email)}`}>Logga in som {roles.label(account.role).toLowerCase()}</Link>
+                      <Link to={`/logga-in?email=${encodeURIComponent(account.email)}`}>
+                        Logga in som {roles.label(account.role).toLowerCase()}
+                      </Link>
                     </td>
                   </tr>
                 ))}

@@ -5,7 +5,14 @@ export type AuditAction = "read" | "create" | "update" | "export" | "erase";
 
 export async function audit(
   tx: DbOrTx,
-  event: { actorId: string | null; participantId: string | null; action: AuditAction; entity: string; detail?: string; ip?: string },
+  event: {
+    actorId: string | null;
+    participantId: string | null;
+    action: AuditAction;
+    entity: string;
+    detail?: string;
+    ip?: string;
+  },
 ) {
   await tx.auditEvent.create({
     data: {

@@ -65,7 +65,10 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 }
 
 /** The signed-in user when they have one of the roles; otherwise 403. */
-export async function requireRole<R extends Role>(request: Request, roles: readonly R[]): Promise<SessionUser & { role: R }> {
+export async function requireRole<R extends Role>(
+  request: Request,
+  roles: readonly R[],
+): Promise<SessionUser & { role: R }> {
   const user = await requireUser(request);
   if (!roles.includes(user.role as R)) {
     throw new Response("Du har inte behörighet att se den här sidan.", { status: 403 });
@@ -126,7 +129,8 @@ export async function createSessionRedirect(userId: string, request: Request, to
 
 export async function signOut(request: Request) {
   const token = await readSessionToken(request);
-  if (token) await db.session.updateMany({ where: { id: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+  if (token)
+    await db.session.updateMany({ where: { id: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
   return redirect("/", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
 }
 
@@ -142,7 +146,10 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
  * A single-use sign-in link secret for the user. An invitation passes a longer lifetime, and its
  * transaction (`tx`) so the invited user, the link and the invitation mail commit together.
  */
-export async function createSignInLinkToken(userId: string, options: { lifetimeMinutes?: number; tx?: DbOrTx } = {}): Promise<string> {
+export async function createSignInLinkToken(
+  userId: string,
+  options: { lifetimeMinutes?: number; tx?: DbOrTx } = {},
+): Promise<string> {
   const token = randomToken();
   await (options.tx ?? db).loginToken.create({
     data: {
@@ -166,7 +173,9 @@ export type TokenCheck = { ok: true; userId: string } | { ok: false; reason: "un
 
 /** Looks at a link or code without using it (for the confirmation page). */
 export async function checkLoginToken(secret: string, kind: "link" | "code"): Promise<TokenCheck> {
-  const token = await db.loginToken.findUnique({ where: { tokenHash: hashToken(kind === "code" ? normalizeCode(secret) : secret) } });
+  const token = await db.loginToken.findUnique({
+    where: { tokenHash: hashToken(kind === "code" ? normalizeCode(secret) : secret) },
+  });
   if (!token || token.kind !== kind) return { ok: false, reason: "unknown" };
   if (token.usedAt) return { ok: false, reason: "used" };
   if (token.expiresAt < new Date()) return { ok: false, reason: "expired" };
@@ -186,7 +195,10 @@ export async function consumeLoginToken(secret: string, kind: "link" | "code"): 
 }
 
 /** A coach issues a one-time code for a participant without email; older unused codes stop working. */
-export async function issueParticipantCode(participantUserId: string, coachId: string): Promise<{ code: string; expiresAt: Date }> {
+export async function issueParticipantCode(
+  participantUserId: string,
+  coachId: string,
+): Promise<{ code: string; expiresAt: Date }> {
   const code = randomCode();
   const expiresAt = new Date(Date.now() + CODE_LIFETIME_HOURS * 3_600_000);
   await db.$transaction([

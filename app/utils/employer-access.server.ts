@@ -42,6 +42,11 @@ export async function requireEmployerScope(request: Request, params: { employerI
 
 /** What the pages need to know about the scope (no session details). */
 export function scopeForClient(scope: EmployerScope) {
-  return { employerId: scope.employerId, employerName: scope.employerName, onBehalf: scope.onBehalf, basePath: scope.basePath };
+  return {
+    employerId: scope.employerId,
+    employerName: scope.employerName,
+    onBehalf: scope.onBehalf,
+    basePath: scope.basePath,
+  };
 }
 export type ClientScope = ReturnType<typeof scopeForClient>;

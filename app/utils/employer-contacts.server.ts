@@ -15,7 +15,10 @@ export const ContactSchema = z
   .object({
     employerId: z.string().trim().max(40).optional().transform(blank),
     newEmployerName: z.string().trim().max(200, "Namnet får vara högst 200 tecken.").optional().transform(blank),
-    newEmployerSector: z.union([z.literal(""), sectors.schema]).optional().transform((v) => (v ? v : undefined)),
+    newEmployerSector: z
+      .union([z.literal(""), sectors.schema])
+      .optional()
+      .transform((v) => (v ? v : undefined)),
     kind: choice(employerContactKinds, "Välj typ av kontakt."),
     occurredAt: dateField("datum för kontakten"),
     notes: z.string().trim().max(4000, "Anteckningen får vara högst 4000 tecken.").optional().transform(blank),
@@ -23,15 +26,23 @@ export const ContactSchema = z
     participantId: z.string().trim().max(40).optional().transform(blank),
   })
   .superRefine((v, ctx) => {
-    if (!v.employerId && !v.newEmployerName) ctx.addIssue({ code: "custom", path: ["employerId"], message: "Välj en arbetsgivare, eller skriv namnet på en ny." });
-    if (v.newEmployerName && !v.employerId && !v.newEmployerSector) ctx.addIssue({ code: "custom", path: ["newEmployerSector"], message: "Välj sektor för den nya arbetsgivaren." });
-    if (!notInFuture(v.occurredAt)) ctx.addIssue({ code: "custom", path: ["occurredAt"], message: "Kontakten kan inte ha skett i framtiden." });
+    if (!v.employerId && !v.newEmployerName)
+      ctx.addIssue({
+        code: "custom",
+        path: ["employerId"],
+        message: "Välj en arbetsgivare, eller skriv namnet på en ny.",
+      });
+    if (v.newEmployerName && !v.employerId && !v.newEmployerSector)
+      ctx.addIssue({ code: "custom", path: ["newEmployerSector"], message: "Välj sektor för den nya arbetsgivaren." });
+    if (!notInFuture(v.occurredAt))
+      ctx.addIssue({ code: "custom", path: ["occurredAt"], message: "Kontakten kan inte ha skett i framtiden." });
     if (v.followUpDate && todayInput(v.followUpDate) < todayInput(v.occurredAt)) {
       ctx.addIssue({ code: "custom", path: ["followUpDate"], message: "Uppföljningen kan inte vara före kontakten." });
     }
   });
 
-export type ContactResult = { ok: true; employerId: string } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
+export type ContactResult =
+  { ok: true; employerId: string } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
 
 /** Parses and records one contact (with a fixed employer when `employerId` is given). */
 export async function recordEmployerContact(
@@ -47,7 +58,13 @@ export async function recordEmployerContact(
   if (input.employerId && !(await db.employer.findUnique({ where: { id: input.employerId }, select: { id: true } }))) {
     errors.employerId = ["Arbetsgivaren finns inte. Välj från listan."];
   }
-  if (input.participantId && !(await db.participant.findFirst({ where: { id: input.participantId, organizationId: o.user.organizationId, erasedAt: null }, select: { id: true } }))) {
+  if (
+    input.participantId &&
+    !(await db.participant.findFirst({
+      where: { id: input.participantId, organizationId: o.user.organizationId, erasedAt: null },
+      select: { id: true },
+    }))
+  ) {
     errors.participantId = ["Välj en deltagare i din organisation."];
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
@@ -56,7 +73,12 @@ export async function recordEmployerContact(
     const employer = input.employerId
       ? { id: input.employerId }
       : await tx.employer.create({
-          data: { name: input.newEmployerName!, sector: input.newEmployerSector!, organizationId: o.user.organizationId, contactCoachId: o.user.id },
+          data: {
+            name: input.newEmployerName!,
+            sector: input.newEmployerSector!,
+            organizationId: o.user.organizationId,
+            contactCoachId: o.user.id,
+          },
         });
     await tx.employerContact.create({
       data: {
@@ -73,11 +95,24 @@ export async function recordEmployerContact(
     if (input.participantId) {
       // Keep the outcome record's milestone in step (reports read it); the earliest contact wins.
       const outcome = await tx.outcomeRecord.findUnique({ where: { participantId: input.participantId } });
-      if (!outcome) await tx.outcomeRecord.create({ data: { participantId: input.participantId, firstEmployerContactAt: input.occurredAt } });
+      if (!outcome)
+        await tx.outcomeRecord.create({
+          data: { participantId: input.participantId, firstEmployerContactAt: input.occurredAt },
+        });
       else if (!outcome.firstEmployerContactAt || outcome.firstEmployerContactAt > input.occurredAt) {
-        await tx.outcomeRecord.update({ where: { participantId: input.participantId }, data: { firstEmployerContactAt: input.occurredAt } });
+        await tx.outcomeRecord.update({
+          where: { participantId: input.participantId },
+          data: { firstEmployerContactAt: input.occurredAt },
+        });
       }
-      await audit(tx, { actorId: o.user.id, participantId: input.participantId, action: "create", entity: "employer-contact", detail: employerContactKinds.label(input.kind), ip: o.ip });
+      await audit(tx, {
+        actorId: o.user.id,
+        participantId: input.participantId,
+        action: "create",
+        entity: "employer-contact",
+        detail: employerContactKinds.label(input.kind),
+        ip: o.ip,
+      });
     }
     return employer.id;
   });
@@ -106,7 +141,8 @@ export async function listEmployerContacts(organizationId: string, o: { employer
     notes: c.notes,
     employer: c.employer,
     coach: c.coach?.name ?? null,
-    participant: c.participant && !c.participant.erasedAt ? { id: c.participant.id, pseudonym: c.participant.pseudonym } : null,
+    participant:
+      c.participant && !c.participant.erasedAt ? { id: c.participant.id, pseudonym: c.participant.pseudonym } : null,
   }));
 }
 
@@ -119,9 +155,19 @@ export async function upcomingFollowUps(organizationId: string, coachId?: string
   });
   // Only the latest contact per employer counts: a newer contact replaces an older follow-up.
   const latestByEmployer = new Map<string, Date>();
-  const all = await db.employerContact.groupBy({ by: ["employerId"], where: { organizationId }, _max: { occurredAt: true } });
+  const all = await db.employerContact.groupBy({
+    by: ["employerId"],
+    where: { organizationId },
+    _max: { occurredAt: true },
+  });
   for (const row of all) if (row._max.occurredAt) latestByEmployer.set(row.employerId, row._max.occurredAt);
   return contacts
     .filter((c) => c.occurredAt.getTime() === latestByEmployer.get(c.employerId)?.getTime())
-    .map((c) => ({ id: c.id, followUpDate: c.followUpDate!, employer: c.employer, coach: c.coach?.name ?? null, kind: c.kind }));
+    .map((c) => ({
+      id: c.id,
+      followUpDate: c.followUpDate!,
+      employer: c.employer,
+      coach: c.coach?.name ?? null,
+      kind: c.kind,
+    }));
 }

@@ -3,7 +3,12 @@
 // (employer name, a workplace's place) re-syncs those openings in the same transaction.
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import { getSearchEngine } from "../../search/index.ts";
-import { INVITATION_LIFETIME_DAYS, type EmployerProfileInput, type InviteInput, type WorkplaceInput } from "~/domain/employers.ts";
+import {
+  INVITATION_LIFETIME_DAYS,
+  type EmployerProfileInput,
+  type InviteInput,
+  type WorkplaceInput,
+} from "~/domain/employers.ts";
 import { createSignInLinkToken, notFound, signInLinkUrl, type SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
@@ -13,7 +18,11 @@ export type WriteResult<T = { ok: true }> = T | { ok: false; errors: FieldErrors
 
 async function resyncPublishedOpenings(tx: DbOrTx, where: { employerId?: string; workplaceId?: string }) {
   const openings = await tx.opening.findMany({ where: { ...where, status: "published" }, select: { id: true } });
-  if (openings.length) await getSearchEngine(db).syncOpenings(tx, openings.map((o) => o.id));
+  if (openings.length)
+    await getSearchEngine(db).syncOpenings(
+      tx,
+      openings.map((o) => o.id),
+    );
 }
 
 // ───────────── profile ─────────────
@@ -38,15 +47,20 @@ export async function loadEmployerProfile(employerId: string) {
 
 async function orgNumberTaken(tx: DbOrTx, orgNumber: string | null, exceptEmployerId?: string): Promise<boolean> {
   if (!orgNumber) return false;
-  const other = await tx.employer.findFirst({ where: { orgNumber, ...(exceptEmployerId ? { id: { not: exceptEmployerId } } : {}) }, select: { id: true } });
+  const other = await tx.employer.findFirst({
+    where: { orgNumber, ...(exceptEmployerId ? { id: { not: exceptEmployerId } } : {}) },
+    select: { id: true },
+  });
   return Boolean(other);
 }
 
-const ORG_NUMBER_TAKEN = "Det organisationsnumret används redan av en annan arbetsgivare i Brygga. Kontakta din coach om ni ska slås ihop.";
+const ORG_NUMBER_TAKEN =
+  "Det organisationsnumret används redan av en annan arbetsgivare i Brygga. Kontakta din coach om ni ska slås ihop.";
 
 export async function updateEmployerProfile(scope: EmployerScope, input: EmployerProfileInput): Promise<WriteResult> {
   return db.$transaction(async (tx) => {
-    if (await orgNumberTaken(tx, input.orgNumber, scope.employerId)) return { ok: false as const, errors: { orgNumber: [ORG_NUMBER_TAKEN] } };
+    if (await orgNumberTaken(tx, input.orgNumber, scope.employerId))
+      return { ok: false as const, errors: { orgNumber: [ORG_NUMBER_TAKEN] } };
     const before = await tx.employer.findUniqueOrThrow({ where: { id: scope.employerId }, select: { name: true } });
     await tx.employer.update({ where: { id: scope.employerId }, data: input });
     if (before.name !== input.name) await resyncPublishedOpenings(tx, { employerId: scope.employerId });
@@ -68,7 +82,12 @@ export async function createEmployerForOrganization(
     if (await orgNumberTaken(tx, input.orgNumber)) errors.orgNumber = [ORG_NUMBER_TAKEN];
     const contactCoachId = input.contactCoachId ?? staff.id;
     const coach = await tx.user.findFirst({
-      where: { id: contactCoachId, organizationId: staff.organizationId, role: { in: ["coach", "admin"] }, deactivatedAt: null },
+      where: {
+        id: contactCoachId,
+        organizationId: staff.organizationId,
+        role: { in: ["coach", "admin"] },
+        deactivatedAt: null,
+      },
       select: { id: true },
     });
     if (!coach) errors.contactCoachId = ["Välj en coach i din organisation."];
@@ -82,7 +101,11 @@ export async function createEmployerForOrganization(
       select: { id: true, name: true },
     });
     if (invite) {
-      const invited = await inviteInTransaction(tx, { user: staff, employerId: employer.id, employerName: employer.name }, invite);
+      const invited = await inviteInTransaction(
+        tx,
+        { user: staff, employerId: employer.id, employerName: employer.name },
+        invite,
+      );
       if (!invited.ok) throw new Error("invitation failed after the address was checked");
     }
     return { ok: true as const, employerId: employer.id };
@@ -108,9 +131,14 @@ export async function listOrganizationEmployers(organizationId: string, query: s
   const ids = employers.map((e) => e.id);
   const [openings, questions] = await Promise.all([
     db.opening.groupBy({ by: ["employerId", "status"], where: { employerId: { in: ids } }, _count: { _all: true } }),
-    db.thread.groupBy({ by: ["employerId"], where: { employerId: { in: ids }, organizationId, kind: "question", status: "open" }, _count: { _all: true } }),
+    db.thread.groupBy({
+      by: ["employerId"],
+      where: { employerId: { in: ids }, organizationId, kind: "question", status: "open" },
+      _count: { _all: true },
+    }),
   ]);
-  const count = (employerId: string, status: string) => openings.find((o) => o.employerId === employerId && o.status === status)?._count._all ?? 0;
+  const count = (employerId: string, status: string) =>
+    openings.find((o) => o.employerId === employerId && o.status === status)?._count._all ?? 0;
   return employers.map((e) => ({
     id: e.id,
     name: e.name,
@@ -145,7 +173,11 @@ export async function listWorkplaces(employerId: string) {
       _count: { select: { openings: true } },
     },
   });
-  const published = await db.opening.groupBy({ by: ["workplaceId"], where: { employerId, status: "published" }, _count: { _all: true } });
+  const published = await db.opening.groupBy({
+    by: ["workplaceId"],
+    where: { employerId, status: "published" },
+    _count: { _all: true },
+  });
   const publishedBy = new Map(published.map((p) => [p.workplaceId, p._count._all]));
   return rows.map((w) => ({
     id: w.id,
@@ -162,7 +194,10 @@ export async function requireWorkplace(scope: EmployerScope, workplaceId: string
   const workplace = workplaceId
     ? await db.workplace.findFirst({
         where: { id: workplaceId, employerId: scope.employerId },
-        include: { municipality: { select: { code: true, name: true, lat: true, lng: true } }, _count: { select: { openings: true } } },
+        include: {
+          municipality: { select: { code: true, name: true, lat: true, lng: true } },
+          _count: { select: { openings: true } },
+        },
       })
     : null;
   if (!workplace) notFound("Arbetsplatsen finns inte.");
@@ -171,7 +206,10 @@ export async function requireWorkplace(scope: EmployerScope, workplaceId: string
 
 /** Municipalities for the fallback list (postal codes not in the reference data). */
 export async function municipalityOptions() {
-  const rows = await db.municipality.findMany({ orderBy: [{ name: "asc" }], select: { code: true, name: true, county: true } });
+  const rows = await db.municipality.findMany({
+    orderBy: [{ name: "asc" }],
+    select: { code: true, name: true, county: true },
+  });
   return rows.map((m) => ({ code: m.code, name: m.name, county: m.county }));
 }
 
@@ -181,10 +219,16 @@ type Location = { municipalityCode: string; lat: number; lng: number };
  * Postal code → municipality (reference data), unless a municipality was chosen; coordinates are
  * the municipality's centre unless given.
  */
-export async function resolveWorkplaceLocation(tx: DbOrTx, input: WorkplaceInput): Promise<{ ok: true; location: Location } | { ok: false; errors: FieldErrors }> {
+export async function resolveWorkplaceLocation(
+  tx: DbOrTx,
+  input: WorkplaceInput,
+): Promise<{ ok: true; location: Location } | { ok: false; errors: FieldErrors }> {
   let municipalityCode = input.municipalityCode;
   if (!municipalityCode) {
-    const postal = await tx.postalCode.findUnique({ where: { code: input.postalCode }, select: { municipalityCode: true } });
+    const postal = await tx.postalCode.findUnique({
+      where: { code: input.postalCode },
+      select: { municipalityCode: true },
+    });
     if (!postal) {
       return {
         ok: false,
@@ -196,30 +240,53 @@ export async function resolveWorkplaceLocation(tx: DbOrTx, input: WorkplaceInput
     }
     municipalityCode = postal.municipalityCode;
   }
-  const municipality = await tx.municipality.findUnique({ where: { code: municipalityCode }, select: { code: true, lat: true, lng: true } });
+  const municipality = await tx.municipality.findUnique({
+    where: { code: municipalityCode },
+    select: { code: true, lat: true, lng: true },
+  });
   if (!municipality) return { ok: false, errors: { municipalityCode: ["Välj en kommun i listan."] } };
   const hasCoordinates = input.lat != null && input.lng != null;
   return {
     ok: true,
-    location: { municipalityCode: municipality.code, lat: hasCoordinates ? input.lat! : municipality.lat, lng: hasCoordinates ? input.lng! : municipality.lng },
+    location: {
+      municipalityCode: municipality.code,
+      lat: hasCoordinates ? input.lat! : municipality.lat,
+      lng: hasCoordinates ? input.lng! : municipality.lng,
+    },
   };
 }
 
-export async function createWorkplace(scope: EmployerScope, input: WorkplaceInput): Promise<WriteResult<{ ok: true; workplaceId: string }>> {
+export async function createWorkplace(
+  scope: EmployerScope,
+  input: WorkplaceInput,
+): Promise<WriteResult<{ ok: true; workplaceId: string }>> {
   return db.$transaction(async (tx) => {
     const resolved = await resolveWorkplaceLocation(tx, input);
     if (!resolved.ok) return resolved;
     const workplace = await tx.workplace.create({
-      data: { employerId: scope.employerId, name: input.name, street: input.street, postalCode: input.postalCode, ...resolved.location },
+      data: {
+        employerId: scope.employerId,
+        name: input.name,
+        street: input.street,
+        postalCode: input.postalCode,
+        ...resolved.location,
+      },
       select: { id: true },
     });
     return { ok: true as const, workplaceId: workplace.id };
   });
 }
 
-export async function updateWorkplace(scope: EmployerScope, workplaceId: string, input: WorkplaceInput): Promise<WriteResult> {
+export async function updateWorkplace(
+  scope: EmployerScope,
+  workplaceId: string,
+  input: WorkplaceInput,
+): Promise<WriteResult> {
   return db.$transaction(async (tx) => {
-    const existing = await tx.workplace.findFirst({ where: { id: workplaceId, employerId: scope.employerId }, select: { id: true } });
+    const existing = await tx.workplace.findFirst({
+      where: { id: workplaceId, employerId: scope.employerId },
+      select: { id: true },
+    });
     if (!existing) notFound("Arbetsplatsen finns inte.");
     const resolved = await resolveWorkplaceLocation(tx, input);
     if (!resolved.ok) return resolved;
@@ -233,7 +300,10 @@ export async function updateWorkplace(scope: EmployerScope, workplaceId: string,
 }
 
 /** Only a workplace without openings can be removed (openings keep their place). */
-export async function deleteWorkplace(scope: EmployerScope, workplaceId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function deleteWorkplace(
+  scope: EmployerScope,
+  workplaceId: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   return db.$transaction(async (tx) => {
     const workplace = await tx.workplace.findFirst({
       where: { id: workplaceId, employerId: scope.employerId },
@@ -241,7 +311,11 @@ export async function deleteWorkplace(scope: EmployerScope, workplaceId: string)
     });
     if (!workplace) notFound("Arbetsplatsen finns inte.");
     if (workplace._count.openings > 0) {
-      return { ok: false as const, message: "Arbetsplatsen har annonser och kan inte tas bort. Stäng annonserna eller flytta dem till en annan arbetsplats först." };
+      return {
+        ok: false as const,
+        message:
+          "Arbetsplatsen har annonser och kan inte tas bort. Stäng annonserna eller flytta dem till en annan arbetsplats först.",
+      };
     }
     await tx.workplace.delete({ where: { id: workplaceId } });
     return { ok: true as const };
@@ -254,7 +328,15 @@ export async function listColleagues(employerId: string) {
   const users = await db.user.findMany({
     where: { employerId, role: "employer", deactivatedAt: null },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, email: true, phone: true, title: true, createdAt: true, _count: { select: { sessions: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      phone: true,
+      title: true,
+      createdAt: true,
+      _count: { select: { sessions: true } },
+    },
   });
   return users.map((u) => ({
     id: u.id,
@@ -270,8 +352,15 @@ export async function listColleagues(employerId: string) {
 type Inviter = { user: { id: string; name: string }; employerId: string; employerName: string };
 
 /** Inside a transaction: the invited user, a long-lived sign-in link and the invitation mail. */
-async function inviteInTransaction(tx: DbOrTx, inviter: Inviter, input: InviteInput): Promise<WriteResult<{ ok: true; userId: string }>> {
-  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { employerId: true, deactivatedAt: true } });
+async function inviteInTransaction(
+  tx: DbOrTx,
+  inviter: Inviter,
+  input: InviteInput,
+): Promise<WriteResult<{ ok: true; userId: string }>> {
+  const existing = await tx.user.findUnique({
+    where: { email: input.email },
+    select: { employerId: true, deactivatedAt: true },
+  });
   if (existing) {
     const message =
       existing.employerId === inviter.employerId && !existing.deactivatedAt
@@ -302,17 +391,26 @@ async function inviteInTransaction(tx: DbOrTx, inviter: Inviter, input: InviteIn
  * sign-in link valid for INVITATION_LIFETIME_DAYS days — all in one transaction; mail goes out via
  * the outbox after the commit.
  */
-export async function inviteColleague(scope: EmployerScope, input: InviteInput): Promise<WriteResult<{ ok: true; userId: string }>> {
+export async function inviteColleague(
+  scope: EmployerScope,
+  input: InviteInput,
+): Promise<WriteResult<{ ok: true; userId: string }>> {
   const result = await db.$transaction((tx) => inviteInTransaction(tx, scope, input));
   if (result.ok) kickOutbox();
   return result;
 }
 
 /** Remove a colleague's access: the account is deactivated and signed out everywhere. */
-export async function removeColleague(scope: EmployerScope, userId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function removeColleague(
+  scope: EmployerScope,
+  userId: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   if (userId === scope.user.id) return { ok: false, message: "Du kan inte ta bort dig själv." };
   return db.$transaction(async (tx) => {
-    const colleague = await tx.user.findFirst({ where: { id: userId, employerId: scope.employerId, role: "employer", deactivatedAt: null }, select: { id: true } });
+    const colleague = await tx.user.findFirst({
+      where: { id: userId, employerId: scope.employerId, role: "employer", deactivatedAt: null },
+      select: { id: true },
+    });
     if (!colleague) notFound("Personen finns inte bland era användare.");
     await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } });
     await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });

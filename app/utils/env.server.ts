@@ -7,22 +7,38 @@ const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z.string().startsWith("file:", "DATABASE_URL måste börja med file: (SQLite)").default("file:./data/brygga.db"),
-  APP_URL: z.url("APP_URL måste vara en fullständig adress, t.ex. http://localhost:3000").default("http://localhost:3000"),
+  DATABASE_URL: z
+    .string()
+    .startsWith("file:", "DATABASE_URL måste börja med file: (SQLite)")
+    .default("file:./data/brygga.db"),
+  APP_URL: z
+    .url("APP_URL måste vara en fullständig adress, t.ex. http://localhost:3000")
+    .default("http://localhost:3000"),
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET måste vara minst 16 tecken").optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL måste börja med smtp:// eller smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL måste börja med smtp:// eller smtps://")
+    .optional(),
   MAIL_FROM: z.string().optional(),
   MAILBOX_DIR: z.string().default("data/mailbox"),
   MEILI_URL: z.url().optional(),
   MEILI_KEY: z.string().optional(),
   MEILI_SEARCH_KEY: z.string().optional(),
-  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/, "MEILI_INDEX får bara innehålla bokstäver, siffror, - och _").optional(),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, "MEILI_INDEX får bara innehålla bokstäver, siffror, - och _")
+    .optional(),
   REFERENCE_DATA_DIR: z.string().optional(),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   // Email replies into threads (emails/inbound.server.ts, docs/decisions/0011-email-replies.md)
   INBOUND_SMTP_PORT: unsetIfEmpty(z.coerce.number().int().min(1).max(65535).optional()),
   INBOUND_SMTP_HOST: unsetIfEmpty(z.string().default("0.0.0.0")),
-  INBOUND_DOMAIN: unsetIfEmpty(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/i, "INBOUND_DOMAIN måste vara ett domännamn, t.ex. svar.brygga.se").optional()),
+  INBOUND_DOMAIN: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/i, "INBOUND_DOMAIN måste vara ett domännamn, t.ex. svar.brygga.se")
+      .optional(),
+  ),
   INBOUND_MAX_BYTES: unsetIfEmpty(z.coerce.number().int().min(10_000).max(50_000_000).default(2_000_000)),
   REPLY_SECRET: unsetIfEmpty(z.string().min(16, "REPLY_SECRET måste vara minst 16 tecken").optional()),
   DIGEST_HOUR: unsetIfEmpty(z.coerce.number().int().min(0).max(23).default(7)),
@@ -40,8 +56,15 @@ export function getEnv(): Env {
   if (parsed.data.NODE_ENV === "production" && !parsed.data.SESSION_SECRET && parsed.data.SMTP_URL) {
     throw new Error("Ogiltig konfiguration: SESSION_SECRET krävs i produktion med riktig e-post (SMTP_URL).");
   }
-  if (parsed.data.NODE_ENV === "production" && parsed.data.INBOUND_DOMAIN && !parsed.data.REPLY_SECRET && !parsed.data.SESSION_SECRET) {
-    throw new Error("Ogiltig konfiguration: REPLY_SECRET (eller SESSION_SECRET) krävs i produktion när INBOUND_DOMAIN är satt.");
+  if (
+    parsed.data.NODE_ENV === "production" &&
+    parsed.data.INBOUND_DOMAIN &&
+    !parsed.data.REPLY_SECRET &&
+    !parsed.data.SESSION_SECRET
+  ) {
+    throw new Error(
+      "Ogiltig konfiguration: REPLY_SECRET (eller SESSION_SECRET) krävs i produktion när INBOUND_DOMAIN är satt.",
+    );
   }
   return parsed.data;
 }

@@ -25,19 +25,25 @@ function loadFeatures(): GeoFeature[] {
   const file = geoFilePath();
   const json = JSON.parse(fs.readFileSync(file, "utf8")) as { features?: GeoFeature[] };
   if (!Array.isArray(json.features)) throw new Error(`${file} är ingen GeoJSON FeatureCollection.`);
-  features = json.features.filter((f) => f?.properties?.code && (f.geometry?.type === "Polygon" || f.geometry?.type === "MultiPolygon"));
+  features = json.features.filter(
+    (f) => f?.properties?.code && (f.geometry?.type === "Polygon" || f.geometry?.type === "MultiPolygon"),
+  );
   return features;
 }
 
 /** The whole country, or one county (SCB county code: the municipality code's first two digits). */
-export function municipalityMap(scope: { kind: "country" } | { kind: "county"; countyCode: string }): MapGeometry | null {
+export function municipalityMap(
+  scope: { kind: "country" } | { kind: "county"; countyCode: string },
+): MapGeometry | null {
   const key = scope.kind === "country" ? "country" : `county:${scope.countyCode}`;
   const cached = cache.get(key);
   if (cached) return cached;
   try {
     const all = loadFeatures();
     const geometry =
-      scope.kind === "country" ? buildMapGeometry(all, VIEWS.country) : buildMapGeometry(all, VIEWS.county, (code) => code.slice(0, 2) === scope.countyCode);
+      scope.kind === "country"
+        ? buildMapGeometry(all, VIEWS.country)
+        : buildMapGeometry(all, VIEWS.county, (code) => code.slice(0, 2) === scope.countyCode);
     if (geometry.shapes.length === 0) return null;
     cache.set(key, geometry);
     return geometry;

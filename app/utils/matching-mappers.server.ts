@@ -8,8 +8,22 @@
 import { type z } from "zod";
 import type { Goal, LeadsToEmployment, MatchOpening, MatchParticipant } from "~/domain/matching/index.ts";
 import { readAccommodations, readEnvironment, readSchedule } from "~/domain/openings.ts";
-import { environmentPrefsSchema, exclusionsSchema, interestsSchema, needSchema, preferencesSchema } from "~/domain/profile.ts";
-import { employmentSupports, leadsToEmployment, openingKinds, openingStatuses, type EmploymentSupport, type OpeningKind, type OpeningStatus } from "~/domain/vocab/openings.ts";
+import {
+  environmentPrefsSchema,
+  exclusionsSchema,
+  interestsSchema,
+  needSchema,
+  preferencesSchema,
+} from "~/domain/profile.ts";
+import {
+  employmentSupports,
+  leadsToEmployment,
+  openingKinds,
+  openingStatuses,
+  type EmploymentSupport,
+  type OpeningKind,
+  type OpeningStatus,
+} from "~/domain/vocab/openings.ts";
 import { goals as goalVocabulary } from "~/domain/vocab/participants.ts";
 
 /** Values as they come back from a raw query (booleans may be 0/1, counts bigint, dates text). */
@@ -98,7 +112,9 @@ function isFiniteNumber(n: unknown): n is number {
 }
 
 function point(lat: number | null | undefined, lng: number | null | undefined): { lat: number; lng: number } | null {
-  return isFiniteNumber(lat) && isFiniteNumber(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 ? { lat, lng } : null;
+  return isFiniteNumber(lat) && isFiniteNumber(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180
+    ? { lat, lng }
+    : null;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -134,8 +150,11 @@ function inVocabulary<C extends string>(vocab: { schema: z.ZodType<C> }, value: 
  * (they fail the hard filters: never shown); places left = places − active placements.
  */
 export function toMatchOpening(row: OpeningMatchRow): MatchOpening {
-  const support = row.employmentSupport && inVocabulary(employmentSupports, row.employmentSupport) ? row.employmentSupport : null;
-  const leads = inVocabulary(leadsToEmployment, row.leadsToEmployment) ? (row.leadsToEmployment as LeadsToEmployment) : "maybe";
+  const support =
+    row.employmentSupport && inVocabulary(employmentSupports, row.employmentSupport) ? row.employmentSupport : null;
+  const leads = inVocabulary(leadsToEmployment, row.leadsToEmployment)
+    ? (row.leadsToEmployment as LeadsToEmployment)
+    : "maybe";
   return {
     id: row.id,
     kind: row.kind as OpeningKind,
@@ -190,7 +209,8 @@ export function toMatchParticipant(row: ParticipantMatchRow): MatchParticipant {
   });
   // The same code twice (once `nice`, once `must`) counts as `must`.
   const needByCode = new Map<string, { code: (typeof needs)[number]["code"]; must: boolean }>();
-  for (const n of needs) needByCode.set(n.code, { code: n.code, must: n.must || (needByCode.get(n.code)?.must ?? false) });
+  for (const n of needs)
+    needByCode.set(n.code, { code: n.code, must: n.must || (needByCode.get(n.code)?.must ?? false) });
 
   return {
     id: row.id,

@@ -46,7 +46,12 @@ import type { OpeningQuery, SearchEngine } from "../../search/engine.ts";
 import { getSearchEngine } from "../../search/index.ts";
 import { notFound } from "./auth.server.ts";
 import { db as defaultDb, type Db } from "./db.server.ts";
-import { toMatchOpening, toMatchParticipant, type OpeningMatchRow, type ParticipantMatchRow } from "./matching-mappers.server.ts";
+import {
+  toMatchOpening,
+  toMatchParticipant,
+  type OpeningMatchRow,
+  type ParticipantMatchRow,
+} from "./matching-mappers.server.ts";
 import { getOccupationGraph, interestNeighbourhood, type LoadedOccupationGraph } from "./occupation-graph.server.ts";
 
 // ───────────────────────────── tuning of the candidate search ─────────────────────────────
@@ -160,7 +165,11 @@ const OPENING_FROM = `FROM Opening o
   JOIN Municipality m ON m.code = w.municipalityCode
   JOIN Employer e ON e.id = o.employerId`;
 
-type OpeningRow = OpeningMatchRow & { municipalityName: string; employerName: string; employerOrganizationId: string | null };
+type OpeningRow = OpeningMatchRow & {
+  municipalityName: string;
+  employerName: string;
+  employerOrganizationId: string | null;
+};
 
 /** Openings with everything the matcher and the result list need, in one query. */
 export async function loadOpeningRows(db: Db, ids: readonly string[]): Promise<OpeningRow[]> {
@@ -205,13 +214,19 @@ async function requireParticipantRow(db: Db, participantId: string, organization
  */
 async function requireOpeningRow(db: Db, openingId: string, organizationId: string): Promise<OpeningRow> {
   const [row] = await loadOpeningRows(db, [openingId]);
-  if (!row || (row.status === "draft" && row.employerOrganizationId !== organizationId)) notFound("Annonsen finns inte.");
+  if (!row || (row.status === "draft" && row.employerOrganizationId !== organizationId))
+    notFound("Annonsen finns inte.");
   return row;
 }
 
 /** A participant of the organisation as the matcher sees them (404 otherwise): for callers that plan or explain a search. */
-export async function loadMatchParticipant(participantId: string, options: { organizationId: string; db?: Db }): Promise<MatchParticipant> {
-  return toMatchParticipant(await requireParticipantRow(options.db ?? defaultDb, participantId, options.organizationId));
+export async function loadMatchParticipant(
+  participantId: string,
+  options: { organizationId: string; db?: Db },
+): Promise<MatchParticipant> {
+  return toMatchParticipant(
+    await requireParticipantRow(options.db ?? defaultDb, participantId, options.organizationId),
+  );
 }
 
 // ───────────────────────────── stage 1: candidates ─────────────────────────────
@@ -248,8 +263,14 @@ export function allowedKinds(participant: MatchParticipant, filters: MatchFilter
 }
 
 /** The search radius around the participant's home: the tighter of max commute and the distance filter. */
-export function searchRadiusKm(participant: MatchParticipant, filters: MatchFilters, unstatedRadiusKm = MATCHING_LIMITS.unstatedRadiusKm): number {
-  const limits = [participant.preferences.maxCommuteKm, filters.maxDistanceKm].filter((x): x is number => typeof x === "number" && Number.isFinite(x));
+export function searchRadiusKm(
+  participant: MatchParticipant,
+  filters: MatchFilters,
+  unstatedRadiusKm = MATCHING_LIMITS.unstatedRadiusKm,
+): number {
+  const limits = [participant.preferences.maxCommuteKm, filters.maxDistanceKm].filter(
+    (x): x is number => typeof x === "number" && Number.isFinite(x),
+  );
   return limits.length ? Math.min(...limits) : unstatedRadiusKm;
 }
 
@@ -270,17 +291,23 @@ export function planCandidateSearch(
   // Hours: pushed to the engine only when study visits are out of the picture (they have no weekly
   // hours, so neither the participant's range nor the coach's filter applies to them).
   const hours = kinds.includes("visit") ? null : intersectHours([participantHours(participant), filterHours(filters)]);
-  const requireAccommodations = [...new Set(participant.needs.filter((n) => n.must && !DERIVED_ACCOMMODATIONS.has(n.code)).map((n) => n.code))];
+  const requireAccommodations = [
+    ...new Set(participant.needs.filter((n) => n.must && !DERIVED_ACCOMMODATIONS.has(n.code)).map((n) => n.code)),
+  ];
   const base: OpeningQuery["filters"] = {
     kinds,
     notEndedBefore: o.now.getTime() - DAY_MS,
     ...(hours ? { hours } : {}),
-    ...(participant.exclusions.schedule.length ? { excludeSchedule: participant.exclusions.schedule.map((s) => `schedule:${s}`) } : {}),
+    ...(participant.exclusions.schedule.length
+      ? { excludeSchedule: participant.exclusions.schedule.map((s) => `schedule:${s}`) }
+      : {}),
     ...(participant.exclusions.environment.length ? { excludeEnvironment: participant.exclusions.environment } : {}),
     ...(requireAccommodations.length ? { requireAccommodations } : {}),
   };
   const radiusKm = searchRadiusKm(participant, filters, t.unstatedRadiusKm);
-  const geo = participant.home ? { lat: participant.home.lat, lng: participant.home.lng, radiusKm: radiusKm + RADIUS_SLACK_KM } : undefined;
+  const geo = participant.home
+    ? { lat: participant.home.lat, lng: participant.home.lng, radiusKm: radiusKm + RADIUS_SLACK_KM }
+    : undefined;
   const query = (extra: Partial<OpeningQuery> & { filters?: OpeningQuery["filters"] }): OpeningQuery => ({
     ...extra,
     filters: { ...base, ...extra.filters },
@@ -305,12 +332,20 @@ export function planCandidateSearch(
   // Up to the engine's maximum page: the neighbourhood rarely has that many openings within reach, and
   // a page that is not full tells the sqlite engine the total without a second, counting scan.
   const neighbourhoodQuery = neighbourhood.length
-    ? { ...query({ filters: { occupationIds: [...new Set(neighbourhood)] } }), limit: Math.max(candidateLimit, t.neighbourhoodPage) }
+    ? {
+        ...query({ filters: { occupationIds: [...new Set(neighbourhood)] } }),
+        limit: Math.max(candidateLimit, t.neighbourhoodPage),
+      }
     : null;
 
   const fill = query({});
   const fillQueries = geo
-    ? [...t.fillRingsKm.filter((r) => r < radiusKm).map((r): OpeningQuery => ({ ...fill, geo: { ...geo, radiusKm: r } })), fill]
+    ? [
+        ...t.fillRingsKm
+          .filter((r) => r < radiusKm)
+          .map((r): OpeningQuery => ({ ...fill, geo: { ...geo, radiusKm: r } })),
+        fill,
+      ]
     : [fill];
 
   const impossible = kinds.length === 0 || (participant.preferences.maxCommuteKm != null && !participant.home);
@@ -383,7 +418,10 @@ function passesCoachFilters(opening: MatchOpening, participant: MatchParticipant
 // ───────────────────────────── the API ─────────────────────────────
 
 /** Ranked openings for one participant of the coach's organisation (DESIGN §5.5, §7). */
-export async function matchOpeningsForParticipant(participantId: string, options: MatchOpeningsOptions): Promise<OpeningMatch[]> {
+export async function matchOpeningsForParticipant(
+  participantId: string,
+  options: MatchOpeningsOptions,
+): Promise<OpeningMatch[]> {
   const db = options.db ?? defaultDb;
   const filters = validFilters(options.filters);
   const limit = clampLimit(options.limit);
@@ -402,7 +440,11 @@ export async function matchOpeningsForParticipant(participantId: string, options
   for (const r of rows) {
     const opening = toMatchOpening(r);
     if (!passesCoachFilters(opening, participant, filters)) continue;
-    candidates.push({ opening, participant, textRelevance: found.relevance ? (found.relevance.get(r.id) ?? 0) : undefined });
+    candidates.push({
+      opening,
+      participant,
+      textRelevance: found.relevance ? (found.relevance.get(r.id) ?? 0) : undefined,
+    });
   }
   return rankMatches(candidates, { graph, now })
     .slice(0, limit)
@@ -451,7 +493,13 @@ export async function whyNot(participantId: string, openingId: string, options: 
 // So an erased, exited or edited participant is never served from memory; the cache only saves
 // re-parsing. Writes that bypass Prisma must call invalidateParticipantCache().
 
-type CachedParticipant = { stamp: string; pseudonym: string; phase: Phase; participant: MatchParticipant; kinds: ReadonlySet<OpeningKind> };
+type CachedParticipant = {
+  stamp: string;
+  pseudonym: string;
+  phase: Phase;
+  participant: MatchParticipant;
+  kinds: ReadonlySet<OpeningKind>;
+};
 type CachedOrganization = { aggregate: string; byId: Map<string, CachedParticipant>; list: CachedParticipant[] };
 
 /** Organisations whose parsed participants are kept (least recently used are dropped first). */
@@ -503,7 +551,13 @@ export async function loadActiveParticipants(db: Db, organizationId: string): Pr
     );
     for (const r of rows) {
       const participant = toMatchParticipant(r);
-      byId.set(r.id, { stamp: stampById.get(r.id) ?? "", pseudonym: r.pseudonym, phase: r.phase as Phase, participant, kinds: kindsForGoals(participant.goals) });
+      byId.set(r.id, {
+        stamp: stampById.get(r.id) ?? "",
+        pseudonym: r.pseudonym,
+        phase: r.phase as Phase,
+        participant,
+        kinds: kindsForGoals(participant.goals),
+      });
     }
   }
   // In the order of the stamp query (rankMatches breaks ties by id, so the order never shows).
@@ -533,7 +587,10 @@ function mayMatch(opening: MatchOpening, c: CachedParticipant): boolean {
  * application code over that organisation's active participants (not exited, not erased). Only the
  * pseudonym, phase, score, reasons and distance leave this function.
  */
-export async function matchParticipantsForOpening(openingId: string, options: MatchParticipantsOptions): Promise<ParticipantMatch[]> {
+export async function matchParticipantsForOpening(
+  openingId: string,
+  options: MatchParticipantsOptions,
+): Promise<ParticipantMatch[]> {
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
   const limit = clampLimit(options.limit);

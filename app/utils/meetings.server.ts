@@ -2,7 +2,12 @@
 // invitation carrying an iCalendar file (emails/calendar.server.ts), a new time (the same UID with a
 // higher SEQUENCE), cancelling (METHOD:CANCEL), notes and agreed actions with owner and due date.
 // Every invitation goes through the outbox, in the same transaction as the meeting it is about.
-import { calendarAttachment, mailFromAddress, meetingCalendar, type CalendarMethod } from "../../emails/calendar.server.ts";
+import {
+  calendarAttachment,
+  mailFromAddress,
+  meetingCalendar,
+  type CalendarMethod,
+} from "../../emails/calendar.server.ts";
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import { meetingKinds, nextCheckInAfter, supportPaths, type MeetingInput } from "~/domain/support.ts";
 import { audit } from "./audit.server.ts";
@@ -16,28 +21,66 @@ export type InviteOption = { value: string; label: string; email: string; role: 
 /** Who can be invited to a meeting about this placement: the participant, the employer's users, the organisation's coaches (all with an email). */
 export async function inviteOptions(placement: LoadedPlacement): Promise<InviteOption[]> {
   const [employerUsers, coaches] = await Promise.all([
-    db.user.findMany({ where: { employerId: placement.opening.employerId, role: "employer", deactivatedAt: null, email: { not: null } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true, title: true } }),
-    db.user.findMany({ where: { organizationId: placement.participant.organizationId, role: { in: ["coach", "admin"] }, deactivatedAt: null, email: { not: null } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+    db.user.findMany({
+      where: { employerId: placement.opening.employerId, role: "employer", deactivatedAt: null, email: { not: null } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, email: true, title: true },
+    }),
+    db.user.findMany({
+      where: {
+        organizationId: placement.participant.organizationId,
+        role: { in: ["coach", "admin"] },
+        deactivatedAt: null,
+        email: { not: null },
+      },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, email: true },
+    }),
   ]);
   const options: InviteOption[] = [];
   const participantEmail = placement.participant.email ?? placement.participant.user?.email ?? null;
-  if (participantEmail) options.push({ value: "participant", label: `${placement.participant.pseudonym} (deltagare)`, email: participantEmail, role: "participant", name: placement.participant.pseudonym });
-  for (const u of employerUsers) options.push({ value: `employer:${u.id}`, label: `${u.name} (${u.title ?? placement.opening.employer.name})`, email: u.email!, role: "employer", name: u.name });
-  for (const u of coaches) options.push({ value: `coach:${u.id}`, label: `${u.name} (coach)`, email: u.email!, role: "coach", name: u.name });
+  if (participantEmail)
+    options.push({
+      value: "participant",
+      label: `${placement.participant.pseudonym} (deltagare)`,
+      email: participantEmail,
+      role: "participant",
+      name: placement.participant.pseudonym,
+    });
+  for (const u of employerUsers)
+    options.push({
+      value: `employer:${u.id}`,
+      label: `${u.name} (${u.title ?? placement.opening.employer.name})`,
+      email: u.email!,
+      role: "employer",
+      name: u.name,
+    });
+  for (const u of coaches)
+    options.push({ value: `coach:${u.id}`, label: `${u.name} (coach)`, email: u.email!, role: "coach", name: u.name });
   return options;
 }
 
 /** What a new meeting's form starts with: for a three-party meeting the participant and the employer's people. */
 export function defaultInvites(options: InviteOption[], kind: string, coachId: string | null): string[] {
   return options
-    .filter((o) => o.role === "employer" || (kind === "three_party" && o.role === "participant") || o.value === `coach:${coachId}`)
+    .filter(
+      (o) =>
+        o.role === "employer" || (kind === "three_party" && o.role === "participant") || o.value === `coach:${coachId}`,
+    )
     .map((o) => o.value);
 }
 
 /** "måndag 2 mars 2026 kl. 13:30–14:30" */
 export function formatMeetingTime(start: Date, durationMin: number): string {
-  const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(start);
-  const time = (d: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" }).format(d);
+  const day = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(start);
+  const time = (d: Date) =>
+    new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" }).format(d);
   return `${day} kl. ${time(start)}–${time(new Date(start.getTime() + durationMin * 60_000))}`;
 }
 
@@ -59,17 +102,31 @@ type MeetingForMail = {
 type Organizer = { id: string; name: string; email: string | null };
 
 /** Queue one email per attendee with the calendar file: an invitation, a new time, or a cancellation. */
-async function sendMeetingMail(tx: DbOrTx, meeting: MeetingForMail, placement: { subject: string }, organizer: Organizer, change: "new" | "moved" | "cancelled") {
+async function sendMeetingMail(
+  tx: DbOrTx,
+  meeting: MeetingForMail,
+  placement: { subject: string },
+  organizer: Organizer,
+  change: "new" | "moved" | "cancelled",
+) {
   const attendees = readAttendees(meeting.attendees);
   if (attendees.length === 0) return;
   const method: CalendarMethod = change === "cancelled" ? "CANCEL" : "REQUEST";
   const kindLabel = meetingKinds.label(meeting.kind);
-  const location = [meeting.place, meeting.phone ? `Telefon: ${meeting.phone}` : null, meeting.videoLink].filter(Boolean).join(" · ") || null;
+  const location =
+    [meeting.place, meeting.phone ? `Telefon: ${meeting.phone}` : null, meeting.videoLink]
+      .filter(Boolean)
+      .join(" · ") || null;
   const ics = meetingCalendar(
     {
       id: meeting.id,
       summary: `${kindLabel}: ${placement.subject}`,
-      description: [meeting.agenda ? `Dagordning: ${meeting.agenda}` : null, meeting.videoLink ? `Videolänk: ${meeting.videoLink}` : null, meeting.phone ? `Telefon: ${meeting.phone}` : null, `Brygga: ${absoluteUrl("/")}`]
+      description: [
+        meeting.agenda ? `Dagordning: ${meeting.agenda}` : null,
+        meeting.videoLink ? `Videolänk: ${meeting.videoLink}` : null,
+        meeting.phone ? `Telefon: ${meeting.phone}` : null,
+        `Brygga: ${absoluteUrl("/")}`,
+      ]
         .filter(Boolean)
         .join("\n"),
       start: meeting.scheduledAt,
@@ -119,7 +176,11 @@ function subjectOf(placement: LoadedPlacement) {
 }
 
 /** The chosen invitees as attendees; the organizer is always one too (so it lands in their calendar). Unknown choices are reported. */
-export function chooseAttendees(options: InviteOption[], chosen: string[], organizer: Organizer): { ok: true; attendees: Attendee[] } | { ok: false } {
+export function chooseAttendees(
+  options: InviteOption[],
+  chosen: string[],
+  organizer: Organizer,
+): { ok: true; attendees: Attendee[] } | { ok: false } {
   const byValue = new Map(options.map((o) => [o.value, o]));
   if (chosen.some((v) => !byValue.has(v))) return { ok: false };
   const attendees: Attendee[] = [];
@@ -138,7 +199,12 @@ export function chooseAttendees(options: InviteOption[], chosen: string[], organ
   return { ok: true, attendees };
 }
 
-export async function scheduleMeeting(user: SessionUser, placement: LoadedPlacement, input: MeetingInput, attendees: Attendee[]) {
+export async function scheduleMeeting(
+  user: SessionUser,
+  placement: LoadedPlacement,
+  input: MeetingInput,
+  attendees: Attendee[],
+) {
   const meeting = await db.$transaction(async (tx) => {
     const meeting = await tx.meeting.create({
       data: {
@@ -157,7 +223,13 @@ export async function scheduleMeeting(user: SessionUser, placement: LoadedPlacem
       },
     });
     await sendMeetingMail(tx, meeting, { subject: subjectOf(placement) }, user, "new");
-    await audit(tx, { actorId: user.id, participantId: placement.participantId, action: "create", entity: "meeting", detail: meeting.id });
+    await audit(tx, {
+      actorId: user.id,
+      participantId: placement.participantId,
+      action: "create",
+      entity: "meeting",
+      detail: meeting.id,
+    });
     return meeting;
   });
   kickOutbox();
@@ -166,16 +238,29 @@ export async function scheduleMeeting(user: SessionUser, placement: LoadedPlacem
 
 /** A meeting of the placement, or a 404. */
 export async function requireMeeting(placement: LoadedPlacement, meetingId: string | undefined) {
-  const meeting = meetingId ? await db.meeting.findFirst({ where: { id: meetingId, placementId: placement.id }, include: { actions: { orderBy: [{ dueDate: "asc" }] }, createdBy: { select: { name: true } } } }) : null;
+  const meeting = meetingId
+    ? await db.meeting.findFirst({
+        where: { id: meetingId, placementId: placement.id },
+        include: { actions: { orderBy: [{ dueDate: "asc" }] }, createdBy: { select: { name: true } } },
+      })
+    : null;
   if (!meeting) notFound("Mötet finns inte.");
   return meeting;
 }
 export type LoadedMeeting = Awaited<ReturnType<typeof requireMeeting>>;
 
 /** New time, place or invitees: the attendees get the update (same UID, SEQUENCE + 1). */
-export async function rescheduleMeeting(user: SessionUser, placement: LoadedPlacement, meeting: LoadedMeeting, input: MeetingInput, attendees: Attendee[]) {
+export async function rescheduleMeeting(
+  user: SessionUser,
+  placement: LoadedPlacement,
+  meeting: LoadedMeeting,
+  input: MeetingInput,
+  attendees: Attendee[],
+) {
   await db.$transaction(async (tx) => {
-    const removed = readAttendees(meeting.attendees).filter((a) => !attendees.some((b) => b.email.toLowerCase() === a.email.toLowerCase()));
+    const removed = readAttendees(meeting.attendees).filter(
+      (a) => !attendees.some((b) => b.email.toLowerCase() === a.email.toLowerCase()),
+    );
     const updated = await tx.meeting.update({
       where: { id: meeting.id },
       data: {
@@ -192,8 +277,21 @@ export async function rescheduleMeeting(user: SessionUser, placement: LoadedPlac
     });
     await sendMeetingMail(tx, updated, { subject: subjectOf(placement) }, user, "moved");
     // Those no longer invited get a cancellation, so the meeting leaves their calendars.
-    if (removed.length > 0) await sendMeetingMail(tx, { ...updated, attendees: JSON.stringify(removed) }, { subject: subjectOf(placement) }, user, "cancelled");
-    await audit(tx, { actorId: user.id, participantId: placement.participantId, action: "update", entity: "meeting", detail: `${meeting.id} moved` });
+    if (removed.length > 0)
+      await sendMeetingMail(
+        tx,
+        { ...updated, attendees: JSON.stringify(removed) },
+        { subject: subjectOf(placement) },
+        user,
+        "cancelled",
+      );
+    await audit(tx, {
+      actorId: user.id,
+      participantId: placement.participantId,
+      action: "update",
+      entity: "meeting",
+      detail: `${meeting.id} moved`,
+    });
   });
   kickOutbox();
 }
@@ -204,9 +302,19 @@ export async function cancelMeetingsInTx(tx: DbOrTx, user: Organizer, meetingIds
     const meeting = await tx.meeting.update({
       where: { id },
       data: { status: "cancelled", sequence: { increment: 1 } },
-      include: { placement: { select: { thread: { select: { subject: true } }, participant: { select: { pseudonym: true } }, opening: { select: { title: true } } } } },
+      include: {
+        placement: {
+          select: {
+            thread: { select: { subject: true } },
+            participant: { select: { pseudonym: true } },
+            opening: { select: { title: true } },
+          },
+        },
+      },
     });
-    const subject = meeting.placement.thread?.subject ?? `${meeting.placement.participant.pseudonym} – ${meeting.placement.opening.title}`;
+    const subject =
+      meeting.placement.thread?.subject ??
+      `${meeting.placement.participant.pseudonym} – ${meeting.placement.opening.title}`;
     await sendMeetingMail(tx, meeting, { subject }, user, "cancelled");
   }
 }
@@ -214,13 +322,25 @@ export async function cancelMeetingsInTx(tx: DbOrTx, user: Organizer, meetingIds
 export async function cancelMeeting(user: SessionUser, placement: LoadedPlacement, meeting: LoadedMeeting) {
   await db.$transaction(async (tx) => {
     await cancelMeetingsInTx(tx, user, [meeting.id]);
-    await audit(tx, { actorId: user.id, participantId: placement.participantId, action: "update", entity: "meeting", detail: `${meeting.id} cancelled` });
+    await audit(tx, {
+      actorId: user.id,
+      participantId: placement.participantId,
+      action: "update",
+      entity: "meeting",
+      detail: `${meeting.id} cancelled`,
+    });
   });
   kickOutbox();
 }
 
 /** Notes from the meeting; marking it done also plans the next check-in by the support intensity. */
-export async function recordMeetingNotes(user: SessionUser, placement: LoadedPlacement, meeting: LoadedMeeting, input: { notes: string; done: boolean }, now = new Date()) {
+export async function recordMeetingNotes(
+  user: SessionUser,
+  placement: LoadedPlacement,
+  meeting: LoadedMeeting,
+  input: { notes: string; done: boolean },
+  now = new Date(),
+) {
   await db.$transaction(async (tx) => {
     const becomesDone = input.done && meeting.status !== "done";
     await tx.meeting.update({
@@ -234,23 +354,54 @@ export async function recordMeetingNotes(user: SessionUser, placement: LoadedPla
         await tx.placement.update({ where: { id: placement.id }, data: { nextCheckInAt: next } });
       }
     }
-    await audit(tx, { actorId: user.id, participantId: placement.participantId, action: "update", entity: "meeting", detail: `${meeting.id} notes${becomesDone ? ", done" : ""}` });
+    await audit(tx, {
+      actorId: user.id,
+      participantId: placement.participantId,
+      action: "update",
+      entity: "meeting",
+      detail: `${meeting.id} notes${becomesDone ? ", done" : ""}`,
+    });
   });
 }
 
-export async function addMeetingAction(user: SessionUser, placement: LoadedPlacement, meeting: LoadedMeeting, input: { text: string; owner: string; dueDate: Date }) {
+export async function addMeetingAction(
+  user: SessionUser,
+  placement: LoadedPlacement,
+  meeting: LoadedMeeting,
+  input: { text: string; owner: string; dueDate: Date },
+) {
   await db.$transaction(async (tx) => {
-    await tx.meetingAction.create({ data: { meetingId: meeting.id, text: input.text, owner: input.owner, dueDate: input.dueDate } });
-    await audit(tx, { actorId: user.id, participantId: placement.participantId, action: "update", entity: "meeting", detail: `${meeting.id} action added` });
+    await tx.meetingAction.create({
+      data: { meetingId: meeting.id, text: input.text, owner: input.owner, dueDate: input.dueDate },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      participantId: placement.participantId,
+      action: "update",
+      entity: "meeting",
+      detail: `${meeting.id} action added`,
+    });
   });
 }
 
 /** Mark an agreed action done (or not done again). A 404 for an action of another meeting. */
-export async function setActionDone(user: SessionUser, placement: LoadedPlacement, meeting: LoadedMeeting, actionId: string, done: boolean) {
+export async function setActionDone(
+  user: SessionUser,
+  placement: LoadedPlacement,
+  meeting: LoadedMeeting,
+  actionId: string,
+  done: boolean,
+) {
   const action = meeting.actions.find((a) => a.id === actionId);
   if (!action) notFound("Åtgärden finns inte.");
   await db.$transaction(async (tx) => {
     await tx.meetingAction.update({ where: { id: action.id }, data: { doneAt: done ? new Date() : null } });
-    await audit(tx, { actorId: user.id, participantId: placement.participantId, action: "update", entity: "meeting", detail: `${meeting.id} action ${done ? "done" : "reopened"}` });
+    await audit(tx, {
+      actorId: user.id,
+      participantId: placement.participantId,
+      action: "update",
+      entity: "meeting",
+      detail: `${meeting.id} action ${done ? "done" : "reopened"}`,
+    });
   });
 }

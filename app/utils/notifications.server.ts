@@ -33,27 +33,54 @@ type ThreadForFollowers = {
 /** Where a side reads the thread. */
 export function threadPathFor(thread: { id: string; kind: string; placementId: string | null }, side: Side): string {
   if (thread.kind === "placement" && thread.placementId) {
-    return side === "employer" ? supportPaths.employerPlacement(thread.placementId) : supportPaths.coachPlacement(thread.placementId);
+    return side === "employer"
+      ? supportPaths.employerPlacement(thread.placementId)
+      : supportPaths.coachPlacement(thread.placementId);
   }
   return side === "employer" ? `/arbetsgivare/fragor/${thread.id}` : `/coach/fragor/${thread.id}`;
 }
 
-const followerSelect = { id: true, name: true, email: true, notifyMessages: true, role: true, organizationId: true, employerId: true, deactivatedAt: true } as const;
+const followerSelect = {
+  id: true,
+  name: true,
+  email: true,
+  notifyMessages: true,
+  role: true,
+  organizationId: true,
+  employerId: true,
+  deactivatedAt: true,
+} as const;
 
 /** The thread's followers on both sides (active users only). */
 export async function threadFollowers(tx: DbOrTx, thread: ThreadForFollowers): Promise<Follower[]> {
   const [authors, extra] = await Promise.all([
-    tx.message.findMany({ where: { threadId: thread.id, authorId: { not: null } }, distinct: ["authorId"], select: { author: { select: followerSelect } } }),
+    tx.message.findMany({
+      where: { threadId: thread.id, authorId: { not: null } },
+      distinct: ["authorId"],
+      select: { author: { select: followerSelect } },
+    }),
     thread.kind === "placement" && thread.placementId
-      ? tx.placement.findUnique({ where: { id: thread.placementId }, select: { participant: { select: { coach: { select: followerSelect } } } } }).then((p) => p?.participant.coach ?? null)
-      : tx.employer.findUnique({ where: { id: thread.employerId }, select: { contactCoach: { select: followerSelect } } }).then((e) => e?.contactCoach ?? null),
+      ? tx.placement
+          .findUnique({
+            where: { id: thread.placementId },
+            select: { participant: { select: { coach: { select: followerSelect } } } },
+          })
+          .then((p) => p?.participant.coach ?? null)
+      : tx.employer
+          .findUnique({ where: { id: thread.employerId }, select: { contactCoach: { select: followerSelect } } })
+          .then((e) => e?.contactCoach ?? null),
   ]);
   type Row = NonNullable<(typeof authors)[number]["author"]>;
-  const isStaff = (u: Row) => (u.role === "coach" || u.role === "admin") && !u.deactivatedAt && u.organizationId != null && u.organizationId === thread.organizationId;
+  const isStaff = (u: Row) =>
+    (u.role === "coach" || u.role === "admin") &&
+    !u.deactivatedAt &&
+    u.organizationId != null &&
+    u.organizationId === thread.organizationId;
   const isEmployer = (u: Row) => u.role === "employer" && !u.deactivatedAt && u.employerId === thread.employerId;
 
   const byId = new Map<string, Follower>();
-  const add = (u: Row, side: Side) => byId.set(u.id, { id: u.id, name: u.name, email: u.email, notifyMessages: u.notifyMessages, side });
+  const add = (u: Row, side: Side) =>
+    byId.set(u.id, { id: u.id, name: u.name, email: u.email, notifyMessages: u.notifyMessages, side });
   if (extra && isStaff(extra)) add(extra, "staff");
   for (const { author } of authors) {
     if (!author) continue;
@@ -61,7 +88,11 @@ export async function threadFollowers(tx: DbOrTx, thread: ThreadForFollowers): P
     else if (isEmployer(author)) add(author, "employer");
   }
   if (![...byId.values()].some((f) => f.side === "employer")) {
-    const everyone = await tx.user.findMany({ where: { employerId: thread.employerId, role: "employer", deactivatedAt: null }, select: followerSelect, orderBy: { createdAt: "asc" } });
+    const everyone = await tx.user.findMany({
+      where: { employerId: thread.employerId, role: "employer", deactivatedAt: null },
+      select: followerSelect,
+      orderBy: { createdAt: "asc" },
+    });
     for (const u of everyone) add(u, "employer");
   }
   return [...byId.values()];
@@ -75,17 +106,26 @@ type AuthorForNotice = { id: string; name: string; role: string };
  * email per message gets one (through the outbox, inside the caller's transaction). Returns how
  * many were queued. Call kickOutbox() after the transaction.
  */
-export async function notifyPlacementMessage(tx: DbOrTx, thread: ThreadForFollowers & { subject: string }, message: MessageForNotice, author: AuthorForNotice): Promise<number> {
+export async function notifyPlacementMessage(
+  tx: DbOrTx,
+  thread: ThreadForFollowers & { subject: string },
+  message: MessageForNotice,
+  author: AuthorForNotice,
+): Promise<number> {
   const authorSide = sideOfRole(author.role);
   if (!authorSide) return 0;
   const followers = await threadFollowers(tx, thread);
-  const recipients = followers.filter((f) => f.side !== authorSide && f.id !== author.id && f.email && f.notifyMessages === "each");
+  const recipients = followers.filter(
+    (f) => f.side !== authorSide && f.id !== author.id && f.email && f.notifyMessages === "each",
+  );
   if (recipients.length === 0) return 0;
   const authorOrganization =
     authorSide === "employer"
-      ? ((await tx.employer.findUnique({ where: { id: thread.employerId }, select: { name: true } }))?.name ?? "arbetsgivaren")
+      ? ((await tx.employer.findUnique({ where: { id: thread.employerId }, select: { name: true } }))?.name ??
+        "arbetsgivaren")
       : thread.organizationId
-        ? ((await tx.organization.findUnique({ where: { id: thread.organizationId }, select: { name: true } }))?.name ?? "coachorganisationen")
+        ? ((await tx.organization.findUnique({ where: { id: thread.organizationId }, select: { name: true } }))?.name ??
+          "coachorganisationen")
         : "coachorganisationen";
   for (const r of recipients) {
     const reply = replyAddress(thread.id, r.id);
@@ -112,7 +152,12 @@ export async function notifyPlacementMessage(tx: DbOrTx, thread: ThreadForFollow
 
 /** The latest digest time at or before `now`: today at DIGEST_HOUR Swedish time, or yesterday's. */
 export function digestCutoff(now: Date = new Date(), hour = getEnv().DIGEST_HOUR): Date {
-  const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  const day = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
   const todayAt = swedishHour(day, hour);
   if (todayAt.getTime() <= now.getTime()) return todayAt;
   const yesterday = new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -122,7 +167,11 @@ export function digestCutoff(now: Date = new Date(), hour = getEnv().DIGEST_HOUR
 function swedishHour(day: string, hour: number): Date {
   // The offset of Swedish time at noon that day (1 or 2 hours); DST never changes at DIGEST_HOUR's day boundary in practice.
   const noon = new Date(`${day}T12:00:00Z`);
-  const local = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", hour: "2-digit", hourCycle: "h23" }).format(noon);
+  const local = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Stockholm",
+    hour: "2-digit",
+    hourCycle: "h23",
+  }).format(noon);
   const offsetHours = Number(local) - 12;
   return new Date(Date.parse(`${day}T${String(hour).padStart(2, "0")}:00:00Z`) - offsetHours * 3_600_000);
 }
@@ -145,12 +194,23 @@ export async function sendDueDigests(options: { now?: Date } = {}): Promise<Dige
       role: { in: ["coach", "admin", "employer"] },
       OR: [{ digestSentAt: null }, { digestSentAt: { lt: cutoff } }],
     },
-    select: { id: true, name: true, email: true, role: true, organizationId: true, employerId: true, digestSentAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      organizationId: true,
+      employerId: true,
+      digestSentAt: true,
+    },
   });
   const result: DigestResult = { users: 0, sent: 0 };
   for (const user of users) {
     const sent = await db.$transaction(async (tx) => {
-      const claim = await tx.user.updateMany({ where: { id: user.id, digestSentAt: user.digestSentAt }, data: { digestSentAt: now } });
+      const claim = await tx.user.updateMany({
+        where: { id: user.id, digestSentAt: user.digestSentAt },
+        data: { digestSentAt: now },
+      });
       if (claim.count !== 1) return null;
       const since = user.digestSentAt ?? new Date(now.getTime() - 86_400_000);
       return enqueueDigest(tx, user, since, now);
@@ -163,11 +223,23 @@ export async function sendDueDigests(options: { now?: Date } = {}): Promise<Dige
   return result;
 }
 
-type DigestUser = { id: string; name: string; email: string | null; role: string; organizationId: string | null; employerId: string | null };
+type DigestUser = {
+  id: string;
+  name: string;
+  email: string | null;
+  role: string;
+  organizationId: string | null;
+  employerId: string | null;
+};
 
 async function enqueueDigest(tx: DbOrTx, user: DigestUser, since: Date, now: Date): Promise<boolean> {
   const side = sideOfRole(user.role);
-  const scope = side === "employer" && user.employerId ? { employerId: user.employerId } : side === "staff" && user.organizationId ? { organizationId: user.organizationId } : null;
+  const scope =
+    side === "employer" && user.employerId
+      ? { employerId: user.employerId }
+      : side === "staff" && user.organizationId
+        ? { organizationId: user.organizationId }
+        : null;
   if (!scope || !user.email) return false;
   const threads = await tx.thread.findMany({
     where: { ...scope, lastMessageAt: { gt: since } },
@@ -190,14 +262,18 @@ async function enqueueDigest(tx: DbOrTx, user: DigestUser, since: Date, now: Dat
   const items = [];
   for (const t of threads) {
     const lastRead = t.reads[0]?.lastReadAt ?? null;
-    const fresh = t.messages.filter((m) => sideOfRole(m.author?.role) !== side && (!lastRead || m.createdAt > lastRead));
+    const fresh = t.messages.filter(
+      (m) => sideOfRole(m.author?.role) !== side && (!lastRead || m.createdAt > lastRead),
+    );
     if (fresh.length === 0) continue;
     const followers = await threadFollowers(tx, t);
     if (!followers.some((f) => f.id === user.id)) continue;
     items.push({
       subject: t.subject,
       count: fresh.length,
-      latest: fresh.slice(-DIGEST_EXCERPTS).map((m) => ({ authorName: m.author?.name ?? "Okänd avsändare", excerpt: excerpt(m.body, 300) })),
+      latest: fresh
+        .slice(-DIGEST_EXCERPTS)
+        .map((m) => ({ authorName: m.author?.name ?? "Okänd avsändare", excerpt: excerpt(m.body, 300) })),
       url: absoluteUrl(threadPathFor(t, side!)),
     });
   }
@@ -217,7 +293,9 @@ async function enqueueDigest(tx: DbOrTx, user: DigestUser, since: Date, now: Dat
 export type DigestScheduler = { stop(): Promise<void> };
 
 /** Check every few minutes whether a digest is due (started by server/index.ts). Errors are logged. */
-export function startDigestScheduler(options: { intervalMs?: number; logger?: Pick<Console, "error"> } = {}): DigestScheduler {
+export function startDigestScheduler(
+  options: { intervalMs?: number; logger?: Pick<Console, "error"> } = {},
+): DigestScheduler {
   const intervalMs = options.intervalMs ?? 5 * 60_000;
   const logger = options.logger ?? console;
   let running: Promise<unknown> | null = null;
@@ -247,6 +325,9 @@ export async function saveNotifySetting(userId: string, notifyMessages: "each" |
   const current = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { notifyMessages: true } });
   await db.user.update({
     where: { id: userId },
-    data: { notifyMessages, ...(notifyMessages === "digest" && current.notifyMessages !== "digest" ? { digestSentAt: now } : {}) },
+    data: {
+      notifyMessages,
+      ...(notifyMessages === "digest" && current.notifyMessages !== "digest" ? { digestSentAt: now } : {}),
+    },
   });
 }

@@ -106,7 +106,10 @@ export function buildOccupationGraph(
 export function interestNeighbourhood(
   graph: LoadedOccupationGraph,
   interests: { occupationIds: readonly string[]; groupCodes: readonly string[] },
-  exclusions: { occupationIds: readonly string[]; groupCodes: readonly string[] } = { occupationIds: [], groupCodes: [] },
+  exclusions: { occupationIds: readonly string[]; groupCodes: readonly string[] } = {
+    occupationIds: [],
+    groupCodes: [],
+  },
   /** The SSYK level of an interest's siblings: 3 (fit 0.45 and up) or 4 (0.6 and up). */
   siblingLevel: 3 | 4 = 4,
 ): string[] {

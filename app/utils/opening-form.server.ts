@@ -6,9 +6,18 @@ import { parseOpeningForm } from "~/domain/openings.ts";
 import { db } from "./db.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
-import { checkOpeningReferences, createOpening, selectedConcepts, updateOpening, type ReferenceProblems } from "./openings.server.ts";
+import {
+  checkOpeningReferences,
+  createOpening,
+  selectedConcepts,
+  updateOpening,
+  type ReferenceProblems,
+} from "./openings.server.ts";
 
-export type OpeningFormFailure = ReferenceProblems & { values: Record<string, string | string[]>; formError: string | undefined };
+export type OpeningFormFailure = ReferenceProblems & {
+  values: Record<string, string | string[]>;
+  formError: string | undefined;
+};
 
 function first(v: string | string[] | undefined): string {
   return (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
@@ -18,7 +27,11 @@ function list(v: string | string[] | undefined): string[] {
 }
 
 /** Field errors from the schema plus what the database says about the ids, for one 400 answer. */
-async function problemsFor(employerId: string, values: Record<string, string | string[]>, parseErrors: FieldErrors): Promise<ReferenceProblems> {
+async function problemsFor(
+  employerId: string,
+  values: Record<string, string | string[]>,
+  parseErrors: FieldErrors,
+): Promise<ReferenceProblems> {
   const choice = first(values.occupationChoice);
   const refs = await checkOpeningReferences(db, employerId, {
     workplaceId: first(values.workplaceId),
@@ -28,7 +41,12 @@ async function problemsFor(employerId: string, values: Record<string, string | s
     skillQuery: first(values.skillQuery) || null,
   });
   if (refs.ok) {
-    return { errors: parseErrors, selected: await selectedConcepts(refs.occupationId, refs.skillIds), occupationSuggestions: [], skillSuggestions: [] };
+    return {
+      errors: parseErrors,
+      selected: await selectedConcepts(refs.occupationId, refs.skillIds),
+      occupationSuggestions: [],
+      skillSuggestions: [],
+    };
   }
   // Schema messages first (they are about the field itself); database messages where the schema had none.
   const errors: FieldErrors = { ...refs.errors, ...parseErrors };
@@ -52,7 +70,14 @@ export async function submitOpeningForm(scope: EmployerScope, request: Request, 
     : await createOpening(scope, parsed.data, { publish });
   if (!result.ok) {
     if ("errors" in result) return failure(result, values);
-    const body: OpeningFormFailure = { errors: {}, values, selected: { occupation: null, skills: [] }, occupationSuggestions: [], skillSuggestions: [], formError: result.message };
+    const body: OpeningFormFailure = {
+      errors: {},
+      values,
+      selected: { occupation: null, skills: [] },
+      occupationSuggestions: [],
+      skillSuggestions: [],
+      formError: result.message,
+    };
     return data(body, { status: result.status });
   }
   const notice = publish ? "publicerad" : options.openingId ? "sparad" : "utkast";

@@ -3,7 +3,15 @@
 // index never disagrees with the committed openings (DESIGN §8). Reading for the employer pages.
 import { getSearchEngine, type OpeningQuery, type VocabularyHit } from "../../search/index.ts";
 import { todayDate } from "~/domain/dates.ts";
-import { canDo, changedFields, closeReasons, openingData, readSkillIds, type OpeningAction, type OpeningInput } from "~/domain/openings.ts";
+import {
+  canDo,
+  changedFields,
+  closeReasons,
+  openingData,
+  readSkillIds,
+  type OpeningAction,
+  type OpeningInput,
+} from "~/domain/openings.ts";
 import { notFound } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
@@ -30,7 +38,13 @@ function engine() {
   return getSearchEngine(db);
 }
 
-async function recordEvent(tx: DbOrTx, openingId: string, scope: EmployerScope, action: string, detail?: string | null) {
+async function recordEvent(
+  tx: DbOrTx,
+  openingId: string,
+  scope: EmployerScope,
+  action: string,
+  detail?: string | null,
+) {
   await tx.openingEvent.create({
     data: { openingId, userId: scope.user.id, action, onBehalf: scope.onBehalf, detail: detail ?? null },
   });
@@ -41,7 +55,10 @@ async function recordEvent(tx: DbOrTx, openingId: string, scope: EmployerScope, 
  * in the JobTech reference data. Typed text without a chosen id (no JavaScript) is resolved when it
  * is exactly a label; otherwise the person gets suggestions to choose from.
  */
-export type OpeningReferences = Pick<OpeningInput, "workplaceId" | "occupationId" | "occupationQuery" | "skillIds" | "skillQuery">;
+export type OpeningReferences = Pick<
+  OpeningInput,
+  "workplaceId" | "occupationId" | "occupationQuery" | "skillIds" | "skillQuery"
+>;
 
 export async function checkOpeningReferences(
   tx: DbOrTx,
@@ -52,7 +69,9 @@ export async function checkOpeningReferences(
   let occupationSuggestions: VocabularyHit[] = [];
   let skillSuggestions: VocabularyHit[] = [];
 
-  const workplace = input.workplaceId ? await tx.workplace.findFirst({ where: { id: input.workplaceId, employerId }, select: { id: true } }) : null;
+  const workplace = input.workplaceId
+    ? await tx.workplace.findFirst({ where: { id: input.workplaceId, employerId }, select: { id: true } })
+    : null;
   if (!workplace) errors.workplaceId = ["Välj en av era arbetsplatser."];
 
   let occupation: Concept | null = null;
@@ -98,7 +117,11 @@ export async function checkOpeningReferences(
   return { ok: true, occupationId: occupation!.id, skillIds: skills.map((s) => s.id) };
 }
 
-export async function createOpening(scope: EmployerScope, input: OpeningInput, options: { publish?: boolean } = {}): Promise<OpeningWriteResult> {
+export async function createOpening(
+  scope: EmployerScope,
+  input: OpeningInput,
+  options: { publish?: boolean } = {},
+): Promise<OpeningWriteResult> {
   return db.$transaction(async (tx) => {
     const refs = await checkOpeningReferences(tx, scope.employerId, input);
     if (!refs.ok) return refs;
@@ -123,7 +146,9 @@ export async function createOpening(scope: EmployerScope, input: OpeningInput, o
 
 /** The opening if it belongs to the scope's employer; otherwise a 404. */
 export async function requireOpening(scope: EmployerScope, openingId: string | undefined) {
-  const opening = openingId ? await db.opening.findFirst({ where: { id: openingId, employerId: scope.employerId } }) : null;
+  const opening = openingId
+    ? await db.opening.findFirst({ where: { id: openingId, employerId: scope.employerId } })
+    : null;
   if (!opening) notFound("Annonsen finns inte.");
   return opening;
 }
@@ -138,7 +163,12 @@ const notAllowedMessages: Record<OpeningAction, string> = {
   duplicate: "Annonsen kan inte kopieras.",
 };
 
-export async function updateOpening(scope: EmployerScope, openingId: string, input: OpeningInput, options: { publish?: boolean } = {}): Promise<OpeningWriteResult | TransitionResult> {
+export async function updateOpening(
+  scope: EmployerScope,
+  openingId: string,
+  input: OpeningInput,
+  options: { publish?: boolean } = {},
+): Promise<OpeningWriteResult | TransitionResult> {
   return db.$transaction(async (tx) => {
     const before = await tx.opening.findFirst({ where: { id: openingId, employerId: scope.employerId } });
     if (!before) notFound("Annonsen finns inte.");
@@ -151,7 +181,12 @@ export async function updateOpening(scope: EmployerScope, openingId: string, inp
       where: { id: openingId, employerId: scope.employerId, status: before.status },
       data: { ...data, ...(publish ? { status: "published", publishedAt: new Date() } : {}) },
     });
-    if (count !== 1) return { ok: false as const, status: 409, message: "Annonsen ändrades av någon annan samtidigt. Ladda om sidan och försök igen." };
+    if (count !== 1)
+      return {
+        ok: false as const,
+        status: 409,
+        message: "Annonsen ändrades av någon annan samtidigt. Ladda om sidan och försök igen.",
+      };
     const changed = changedFields(before, data);
     if (changed.length) await recordEvent(tx, openingId, scope, "updated", `Ändrade ${changed.join(", ")}`);
     if (publish) await recordEvent(tx, openingId, scope, "published");
@@ -164,16 +199,30 @@ async function transition(
   scope: EmployerScope,
   openingId: string,
   action: Exclude<OpeningAction, "edit" | "duplicate">,
-  apply: (tx: DbOrTx, opening: { status: string; endDate: Date | null }) => Promise<{ data: Record<string, unknown>; event: string; detail?: string | null } | { problem: string }>,
+  apply: (
+    tx: DbOrTx,
+    opening: { status: string; endDate: Date | null },
+  ) => Promise<{ data: Record<string, unknown>; event: string; detail?: string | null } | { problem: string }>,
 ): Promise<TransitionResult> {
   return db.$transaction(async (tx) => {
-    const opening = await tx.opening.findFirst({ where: { id: openingId, employerId: scope.employerId }, select: { status: true, endDate: true } });
+    const opening = await tx.opening.findFirst({
+      where: { id: openingId, employerId: scope.employerId },
+      select: { status: true, endDate: true },
+    });
     if (!opening) notFound("Annonsen finns inte.");
     if (!canDo(action, opening.status)) return { ok: false as const, status: 409, message: notAllowedMessages[action] };
     const change = await apply(tx, opening);
     if ("problem" in change) return { ok: false as const, status: 400, message: change.problem };
-    const { count } = await tx.opening.updateMany({ where: { id: openingId, employerId: scope.employerId, status: opening.status }, data: change.data });
-    if (count !== 1) return { ok: false as const, status: 409, message: "Annonsen ändrades av någon annan samtidigt. Ladda om sidan och försök igen." };
+    const { count } = await tx.opening.updateMany({
+      where: { id: openingId, employerId: scope.employerId, status: opening.status },
+      data: change.data,
+    });
+    if (count !== 1)
+      return {
+        ok: false as const,
+        status: 409,
+        message: "Annonsen ändrades av någon annan samtidigt. Ladda om sidan och försök igen.",
+      };
     await recordEvent(tx, openingId, scope, change.event, change.detail);
     await engine().syncOpenings(tx, [openingId]);
     return { ok: true as const, openingId };
@@ -185,12 +234,18 @@ export function publishOpening(scope: EmployerScope, openingId: string) {
     if (opening.endDate && opening.endDate < todayDate()) {
       return { problem: "Slutdatumet har redan passerat. Ändra datumen innan du publicerar." };
     }
-    return { data: { status: "published", publishedAt: new Date(), closedAt: null, closeReason: null }, event: "published" };
+    return {
+      data: { status: "published", publishedAt: new Date(), closedAt: null, closeReason: null },
+      event: "published",
+    };
   });
 }
 
 export function markOpeningFilled(scope: EmployerScope, openingId: string) {
-  return transition(scope, openingId, "fill", async () => ({ data: { status: "filled", closedAt: new Date() }, event: "filled" }));
+  return transition(scope, openingId, "fill", async () => ({
+    data: { status: "filled", closedAt: new Date() },
+    event: "filled",
+  }));
 }
 
 export function closeOpening(scope: EmployerScope, openingId: string, reason: { code: string; detail: string | null }) {
@@ -327,8 +382,14 @@ export async function workplaceOptions(employerId: string) {
 }
 
 /** Labels for an opening's occupation and skills, to show them in the form again. */
-export async function selectedConcepts(occupationId: string | null, skillIds: readonly string[]): Promise<SelectedConcepts> {
-  const [occupation, skills] = await Promise.all([occupationId ? findOccupation(db, occupationId) : null, findSkills(db, skillIds)]);
+export async function selectedConcepts(
+  occupationId: string | null,
+  skillIds: readonly string[],
+): Promise<SelectedConcepts> {
+  const [occupation, skills] = await Promise.all([
+    occupationId ? findOccupation(db, occupationId) : null,
+    findSkills(db, skillIds),
+  ]);
   return { occupation, skills };
 }
 

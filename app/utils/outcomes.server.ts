@@ -3,7 +3,12 @@
 // Callers (app/routes/coach/outcome.tsx) scope the participant to the organisation and audit.
 import { RETENTION_MONTHS } from "~/domain/reports/config.ts";
 import { addMonthsToDay, dayOf, isoOfDay } from "~/domain/reports/days.ts";
-import { deriveMilestones, parseRetention, type MilestoneEvents, type RetentionCheck } from "~/domain/reports/milestones.ts";
+import {
+  deriveMilestones,
+  parseRetention,
+  type MilestoneEvents,
+  type RetentionCheck,
+} from "~/domain/reports/milestones.ts";
 import type { ExitInput, RetentionInput } from "~/domain/outcomes.ts";
 import { db, parseJson, type DbOrTx } from "./db.server.ts";
 import { changePhase } from "./participants.server.ts";
@@ -30,7 +35,9 @@ export async function loadOutcome(participantId: string, tx: DbOrTx = db) {
           endDate: true,
           kind: true,
           hoursPerWeek: true,
-          opening: { select: { title: true, kind: true, employmentSupport: true, employer: { select: { name: true } } } },
+          opening: {
+            select: { title: true, kind: true, employmentSupport: true, employer: { select: { name: true } } },
+          },
         },
       },
       outcome: true,
@@ -81,13 +88,22 @@ export async function syncMilestones(tx: DbOrTx, participantId: string) {
 }
 
 /** Records the exit: outcome fields, milestones, and the phase "avslutad" from the exit date. */
-export async function recordExit(tx: DbOrTx, participant: { id: string; phase: string }, input: ExitInput, byId: string) {
+export async function recordExit(
+  tx: DbOrTx,
+  participant: { id: string; phase: string },
+  input: ExitInput,
+  byId: string,
+) {
   const exit = {
     exitReason: input.exitReason,
     exitOccupation: input.exitOccupation,
     exitIncomeSources: JSON.stringify([...new Set(input.exitIncomeSources)]),
   };
-  await tx.outcomeRecord.upsert({ where: { participantId: participant.id }, create: { participantId: participant.id, ...exit }, update: exit });
+  await tx.outcomeRecord.upsert({
+    where: { participantId: participant.id },
+    create: { participantId: participant.id, ...exit },
+    update: exit,
+  });
   if (participant.phase !== "exited") await changePhase(tx, participant, "exited", byId, input.exitDate);
   else await tx.participant.update({ where: { id: participant.id }, data: { exitedAt: input.exitDate } });
   await syncMilestones(tx, participant.id);
@@ -97,8 +113,17 @@ export async function recordExit(tx: DbOrTx, participant: { id: string; phase: s
 export async function recordRetention(tx: DbOrTx, participantId: string, input: RetentionInput) {
   const record = await tx.outcomeRecord.findUnique({ where: { participantId } });
   const checks = parseRetention(parseJson<unknown>(record?.retention, [])).filter((c) => c.months !== input.months);
-  const check: RetentionCheck = { months: input.months, employed: input.employed, hours: input.hours, checkedAt: input.checkedAt.toISOString() };
+  const check: RetentionCheck = {
+    months: input.months,
+    employed: input.employed,
+    hours: input.hours,
+    checkedAt: input.checkedAt.toISOString(),
+  };
   const retention = JSON.stringify([...checks, check].sort((a, b) => a.months - b.months));
-  await tx.outcomeRecord.upsert({ where: { participantId }, create: { participantId, retention }, update: { retention } });
+  await tx.outcomeRecord.upsert({
+    where: { participantId },
+    create: { participantId, retention },
+    update: { retention },
+  });
   await syncMilestones(tx, participantId);
 }

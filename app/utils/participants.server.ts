@@ -45,7 +45,12 @@ export function enrolmentRefs(values: Record<string, string | string[]>): Enrolm
     const s = (Array.isArray(v) ? v[0] : v)?.trim();
     return s ? s : undefined;
   };
-  return { postalCode: one("postalCode"), municipalityCode: one("municipalityCode"), coachId: one("coachId"), email: one("email")?.toLowerCase() };
+  return {
+    postalCode: one("postalCode"),
+    municipalityCode: one("municipalityCode"),
+    coachId: one("coachId"),
+    email: one("email")?.toLowerCase(),
+  };
 }
 
 export async function checkEnrolment(
@@ -58,24 +63,40 @@ export async function checkEnrolment(
     const code = normalizePostalCode(input.postalCode);
     const postal = code ? await db.postalCode.findUnique({ where: { code }, include: { municipality: true } }) : null;
     if (!code) errors.postalCode = ["Skriv postnumret med fem siffror, till exempel 553 20."];
-    else if (!postal) errors.postalCode = ["Postnumret finns inte i vårt register. Kontrollera det, eller välj kommun i stället."];
+    else if (!postal)
+      errors.postalCode = ["Postnumret finns inte i vårt register. Kontrollera det, eller välj kommun i stället."];
     else if (input.municipalityCode && input.municipalityCode !== postal.municipalityCode) {
-      errors.municipalityCode = [`Postnumret ligger i ${postal.municipality.name}. Välj den kommunen eller lämna kommunen tom.`];
-    } else place = { municipalityCode: postal.municipalityCode, postalCode: code, lat: postal.municipality.lat, lng: postal.municipality.lng };
+      errors.municipalityCode = [
+        `Postnumret ligger i ${postal.municipality.name}. Välj den kommunen eller lämna kommunen tom.`,
+      ];
+    } else
+      place = {
+        municipalityCode: postal.municipalityCode,
+        postalCode: code,
+        lat: postal.municipality.lat,
+        lng: postal.municipality.lng,
+      };
   } else if (input.municipalityCode) {
     const municipality = await db.municipality.findUnique({ where: { code: input.municipalityCode } });
     if (!municipality) errors.municipalityCode = ["Välj en kommun i listan."];
-    else place = { municipalityCode: municipality.code, postalCode: null, lat: municipality.lat, lng: municipality.lng };
+    else
+      place = { municipalityCode: municipality.code, postalCode: null, lat: municipality.lat, lng: municipality.lng };
   }
   if (input.coachId) {
     const coach = await db.user.findFirst({
-      where: { id: input.coachId, organizationId: o.organizationId, role: { in: ["coach", "admin"] }, deactivatedAt: null },
+      where: {
+        id: input.coachId,
+        organizationId: o.organizationId,
+        role: { in: ["coach", "admin"] },
+        deactivatedAt: null,
+      },
     });
     if (!coach) errors.coachId = ["Välj en coach i din organisation."];
   }
   if (input.email) {
     const other = await db.user.findUnique({ where: { email: input.email } });
-    if (other && other.id !== o.participantUserId) errors.email = ["E-postadressen används redan av ett annat konto i Brygga."];
+    if (other && other.id !== o.participantUserId)
+      errors.email = ["E-postadressen används redan av ett annat konto i Brygga."];
   }
   if (Object.keys(errors).length > 0 || !place) return { ok: false, errors };
   return { ok: true, place };
@@ -122,9 +143,17 @@ export async function syncParticipantUser(
 }
 
 /** Moves a participant to a new phase and records the change. */
-export async function changePhase(tx: DbOrTx, participant: { id: string; phase: string }, toPhase: Phase, byId: string, at = new Date()) {
+export async function changePhase(
+  tx: DbOrTx,
+  participant: { id: string; phase: string },
+  toPhase: Phase,
+  byId: string,
+  at = new Date(),
+) {
   if (participant.phase === toPhase) return false;
-  await tx.phaseChange.create({ data: { participantId: participant.id, fromPhase: participant.phase, toPhase, at, byId } });
+  await tx.phaseChange.create({
+    data: { participantId: participant.id, fromPhase: participant.phase, toPhase, at, byId },
+  });
   await tx.participant.update({
     where: { id: participant.id },
     data: { phase: toPhase, phaseChangedAt: at, exitedAt: toPhase === "exited" ? at : null },
@@ -137,9 +166,20 @@ export async function firstEmployerContacts(participantIds: string[]): Promise<M
   const result = new Map<string, Date | null>(participantIds.map((id) => [id, null]));
   if (participantIds.length === 0) return result;
   const [contacts, proposals, outcomes] = await Promise.all([
-    db.employerContact.groupBy({ by: ["participantId"], where: { participantId: { in: participantIds } }, _min: { occurredAt: true } }),
-    db.proposal.groupBy({ by: ["participantId"], where: { participantId: { in: participantIds }, presentedAt: { not: null } }, _min: { presentedAt: true } }),
-    db.outcomeRecord.findMany({ where: { participantId: { in: participantIds }, firstEmployerContactAt: { not: null } }, select: { participantId: true, firstEmployerContactAt: true } }),
+    db.employerContact.groupBy({
+      by: ["participantId"],
+      where: { participantId: { in: participantIds } },
+      _min: { occurredAt: true },
+    }),
+    db.proposal.groupBy({
+      by: ["participantId"],
+      where: { participantId: { in: participantIds }, presentedAt: { not: null } },
+      _min: { presentedAt: true },
+    }),
+    db.outcomeRecord.findMany({
+      where: { participantId: { in: participantIds }, firstEmployerContactAt: { not: null } },
+      select: { participantId: true, firstEmployerContactAt: true },
+    }),
   ]);
   const add = (id: string | null, at: Date | null | undefined) => {
     if (!id || !at) return;
@@ -157,16 +197,23 @@ export async function unansweredComments(participantIds: string[]): Promise<Map<
     where: { participantId: { in: participantIds } },
     select: { id: true, participantId: true, replyToId: true, author: { select: { role: true } } },
   });
-  const answered = new Set(comments.filter((c) => c.replyToId && c.author?.role !== "participant").map((c) => c.replyToId));
+  const answered = new Set(
+    comments.filter((c) => c.replyToId && c.author?.role !== "participant").map((c) => c.replyToId),
+  );
   const counts = new Map<string, number>();
   for (const c of comments) {
-    if (c.author?.role === "participant" && !answered.has(c.id)) counts.set(c.participantId, (counts.get(c.participantId) ?? 0) + 1);
+    if (c.author?.role === "participant" && !answered.has(c.id))
+      counts.set(c.participantId, (counts.get(c.participantId) ?? 0) + 1);
   }
   return counts;
 }
 
 /** A caseload: participants with what the coach needs to plan the week. */
-export async function caseloadRows(where: { organizationId: string; coachId?: string | null; includeExited?: boolean }) {
+export async function caseloadRows(where: {
+  organizationId: string;
+  coachId?: string | null;
+  includeExited?: boolean;
+}) {
   const participants = await db.participant.findMany({
     where: {
       organizationId: where.organizationId,

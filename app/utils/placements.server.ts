@@ -31,7 +31,19 @@ export async function createPlacementFromProposal(tx: DbOrTx, input: NewPlacemen
   const proposal = await tx.proposal.findUnique({
     where: { id: input.proposalId },
     include: {
-      opening: { select: { id: true, title: true, kind: true, employerId: true, hoursMax: true, supervisorName: true, purpose: true, endDate: true, lengthWeeks: true } },
+      opening: {
+        select: {
+          id: true,
+          title: true,
+          kind: true,
+          employerId: true,
+          hoursMax: true,
+          supervisorName: true,
+          purpose: true,
+          endDate: true,
+          lengthWeeks: true,
+        },
+      },
       participant: { select: { id: true, organizationId: true, pseudonym: true, phase: true } },
     },
   });
@@ -75,7 +87,12 @@ export async function createPlacementFromProposal(tx: DbOrTx, input: NewPlacemen
 
   await tx.proposal.update({
     where: { id: proposal.id },
-    data: { status: "accepted_by_employer", employerDecision: "accept", employerAnsweredAt: proposal.employerAnsweredAt ?? new Date(), proposedStartDate: input.startDate },
+    data: {
+      status: "accepted_by_employer",
+      employerDecision: "accept",
+      employerAnsweredAt: proposal.employerAnsweredAt ?? new Date(),
+      proposedStartDate: input.startDate,
+    },
   });
 
   const nextPhase = phaseForPlacementKind(opening.kind);

@@ -14,7 +14,8 @@ import { audit } from "./audit.server.ts";
 import { db, parseJson, type DbOrTx } from "./db.server.ts";
 import { loadProfile, profileLabels } from "./profiles.server.ts";
 
-const coded = (code: string | null | undefined, label: (c: string) => string) => (code ? { code, label: label(code) } : null);
+const coded = (code: string | null | undefined, label: (c: string) => string) =>
+  code ? { code, label: label(code) } : null;
 
 /** Everything about one participant, with labels beside codes, for a JSON download. */
 export async function exportParticipant(participantId: string, exportedBy: { name: string; role: string }) {
@@ -27,8 +28,14 @@ export async function exportParticipant(participantId: string, exportedBy: { nam
       phaseChanges: { orderBy: { at: "asc" } },
       comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, role: true } } } },
       contacts: { orderBy: { occurredAt: "asc" }, include: { employer: { select: { name: true } } } },
-      proposals: { orderBy: { proposedAt: "asc" }, include: { opening: { select: { title: true, employer: { select: { name: true } } } } } },
-      placements: { orderBy: { startDate: "asc" }, include: { opening: { select: { title: true, employer: { select: { name: true } } } } } },
+      proposals: {
+        orderBy: { proposedAt: "asc" },
+        include: { opening: { select: { title: true, employer: { select: { name: true } } } } },
+      },
+      placements: {
+        orderBy: { startDate: "asc" },
+        include: { opening: { select: { title: true, employer: { select: { name: true } } } } },
+      },
       outcome: true,
       auditEvents: { orderBy: { at: "asc" }, include: { actor: { select: { name: true, role: true } } } },
     },
@@ -61,7 +68,12 @@ export async function exportParticipant(participantId: string, exportedBy: { nam
       nextContactAt: p.nextContactAt,
       coach: p.coach,
     },
-    consents: p.consents.map((c) => ({ scope: coded(c.scope, consentScopes.label), given: c.given, date: c.date, withdrawnAt: c.withdrawnAt })),
+    consents: p.consents.map((c) => ({
+      scope: coded(c.scope, consentScopes.label),
+      given: c.given,
+      date: c.date,
+      withdrawnAt: c.withdrawnAt,
+    })),
     phaseChanges: p.phaseChanges.map((c) => ({ from: c.fromPhase, to: c.toPhase, at: c.at })),
     profile: {
       interests: { occupations: labels.interestOccupations, groups: labels.interestGroups },
@@ -80,10 +92,25 @@ export async function exportParticipant(participantId: string, exportedBy: { nam
         environment: profile.exclusions.environment.map((code) => ({ code, label: environmentValueLabel(code) })),
         schedule: profile.exclusions.schedule,
       },
-      disclosure: disclosureItems.codes.map((item) => ({ item, label: disclosureItems.label(item), employerMaySee: profile.disclosure[item] === true })),
+      disclosure: disclosureItems.codes.map((item) => ({
+        item,
+        label: disclosureItems.label(item),
+        employerMaySee: profile.disclosure[item] === true,
+      })),
     },
-    comments: p.comments.map((c) => ({ body: c.body, createdAt: c.createdAt, author: c.author?.role === "participant" ? "deltagaren" : (c.author?.name ?? null), isReply: Boolean(c.replyToId) })),
-    employerContacts: p.contacts.map((c) => ({ employer: c.employer.name, kind: coded(c.kind, employerContactKinds.label), occurredAt: c.occurredAt, notes: c.notes, followUpDate: c.followUpDate })),
+    comments: p.comments.map((c) => ({
+      body: c.body,
+      createdAt: c.createdAt,
+      author: c.author?.role === "participant" ? "deltagaren" : (c.author?.name ?? null),
+      isReply: Boolean(c.replyToId),
+    })),
+    employerContacts: p.contacts.map((c) => ({
+      employer: c.employer.name,
+      kind: coded(c.kind, employerContactKinds.label),
+      occurredAt: c.occurredAt,
+      notes: c.notes,
+      followUpDate: c.followUpDate,
+    })),
     proposals: p.proposals.map((x) => ({
       opening: x.opening.title,
       employer: x.opening.employer.name,
@@ -95,7 +122,15 @@ export async function exportParticipant(participantId: string, exportedBy: { nam
       employerDecision: x.employerDecision,
       employerAnsweredAt: x.employerAnsweredAt,
     })),
-    placements: p.placements.map((x) => ({ opening: x.opening.title, employer: x.opening.employer.name, kind: x.kind, startDate: x.startDate, endDate: x.endDate, hoursPerWeek: x.hoursPerWeek, status: x.status })),
+    placements: p.placements.map((x) => ({
+      opening: x.opening.title,
+      employer: x.opening.employer.name,
+      kind: x.kind,
+      startDate: x.startDate,
+      endDate: x.endDate,
+      hoursPerWeek: x.hoursPerWeek,
+      status: x.status,
+    })),
     outcome: p.outcome
       ? {
           exitOccupation: p.outcome.exitOccupation,
@@ -153,7 +188,10 @@ export async function eraseParticipant(tx: DbOrTx, participantId: string, o: { a
   await tx.outcomeRecord.deleteMany({ where: { participantId } });
   const placements = await tx.placement.findMany({ where: { participantId }, select: { id: true } });
   if (placements.length > 0) {
-    await tx.thread.updateMany({ where: { placementId: { in: placements.map((x) => x.id) } }, data: { placementId: null } });
+    await tx.thread.updateMany({
+      where: { placementId: { in: placements.map((x) => x.id) } },
+      data: { placementId: null },
+    });
     await tx.placement.deleteMany({ where: { participantId } });
   }
   await tx.proposal.deleteMany({ where: { participantId } });
@@ -192,6 +230,13 @@ export async function eraseParticipant(tx: DbOrTx, participantId: string, o: { a
     await tx.auditEvent.updateMany({ where: { actorId: p.userId }, data: { ip: null } });
     await tx.user.delete({ where: { id: p.userId } });
   }
-  await audit(tx, { actorId: o.actorId, participantId, action: "erase", entity: "erasure", detail: "Personuppgifter raderade, anonym statistik sparad", ip: o.ip });
+  await audit(tx, {
+    actorId: o.actorId,
+    participantId,
+    action: "erase",
+    entity: "erasure",
+    detail: "Personuppgifter raderade, anonym statistik sparad",
+    ip: o.ip,
+  });
   return { anonymousOutcomeId: anonymous.id };
 }

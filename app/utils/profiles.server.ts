@@ -38,7 +38,11 @@ function inOrder(ids: string[], rows: Labeled[]): Labeled[] {
 /** Labels for every id a profile refers to, in the profile's order. */
 export async function profileLabels(profile: ProfileData) {
   const occupationIds = [
-    ...new Set([...profile.interests.occupationIds, ...profile.exclusions.occupationIds, ...profile.experience.flatMap((e) => (e.occupationId ? [e.occupationId] : []))]),
+    ...new Set([
+      ...profile.interests.occupationIds,
+      ...profile.exclusions.occupationIds,
+      ...profile.experience.flatMap((e) => (e.occupationId ? [e.occupationId] : [])),
+    ]),
   ];
   const groupCodes = [...new Set([...profile.interests.groupCodes, ...profile.exclusions.groupCodes])];
   const [occupations, groups, skills, languages] = await Promise.all([
@@ -63,7 +67,11 @@ export type ProfileLabels = Awaited<ReturnType<typeof profileLabels>>;
 
 /** SSYK groups offered as interests and exclusions: level 2 (broad areas) and level 4. */
 export async function occupationGroupOptions(): Promise<Labeled[]> {
-  const groups = await db.occupationGroup.findMany({ where: { level: { in: [2, 4] } }, orderBy: { code: "asc" }, select: { code: true, label: true, level: true } });
+  const groups = await db.occupationGroup.findMany({
+    where: { level: { in: [2, 4] } },
+    orderBy: { code: "asc" },
+    select: { code: true, label: true, level: true },
+  });
   return groups.map((g) => ({ id: g.code, label: g.level === 2 ? `${g.label} (yrkesområde)` : g.label }));
 }
 
@@ -89,12 +97,18 @@ export async function checkReferenceIds(checks: IdCheck[]): Promise<FieldErrors>
     const ids = [...new Set(check.ids)];
     if (ids.length === 0) continue;
     let found: string[];
-    if (check.kind === "occupation") found = (await db.occupation.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id);
-    else if (check.kind === "group") found = (await db.occupationGroup.findMany({ where: { code: { in: ids } }, select: { code: true } })).map((r) => r.code);
-    else if (check.kind === "skill") found = (await db.skill.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id);
+    if (check.kind === "occupation")
+      found = (await db.occupation.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id);
+    else if (check.kind === "group")
+      found = (await db.occupationGroup.findMany({ where: { code: { in: ids } }, select: { code: true } })).map(
+        (r) => r.code,
+      );
+    else if (check.kind === "skill")
+      found = (await db.skill.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id);
     else found = (await db.language.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id);
     const missing = ids.filter((id) => !found.includes(id));
-    if (missing.length > 0) (errors[check.field] ??= []).push(`${unknownMessage[check.kind]}: ${missing.join(", ")}. Välj från listan.`);
+    if (missing.length > 0)
+      (errors[check.field] ??= []).push(`${unknownMessage[check.kind]}: ${missing.join(", ")}. Välj från listan.`);
   }
   return errors;
 }

@@ -8,7 +8,11 @@ import { db, type DbOrTx, type Prisma } from "./db.server.ts";
 import { startPollingWorker, type PollingWorker } from "./polling-worker.server.ts";
 
 /** Expire every overdue unanswered proposal (optionally only those matching `where`); returns how many. */
-export async function expireProposals(now: Date = new Date(), where: Prisma.ProposalWhereInput = {}, tx: DbOrTx = db): Promise<number> {
+export async function expireProposals(
+  now: Date = new Date(),
+  where: Prisma.ProposalWhereInput = {},
+  tx: DbOrTx = db,
+): Promise<number> {
   const { count } = await tx.proposal.updateMany({
     where: { ...where, status: { in: [...EXPIRING_STATUSES] }, expiresAt: { lt: now } },
     data: { status: "expired" },
@@ -17,7 +21,9 @@ export async function expireProposals(now: Date = new Date(), where: Prisma.Prop
 }
 
 /** The background expiry loop; stop() it on shutdown. */
-export function startProposalExpiryWorker(options: { intervalMs?: number; logger?: Pick<Console, "error"> } = {}): PollingWorker {
+export function startProposalExpiryWorker(
+  options: { intervalMs?: number; logger?: Pick<Console, "error"> } = {},
+): PollingWorker {
   return startPollingWorker({
     name: "proposal expiry",
     intervalMs: options.intervalMs ?? PROPOSAL_EXPIRY_INTERVAL_MS,

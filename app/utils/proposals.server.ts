@@ -43,7 +43,6 @@ import { expireProposals } from "./proposal-expiry.server.ts";
 
 export { expireProposals };
 
-
 function absolute(path: string): string {
   return new URL(path, getEnv().APP_URL).toString();
 }
@@ -89,7 +88,16 @@ export const proposalInclude = {
       endDate: true,
       employerId: true,
       employer: { select: { id: true, name: true, organizationId: true } },
-      workplace: { select: { name: true, street: true, postalCode: true, lat: true, lng: true, municipality: { select: { name: true } } } },
+      workplace: {
+        select: {
+          name: true,
+          street: true,
+          postalCode: true,
+          lat: true,
+          lng: true,
+          municipality: { select: { name: true } },
+        },
+      },
     },
   },
   coach: { select: { id: true, name: true, email: true, phone: true } },
@@ -99,19 +107,33 @@ export const proposalInclude = {
 export type LoadedProposal = Prisma.ProposalGetPayload<{ include: typeof proposalInclude }>;
 
 /** A proposal about a participant of the staff member's organisation, or a 404. */
-export async function requireStaffProposal(proposalId: string | undefined, organizationId: string, now = new Date()): Promise<LoadedProposal> {
+export async function requireStaffProposal(
+  proposalId: string | undefined,
+  organizationId: string,
+  now = new Date(),
+): Promise<LoadedProposal> {
   const id = proposalId ?? "";
   await expireProposals(now, { id });
-  const proposal = await db.proposal.findFirst({ where: { id, participant: { organizationId, erasedAt: null } }, include: proposalInclude });
+  const proposal = await db.proposal.findFirst({
+    where: { id, participant: { organizationId, erasedAt: null } },
+    include: proposalInclude,
+  });
   if (!proposal) notFound("Förslaget finns inte.");
   return proposal;
 }
 
 /** One of the participant's own proposals, or a 404 (another participant's proposal is not revealed). */
-export async function requireParticipantProposal(proposalId: string | undefined, participantId: string, now = new Date()): Promise<LoadedProposal> {
+export async function requireParticipantProposal(
+  proposalId: string | undefined,
+  participantId: string,
+  now = new Date(),
+): Promise<LoadedProposal> {
   const id = proposalId ?? "";
   await expireProposals(now, { id });
-  const proposal = await db.proposal.findFirst({ where: { id, participantId, participant: { erasedAt: null } }, include: proposalInclude });
+  const proposal = await db.proposal.findFirst({
+    where: { id, participantId, participant: { erasedAt: null } },
+    include: proposalInclude,
+  });
   if (!proposal) notFound("Förslaget finns inte.");
   return proposal;
 }
@@ -128,8 +150,14 @@ export function employerProposalWhere(employerId: string): Prisma.ProposalWhereI
 }
 
 /** A proposal presented to this employer, or a 404 (before the participant's yes and the presentation it does not exist for them). */
-export async function requireEmployerProposal(proposalId: string | undefined, employerId: string): Promise<LoadedProposal> {
-  const proposal = await db.proposal.findFirst({ where: { id: proposalId ?? "", ...employerProposalWhere(employerId) }, include: proposalInclude });
+export async function requireEmployerProposal(
+  proposalId: string | undefined,
+  employerId: string,
+): Promise<LoadedProposal> {
+  const proposal = await db.proposal.findFirst({
+    where: { id: proposalId ?? "", ...employerProposalWhere(employerId) },
+    include: proposalInclude,
+  });
   if (!proposal) notFound("Förslaget finns inte.");
   return proposal;
 }
@@ -137,7 +165,13 @@ export async function requireEmployerProposal(proposalId: string | undefined, em
 export function readReasons(json: string): Reason[] {
   const list = parseJson<unknown>(json, []);
   return Array.isArray(list)
-    ? list.filter((r): r is Reason => !!r && typeof r === "object" && typeof (r as Reason).text === "string" && typeof (r as Reason).points === "number")
+    ? list.filter(
+        (r): r is Reason =>
+          !!r &&
+          typeof r === "object" &&
+          typeof (r as Reason).text === "string" &&
+          typeof (r as Reason).points === "number",
+      )
     : [];
 }
 
@@ -183,7 +217,8 @@ async function transition(
     where: { id: proposal.id, status: proposal.status, placement: { is: null } },
     data: { ...data, status: check.to },
   });
-  if (count !== 1) return { ok: false, message: "Förslaget ändrades nyss av någon annan. Ladda om sidan och försök igen." };
+  if (count !== 1)
+    return { ok: false, message: "Förslaget ändrades nyss av någon annan. Ladda om sidan och försök igen." };
   return { ok: true };
 }
 
@@ -205,7 +240,12 @@ async function step(run: (tx: DbOrTx) => Promise<StepResult>): Promise<StepResul
   }
 }
 
-async function must(tx: DbOrTx, proposal: LoadedProposal, event: ProposalEvent, data: Prisma.ProposalUpdateManyMutationInput) {
+async function must(
+  tx: DbOrTx,
+  proposal: LoadedProposal,
+  event: ProposalEvent,
+  data: Prisma.ProposalUpdateManyMutationInput,
+) {
   const moved = await transition(tx, proposal, event, data);
   if (!moved.ok) throw new Refusal(refused(moved.message));
 }
@@ -218,7 +258,14 @@ async function notifyCoach(tx: DbOrTx, proposal: LoadedProposal, update: string,
   await enqueueEmail(tx, {
     template: "proposalUpdate",
     to: coach.email,
-    data: { recipientName: coach.name, pseudonym: proposal.participant.pseudonym, openingTitle: proposal.opening.title, update, next, url: absolute(coachProposalPath(proposal.id)) },
+    data: {
+      recipientName: coach.name,
+      pseudonym: proposal.participant.pseudonym,
+      openingTitle: proposal.opening.title,
+      update,
+      next,
+      url: absolute(coachProposalPath(proposal.id)),
+    },
   });
 }
 
@@ -231,22 +278,38 @@ export type Staff = SessionUser & { organizationId: string };
  * opening is unknown or breaks one of the participant's hard rules (named), 409 when an open
  * proposal for the same pair exists. Stores the matcher's score and reasons; emails the participant.
  */
-export async function createProposal(staff: Staff, input: { participantId: string; openingId: string; ip?: string; now?: Date }): Promise<StepResult> {
+export async function createProposal(
+  staff: Staff,
+  input: { participantId: string; openingId: string; ip?: string; now?: Date },
+): Promise<StepResult> {
   const now = input.now ?? new Date();
   const participant = await requireOrgParticipant(input.participantId, staff.organizationId);
   if (participant.phase === "exited") return refused("Deltagaren är avslutad och kan inte få nya förslag.", 400);
-  const opening = await db.opening.findUnique({ where: { id: input.openingId }, select: { id: true, title: true, kind: true, status: true, employer: { select: { organizationId: true } } } });
-  if (!opening || (opening.status === "draft" && opening.employer.organizationId !== staff.organizationId)) return refused("Annonsen finns inte.", 400);
+  const opening = await db.opening.findUnique({
+    where: { id: input.openingId },
+    select: { id: true, title: true, kind: true, status: true, employer: { select: { organizationId: true } } },
+  });
+  if (!opening || (opening.status === "draft" && opening.employer.organizationId !== staff.organizationId))
+    return refused("Annonsen finns inte.", 400);
 
   const evaluation = await whyNot(participant.id, opening.id, { organizationId: staff.organizationId, now });
-  if (!evaluation.ok) return refused(`Förslaget går inte att skicka: ${evaluation.failures.map((f) => f.text).join(" ")}`, 400);
+  if (!evaluation.ok)
+    return refused(`Förslaget går inte att skicka: ${evaluation.failures.map((f) => f.text).join(" ")}`, 400);
 
   await expireProposals(now, { participantId: participant.id, openingId: opening.id });
-  const open = await db.proposal.findFirst({ where: { participantId: participant.id, openingId: opening.id, status: { in: [...OPEN_STATUSES] } }, select: { status: true } });
-  if (open) return refused(`${participant.pseudonym} har redan ett förslag om ”${opening.title}” (${proposalStatuses.label(open.status).toLowerCase()}).`);
+  const open = await db.proposal.findFirst({
+    where: { participantId: participant.id, openingId: opening.id, status: { in: [...OPEN_STATUSES] } },
+    select: { status: true },
+  });
+  if (open)
+    return refused(
+      `${participant.pseudonym} har redan ett förslag om ”${opening.title}” (${proposalStatuses.label(open.status).toLowerCase()}).`,
+    );
 
   const coach = await db.user.findUnique({ where: { id: staff.id }, select: { name: true } });
-  const account = participant.userId ? await db.user.findUnique({ where: { id: participant.userId }, select: { email: true } }) : null;
+  const account = participant.userId
+    ? await db.user.findUnique({ where: { id: participant.userId }, select: { email: true } })
+    : null;
   const email = participant.email ?? account?.email ?? null;
   return step(async (tx) => {
     const proposal = await tx.proposal.create({
@@ -261,12 +324,25 @@ export async function createProposal(staff: Staff, input: { participantId: strin
         expiresAt: expiresAtFrom(now),
       },
     });
-    await audit(tx, { actorId: staff.id, participantId: participant.id, action: "create", entity: "proposal", detail: `Förslag: ${opening.title} (${evaluation.score} poäng)`, ip: input.ip });
+    await audit(tx, {
+      actorId: staff.id,
+      participantId: participant.id,
+      action: "create",
+      entity: "proposal",
+      detail: `Förslag: ${opening.title} (${evaluation.score} poäng)`,
+      ip: input.ip,
+    });
     if (email) {
       await enqueueEmail(tx, {
         template: "proposalToParticipant",
         to: email,
-        data: { name: participant.pseudonym, coachName: coach?.name ?? "Din coach", openingTitle: opening.title, kindText: kindShort(opening.kind), url: absolute(participantProposalPath(proposal.id)) },
+        data: {
+          name: participant.pseudonym,
+          coachName: coach?.name ?? "Din coach",
+          openingTitle: opening.title,
+          kindText: kindShort(opening.kind),
+          url: absolute(participantProposalPath(proposal.id)),
+        },
       });
     }
     return {
@@ -310,7 +386,12 @@ export async function answerProposal(
         input.answer === "yes"
           ? ["Deltagaren sa ja.", "Presentera deltagaren för arbetsgivaren."]
           : input.answer === "no"
-            ? ["Deltagaren sa nej.", proposal.status === "presented" || proposal.status === "accepted_by_employer" ? "Arbetsgivaren ser inte längre presentationen. Berätta för arbetsgivaren." : null]
+            ? [
+                "Deltagaren sa nej.",
+                proposal.status === "presented" || proposal.status === "accepted_by_employer"
+                  ? "Arbetsgivaren ser inte längre presentationen. Berätta för arbetsgivaren."
+                  : null,
+              ]
             : ["Deltagaren vill veta mer.", "Hör av dig till deltagaren."];
       await notifyCoach(tx, proposal, update, next);
     }
@@ -324,11 +405,19 @@ export async function answerProposal(
  * The coach presents the participant to the employer after the participant's yes. The employer
  * users are emailed; the audit trail records which profile items were shown.
  */
-export async function presentProposal(staff: Staff, proposal: LoadedProposal, options: { ip?: string; now?: Date } = {}): Promise<StepResult> {
+export async function presentProposal(
+  staff: Staff,
+  proposal: LoadedProposal,
+  options: { ip?: string; now?: Date } = {},
+): Promise<StepResult> {
   const now = options.now ?? new Date();
-  if (proposal.opening.status !== "published") return refused("Annonsen är inte publicerad längre, så deltagaren kan inte presenteras.");
+  if (proposal.opening.status !== "published")
+    return refused("Annonsen är inte publicerad längre, så deltagaren kan inte presenteras.");
   const presentation = await loadPresentation(proposal.participant);
-  const organization = await db.organization.findUnique({ where: { id: staff.organizationId }, select: { name: true } });
+  const organization = await db.organization.findUnique({
+    where: { id: staff.organizationId },
+    select: { name: true },
+  });
   return step(async (tx) => {
     await must(tx, proposal, "present", { presentedAt: now });
     const shown = presentation.sections.map((s) => s.title);
@@ -348,10 +437,20 @@ export async function presentProposal(staff: Staff, proposal: LoadedProposal, op
       await enqueueEmail(tx, {
         template: "participantPresented",
         to: r.email!,
-        data: { recipientName: r.name, coachName: staff.name, organizationName: organization?.name ?? "coachorganisationen", openingTitle: proposal.opening.title, url: absolute(employerProposalPath(proposal.id)) },
+        data: {
+          recipientName: r.name,
+          coachName: staff.name,
+          organizationName: organization?.name ?? "coachorganisationen",
+          openingTitle: proposal.opening.title,
+          url: absolute(employerProposalPath(proposal.id)),
+        },
       });
     }
-    return { ok: true, id: proposal.id, message: `${proposal.participant.pseudonym} är presenterad för ${proposal.opening.employer.name}.${recipients.length ? "" : " Arbetsgivaren har ingen e-post i Brygga: ring och berätta."}` };
+    return {
+      ok: true,
+      id: proposal.id,
+      message: `${proposal.participant.pseudonym} är presenterad för ${proposal.opening.employer.name}.${recipients.length ? "" : " Arbetsgivaren har ingen e-post i Brygga: ring och berätta."}`,
+    };
   });
 }
 
@@ -365,36 +464,59 @@ export type EmployerDecision =
  * placement and its support thread are created), or no with a reason. A start date is also how a
  * start is recorded after a study visit.
  */
-export async function decideProposal(actor: SessionUser, proposal: LoadedProposal, decision: EmployerDecision, options: { onBehalf: boolean; ip?: string; now?: Date }): Promise<StepResult> {
+export async function decideProposal(
+  actor: SessionUser,
+  proposal: LoadedProposal,
+  decision: EmployerDecision,
+  options: { onBehalf: boolean; ip?: string; now?: Date },
+): Promise<StepResult> {
   const now = options.now ?? new Date();
   const who = options.onBehalf ? " (registrerat av coachen)" : "";
   if (decision.kind === "start") {
     const taken = await db.placement.count({ where: { openingId: proposal.openingId, status: { not: "ended" } } });
-    if (taken >= proposal.opening.places) return refused(`Alla platser (${proposal.opening.places}) på ”${proposal.opening.title}” är redan tillsatta.`);
+    if (taken >= proposal.opening.places)
+      return refused(`Alla platser (${proposal.opening.places}) på ”${proposal.opening.title}” är redan tillsatta.`);
   }
   return step(async (tx) => {
     let update: string;
     let next: string | null = null;
     let message: string;
     if (decision.kind === "visit") {
-      await must(tx, proposal, "employer_visit", { employerDecision: "accept", employerAnsweredAt: now, visitAt: decision.visitAt });
+      await must(tx, proposal, "employer_visit", {
+        employerDecision: "accept",
+        employerAnsweredAt: now,
+        visitAt: decision.visitAt,
+      });
       update = `Arbetsgivaren vill ha ett studiebesök ${formatDateTime(decision.visitAt)}.`;
       next = "Förbered deltagaren. Efter besöket bestämmer ni startdatum.";
       message = `Studiebesöket är bokat ${formatDateTime(decision.visitAt)}. Efter besöket kan ni välja startdatum här.`;
     } else if (decision.kind === "decline") {
-      await must(tx, proposal, "employer_decline", { employerDecision: "decline", employerReason: decision.reason, employerAnsweredAt: now });
+      await must(tx, proposal, "employer_decline", {
+        employerDecision: "decline",
+        employerReason: decision.reason,
+        employerAnsweredAt: now,
+      });
       update = "Arbetsgivaren sa nej.";
       next = "Berätta för deltagaren.";
       message = "Ert svar är skickat till coachen. Tack för att ni förklarade varför.";
     } else {
-      const check = checkTransition({ status: proposal.status, hasPlacement: proposal.placement !== null }, "employer_start");
+      const check = checkTransition(
+        { status: proposal.status, hasPlacement: proposal.placement !== null },
+        "employer_start",
+      );
       if (!check.ok) throw new Refusal(refused(check.message));
       const { count } = await tx.proposal.updateMany({
         where: { id: proposal.id, status: proposal.status, placement: { is: null } },
         data: { employerAnsweredAt: proposal.employerAnsweredAt ?? now },
       });
-      if (count !== 1) throw new Refusal(refused("Förslaget ändrades nyss av någon annan. Ladda om sidan och försök igen."));
-      await createPlacementFromProposal(tx, { proposalId: proposal.id, startDate: decision.startDate, actorId: actor.id, hoursPerWeek: decision.hoursPerWeek });
+      if (count !== 1)
+        throw new Refusal(refused("Förslaget ändrades nyss av någon annan. Ladda om sidan och försök igen."));
+      await createPlacementFromProposal(tx, {
+        proposalId: proposal.id,
+        startDate: decision.startDate,
+        actorId: actor.id,
+        hoursPerWeek: decision.hoursPerWeek,
+      });
       update = `Start ${formatDate(decision.startDate)}.`;
       next = "Placeringen och stödtråden med arbetsgivaren är skapade.";
       message = `Klart! ${proposal.participant.pseudonym} börjar ${formatDate(decision.startDate)}. Coachen och ni har nu en egen tråd för stödet.`;
@@ -418,17 +540,37 @@ export function withdrawnDetail(proposal: { id: string; opening: { title: string
 }
 
 /** When the proposal was withdrawn (from the audit trail), or null. */
-export async function withdrawnAt(proposal: { id: string; participantId: string; status: string; opening: { title: string } }): Promise<Date | null> {
+export async function withdrawnAt(proposal: {
+  id: string;
+  participantId: string;
+  status: string;
+  opening: { title: string };
+}): Promise<Date | null> {
   if (proposal.status !== "withdrawn") return null;
-  const event = await db.auditEvent.findFirst({ where: { participantId: proposal.participantId, entity: "proposal", detail: withdrawnDetail(proposal) }, orderBy: { at: "desc" }, select: { at: true } });
+  const event = await db.auditEvent.findFirst({
+    where: { participantId: proposal.participantId, entity: "proposal", detail: withdrawnDetail(proposal) },
+    orderBy: { at: "desc" },
+    select: { at: true },
+  });
   return event?.at ?? null;
 }
 
 /** The coach takes a proposal back (before a placement starts). */
-export async function withdrawProposal(staff: Staff, proposal: LoadedProposal, options: { ip?: string } = {}): Promise<StepResult> {
+export async function withdrawProposal(
+  staff: Staff,
+  proposal: LoadedProposal,
+  options: { ip?: string } = {},
+): Promise<StepResult> {
   return step(async (tx) => {
     await must(tx, proposal, "withdraw", {});
-    await audit(tx, { actorId: staff.id, participantId: proposal.participantId, action: "update", entity: "proposal", detail: withdrawnDetail(proposal), ip: options.ip });
+    await audit(tx, {
+      actorId: staff.id,
+      participantId: proposal.participantId,
+      action: "update",
+      entity: "proposal",
+      detail: withdrawnDetail(proposal),
+      ip: options.ip,
+    });
     return { ok: true, id: proposal.id, message: "Förslaget är tillbakadraget." };
   });
 }
@@ -455,22 +597,38 @@ export async function resolveOpeningReference(input: string, organizationId: str
   const fromLink = LINK_RE.exec(text)?.[1] ?? null;
   const id = fromLink ?? (ID_RE.test(text) ? text : null);
   if (id) {
-    const opening = await db.opening.findUnique({ where: { id }, select: { id: true, status: true, employer: { select: { organizationId: true } } } });
-    if (opening && !(opening.status === "draft" && opening.employer.organizationId !== organizationId)) return { kind: "found", openingId: opening.id };
-    if (fromLink || /^https?:\/\//.test(text)) return { kind: "unknown", message: "Hittade ingen annons med den länken." };
+    const opening = await db.opening.findUnique({
+      where: { id },
+      select: { id: true, status: true, employer: { select: { organizationId: true } } },
+    });
+    if (opening && !(opening.status === "draft" && opening.employer.organizationId !== organizationId))
+      return { kind: "found", openingId: opening.id };
+    if (fromLink || /^https?:\/\//.test(text))
+      return { kind: "unknown", message: "Hittade ingen annons med den länken." };
   } else if (/^https?:\/\//.test(text)) {
     return { kind: "unknown", message: "Länken går inte till en annons. Klistra in länken från annonsens sida." };
   }
   const { hits } = await getSearchEngine(db).searchOpenings({ text, limit: 10 });
-  if (hits.length === 0) return { kind: "none", message: `Hittade ingen publicerad annons som matchar ”${text}”. Klistra in länken till annonsen i stället.` };
+  if (hits.length === 0)
+    return {
+      kind: "none",
+      message: `Hittade ingen publicerad annons som matchar ”${text}”. Klistra in länken till annonsen i stället.`,
+    };
   const rows = await db.opening.findMany({
     where: { id: { in: hits.map((h) => h.id) } },
-    select: { id: true, title: true, employer: { select: { name: true } }, workplace: { select: { municipality: { select: { name: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      employer: { select: { name: true } },
+      workplace: { select: { municipality: { select: { name: true } } } },
+    },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const choices = hits.flatMap((h) => {
     const r = byId.get(h.id);
-    return r ? [{ id: r.id, title: r.title, employerName: r.employer.name, municipalityName: r.workplace.municipality.name }] : [];
+    return r
+      ? [{ id: r.id, title: r.title, employerName: r.employer.name, municipalityName: r.workplace.municipality.name }]
+      : [];
   });
   return choices.length === 1 ? { kind: "found", openingId: choices[0]!.id } : { kind: "choices", choices };
 }
@@ -489,7 +647,14 @@ export async function listParticipantProposals(participantId: string) {
       proposedAt: true,
       expiresAt: true,
       visitAt: true,
-      opening: { select: { title: true, kind: true, employer: { select: { name: true } }, workplace: { select: { municipality: { select: { name: true } } } } } },
+      opening: {
+        select: {
+          title: true,
+          kind: true,
+          employer: { select: { name: true } },
+          workplace: { select: { municipality: { select: { name: true } } } },
+        },
+      },
       placement: { select: { startDate: true } },
     },
   });
@@ -503,8 +668,10 @@ export async function listParticipantProposals(participantId: string) {
       proposedAt: r.proposedAt,
       answerBy: r.status === "proposed" || r.status === "more_info" ? r.expiresAt : null,
       waiting: canTransition({ status: r.status, hasPlacement }, "participant_yes"),
-      statusText: participantStatusText({ status: r.status, hasPlacement, visitAt: r.visitAt, startDate: r.placement?.startDate ?? null }, { date: formatDate, dateTime: formatDateTime }),
+      statusText: participantStatusText(
+        { status: r.status, hasPlacement, visitAt: r.visitAt, startDate: r.placement?.startDate ?? null },
+        { date: formatDate, dateTime: formatDateTime },
+      ),
     };
   });
 }
-

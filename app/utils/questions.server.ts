@@ -4,11 +4,28 @@
 // coach of the organisation answers in Brygga and the employer is told by email.
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import { replyAddress } from "../../emails/reply-address.server.ts";
-import { excerpt, formatDuration, medianMs, parseMessage, responseInfo, sideOfRole, type Side } from "~/domain/threads.ts";
+import {
+  excerpt,
+  formatDuration,
+  medianMs,
+  parseMessage,
+  responseInfo,
+  sideOfRole,
+  type Side,
+} from "~/domain/threads.ts";
 import type { SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import { getEnv } from "./env.server.ts";
-import { addMessage, createThread, loadThreadMessages, markThreadRead, requireThreadForUser, setThreadStatus, threadSummaries, type ThreadSummary } from "./threads.server.ts";
+import {
+  addMessage,
+  createThread,
+  loadThreadMessages,
+  markThreadRead,
+  requireThreadForUser,
+  setThreadStatus,
+  threadSummaries,
+  type ThreadSummary,
+} from "./threads.server.ts";
 
 const EXCERPT_LENGTH = 500;
 
@@ -26,7 +43,14 @@ export type QuestionRecipient = {
   organizationId: string;
   organizationName: string;
   /** The named contact coach, when the employer has an active one in the organisation. */
-  coach: { id: string; name: string; email: string | null; phone: string | null; title: string | null; notify: string } | null;
+  coach: {
+    id: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    title: string | null;
+    notify: string;
+  } | null;
   sharedInboxEmail: string | null;
 };
 
@@ -36,14 +60,33 @@ export async function questionRecipient(tx: DbOrTx, employerId: string): Promise
     where: { id: employerId },
     select: {
       organization: { select: { id: true, name: true, sharedInboxEmail: true } },
-      contactCoach: { select: { id: true, name: true, email: true, phone: true, title: true, notifyMessages: true, organizationId: true, deactivatedAt: true } },
+      contactCoach: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          phone: true,
+          title: true,
+          notifyMessages: true,
+          organizationId: true,
+          deactivatedAt: true,
+        },
+      },
     },
   });
   const organization = employer?.organization;
   if (!organization) return null;
   const c = employer.contactCoach;
-  const coach = c && !c.deactivatedAt && c.organizationId === organization.id ? { id: c.id, name: c.name, email: c.email, phone: c.phone, title: c.title, notify: c.notifyMessages } : null;
-  return { organizationId: organization.id, organizationName: organization.name, coach, sharedInboxEmail: organization.sharedInboxEmail };
+  const coach =
+    c && !c.deactivatedAt && c.organizationId === organization.id
+      ? { id: c.id, name: c.name, email: c.email, phone: c.phone, title: c.title, notify: c.notifyMessages }
+      : null;
+  return {
+    organizationId: organization.id,
+    organizationName: organization.name,
+    coach,
+    sharedInboxEmail: organization.sharedInboxEmail,
+  };
 }
 
 /** What an employer may see of the recipient: names and contact details, not settings. */
@@ -63,7 +106,8 @@ export function recipientForEmployer(recipient: QuestionRecipient | null) {
  * turned mail off or there is no contact coach. `userId` is set for a person (for the reply address).
  */
 function staffAddress(recipient: QuestionRecipient): { to: string; name: string | null; userId: string | null } | null {
-  if (recipient.coach?.email && recipient.coach.notify === "each") return { to: recipient.coach.email, name: recipient.coach.name, userId: recipient.coach.id };
+  if (recipient.coach?.email && recipient.coach.notify === "each")
+    return { to: recipient.coach.email, name: recipient.coach.name, userId: recipient.coach.id };
   if (recipient.coach?.email && recipient.coach.notify === "digest") return null;
   if (recipient.sharedInboxEmail) return { to: recipient.sharedInboxEmail, name: null, userId: null };
   return null;
@@ -71,10 +115,18 @@ function staffAddress(recipient: QuestionRecipient): { to: string; name: string 
 
 export type AskResult = { ok: true; threadId: string; notified: string | null } | { ok: false; message: string };
 
-export async function askQuestion(user: SessionUser & { employerId: string }, input: { subject: string; body: string }): Promise<AskResult> {
+export async function askQuestion(
+  user: SessionUser & { employerId: string },
+  input: { subject: string; body: string },
+): Promise<AskResult> {
   const result = await db.$transaction(async (tx): Promise<AskResult> => {
     const recipient = await questionRecipient(tx, user.employerId);
-    if (!recipient) return { ok: false, message: "Ni är inte kopplade till någon coachorganisation ännu, så frågan kan inte skickas. Ring eller mejla er kontakt." };
+    if (!recipient)
+      return {
+        ok: false,
+        message:
+          "Ni är inte kopplade till någon coachorganisation ännu, så frågan kan inte skickas. Ring eller mejla er kontakt.",
+      };
     const employer = await tx.employer.findUniqueOrThrow({ where: { id: user.employerId }, select: { name: true } });
     const { thread } = await createThread(tx, {
       kind: "question",
@@ -109,7 +161,13 @@ export async function askQuestion(user: SessionUser & { employerId: string }, in
   return result;
 }
 
-type QuestionThread = { id: string; subject: string; employerId: string; organizationId: string | null; employer: { name: string } };
+type QuestionThread = {
+  id: string;
+  subject: string;
+  employerId: string;
+  organizationId: string | null;
+  employer: { name: string };
+};
 
 /**
  * A new message in a question thread, from either side; the other side is told by email.
@@ -127,7 +185,13 @@ export async function postToQuestion(user: SessionUser, thread: QuestionThread, 
 }
 
 /** Tell the other side about a message already added to a question thread (web or email reply). */
-export async function notifyQuestionMessage(tx: DbOrTx, author: { id: string; name: string; role: string }, thread: QuestionThread, body: string, messageId: string) {
+export async function notifyQuestionMessage(
+  tx: DbOrTx,
+  author: { id: string; name: string; role: string },
+  thread: QuestionThread,
+  body: string,
+  messageId: string,
+) {
   const side = sideOfRole(author.role);
   if (side === "employer") await notifyStaff(tx, author, thread, body);
   else if (side === "staff") await notifyEmployer(tx, author, thread, body, messageId);
@@ -156,15 +220,25 @@ async function notifyStaff(tx: DbOrTx, author: { name: string }, thread: Questio
   });
 }
 
-async function notifyEmployer(tx: DbOrTx, author: { name: string }, thread: QuestionThread, body: string, messageId: string) {
+async function notifyEmployer(
+  tx: DbOrTx,
+  author: { name: string },
+  thread: QuestionThread,
+  body: string,
+  messageId: string,
+) {
   const messages = await tx.message.findMany({
     where: { threadId: thread.id },
     select: { id: true, createdAt: true, authorId: true, author: { select: { role: true } } },
   });
-  const info = responseInfo(messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: sideOfRole(m.author?.role) })));
+  const info = responseInfo(
+    messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: sideOfRole(m.author?.role) })),
+  );
   const waited = info.responseMs[messageId];
   // The employer people in the conversation; everyone at the employer when none can be reached.
-  const participantIds = [...new Set(messages.filter((m) => m.author?.role === "employer" && m.authorId).map((m) => m.authorId!))];
+  const participantIds = [
+    ...new Set(messages.filter((m) => m.author?.role === "employer" && m.authorId).map((m) => m.authorId!)),
+  ];
   // Those who chose the daily digest hear about it there; "off" means no mail.
   const active = { employerId: thread.employerId, role: "employer", deactivatedAt: null, email: { not: null } };
   const select = { id: true, name: true, email: true, notifyMessages: true } as const;
@@ -216,7 +290,11 @@ export async function listEmployerThreads(employerId: string, viewerId: string, 
  * The organisation's questions for the coaches: those waiting for an answer, oldest wait first;
  * then answered and closed ones, newest first.
  */
-export async function listOrganizationQuestions(organizationId: string, viewerId: string, options: { contactCoachId?: string } = {}) {
+export async function listOrganizationQuestions(
+  organizationId: string,
+  viewerId: string,
+  options: { contactCoachId?: string } = {},
+) {
   const where = {
     organizationId,
     kind: "question",
@@ -226,7 +304,9 @@ export async function listOrganizationQuestions(organizationId: string, viewerId
     threadSummaries({ ...where, status: "open" }, viewerId),
     threadSummaries({ ...where, status: "closed" }, viewerId, { take: 50 }),
   ]);
-  const waiting = open.filter((t) => t.waitingSince).sort((a, b) => a.waitingSince!.getTime() - b.waitingSince!.getTime());
+  const waiting = open
+    .filter((t) => t.waitingSince)
+    .sort((a, b) => a.waitingSince!.getTime() - b.waitingSince!.getTime());
   const answered = open.filter((t) => !t.waitingSince);
   return { waiting, answered, closed };
 }
@@ -240,7 +320,16 @@ export async function typicalResponseMs(organizationId: string): Promise<number 
     select: { messages: { select: { id: true, createdAt: true, author: { select: { role: true } } } } },
   });
   const firsts = threads
-    .map((t) => responseInfo(t.messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: sideOfRole(m.author?.role) as Side | null }))).firstAnswer?.afterMs)
+    .map(
+      (t) =>
+        responseInfo(
+          t.messages.map((m) => ({
+            id: m.id,
+            createdAt: m.createdAt,
+            side: sideOfRole(m.author?.role) as Side | null,
+          })),
+        ).firstAnswer?.afterMs,
+    )
     .filter((v): v is number => v != null);
   return medianMs(firsts);
 }
@@ -271,12 +360,26 @@ export async function loadQuestionPage(user: SessionUser, threadId: string | und
   };
 }
 
-export type QuestionActionResult = { ok: true; notice: string } | { ok: false; status: number; errors: Record<string, string[] | undefined>; values: Record<string, string | string[]> };
+export type QuestionActionResult =
+  | { ok: true; notice: string }
+  | {
+      ok: false;
+      status: number;
+      errors: Record<string, string[] | undefined>;
+      values: Record<string, string | string[]>;
+    };
 
 /** reply (either side), close or reopen. */
-export async function questionAction(user: SessionUser, threadId: string | undefined, formData: FormData): Promise<QuestionActionResult> {
+export async function questionAction(
+  user: SessionUser,
+  threadId: string | undefined,
+  formData: FormData,
+): Promise<QuestionActionResult> {
   const thread = await requireThreadForUser(user, threadId, { kind: "question" });
-  const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<
+    string,
+    string
+  >;
   switch (values.intent) {
     case "close":
       await setQuestionStatus(thread.id, "closed");
@@ -288,7 +391,17 @@ export async function questionAction(user: SessionUser, threadId: string | undef
     case undefined: {
       const form = parseMessage(values);
       if (!form.ok) return { ok: false, status: 400, errors: form.errors, values };
-      await postToQuestion(user, { id: thread.id, subject: thread.subject, employerId: thread.employerId, organizationId: thread.organizationId, employer: { name: thread.employer.name } }, form.data.body);
+      await postToQuestion(
+        user,
+        {
+          id: thread.id,
+          subject: thread.subject,
+          employerId: thread.employerId,
+          organizationId: thread.organizationId,
+          employer: { name: thread.employer.name },
+        },
+        form.data.body,
+      );
       return { ok: true, notice: "skickat" };
     }
     default:

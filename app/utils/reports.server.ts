@@ -23,49 +23,57 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return map;
 }
 
-const stringList = (json: string | null | undefined) => parseJson<unknown[]>(json, []).filter((x): x is string => typeof x === "string");
+const stringList = (json: string | null | undefined) =>
+  parseJson<unknown[]>(json, []).filter((x): x is string => typeof x === "string");
 
 /** Every row the report needs for one organisation (erased participants only as anonymous rows). */
 export async function loadReportInput(organizationId: string): Promise<ReportInput> {
   const ofOrg = { participant: { organizationId, erasedAt: null } };
-  const [participants, phaseChanges, consents, contacts, proposals, placements, outcomes, anonymous, coaches] = await Promise.all([
-    db.participant.findMany({
-      where: { organizationId, erasedAt: null },
-      select: {
-        id: true,
-        gender: true,
-        municipalityCode: true,
-        coachId: true,
-        enrolledAt: true,
-        exitedAt: true,
-        phase: true,
-        phaseChangedAt: true,
-        startOccupation: true,
-        startIncomeSources: true,
-      },
-    }),
-    db.phaseChange.findMany({ where: ofOrg, select: { participantId: true, toPhase: true, at: true } }),
-    db.consent.findMany({ where: ofOrg, select: { participantId: true, scope: true, given: true, withdrawnAt: true, createdAt: true } }),
-    db.employerContact.findMany({ where: ofOrg, select: { participantId: true, occurredAt: true } }),
-    db.proposal.findMany({ where: ofOrg, select: { participantId: true, proposedAt: true, presentedAt: true } }),
-    db.placement.findMany({
-      where: ofOrg,
-      select: {
-        participantId: true,
-        startDate: true,
-        endDate: true,
-        kind: true,
-        hoursPerWeek: true,
-        opening: { select: { kind: true, employmentSupport: true } },
-      },
-    }),
-    db.outcomeRecord.findMany({ where: ofOrg }),
-    db.anonymousOutcome.findMany({ where: { organizationId }, select: { gender: true, municipalityCode: true, enrolledAt: true, exitedAt: true } }),
-    db.user.findMany({
-      where: { organizationId, role: { in: ["coach", "admin"] } },
-      select: { id: true, role: true, employmentPercent: true, deactivatedAt: true },
-    }),
-  ]);
+  const [participants, phaseChanges, consents, contacts, proposals, placements, outcomes, anonymous, coaches] =
+    await Promise.all([
+      db.participant.findMany({
+        where: { organizationId, erasedAt: null },
+        select: {
+          id: true,
+          gender: true,
+          municipalityCode: true,
+          coachId: true,
+          enrolledAt: true,
+          exitedAt: true,
+          phase: true,
+          phaseChangedAt: true,
+          startOccupation: true,
+          startIncomeSources: true,
+        },
+      }),
+      db.phaseChange.findMany({ where: ofOrg, select: { participantId: true, toPhase: true, at: true } }),
+      db.consent.findMany({
+        where: ofOrg,
+        select: { participantId: true, scope: true, given: true, withdrawnAt: true, createdAt: true },
+      }),
+      db.employerContact.findMany({ where: ofOrg, select: { participantId: true, occurredAt: true } }),
+      db.proposal.findMany({ where: ofOrg, select: { participantId: true, proposedAt: true, presentedAt: true } }),
+      db.placement.findMany({
+        where: ofOrg,
+        select: {
+          participantId: true,
+          startDate: true,
+          endDate: true,
+          kind: true,
+          hoursPerWeek: true,
+          opening: { select: { kind: true, employmentSupport: true } },
+        },
+      }),
+      db.outcomeRecord.findMany({ where: ofOrg }),
+      db.anonymousOutcome.findMany({
+        where: { organizationId },
+        select: { gender: true, municipalityCode: true, enrolledAt: true, exitedAt: true },
+      }),
+      db.user.findMany({
+        where: { organizationId, role: { in: ["coach", "admin"] } },
+        select: { id: true, role: true, employmentPercent: true, deactivatedAt: true },
+      }),
+    ]);
   const phaseChangesBy = groupBy(phaseChanges, (r) => r.participantId);
   const consentsBy = groupBy(consents, (r) => r.participantId);
   const contactsBy = groupBy(contacts, (r) => r.participantId);
@@ -86,7 +94,12 @@ export async function loadReportInput(organizationId: string): Promise<ReportInp
         phase: p.phase,
         phaseChangedAt: p.phaseChangedAt,
         phaseChanges: (phaseChangesBy.get(p.id) ?? []).map((c) => ({ toPhase: c.toPhase, at: c.at })),
-        consents: (consentsBy.get(p.id) ?? []).map((c) => ({ scope: c.scope, given: c.given, withdrawnAt: c.withdrawnAt, createdAt: c.createdAt })),
+        consents: (consentsBy.get(p.id) ?? []).map((c) => ({
+          scope: c.scope,
+          given: c.given,
+          withdrawnAt: c.withdrawnAt,
+          createdAt: c.createdAt,
+        })),
         startOccupation: p.startOccupation,
         startIncomeSources: stringList(p.startIncomeSources),
         employerContactsAt: (contactsBy.get(p.id) ?? []).map((c) => c.occurredAt),
@@ -114,12 +127,20 @@ export async function loadReportInput(organizationId: string): Promise<ReportInp
       };
     }),
     anonymous,
-    coaches: coaches.map((c) => ({ id: c.id, role: c.role, employmentPercent: c.employmentPercent, active: !c.deactivatedAt })),
+    coaches: coaches.map((c) => ({
+      id: c.id,
+      role: c.role,
+      employmentPercent: c.employmentPercent,
+      active: !c.deactivatedAt,
+    })),
   };
 }
 
 export async function municipalityNames(codes?: readonly string[]): Promise<Record<string, string>> {
-  const rows = await db.municipality.findMany({ where: codes ? { code: { in: [...codes] } } : {}, select: { code: true, name: true } });
+  const rows = await db.municipality.findMany({
+    where: codes ? { code: { in: [...codes] } } : {},
+    select: { code: true, name: true },
+  });
   return Object.fromEntries(rows.map((m) => [m.code, m.name]));
 }
 
@@ -139,22 +160,37 @@ export async function reportMunicipalityOptions(organizationId: string) {
     db.organization.findUnique({ where: { id: organizationId }, select: { municipalityCode: true } }),
   ]);
   const codes = new Set(
-    [...participants, ...anonymous].map((p) => p.municipalityCode!).concat(organization?.municipalityCode ? [organization.municipalityCode] : [])
+    [...participants, ...anonymous]
+      .map((p) => p.municipalityCode!)
+      .concat(organization?.municipalityCode ? [organization.municipalityCode] : []),
   );
-  const rows = await db.municipality.findMany({ where: { code: { in: [...codes] } }, select: { code: true, name: true, countyCode: true } });
+  const rows = await db.municipality.findMany({
+    where: { code: { in: [...codes] } },
+    select: { code: true, name: true, countyCode: true },
+  });
   return rows.sort((a, b) => a.name.localeCompare(b.name, "sv"));
 }
 
 /** The organisation by id, or by its exact name (case does not matter) — for the CLI. */
 export async function findOrganization(
-  idOrName: string
-): Promise<{ ok: true; organization: { id: string; name: string; municipalityCode: string | null } } | { ok: false; message: string }> {
-  const byId = await db.organization.findUnique({ where: { id: idOrName }, select: { id: true, name: true, municipalityCode: true } });
+  idOrName: string,
+): Promise<
+  | { ok: true; organization: { id: string; name: string; municipalityCode: string | null } }
+  | { ok: false; message: string }
+> {
+  const byId = await db.organization.findUnique({
+    where: { id: idOrName },
+    select: { id: true, name: true, municipalityCode: true },
+  });
   if (byId) return { ok: true, organization: byId };
   const all = await db.organization.findMany({ select: { id: true, name: true, municipalityCode: true } });
   const matches = all.filter((o) => o.name.toLocaleLowerCase("sv") === idOrName.trim().toLocaleLowerCase("sv"));
   if (matches.length === 1) return { ok: true, organization: matches[0]! };
-  if (matches.length > 1) return { ok: false, message: `Flera organisationer heter "${idOrName}". Ange id i stället: ${matches.map((m) => m.id).join(", ")}.` };
+  if (matches.length > 1)
+    return {
+      ok: false,
+      message: `Flera organisationer heter "${idOrName}". Ange id i stället: ${matches.map((m) => m.id).join(", ")}.`,
+    };
   return { ok: false, message: `Organisationen "${idOrName}" finns inte. Ange organisationens id eller exakta namn.` };
 }
 
@@ -172,14 +208,25 @@ export async function buildOrganizationReport(o: {
 }) {
   const minGroupSize = o.minGroupSize ?? MIN_GROUP_SIZE;
   const input = await loadReportInput(o.organization.id);
-  const figures = computeReport(input, { from: o.from, to: o.to, today: o.today, municipalityCode: o.municipalityCode });
-  const codes = [...new Set([...figures.municipalities.map((m) => m.code), o.municipalityCode].filter((c): c is string => Boolean(c)))];
+  const figures = computeReport(input, {
+    from: o.from,
+    to: o.to,
+    today: o.today,
+    municipalityCode: o.municipalityCode,
+  });
+  const codes = [
+    ...new Set(
+      [...figures.municipalities.map((m) => m.code), o.municipalityCode].filter((c): c is string => Boolean(c)),
+    ),
+  ];
   const names = await municipalityNames(codes);
   const tables = buildTables(figures, { suppress: o.view === "funder", minGroupSize, municipalityNames: names });
   const meta: ReportMeta = {
     organization: { id: o.organization.id, name: o.organization.name },
     period: figures.period,
-    municipality: o.municipalityCode ? { code: o.municipalityCode, name: names[o.municipalityCode] ?? o.municipalityCode } : null,
+    municipality: o.municipalityCode
+      ? { code: o.municipalityCode, name: names[o.municipalityCode] ?? o.municipalityCode }
+      : null,
     view: o.view,
     minGroupSize,
   };
@@ -196,18 +243,31 @@ export async function parseReportRequest(request: Request, user: { organizationI
   const url = new URL(request.url);
   const orgParam = url.searchParams.get("org");
   if (orgParam !== null && orgParam !== user.organizationId) notFound("Organisationen finns inte.");
-  const organization = await db.organization.findUnique({ where: { id: user.organizationId }, select: { id: true, name: true, municipalityCode: true } });
+  const organization = await db.organization.findUnique({
+    where: { id: user.organizationId },
+    select: { id: true, name: true, municipalityCode: true },
+  });
   if (!organization) notFound("Organisationen finns inte.");
   const today = swedishDate(new Date());
   const values = filtersInput(url.searchParams, today, defaultView);
   const parsed = parseWith(ReportFiltersSchema, values, values);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   if (parsed.ok && parsed.data.municipalityCode) {
-    const exists = await db.municipality.findUnique({ where: { code: parsed.data.municipalityCode }, select: { code: true } });
+    const exists = await db.municipality.findUnique({
+      where: { code: parsed.data.municipalityCode },
+      select: { code: true },
+    });
     if (!exists) errors.municipalityCode = ["Kommunen finns inte. Välj en kommun i listan."];
   }
   if (!parsed.ok || Object.keys(errors).length > 0) {
-    return { ok: false as const, organization, today, values, errors, formError: parsed.ok ? undefined : parsed.formError };
+    return {
+      ok: false as const,
+      organization,
+      today,
+      values,
+      errors,
+      formError: parsed.ok ? undefined : parsed.formError,
+    };
   }
   return { ok: true as const, organization, today, values, filters: parsed.data };
 }

@@ -36,27 +36,42 @@ export async function readShortlist(request: Request, userId: string): Promise<S
   for (const item of e) {
     if (!Array.isArray(item)) continue;
     const [p, o, at] = item as unknown[];
-    if (typeof p === "string" && typeof o === "string" && ID.test(p) && ID.test(o)) entries.push({ participantId: p, openingId: o, addedAt: typeof at === "number" ? at : 0 });
+    if (typeof p === "string" && typeof o === "string" && ID.test(p) && ID.test(o))
+      entries.push({ participantId: p, openingId: o, addedAt: typeof at === "number" ? at : 0 });
   }
   return entries.slice(0, SHORTLIST_MAX);
 }
 
 async function serialize(userId: string, entries: ShortlistEntry[]): Promise<string> {
-  return shortlistCookie().serialize({ u: userId, e: entries.slice(0, SHORTLIST_MAX).map((x) => [x.participantId, x.openingId, x.addedAt]) });
+  return shortlistCookie().serialize({
+    u: userId,
+    e: entries.slice(0, SHORTLIST_MAX).map((x) => [x.participantId, x.openingId, x.addedAt]),
+  });
 }
 
 const same = (a: { participantId: string; openingId: string }, b: { participantId: string; openingId: string }) =>
   a.participantId === b.participantId && a.openingId === b.openingId;
 
 /** Adds a pair (first in the list); returns the Set-Cookie header. */
-export async function addToShortlist(request: Request, userId: string, pair: { participantId: string; openingId: string }): Promise<string> {
+export async function addToShortlist(
+  request: Request,
+  userId: string,
+  pair: { participantId: string; openingId: string },
+): Promise<string> {
   const entries = (await readShortlist(request, userId)).filter((x) => !same(x, pair));
   return serialize(userId, [{ ...pair, addedAt: Date.now() }, ...entries]);
 }
 
 /** Removes a pair; returns the Set-Cookie header. */
-export async function removeFromShortlist(request: Request, userId: string, pair: { participantId: string; openingId: string }): Promise<string> {
-  return serialize(userId, (await readShortlist(request, userId)).filter((x) => !same(x, pair)));
+export async function removeFromShortlist(
+  request: Request,
+  userId: string,
+  pair: { participantId: string; openingId: string },
+): Promise<string> {
+  return serialize(
+    userId,
+    (await readShortlist(request, userId)).filter((x) => !same(x, pair)),
+  );
 }
 
 export function isShortlisted(entries: ShortlistEntry[], pair: { participantId: string; openingId: string }): boolean {

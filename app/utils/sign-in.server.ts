@@ -4,7 +4,11 @@ import { createSignInLinkToken, LINK_LIFETIME_MINUTES, signInLinkUrl } from "./a
 import { db } from "./db.server.ts";
 import { hitSignInLimit, type RateLimitResult } from "./rate-limit.server.ts";
 
-export async function requestSignInLink(input: { email: string; ip: string; redirectTo?: string | null }): Promise<RateLimitResult> {
+export async function requestSignInLink(input: {
+  email: string;
+  ip: string;
+  redirectTo?: string | null;
+}): Promise<RateLimitResult> {
   const email = input.email.trim().toLowerCase();
   const limit = await hitSignInLimit(email, input.ip);
   if (limit.limited) return limit;

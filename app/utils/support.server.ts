@@ -6,7 +6,14 @@
 // themself (shared messages and meetings only). Everyone else gets a 404, so another
 // organisation's or employer's placements are not revealed.
 import { kickOutbox } from "../../emails/outbox.server.ts";
-import { dayKey, isPracticeKind, meetingState, nextCheckInAfter, placementFlags, type PlanInput } from "~/domain/support.ts";
+import {
+  dayKey,
+  isPracticeKind,
+  meetingState,
+  nextCheckInAfter,
+  placementFlags,
+  type PlanInput,
+} from "~/domain/support.ts";
 import { formatDuration, medianMs, responseInfo, sideOfRole } from "~/domain/threads.ts";
 import { phaseForPlacementKind } from "./placements.server.ts";
 import { audit } from "./audit.server.ts";
@@ -45,7 +52,17 @@ const placementInclude = {
       coach: { select: { id: true, name: true, email: true, phone: true, title: true } },
     },
   },
-  thread: { select: { id: true, kind: true, status: true, subject: true, employerId: true, organizationId: true, placementId: true } },
+  thread: {
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      subject: true,
+      employerId: true,
+      organizationId: true,
+      placementId: true,
+    },
+  },
 } as const;
 
 async function findPlacement(placementId: string | undefined) {
@@ -63,7 +80,11 @@ export function audienceOf(user: SessionUser): Audience | null {
 }
 
 /** The placement if this user, as this audience, may see it; otherwise a 404. */
-export async function requirePlacement(user: SessionUser, placementId: string | undefined, audience: Audience): Promise<LoadedPlacement> {
+export async function requirePlacement(
+  user: SessionUser,
+  placementId: string | undefined,
+  audience: Audience,
+): Promise<LoadedPlacement> {
   if (audienceOf(user) !== audience) notFound("Placeringen finns inte.");
   const placement = await findPlacement(placementId);
   const allowed =
@@ -90,7 +111,15 @@ export async function ensurePlacementThread(placement: LoadedPlacement) {
       subject: `${placement.participant.pseudonym} – ${placement.opening.title}`,
       status: placement.status === "ended" ? "closed" : "open",
     },
-    select: { id: true, kind: true, status: true, subject: true, employerId: true, organizationId: true, placementId: true },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      subject: true,
+      employerId: true,
+      organizationId: true,
+      placementId: true,
+    },
   });
 }
 
@@ -106,8 +135,11 @@ export async function coachTypicalResponseMs(coachId: string, organizationId: st
   });
   const times: number[] = [];
   for (const t of threads) {
-    const info = responseInfo(t.messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: sideOfRole(m.author?.role) })));
-    for (const m of t.messages) if (m.authorId === coachId && info.responseMs[m.id] != null) times.push(info.responseMs[m.id]!);
+    const info = responseInfo(
+      t.messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: sideOfRole(m.author?.role) })),
+    );
+    for (const m of t.messages)
+      if (m.authorId === coachId && info.responseMs[m.id] != null) times.push(info.responseMs[m.id]!);
   }
   return medianMs(times);
 }
@@ -134,7 +166,9 @@ function placementView(p: LoadedPlacement, now: Date) {
       title: p.opening.title,
       kind: p.opening.kind,
       employerName: p.opening.employer.name,
-      workplace: p.opening.workplace ? `${p.opening.workplace.name}, ${p.opening.workplace.street}, ${p.opening.workplace.municipality.name}` : null,
+      workplace: p.opening.workplace
+        ? `${p.opening.workplace.name}, ${p.opening.workplace.street}, ${p.opening.workplace.municipality.name}`
+        : null,
     },
   };
 }
@@ -160,7 +194,13 @@ export type Attendee = { name: string; email: string; role: "coach" | "employer"
 export function readAttendees(json: string): Attendee[] {
   const list = parseJson<unknown>(json, []);
   if (!Array.isArray(list)) return [];
-  return list.filter((a): a is Attendee => !!a && typeof a === "object" && typeof (a as Attendee).email === "string" && typeof (a as Attendee).name === "string");
+  return list.filter(
+    (a): a is Attendee =>
+      !!a &&
+      typeof a === "object" &&
+      typeof (a as Attendee).email === "string" &&
+      typeof (a as Attendee).name === "string",
+  );
 }
 
 /**
@@ -184,28 +224,52 @@ function meetingsFor(meetings: MeetingRow[], audience: Audience, now: Date) {
       doneAt: m.doneAt,
       attendeeNames: audience === "participant" ? [] : readAttendees(m.attendees).map((a) => a.name),
       notes: full ? m.notes : null,
-      actions: full ? m.actions.map((a) => ({ ...a, overdue: !a.doneAt && a.dueDate != null && dayKey(a.dueDate) < dayKey(now) })) : [],
+      actions: full
+        ? m.actions.map((a) => ({ ...a, overdue: !a.doneAt && a.dueDate != null && dayKey(a.dueDate) < dayKey(now) }))
+        : [],
     };
   });
 }
 
 /** Everything the placement page shows to this audience; reading marks the thread read. */
-export async function loadPlacementPage(user: SessionUser, placementId: string | undefined, audience: Audience, ip?: string) {
+export async function loadPlacementPage(
+  user: SessionUser,
+  placementId: string | undefined,
+  audience: Audience,
+  ip?: string,
+) {
   const placement = await requirePlacement(user, placementId, audience);
   const thread = await ensurePlacementThread(placement);
   const now = new Date();
   const [messages, read, meetings] = await Promise.all([
     loadThreadMessages(thread.id, audience === "participant" ? { visibility: "shared" } : {}),
-    db.threadRead.findUnique({ where: { threadId_userId: { threadId: thread.id, userId: user.id } }, select: { lastReadAt: true } }),
+    db.threadRead.findUnique({
+      where: { threadId_userId: { threadId: thread.id, userId: user.id } },
+      select: { lastReadAt: true },
+    }),
     db.meeting.findMany({
       where: { placementId: placement.id, ...(audience === "participant" ? { status: { not: "cancelled" } } : {}) },
       orderBy: { scheduledAt: "desc" },
-      include: { actions: { orderBy: [{ dueDate: "asc" }], select: { id: true, text: true, owner: true, dueDate: true, doneAt: true } } },
+      include: {
+        actions: {
+          orderBy: [{ dueDate: "asc" }],
+          select: { id: true, text: true, owner: true, dueDate: true, doneAt: true },
+        },
+      },
     }),
   ]);
-  const unread = messages.filter((m) => m.authorId !== user.id && (!read || m.createdAt > read.lastReadAt)).map((m) => m.id);
+  const unread = messages
+    .filter((m) => m.authorId !== user.id && (!read || m.createdAt > read.lastReadAt))
+    .map((m) => m.id);
   await markThreadRead(db, thread.id, user.id, now);
-  await audit(db, { actorId: user.id, participantId: placement.participantId, action: "read", entity: `placement:${audience}`, detail: placement.id, ip });
+  await audit(db, {
+    actorId: user.id,
+    participantId: placement.participantId,
+    action: "read",
+    entity: `placement:${audience}`,
+    detail: placement.id,
+    ip,
+  });
   const info = responseInfo(messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: m.side })));
   const coach = placement.participant.coach;
   return {
@@ -216,14 +280,24 @@ export async function loadPlacementPage(user: SessionUser, placementId: string |
       id: audience === "staff" ? placement.participant.id : null,
       phase: audience === "staff" ? placement.participant.phase : null,
     },
-    presentation: audience === "employer" ? await loadPresentation({ id: placement.participant.id, pseudonym: placement.participant.pseudonym }) : null,
-    coach: coach ? { id: coach.id, name: coach.name, email: coach.email, phone: coach.phone, title: coach.title } : null,
+    presentation:
+      audience === "employer"
+        ? await loadPresentation({ id: placement.participant.id, pseudonym: placement.participant.pseudonym })
+        : null,
+    coach: coach
+      ? { id: coach.id, name: coach.name, email: coach.email, phone: coach.phone, title: coach.title }
+      : null,
     thread: { id: thread.id, status: thread.status, subject: thread.subject },
     messages: messages.map((m) => ({ ...m, unread: unread.includes(m.id) })),
     unreadCount: unread.length,
     waitingSince: audience === "participant" ? null : info.waitingSince,
     lastAnswer: audience === "participant" ? null : info.lastAnswer,
-    typicalResponse: audience === "employer" && coach ? await coachTypicalResponseMs(coach.id, placement.participant.organizationId).then((ms) => (ms == null ? null : formatDuration(ms))) : null,
+    typicalResponse:
+      audience === "employer" && coach
+        ? await coachTypicalResponseMs(coach.id, placement.participant.organizationId).then((ms) =>
+            ms == null ? null : formatDuration(ms),
+          )
+        : null,
     meetings: meetingsFor(meetings, audience, now),
     now,
   };
@@ -232,18 +306,30 @@ export async function loadPlacementPage(user: SessionUser, placementId: string |
 // ───────────── lists ─────────────
 
 /** Placements for a list: the organisation's (optionally one coach's participants) or the employer's. */
-export async function listPlacements(scope: { organizationId: string; coachId?: string } | { employerId: string }, viewerId: string, options: { includeEnded?: boolean } = {}) {
+export async function listPlacements(
+  scope: { organizationId: string; coachId?: string } | { employerId: string },
+  viewerId: string,
+  options: { includeEnded?: boolean } = {},
+) {
   const now = new Date();
   const placements = await db.placement.findMany({
     where: {
       ...(options.includeEnded ? {} : { status: { not: "ended" } }),
-      participant: { erasedAt: null, ...("organizationId" in scope ? { organizationId: scope.organizationId, ...(scope.coachId ? { coachId: scope.coachId } : {}) } : {}) },
+      participant: {
+        erasedAt: null,
+        ...("organizationId" in scope
+          ? { organizationId: scope.organizationId, ...(scope.coachId ? { coachId: scope.coachId } : {}) }
+          : {}),
+      },
       ...("employerId" in scope ? { opening: { employerId: scope.employerId } } : {}),
     },
     orderBy: [{ status: "asc" }, { startDate: "desc" }],
     include: placementInclude,
   });
-  const summaries = await threadSummaries({ kind: "placement", placementId: { in: placements.map((p) => p.id) } }, viewerId);
+  const summaries = await threadSummaries(
+    { kind: "placement", placementId: { in: placements.map((p) => p.id) } },
+    viewerId,
+  );
   const byPlacement = new Map(summaries.map((s) => [s.id, s]));
   const threadOf = new Map(placements.map((p) => [p.id, p.thread?.id ?? null]));
   return placements.map((p) => {
@@ -264,11 +350,24 @@ export async function listPlacements(scope: { organizationId: string; coachId?: 
 export type PostResult = { ok: true } | { ok: false; message: string };
 
 /** Post in the placement's support thread (web); the other side is told. Closed threads refuse. */
-export async function postPlacementMessage(user: SessionUser, placement: LoadedPlacement, input: { body: string; shared: boolean }): Promise<PostResult> {
+export async function postPlacementMessage(
+  user: SessionUser,
+  placement: LoadedPlacement,
+  input: { body: string; shared: boolean },
+): Promise<PostResult> {
   const thread = await ensurePlacementThread(placement);
-  if (thread.status === "closed" || placement.status === "ended") return { ok: false, message: "Stödet är avslutat och konversationen stängd. Skriv en ny fråga till coachen i stället." };
+  if (thread.status === "closed" || placement.status === "ended")
+    return {
+      ok: false,
+      message: "Stödet är avslutat och konversationen stängd. Skriv en ny fråga till coachen i stället.",
+    };
   await db.$transaction(async (tx) => {
-    const message = await addMessage(tx, { threadId: thread.id, authorId: user.id, body: input.body, visibility: input.shared ? "shared" : "employer" });
+    const message = await addMessage(tx, {
+      threadId: thread.id,
+      authorId: user.id,
+      body: input.body,
+      visibility: input.shared ? "shared" : "employer",
+    });
     await notifyPlacementMessage(tx, thread, message, user);
   });
   kickOutbox();
@@ -279,9 +378,15 @@ export async function postPlacementMessage(user: SessionUser, placement: LoadedP
 
 /** The participant's phase while placements run: a job with support counts as "anställd med efterstöd". */
 async function syncPhase(tx: DbOrTx, participantId: string, byId: string, endedReason?: string) {
-  const participant = await tx.participant.findUniqueOrThrow({ where: { id: participantId }, select: { id: true, phase: true } });
+  const participant = await tx.participant.findUniqueOrThrow({
+    where: { id: participantId },
+    select: { id: true, phase: true },
+  });
   if (participant.phase === "exited") return;
-  const active = await tx.placement.findMany({ where: { participantId, status: { not: "ended" } }, select: { kind: true } });
+  const active = await tx.placement.findMany({
+    where: { participantId, status: { not: "ended" } },
+    select: { kind: true },
+  });
   if (active.some((p) => p.kind === "job")) return void (await changePhase(tx, participant, "employed_support", byId));
   if (active.length > 0) return void (await changePhase(tx, participant, phaseForPlacementKind(active[0]!.kind), byId));
   // No support going on. An interrupted placement (or "annat") is an open case again: back to the
@@ -295,31 +400,67 @@ export async function updatePlan(user: SessionUser, placement: LoadedPlacement, 
   await db.$transaction(async (tx) => {
     await tx.placement.update({
       where: { id: placement.id },
-      data: { status: input.status, supportIntensity: input.supportIntensity, nextCheckInAt: input.supportIntensity === "on_request" && !input.nextCheckIn ? null : input.nextCheckIn },
+      data: {
+        status: input.status,
+        supportIntensity: input.supportIntensity,
+        nextCheckInAt: input.supportIntensity === "on_request" && !input.nextCheckIn ? null : input.nextCheckIn,
+      },
     });
     await syncPhase(tx, placement.participantId, user.id);
-    await audit(tx, { actorId: user.id, participantId: placement.participantId, action: "update", entity: "placement", detail: `plan: ${input.status}, ${input.supportIntensity}` });
+    await audit(tx, {
+      actorId: user.id,
+      participantId: placement.participantId,
+      action: "update",
+      entity: "placement",
+      detail: `plan: ${input.status}, ${input.supportIntensity}`,
+    });
   });
 }
 
 /** A check-in done now: recorded as a done follow-up, and the next one planned by the intensity. */
-export async function recordCheckIn(user: SessionUser, placement: LoadedPlacement, notes: string | null, now = new Date()) {
+export async function recordCheckIn(
+  user: SessionUser,
+  placement: LoadedPlacement,
+  notes: string | null,
+  now = new Date(),
+) {
   await db.$transaction(async (tx) => {
     await tx.meeting.create({
-      data: { placementId: placement.id, kind: "follow_up", scheduledAt: now, durationMin: 30, status: "done", doneAt: now, notes: notes ?? "Uppföljning gjord.", createdById: user.id },
+      data: {
+        placementId: placement.id,
+        kind: "follow_up",
+        scheduledAt: now,
+        durationMin: 30,
+        status: "done",
+        doneAt: now,
+        notes: notes ?? "Uppföljning gjord.",
+        createdById: user.id,
+      },
     });
     await tx.placement.update({
       where: { id: placement.id },
       data: { nextCheckInAt: nextCheckInAfter(now, placement.supportIntensity) },
     });
-    await audit(tx, { actorId: user.id, participantId: placement.participantId, action: "update", entity: "placement", detail: "check-in" });
+    await audit(tx, {
+      actorId: user.id,
+      participantId: placement.participantId,
+      action: "update",
+      entity: "placement",
+      detail: "check-in",
+    });
   });
 }
 
 export async function extendPractice(user: SessionUser, placement: LoadedPlacement, newEndDate: Date) {
   await db.$transaction(async (tx) => {
     await tx.placement.update({ where: { id: placement.id }, data: { endDate: newEndDate } });
-    await audit(tx, { actorId: user.id, participantId: placement.participantId, action: "update", entity: "placement", detail: `extended to ${dayKey(newEndDate)}` });
+    await audit(tx, {
+      actorId: user.id,
+      participantId: placement.participantId,
+      action: "update",
+      entity: "placement",
+      detail: `extended to ${dayKey(newEndDate)}`,
+    });
   });
 }
 
@@ -339,22 +480,52 @@ export async function endSupport(
   await db.$transaction(async (tx) => {
     await tx.placement.update({
       where: { id: placement.id },
-      data: { status: "ended", endedAt: input.endDate, endReason: input.reason, nextCheckInAt: null, ...(isPracticeKind(placement.kind) ? { endDate: input.endDate } : {}) },
+      data: {
+        status: "ended",
+        endedAt: input.endDate,
+        endReason: input.reason,
+        nextCheckInAt: null,
+        ...(isPracticeKind(placement.kind) ? { endDate: input.endDate } : {}),
+      },
     });
     if (placement.thread) await setThreadStatus(tx, placement.thread.id, "closed");
-    const planned = await tx.meeting.findMany({ where: { placementId: placement.id, status: "planned", scheduledAt: { gt: new Date() } }, select: { id: true } });
-    await cancelMeetings(tx, planned.map((m) => m.id));
-    const others = await tx.placement.count({ where: { participantId: placement.participantId, status: { not: "ended" } } });
+    const planned = await tx.meeting.findMany({
+      where: { placementId: placement.id, status: "planned", scheduledAt: { gt: new Date() } },
+      select: { id: true },
+    });
+    await cancelMeetings(
+      tx,
+      planned.map((m) => m.id),
+    );
+    const others = await tx.placement.count({
+      where: { participantId: placement.participantId, status: { not: "ended" } },
+    });
     if (input.reason === "employed_no_support" && others === 0 && placement.participant.phase !== "exited") {
       // Employed and no more support needed: the participant leaves the programme with work — no
       // longer an open case, and no longer "anställd med efterstöd". The coach checks the exit data
       // (occupation and income at exit) on the outcome page the notice links to.
-      await recordExit(tx, { id: placement.participantId, phase: (await tx.participant.findUniqueOrThrow({ where: { id: placement.participantId }, select: { phase: true } })).phase }, { exitDate: input.endDate, exitReason: "work", exitOccupation: "employed", exitIncomeSources: ["salary"] }, user.id);
+      await recordExit(
+        tx,
+        {
+          id: placement.participantId,
+          phase: (
+            await tx.participant.findUniqueOrThrow({ where: { id: placement.participantId }, select: { phase: true } })
+          ).phase,
+        },
+        { exitDate: input.endDate, exitReason: "work", exitOccupation: "employed", exitIncomeSources: ["salary"] },
+        user.id,
+      );
       exited = true;
     } else {
       await syncPhase(tx, placement.participantId, user.id, input.reason);
     }
-    await audit(tx, { actorId: user.id, participantId: placement.participantId, action: "update", entity: "placement", detail: `ended: ${input.reason}` });
+    await audit(tx, {
+      actorId: user.id,
+      participantId: placement.participantId,
+      action: "update",
+      entity: "placement",
+      detail: `ended: ${input.reason}`,
+    });
   });
   kickOutbox();
   return { exited };
@@ -373,7 +544,12 @@ export async function participantPlacements(participantId: string, viewerId: str
       startDate: true,
       endDate: true,
       opening: { select: { title: true, employer: { select: { name: true } } } },
-      meetings: { where: { status: "planned", scheduledAt: { gte: now } }, orderBy: { scheduledAt: "asc" }, take: 1, select: { scheduledAt: true, kind: true } },
+      meetings: {
+        where: { status: "planned", scheduledAt: { gte: now } },
+        orderBy: { scheduledAt: "asc" },
+        take: 1,
+        select: { scheduledAt: true, kind: true },
+      },
       thread: {
         select: {
           reads: { where: { userId: viewerId }, select: { lastReadAt: true } },
@@ -384,7 +560,19 @@ export async function participantPlacements(participantId: string, viewerId: str
   });
   return placements.map((p) => {
     const lastRead = p.thread?.reads[0]?.lastReadAt ?? null;
-    const news = (p.thread?.messages ?? []).filter((m) => m.authorId !== viewerId && (!lastRead || m.createdAt > lastRead)).length;
-    return { id: p.id, kind: p.kind, status: p.status, startDate: p.startDate, endDate: p.endDate, title: p.opening.title, employerName: p.opening.employer.name, nextMeeting: p.meetings[0] ?? null, news };
+    const news = (p.thread?.messages ?? []).filter(
+      (m) => m.authorId !== viewerId && (!lastRead || m.createdAt > lastRead),
+    ).length;
+    return {
+      id: p.id,
+      kind: p.kind,
+      status: p.status,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      title: p.opening.title,
+      employerName: p.opening.employer.name,
+      nextMeeting: p.meetings[0] ?? null,
+      news,
+    };
   });
 }

@@ -23,7 +23,11 @@ export type TextResolution = { match: Concept | null; suggestions: VocabularyHit
  * Typed text → the concept whose label it is (ignoring case and surrounding space), plus the best
  * suggestions for "Menade du …?" when it is not an exact label.
  */
-export async function resolveConceptText(tx: DbOrTx, text: string, kind: "occupation" | "skill"): Promise<TextResolution> {
+export async function resolveConceptText(
+  tx: DbOrTx,
+  text: string,
+  kind: "occupation" | "skill",
+): Promise<TextResolution> {
   const suggestions = await suggestVocabulary(tx, text, { kind, limit: 8 });
   const wanted = text.trim().toLocaleLowerCase("sv");
   const exact = suggestions.find((s) => s.label.toLocaleLowerCase("sv") === wanted);

@@ -12,7 +12,11 @@ export type ThreadKind = "question" | "placement";
  * The thread if the user may see it: an employer user of the thread's employer, or a coach/admin of
  * the thread's coaching organisation. Anyone else — and any other kind than asked for — gets a 404.
  */
-export async function requireThreadForUser(user: SessionUser, threadId: string | undefined, options: { kind?: ThreadKind } = {}) {
+export async function requireThreadForUser(
+  user: SessionUser,
+  threadId: string | undefined,
+  options: { kind?: ThreadKind } = {},
+) {
   const scope: Prisma.ThreadWhereInput | null =
     user.role === "employer" && user.employerId
       ? { employerId: user.employerId }
@@ -61,7 +65,13 @@ export async function createThread(tx: DbOrTx, input: NewThread) {
     },
   });
   const message = await tx.message.create({
-    data: { threadId: thread.id, authorId: input.createdById, body: input.body, via: input.via ?? "web", createdAt: now },
+    data: {
+      threadId: thread.id,
+      authorId: input.createdById,
+      body: input.body,
+      via: input.via ?? "web",
+      createdAt: now,
+    },
   });
   await markThreadRead(tx, thread.id, input.createdById, now);
   return { thread, message };
@@ -82,7 +92,15 @@ export type NewMessage = {
 export async function addMessage(tx: DbOrTx, input: NewMessage) {
   const now = new Date();
   const message = await tx.message.create({
-    data: { threadId: input.threadId, authorId: input.authorId, body: input.body, visibility: input.visibility ?? "employer", via: input.via ?? "web", emailMessageId: input.emailMessageId ?? null, createdAt: now },
+    data: {
+      threadId: input.threadId,
+      authorId: input.authorId,
+      body: input.body,
+      visibility: input.visibility ?? "employer",
+      via: input.via ?? "web",
+      emailMessageId: input.emailMessageId ?? null,
+      createdAt: now,
+    },
   });
   await tx.thread.update({ where: { id: input.threadId }, data: { lastMessageAt: now, status: "open" } });
   await markThreadRead(tx, input.threadId, input.authorId, now);
@@ -115,7 +133,10 @@ export type ThreadMessageView = {
 };
 
 /** The messages of a thread in time order, with sides and response times. */
-export async function loadThreadMessages(threadId: string, options: { visibility?: "shared" } = {}): Promise<ThreadMessageView[]> {
+export async function loadThreadMessages(
+  threadId: string,
+  options: { visibility?: "shared" } = {},
+): Promise<ThreadMessageView[]> {
   const messages = await db.message.findMany({
     where: { threadId, ...(options.visibility ? { visibility: options.visibility } : {}) },
     orderBy: { createdAt: "asc" },
@@ -156,7 +177,11 @@ export type ThreadSummary = {
 };
 
 /** Threads matching `where`, newest activity first, with unread counts for `viewerId`. */
-export async function threadSummaries(where: Prisma.ThreadWhereInput, viewerId: string, options: { take?: number } = {}): Promise<ThreadSummary[]> {
+export async function threadSummaries(
+  where: Prisma.ThreadWhereInput,
+  viewerId: string,
+  options: { take?: number } = {},
+): Promise<ThreadSummary[]> {
   const threads = await db.thread.findMany({
     where,
     orderBy: { lastMessageAt: "desc" },
@@ -167,7 +192,13 @@ export async function threadSummaries(where: Prisma.ThreadWhereInput, viewerId: 
       reads: { where: { userId: viewerId }, select: { lastReadAt: true } },
       messages: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true, role: true } } },
+        select: {
+          id: true,
+          body: true,
+          createdAt: true,
+          authorId: true,
+          author: { select: { name: true, role: true } },
+        },
       },
     },
   });
@@ -175,7 +206,9 @@ export async function threadSummaries(where: Prisma.ThreadWhereInput, viewerId: 
     const timed = t.messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: sideOfRole(m.author?.role) }));
     const info = responseInfo(timed);
     const lastReadAt = t.reads[0]?.lastReadAt ?? null;
-    const unread = t.messages.filter((m) => m.authorId !== viewerId && (!lastReadAt || m.createdAt > lastReadAt)).length;
+    const unread = t.messages.filter(
+      (m) => m.authorId !== viewerId && (!lastReadAt || m.createdAt > lastReadAt),
+    ).length;
     const last = t.messages.at(-1);
     return {
       id: t.id,
@@ -189,7 +222,14 @@ export async function threadSummaries(where: Prisma.ThreadWhereInput, viewerId: 
       createdByName: t.createdBy?.name ?? null,
       messageCount: t.messages.length,
       unread,
-      lastMessage: last ? { body: last.body, authorName: last.author?.name ?? "Okänd avsändare", side: sideOfRole(last.author?.role), createdAt: last.createdAt } : null,
+      lastMessage: last
+        ? {
+            body: last.body,
+            authorName: last.author?.name ?? "Okänd avsändare",
+            side: sideOfRole(last.author?.role),
+            createdAt: last.createdAt,
+          }
+        : null,
       waitingSince: info.waitingSince,
       firstAnswer: info.firstAnswer,
       lastAnswer: info.lastAnswer,

@@ -24,7 +24,9 @@ export function employerQuestion(input: EmployerQuestionData): RenderedEmail {
   const data = employerQuestionData.parse(input);
   const what = data.followUp ? "har skrivit igen i frågan" : "har en fråga";
   return renderLayout({
-    subject: data.followUp ? `Nytt meddelande från ${data.employerName}: ${data.subject}` : `Ny fråga från ${data.employerName}: ${data.subject}`,
+    subject: data.followUp
+      ? `Nytt meddelande från ${data.employerName}: ${data.subject}`
+      : `Ny fråga från ${data.employerName}: ${data.subject}`,
     preheader: `${data.askerName} på ${data.employerName} ${what}. Svara i ${PRODUCT_NAME}.`,
     heading: data.followUp ? "Nytt meddelande från en arbetsgivare" : "Ny fråga från en arbetsgivare",
     intro: [
@@ -36,7 +38,9 @@ export function employerQuestion(input: EmployerQuestionData): RenderedEmail {
     action: { label: "Läs och svara", url: data.url },
     outro: [
       "Svaret skickas till arbetsgivaren och syns i Brygga, där ni också ser hela konversationen.",
-      ...(data.replyable ? ["Du kan också svara direkt på det här mejlet. Skriv ditt svar överst; det citerade mejlet tas bort."] : []),
+      ...(data.replyable
+        ? ["Du kan också svara direkt på det här mejlet. Skriv ditt svar överst; det citerade mejlet tas bort."]
+        : []),
     ],
     reason: `Du får det här mejlet för att du är kontaktperson för ${data.employerName} i ${PRODUCT_NAME}, eller för att adressen är er organisations gemensamma inkorg.`,
   });

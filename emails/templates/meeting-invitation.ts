@@ -40,7 +40,11 @@ export function meetingInvitation(input: MeetingInvitationData): RenderedEmail {
       subject: `Inställt: ${d.kindLabel} ${d.when}`,
       preheader: `${d.organizerName} har ställt in mötet.`,
       heading: plain ? "Mötet är inställt" : `Inställt: ${kind}`,
-      intro: [greeting, plain ? `Mötet ${d.when} blir inte av.` : `${d.organizerName} har ställt in ${kind} ${d.when} om ”${d.about}”.`, plain ? "Din coach hör av sig om en ny tid." : "Kalenderfilen i mejlet tar bort mötet ur kalendern."],
+      intro: [
+        greeting,
+        plain ? `Mötet ${d.when} blir inte av.` : `${d.organizerName} har ställt in ${kind} ${d.when} om ”${d.about}”.`,
+        plain ? "Din coach hör av sig om en ny tid." : "Kalenderfilen i mejlet tar bort mötet ur kalendern.",
+      ],
       action: { label: plain ? "Se dina möten" : "Se placeringen", url: d.url },
       outro: plain ? ["Har du frågor? Ring eller mejla din coach."] : [],
       reason: `Du får det här mejlet för att du var inbjuden till mötet i ${PRODUCT_NAME}.`,
@@ -51,7 +55,11 @@ export function meetingInvitation(input: MeetingInvitationData): RenderedEmail {
   return renderLayout({
     subject: `${moved ? "Ny tid: " : "Inbjudan: "}${d.kindLabel} ${d.when}`,
     preheader: `${d.organizerName} ${moved ? "har flyttat" : "bjuder in till"} ${kind}.`,
-    heading: plain ? (moved ? "Mötet har en ny tid" : "Du är bjuden till ett möte") : `${moved ? "Ny tid" : "Inbjudan"}: ${kind}`,
+    heading: plain
+      ? moved
+        ? "Mötet har en ny tid"
+        : "Du är bjuden till ett möte"
+      : `${moved ? "Ny tid" : "Inbjudan"}: ${kind}`,
     intro: [
       greeting,
       plain
@@ -61,10 +69,14 @@ export function meetingInvitation(input: MeetingInvitationData): RenderedEmail {
       ...where,
       ...(d.agenda ? [`${plain ? "Det här ska ni prata om" : "Dagordning"}: ${d.agenda}`] : []),
       ...(d.attendeeNames.length > 0 ? [`${plain ? "Med på mötet" : "Inbjudna"}: ${d.attendeeNames.join(", ")}`] : []),
-      plain ? "Det finns en kalenderfil i mejlet. Öppna den om du vill spara mötet i din kalender." : "Kalenderfilen i mejlet lägger in mötet i din kalender.",
+      plain
+        ? "Det finns en kalenderfil i mejlet. Öppna den om du vill spara mötet i din kalender."
+        : "Kalenderfilen i mejlet lägger in mötet i din kalender.",
     ],
     action: { label: plain ? "Se dina möten" : "Se placeringen", url: d.url },
-    outro: plain ? ["Kan du inte komma? Ring eller mejla din coach så hittar ni en ny tid."] : ["Kan du inte? Svara i Brygga eller kontakta coachen, så hittar ni en ny tid."],
+    outro: plain
+      ? ["Kan du inte komma? Ring eller mejla din coach så hittar ni en ny tid."]
+      : ["Kan du inte? Svara i Brygga eller kontakta coachen, så hittar ni en ny tid."],
     reason: `Du får det här mejlet för att ${d.organizerName} bjöd in dig i ${PRODUCT_NAME}.`,
   });
 }

@@ -10,7 +10,10 @@ export const messageDigestData = z.object({
       z.object({
         subject: z.string().trim().min(1).max(200),
         count: z.number().int().min(1),
-        latest: z.array(z.object({ authorName: displayName, excerpt: z.string().trim().min(1).max(600) })).min(1).max(5),
+        latest: z
+          .array(z.object({ authorName: displayName, excerpt: z.string().trim().min(1).max(600) }))
+          .min(1)
+          .max(5),
         url: linkUrl,
       }),
     )
@@ -39,7 +42,9 @@ export function messageDigest(input: MessageDigestData): RenderedEmail {
       ]),
     ],
     action: { label: `Öppna ${PRODUCT_NAME}`, url: data.threads[0]!.url },
-    outro: [`Vill du hellre få ett mejl för varje meddelande, eller inga mejl alls? Ändra det under Inställningar: ${data.settingsUrl}`],
+    outro: [
+      `Vill du hellre få ett mejl för varje meddelande, eller inga mejl alls? Ändra det under Inställningar: ${data.settingsUrl}`,
+    ],
     reason: `Du får det här mejlet en gång per dag för att du valt en daglig sammanfattning av nya meddelanden i ${PRODUCT_NAME}.`,
   });
 }

@@ -21,7 +21,11 @@ export function proposalUpdate(input: ProposalUpdateData): RenderedEmail {
     subject: `${data.pseudonym} – ${data.openingTitle}: ${data.update}`,
     preheader: data.next ?? data.update,
     heading: "Nytt i ett förslag",
-    intro: [data.recipientName ? `Hej ${data.recipientName}!` : "Hej!", `${data.pseudonym} – ${data.openingTitle}: ${data.update}`, ...(data.next ? [data.next] : [])],
+    intro: [
+      data.recipientName ? `Hej ${data.recipientName}!` : "Hej!",
+      `${data.pseudonym} – ${data.openingTitle}: ${data.update}`,
+      ...(data.next ? [data.next] : []),
+    ],
     action: { label: "Öppna förslaget", url: data.url },
     outro: [],
     reason: `Du får det här mejlet för att du är coach för förslaget i ${PRODUCT_NAME}.`,

@@ -31,7 +31,9 @@ export function questionAnswered(input: QuestionAnsweredData): RenderedEmail {
     action: { label: "Läs hela svaret", url: data.url },
     outro: [
       "Du kan skriva en följdfråga i samma konversation. Du kan alltid höra av dig – före, under och efter en anställning.",
-      ...(data.replyable ? ["Du kan också svara direkt på det här mejlet. Skriv ditt svar överst; det citerade mejlet tas bort."] : []),
+      ...(data.replyable
+        ? ["Du kan också svara direkt på det här mejlet. Skriv ditt svar överst; det citerade mejlet tas bort."]
+        : []),
     ],
     reason: `Du får det här mejlet för att du ställde en fråga till er coach i ${PRODUCT_NAME}.`,
   });

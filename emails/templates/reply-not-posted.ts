@@ -29,7 +29,9 @@ export function replyNotPosted(input: ReplyNotPostedData): RenderedEmail {
       closed
         ? `Tack för ditt mejl. Konversationen ”${d.subject}” är avslutad, så ditt svar har inte lagts in i ${PRODUCT_NAME}.`
         : `Tack för ditt mejl. Vi hittade ingen ny text i svaret på ”${d.subject}” – bara det citerade mejlet – så inget har lagts in i ${PRODUCT_NAME}.`,
-      closed ? "Vill du fortfarande ha kontakt går det bra att skriva en ny fråga, eller att ringa." : "Skriv ditt svar överst i mejlet och skicka igen, eller skriv i Brygga.",
+      closed
+        ? "Vill du fortfarande ha kontakt går det bra att skriva en ny fråga, eller att ringa."
+        : "Skriv ditt svar överst i mejlet och skicka igen, eller skriv i Brygga.",
       ...(d.contact ? [`Du når oss på: ${d.contact}`] : []),
     ],
     action: { label: d.actionLabel, url: d.url },

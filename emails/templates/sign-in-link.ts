@@ -6,7 +6,12 @@ export const signInLinkData = z.object({
   /** The user's name when known; the greeting falls back to "Hej!" (also for ""). */
   name: z.string().trim().max(200).nullish(),
   url: linkUrl,
-  expiresMinutes: z.number().int().positive().max(24 * 60).default(15),
+  expiresMinutes: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .default(15),
 });
 
 export type SignInLinkData = z.input<typeof signInLinkData>;
@@ -17,10 +22,7 @@ export function signInLink(input: SignInLinkData): RenderedEmail {
     subject: `Logga in i ${PRODUCT_NAME}`,
     preheader: `Din inloggningslänk gäller i ${minutesSv(data.expiresMinutes)}.`,
     heading: `Logga in i ${PRODUCT_NAME}`,
-    intro: [
-      data.name ? `Hej ${data.name}!` : "Hej!",
-      `Klicka på knappen för att logga in i ${PRODUCT_NAME}.`,
-    ],
+    intro: [data.name ? `Hej ${data.name}!` : "Hej!", `Klicka på knappen för att logga in i ${PRODUCT_NAME}.`],
     action: { label: "Logga in", url: data.url },
     outro: [
       `Länken gäller i ${minutesSv(data.expiresMinutes)} och kan bara användas en gång.`,

@@ -36,7 +36,9 @@ export function threadMessage(input: ThreadMessageData): RenderedEmail {
     ],
     action: { label: "Läs och svara i Brygga", url: data.url },
     outro: data.replyable
-      ? ["Du kan också svara direkt på det här mejlet. Skriv ditt svar överst; det citerade mejlet tas bort. Svar via mejl visas bara för arbetsgivaren och coacherna, inte för deltagaren."]
+      ? [
+          "Du kan också svara direkt på det här mejlet. Skriv ditt svar överst; det citerade mejlet tas bort. Svar via mejl visas bara för arbetsgivaren och coacherna, inte för deltagaren.",
+        ]
       : [`Svara i ${PRODUCT_NAME}, så ser alla i konversationen ditt svar.`],
     reason: `Du får det här mejlet för att du är med i stödet kring en placering i ${PRODUCT_NAME}. Du kan välja ett mejl per meddelande, en sammanfattning per dag eller inga mejl under Inställningar.`,
   });

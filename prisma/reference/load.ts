@@ -32,7 +32,15 @@ type TableSpec<Row> = {
   label: (data: ReferenceData) => string;
 };
 
-type TableResult = { table: string; label: string; count: number; changed: number; removed: number; stale: number; ms: number };
+type TableResult = {
+  table: string;
+  label: string;
+  count: number;
+  changed: number;
+  removed: number;
+  stale: number;
+  ms: number;
+};
 
 const nf = new Intl.NumberFormat("sv-SE");
 const n = (value: number) => nf.format(value);
@@ -94,7 +102,9 @@ const postalCodes: TableSpec<ReferenceData["postalCodes"][number]> = {
   columns: ["code", "locality", "municipalityCode"],
   prune: true,
   params: (r) => ({ ...r }),
-  label: (d) => "postnummer" + (d.skippedPostalCodes ? ` (${n(d.skippedPostalCodes)} hoppades över: okänd kommun eller ogiltigt)` : ""),
+  label: (d) =>
+    "postnummer" +
+    (d.skippedPostalCodes ? ` (${n(d.skippedPostalCodes)} hoppades över: okänd kommun eller ogiltigt)` : ""),
 };
 
 const occupationGroups: TableSpec<ReferenceData["occupationGroups"][number]> = {
@@ -122,7 +132,8 @@ const substitutes: TableSpec<ReferenceData["substitutes"][number]> = {
   prune: true,
   params: (r) => ({ ...r }),
   label: (d) =>
-    "utbytbarhetsrelationer mellan yrken" + (d.skippedSubstitutes ? ` (${n(d.skippedSubstitutes)} till okända yrken hoppades över)` : ""),
+    "utbytbarhetsrelationer mellan yrken" +
+    (d.skippedSubstitutes ? ` (${n(d.skippedSubstitutes)} till okända yrken hoppades över)` : ""),
 };
 
 const skills: TableSpec<ReferenceData["skills"][number]> = {
@@ -178,11 +189,17 @@ function upsertSql(spec: TableShape): string {
 const keyOf = (spec: TableShape, values: Params) => spec.key.map((k) => values[k]).join("\u0000");
 
 /** Deletes (when the table may be pruned) or counts the rows whose key is not in the source. */
-function removeStale(sqlite: Database.Database, spec: TableShape, keep: Set<string>): { removed: number; stale: number } {
+function removeStale(
+  sqlite: Database.Database,
+  spec: TableShape,
+  keep: Set<string>,
+): { removed: number; stale: number } {
   const keys = sqlite.prepare(`SELECT ${spec.key.map(q).join(", ")} FROM ${q(spec.table)}`).all() as Params[];
   const stale = keys.filter((row) => !keep.has(keyOf(spec, row)));
   if (!spec.prune || stale.length === 0) return { removed: 0, stale: stale.length };
-  const remove = sqlite.prepare(`DELETE FROM ${q(spec.table)} WHERE ${spec.key.map((k) => `${q(k)} = @${k}`).join(" AND ")}`);
+  const remove = sqlite.prepare(
+    `DELETE FROM ${q(spec.table)} WHERE ${spec.key.map((k) => `${q(k)} = @${k}`).join(" AND ")}`,
+  );
   for (const row of stale) remove.run(row);
   return { removed: stale.length, stale: 0 };
 }
@@ -213,23 +230,29 @@ function ensureVersionTable(sqlite: Database.Database): void {
 
 function assertTablesExist(sqlite: Database.Database): void {
   const existing = new Set(
-    (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
+    (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    ),
   );
   const missing = TABLES.map((t) => t.name).filter((table) => !existing.has(table));
   if (missing.length > 0) {
-    throw new Error(`Referensdata: databasen saknar tabellerna ${missing.join(", ")}. Kör \`npm run db:migrate\` först.`);
+    throw new Error(
+      `Referensdata: databasen saknar tabellerna ${missing.join(", ")}. Kör \`npm run db:migrate\` först.`,
+    );
   }
 }
 
 function tableCounts(sqlite: Database.Database): string {
-  const counts = TABLES.map(({ name }) => [name, (sqlite.prepare(`SELECT COUNT(*) AS c FROM ${q(name)}`).get() as { c: number }).c]);
+  const counts = TABLES.map(({ name }) => [
+    name,
+    (sqlite.prepare(`SELECT COUNT(*) AS c FROM ${q(name)}`).get() as { c: number }).c,
+  ]);
   return JSON.stringify(Object.fromEntries(counts));
 }
 
 function isUpToDate(sqlite: Database.Database, print: string): boolean {
   const row = sqlite.prepare(`SELECT "fingerprint", "counts" FROM ${q(VERSION_TABLE)} WHERE "id" = 1`).get() as
-    | { fingerprint: string; counts: string }
-    | undefined;
+    { fingerprint: string; counts: string } | undefined;
   return row?.fingerprint === print && row.counts === tableCounts(sqlite);
 }
 
@@ -252,7 +275,10 @@ function summary(result: TableResult): string {
 }
 
 /** Loads the reference data into `sqlite`. Returns true when any row was added, changed or removed. */
-export async function loadReferenceData(sqlite: Database.Database, o: { log: (line: string) => void }): Promise<boolean> {
+export async function loadReferenceData(
+  sqlite: Database.Database,
+  o: { log: (line: string) => void },
+): Promise<boolean> {
   const started = performance.now();
   const dir = referenceDataDir();
   assertTablesExist(sqlite);

@@ -48,7 +48,8 @@ export function distanceToBorderKm(geometry: Geometry, point: LatLng): number {
       const dx = ring[i][0] * scale - ax;
       const dy = ring[i][1] - ay;
       const lengthSquared = dx * dx + dy * dy;
-      const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (point.lat - ay) * dy) / lengthSquared));
+      const t =
+        lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (point.lat - ay) * dy) / lengthSquared));
       best = Math.min(best, Math.hypot(px - ax - t * dx, point.lat - ay - t * dy));
     }
   }

@@ -71,9 +71,21 @@ const ssykLevel4 = concept.extend({
   definition: z.string().nullish(),
   narrower: z.array(occupationName).default([]),
 });
-const ssykLevel3 = concept.extend({ type: z.literal("ssyk-level-3"), ssyk_code_2012: ssykCode, narrower: z.array(ssykLevel4).default([]) });
-const ssykLevel2 = concept.extend({ type: z.literal("ssyk-level-2"), ssyk_code_2012: ssykCode, narrower: z.array(ssykLevel3).default([]) });
-const ssykLevel1 = concept.extend({ type: z.literal("ssyk-level-1"), ssyk_code_2012: ssykCode, narrower: z.array(ssykLevel2).default([]) });
+const ssykLevel3 = concept.extend({
+  type: z.literal("ssyk-level-3"),
+  ssyk_code_2012: ssykCode,
+  narrower: z.array(ssykLevel4).default([]),
+});
+const ssykLevel2 = concept.extend({
+  type: z.literal("ssyk-level-2"),
+  ssyk_code_2012: ssykCode,
+  narrower: z.array(ssykLevel3).default([]),
+});
+const ssykLevel1 = concept.extend({
+  type: z.literal("ssyk-level-1"),
+  ssyk_code_2012: ssykCode,
+  narrower: z.array(ssykLevel2).default([]),
+});
 
 const substitutability = occupationName.extend({ substitutability_percentage: z.number().int().min(1).max(100) });
 const substitutionConcept = occupationName.extend({
@@ -120,7 +132,10 @@ function parseNumber(value: string, source: string, what: string): number {
 
 function readMunicipalities(texts: SourceTexts): { rows: MunicipalityRow[]; corrections: PointCorrection[] } {
   const countyCodes = new Map(
-    csvRecords(texts.counties, ["county_code", "county_name"], SOURCE_FILES.counties).map((c) => [c.county_name, c.county_code]),
+    csvRecords(texts.counties, ["county_code", "county_name"], SOURCE_FILES.counties).map((c) => [
+      c.county_name,
+      c.county_code,
+    ]),
   );
   const geometries = new Map<string, Geometry>(
     parseJson(texts, "borders", borders).features.map((f) => [f.properties.code, f.geometry]),
@@ -132,7 +147,10 @@ function readMunicipalities(texts: SourceTexts): { rows: MunicipalityRow[]; corr
     if (!/^\d{4}$/.test(r.code)) throw new Error(`${source}: municipality code "${r.code}" is not four digits`);
     const countyCode = countyCodes.get(r.county);
     if (!countyCode) throw new Error(`${source}: county "${r.county}" of ${r.name} is not in ${SOURCE_FILES.counties}`);
-    const given = { lat: parseNumber(r.lat, source, `lat of ${r.name}`), lng: parseNumber(r.lng, source, `lng of ${r.name}`) };
+    const given = {
+      lat: parseNumber(r.lat, source, `lat of ${r.name}`),
+      lng: parseNumber(r.lng, source, `lng of ${r.name}`),
+    };
     const { point, correction } = checkedMunicipalityPoint(r.code, given, geometries.get(r.code));
     if (correction) corrections.push(correction);
     return {
@@ -149,7 +167,10 @@ function readMunicipalities(texts: SourceTexts): { rows: MunicipalityRow[]; corr
   return { rows, corrections };
 }
 
-function readPostalCodes(texts: SourceTexts, municipalityCodes: Set<string>): { rows: PostalCodeRow[]; skipped: number } {
+function readPostalCodes(
+  texts: SourceTexts,
+  municipalityCodes: Set<string>,
+): { rows: PostalCodeRow[]; skipped: number } {
   const source = SOURCE_FILES.postalCodes;
   const records = csvRecords(texts.postalCodes, ["postal_code", "locality", "municipality_code"], source);
   const rows = new Map<string, PostalCodeRow>();
@@ -169,10 +190,17 @@ function readPostalCodes(texts: SourceTexts, municipalityCodes: Set<string>): { 
 
 type SsykNode = { id: string; preferred_label: string; ssyk_code_2012: string; definition?: string | null };
 
-function groupRow(node: SsykNode, level: number, parentCode: string | null, definition: string | null): OccupationGroupRow {
+function groupRow(
+  node: SsykNode,
+  level: number,
+  parentCode: string | null,
+  definition: string | null,
+): OccupationGroupRow {
   const code = node.ssyk_code_2012;
   if (code.length !== level || (parentCode !== null && !code.startsWith(parentCode))) {
-    throw new Error(`${SOURCE_FILES.ssykHierarchy}: SSYK code "${code}" does not fit level ${level} under "${parentCode}"`);
+    throw new Error(
+      `${SOURCE_FILES.ssykHierarchy}: SSYK code "${code}" does not fit level ${level} under "${parentCode}"`,
+    );
   }
   return { code, level, label: node.preferred_label, conceptId: node.id, parentCode, definition };
 }
@@ -181,7 +209,9 @@ function readOccupations(texts: SourceTexts): { groups: OccupationGroupRow[]; oc
   const definitions = new Map(
     concepts(texts, "ssykLevel4", ssykLevel4).map((g) => [g.ssyk_code_2012, g.definition ?? null] as const),
   );
-  const noEducation = new Set(concepts(texts, "noEducation", occupationCollection).flatMap((c) => c.related.map((r) => r.id)));
+  const noEducation = new Set(
+    concepts(texts, "noEducation", occupationCollection).flatMap((c) => c.related.map((r) => r.id)),
+  );
   const levels: OccupationGroupRow[][] = [[], [], [], []];
   const occupations = new Map<string, OccupationRow>();
 
@@ -197,9 +227,16 @@ function readOccupations(texts: SourceTexts): { groups: OccupationGroupRow[]; oc
           for (const o of l4.narrower) {
             const existing = occupations.get(o.id);
             if (existing && existing.ssyk4Code !== code) {
-              throw new Error(`${SOURCE_FILES.ssykHierarchy}: occupation ${o.id} is in both ${existing.ssyk4Code} and ${code}`);
+              throw new Error(
+                `${SOURCE_FILES.ssykHierarchy}: occupation ${o.id} is in both ${existing.ssyk4Code} and ${code}`,
+              );
             }
-            occupations.set(o.id, { id: o.id, label: o.preferred_label, ssyk4Code: code, noEducationRequired: noEducation.has(o.id) });
+            occupations.set(o.id, {
+              id: o.id,
+              label: o.preferred_label,
+              ssyk4Code: code,
+              noEducationRequired: noEducation.has(o.id),
+            });
           }
         }
       }

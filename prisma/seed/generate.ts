@@ -8,7 +8,16 @@ import { isCompetitive, type EmploymentSupport, type OpeningKind } from "../../a
 import type { Phase } from "../../app/domain/vocab/participants.ts";
 import { scheduleTimes, type ScheduleTime } from "../../app/domain/vocab/schedule.ts";
 import type { Prisma } from "../../app/utils/db.server.ts";
-import { EMPLOYER_PLAN, EMPLOYER_TYPES, LANGUAGES, ROLES, type EmployerType, type EmployerTypeKey, type RoleKey, type RoleTemplate } from "./catalog.ts";
+import {
+  EMPLOYER_PLAN,
+  EMPLOYER_TYPES,
+  LANGUAGES,
+  ROLES,
+  type EmployerType,
+  type EmployerTypeKey,
+  type RoleKey,
+  type RoleTemplate,
+} from "./catalog.ts";
 import { Clock, REFERENCE_YEAR } from "./clock.ts";
 import {
   DEMO_ACCOUNTS,
@@ -71,7 +80,16 @@ type Muni = {
   other: Array<{ code: string; locality: string }>;
 };
 type Place = { municipalityCode: string; postalCode: string; locality: string; lat: number; lng: number };
-type OrgDef = { name: string; domain: string; municipalityCode: string; area: string[]; coaches: number; adminTitle: string; coachTitles: string[]; inbox: string };
+type OrgDef = {
+  name: string;
+  domain: string;
+  municipalityCode: string;
+  area: string[];
+  coaches: number;
+  adminTitle: string;
+  coachTitles: string[];
+  inbox: string;
+};
 type Org = OrgDef & { id: string; index: number };
 type Person = { first: string; last: string; name: string };
 type Staff = Person & { id: string; org: Org; email: string; pct: number; caseload: number };
@@ -186,17 +204,36 @@ const EMPLOYERS_PER_ORG = [24, 20, 16];
 const TARGET_OPENINGS = 250;
 const PARTICIPANTS = 100;
 
-const KIND_WEIGHTS: Array<[OpeningKind, number]> = [["task", 24], ["practice", 24], ["work_trial", 14], ["job", 22], ["visit", 16]];
+const KIND_WEIGHTS: Array<[OpeningKind, number]> = [
+  ["task", 24],
+  ["practice", 24],
+  ["work_trial", 14],
+  ["job", 22],
+  ["visit", 16],
+];
 /** Which opening kinds serve which goal: the same table as app/domain/matching/facts.ts. */
 const KINDS_BY_GOAL: Record<string, readonly OpeningKind[]> = {
   work: ["job", "task", "visit"],
   practice: ["practice", "work_trial", "task", "visit"],
   studies: ["visit"],
 };
-const KIND_WORD: Record<OpeningKind, string> = { task: "uppdrag", practice: "praktik", work_trial: "arbetsträning", job: "anställning", visit: "studiebesök" };
+const KIND_WORD: Record<OpeningKind, string> = {
+  task: "uppdrag",
+  practice: "praktik",
+  work_trial: "arbetsträning",
+  job: "anställning",
+  visit: "studiebesök",
+};
 
 /** Phases of the 100 participants (a bag, shuffled): most in job search, as in a running SE/IPS service. */
-const PHASE_BAG: Array<[Phase, number]> = [["enrolled", 10], ["profiling", 18], ["job_search", 46], ["practice", 8], ["employed_support", 8], ["exited", 10]];
+const PHASE_BAG: Array<[Phase, number]> = [
+  ["enrolled", 10],
+  ["profiling", 18],
+  ["job_search", 46],
+  ["practice", 8],
+  ["employed_support", 8],
+  ["exited", 10],
+];
 
 // ───────────────────────────── small helpers ─────────────────────────────
 
@@ -251,22 +288,53 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
   const clock = new Clock(now);
 
   const rows: SeedRows = {
-    organizations: [], staffUsers: [], employers: [], employerUsers: [], workplaces: [], openings: [], openingEvents: [],
-    participantUsers: [], participants: [], consents: [], phaseChanges: [], profiles: [], profileComments: [], proposals: [],
-    placements: [], threads: [], messages: [], threadReads: [], meetings: [], meetingActions: [], employerContacts: [],
-    outcomes: [], auditEvents: [],
+    organizations: [],
+    staffUsers: [],
+    employers: [],
+    employerUsers: [],
+    workplaces: [],
+    openings: [],
+    openingEvents: [],
+    participantUsers: [],
+    participants: [],
+    consents: [],
+    phaseChanges: [],
+    profiles: [],
+    profileComments: [],
+    proposals: [],
+    placements: [],
+    threads: [],
+    messages: [],
+    threadReads: [],
+    meetings: [],
+    meetingActions: [],
+    employerContacts: [],
+    outcomes: [],
+    auditEvents: [],
   };
 
   // ── reference data ──
   const munis = new Map<string, Muni>();
   for (const m of [...ref.municipalities].sort((a, b) => a.code.localeCompare(b.code))) {
-    munis.set(m.code, { code: m.code, name: m.name, weight: Math.sqrt(m.population ?? 10_000), lat: m.lat, lng: m.lng, mainTown: [], other: [] });
+    munis.set(m.code, {
+      code: m.code,
+      name: m.name,
+      weight: Math.sqrt(m.population ?? 10_000),
+      lat: m.lat,
+      lng: m.lng,
+      mainTown: [],
+      other: [],
+    });
   }
-  if (munis.size === 0) throw new Error(`Referensdata saknas: inga kommuner i län ${COUNTY_CODE}. Kör "npm run db:reference" först.`);
+  if (munis.size === 0)
+    throw new Error(`Referensdata saknas: inga kommuner i län ${COUNTY_CODE}. Kör "npm run db:reference" först.`);
   for (const pc of [...ref.postalCodes].sort((a, b) => a.code.localeCompare(b.code))) {
     const m = munis.get(pc.municipalityCode);
     if (!m) continue;
-    (pc.locality.toLowerCase() === m.name.toLowerCase() ? m.mainTown : m.other).push({ code: pc.code, locality: pc.locality });
+    (pc.locality.toLowerCase() === m.name.toLowerCase() ? m.mainTown : m.other).push({
+      code: pc.code,
+      locality: pc.locality,
+    });
   }
   for (const m of munis.values()) {
     if (m.mainTown.length === 0) m.mainTown = m.other.length ? m.other : [];
@@ -276,9 +344,14 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
   const skillIds = new Set(ref.skillIds);
   const languageIds = new Set(ref.languageIds);
   const roleKeys = (Object.keys(ROLES) as RoleKey[]).filter((k) => occupations.has(ROLES[k].occupationId));
-  if (roleKeys.length < 10) throw new Error(`Referensdata saknas: yrkena i JobTech-taxonomin är inte inlästa. Kör "npm run db:reference" först.`);
+  if (roleKeys.length < 10)
+    throw new Error(
+      `Referensdata saknas: yrkena i JobTech-taxonomin är inte inlästa. Kör "npm run db:reference" först.`,
+    );
   const roleOk = new Set(roleKeys);
-  const licenceOccupations = new Set(roleKeys.filter((k) => (ROLES[k] as RoleTemplate).licence).map((k) => ROLES[k].occupationId));
+  const licenceOccupations = new Set(
+    roleKeys.filter((k) => (ROLES[k] as RoleTemplate).licence).map((k) => ROLES[k].occupationId),
+  );
 
   const muni = (code: string) => {
     const m = munis.get(code);
@@ -336,7 +409,13 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
   const staff: Staff[] = [];
   const createdAtStaff = clock.at(-760, 8);
   for (const org of orgs) {
-    rows.organizations.push({ id: org.id, name: org.name, municipalityCode: org.municipalityCode, sharedInboxEmail: org.inbox, createdAt: createdAtStaff });
+    rows.organizations.push({
+      id: org.id,
+      name: org.name,
+      municipalityCode: org.municipalityCode,
+      sharedInboxEmail: org.inbox,
+      createdAt: createdAtStaff,
+    });
     const demoAdmin = demoAccount("admin");
     const admin: Person = org.index === 0 ? { first: "Eva", last: "Lundgren", name: demoAdmin.name } : person();
     rows.staffUsers.push({
@@ -354,7 +433,14 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       const isDemo = org.index === 0 && i === 0;
       const p: Person = isDemo ? { first: "Johanna", last: "Berg", name: demoAccount("coach").name } : person();
       const pct = isDemo ? 100 : rng.pick([50, 75, 80, 100, 100, 100]);
-      const coach: Staff = { ...p, id: newId(), org, email: isDemo ? demoAccount("coach").email : emailFor(p, org.domain), pct, caseload: 0 };
+      const coach: Staff = {
+        ...p,
+        id: newId(),
+        org,
+        email: isDemo ? demoAccount("coach").email : emailFor(p, org.domain),
+        pct,
+        caseload: 0,
+      };
       staff.push(coach);
       rows.staffUsers.push({
         id: coach.id,
@@ -408,7 +494,17 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     const domain = `${slug(name.replace(/\b(AB|ek\. för\.)$/, "")).slice(0, 40)}.example`;
     const roles = type.roles.filter(([k]) => roleOk.has(k));
     if (roles.length === 0) return;
-    const employer: Employer = { id: newId(), name, type, typeKey, org, contactCoach, users: [], workplaces: [], roles };
+    const employer: Employer = {
+      id: newId(),
+      name,
+      type,
+      typeKey,
+      org,
+      contactCoach,
+      users: [],
+      workplaces: [],
+      roles,
+    };
     employers.push(employer);
     const createdAt = clock.at(-rng.int(130, 700), 10);
     rows.employers.push({
@@ -425,11 +521,21 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       updatedAt: createdAt,
     });
 
-    const userCount = isDemo ? 2 : rng.weighted([[1, 50], [2, 35], [3, 15]] as const);
+    const userCount = isDemo
+      ? 2
+      : rng.weighted([
+          [1, 50],
+          [2, 35],
+          [3, 15],
+        ] as const);
     for (let u = 0; u < userCount; u++) {
       const demoUser = isDemo && u === 0;
       const p: Person = demoUser ? { first: "Peter", last: "Sandberg", name: demoAccount("employer").name } : person();
-      const user: EmpUser = { ...p, id: newId(), email: demoUser ? demoAccount("employer").email : emailFor(p, domain) };
+      const user: EmpUser = {
+        ...p,
+        id: newId(),
+        email: demoUser ? demoAccount("employer").email : emailFor(p, domain),
+      };
       employer.users.push(user);
       rows.employerUsers.push({
         id: user.id,
@@ -444,7 +550,13 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       });
     }
 
-    const wpCount = isDemo ? 2 : rng.weighted([[1, 60], [2, 30], [3, 10]] as const);
+    const wpCount = isDemo
+      ? 2
+      : rng.weighted([
+          [1, 60],
+          [2, 30],
+          [3, 10],
+        ] as const);
     const area = areaMunis(org);
     for (let w = 0; w < wpCount; w++) {
       const m = w === 0 || isDemo ? home : rng.chance(0.5) ? home : pickMuni(area);
@@ -501,7 +613,14 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       const role: RoleTemplate = ROLES[roleKey];
       const occupation = occupations.get(role.occupationId)!;
       const kind: OpeningKind = plan ? plan[0] : rng.weighted(KIND_WEIGHTS);
-      const status: Opening["status"] = plan ? plan[1] : rng.weighted([["published", 76], ["draft", 8], ["filled", 8], ["closed", 8]] as const);
+      const status: Opening["status"] = plan
+        ? plan[1]
+        : rng.weighted([
+            ["published", 76],
+            ["draft", 8],
+            ["filled", 8],
+            ["closed", 8],
+          ] as const);
       const workplace = rng.pick(employer.workplaces);
       const sector = employer.type.sector;
 
@@ -510,19 +629,51 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
         support = plan
           ? plan[2]
           : sector === "private"
-            ? rng.weighted([["none", 40], ["lonestod", 35], ["nystartsjobb", 15], ["introduktionsjobb", 10]] as const)
+            ? rng.weighted([
+                ["none", 40],
+                ["lonestod", 35],
+                ["nystartsjobb", 15],
+                ["introduktionsjobb", 10],
+              ] as const)
             : sector === "non_profit"
-              ? rng.weighted([["none", 25], ["lonestod", 40], ["nystartsjobb", 15], ["introduktionsjobb", 5], ["osa", 15]] as const)
-              : rng.weighted([["none", 25], ["lonestod", 30], ["nystartsjobb", 10], ["introduktionsjobb", 5], ["osa", 15], ["kommunal", 15]] as const);
+              ? rng.weighted([
+                  ["none", 25],
+                  ["lonestod", 40],
+                  ["nystartsjobb", 15],
+                  ["introduktionsjobb", 5],
+                  ["osa", 15],
+                ] as const)
+              : rng.weighted([
+                  ["none", 25],
+                  ["lonestod", 30],
+                  ["nystartsjobb", 10],
+                  ["introduktionsjobb", 5],
+                  ["osa", 15],
+                  ["kommunal", 15],
+                ] as const);
       }
 
       let hoursMin: number, hoursMax: number;
       switch (kind) {
-        case "task": hoursMin = rng.int(2, 6); hoursMax = hoursMin + rng.int(0, 8); break;
-        case "practice": hoursMin = rng.int(8, 20); hoursMax = hoursMin + rng.int(0, 15); break;
-        case "work_trial": hoursMin = rng.int(4, 12); hoursMax = hoursMin + rng.int(4, 12); break;
-        case "job": hoursMin = rng.pick([15, 20, 20, 25, 30, 30, 40]); hoursMax = hoursMin === 40 ? 40 : hoursMin + rng.pick([0, 5, 10, 15]); break;
-        default: hoursMin = rng.int(1, 3); hoursMax = hoursMin + rng.int(0, 2);
+        case "task":
+          hoursMin = rng.int(2, 6);
+          hoursMax = hoursMin + rng.int(0, 8);
+          break;
+        case "practice":
+          hoursMin = rng.int(8, 20);
+          hoursMax = hoursMin + rng.int(0, 15);
+          break;
+        case "work_trial":
+          hoursMin = rng.int(4, 12);
+          hoursMax = hoursMin + rng.int(4, 12);
+          break;
+        case "job":
+          hoursMin = rng.pick([15, 20, 20, 25, 30, 30, 40]);
+          hoursMax = hoursMin === 40 ? 40 : hoursMin + rng.pick([0, 5, 10, 15]);
+          break;
+        default:
+          hoursMin = rng.int(1, 3);
+          hoursMax = hoursMin + rng.int(0, 2);
       }
       hoursMin = clamp(hoursMin, 1, 40);
       hoursMax = clamp(hoursMax, hoursMin, 40);
@@ -530,7 +681,8 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       const times: ScheduleTime[] = plan ? ["day"] : rng.pick(role.schedules);
       const startFlexible = rng.chance(kind === "task" ? 0.7 : 0.45);
       const env: Env = {};
-      for (const dim of Object.keys(environmentDimensions) as EnvironmentDimension[]) env[dim] = rng.pick(role.env[dim] as string[]);
+      for (const dim of Object.keys(environmentDimensions) as EnvironmentDimension[])
+        env[dim] = rng.pick(role.env[dim] as string[]);
       env.instructions = [...rng.pick(role.env.instructions)];
 
       const supervisor = rng.chance(0.9) ? person().name : null;
@@ -557,17 +709,32 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       let lengthWeeks: number | null = null;
       let purpose: string | null = null;
       if (kind === "practice") {
-        lengthWeeks = rng.weighted([[4, 30], [6, 30], [8, 20], [12, 20]] as const);
+        lengthWeeks = rng.weighted([
+          [4, 30],
+          [6, 30],
+          [8, 20],
+          [12, 20],
+        ] as const);
         purpose = rng.pick(T.PRACTICE_PURPOSES);
       } else if (kind === "work_trial") {
-        lengthWeeks = rng.weighted([[4, 20], [8, 40], [12, 40]] as const);
+        lengthWeeks = rng.weighted([
+          [4, 20],
+          [8, 40],
+          [12, 40],
+        ] as const);
         purpose = rng.pick(T.WORK_TRIAL_PURPOSES);
       }
       const places =
-        plan && kind === "practice" ? 2
-        : kind === "visit" ? rng.int(2, 5)
-        : kind === "task" ? rng.int(1, 3)
-        : rng.weighted([[1, 70], [2, 30]] as const);
+        plan && kind === "practice"
+          ? 2
+          : kind === "visit"
+            ? rng.int(2, 5)
+            : kind === "task"
+              ? rng.int(1, 3)
+              : rng.weighted([
+                  [1, 70],
+                  [2, 30],
+                ] as const);
 
       // Dates as day offsets from the anchor day.
       const createdOffset = status === "draft" ? -rng.int(1, 20) : -rng.int(6, 120);
@@ -580,46 +747,113 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       } else if (status === "draft") {
         startOffset = rng.int(14, 60);
       } else {
-        startOffset = { task: rng.int(2, 30), practice: rng.int(-10, 45), work_trial: rng.int(-10, 45), job: rng.int(7, 60), visit: rng.int(2, 30) }[kind];
+        startOffset = {
+          task: rng.int(2, 30),
+          practice: rng.int(-10, 45),
+          work_trial: rng.int(-10, 45),
+          job: rng.int(7, 60),
+          visit: rng.int(2, 30),
+        }[kind];
         startOffset = Math.max(startOffset, publishedOffset! + 3);
       }
       const lengthDays =
-        kind === "practice" || kind === "work_trial" ? lengthWeeks! * 7
-        : kind === "task" ? rng.int(1, 6) * 7
-        : kind === "visit" ? rng.int(2, 8) * 7
-        : support === "kommunal" ? 365
-        : null;
+        kind === "practice" || kind === "work_trial"
+          ? lengthWeeks! * 7
+          : kind === "task"
+            ? rng.int(1, 6) * 7
+            : kind === "visit"
+              ? rng.int(2, 8) * 7
+              : support === "kommunal"
+                ? 365
+                : null;
       // A published opening is never past its end date.
       if (status === "published" && lengthDays !== null && startOffset + lengthDays < 7) startOffset = 7 - lengthDays;
       const endOffset = lengthDays === null ? null : startOffset + lengthDays;
 
       let title = openingTitle(rng, kind, role, support, hoursMax);
-      for (let attempt = 0; attempt < 4 && employerTitles.has(title); attempt++) title = openingTitle(rng, kind, role, support, hoursMax);
+      for (let attempt = 0; attempt < 4 && employerTitles.has(title); attempt++)
+        title = openingTitle(rng, kind, role, support, hoursMax);
       employerTitles.add(title);
       const tasks = rng.sample(role.tasks, rng.int(3, Math.min(5, role.tasks.length)));
-      const skills = rng.sample(role.skillIds.filter((s) => skillIds.has(s)), rng.int(2, 4));
+      const skills = rng.sample(
+        role.skillIds.filter((s) => skillIds.has(s)),
+        rng.int(2, 4),
+      );
       const description = openingDescription(kind, {
-        employer: employer.name, title, role, hoursMin, hoursMax, times, supervisor, lengthWeeks, support, workplace: workplace.name,
+        employer: employer.name,
+        title,
+        role,
+        hoursMin,
+        hoursMax,
+        times,
+        supervisor,
+        lengthWeeks,
+        support,
+        workplace: workplace.name,
         about: employer.type.description,
       });
 
       const leads: Opening["leads"] =
-        kind === "job" ? "yes"
-        : kind === "practice" || kind === "work_trial" ? rng.weighted([["yes", 30], ["maybe", 55], ["no", 15]] as const)
-        : rng.weighted([["maybe", 55], ["no", 45]] as const);
+        kind === "job"
+          ? "yes"
+          : kind === "practice" || kind === "work_trial"
+            ? rng.weighted([
+                ["yes", 30],
+                ["maybe", 55],
+                ["no", 15],
+              ] as const)
+            : rng.weighted([
+                ["maybe", 55],
+                ["no", 45],
+              ] as const);
       const fromCoach = rng.chance(0.3);
       const creatorId = fromCoach ? employer.contactCoach.id : rng.pick(employer.users).id;
       const opening: Opening = {
-        id: newId(), employer, workplace, roleKey, role, occupation, kind, status, title, hoursMin, hoursMax, times, startFlexible, env,
-        accommodations: accommodationsOffered, support, competitive: isCompetitive(kind, support), supervisorName: supervisor, supervisorFixed, leads,
-        places, taken: 0, lengthWeeks, purpose, startOffset, endOffset, createdOffset, publishedOffset, closedOffset,
+        id: newId(),
+        employer,
+        workplace,
+        roleKey,
+        role,
+        occupation,
+        kind,
+        status,
+        title,
+        hoursMin,
+        hoursMax,
+        times,
+        startFlexible,
+        env,
+        accommodations: accommodationsOffered,
+        support,
+        competitive: isCompetitive(kind, support),
+        supervisorName: supervisor,
+        supervisorFixed,
+        leads,
+        places,
+        taken: 0,
+        lengthWeeks,
+        purpose,
+        startOffset,
+        endOffset,
+        createdOffset,
+        publishedOffset,
+        closedOffset,
       };
       openings.push(opening);
       const createdAt = clock.workday(createdOffset, rng.int(8, 15), rng.pick([0, 10, 25, 40, 55]));
-      const publishedAt = publishedOffset === null ? null : clock.workday(publishedOffset, rng.int(8, 16), rng.pick([5, 20, 35, 50]));
+      const publishedAt =
+        publishedOffset === null ? null : clock.workday(publishedOffset, rng.int(8, 16), rng.pick([5, 20, 35, 50]));
       const closedAt = closedOffset === null ? null : clock.workday(closedOffset, rng.int(8, 16));
-      const closeReason = status === "filled" ? rng.pick(T.CLOSE_REASONS.filled) : status === "closed" ? rng.pick(T.CLOSE_REASONS.closed) : null;
-      const updated = publishedAt && status === "published" && rng.chance(0.2) ? clock.workday(Math.min(-1, publishedOffset! + rng.int(1, 10)), 11) : null;
+      const closeReason =
+        status === "filled"
+          ? rng.pick(T.CLOSE_REASONS.filled)
+          : status === "closed"
+            ? rng.pick(T.CLOSE_REASONS.closed)
+            : null;
+      const updated =
+        publishedAt && status === "published" && rng.chance(0.2)
+          ? clock.workday(Math.min(-1, publishedOffset! + rng.int(1, 10)), 11)
+          : null;
       const row: Prisma.OpeningCreateManyInput = {
         id: opening.id,
         employerId: employer.id,
@@ -658,7 +892,15 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       const events: Prisma.OpeningEventCreateManyInput[] = [];
       openingEventRows.set(opening.id, events);
       const event = (action: string, at: Date, detail: string | null = null) => {
-        const e = { id: newId(), openingId: opening.id, userId: creatorId, action, onBehalf: fromCoach, detail, createdAt: at };
+        const e = {
+          id: newId(),
+          openingId: opening.id,
+          userId: creatorId,
+          action,
+          onBehalf: fromCoach,
+          detail,
+          createdAt: at,
+        };
         events.push(e);
         rows.openingEvents.push(e);
       };
@@ -672,13 +914,16 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
   // ── participants ──
   const coachList = staff;
   const totalPct = coachList.reduce((s, c) => s + c.pct, 0);
-  coachList.forEach((c) => (c.caseload = c === demoCoach ? 10 : Math.round(((PARTICIPANTS - 10) * c.pct) / (totalPct - demoCoach.pct))));
+  coachList.forEach(
+    (c) => (c.caseload = c === demoCoach ? 10 : Math.round(((PARTICIPANTS - 10) * c.pct) / (totalPct - demoCoach.pct))),
+  );
   const phaseBag = rng.shuffle(PHASE_BAG.flatMap(([phase, n]) => Array<Phase>(n).fill(phase)));
   const usedPseudonyms = new Map<Org, Set<string>>(orgs.map((o) => [o, new Set<string>()]));
   const participants: Participant[] = [];
   const occList = roleKeys.map((k) => occupations.get(ROLES[k].occupationId)!);
   const openingsByOccupation = new Map<string, Opening[]>();
-  for (const o of openings) openingsByOccupation.set(o.occupation.id, [...(openingsByOccupation.get(o.occupation.id) ?? []), o]);
+  for (const o of openings)
+    openingsByOccupation.set(o.occupation.id, [...(openingsByOccupation.get(o.occupation.id) ?? []), o]);
 
   let pIndex = 0;
   for (const coach of coachList) {
@@ -692,15 +937,32 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
 
   function makeParticipant(coach: Staff, phase: Phase, isDemo: boolean): Participant {
     const org = coach.org;
-    const gender = isDemo ? "woman" : rng.weighted([["woman", 44], ["man", 48], ["other", 3], ["undisclosed", 5]] as const);
-    const firstPool = gender === "woman" ? WOMEN_FIRST_NAMES : gender === "man" ? MEN_FIRST_NAMES : [...OTHER_FIRST_NAMES, ...WOMEN_FIRST_NAMES.slice(0, 5), ...MEN_FIRST_NAMES.slice(0, 5)];
+    const gender = isDemo
+      ? "woman"
+      : rng.weighted([
+          ["woman", 44],
+          ["man", 48],
+          ["other", 3],
+          ["undisclosed", 5],
+        ] as const);
+    const firstPool =
+      gender === "woman"
+        ? WOMEN_FIRST_NAMES
+        : gender === "man"
+          ? MEN_FIRST_NAMES
+          : [...OTHER_FIRST_NAMES, ...WOMEN_FIRST_NAMES.slice(0, 5), ...MEN_FIRST_NAMES.slice(0, 5)];
     const taken = usedPseudonyms.get(org)!;
     let first = isDemo ? DEMO_PARTICIPANT_PSEUDONYM : rng.pick(firstPool);
     let last = rng.pick(LAST_NAMES);
     let pseudonym = isDemo ? DEMO_PARTICIPANT_PSEUDONYM : "";
     if (!isDemo) {
-      const style = rng.weighted([["first", 60], ["firstInitial", 25], ["initials", 15]] as const);
-      pseudonym = style === "first" ? first : style === "firstInitial" ? `${first} ${last[0]}.` : `${first[0]}.${last[0]}.`;
+      const style = rng.weighted([
+        ["first", 60],
+        ["firstInitial", 25],
+        ["initials", 15],
+      ] as const);
+      pseudonym =
+        style === "first" ? first : style === "firstInitial" ? `${first} ${last[0]}.` : `${first[0]}.${last[0]}.`;
       while (taken.has(pseudonym) || pseudonym === DEMO_PARTICIPANT_PSEUDONYM) {
         first = rng.pick(firstPool);
         last = rng.pick(LAST_NAMES);
@@ -708,18 +970,54 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       }
     }
     taken.add(pseudonym);
-    const age = isDemo ? 29 : rng.weighted([[rng.int(19, 24), 25], [rng.int(25, 34), 35], [rng.int(35, 49), 28], [rng.int(50, 63), 12]] as const);
+    const age = isDemo
+      ? 29
+      : rng.weighted([
+          [rng.int(19, 24), 25],
+          [rng.int(25, 34), 35],
+          [rng.int(35, 49), 28],
+          [rng.int(50, 63), 12],
+        ] as const);
     const home = isDemo ? placeIn(muni("0680")) : placeIn(pickMuni(areaMunis(org)), rng.chance(0.2));
-    const goals = isDemo ? ["work", "practice"] : rng.weighted([[["work"], 30], [["work", "practice"], 45], [["practice"], 12], [["work", "studies"], 8], [["practice", "studies"], 5]] as const).slice();
+    const goals = isDemo
+      ? ["work", "practice"]
+      : rng
+          .weighted([
+            [["work"], 30],
+            [["work", "practice"], 45],
+            [["practice"], 12],
+            [["work", "studies"], 8],
+            [["practice", "studies"], 5],
+          ] as const)
+          .slice();
 
-    const travelMode = rng.weighted([["public_transport", 40], ["bike", 20], ["car", 20], ["walk", 10], ["transport_service", 10]] as const);
+    const travelMode = rng.weighted([
+      ["public_transport", 40],
+      ["bike", 20],
+      ["car", 20],
+      ["walk", 10],
+      ["transport_service", 10],
+    ] as const);
     const maxCommuteKm =
-      travelMode === "walk" ? rng.int(2, 4) : travelMode === "bike" ? rng.int(5, 10) : travelMode === "car" ? rng.pick([20, 30, 40, 50]) : rng.pick([10, 15, 20, 25, 30]);
+      travelMode === "walk"
+        ? rng.int(2, 4)
+        : travelMode === "bike"
+          ? rng.int(5, 10)
+          : travelMode === "car"
+            ? rng.pick([20, 30, 40, 50])
+            : rng.pick([10, 15, 20, 25, 30]);
     const hoursMin = rng.pick([5, 8, 10, 15, 20]);
     const prefs: Prefs = {
       hoursMin,
       hoursMax: Math.min(40, hoursMin + rng.pick([5, 10, 15, 20])),
-      schedule: rng.weighted([[["day"], 60], [["day", "evening"], 20], [["day", "weekend"], 10], [["day", "evening", "weekend"], 10]] as const).slice(),
+      schedule: rng
+        .weighted([
+          [["day"], 60],
+          [["day", "evening"], 20],
+          [["day", "weekend"], 10],
+          [["day", "evening", "weekend"], 10],
+        ] as const)
+        .slice(),
       maxCommuteKm,
       travelMode,
     };
@@ -730,13 +1028,34 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     if (rng.chance(0.5)) envPrefs.instructions = rng.sample(["written", "verbal", "shown"], rng.int(1, 2));
 
     const needs: Need[] = [];
-    const needCount = rng.weighted([[0, 25], [1, 35], [2, 28], [3, 12]] as const);
+    const needCount = rng.weighted([
+      [0, 25],
+      [1, 35],
+      [2, 28],
+      [3, 12],
+    ] as const);
     const needPool: Array<[Accommodation, number]> = [
-      ["written_instructions", 15], ["fixed_supervisor", 15], ["flexible_start", 10], ["shorter_days", 12], ["extra_breaks", 10],
-      ["quiet_workspace", 8], ["own_pace_introduction", 10], ["coach_on_site", 8], ["schedule_in_advance", 8], ["hearing_protection", 3],
-      ["assistive_devices", 3], ["step_free_access", 2], ["language_support", 4], ["partly_remote", 2],
+      ["written_instructions", 15],
+      ["fixed_supervisor", 15],
+      ["flexible_start", 10],
+      ["shorter_days", 12],
+      ["extra_breaks", 10],
+      ["quiet_workspace", 8],
+      ["own_pace_introduction", 10],
+      ["coach_on_site", 8],
+      ["schedule_in_advance", 8],
+      ["hearing_protection", 3],
+      ["assistive_devices", 3],
+      ["step_free_access", 2],
+      ["language_support", 4],
+      ["partly_remote", 2],
     ];
-    const commonMust = new Set<Accommodation>(["written_instructions", "fixed_supervisor", "shorter_days", "flexible_start"]);
+    const commonMust = new Set<Accommodation>([
+      "written_instructions",
+      "fixed_supervisor",
+      "shorter_days",
+      "flexible_start",
+    ]);
     for (let i = 0; i < needCount; i++) {
       const code = rng.weighted(needPool);
       if (needs.some((n) => n.code === code)) continue;
@@ -746,7 +1065,14 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     const exclusions: Exclusions = { occupationIds: [], groupCodes: [], environment: [], schedule: [] };
     if (rng.chance(0.2)) exclusions.occupationIds.push(rng.pick(occList).id);
     if (rng.chance(0.08)) exclusions.groupCodes.push(rng.pick(occList).ssyk4Code);
-    for (const e of rng.sample(["physicalLoad:heavy", "customerContact:much", "noise:noisy", "pace:high"], rng.weighted([[0, 40], [1, 40], [2, 20]] as const))) {
+    for (const e of rng.sample(
+      ["physicalLoad:heavy", "customerContact:much", "noise:noisy", "pace:high"],
+      rng.weighted([
+        [0, 40],
+        [1, 40],
+        [2, 20],
+      ] as const),
+    )) {
       exclusions.environment.push(e);
     }
     if (rng.chance(0.4)) exclusions.schedule.push("night");
@@ -764,8 +1090,27 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       exited: -rng.int(220, 700),
     }[phase];
     return {
-      id: newId(), org, coach, pseudonym, first, gender, age, home, goals, phase, enrolledOffset,
-      interests: [], groupCodes: [], prefs, envPrefs, needs, exclusions, licences, userId: null, email: null, firstEmployerContactOffset: null,
+      id: newId(),
+      org,
+      coach,
+      pseudonym,
+      first,
+      gender,
+      age,
+      home,
+      goals,
+      phase,
+      enrolledOffset,
+      interests: [],
+      groupCodes: [],
+      prefs,
+      envPrefs,
+      needs,
+      exclusions,
+      licences,
+      userId: null,
+      email: null,
+      firstEmployerContactOffset: null,
     };
   }
   const demoParticipant = participants[0];
@@ -784,14 +1129,20 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     const [dimension, value] = item.split(":");
     if (dimension === "instructions") return (o.env.instructions ?? []).includes(value);
     const actual = o.env[dimension as EnvironmentDimension];
-    return actual === value || (dimension === "setting" && actual === "both" && (value === "indoor" || value === "outdoor"));
+    return (
+      actual === value || (dimension === "setting" && actual === "both" && (value === "indoor" || value === "outdoor"))
+    );
   };
   const hoursOverlap = (p: Participant, o: Opening) => o.hoursMin <= p.prefs.hoursMax && o.hoursMax >= p.prefs.hoursMin;
   function compatible(p: Participant, o: Opening): boolean {
     if (!kindFitsGoals(p, o.kind)) return false;
     if (distanceKm(p, o) > p.prefs.maxCommuteKm) return false;
     if (!hoursOverlap(p, o)) return false;
-    if (p.exclusions.occupationIds.includes(o.occupation.id) || p.exclusions.groupCodes.some((c) => o.occupation.ssyk4Code.startsWith(c))) return false;
+    if (
+      p.exclusions.occupationIds.includes(o.occupation.id) ||
+      p.exclusions.groupCodes.some((c) => o.occupation.ssyk4Code.startsWith(c))
+    )
+      return false;
     if (p.exclusions.environment.some((e) => hasEnvironment(o, e))) return false;
     if (p.exclusions.schedule.some((t) => o.times.includes(t))) return false;
     if (p.needs.some((n) => n.must && !offers(o, n.code))) return false;
@@ -820,16 +1171,31 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
   }
 
   // ── placements: chosen first, so that the profile is built around what really happened ──
-  type PlacementPlan = { p: Participant; o: Opening; startOffset: number; ended: boolean; endOffset: number | null; endReason: string | null };
+  type PlacementPlan = {
+    p: Participant;
+    o: Opening;
+    startOffset: number;
+    ended: boolean;
+    endOffset: number | null;
+    endReason: string | null;
+  };
   const placementPlans: PlacementPlan[] = [];
   function choosePlacementOpening(p: Participant, kinds: OpeningKind[]): Opening | null {
     const candidates = openings
       // A filled opening has room for the people who filled it; a published one keeps a free place.
-      .filter((o) => kinds.includes(o.kind) && o.employer.org === p.org && ((o.status === "filled" && o.taken < o.places) || (o.status === "published" && o.taken + 1 < o.places)))
+      .filter(
+        (o) =>
+          kinds.includes(o.kind) &&
+          o.employer.org === p.org &&
+          ((o.status === "filled" && o.taken < o.places) || (o.status === "published" && o.taken + 1 < o.places)),
+      )
       .sort((a, b) => distanceKm(p, a) - distanceKm(p, b) || a.id.localeCompare(b.id));
     if (candidates.length === 0) return null;
     // A job someone already holds is usually an opening that is filled by now.
-    const preferred = kinds.includes("job") && candidates.some((o) => o.status === "filled") ? candidates.filter((o) => o.status === "filled") : candidates;
+    const preferred =
+      kinds.includes("job") && candidates.some((o) => o.status === "filled")
+        ? candidates.filter((o) => o.status === "filled")
+        : candidates;
     const fitting = preferred.filter((o) => compatible(p, o));
     return rng.pick((fitting.length ? fitting : preferred).slice(0, 5));
   }
@@ -837,12 +1203,23 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
   for (const p of participants) {
     const jobSearchOffset = Math.min(-1, p.enrolledOffset + rng.int(10, 28));
     if (p.phase === "practice") {
-      const o = p === demoParticipant ? openings.find((x) => x.employer === demoEmployer && x.kind === "practice")! : choosePlacementOpening(p, ["practice", "work_trial"]);
+      const o =
+        p === demoParticipant
+          ? openings.find((x) => x.employer === demoEmployer && x.kind === "practice")!
+          : choosePlacementOpening(p, ["practice", "work_trial"]);
       if (!o) continue;
       const weeks = o.lengthWeeks ?? 8;
-      const startOffset = p === demoParticipant ? -17 : Math.max(jobSearchOffset + rng.int(14, 40), -(weeks * 7) + 10, -rng.int(5, 70));
+      const startOffset =
+        p === demoParticipant ? -17 : Math.max(jobSearchOffset + rng.int(14, 40), -(weeks * 7) + 10, -rng.int(5, 70));
       o.taken++;
-      placementPlans.push({ p, o, startOffset: Math.min(startOffset, -3), ended: false, endOffset: null, endReason: null });
+      placementPlans.push({
+        p,
+        o,
+        startOffset: Math.min(startOffset, -3),
+        ended: false,
+        endOffset: null,
+        endReason: null,
+      });
       reconcile(p, o);
     } else if (p.phase === "employed_support" || (p.phase === "exited" && rng.chance(0.4))) {
       const o = choosePlacementOpening(p, ["job"]);
@@ -851,7 +1228,14 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       o.taken++;
       const ended = p.phase === "exited";
       const endOffset = ended ? Math.min(-5, startOffset + rng.int(120, 300)) : null;
-      placementPlans.push({ p, o, startOffset, ended, endOffset, endReason: ended ? T.PLACEMENT_END_REASONS.work : null });
+      placementPlans.push({
+        p,
+        o,
+        startOffset,
+        ended,
+        endOffset,
+        endReason: ended ? T.PLACEMENT_END_REASONS.work : null,
+      });
       reconcile(p, o);
     }
   }
@@ -871,12 +1255,15 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     // Whoever filled an opening started when it did; an opening still published started no later.
     if (o.status !== "published" || o.startOffset > placementStart) o.startOffset = placementStart;
     if (o.lengthWeeks !== null) o.endOffset = o.startOffset + o.lengthWeeks * 7;
-    else if (o.endOffset !== null) o.endOffset = Math.max(o.startOffset + 365, o.status === "published" ? 30 : o.startOffset + 365);
+    else if (o.endOffset !== null)
+      o.endOffset = Math.max(o.startOffset + 365, o.status === "published" ? 30 : o.startOffset + 365);
     const createdAt = clock.workday(o.createdOffset, 9, 10);
     const publishedAt = clock.workday(o.publishedOffset, 13, 20);
     const closedAt = o.closedOffset === null ? null : clock.workday(o.closedOffset, 15);
     Object.assign(row, {
-      createdAt, publishedAt, closedAt,
+      createdAt,
+      publishedAt,
+      closedAt,
       startDate: clock.date(o.startOffset),
       endDate: o.endOffset === null ? null : clock.date(o.endOffset),
       updatedAt: closedAt ?? publishedAt,
@@ -891,12 +1278,22 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
   for (const plan of placementPlans) retime(plan.o, plan.startOffset);
 
   // Demo: a participant of the demo coach presented to the demo employer, awaiting its answer.
-  const demoEmployerJob = openings.find((o) => o.employer === demoEmployer && o.kind === "job" && o.status === "published")!;
-  const demoCandidate = participants.find((p) => p.coach === demoCoach && p.phase === "job_search" && p !== demoParticipant);
+  const demoEmployerJob = openings.find(
+    (o) => o.employer === demoEmployer && o.kind === "job" && o.status === "published",
+  )!;
+  const demoCandidate = participants.find(
+    (p) => p.coach === demoCoach && p.phase === "job_search" && p !== demoParticipant,
+  );
   if (demoCandidate) reconcile(demoCandidate, demoEmployerJob);
   // Demo: the demo participant has a fresh proposal for a job elsewhere.
   const demoNewJob = openings
-    .filter((o) => o.employer !== demoEmployer && o.kind === "job" && o.status === "published" && o.employer.org === demoParticipant.org)
+    .filter(
+      (o) =>
+        o.employer !== demoEmployer &&
+        o.kind === "job" &&
+        o.status === "published" &&
+        o.employer.org === demoParticipant.org,
+    )
     .sort((a, b) => distanceKm(demoParticipant, a) - distanceKm(demoParticipant, b) || a.id.localeCompare(b.id))[0];
   if (demoNewJob) reconcile(demoParticipant, demoNewJob);
 
@@ -906,28 +1303,48 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     const nearby = openings.filter((o) => o.status !== "draft" && compatible(p, o));
     const weights = new Map<string, number>();
     for (const o of nearby) weights.set(o.occupation.id, (weights.get(o.occupation.id) ?? 0) + 1);
-    const candidates = [...weights.entries()].filter(([id]) => !p.interests.includes(id)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const candidates = [...weights.entries()]
+      .filter(([id]) => !p.interests.includes(id))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     while (p.interests.length < want && candidates.length > 0) {
       const chosen = rng.weighted(candidates.map(([id, w]) => [id, w] as const));
       p.interests.push(chosen);
-      candidates.splice(candidates.findIndex(([id]) => id === chosen), 1);
+      candidates.splice(
+        candidates.findIndex(([id]) => id === chosen),
+        1,
+      );
     }
     while (p.interests.length < want) {
       const occ = rng.pick(occList);
       if (!p.interests.includes(occ.id) && !p.exclusions.occupationIds.includes(occ.id)) p.interests.push(occ.id);
     }
     if (p.interests.length > 0 && rng.chance(0.3)) p.groupCodes.push(occupations.get(p.interests[0])!.ssyk4Code);
-    p.exclusions.groupCodes = p.exclusions.groupCodes.filter((c) => !p.interests.some((id) => occupations.get(id)!.ssyk4Code === c));
+    p.exclusions.groupCodes = p.exclusions.groupCodes.filter(
+      (c) => !p.interests.some((id) => occupations.get(id)!.ssyk4Code === c),
+    );
   }
 
   // ── proposals ──
   type ProposalStatus =
-    | "proposed" | "more_info" | "declined_by_participant" | "accepted_by_participant" | "presented"
-    | "accepted_by_employer" | "declined_by_employer" | "expired" | "withdrawn";
+    | "proposed"
+    | "more_info"
+    | "declined_by_participant"
+    | "accepted_by_participant"
+    | "presented"
+    | "accepted_by_employer"
+    | "declined_by_employer"
+    | "expired"
+    | "withdrawn";
   const proposalIdsByPlacement = new Map<PlacementPlan, string>();
   const usedPairs = new Set<string>();
 
-  function addProposal(p: Participant, o: Opening, status: ProposalStatus, proposedOffset: number, startOffset?: number): string {
+  function addProposal(
+    p: Participant,
+    o: Opening,
+    status: ProposalStatus,
+    proposedOffset: number,
+    startOffset?: number,
+  ): string {
     usedPairs.add(`${p.id}:${o.id}`);
     const { score, reasons } = scoreOf(rng, p, o, occupations);
     const id = newId();
@@ -935,9 +1352,18 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     const step = (days: number) => Math.min(-1, proposedOffset + days);
     const answered = ["proposed", "expired", "withdrawn"].includes(status) ? null : step(rng.int(1, 3));
     const participantAnswer =
-      answered === null ? null : status === "more_info" ? "more_info" : status === "declined_by_participant" ? "no" : "yes";
-    const presented = ["presented", "accepted_by_employer", "declined_by_employer"].includes(status) ? step(rng.int(3, 5)) : null;
-    const employerAnswered = status === "accepted_by_employer" || status === "declined_by_employer" ? step(rng.int(6, 10)) : null;
+      answered === null
+        ? null
+        : status === "more_info"
+          ? "more_info"
+          : status === "declined_by_participant"
+            ? "no"
+            : "yes";
+    const presented = ["presented", "accepted_by_employer", "declined_by_employer"].includes(status)
+      ? step(rng.int(3, 5))
+      : null;
+    const employerAnswered =
+      status === "accepted_by_employer" || status === "declined_by_employer" ? step(rng.int(6, 10)) : null;
     if (presented !== null) {
       p.firstEmployerContactOffset = Math.min(p.firstEmployerContactOffset ?? 0, presented);
       rows.employerContacts.push({
@@ -964,13 +1390,21 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       expiresAt: clock.at(proposedOffset + 14, 23, 59),
       participantAnswer,
       participantReason:
-        status === "declined_by_participant" ? rng.pick(T.PARTICIPANT_DECLINE_REASONS) : status === "more_info" ? rng.pick(T.PARTICIPANT_MORE_INFO) : null,
+        status === "declined_by_participant"
+          ? rng.pick(T.PARTICIPANT_DECLINE_REASONS)
+          : status === "more_info"
+            ? rng.pick(T.PARTICIPANT_MORE_INFO)
+            : null,
       participantAnsweredAt: answered === null ? null : clock.workday(answered, rng.int(9, 19)),
       presentedAt: presented === null ? null : clock.workday(presented, 11),
-      employerDecision: status === "accepted_by_employer" ? "accept" : status === "declined_by_employer" ? "decline" : null,
+      employerDecision:
+        status === "accepted_by_employer" ? "accept" : status === "declined_by_employer" ? "decline" : null,
       employerReason: status === "declined_by_employer" ? rng.pick(T.EMPLOYER_DECLINE_REASONS) : null,
       employerAnsweredAt: employerAnswered === null ? null : clock.workday(employerAnswered, rng.int(8, 16)),
-      visitAt: status === "accepted_by_employer" && startOffset !== undefined ? clock.workday(Math.max(proposedOffset + 8, startOffset - 5), 10) : null,
+      visitAt:
+        status === "accepted_by_employer" && startOffset !== undefined
+          ? clock.workday(Math.max(proposedOffset + 8, startOffset - 5), 10)
+          : null,
       proposedStartDate: startOffset !== undefined ? clock.date(startOffset) : null,
     });
     return id;
@@ -978,23 +1412,51 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
 
   for (const plan of placementPlans) {
     const proposedOffset = plan.startOffset - rng.int(14, 30);
-    proposalIdsByPlacement.set(plan, addProposal(plan.p, plan.o, "accepted_by_employer", proposedOffset, plan.startOffset));
+    proposalIdsByPlacement.set(
+      plan,
+      addProposal(plan.p, plan.o, "accepted_by_employer", proposedOffset, plan.startOffset),
+    );
   }
   if (demoCandidate) addProposal(demoCandidate, demoEmployerJob, "presented", -6);
   if (demoNewJob) addProposal(demoParticipant, demoNewJob, "proposed", -2);
 
   for (const p of participants) {
     if (p.phase === "enrolled" || p.phase === "profiling") continue;
-    const extra = p.phase === "job_search" ? rng.weighted([[0, 15], [1, 40], [2, 30], [3, 15]] as const) : rng.weighted([[0, 50], [1, 40], [2, 10]] as const);
+    const extra =
+      p.phase === "job_search"
+        ? rng.weighted([
+            [0, 15],
+            [1, 40],
+            [2, 30],
+            [3, 15],
+          ] as const)
+        : rng.weighted([
+            [0, 50],
+            [1, 40],
+            [2, 10],
+          ] as const);
     const pool = openings
-      .filter((o) => o.status === "published" && o.taken < o.places && !usedPairs.has(`${p.id}:${o.id}`) && compatible(p, o))
+      .filter(
+        (o) => o.status === "published" && o.taken < o.places && !usedPairs.has(`${p.id}:${o.id}`) && compatible(p, o),
+      )
       .sort((a, b) => distanceKm(p, a) - distanceKm(p, b) || a.id.localeCompare(b.id));
     const chosen = rng.sample(pool.slice(0, 8), extra);
     chosen.forEach((o, i) => {
       const open = p.phase === "job_search" && i === 0;
       const status: ProposalStatus = open
-        ? rng.weighted([["proposed", 30], ["more_info", 10], ["accepted_by_participant", 15], ["presented", 25]] as const)
-        : rng.weighted([["declined_by_participant", 30], ["declined_by_employer", 30], ["expired", 20], ["withdrawn", 10], ["more_info", 10]] as const);
+        ? rng.weighted([
+            ["proposed", 30],
+            ["more_info", 10],
+            ["accepted_by_participant", 15],
+            ["presented", 25],
+          ] as const)
+        : rng.weighted([
+            ["declined_by_participant", 30],
+            ["declined_by_employer", 30],
+            ["expired", 20],
+            ["withdrawn", 10],
+            ["more_info", 10],
+          ] as const);
       const offset = open ? -rng.int(1, 9) : -rng.int(12, 80);
       addProposal(p, o, status, Math.max(offset, Math.min(-1, p.enrolledOffset + 14)));
     });
@@ -1008,8 +1470,19 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     const hoursPerWeek = clamp(Math.max(o.hoursMin, p.prefs.hoursMin), o.hoursMin, o.hoursMax);
     const plannedEnd = o.kind === "practice" || o.kind === "work_trial" ? start + (o.lengthWeeks ?? 8) * 7 : null;
     const sinceStart = -start;
-    const status = plan.ended ? "ended" : sinceStart <= 14 ? "introduction" : o.kind === "job" && sinceStart > 180 ? "after_support" : "follow_up";
-    const intensity = status === "introduction" ? "weekly" : status === "after_support" ? rng.pick(["monthly", "on_request"]) : rng.pick(["weekly", "biweekly"]);
+    const status = plan.ended
+      ? "ended"
+      : sinceStart <= 14
+        ? "introduction"
+        : o.kind === "job" && sinceStart > 180
+          ? "after_support"
+          : "follow_up";
+    const intensity =
+      status === "introduction"
+        ? "weekly"
+        : status === "after_support"
+          ? rng.pick(["monthly", "on_request"])
+          : rng.pick(["weekly", "biweekly"]);
     const supervisor = o.supervisorName ?? person().name;
     rows.placements.push({
       id: placementId,
@@ -1021,7 +1494,8 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       endDate: plannedEnd === null ? null : clock.date(plannedEnd),
       hoursPerWeek,
       supervisorName: supervisor,
-      purpose: o.purpose ?? "Anställning med stöd: efterstöd till både medarbetare och arbetsgivare så länge det behövs.",
+      purpose:
+        o.purpose ?? "Anställning med stöd: efterstöd till både medarbetare och arbetsgivare så länge det behövs.",
       status,
       supportIntensity: intensity,
       nextCheckInAt: plan.ended ? null : clock.workday(rng.int(2, 14), 10),
@@ -1034,7 +1508,13 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     const threadId = newId();
     const employerUser = o.employer.users[0];
     const script = p === demoParticipant ? T.PLACEMENT_SCRIPTS[0] : rng.pick(T.PLACEMENT_SCRIPTS);
-    const values = { participant: p.pseudonym, participantGen: genitive(p.pseudonym), supervisor, employerFirst: employerUser.first, employer: o.employer.name };
+    const values = {
+      participant: p.pseudonym,
+      participantGen: genitive(p.pseudonym),
+      supervisor,
+      employerFirst: employerUser.first,
+      employer: o.employer.name,
+    };
     const lastRead = new Map<string, Date>();
     let lastMessageAt = clock.workday(start - 2, 9);
     for (const line of script) {
@@ -1042,8 +1522,17 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       if (dayOffset > -1 || (plan.endOffset !== null && dayOffset > plan.endOffset)) continue;
       const author = line.from === "coach" ? p.coach.id : rng.pick(o.employer.users).id;
       const at = clock.workday(dayOffset, rng.int(8, 16), rng.int(0, 59));
-      if (at <= lastMessageAt && rows.messages.some((m) => m.threadId === threadId)) at.setTime(lastMessageAt.getTime() + 37 * 60_000);
-      rows.messages.push({ id: newId(), threadId, authorId: author, body: fill(line.text, values), visibility: line.shared ? "shared" : "employer", via: rng.chance(0.15) ? "email" : "web", createdAt: at });
+      if (at <= lastMessageAt && rows.messages.some((m) => m.threadId === threadId))
+        at.setTime(lastMessageAt.getTime() + 37 * 60_000);
+      rows.messages.push({
+        id: newId(),
+        threadId,
+        authorId: author,
+        body: fill(line.text, values),
+        visibility: line.shared ? "shared" : "employer",
+        via: rng.chance(0.15) ? "email" : "web",
+        createdAt: at,
+      });
       lastMessageAt = at;
       lastRead.set(author, at);
     }
@@ -1064,8 +1553,10 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     // Meetings: a three-party meeting after the introduction, follow-ups, the next one planned.
     const meetingDays: Array<[number, "three_party" | "follow_up"]> = [[start + rng.int(7, 12), "three_party"]];
     const until = plan.endOffset ?? 0;
-    for (let d = meetingDays[0][0] + rng.int(21, 35); d < until; d += rng.int(21, 45)) meetingDays.push([d, "follow_up"]);
-    if (!plan.ended) meetingDays.push([rng.int(2, 12), p === demoParticipant || rng.chance(0.4) ? "three_party" : "follow_up"]);
+    for (let d = meetingDays[0][0] + rng.int(21, 35); d < until; d += rng.int(21, 45))
+      meetingDays.push([d, "follow_up"]);
+    if (!plan.ended)
+      meetingDays.push([rng.int(2, 12), p === demoParticipant || rng.chance(0.4) ? "three_party" : "follow_up"]);
     for (const [day, kind] of meetingDays) {
       const done = day <= -1;
       if (!done && plan.ended) continue;
@@ -1089,7 +1580,12 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
         for (const action of rng.sample(T.MEETING_ACTIONS, rng.int(1, 2))) {
           const due = day + rng.int(7, 14);
           rows.meetingActions.push({
-            id: newId(), meetingId, text: action.text, owner: action.owner, dueDate: clock.date(due), doneAt: due <= -1 && rng.chance(0.7) ? clock.workday(due, 12) : null,
+            id: newId(),
+            meetingId,
+            text: action.text,
+            owner: action.owner,
+            dueDate: clock.date(due),
+            doneAt: due <= -1 && rng.chance(0.7) ? clock.workday(due, 12) : null,
           });
         }
       }
@@ -1120,7 +1616,15 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       const author = line.from === "coach" ? coach.id : asker.id;
       const at = clock.workday(Math.min(day, -1), rng.int(8, 16), rng.int(0, 59));
       if (count > 0 && at <= lastMessageAt) at.setTime(lastMessageAt.getTime() + 52 * 60_000);
-      rows.messages.push({ id: newId(), threadId, authorId: author, body: line.text, visibility: "employer", via: line.from === "employer" && rng.chance(0.3) ? "email" : "web", createdAt: at });
+      rows.messages.push({
+        id: newId(),
+        threadId,
+        authorId: author,
+        body: line.text,
+        visibility: "employer",
+        via: line.from === "employer" && rng.chance(0.3) ? "email" : "web",
+        createdAt: at,
+      });
       lastMessageAt = at;
       lastRead.set(author, at);
       count++;
@@ -1144,10 +1648,18 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     const n = employer === demoEmployer ? 4 : rng.int(1, 4);
     const offsets = Array.from({ length: n }, () => -rng.int(2, 150)).sort((a, b) => a - b);
     for (const day of offsets) {
-      const kind = rng.weighted([["visit", 30], ["call", 35], ["meeting", 15], ["study_visit", 10], ["email", 10]] as const);
+      const kind = rng.weighted([
+        ["visit", 30],
+        ["call", 35],
+        ["meeting", 15],
+        ["study_visit", 10],
+        ["email", 10],
+      ] as const);
       let participantId: string | null = null;
       if (kind === "study_visit") {
-        const candidates = participants.filter((x) => x.coach === employer.contactCoach && x.enrolledOffset < day && x.phase !== "enrolled");
+        const candidates = participants.filter(
+          (x) => x.coach === employer.contactCoach && x.enrolledOffset < day && x.phase !== "enrolled",
+        );
         if (candidates.length > 0) {
           const p = rng.pick(candidates);
           participantId = p.id;
@@ -1182,7 +1694,11 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       p.email = isDemo ? demoAccount("participant").email : `${slug(p.first)}.${participantUserNo}@deltagare.example`;
       usedEmails.add(p.email);
       rows.participantUsers.push({
-        id: p.userId, email: p.email, name: p.pseudonym, role: "participant", notifyMessages: rng.chance(0.7) ? "each" : "off",
+        id: p.userId,
+        email: p.email,
+        name: p.pseudonym,
+        role: "participant",
+        notifyMessages: rng.chance(0.7) ? "each" : "off",
         createdAt: clock.workday(Math.min(-1, p.enrolledOffset + rng.int(0, 7)), 11),
       });
     }
@@ -1207,28 +1723,52 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     for (let i = 1; i < sequence.length; i++) {
       const isLast = i === sequence.length - 1;
       if (isLast) changeOffsets.push(Math.max(lastOffset, changeOffsets[i - 1]));
-      else if (sequence[i] === "employed_support" && plan) changeOffsets.push(Math.max(plan.startOffset, changeOffsets[i - 1]));
+      else if (sequence[i] === "employed_support" && plan)
+        changeOffsets.push(Math.max(plan.startOffset, changeOffsets[i - 1]));
       else {
         const room = Math.max(0, lastOffset - changeOffsets[i - 1]);
-        changeOffsets.push(changeOffsets[i - 1] + Math.min(room, Math.round(room / (sequence.length - i)) + rng.int(0, 3)));
+        changeOffsets.push(
+          changeOffsets[i - 1] + Math.min(room, Math.round(room / (sequence.length - i)) + rng.int(0, 3)),
+        );
       }
     }
     let previous: Phase | null = null;
     sequence.forEach((phase, i) => {
-      rows.phaseChanges.push({ id: newId(), participantId: p.id, fromPhase: previous, toPhase: phase, at: clock.workday(changeOffsets[i], 10 + (i % 5), 15), byId: p.coach.id });
+      rows.phaseChanges.push({
+        id: newId(),
+        participantId: p.id,
+        fromPhase: previous,
+        toPhase: phase,
+        at: clock.workday(changeOffsets[i], 10 + (i % 5), 15),
+        byId: p.coach.id,
+      });
       previous = phase;
     });
     const phaseChangedAt = clock.workday(changeOffsets[changeOffsets.length - 1], 10 + ((sequence.length - 1) % 5), 15);
 
-    const startOccupation = rng.weighted([["job_seeking", 30], ["none", 45], ["practice", 8], ["studies", 7], ["employed", 5]] as const);
+    const startOccupation = rng.weighted([
+      ["job_seeking", 30],
+      ["none", 45],
+      ["practice", 8],
+      ["studies", 7],
+      ["employed", 5],
+    ] as const);
     const incomePool: Array<[string, number]> = [
-      ["activity_compensation", p.age <= 29 ? 30 : 0], ["sickness_compensation", p.age >= 30 ? 14 : 0], ["activity_support", 20],
-      ["social_assistance", 22], ["sickness_benefit", 12], ["unemployment_benefit", 6], ["establishment_benefit", 4], ["no_public_support", 5], ["other", 2],
+      ["activity_compensation", p.age <= 29 ? 30 : 0],
+      ["sickness_compensation", p.age >= 30 ? 14 : 0],
+      ["activity_support", 20],
+      ["social_assistance", 22],
+      ["sickness_benefit", 12],
+      ["unemployment_benefit", 6],
+      ["establishment_benefit", 4],
+      ["no_public_support", 5],
+      ["other", 2],
     ];
     const income = [rng.weighted(incomePool)];
     if (rng.chance(0.25)) {
       const second = rng.weighted(incomePool);
-      if (!income.includes(second) && second !== "no_public_support" && income[0] !== "no_public_support") income.push(second);
+      if (!income.includes(second) && second !== "no_public_support" && income[0] !== "no_public_support")
+        income.push(second);
     }
     if (startOccupation === "employed") income.push("salary");
 
@@ -1248,7 +1788,14 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       postalCode: p.home.postalCode,
       lat: p.home.lat,
       lng: p.home.lng,
-      referralSource: rng.weighted([["arbetsformedlingen", 30], ["forsakringskassan", 15], ["socialtjanst", 20], ["psykiatri", 20], ["lss", 8], ["self", 7]] as const),
+      referralSource: rng.weighted([
+        ["arbetsformedlingen", 30],
+        ["forsakringskassan", 15],
+        ["socialtjanst", 20],
+        ["psykiatri", 20],
+        ["lss", 8],
+        ["self", 7],
+      ] as const),
       goals: json(p.goals),
       phase: p.phase,
       phaseChangedAt,
@@ -1263,25 +1810,48 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     });
 
     // Consents: use of Brygga always; registration for statistics for most.
-    rows.consents.push({ id: newId(), participantId: p.id, scope: "brygga", given: true, date: enrolledAt, recordedById: p.coach.id, createdAt: enrolledAt });
-    const statistics = rng.weighted([["given", 88], ["refused", 4], ["none", 8]] as const);
+    rows.consents.push({
+      id: newId(),
+      participantId: p.id,
+      scope: "brygga",
+      given: true,
+      date: enrolledAt,
+      recordedById: p.coach.id,
+      createdAt: enrolledAt,
+    });
+    const statistics = rng.weighted([
+      ["given", 88],
+      ["refused", 4],
+      ["none", 8],
+    ] as const);
     if (statistics !== "none") {
       rows.consents.push({
-        id: newId(), participantId: p.id, scope: "statistics", given: statistics === "given", date: enrolledAt, recordedById: p.coach.id,
-        withdrawnAt: statistics === "given" && rng.chance(0.03) ? clock.workday(Math.min(-1, p.enrolledOffset + 30), 10) : null, createdAt: enrolledAt,
+        id: newId(),
+        participantId: p.id,
+        scope: "statistics",
+        given: statistics === "given",
+        date: enrolledAt,
+        recordedById: p.coach.id,
+        withdrawnAt:
+          statistics === "given" && rng.chance(0.03) ? clock.workday(Math.min(-1, p.enrolledOffset + 30), 10) : null,
+        createdAt: enrolledAt,
       });
     }
 
     // The vocational profile.
     const sparse = p.phase === "enrolled";
     const interestRoles = roleKeys.filter((k) => p.interests.includes(ROLES[k].occupationId));
-    const profileSkills = [...new Set(interestRoles.flatMap((k) => ROLES[k].skillIds as string[]).filter((s) => skillIds.has(s)))];
+    const profileSkills = [
+      ...new Set(interestRoles.flatMap((k) => ROLES[k].skillIds as string[]).filter((s) => skillIds.has(s))),
+    ];
     const experience = Array.from({ length: sparse ? rng.int(0, 1) : rng.int(0, 3) }, (_, i) => {
       const role: RoleTemplate = ROLES[rng.pick(interestRoles.length && rng.chance(0.6) ? interestRoles : roleKeys)];
       const year = REFERENCE_YEAR - rng.int(1, Math.max(2, p.age - 17));
       const [workedFactor, worked] = rng.pick(T.EXPERIENCE_WORKED);
       const [didNotWorkFactor, didNotWork] = rng.pick(T.EXPERIENCE_DID_NOT_WORK);
-      const factors: Record<string, { verdict: "worked" | "did_not_work"; note: string }> = { [workedFactor]: { verdict: "worked", note: worked } };
+      const factors: Record<string, { verdict: "worked" | "did_not_work"; note: string }> = {
+        [workedFactor]: { verdict: "worked", note: worked },
+      };
       if (didNotWorkFactor !== workedFactor) factors[didNotWorkFactor] = { verdict: "did_not_work", note: didNotWork };
       return {
         id: `e${i + 1}`,
@@ -1297,7 +1867,9 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
         didNotWork,
       };
     });
-    const languages = [LANGUAGES.swedish as string, ...(rng.chance(0.3) ? [rng.pick(LANGUAGES.others)] : [])].filter((l) => languageIds.has(l));
+    const languages = [LANGUAGES.swedish as string, ...(rng.chance(0.3) ? [rng.pick(LANGUAGES.others)] : [])].filter(
+      (l) => languageIds.has(l),
+    );
     rows.profiles.push({
       participantId: p.id,
       interests: json({ occupationIds: p.interests, groupCodes: p.groupCodes }),
@@ -1329,29 +1901,73 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     if (p.userId && !sparse && rng.chance(isDemo ? 1 : 0.4)) {
       const day = Math.max(p.enrolledOffset + 5, -rng.int(2, 30));
       const commentId = newId();
-      rows.profileComments.push({ id: commentId, participantId: p.id, authorId: p.userId, body: rng.pick(T.PROFILE_COMMENTS), createdAt: clock.workday(Math.min(-1, day), 19) });
+      rows.profileComments.push({
+        id: commentId,
+        participantId: p.id,
+        authorId: p.userId,
+        body: rng.pick(T.PROFILE_COMMENTS),
+        createdAt: clock.workday(Math.min(-1, day), 19),
+      });
       if (rng.chance(0.7)) {
         rows.profileComments.push({
-          id: newId(), participantId: p.id, authorId: p.coach.id, body: rng.pick(T.COACH_COMMENT_REPLIES), replyToId: commentId, createdAt: clock.workday(Math.min(-1, day + 1), 9),
+          id: newId(),
+          participantId: p.id,
+          authorId: p.coach.id,
+          body: rng.pick(T.COACH_COMMENT_REPLIES),
+          replyToId: commentId,
+          createdAt: clock.workday(Math.min(-1, day + 1), 9),
         });
       }
     }
 
     // Outcomes: milestones, and exit data for those who have left.
     const employment = plan && plan.o.kind === "job" ? plan : null;
-    const exitReason = p.phase === "exited" ? (employment ? "work" : rng.weighted([["studies", 20], ["rehabilitation", 35], ["moved", 15], ["other", 30]] as const)) : null;
+    const exitReason =
+      p.phase === "exited"
+        ? employment
+          ? "work"
+          : rng.weighted([
+              ["studies", 20],
+              ["rehabilitation", 35],
+              ["moved", 15],
+              ["other", 30],
+            ] as const)
+        : null;
     const retention: Array<{ months: number; employed: boolean; hours: number; checkedAt: string }> = [];
     if (employment) {
       for (const months of [3, 6, 12]) {
         const day = employment.startOffset + months * 30;
-        if (day <= -1) retention.push({ months, employed: true, hours: clamp(employment.o.hoursMin + 5, 1, 40), checkedAt: clock.workday(day, 10).toISOString() });
+        if (day <= -1)
+          retention.push({
+            months,
+            employed: true,
+            hours: clamp(employment.o.hoursMin + 5, 1, 40),
+            checkedAt: clock.workday(day, 10).toISOString(),
+          });
       }
     }
-    const contactOffset = plan ? Math.min(p.firstEmployerContactOffset ?? 0, plan.startOffset - 10) : p.firstEmployerContactOffset;
+    const contactOffset = plan
+      ? Math.min(p.firstEmployerContactOffset ?? 0, plan.startOffset - 10)
+      : p.firstEmployerContactOffset;
     rows.outcomes.push({
       participantId: p.id,
-      exitOccupation: exitReason === null ? null : exitReason === "work" ? "employed" : exitReason === "studies" ? "studies" : rng.pick(["job_seeking", "none"]),
-      exitIncomeSources: json(exitReason === null ? [] : exitReason === "work" ? ["salary"] : exitReason === "studies" ? ["study_support"] : income),
+      exitOccupation:
+        exitReason === null
+          ? null
+          : exitReason === "work"
+            ? "employed"
+            : exitReason === "studies"
+              ? "studies"
+              : rng.pick(["job_seeking", "none"]),
+      exitIncomeSources: json(
+        exitReason === null
+          ? []
+          : exitReason === "work"
+            ? ["salary"]
+            : exitReason === "studies"
+              ? ["study_support"]
+              : income,
+      ),
       exitReason,
       firstEmployerContactAt: contactOffset === null ? null : clock.workday(contactOffset, 10, 30),
       firstPlacementAt: plan ? clock.date(plan.startOffset) : null,
@@ -1361,7 +1977,15 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       retention: json(retention),
       updatedAt: phaseChangedAt,
     });
-    rows.auditEvents.push({ id: newId(), actorId: p.coach.id, participantId: p.id, action: "create", entity: "Participant", detail: "Inskrivning (demodata)", at: enrolledAt });
+    rows.auditEvents.push({
+      id: newId(),
+      actorId: p.coach.id,
+      participantId: p.id,
+      action: "create",
+      entity: "Participant",
+      detail: "Inskrivning (demodata)",
+      at: enrolledAt,
+    });
   }
 
   return rows;
@@ -1369,7 +1993,13 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
 
 // ───────────────────────────── texts for openings ─────────────────────────────
 
-function openingTitle(rng: Rng, kind: OpeningKind, role: RoleTemplate, support: EmploymentSupport | null, hoursMax: number): string {
+function openingTitle(
+  rng: Rng,
+  kind: OpeningKind,
+  role: RoleTemplate,
+  support: EmploymentSupport | null,
+  hoursMax: number,
+): string {
   switch (kind) {
     case "task":
       return rng.pick(role.taskTitles);
@@ -1382,12 +2012,18 @@ function openingTitle(rng: Rng, kind: OpeningKind, role: RoleTemplate, support: 
     case "job": {
       const noun = cap(role.noun);
       switch (support) {
-        case "lonestod": return `${noun} med lönestöd`;
-        case "nystartsjobb": return `${noun} – nystartsjobb`;
-        case "introduktionsjobb": return `${noun} – introduktionsjobb`;
-        case "osa": return `${noun} – offentligt skyddat arbete`;
-        case "kommunal": return `${noun} – arbetsmarknadsanställning`;
-        default: return `${noun}, ${hoursMax >= 35 ? "heltid" : "deltid"}`;
+        case "lonestod":
+          return `${noun} med lönestöd`;
+        case "nystartsjobb":
+          return `${noun} – nystartsjobb`;
+        case "introduktionsjobb":
+          return `${noun} – introduktionsjobb`;
+        case "osa":
+          return `${noun} – offentligt skyddat arbete`;
+        case "kommunal":
+          return `${noun} – arbetsmarknadsanställning`;
+        default:
+          return `${noun}, ${hoursMax >= 35 ? "heltid" : "deltid"}`;
       }
     }
   }
@@ -1396,12 +2032,23 @@ function openingTitle(rng: Rng, kind: OpeningKind, role: RoleTemplate, support: 
 function openingDescription(
   kind: OpeningKind,
   o: {
-    employer: string; title: string; role: RoleTemplate; hoursMin: number; hoursMax: number; times: ScheduleTime[]; supervisor: string | null;
-    lengthWeeks: number | null; support: EmploymentSupport | null; workplace: string; about: string;
+    employer: string;
+    title: string;
+    role: RoleTemplate;
+    hoursMin: number;
+    hoursMax: number;
+    times: ScheduleTime[];
+    supervisor: string | null;
+    lengthWeeks: number | null;
+    support: EmploymentSupport | null;
+    workplace: string;
+    about: string;
   },
 ): string {
   const hours = hoursText(o.hoursMin, o.hoursMax);
-  const who = o.supervisor ? `${o.supervisor}, som finns på plats och alltid går att fråga` : "en kollega som finns på plats";
+  const who = o.supervisor
+    ? `${o.supervisor}, som finns på plats och alltid går att fråga`
+    : "en kollega som finns på plats";
   let text: string;
   switch (kind) {
     case "task":
@@ -1438,16 +2085,27 @@ function openingDescription(
 function scoreOf(rng: Rng, p: Participant, o: Opening, occupations: Map<string, Occ>) {
   const reasons: Array<{ criterion: string; points: number; max: number; text: string }> = [];
   const interestGroups = new Set([...p.groupCodes, ...p.interests.map((id) => occupations.get(id)?.ssyk4Code)]);
-  if (p.interests.includes(o.occupation.id)) reasons.push({ criterion: "interest", points: 35, max: 35, text: `Matchar intresse: ${o.occupation.label}` });
-  else if (interestGroups.has(o.occupation.ssyk4Code)) reasons.push({ criterion: "interest", points: 21, max: 35, text: `Närliggande yrke: ${o.occupation.label}` });
-  else reasons.push({ criterion: "interest", points: 0, max: 35, text: `Inte bland intressena: ${o.occupation.label}` });
+  if (p.interests.includes(o.occupation.id))
+    reasons.push({ criterion: "interest", points: 35, max: 35, text: `Matchar intresse: ${o.occupation.label}` });
+  else if (interestGroups.has(o.occupation.ssyk4Code))
+    reasons.push({ criterion: "interest", points: 21, max: 35, text: `Närliggande yrke: ${o.occupation.label}` });
+  else
+    reasons.push({ criterion: "interest", points: 0, max: 35, text: `Inte bland intressena: ${o.occupation.label}` });
 
-  reasons.push({ criterion: "text", points: rng.int(6, 15), max: 15, text: "Beskrivningen liknar profilens erfarenheter" });
+  reasons.push({
+    criterion: "text",
+    points: rng.int(6, 15),
+    max: 15,
+    text: "Beskrivningen liknar profilens erfarenheter",
+  });
 
-  const dims = (Object.keys(p.envPrefs) as Array<keyof Env>).filter((d) => d !== "instructions") as EnvironmentDimension[];
+  const dims = (Object.keys(p.envPrefs) as Array<keyof Env>).filter(
+    (d) => d !== "instructions",
+  ) as EnvironmentDimension[];
   const matched = dims.filter((d) => o.env[d] === p.envPrefs[d]);
   const wantedInstructions = p.envPrefs.instructions ?? [];
-  const instructionsOk = wantedInstructions.length === 0 || wantedInstructions.some((i) => o.env.instructions?.includes(i));
+  const instructionsOk =
+    wantedInstructions.length === 0 || wantedInstructions.some((i) => o.env.instructions?.includes(i));
   const envShare = (matched.length + (instructionsOk ? 1 : 0)) / (dims.length + 1);
   const matchedLabels = matched.map((d) => environmentDimensions[d].label(o.env[d]).toLowerCase());
   reasons.push({
@@ -1464,9 +2122,11 @@ function scoreOf(rng: Rng, p: Participant, o: Opening, occupations: Map<string, 
     points: nice.length === 0 ? 10 : Math.round((10 * offered.length) / nice.length),
     max: 10,
     text:
-      nice.length === 0 ? "Inga önskemål om anpassning"
-      : offered.length ? `Erbjuder ${offered.map((n) => accommodationLabel(n.code)).join(", ")} – ett behov`
-      : "Erbjuder inte de önskade anpassningarna",
+      nice.length === 0
+        ? "Inga önskemål om anpassning"
+        : offered.length
+          ? `Erbjuder ${offered.map((n) => accommodationLabel(n.code)).join(", ")} – ett behov`
+          : "Erbjuder inte de önskade anpassningarna",
   });
 
   const km = haversineKm(p.home, o.workplace);
@@ -1477,16 +2137,23 @@ function scoreOf(rng: Rng, p: Participant, o: Opening, occupations: Map<string, 
     text: km < 1 ? "Mindre än 1 km hemifrån" : `${Math.round(km)} km hemifrån`,
   });
   const hoursOk = o.hoursMin <= p.prefs.hoursMax && o.hoursMax >= p.prefs.hoursMin;
-  reasons.push({ criterion: "hours", points: hoursOk ? 5 : 2, max: 5, text: `${hoursText(o.hoursMin, o.hoursMax)} i veckan` });
+  reasons.push({
+    criterion: "hours",
+    points: hoursOk ? 5 : 2,
+    max: 5,
+    text: `${hoursText(o.hoursMin, o.hoursMax)} i veckan`,
+  });
   reasons.push({
     criterion: "employment",
     points: o.competitive ? 5 : { yes: 3, maybe: 2, no: 0 }[o.leads],
     max: 5,
-    text:
-      o.competitive ? "Anställning på den öppna arbetsmarknaden"
-      : o.leads === "yes" ? "Kan leda till anställning"
-      : o.leads === "maybe" ? "Kan kanske leda till anställning"
-      : "Leder inte till anställning",
+    text: o.competitive
+      ? "Anställning på den öppna arbetsmarknaden"
+      : o.leads === "yes"
+        ? "Kan leda till anställning"
+        : o.leads === "maybe"
+          ? "Kan kanske leda till anställning"
+          : "Leder inte till anställning",
   });
   reasons.push({
     criterion: "supervisor",
@@ -1494,7 +2161,14 @@ function scoreOf(rng: Rng, p: Participant, o: Opening, occupations: Map<string, 
     max: 5,
     text: o.supervisorName ? `Namngiven handledare: ${o.supervisorName}` : "Ingen namngiven handledare ännu",
   });
-  return { score: clamp(reasons.reduce((s, r) => s + r.points, 0), 0, 100), reasons };
+  return {
+    score: clamp(
+      reasons.reduce((s, r) => s + r.points, 0),
+      0,
+      100,
+    ),
+    reasons,
+  };
 }
 
 const ACCOMMODATION_SHORT: Partial<Record<Accommodation, string>> = {

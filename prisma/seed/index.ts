@@ -49,13 +49,23 @@ export async function readReferenceData(db: Db): Promise<ReferenceData> {
     orderBy: { id: "asc" },
   });
   const roleSkillIds = [...new Set(Object.values(ROLES).flatMap((r) => r.skillIds as string[]))];
-  const skills = await db.skill.findMany({ where: { id: { in: roleSkillIds } }, select: { id: true }, orderBy: { id: "asc" } });
+  const skills = await db.skill.findMany({
+    where: { id: { in: roleSkillIds } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   const languages = await db.language.findMany({
     where: { id: { in: [LANGUAGES.swedish, ...LANGUAGES.others] } },
     select: { id: true },
     orderBy: { id: "asc" },
   });
-  return { municipalities, postalCodes, occupations, skillIds: skills.map((s) => s.id), languageIds: languages.map((l) => l.id) };
+  return {
+    municipalities,
+    postalCodes,
+    occupations,
+    skillIds: skills.map((s) => s.id),
+    languageIds: languages.map((l) => l.id),
+  };
 }
 
 /**
@@ -98,8 +108,16 @@ export async function seedDemoData(db: Db, o: SeedOptions): Promise<{ skipped: b
       await write("fasbyten", rows.phaseChanges, (data) => tx.phaseChange.createMany({ data }));
       await write("yrkesprofiler", rows.profiles, (data) => tx.profile.createMany({ data }));
       // Replies point at earlier comments: write them in order.
-      await write("profilkommentarer", rows.profileComments.filter((c) => !c.replyToId), (data) => tx.profileComment.createMany({ data }));
-      await write("profilkommentarer", rows.profileComments.filter((c) => c.replyToId), (data) => tx.profileComment.createMany({ data }));
+      await write(
+        "profilkommentarer",
+        rows.profileComments.filter((c) => !c.replyToId),
+        (data) => tx.profileComment.createMany({ data }),
+      );
+      await write(
+        "profilkommentarer",
+        rows.profileComments.filter((c) => c.replyToId),
+        (data) => tx.profileComment.createMany({ data }),
+      );
       await write("förslag", rows.proposals, (data) => tx.proposal.createMany({ data }));
       await write("placeringar", rows.placements, (data) => tx.placement.createMany({ data }));
       await write("trådar", rows.threads, (data) => tx.thread.createMany({ data }));
@@ -143,7 +161,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { db } = await import("../../app/utils/db.server.ts");
   try {
     const result = await seedDemoData(db, { log: (line) => console.log(line) });
-    if (result.skipped) console.log("Demodata: databasen har redan organisationer – inget ändrat. Töm databasen för att seeda om.");
+    if (result.skipped)
+      console.log("Demodata: databasen har redan organisationer – inget ändrat. Töm databasen för att seeda om.");
   } catch (error) {
     console.error("Demodata: misslyckades.", error);
     process.exitCode = 1;

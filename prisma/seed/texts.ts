@@ -127,64 +127,173 @@ export type ScriptLine = { from: "coach" | "employer"; text: string; shared?: bo
 
 export const PLACEMENT_SCRIPTS: ScriptLine[][] = [
   [
-    { from: "coach", afterDays: 0, shared: true, text: "Hej {employerFirst}! Välkommen till tråden för {participantGen} start hos er. Här kan ni skriva till mig när som helst, jag svarar samma dag. Jag är med på introduktionen första dagen." },
-    { from: "employer", afterDays: 1, text: "Tack! Vi har förberett en checklista och {supervisor} blir handledare. Ska vi börja klockan nio första veckan?" },
-    { from: "coach", afterDays: 1, text: "Nio låter bra. Skriv gärna upp dagens uppgifter på en lapp – {participant} tycker om att ha det skriftligt." },
-    { from: "employer", afterDays: 8, text: "Första veckan har gått fint. {participant} är noggrann och har redan lärt sig plocklistorna." },
-    { from: "coach", afterDays: 9, shared: true, text: "Vad roligt att höra! Jag kommer förbi på torsdag för en kort uppföljning, så pratar vi om att öka en timme per dag." },
+    {
+      from: "coach",
+      afterDays: 0,
+      shared: true,
+      text: "Hej {employerFirst}! Välkommen till tråden för {participantGen} start hos er. Här kan ni skriva till mig när som helst, jag svarar samma dag. Jag är med på introduktionen första dagen.",
+    },
+    {
+      from: "employer",
+      afterDays: 1,
+      text: "Tack! Vi har förberett en checklista och {supervisor} blir handledare. Ska vi börja klockan nio första veckan?",
+    },
+    {
+      from: "coach",
+      afterDays: 1,
+      text: "Nio låter bra. Skriv gärna upp dagens uppgifter på en lapp – {participant} tycker om att ha det skriftligt.",
+    },
+    {
+      from: "employer",
+      afterDays: 8,
+      text: "Första veckan har gått fint. {participant} är noggrann och har redan lärt sig plocklistorna.",
+    },
+    {
+      from: "coach",
+      afterDays: 9,
+      shared: true,
+      text: "Vad roligt att höra! Jag kommer förbi på torsdag för en kort uppföljning, så pratar vi om att öka en timme per dag.",
+    },
   ],
   [
-    { from: "coach", afterDays: 0, text: "Hej! Nu är starten bokad. Jag är med första förmiddagen och sedan finns jag på telefon. Ring eller skriv här om något dyker upp." },
-    { from: "employer", afterDays: 3, text: "Hej, en fråga: {participant} verkade trött efter lunch i dag. Ska vi korta dagarna?" },
-    { from: "coach", afterDays: 3, text: "Bra att du säger till. Vi provar att sluta 13.00 de närmaste två veckorna och ser hur det går. Jag pratar med {participant} i morgon." },
+    {
+      from: "coach",
+      afterDays: 0,
+      text: "Hej! Nu är starten bokad. Jag är med första förmiddagen och sedan finns jag på telefon. Ring eller skriv här om något dyker upp.",
+    },
+    {
+      from: "employer",
+      afterDays: 3,
+      text: "Hej, en fråga: {participant} verkade trött efter lunch i dag. Ska vi korta dagarna?",
+    },
+    {
+      from: "coach",
+      afterDays: 3,
+      text: "Bra att du säger till. Vi provar att sluta 13.00 de närmaste två veckorna och ser hur det går. Jag pratar med {participant} i morgon.",
+    },
     { from: "employer", afterDays: 4, text: "Det gör vi. Vi lägger de tyngre uppgifterna på morgonen." },
-    { from: "coach", afterDays: 17, shared: true, text: "Uppföljning: det fungerar bättre med kortare dagar. Vi behåller 13.00 och stämmer av igen på trepartssamtalet." },
+    {
+      from: "coach",
+      afterDays: 17,
+      shared: true,
+      text: "Uppföljning: det fungerar bättre med kortare dagar. Vi behåller 13.00 och stämmer av igen på trepartssamtalet.",
+    },
   ],
   [
-    { from: "employer", afterDays: 0, text: "Hej! Vi ser fram emot att {participant} börjar. Vilka tider passar bäst?" },
-    { from: "coach", afterDays: 0, shared: true, text: "Hej {employerFirst}! Förmiddagar fungerar bäst, gärna 8–12 till att börja med. Det är viktigt med en fast person att fråga – blir det {supervisor}?" },
-    { from: "employer", afterDays: 1, text: "Ja, {supervisor} är handledare. Vi har också ett lugnare rum där man kan ta paus." },
+    {
+      from: "employer",
+      afterDays: 0,
+      text: "Hej! Vi ser fram emot att {participant} börjar. Vilka tider passar bäst?",
+    },
+    {
+      from: "coach",
+      afterDays: 0,
+      shared: true,
+      text: "Hej {employerFirst}! Förmiddagar fungerar bäst, gärna 8–12 till att börja med. Det är viktigt med en fast person att fråga – blir det {supervisor}?",
+    },
+    {
+      from: "employer",
+      afterDays: 1,
+      text: "Ja, {supervisor} är handledare. Vi har också ett lugnare rum där man kan ta paus.",
+    },
     { from: "coach", afterDays: 22, text: "Hur går det nu efter tre veckor? Finns det något jag kan hjälpa till med?" },
-    { from: "employer", afterDays: 23, text: "Det går riktigt bra. Vi skulle gärna prata om möjligheten till anställning med lönestöd längre fram." },
-    { from: "coach", afterDays: 23, text: "Vad roligt! Jag tar med information om lönestöd till nästa möte och kollar med Arbetsförmedlingen." },
+    {
+      from: "employer",
+      afterDays: 23,
+      text: "Det går riktigt bra. Vi skulle gärna prata om möjligheten till anställning med lönestöd längre fram.",
+    },
+    {
+      from: "coach",
+      afterDays: 23,
+      text: "Vad roligt! Jag tar med information om lönestöd till nästa möte och kollar med Arbetsförmedlingen.",
+    },
   ],
   [
-    { from: "coach", afterDays: 0, shared: true, text: "Välkommen {participant} till {employer}! Här samlar vi det som rör din start. {supervisor} är din handledare och jag är med som stöd." },
+    {
+      from: "coach",
+      afterDays: 0,
+      shared: true,
+      text: "Välkommen {participant} till {employer}! Här samlar vi det som rör din start. {supervisor} är din handledare och jag är med som stöd.",
+    },
     { from: "employer", afterDays: 2, text: "Vi har tagit fram hörselskydd och en egen skåpsplats. Behövs något mer?" },
-    { from: "coach", afterDays: 2, text: "Tack, det räcker gott. En sak till: säg gärna till i förväg om schemat ändras, det gör stor skillnad." },
+    {
+      from: "coach",
+      afterDays: 2,
+      text: "Tack, det räcker gott. En sak till: säg gärna till i förväg om schemat ändras, det gör stor skillnad.",
+    },
     { from: "employer", afterDays: 12, text: "Noterat. Vi lägger schemat två veckor fram i tiden från och med nu." },
   ],
   [
     { from: "employer", afterDays: 0, text: "Hej, hur gör vi med försäkringen under praktiken?" },
-    { from: "coach", afterDays: 0, text: "Hej! Deltagaren är försäkrad genom oss under hela praktiken, ni behöver inte göra något. Jag mejlar intyget." },
-    { from: "employer", afterDays: 6, text: "Tack! Allt rullar på. {participant} har börjat ta egna initiativ i morse, riktigt kul." },
-    { from: "coach", afterDays: 7, shared: true, text: "Härligt! Vi ses på trepartssamtalet. Där pratar vi om vad som fungerar och vad nästa steg kan vara." },
+    {
+      from: "coach",
+      afterDays: 0,
+      text: "Hej! Deltagaren är försäkrad genom oss under hela praktiken, ni behöver inte göra något. Jag mejlar intyget.",
+    },
+    {
+      from: "employer",
+      afterDays: 6,
+      text: "Tack! Allt rullar på. {participant} har börjat ta egna initiativ i morse, riktigt kul.",
+    },
+    {
+      from: "coach",
+      afterDays: 7,
+      shared: true,
+      text: "Härligt! Vi ses på trepartssamtalet. Där pratar vi om vad som fungerar och vad nästa steg kan vara.",
+    },
   ],
 ];
 
-export type QuestionScript = { subject: string; lines: Array<{ from: "coach" | "employer"; text: string; afterDays: number }> };
+export type QuestionScript = {
+  subject: string;
+  lines: Array<{ from: "coach" | "employer"; text: string; afterDays: number }>;
+};
 
 export const QUESTION_SCRIPTS: QuestionScript[] = [
   {
     subject: "Hur fungerar lönestöd?",
     lines: [
-      { from: "employer", afterDays: 0, text: "Hej! Vi funderar på att anställa någon med lönestöd. Hur går det till och hur mycket får vi?" },
-      { from: "coach", afterDays: 0, text: "Hej! Lönestöd beslutas av Arbetsförmedlingen och beror på personens arbetsförmåga. Jag kan komma förbi och gå igenom det, passar tisdag förmiddag?" },
+      {
+        from: "employer",
+        afterDays: 0,
+        text: "Hej! Vi funderar på att anställa någon med lönestöd. Hur går det till och hur mycket får vi?",
+      },
+      {
+        from: "coach",
+        afterDays: 0,
+        text: "Hej! Lönestöd beslutas av Arbetsförmedlingen och beror på personens arbetsförmåga. Jag kan komma förbi och gå igenom det, passar tisdag förmiddag?",
+      },
       { from: "employer", afterDays: 1, text: "Tisdag passar bra, klockan tio." },
     ],
   },
   {
     subject: "Kan vi ta emot någon på praktik i sommar?",
     lines: [
-      { from: "employer", afterDays: 0, text: "Vi har mycket att göra i juni–augusti. Finns det någon som vill praktisera hos oss?" },
-      { from: "coach", afterDays: 1, text: "Det tror jag absolut. Lägg gärna upp en praktikplats i Brygga med vilka uppgifter det gäller, så matchar jag mot de deltagare jag har." },
+      {
+        from: "employer",
+        afterDays: 0,
+        text: "Vi har mycket att göra i juni–augusti. Finns det någon som vill praktisera hos oss?",
+      },
+      {
+        from: "coach",
+        afterDays: 1,
+        text: "Det tror jag absolut. Lägg gärna upp en praktikplats i Brygga med vilka uppgifter det gäller, så matchar jag mot de deltagare jag har.",
+      },
     ],
   },
   {
     subject: "Introduktion av ny medarbetare",
     lines: [
-      { from: "employer", afterDays: 0, text: "Har ni tips på hur vi lägger upp introduktionen så att det blir bra från början?" },
-      { from: "coach", afterDays: 0, text: "Ja! Börja med få uppgifter, visa hur man gör och skriv upp stegen. En fast handledare gör stor skillnad. Jag kan vara med de första dagarna." },
+      {
+        from: "employer",
+        afterDays: 0,
+        text: "Har ni tips på hur vi lägger upp introduktionen så att det blir bra från början?",
+      },
+      {
+        from: "coach",
+        afterDays: 0,
+        text: "Ja! Börja med få uppgifter, visa hur man gör och skriv upp stegen. En fast handledare gör stor skillnad. Jag kan vara med de första dagarna.",
+      },
       { from: "employer", afterDays: 2, text: "Tack, vi gör en checklista. Bra om du kan vara med första dagen." },
       { from: "coach", afterDays: 2, text: "Det ordnar jag. Jag bokar in det." },
     ],
@@ -192,36 +301,68 @@ export const QUESTION_SCRIPTS: QuestionScript[] = [
   {
     subject: "Försäkring under praktik",
     lines: [
-      { from: "employer", afterDays: 0, text: "Vad gäller för försäkringen om någon skadar sig under en praktik hos oss?" },
-      { from: "coach", afterDays: 0, text: "Deltagare i praktik via oss omfattas av en kollektiv olycksfallsförsäkring. Ni behöver inte teckna något eget. Jag skickar informationen på mejl." },
+      {
+        from: "employer",
+        afterDays: 0,
+        text: "Vad gäller för försäkringen om någon skadar sig under en praktik hos oss?",
+      },
+      {
+        from: "coach",
+        afterDays: 0,
+        text: "Deltagare i praktik via oss omfattas av en kollektiv olycksfallsförsäkring. Ni behöver inte teckna något eget. Jag skickar informationen på mejl.",
+      },
     ],
   },
   {
     subject: "Fråga om arbetstider",
     lines: [
-      { from: "employer", afterDays: 0, text: "Går det att börja med färre timmar och öka efter hand? Vi har mest behov på förmiddagarna." },
+      {
+        from: "employer",
+        afterDays: 0,
+        text: "Går det att börja med färre timmar och öka efter hand? Vi har mest behov på förmiddagarna.",
+      },
     ],
   },
   {
     subject: "Behöver vi anpassa arbetsplatsen?",
     lines: [
       { from: "employer", afterDays: 0, text: "Vi har en ganska bullrig lokal. Är det ett hinder?" },
-      { from: "coach", afterDays: 1, text: "Inte nödvändigtvis. Många klarar det bra med hörselskydd eller en lugnare hörna för pauser. Vi tittar på det tillsammans vid ett besök." },
+      {
+        from: "coach",
+        afterDays: 1,
+        text: "Inte nödvändigtvis. Många klarar det bra med hörselskydd eller en lugnare hörna för pauser. Vi tittar på det tillsammans vid ett besök.",
+      },
       { from: "employer", afterDays: 1, text: "Bra, välkommen förbi." },
     ],
   },
   {
     subject: "Nystartsjobb eller introduktionsjobb?",
     lines: [
-      { from: "employer", afterDays: 0, text: "Vad är skillnaden mellan nystartsjobb och introduktionsjobb? Vi vill anställa men är osäkra på vad som passar." },
-      { from: "coach", afterDays: 0, text: "Kort sagt: nystartsjobb ger ett stöd för personer som varit utan arbete länge, introduktionsjobb kombinerar arbete med utbildning. Jag ringer dig i eftermiddag och förklarar mer." },
+      {
+        from: "employer",
+        afterDays: 0,
+        text: "Vad är skillnaden mellan nystartsjobb och introduktionsjobb? Vi vill anställa men är osäkra på vad som passar.",
+      },
+      {
+        from: "coach",
+        afterDays: 0,
+        text: "Kort sagt: nystartsjobb ger ett stöd för personer som varit utan arbete länge, introduktionsjobb kombinerar arbete med utbildning. Jag ringer dig i eftermiddag och förklarar mer.",
+      },
     ],
   },
   {
     subject: "Kan ni komma på vårt personalmöte?",
     lines: [
-      { from: "employer", afterDays: 0, text: "Skulle du vilja berätta om Supported Employment på vårt personalmöte? Flera i personalgruppen är nyfikna." },
-      { from: "coach", afterDays: 2, text: "Gärna! Jag behöver ungefär 20 minuter. Föreslå några datum så väljer jag." },
+      {
+        from: "employer",
+        afterDays: 0,
+        text: "Skulle du vilja berätta om Supported Employment på vårt personalmöte? Flera i personalgruppen är nyfikna.",
+      },
+      {
+        from: "coach",
+        afterDays: 2,
+        text: "Gärna! Jag behöver ungefär 20 minuter. Föreslå några datum så väljer jag.",
+      },
     ],
   },
 ];

@@ -1,7 +1,15 @@
 // Small helpers around the official `meilisearch` client shared by the engine, the outbox worker
 // and reindexing: clients per key, waiting for tasks (and failing on failed ones), creating the
 // openings index with its settings, and finding the search-only key.
-import { Meilisearch, MeilisearchApiError, type EnqueuedTask, type EnqueuedTaskPromise, type Key, type Settings, type Task } from "meilisearch";
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  type EnqueuedTask,
+  type EnqueuedTaskPromise,
+  type Key,
+  type Settings,
+  type Task,
+} from "meilisearch";
 import { OPENING_PRIMARY_KEY } from "./settings.ts";
 
 /** Per-request timeout: a hung server must not hang a request handler or the outbox loop. */
@@ -11,7 +19,11 @@ export const TASK_TIMEOUT_MS = 60_000;
 
 export const DEFAULT_SEARCH_KEY_NAME = "Default Search API Key";
 
-export function createMeiliClient(url: string, apiKey: string | undefined, o: { timeoutMs?: number } = {}): Meilisearch {
+export function createMeiliClient(
+  url: string,
+  apiKey: string | undefined,
+  o: { timeoutMs?: number } = {},
+): Meilisearch {
   return new Meilisearch({
     host: url,
     apiKey,
@@ -33,7 +45,9 @@ export class MeiliTaskError extends Error {
 }
 
 export function isIndexNotFound(error: unknown): boolean {
-  return error instanceof MeilisearchApiError && (error.cause?.code === "index_not_found" || error.response?.status === 404);
+  return (
+    error instanceof MeilisearchApiError && (error.cause?.code === "index_not_found" || error.response?.status === 404)
+  );
 }
 
 /** Wait for tasks (in order) and throw MeiliTaskError for the first one that did not succeed. */
@@ -59,7 +73,12 @@ export async function runTask(client: Meilisearch, enqueued: EnqueuedTaskPromise
 }
 
 /** Create an index with the openings primary key and apply `settings`; waits for both tasks. */
-export async function createOpeningIndex(client: Meilisearch, uid: string, settings: Settings, timeoutMs?: number): Promise<void> {
+export async function createOpeningIndex(
+  client: Meilisearch,
+  uid: string,
+  settings: Settings,
+  timeoutMs?: number,
+): Promise<void> {
   await runTask(client, client.createIndex(uid, { primaryKey: OPENING_PRIMARY_KEY }), timeoutMs);
   await runTask(client, client.index(uid).updateSettings(settings), timeoutMs);
 }
@@ -69,7 +88,12 @@ export async function createOpeningIndex(client: Meilisearch, uid: string, setti
  * Settings of an existing index are left alone: `npm run search:reindex` applies new settings.
  * Returns true when the index was created.
  */
-export async function ensureOpeningIndex(client: Meilisearch, uid: string, settings: () => Settings, timeoutMs?: number): Promise<boolean> {
+export async function ensureOpeningIndex(
+  client: Meilisearch,
+  uid: string,
+  settings: () => Settings,
+  timeoutMs?: number,
+): Promise<boolean> {
   try {
     await client.getRawIndex(uid);
     return false;

@@ -46,7 +46,9 @@ export function isMeilisearchEngine(engine: SearchEngine): engine is Meilisearch
 }
 
 /** MEILI_URL (+ MEILI_KEY, MEILI_SEARCH_KEY) from the environment; null when MEILI_URL is unset. */
-export function meilisearchOptionsFromEnv(env: Record<string, string | undefined> = process.env): MeilisearchEngineOptions | null {
+export function meilisearchOptionsFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): MeilisearchEngineOptions | null {
   const url = env.MEILI_URL?.trim();
   if (!url) return null;
   return {
@@ -99,7 +101,8 @@ export function openingFilter(query: OpeningQuery): { filter: string | null; mat
   oneOf("municipalityCode", f.municipalityCodes);
   oneOf("employerId", f.employerIds);
   if (f.hours) parts.push(`hoursMin <= ${filterNumber(f.hours.max)} AND hoursMax >= ${filterNumber(f.hours.min)}`);
-  if (f.excludeSchedule?.length) parts.push(`NOT schedule IN ${list([...new Set(f.excludeSchedule.map(scheduleValue))])}`);
+  if (f.excludeSchedule?.length)
+    parts.push(`NOT schedule IN ${list([...new Set(f.excludeSchedule.map(scheduleValue))])}`);
   if (f.excludeEnvironment?.length) parts.push(`NOT environment IN ${list([...new Set(f.excludeEnvironment)])}`);
   for (const code of new Set(f.requireAccommodations ?? [])) parts.push(`accommodations = ${filterString(code)}`);
   if (f.notEndedBefore !== undefined) parts.push(`(endDate IS NULL OR endDate >= ${filterNumber(f.notEndedBefore)})`);
@@ -183,10 +186,15 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Meil
     for (let i = 0; i < ids.length; i += SYNC_CHUNK) {
       const chunk = ids.slice(i, i + SYNC_CHUNK);
       const published = new Set(
-        (await tx.opening.findMany({ where: { id: { in: chunk }, status: "published" }, select: { id: true } })).map((r) => r.id),
+        (await tx.opening.findMany({ where: { id: { in: chunk }, status: "published" }, select: { id: true } })).map(
+          (r) => r.id,
+        ),
       );
       await tx.searchOutbox.createMany({
-        data: chunk.map((openingId) => ({ openingId, op: published.has(openingId) ? OUTBOX_OP.upsert : OUTBOX_OP.delete })),
+        data: chunk.map((openingId) => ({
+          openingId,
+          op: published.has(openingId) ? OUTBOX_OP.upsert : OUTBOX_OP.delete,
+        })),
       });
     }
     // Best effort: the rows become visible when the caller's transaction commits; a worker run

@@ -119,12 +119,16 @@ export async function processSearchOutbox(options: ProcessSearchOutboxOptions): 
     select: { id: true },
   });
   if (candidates.length === 0) {
-    await db.searchOutbox.deleteMany({ where: { processedAt: { lt: new Date(now.getTime() - PROCESSED_RETENTION_MS) } } });
+    await db.searchOutbox.deleteMany({
+      where: { processedAt: { lt: new Date(now.getTime() - PROCESSED_RETENTION_MS) } },
+    });
     return result;
   }
 
   // The claim token: a future instant no other run uses (up to a minute of jitter on the lock).
-  const token = new Date(now.getTime() + (options.lockMs ?? CLAIM_LOCK_MS) + Math.floor((options.random ?? Math.random)() * 60_000));
+  const token = new Date(
+    now.getTime() + (options.lockMs ?? CLAIM_LOCK_MS) + Math.floor((options.random ?? Math.random)() * 60_000),
+  );
   const claimed = { processedAt: null, nextAttemptAt: token };
   const lastId = candidates[candidates.length - 1].id;
   await db.searchOutbox.updateMany({ where: { ...due, id: { lte: lastId } }, data: { nextAttemptAt: token } });
@@ -145,7 +149,11 @@ export async function processSearchOutbox(options: ProcessSearchOutboxOptions): 
       const attempts = previous + 1;
       await db.searchOutbox.updateMany({
         where: { ...claimed, ...where, attempts: previous },
-        data: { attempts, lastError, nextAttemptAt: new Date(clock().getTime() + searchRetryDelayMs(attempts, options.random)) },
+        data: {
+          attempts,
+          lastError,
+          nextAttemptAt: new Date(clock().getTime() + searchRetryDelayMs(attempts, options.random)),
+        },
       });
     }
     result.retried += failedRows.length;
@@ -197,7 +205,11 @@ export async function processSearchOutbox(options: ProcessSearchOutboxOptions): 
         await send([entry]);
         await markProcessed({ openingId });
       } catch (single) {
-        await markFailed({ openingId }, rows.filter((r) => r.openingId === openingId), single);
+        await markFailed(
+          { openingId },
+          rows.filter((r) => r.openingId === openingId),
+          single,
+        );
       }
     }
   }
@@ -245,7 +257,13 @@ export function startSearchOutboxWorker(options: SearchOutboxWorkerOptions): Sea
     registry: runningWorkers,
     logger,
     run: async () => {
-      const result = await processSearchOutbox({ db: options.db, client: options.client, indexUid: options.indexUid, batchSize, logger });
+      const result = await processSearchOutbox({
+        db: options.db,
+        client: options.client,
+        indexUid: options.indexUid,
+        batchSize,
+        logger,
+      });
       return result.claimed >= batchSize && result.retried === 0;
     },
   });

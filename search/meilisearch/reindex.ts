@@ -11,7 +11,13 @@ import type { Db } from "../../app/utils/db.server.ts";
 import { loadOpeningDocuments } from "../documents.ts";
 import { createOpeningIndex, ensureOpeningIndex, runTask, waitForTasksOk } from "./client.ts";
 import { forgetEnsuredIndexes, LOAD_CHUNK } from "./outbox.ts";
-import { loadTaxonomySynonyms, OPENING_INDEX_UID, OPENING_PRIMARY_KEY, openingIndexSettings, toMeiliDocument } from "./settings.ts";
+import {
+  loadTaxonomySynonyms,
+  OPENING_INDEX_UID,
+  OPENING_PRIMARY_KEY,
+  openingIndexSettings,
+  toMeiliDocument,
+} from "./settings.ts";
 
 export const REINDEX_BATCH_SIZE = 1000;
 /** Indexing 100,000 openings takes a while: each task may take up to this long. */
@@ -80,7 +86,14 @@ export async function reindexMeilisearch(options: ReindexMeilisearchOptions): Pr
       cursor = page[page.length - 1].id;
       const documents = [];
       for (let i = 0; i < page.length; i += LOAD_CHUNK) {
-        documents.push(...(await loadOpeningDocuments(db, page.slice(i, i + LOAD_CHUNK).map((p) => p.id))).documents);
+        documents.push(
+          ...(
+            await loadOpeningDocuments(
+              db,
+              page.slice(i, i + LOAD_CHUNK).map((p) => p.id),
+            )
+          ).documents,
+        );
       }
       if (documents.length) {
         tasks.push(await index.addDocuments(documents.map(toMeiliDocument), { primaryKey: OPENING_PRIMARY_KEY }));
@@ -90,7 +103,10 @@ export async function reindexMeilisearch(options: ReindexMeilisearchOptions): Pr
     }
 
     progress({ phase: "index", done: 0, total: tasks.length });
-    await waitForTasksOk(client, tasks, { timeoutMs, onTask: (_task, done) => progress({ phase: "index", done, total: tasks.length }) });
+    await waitForTasksOk(client, tasks, {
+      timeoutMs,
+      onTask: (_task, done) => progress({ phase: "index", done, total: tasks.length }),
+    });
 
     progress({ phase: "swap", done: 0, total: 1 });
     // Swapping needs both indexes: on a first run, create an empty live index to swap with.

@@ -97,7 +97,10 @@ export function labelForms(label: string): string[] {
  * → "turism") would pull in unrelated openings. Keywords related to too many targets are topics and
  * are left out. Deterministic: keywords and their targets are sorted.
  */
-export function buildSynonyms(concepts: readonly KeywordConcept[], options: SynonymOptions = {}): Record<string, string[]> {
+export function buildSynonyms(
+  concepts: readonly KeywordConcept[],
+  options: SynonymOptions = {},
+): Record<string, string[]> {
   const o = { ...SYNONYM_DEFAULTS, ...options };
   const types = new Set(o.relationTypes);
   const byKeyword = new Map<string, Set<string>>();
@@ -154,8 +157,28 @@ export function loadTaxonomySynonyms(
  * a member of SWEDISH_STOP_WORDS (checked by a unit test).
  */
 export const SWEDISH_LETTER_STOP_WORDS = [
-  "på", "för", "så", "är", "då", "där", "något", "från", "när", "över", "än", "här", "någon", "själv",
-  "några", "sådan", "vår", "sådant", "varför", "sådana", "vårt", "våra",
+  "på",
+  "för",
+  "så",
+  "är",
+  "då",
+  "där",
+  "något",
+  "från",
+  "när",
+  "över",
+  "än",
+  "här",
+  "någon",
+  "själv",
+  "några",
+  "sådan",
+  "vår",
+  "sådant",
+  "varför",
+  "sådana",
+  "vårt",
+  "våra",
 ] as const;
 
 /** Stop words for Meilisearch: the folded list of text.ts plus the spellings with å/ä/ö. */

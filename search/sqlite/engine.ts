@@ -6,7 +6,13 @@ import { loadOpeningDocuments } from "../documents.ts";
 import type { OpeningHit, OpeningQuery, OpeningSearchResult, SearchEngine } from "../engine.ts";
 import { correctTerms, matchExpression, parseQuery, tokenize } from "../text.ts";
 import { deleteOpeningRows, insertOpeningRows } from "./opening-index.ts";
-import { openingBrowseSql, openingCountSql, openingTextSearchSql, pageBounds, type TextMatch } from "./opening-query.ts";
+import {
+  openingBrowseSql,
+  openingCountSql,
+  openingTextSearchSql,
+  pageBounds,
+  type TextMatch,
+} from "./opening-query.ts";
 
 /** Openings loaded and written per round in `syncOpenings`. */
 const SYNC_BATCH = 500;
@@ -47,7 +53,8 @@ export function createSqliteEngine(db: Db, o: SqliteEngineOptions = {}): SearchE
     const { limit, offset } = pageBounds(query);
     let total: number;
     if (rows.length > 0 && rows[0].total !== undefined) total = Number(rows[0].total);
-    else if (rows.length < limit && (rows.length > 0 || offset === 0)) total = offset + rows.length; // the last page
+    else if (rows.length < limit && (rows.length > 0 || offset === 0))
+      total = offset + rows.length; // the last page
     else {
       const count = openingCountSql(query, text);
       const [row] = await db.$queryRawUnsafe<Array<{ total: number | bigint }>>(count.sql, ...count.params);

@@ -58,7 +58,11 @@ function filterSql(filters: Filters | undefined, where: string[], params: Array<
 const toRadians = (deg: number) => (deg * Math.PI) / 180;
 
 /** Bounding box and haversine distance for a geo query; null distance SQL without one. */
-function geoSql(geo: OpeningQuery["geo"], where: string[], params: Array<string | number>): { distance: string; distanceParams: number[] } | null {
+function geoSql(
+  geo: OpeningQuery["geo"],
+  where: string[],
+  params: Array<string | number>,
+): { distance: string; distanceParams: number[] } | null {
   if (!geo) return null;
   const dLat = (geo.radiusKm / EARTH_RADIUS_KM) * (180 / Math.PI);
   where.push("s.lat BETWEEN ? AND ?");
@@ -142,7 +146,8 @@ export function openingBrowseSql(query: OpeningQuery): SqlQuery {
 
 /** The page a query asks for: limit (default 20, at most 1000) and offset. */
 export function pageBounds(query: OpeningQuery): { limit: number; offset: number } {
-  const whole = (n: number | undefined, fallback: number) => (Number.isFinite(n) ? Math.max(0, Math.floor(n as number)) : fallback);
+  const whole = (n: number | undefined, fallback: number) =>
+    Number.isFinite(n) ? Math.max(0, Math.floor(n as number)) : fallback;
   return { limit: Math.min(MAX_LIMIT, whole(query.limit, DEFAULT_LIMIT)), offset: whole(query.offset, 0) };
 }
 

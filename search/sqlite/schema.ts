@@ -78,7 +78,11 @@ function readMeta(sqlite: Database.Database, key: string): string | undefined {
 }
 
 function writeMeta(sqlite: Database.Database, key: string, value: string): void {
-  sqlite.prepare("INSERT INTO search_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
+  sqlite
+    .prepare(
+      "INSERT INTO search_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .run(key, value);
 }
 
 /**
@@ -108,7 +112,10 @@ export function ensureSearchSchema(sqlite: Database.Database): void {
 }
 
 /** What ensureSearchSchema found missing and could not fill by itself. */
-export function searchIndexStatus(sqlite: Database.Database): { openingsReindexRequired: boolean; vocabularyRebuildRequired: boolean } {
+export function searchIndexStatus(sqlite: Database.Database): {
+  openingsReindexRequired: boolean;
+  vocabularyRebuildRequired: boolean;
+} {
   return {
     openingsReindexRequired: readMeta(sqlite, "openings_reindex_required") === "1",
     vocabularyRebuildRequired: readMeta(sqlite, "vocabulary_rebuild_required") === "1",
@@ -142,8 +149,12 @@ export function rebuildVocabularyIndex(sqlite: Database.Database, o: { log: (lin
   );
   sqlite.transaction(() => {
     sqlite.exec("DELETE FROM vocabulary_fts");
-    for (const [kind, rows] of [["occupation", occupations], ["skill", skills]] as const) {
-      for (const r of rows) insert.run(indexTerms(r.label), indexTerms(r.detail), r.id, kind, r.label, r.detail, r.boost ? 1 : 0);
+    for (const [kind, rows] of [
+      ["occupation", occupations],
+      ["skill", skills],
+    ] as const) {
+      for (const r of rows)
+        insert.run(indexTerms(r.label), indexTerms(r.detail), r.id, kind, r.label, r.detail, r.boost ? 1 : 0);
     }
     sqlite.exec("INSERT INTO vocabulary_fts (vocabulary_fts) VALUES ('optimize')");
     sqlite.prepare("DELETE FROM search_meta WHERE key = 'vocabulary_rebuild_required'").run();

@@ -17,7 +17,11 @@ async function pick(page: Page, combobox: string, typed: string, option: RegExp)
   return chosen.split(" – ")[0]!;
 }
 
-test("a coach enrols a participant, builds the profile; the participant reads it and comments; the coach answers", async ({ page, signIn, context }) => {
+test("a coach enrols a participant, builds the profile; the participant reads it and comments; the coach answers", async ({
+  page,
+  signIn,
+  context,
+}) => {
   test.setTimeout(180_000);
   const { coach } = await createWorld();
   const email = `nora-${Date.now()}@example.se`;
@@ -120,7 +124,10 @@ test("a coach enrols a participant, builds the profile; the participant reads it
   await expect(page.getByText("Önskad arbetsmiljö är sparat.")).toBeVisible();
 
   await page.goto(`${base}/anpassningar`);
-  await page.getByRole("group", { name: "Skriftliga instruktioner eller checklistor" }).getByLabel("Måste finnas").check();
+  await page
+    .getByRole("group", { name: "Skriftliga instruktioner eller checklistor" })
+    .getByLabel("Måste finnas")
+    .check();
   await page.getByRole("group", { name: "Extra pauser" }).getByLabel("Bra att ha").check();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Spara anpassningar" }).click();
@@ -128,13 +135,19 @@ test("a coach enrols a participant, builds the profile; the participant reads it
 
   await page.goto(`${base}/aldrig`);
   await page.getByRole("group", { name: "Aldrig jobba på de här tiderna" }).getByLabel("Natt").check();
-  await page.getByRole("group", { name: "Aldrig: fysisk belastning" }).getByLabel("Tungt fysiskt", { exact: true }).check();
+  await page
+    .getByRole("group", { name: "Aldrig: fysisk belastning" })
+    .getByLabel("Tungt fysiskt", { exact: true })
+    .check();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Spara" }).click();
   await expect(page.getByText("Aldrig är sparat.")).toBeVisible();
 
   await page.goto(`${base}/synlighet`);
-  await page.getByRole("group", { name: "Vad deltagaren vill jobba med – får arbetsgivaren se?" }).getByLabel("Ja").check();
+  await page
+    .getByRole("group", { name: "Vad deltagaren vill jobba med – får arbetsgivaren se?" })
+    .getByLabel("Ja")
+    .check();
   await page.getByRole("group", { name: "Erfarenhet – får arbetsgivaren se?" }).getByLabel("Ja").check();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Spara" }).click();
@@ -183,14 +196,23 @@ test("a coach enrols a participant, builds the profile; the participant reads it
   await expect(page.getByText(`${coach.name} svarade`)).toBeVisible();
 });
 
-test("the caseload shows the overdue four-week first-employer-contact flag, cleared by logging a contact", async ({ page, signIn }) => {
+test("the caseload shows the overdue four-week first-employer-contact flag, cleared by logging a contact", async ({
+  page,
+  signIn,
+}) => {
   const { organization, coach, employer } = await createWorld();
-  await createParticipant(organization.id, { coachId: coach.id, pseudonym: "Otto", enrolledAt: new Date(Date.now() - 35 * 86_400_000) });
+  await createParticipant(organization.id, {
+    coachId: coach.id,
+    pseudonym: "Otto",
+    enrolledAt: new Date(Date.now() - 35 * 86_400_000),
+  });
   await signIn(coach.id);
   await page.goto("/coach/deltagare");
   const row = page.getByRole("row", { name: /Otto/ });
   await expect(row.getByText(/Försenad 7 dagar/)).toBeVisible();
-  await expect(page.getByText("1 deltagare har inte haft någon arbetsgivarkontakt inom 4 veckor från inskrivningen.")).toBeVisible();
+  await expect(
+    page.getByText("1 deltagare har inte haft någon arbetsgivarkontakt inom 4 veckor från inskrivningen."),
+  ).toBeVisible();
   await expect(page.getByText(/aktiva deltagare av målet/)).toBeVisible();
   await expectAccessible(page);
 
@@ -225,7 +247,9 @@ test("the admin sees every caseload, reassigns, and browses the audit trail", as
   await section.getByLabel(`Flytta valda deltagare hos ${coach.name} till`).selectOption({ label: colleague.name });
   await section.getByRole("button", { name: "Flytta valda" }).click();
   await expect(page.getByText(`har nu ${colleague.name} som coach`)).toBeVisible();
-  await expect(page.getByRole("region", { name: /Kollegan Kim/ }).getByRole("link", { name: participant.pseudonym })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: /Kollegan Kim/ }).getByRole("link", { name: participant.pseudonym }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Logg" }).click();

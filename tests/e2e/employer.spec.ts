@@ -13,11 +13,17 @@ async function signedInContext(browser: Browser, userId: string): Promise<Browse
   const context = await browser.newContext();
   const [pair] = (await startSession(userId, "playwright")).split(";");
   const [name, ...value] = pair!.split("=");
-  await context.addCookies([{ name: name!, value: value.join("="), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: name!, value: value.join("="), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" },
+  ]);
   return context;
 }
 
-test("an employer posts a practice place, finds it in search, asks the coach and sees the answer", async ({ page, signIn, browser }) => {
+test("an employer posts a practice place, finds it in search, asks the coach and sees the answer", async ({
+  page,
+  signIn,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { coach, employer, employerUser } = await createWorld();
   const title = `Praktik på lagret ${Date.now().toString(36)}`;
@@ -79,14 +85,20 @@ test("an employer posts a practice place, finds it in search, asks the coach and
   await expect(occupation).toHaveValue("Lagerarbetare/Terminalarbetare");
   await expect(page.getByText("Valt yrke: Lagerarbetare/Terminalarbetare", { exact: true })).toBeVisible();
 
-  await page.getByLabel("Beskrivning", { exact: true }).fill("Ett lugnt lager med fem kollegor och en fast handledare.");
-  await page.getByLabel("Arbetsuppgifter", { exact: true }).fill("Plocka varor efter plocklista\nPacka order\nSortera returer");
+  await page
+    .getByLabel("Beskrivning", { exact: true })
+    .fill("Ett lugnt lager med fem kollegor och en fast handledare.");
+  await page
+    .getByLabel("Arbetsuppgifter", { exact: true })
+    .fill("Plocka varor efter plocklista\nPacka order\nSortera returer");
 
   // A skill, also with the keyboard.
   const skill = page.getByRole("combobox", { name: "Kompetenser (valfritt)" });
   await skill.focus();
   await page.keyboard.type("truck");
-  await expect(page.getByRole("listbox", { name: "Förslag: Kompetenser (valfritt)" }).getByRole("option").first()).toBeVisible();
+  await expect(
+    page.getByRole("listbox", { name: "Förslag: Kompetenser (valfritt)" }).getByRole("option").first(),
+  ).toBeVisible();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("list", { name: "Valda: Kompetenser (valfritt)" }).getByRole("listitem")).toHaveCount(1);
@@ -99,7 +111,10 @@ test("an employer posts a practice place, finds it in search, asks the coach and
   await page.getByLabel("Tempo", { exact: true }).selectOption({ label: "Lugnt tempo" });
   await page.getByLabel("Ljudnivå", { exact: true }).selectOption({ label: "Tyst" });
   await page.getByLabel("Kundkontakt", { exact: true }).selectOption({ label: "Ingen kundkontakt" });
-  await page.getByRole("group", { name: "Hur ges instruktioner?" }).getByLabel("Skriftliga instruktioner", { exact: true }).check();
+  await page
+    .getByRole("group", { name: "Hur ges instruktioner?" })
+    .getByLabel("Skriftliga instruktioner", { exact: true })
+    .check();
   const offered = page.getByRole("group", { name: "Anpassningar" });
   await offered.getByLabel("Skriftliga instruktioner eller checklistor", { exact: true }).check();
   await offered.getByLabel("En fast handledare", { exact: true }).check();
@@ -157,7 +172,9 @@ test("an employer posts a practice place, finds it in search, asks the coach and
   await expect(page.getByText(`Frågan går till ${coach.name}`)).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Vad gäller frågan?", { exact: true }).fill("Lönestöd efter praktiken");
-  await page.getByLabel("Din fråga", { exact: true }).fill("Hej! Om praktiken går bra vill vi anställa. Hur fungerar lönestöd?");
+  await page
+    .getByLabel("Din fråga", { exact: true })
+    .fill("Hej! Om praktiken går bra vill vi anställa. Hur fungerar lönestöd?");
   await page.getByRole("button", { name: "Skicka frågan" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Lönestöd efter praktiken" })).toBeVisible();
   await expect(page.getByText("Din fråga är skickad.")).toBeVisible();
@@ -165,8 +182,13 @@ test("an employer posts a practice place, finds it in search, asks the coach and
   await expectAccessible(page);
 
   // Let the question have waited a while, so the response time is clearly shown.
-  const thread = await db.thread.findFirstOrThrow({ where: { employerId: employer.id, subject: "Lönestöd efter praktiken" } });
-  await db.message.updateMany({ where: { threadId: thread.id }, data: { createdAt: new Date(Date.now() - 95 * 60_000) } });
+  const thread = await db.thread.findFirstOrThrow({
+    where: { employerId: employer.id, subject: "Lönestöd efter praktiken" },
+  });
+  await db.message.updateMany({
+    where: { threadId: thread.id },
+    data: { createdAt: new Date(Date.now() - 95 * 60_000) },
+  });
 
   // The coach answers, in another browser.
   const coachContext = await signedInContext(browser, coach.id);
@@ -179,7 +201,9 @@ test("an employer posts a practice place, finds it in search, asks the coach and
   await c.getByRole("link", { name: "Lönestöd efter praktiken" }).click();
   await expect(c.getByText("Hur fungerar lönestöd?")).toBeVisible();
   await expectAccessible(c);
-  await c.getByLabel("Ditt svar", { exact: true }).fill("Hej! Ja, lönestöd går att söka. Läs mer på https://arbetsformedlingen.se så ringer jag i morgon.");
+  await c
+    .getByLabel("Ditt svar", { exact: true })
+    .fill("Hej! Ja, lönestöd går att söka. Läs mer på https://arbetsformedlingen.se så ringer jag i morgon.");
   await c.getByRole("button", { name: "Skicka svaret" }).click();
   await expect(c.getByText("Svaret är skickat.")).toBeVisible();
   await expect(c.getByText("Svar efter 1 timme och 35 minuter")).toBeVisible();
@@ -220,7 +244,9 @@ test("a coach posts and closes an opening on an employer's behalf", async ({ pag
   await page.getByLabel("Varför stängs annonsen?", { exact: true }).selectOption({ label: "Tillsatt på annat sätt" });
   await page.getByRole("button", { name: "Stäng annonsen" }).click();
   await expect(page.getByText("Annonsen är stängd och syns inte längre i sökningen.")).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "Stängde annonsen: Tillsatt på annat sätt" })).toContainText("För arbetsgivarens räkning");
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Stängde annonsen: Tillsatt på annat sätt" }),
+  ).toContainText("För arbetsgivarens räkning");
   await expectAccessible(page);
 
   const events = await db.openingEvent.findMany({ where: { openingId: opening.id } });
@@ -230,15 +256,30 @@ test("a coach posts and closes an opening on an employer's behalf", async ({ pag
   ]);
 });
 
-test("the opening form works on a phone: no sideways scrolling, sections follow the kind, errors next to fields", async ({ page, signIn }) => {
+test("the opening form works on a phone: no sideways scrolling, sections follow the kind, errors next to fields", async ({
+  page,
+  signIn,
+}) => {
   const { employer, employerUser } = await createWorld();
-  await db.workplace.create({ data: { employerId: employer.id, name: "Butiken", street: "Storgatan 1", postalCode: "55320", municipalityCode: "0680", lat: 57.78, lng: 14.16 } });
+  await db.workplace.create({
+    data: {
+      employerId: employer.id,
+      name: "Butiken",
+      street: "Storgatan 1",
+      postalCode: "55320",
+      municipalityCode: "0680",
+      lat: 57.78,
+      lng: 14.16,
+    },
+  });
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(employerUser.id);
   await page.goto("/arbetsgivare/annonser/ny");
   await expect(page.getByRole("heading", { level: 1, name: "Ny annons" })).toBeVisible();
   await expectAccessible(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 
   // A job asks for its employment form, not for a practice purpose.

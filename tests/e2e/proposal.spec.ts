@@ -17,7 +17,9 @@ async function signedInContext(browser: Browser, userId: string): Promise<Browse
   const context = await browser.newContext();
   const [pair] = (await startSession(userId, "playwright")).split(";");
   const [name, ...value] = pair!.split("=");
-  await context.addCookies([{ name: name!, value: value.join("="), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: name!, value: value.join("="), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" },
+  ]);
   return context;
 }
 
@@ -103,8 +105,12 @@ test("coach → participant → employer → placement", async ({ page, signIn, 
   await expect(participantPage.getByText("Ett jobb. Du blir anställd och får lön.")).toBeVisible();
   await expect(participantPage.getByText("Plocka varor")).toBeVisible();
   await expect(participantPage.getByText("Mellan 10 och 20 timmar i veckan.")).toBeVisible();
-  await expect(participantPage.getByText(`Arbetsgivaren ser namnet ${participant.pseudonym}. De ser inte ditt riktiga namn.`)).toBeVisible();
-  await expect(participantPage.getByRole("heading", { name: "Det här får arbetsgivaren veta om du säger ja" })).toBeVisible();
+  await expect(
+    participantPage.getByText(`Arbetsgivaren ser namnet ${participant.pseudonym}. De ser inte ditt riktiga namn.`),
+  ).toBeVisible();
+  await expect(
+    participantPage.getByRole("heading", { name: "Det här får arbetsgivaren veta om du säger ja" }),
+  ).toBeVisible();
   await expectAccessible(participantPage);
   await participantPage.getByLabel("Vill du säga något mer? Du behöver inte skriva något.").fill("Jag gillar lager.");
   const yes = participantPage.getByRole("button", { name: "Ja, det vill jag" });
@@ -136,7 +142,9 @@ test("coach → participant → employer → placement", async ({ page, signIn, 
   await employerPage.goto("/arbetsgivare");
   await expectAccessible(employerPage);
   await employerPage.getByRole("link", { name: participant.pseudonym }).click();
-  await expect(employerPage.getByRole("heading", { level: 1, name: `${participant.pseudonym} – ${title}` })).toBeVisible();
+  await expect(
+    employerPage.getByRole("heading", { level: 1, name: `${participant.pseudonym} – ${title}` }),
+  ).toBeVisible();
   await expect(employerPage.getByText("Noggrann")).toBeVisible();
   await expect(employerPage.getByText("Vill jobba 10–30 timmar i veckan.")).toBeVisible();
   await expect(employerPage.getByText("Hemliga Helena Svensson")).toHaveCount(0);
@@ -172,7 +180,10 @@ test("coach → participant → employer → placement", async ({ page, signIn, 
   await expect(employerPage.getByRole("heading", { level: 1, name: "Presenterade deltagare" })).toBeVisible();
   await expectAccessible(employerPage);
 
-  const placement = await db.placement.findUniqueOrThrow({ where: { proposalId: proposal.id }, include: { thread: true } });
+  const placement = await db.placement.findUniqueOrThrow({
+    where: { proposalId: proposal.id },
+    include: { thread: true },
+  });
   expect(toDateInputValue(placement.startDate)).toBe(startDate);
   expect(placement.hoursPerWeek).toBe(15);
   expect(placement.thread?.kind).toBe("placement");

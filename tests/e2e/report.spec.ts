@@ -36,8 +36,12 @@ test("an admin opens the report with its charts, the map of Sweden and the funde
   }
   const incomeTable = page.getByRole("table", { name: "Försörjning före och efter: totalt" });
   await expect(incomeTable.getByRole("row", { name: /Försörjningsstöd/ })).toContainText("−1");
-  await expect(page.getByRole("table", { name: "Vägen till arbete" }).getByRole("row", { name: /Anställda/ })).toContainText("43 %");
-  await expect(page.getByRole("table", { name: "Deltagare per kommun" }).getByRole("row", { name: /Jönköping/ })).toContainText("5");
+  await expect(
+    page.getByRole("table", { name: "Vägen till arbete" }).getByRole("row", { name: /Anställda/ }),
+  ).toContainText("43 %");
+  await expect(
+    page.getByRole("table", { name: "Deltagare per kommun" }).getByRole("row", { name: /Jönköping/ }),
+  ).toContainText("5");
   // Details per gender open with the keyboard.
   const women = page.locator("summary", { hasText: "Försörjning före och efter: kvinnor" });
   await women.focus();
@@ -57,11 +61,16 @@ test("an admin opens the report with its charts, the map of Sweden and the funde
   await page.getByRole("button", { name: "Visa rapport" }).click();
   await expect(page).toHaveURL(/visning=finansiar/);
   await expect(page.getByText("Finansiärens visning: grupper med färre än 3 personer är dolda.")).toBeVisible();
-  await expect(page.getByRole("table", { name: "Deltagare och samtycke" }).getByRole("row", { name: /Med samtycke/ })).toContainText("<3");
+  await expect(
+    page.getByRole("table", { name: "Deltagare och samtycke" }).getByRole("row", { name: /Med samtycke/ }),
+  ).toContainText("<3");
   await expectAccessible(page);
 
   // Download one table as CSV for Excel.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV med avslutsorsaker" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "CSV med avslutsorsaker" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("brygga-rapport-2025-01-01-2025-12-31-exit-reasons.csv");
   const bytes = fs.readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -87,7 +96,9 @@ test("a coach records a retention check on the participant's outcome page", asyn
   await page.getByRole("group", { name: "Är deltagaren fortfarande anställd?" }).getByLabel("Ja").check();
   await page.getByLabel("Timmar per vecka").fill("");
   await page.getByRole("button", { name: "Spara uppföljning" }).click();
-  await expect(page.getByText("Skriv hur många timmar per vecka deltagaren arbetar, ett heltal från 1 till 60.")).toBeVisible();
+  await expect(
+    page.getByText("Skriv hur många timmar per vecka deltagaren arbetar, ett heltal från 1 till 60."),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Timmar per vecka").fill("18");
   await page.getByRole("button", { name: "Spara uppföljning" }).click();

@@ -16,7 +16,11 @@ test("a visitor is sent to sign in and comes back afterwards", async ({ page }) 
   await expect(page).toHaveURL(/\/logga-in\?redirectTo=%2Farbetsgivare/);
 });
 
-test("a coach creates a code and the participant signs in with it using only the keyboard", async ({ page, signIn, browser }) => {
+test("a coach creates a code and the participant signs in with it using only the keyboard", async ({
+  page,
+  signIn,
+  browser,
+}) => {
   const { organization, coach } = await createWorld();
   const participant = await createParticipant(organization.id, { coachId: coach.id, pseudonym: "Sam" });
   await signIn(coach.id);

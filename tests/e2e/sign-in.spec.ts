@@ -38,7 +38,10 @@ test("every role signs in with the link from the local mailbox", async ({ page }
     await expect(page.getByRole("heading", { level: 1, name: /Logga in/ })).toBeVisible();
     if (index === 0) await expectAccessible(page);
 
-    await page.locator(".plain-text").getByRole("link", { name: /\/logga-in\/lank\?token=/ }).click();
+    await page
+      .locator(".plain-text")
+      .getByRole("link", { name: /\/logga-in\/lank\?token=/ })
+      .click();
     await expect(page.getByRole("heading", { name: "Välkommen tillbaka" })).toBeVisible();
     if (index === 0) await expectAccessible(page);
     await page.getByRole("button", { name: "Logga in" }).click();
@@ -64,7 +67,10 @@ test("a used link cannot sign in again", async ({ page }) => {
     await expect(row.first()).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 15_000 });
   await row.first().getByRole("link").click();
-  const href = await page.locator(".plain-text").getByRole("link", { name: /token=/ }).getAttribute("href");
+  const href = await page
+    .locator(".plain-text")
+    .getByRole("link", { name: /token=/ })
+    .getAttribute("href");
   await page.goto(href!);
   await page.getByRole("button", { name: "Logga in" }).click();
   await expect(page).toHaveURL(/\/coach$/);

@@ -17,11 +17,17 @@ async function signedInContext(browser: Browser, userId: string): Promise<Browse
   const context = await browser.newContext();
   const [pair] = (await startSession(userId, "playwright")).split(";");
   const [name, ...value] = pair!.split("=");
-  await context.addCookies([{ name: name!, value: value.join("="), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: name!, value: value.join("="), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" },
+  ]);
   return context;
 }
 
-test("placement page, a message both ways, a meeting with an invitation, and the coach's week", async ({ page, signIn, browser }) => {
+test("placement page, a message both ways, a meeting with an invitation, and the coach's week", async ({
+  page,
+  signIn,
+  browser,
+}) => {
   test.setTimeout(150_000);
   const w = await createWorld();
   const title = `Lagerpraktik ${Date.now().toString(36)}`;
@@ -47,7 +53,9 @@ test("placement page, a message both ways, a meeting with an invitation, and the
   await expect(page.getByLabel("Nytt meddelande", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Skriv ett meddelande.")).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Nytt meddelande", { exact: true }).fill("Hej! Första veckan har gått jättebra. Vi vill gärna ses och prata om fortsättningen.");
+  await page
+    .getByLabel("Nytt meddelande", { exact: true })
+    .fill("Hej! Första veckan har gått jättebra. Vi vill gärna ses och prata om fortsättningen.");
   await page.getByLabel("Dela med deltagaren", { exact: true }).check();
   await page.getByRole("button", { name: "Skicka" }).click();
   await expect(page.getByText("Meddelandet är skickat till coachen.")).toBeVisible();
@@ -63,8 +71,12 @@ test("placement page, a message both ways, a meeting with an invitation, and the
   await expect(c.getByRole("heading", { level: 1, name: "Min vecka" })).toBeVisible();
   const overdue = c.getByRole("region", { name: /Försenade uppföljningar/ });
   await expect(overdue.getByRole("link", { name: w.participant.pseudonym })).toBeVisible();
-  await expect(c.getByRole("region", { name: "Arbetsgivare som väntar på svar" }).getByRole("link", { name: heading })).toBeVisible();
-  await expect(c.getByRole("region", { name: "Praktik som slutar inom två veckor" }).getByText("Beslut behövs")).toBeVisible();
+  await expect(
+    c.getByRole("region", { name: "Arbetsgivare som väntar på svar" }).getByRole("link", { name: heading }),
+  ).toBeVisible();
+  await expect(
+    c.getByRole("region", { name: "Praktik som slutar inom två veckor" }).getByText("Beslut behövs"),
+  ).toBeVisible();
   await expectAccessible(c);
 
   await c.getByRole("region", { name: "Arbetsgivare som väntar på svar" }).getByRole("link", { name: heading }).click();
@@ -72,14 +84,18 @@ test("placement page, a message both ways, a meeting with an invitation, and the
   await expect(c.getByText("Första veckan har gått jättebra.")).toBeVisible();
   await expect(c.getByText("Försenad", { exact: true }).first()).toBeVisible();
   await expectAccessible(c);
-  await c.getByLabel("Nytt meddelande", { exact: true }).fill("Vad roligt! Jag bokar ett trepartssamtal. Läs mer: https://brygga.example.se/stod");
+  await c
+    .getByLabel("Nytt meddelande", { exact: true })
+    .fill("Vad roligt! Jag bokar ett trepartssamtal. Läs mer: https://brygga.example.se/stod");
   await c.getByRole("button", { name: "Skicka" }).click();
   await expect(c.getByText("Meddelandet är skickat.")).toBeVisible();
   await expect(c.getByRole("link", { name: "https://brygga.example.se/stod" })).toBeVisible();
   await expectAccessible(c);
 
   // A check-in today moves the next one a week ahead; the overdue flag goes.
-  await c.getByLabel("Anteckning från uppföljningen (valfritt)", { exact: true }).fill("Pratade med handledaren i telefon.");
+  await c
+    .getByLabel("Anteckning från uppföljningen (valfritt)", { exact: true })
+    .fill("Pratade med handledaren i telefon.");
   await c.getByRole("button", { name: "Uppföljning gjord i dag" }).click();
   await expect(c.getByText("Uppföljningen är registrerad")).toBeVisible();
   await expect(c.getByRole("region", { name: "Stödplan" }).getByText("Försenad", { exact: true })).toHaveCount(0);
@@ -124,9 +140,14 @@ test("placement page, a message both ways, a meeting with an invitation, and the
     await c.goto("/dev/mejl");
     await expect(c.getByRole("link", { name: /Inbjudan: Trepartssamtal/ }).first()).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
-  await c.getByRole("link", { name: /Inbjudan: Trepartssamtal/ }).first().click();
+  await c
+    .getByRole("link", { name: /Inbjudan: Trepartssamtal/ })
+    .first()
+    .click();
   await expect(c.getByText(/Kalenderfilen i mejlet lägger in mötet i din kalender/)).toBeVisible();
-  const invitation = await db.emailOutbox.findFirstOrThrow({ where: { template: "meetingInvitation", to: w.employerUser.email! } });
+  const invitation = await db.emailOutbox.findFirstOrThrow({
+    where: { template: "meetingInvitation", to: w.employerUser.email! },
+  });
   expect(invitation.status).toBe("sent");
   expect(invitation.attachments).toContain('"filename":"mote.ics"');
 
@@ -135,7 +156,9 @@ test("placement page, a message both ways, a meeting with an invitation, and the
   await expect(c.getByRole("heading", { level: 1, name: "Placeringar" })).toBeVisible();
   await expectAccessible(c);
   await c.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Min vecka" }).click();
-  await expect(c.getByRole("region", { name: "Arbetsgivare som väntar på svar" }).getByText("Ingen arbetsgivare väntar på svar.")).toBeVisible();
+  await expect(
+    c.getByRole("region", { name: "Arbetsgivare som väntar på svar" }).getByText("Ingen arbetsgivare väntar på svar."),
+  ).toBeVisible();
   await expectAccessible(c);
   await coachContext.close();
 
@@ -149,14 +172,18 @@ test("placement page, a message both ways, a meeting with an invitation, and the
   await expect(p.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(p.getByText("Första veckan har gått jättebra.")).toBeVisible();
   await expect(p.getByText("Vad roligt!")).toHaveCount(0); // not shared
-  await expect(p.getByRole("region", { name: "Dina möten" }).getByText("Du, din handledare och din coach pratar om hur det går.")).toBeVisible();
+  await expect(
+    p.getByRole("region", { name: "Dina möten" }).getByText("Du, din handledare och din coach pratar om hur det går."),
+  ).toBeVisible();
   await expectAccessible(p);
   await participantContext.close();
 
   // ── The employer sees the answer and the meeting, and changes how they get email.
   await page.reload();
   await expect(page.getByText("Vad roligt! Jag bokar ett trepartssamtal.")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Möten" }).getByText("Vi planerar in fler uppgifter vid packstationen.")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Möten" }).getByText("Vi planerar in fler uppgifter vid packstationen."),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Placeringar" }).click();
   await page.getByRole("link", { name: "E-postinställningar" }).click();

@@ -25,7 +25,9 @@ async function latestLinkFor(email: string): Promise<string> {
 
 async function useLink(link: string) {
   const token = new URL(link).searchParams.get("token")!;
-  return settle(() => verifyRoute.action({ request: postRequest("/logga-in/lank", { token }), params: {}, context: testContext() }));
+  return settle(() =>
+    verifyRoute.action({ request: postRequest("/logga-in/lank", { token }), params: {}, context: testContext() }),
+  );
 }
 
 function cookieFrom(response: Response | undefined): string {
@@ -46,7 +48,13 @@ describe("sign-in link", () => {
     expect(mail.html).toContain(link.replace(/&/g, "&amp;"));
 
     // Opening the link only shows a confirmation: a mail scanner fetching it does not use it up.
-    const opened = await settle(() => verifyRoute.loader({ request: getRequest(new URL(link).pathname + new URL(link).search), params: {}, context: testContext() }));
+    const opened = await settle(() =>
+      verifyRoute.loader({
+        request: getRequest(new URL(link).pathname + new URL(link).search),
+        params: {},
+        context: testContext(),
+      }),
+    );
     expect(opened.status).toBe(200);
 
     const used = await useLink(link);
@@ -103,7 +111,9 @@ describe("sign-in link", () => {
     const forKnown = await requestLink(known.email!, "10.2.2.2");
     const forUnknown = await requestLink("nobody-here@test.brygga.se", "10.2.2.3");
     expect(forUnknown.status).toBe(forKnown.status);
-    expect(forUnknown.response?.headers.get("Location")).toBe(`/logga-in?skickat=${encodeURIComponent("nobody-here@test.brygga.se")}`);
+    expect(forUnknown.response?.headers.get("Location")).toBe(
+      `/logga-in?skickat=${encodeURIComponent("nobody-here@test.brygga.se")}`,
+    );
     expect(await db.emailOutbox.count({ where: { to: "nobody-here@test.brygga.se" } })).toBe(0);
   });
 
@@ -139,10 +149,22 @@ describe("participant sign-in code", () => {
     const { coach, participantUser } = await createWorld();
     const { code } = await issueParticipantCode(participantUser.id, coach.id);
     const typed = code.toLowerCase().replace("-", " ");
-    const first = await settle(() => codeRoute.action({ request: postRequest("/logga-in/kod", { code: typed }), params: {}, context: testContext("10.5.5.5") }));
+    const first = await settle(() =>
+      codeRoute.action({
+        request: postRequest("/logga-in/kod", { code: typed }),
+        params: {},
+        context: testContext("10.5.5.5"),
+      }),
+    );
     expect(first.status).toBe(302);
     expect(first.response?.headers.get("Location")).toBe("/deltagare");
-    const second = await settle(() => codeRoute.action({ request: postRequest("/logga-in/kod", { code }), params: {}, context: testContext("10.5.5.5") }));
+    const second = await settle(() =>
+      codeRoute.action({
+        request: postRequest("/logga-in/kod", { code }),
+        params: {},
+        context: testContext("10.5.5.5"),
+      }),
+    );
     expect(second.status).toBe(400);
   });
 
@@ -150,14 +172,28 @@ describe("participant sign-in code", () => {
     const { coach, participantUser } = await createWorld();
     const old = await issueParticipantCode(participantUser.id, coach.id);
     await issueParticipantCode(participantUser.id, coach.id);
-    const result = await settle(() => codeRoute.action({ request: postRequest("/logga-in/kod", { code: old.code }), params: {}, context: testContext("10.6.6.6") }));
+    const result = await settle(() =>
+      codeRoute.action({
+        request: postRequest("/logga-in/kod", { code: old.code }),
+        params: {},
+        context: testContext("10.6.6.6"),
+      }),
+    );
     expect(result.status).toBe(400);
   });
 
   test("guessing codes is limited per client address", async () => {
     let last = 0;
     for (let i = 0; i < 11; i++) {
-      last = (await settle(() => codeRoute.action({ request: postRequest("/logga-in/kod", { code: "AAAA-BBBB" }), params: {}, context: testContext("10.7.7.7") }))).status;
+      last = (
+        await settle(() =>
+          codeRoute.action({
+            request: postRequest("/logga-in/kod", { code: "AAAA-BBBB" }),
+            params: {},
+            context: testContext("10.7.7.7"),
+          }),
+        )
+      ).status;
     }
     expect(last).toBe(429);
   });
@@ -170,7 +206,9 @@ describe("sessions", () => {
     const used = await useLink(await latestLinkFor(user.email!));
     const cookie = cookieFrom(used.response);
     expect(await getUser(getRequest("/", cookie))).not.toBeNull();
-    const out = await settle(() => signOutRoute.action({ request: postRequest("/logga-ut", {}, cookie), params: {}, context: testContext() }));
+    const out = await settle(() =>
+      signOutRoute.action({ request: postRequest("/logga-ut", {}, cookie), params: {}, context: testContext() }),
+    );
     expect(out.status).toBe(302);
     expect(await getUser(getRequest("/", cookie))).toBeNull();
     const session = await db.session.findFirstOrThrow({ where: { userId: user.id } });

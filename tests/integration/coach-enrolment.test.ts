@@ -16,9 +16,23 @@ describe("enrolment", () => {
     const page = await load(newRoute, PATH, cookie);
     expect(page.status).toBe(200);
 
-    const result = await submit(newRoute, PATH, enrolmentFields({ pseudonym: "Alva", realName: "Alva Berg", email: "Alva@Example.se", phone: "070-123 45 67", sendWelcome: "yes" }), cookie);
+    const result = await submit(
+      newRoute,
+      PATH,
+      enrolmentFields({
+        pseudonym: "Alva",
+        realName: "Alva Berg",
+        email: "Alva@Example.se",
+        phone: "070-123 45 67",
+        sendWelcome: "yes",
+      }),
+      cookie,
+    );
     expect(result.status).toBe(302);
-    const participant = await db.participant.findFirstOrThrow({ where: { pseudonym: "Alva" }, include: { consents: true, phaseChanges: true, user: true, profile: true } });
+    const participant = await db.participant.findFirstOrThrow({
+      where: { pseudonym: "Alva" },
+      include: { consents: true, phaseChanges: true, user: true, profile: true },
+    });
     expect(result.response?.headers.get("Location")).toBe(`/coach/deltagare/${participant.id}?inskriven=1`);
     expect(participant).toMatchObject({
       organizationId: organization.id,
@@ -43,17 +57,31 @@ describe("enrolment", () => {
     expect(participant.phaseChanges).toMatchObject([{ fromPhase: null, toPhase: "enrolled", byId: coach.id }]);
     expect(participant.user).toMatchObject({ role: "participant", email: "alva@example.se", name: "Alva" });
     expect(participant.profile).not.toBeNull();
-    expect(await db.auditEvent.count({ where: { participantId: participant.id, action: "create", entity: "participant", actorId: coach.id } })).toBe(1);
-    const mail = await db.emailOutbox.findFirstOrThrow({ where: { to: "alva@example.se", template: "participantWelcome" } });
+    expect(
+      await db.auditEvent.count({
+        where: { participantId: participant.id, action: "create", entity: "participant", actorId: coach.id },
+      }),
+    ).toBe(1);
+    const mail = await db.emailOutbox.findFirstOrThrow({
+      where: { to: "alva@example.se", template: "participantWelcome" },
+    });
     expect(mail.text).toContain(coach.name);
   });
 
   test("without statistics consent the participant is recorded as not consenting (counted anonymously)", async () => {
     const { coach } = await createWorld();
     const cookie = await sessionCookieFor(coach.id);
-    const result = await submit(newRoute, PATH, enrolmentFields({ pseudonym: "Bo", consentStatistics: "no", postalCode: "", municipalityCode: "0180" }), cookie);
+    const result = await submit(
+      newRoute,
+      PATH,
+      enrolmentFields({ pseudonym: "Bo", consentStatistics: "no", postalCode: "", municipalityCode: "0180" }),
+      cookie,
+    );
     expect(result.status).toBe(302);
-    const participant = await db.participant.findFirstOrThrow({ where: { pseudonym: "Bo" }, include: { consents: true } });
+    const participant = await db.participant.findFirstOrThrow({
+      where: { pseudonym: "Bo" },
+      include: { consents: true },
+    });
     expect(participant.municipalityCode).toBe("0180");
     expect(participant.postalCode).toBeNull();
     expect(participant.userId).toBeNull();
@@ -79,12 +107,27 @@ describe("enrolment", () => {
   ])("%s → 400 with a message next to the field, nothing saved", async (_name, overrides, field, message) => {
     const { coach } = await createWorld();
     const cookie = await sessionCookieFor(coach.id);
-    const before = { participants: await db.participant.count(), users: await db.user.count(), consents: await db.consent.count(), audit: await db.auditEvent.count() };
-    const result = await submit(newRoute, PATH, enrolmentFields(overrides as Record<string, string | string[]>), cookie);
+    const before = {
+      participants: await db.participant.count(),
+      users: await db.user.count(),
+      consents: await db.consent.count(),
+      audit: await db.auditEvent.count(),
+    };
+    const result = await submit(
+      newRoute,
+      PATH,
+      enrolmentFields(overrides as Record<string, string | string[]>),
+      cookie,
+    );
     expect(result.status).toBe(400);
     expect(fieldErrors(result)[field]?.join(" ")).toMatch(message);
     expect((result.value as { values: Record<string, unknown> }).values.pseudonym).toBeTruthy();
-    expect({ participants: await db.participant.count(), users: await db.user.count(), consents: await db.consent.count(), audit: await db.auditEvent.count() }).toEqual(before);
+    expect({
+      participants: await db.participant.count(),
+      users: await db.user.count(),
+      consents: await db.consent.count(),
+      audit: await db.auditEvent.count(),
+    }).toEqual(before);
   });
 
   test("an email that belongs to another account is refused", async () => {
@@ -131,21 +174,35 @@ describe("editing the enrolment data", () => {
     const path = `/coach/deltagare/${participant.id}/uppgifter`;
     const params = { participantId: participant.id };
     expect((await load(editRoute, path, cookie, params)).status).toBe(200);
-    const result = await submit(editRoute, path, enrolmentFields({ pseudonym: "Dani", email: "dani@example.se", birthYear: "1985" }), cookie, params);
+    const result = await submit(
+      editRoute,
+      path,
+      enrolmentFields({ pseudonym: "Dani", email: "dani@example.se", birthYear: "1985" }),
+      cookie,
+      params,
+    );
     expect(result.status).toBe(302);
     const updated = await db.participant.findUniqueOrThrow({ where: { id: participant.id }, include: { user: true } });
     expect(updated).toMatchObject({ pseudonym: "Dani", birthYear: 1985, email: "dani@example.se" });
     expect(updated.user).toMatchObject({ email: "dani@example.se", name: "Dani" });
-    expect(await db.auditEvent.count({ where: { participantId: participant.id, action: "update", entity: "participant" } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { participantId: participant.id, action: "read", entity: "participant" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { participantId: participant.id, action: "update", entity: "participant" } }),
+    ).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { participantId: participant.id, action: "read", entity: "participant" } }),
+    ).toBe(1);
   });
 
   test("bad input changes nothing", async () => {
     const { coach, participant } = await createWorld();
     const cookie = await sessionCookieFor(coach.id);
-    const result = await submit(editRoute, "/x", enrolmentFields({ pseudonym: "Ny", birthYear: "1800" }), cookie, { participantId: participant.id });
+    const result = await submit(editRoute, "/x", enrolmentFields({ pseudonym: "Ny", birthYear: "1800" }), cookie, {
+      participantId: participant.id,
+    });
     expect(result.status).toBe(400);
-    expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).pseudonym).toBe(participant.pseudonym);
+    expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).pseudonym).toBe(
+      participant.pseudonym,
+    );
   });
 
   test("another organisation's participant is a 404; an employer gets 403", async () => {
@@ -160,7 +217,9 @@ describe("editing the enrolment data", () => {
     const employerCookie = await sessionCookieFor(ours.employerUser.id);
     expect((await load(editRoute, "/x", employerCookie, { participantId: ours.participant.id })).status).toBe(403);
     const stranger = await createUser("coach");
-    expect((await load(editRoute, "/x", await sessionCookieFor(stranger.id), { participantId: ours.participant.id })).status).toBe(403);
+    expect(
+      (await load(editRoute, "/x", await sessionCookieFor(stranger.id), { participantId: ours.participant.id })).status,
+    ).toBe(403);
   });
 });
 

@@ -15,8 +15,12 @@ async function setup() {
   const world = await createWorld();
   const cookie = await sessionCookieFor(world.coach.id);
   const save = (section: string, fields: Record<string, string | string[]>) =>
-    submit(sectionRoute, `/coach/deltagare/${world.participant.id}/yrkesprofil/${section}`, fields, cookie, { participantId: world.participant.id, section });
-  const stored = async () => readProfile(await db.profile.findUniqueOrThrow({ where: { participantId: world.participant.id } }));
+    submit(sectionRoute, `/coach/deltagare/${world.participant.id}/yrkesprofil/${section}`, fields, cookie, {
+      participantId: world.participant.id,
+      section,
+    });
+  const stored = async () =>
+    readProfile(await db.profile.findUniqueOrThrow({ where: { participantId: world.participant.id } }));
   return { ...world, cookie, save, stored };
 }
 
@@ -36,7 +40,9 @@ describe("profile sections", () => {
     const { save, stored, participant, coach, cookie } = await setup();
     const r = await refs();
     expect((await save("intressen", { occupationIds: [r.occupation.id], groupCodes: r.group.code })).status).toBe(302);
-    expect((await save("styrkor", { strengths: "Noggrann\n\nTar instruktioner bra\n", skillIds: r.skill.id })).status).toBe(302);
+    expect(
+      (await save("styrkor", { strengths: "Noggrann\n\nTar instruktioner bra\n", skillIds: r.skill.id })).status,
+    ).toBe(302);
     expect(
       (
         await save("erfarenhet", {
@@ -56,13 +62,62 @@ describe("profile sections", () => {
         })
       ).status,
     ).toBe(302);
-    expect((await save("bakgrund", { education: "Gymnasiet, handelsprogrammet", drivingLicences: ["B", "AM"], languageIds: r.language.id })).status).toBe(302);
-    expect((await save("onskemal", { hoursMin: "10", hoursMax: "25", schedule: ["day"], startFlexible: "yes", maxCommuteKm: "15", travelMode: "bike" })).status).toBe(302);
-    expect((await save("arbetsmiljo", { pace: "calm", noise: "quiet", socialContact: "", instructions: ["written"] })).status).toBe(302);
-    expect((await save("anpassningar", { need_written_instructions: "must", need_extra_breaks: "nice", need_quiet_workspace: "" })).status).toBe(302);
-    expect((await save("aldrig", { occupationIds: r.occupation2.id, environment: ["physicalLoad:heavy", "customerContact:much"], schedule: "night" })).status).toBe(302);
+    expect(
+      (
+        await save("bakgrund", {
+          education: "Gymnasiet, handelsprogrammet",
+          drivingLicences: ["B", "AM"],
+          languageIds: r.language.id,
+        })
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await save("onskemal", {
+          hoursMin: "10",
+          hoursMax: "25",
+          schedule: ["day"],
+          startFlexible: "yes",
+          maxCommuteKm: "15",
+          travelMode: "bike",
+        })
+      ).status,
+    ).toBe(302);
+    expect(
+      (await save("arbetsmiljo", { pace: "calm", noise: "quiet", socialContact: "", instructions: ["written"] }))
+        .status,
+    ).toBe(302);
+    expect(
+      (
+        await save("anpassningar", {
+          need_written_instructions: "must",
+          need_extra_breaks: "nice",
+          need_quiet_workspace: "",
+        })
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await save("aldrig", {
+          occupationIds: r.occupation2.id,
+          environment: ["physicalLoad:heavy", "customerContact:much"],
+          schedule: "night",
+        })
+      ).status,
+    ).toBe(302);
     const disclosure = Object.fromEntries(
-      ["interests", "strengths", "skills", "experience", "education", "drivingLicences", "languages", "preferences", "environmentPrefs", "needs"].map((k) => [`disclose_${k}`, k === "needs" ? "no" : "yes"]),
+      [
+        "interests",
+        "strengths",
+        "skills",
+        "experience",
+        "education",
+        "drivingLicences",
+        "languages",
+        "preferences",
+        "environmentPrefs",
+        "needs",
+      ].map((k) => [`disclose_${k}`, k === "needs" ? "no" : "yes"]),
     );
     expect((await save("synlighet", disclosure)).status).toBe(302);
 
@@ -77,29 +132,55 @@ describe("profile sections", () => {
       hoursPerWeek: 20,
       colleagues: 8,
       instructions: ["written", "shown"],
-      factors: { hours: { verdict: "worked" }, pace: { verdict: "did_not_work", note: "För högt tempo på morgonen" }, manager: { verdict: "worked" } },
+      factors: {
+        hours: { verdict: "worked" },
+        pace: { verdict: "did_not_work", note: "För högt tempo på morgonen" },
+        manager: { verdict: "worked" },
+      },
       didNotWork: "Mycket buller",
     });
     expect(profile.education).toBe("Gymnasiet, handelsprogrammet");
     expect(profile.drivingLicences).toEqual(["B", "AM"]);
     expect(profile.languageIds).toEqual([r.language.id]);
-    expect(profile.preferences).toEqual({ hoursMin: 10, hoursMax: 25, schedule: ["day"], startFlexible: true, maxCommuteKm: 15, travelMode: "bike" });
+    expect(profile.preferences).toEqual({
+      hoursMin: 10,
+      hoursMax: 25,
+      schedule: ["day"],
+      startFlexible: true,
+      maxCommuteKm: 15,
+      travelMode: "bike",
+    });
     expect(profile.environmentPrefs).toEqual({ pace: "calm", noise: "quiet", instructions: ["written"] });
     expect(profile.needs).toEqual([
       { code: "extra_breaks", must: false },
       { code: "written_instructions", must: true },
     ]);
-    expect(profile.exclusions).toEqual({ occupationIds: [r.occupation2.id], groupCodes: [], environment: ["physicalLoad:heavy", "customerContact:much"], schedule: ["night"] });
+    expect(profile.exclusions).toEqual({
+      occupationIds: [r.occupation2.id],
+      groupCodes: [],
+      environment: ["physicalLoad:heavy", "customerContact:much"],
+      schedule: ["night"],
+    });
     expect(profile.disclosure).toMatchObject({ interests: true, needs: false });
-    expect(await db.auditEvent.count({ where: { participantId: participant.id, actorId: coach.id, action: "update", entity: "profile" } })).toBe(9);
+    expect(
+      await db.auditEvent.count({
+        where: { participantId: participant.id, actorId: coach.id, action: "update", entity: "profile" },
+      }),
+    ).toBe(9);
 
     // The overview shows labels, and reading it is audited.
-    const view = await load(profileRoute, `/coach/deltagare/${participant.id}/yrkesprofil`, cookie, { participantId: participant.id });
+    const view = await load(profileRoute, `/coach/deltagare/${participant.id}/yrkesprofil`, cookie, {
+      participantId: participant.id,
+    });
     expect(view.status).toBe(200);
-    const labels = (view.value as { labels: { interestOccupations: Array<{ label: string }>; languages: Array<{ label: string }> } }).labels;
+    const labels = (
+      view.value as { labels: { interestOccupations: Array<{ label: string }>; languages: Array<{ label: string }> } }
+    ).labels;
     expect(labels.interestOccupations[0]?.label).toBe(r.occupation.label);
     expect(labels.languages[0]?.label).toBe(r.language.label);
-    expect(await db.auditEvent.count({ where: { participantId: participant.id, action: "read", entity: "profile" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { participantId: participant.id, action: "read", entity: "profile" } }),
+    ).toBe(1);
   });
 
   test("experience entries are edited and removed by id", async () => {
@@ -107,7 +188,10 @@ describe("profile sections", () => {
     await save("erfarenhet", { intent: "save", what: "Extrajobb" });
     await save("erfarenhet", { intent: "save", what: "Praktik" });
     const [first, second] = (await stored()).experience;
-    expect((await save("erfarenhet", { intent: "save", entryId: first!.id, what: "Extrajobb i kafé", hoursPerWeek: "12" })).status).toBe(302);
+    expect(
+      (await save("erfarenhet", { intent: "save", entryId: first!.id, what: "Extrajobb i kafé", hoursPerWeek: "12" }))
+        .status,
+    ).toBe(302);
     let profile = await stored();
     expect(profile.experience.map((e) => e.what)).toEqual(["Extrajobb i kafé", "Praktik"]);
     expect(profile.experience[0]!.id).toBe(first!.id);
@@ -197,8 +281,12 @@ describe("profile authorization", () => {
   test("the section editor read is audited", async () => {
     const { coach, participant } = await createWorld();
     const cookie = await sessionCookieFor(coach.id);
-    expect((await load(sectionRoute, "/x", cookie, { participantId: participant.id, section: "onskemal" })).status).toBe(200);
-    expect(await db.auditEvent.findFirst({ where: { participantId: participant.id, action: "read", entity: "profile" } })).toMatchObject({ actorId: coach.id, detail: "Arbetstid och resväg" });
+    expect(
+      (await load(sectionRoute, "/x", cookie, { participantId: participant.id, section: "onskemal" })).status,
+    ).toBe(200);
+    expect(
+      await db.auditEvent.findFirst({ where: { participantId: participant.id, action: "read", entity: "profile" } }),
+    ).toMatchObject({ actorId: coach.id, detail: "Arbetstid och resväg" });
   });
 });
 
@@ -210,10 +298,19 @@ describe("vocabulary suggestions", () => {
     const body = (await occupations.response!.json()) as { hits: Array<{ label: string }> };
     expect(body.hits.length).toBeGreaterThan(0);
     expect(body.hits[0]!.label).toMatch(/Lager/);
-    const employers = await load(vocabularyRoute, `/api/vokabular?typ=arbetsgivare&q=${encodeURIComponent(employer.name.slice(0, 15))}`, cookie);
-    expect(((await employers.response!.json()) as { hits: Array<{ id: string }> }).hits.map((i) => i.id)).toContain(employer.id);
+    const employers = await load(
+      vocabularyRoute,
+      `/api/vokabular?typ=arbetsgivare&q=${encodeURIComponent(employer.name.slice(0, 15))}`,
+      cookie,
+    );
+    expect(((await employers.response!.json()) as { hits: Array<{ id: string }> }).hits.map((i) => i.id)).toContain(
+      employer.id,
+    );
     expect((await load(vocabularyRoute, "/api/vokabular?typ=diagnos&q=x", cookie)).status).toBe(400);
-    expect((await load(vocabularyRoute, "/api/vokabular?typ=arbetsgivare&q=x", await sessionCookieFor(employerUser.id))).status).toBe(403);
+    expect(
+      (await load(vocabularyRoute, "/api/vokabular?typ=arbetsgivare&q=x", await sessionCookieFor(employerUser.id)))
+        .status,
+    ).toBe(403);
   });
 
   test("employer search is staff only: employer and participant users get 403, visitors are sent to sign in", async () => {
@@ -227,8 +324,13 @@ describe("vocabulary suggestions", () => {
     expect((await load(vocabularyRoute, path, undefined)).status).toBe(302);
     const forAdmin = await load(vocabularyRoute, path, await sessionCookieFor(admin.id));
     expect(forAdmin.status).toBe(200);
-    expect(((await forAdmin.response!.json()) as { hits: Array<{ id: string }> }).hits.map((i) => i.id)).toContain(employer.id);
+    expect(((await forAdmin.response!.json()) as { hits: Array<{ id: string }> }).hits.map((i) => i.id)).toContain(
+      employer.id,
+    );
     // The same users still get the reference vocabulary.
-    expect((await load(vocabularyRoute, "/api/vokabular?typ=yrke&q=lagerarb", await sessionCookieFor(employerUser.id))).status).toBe(200);
+    expect(
+      (await load(vocabularyRoute, "/api/vokabular?typ=yrke&q=lagerarb", await sessionCookieFor(employerUser.id)))
+        .status,
+    ).toBe(200);
   });
 });

@@ -80,7 +80,9 @@ describe("sending through SMTP", () => {
       data: { inviterName: "Karin Lund", organizationName: "IPS-teamet Malmö", url },
       to: "ny@example.se",
       replyTo: "svar+abc@brygga.local",
-      attachments: [{ filename: "möte.ics", contentType: "text/calendar", content: "BEGIN:VCALENDAR\nEND:VCALENDAR\n" }],
+      attachments: [
+        { filename: "möte.ics", contentType: "text/calendar", content: "BEGIN:VCALENDAR\nEND:VCALENDAR\n" },
+      ],
     });
     await sendDueEmails();
     const [mail] = await smtp.waitForMessages(1);
@@ -220,7 +222,10 @@ describe("claiming", () => {
     // That worker died: once the lock has expired, the row is claimed and sent.
     expect(await sendDueEmails({ now: new Date(lockedUntil.getTime() + 1) })).toMatchObject({ claimed: 1, sent: 1 });
     await smtp.waitForMessages(1);
-    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", lockedUntil: null });
+    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "sent",
+      lockedUntil: null,
+    });
   });
 });
 
@@ -310,7 +315,14 @@ describe("without SMTP_URL: the local mailbox", () => {
     await sendDueEmails();
     const [entry] = await listMailbox();
     expect(await readMailboxMessage(entry.id)).not.toBeNull();
-    for (const bad of ["../x", `../${entry.id}`, `${entry.id}/../${entry.id}`, `${entry.id}.eml`, "", "0000000000000-000000000000"]) {
+    for (const bad of [
+      "../x",
+      `../${entry.id}`,
+      `${entry.id}/../${entry.id}`,
+      `${entry.id}.eml`,
+      "",
+      "0000000000000-000000000000",
+    ]) {
       expect(await readMailboxMessage(bad)).toBeNull();
     }
   });

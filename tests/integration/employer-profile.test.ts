@@ -26,7 +26,13 @@ const profileFields = (overrides: Record<string, string> = {}) => ({
 });
 
 async function saveProfile(cookie: string, fields: Record<string, string>) {
-  return settle(() => profile.action({ request: postRequest("/arbetsgivare/foretaget", fields, cookie), params: {}, context: testContext() }));
+  return settle(() =>
+    profile.action({
+      request: postRequest("/arbetsgivare/foretaget", fields, cookie),
+      params: {},
+      context: testContext(),
+    }),
+  );
 }
 
 describe("employer profile", () => {
@@ -65,14 +71,20 @@ describe("employer profile", () => {
     const failure = result.value as Failure;
     expect(failure.errors[field]).toEqual([expect.stringMatching(message)]);
     expect(failure.values.name).toBe(fields.name);
-    expect(await db.employer.findUniqueOrThrow({ where: { id: employer.id } })).toMatchObject({ name: employer.name, orgNumber: null });
+    expect(await db.employer.findUniqueOrThrow({ where: { id: employer.id } })).toMatchObject({
+      name: employer.name,
+      orgNumber: null,
+    });
   });
 
   test("an organisation number used by another employer is refused", async () => {
     const { employerUser } = await createWorld();
     const taken = orgNumberFromPayload("559123456");
     await db.employer.create({ data: { name: "Redan AB", sector: "private", orgNumber: taken } });
-    const result = await saveProfile(await sessionCookieFor(employerUser.id), profileFields({ orgNumber: taken.replace("-", "") }));
+    const result = await saveProfile(
+      await sessionCookieFor(employerUser.id),
+      profileFields({ orgNumber: taken.replace("-", "") }),
+    );
     expect(result.status).toBe(400);
     expect((result.value as Failure).errors.orgNumber).toEqual([expect.stringMatching(/används redan/)]);
   });
@@ -80,22 +92,38 @@ describe("employer profile", () => {
   test("a new name reaches the published openings in the search index", async () => {
     const { employer, employerUser } = await createWorld();
     const opening = await createOpening(employer.id);
-    await saveProfile(await sessionCookieFor(employerUser.id), profileFields({ name: "Ekhagens Handelsträdgård", orgNumber: "" }));
-    const hits = await getSearchEngine(db).searchOpenings({ text: "Ekhagens", filters: { employerIds: [employer.id] } });
+    await saveProfile(
+      await sessionCookieFor(employerUser.id),
+      profileFields({ name: "Ekhagens Handelsträdgård", orgNumber: "" }),
+    );
+    const hits = await getSearchEngine(db).searchOpenings({
+      text: "Ekhagens",
+      filters: { employerIds: [employer.id] },
+    });
     expect(hits.hits.map((h) => h.id)).toEqual([opening.id]);
   });
 });
 
 describe("workplaces", () => {
   async function create(cookie: string, fields: Record<string, string>) {
-    return settle(() => workplaceNew.action({ request: postRequest("/arbetsgivare/arbetsplatser/ny", fields, cookie), params: {}, context: testContext() }));
+    return settle(() =>
+      workplaceNew.action({
+        request: postRequest("/arbetsgivare/arbetsplatser/ny", fields, cookie),
+        params: {},
+        context: testContext(),
+      }),
+    );
   }
 
   test("the postal code gives the municipality, and the municipality's centre the coordinates", async () => {
     const { employer, employerUser } = await createWorld();
     const cookie = await sessionCookieFor(employerUser.id);
     const postal = await db.postalCode.findFirstOrThrow({ where: { municipalityCode: "0680" } });
-    const result = await create(cookie, { name: "Lagret", street: "Lagergatan 2", postalCode: `${postal.code.slice(0, 3)} ${postal.code.slice(3)}` });
+    const result = await create(cookie, {
+      name: "Lagret",
+      street: "Lagergatan 2",
+      postalCode: `${postal.code.slice(0, 3)} ${postal.code.slice(3)}`,
+    });
     expect(result.status).toBe(302);
     const municipality = await db.municipality.findUniqueOrThrow({ where: { code: "0680" } });
     expect(await db.workplace.findFirstOrThrow({ where: { employerId: employer.id } })).toMatchObject({
@@ -112,14 +140,30 @@ describe("workplaces", () => {
     const { employer, employerUser } = await createWorld();
     const cookie = await sessionCookieFor(employerUser.id);
     const postal = await db.postalCode.findFirstOrThrow({ where: { municipalityCode: "0680" } });
-    const result = await create(cookie, { name: "Butiken", street: "Storgatan 9", postalCode: postal.code, municipalityCode: "0687", lat: "57,65", lng: "14.97" });
+    const result = await create(cookie, {
+      name: "Butiken",
+      street: "Storgatan 9",
+      postalCode: postal.code,
+      municipalityCode: "0687",
+      lat: "57,65",
+      lng: "14.97",
+    });
     expect(result.status).toBe(302);
-    expect(await db.workplace.findFirstOrThrow({ where: { employerId: employer.id } })).toMatchObject({ municipalityCode: "0687", lat: 57.65, lng: 14.97 });
+    expect(await db.workplace.findFirstOrThrow({ where: { employerId: employer.id } })).toMatchObject({
+      municipalityCode: "0687",
+      lat: 57.65,
+      lng: 14.97,
+    });
   });
 
   test.each([
     ["a malformed postal code", { postalCode: "1234" }, "postalCode", /fem siffror/],
-    ["a postal code we do not know, without a municipality", { postalCode: "99999" }, "municipalityCode", /Välj kommun/],
+    [
+      "a postal code we do not know, without a municipality",
+      { postalCode: "99999" },
+      "municipalityCode",
+      /Välj kommun/,
+    ],
     ["an unknown municipality", { municipalityCode: "9999" }, "municipalityCode", /Välj en kommun/],
     ["only a latitude", { lat: "57.7" }, "lng", /både latitud och longitud/],
     ["coordinates outside Sweden", { lat: "48.85", lng: "2.35" }, "lat", /en plats i Sverige/],
@@ -127,7 +171,12 @@ describe("workplaces", () => {
   ])("%s → 400, nothing saved", async (_name, overrides, field, message) => {
     const { employer, employerUser } = await createWorld();
     const cookie = await sessionCookieFor(employerUser.id);
-    const result = await create(cookie, { name: "Lagret", street: "Lagergatan 2", postalCode: "55320", ...(overrides as Record<string, string>) });
+    const result = await create(cookie, {
+      name: "Lagret",
+      street: "Lagergatan 2",
+      postalCode: "55320",
+      ...(overrides as Record<string, string>),
+    });
     expect(result.status).toBe(400);
     expect((result.value as Failure).errors[field]).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
     expect(await db.workplace.count({ where: { employerId: employer.id } })).toBe(0);
@@ -141,15 +190,25 @@ describe("workplaces", () => {
     const postal = await db.postalCode.findFirstOrThrow({ where: { municipalityCode: "0180" } });
     const result = await settle(() =>
       workplaceEdit.action({
-        request: postRequest(`/arbetsgivare/arbetsplatser/${workplace.id}`, { name: "Nya lagret", street: "Sveavägen 1", postalCode: postal.code }, cookie),
+        request: postRequest(
+          `/arbetsgivare/arbetsplatser/${workplace.id}`,
+          { name: "Nya lagret", street: "Sveavägen 1", postalCode: postal.code },
+          cookie,
+        ),
         params: { workplaceId: workplace.id },
         context: testContext(),
       }),
     );
     expect(result.status).toBe(302);
     const engine = getSearchEngine(db);
-    expect((await engine.searchOpenings({ filters: { municipalityCodes: ["0180"], employerIds: [employer.id] } })).hits.map((h) => h.id)).toEqual([opening.id]);
-    expect((await engine.searchOpenings({ filters: { municipalityCodes: ["0680"], employerIds: [employer.id] } })).hits).toEqual([]);
+    expect(
+      (await engine.searchOpenings({ filters: { municipalityCodes: ["0180"], employerIds: [employer.id] } })).hits.map(
+        (h) => h.id,
+      ),
+    ).toEqual([opening.id]);
+    expect(
+      (await engine.searchOpenings({ filters: { municipalityCodes: ["0680"], employerIds: [employer.id] } })).hits,
+    ).toEqual([]);
   });
 
   test("a workplace with openings cannot be removed; one without can", async () => {
@@ -159,12 +218,20 @@ describe("workplaces", () => {
     await createOpening(employer.id, { workplaceId: used.id, status: "closed" });
     const unused = await createWorkplace(employer.id);
     const remove = (id: string) =>
-      settle(() => workplaceEdit.action({ request: postRequest(`/arbetsgivare/arbetsplatser/${id}`, { intent: "delete" }, cookie), params: { workplaceId: id }, context: testContext() }));
+      settle(() =>
+        workplaceEdit.action({
+          request: postRequest(`/arbetsgivare/arbetsplatser/${id}`, { intent: "delete" }, cookie),
+          params: { workplaceId: id },
+          context: testContext(),
+        }),
+      );
     const refused = await remove(used.id);
     expect(refused.status).toBe(409);
     expect(refused.value).toMatchObject({ message: expect.stringMatching(/har annonser/) });
     expect((await remove(unused.id)).status).toBe(302);
-    expect(await db.workplace.findMany({ where: { employerId: employer.id }, select: { id: true } })).toEqual([{ id: used.id }]);
+    expect(await db.workplace.findMany({ where: { employerId: employer.id }, select: { id: true } })).toEqual([
+      { id: used.id },
+    ]);
   });
 
   test("the edit page shows the municipality and coordinates only when they were chosen", async () => {
@@ -172,8 +239,24 @@ describe("workplaces", () => {
     const cookie = await sessionCookieFor(employerUser.id);
     const postal = await db.postalCode.findFirstOrThrow({ where: { municipalityCode: "0680" } });
     const m = await db.municipality.findUniqueOrThrow({ where: { code: "0680" } });
-    const derived = await db.workplace.create({ data: { employerId: employer.id, name: "A", street: "Gatan 1", postalCode: postal.code, municipalityCode: "0680", lat: m.lat, lng: m.lng } });
-    const page = await settle(() => workplaceEdit.loader({ request: getRequest(`/arbetsgivare/arbetsplatser/${derived.id}`, cookie), params: { workplaceId: derived.id }, context: testContext() }));
+    const derived = await db.workplace.create({
+      data: {
+        employerId: employer.id,
+        name: "A",
+        street: "Gatan 1",
+        postalCode: postal.code,
+        municipalityCode: "0680",
+        lat: m.lat,
+        lng: m.lng,
+      },
+    });
+    const page = await settle(() =>
+      workplaceEdit.loader({
+        request: getRequest(`/arbetsgivare/arbetsplatser/${derived.id}`, cookie),
+        params: { workplaceId: derived.id },
+        context: testContext(),
+      }),
+    );
     expect(page.value).toMatchObject({ defaults: { municipalityCode: "", lat: "", lng: "", postalCode: postal.code } });
   });
 });
@@ -183,7 +266,15 @@ describe("colleagues", () => {
     const { employer, employerUser } = await createWorld();
     const cookie = await sessionCookieFor(employerUser.id);
     const result = await settle(() =>
-      colleagues.action({ request: postRequest("/arbetsgivare/kollegor", { name: "Kim Kollega", email: "Kim.Kollega@Test.Brygga.se" }, cookie), params: {}, context: testContext() }),
+      colleagues.action({
+        request: postRequest(
+          "/arbetsgivare/kollegor",
+          { name: "Kim Kollega", email: "Kim.Kollega@Test.Brygga.se" },
+          cookie,
+        ),
+        params: {},
+        context: testContext(),
+      }),
     );
     expect(result.status).toBe(302);
     const invited = await db.user.findUniqueOrThrow({ where: { email: "kim.kollega@test.brygga.se" } });
@@ -197,12 +288,21 @@ describe("colleagues", () => {
     expect(mail.subject).toContain(employer.name);
     const link = mail.text.match(/https?:\/\/\S+\/logga-in\/lank\?token=[\w-]+\S*/)![0];
     const used = await settle(() =>
-      verifyLink.action({ request: postRequest("/logga-in/lank", { token: new URL(link).searchParams.get("token")!, redirectTo: "/arbetsgivare" }), params: {}, context: testContext() }),
+      verifyLink.action({
+        request: postRequest("/logga-in/lank", {
+          token: new URL(link).searchParams.get("token")!,
+          redirectTo: "/arbetsgivare",
+        }),
+        params: {},
+        context: testContext(),
+      }),
     );
     expect(used.status).toBe(302);
     expect(used.response?.headers.get("Location")).toBe("/arbetsgivare");
 
-    const list = await settle(() => colleagues.loader({ request: getRequest("/arbetsgivare/kollegor", cookie), params: {}, context: testContext() }));
+    const list = await settle(() =>
+      colleagues.loader({ request: getRequest("/arbetsgivare/kollegor", cookie), params: {}, context: testContext() }),
+    );
     expect((list.value as { colleagues: Array<{ name: string; hasSignedIn: boolean }> }).colleagues).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: "Kim Kollega", hasSignedIn: true })]),
     );
@@ -219,7 +319,13 @@ describe("colleagues", () => {
       [{ name: "Kim", email: "inte-en-adress" }, /giltig e-postadress/],
       [{ name: "", email: "ny@test.brygga.se" }, /Fyll i namnet/],
     ] as const) {
-      const result = await settle(() => colleagues.action({ request: postRequest("/arbetsgivare/kollegor", fields, cookie), params: {}, context: testContext() }));
+      const result = await settle(() =>
+        colleagues.action({
+          request: postRequest("/arbetsgivare/kollegor", fields, cookie),
+          params: {},
+          context: testContext(),
+        }),
+      );
       expect(result.status).toBe(400);
       expect(Object.values((result.value as Failure).errors).flat()).toEqual([expect.stringMatching(message)]);
     }
@@ -233,7 +339,14 @@ describe("colleagues", () => {
     const stranger = await createUser("employer", { employerId: (await createEmployer()).id });
     const cookie = await sessionCookieFor(employerUser.id);
     await sessionCookieFor(colleague.id);
-    const remove = (userId: string) => settle(() => colleagues.action({ request: postRequest("/arbetsgivare/kollegor", { intent: "remove", userId }, cookie), params: {}, context: testContext() }));
+    const remove = (userId: string) =>
+      settle(() =>
+        colleagues.action({
+          request: postRequest("/arbetsgivare/kollegor", { intent: "remove", userId }, cookie),
+          params: {},
+          context: testContext(),
+        }),
+      );
     expect((await remove(employerUser.id)).status).toBe(400);
     expect((await remove(stranger.id)).status).toBe(404);
     expect((await remove(colleague.id)).status).toBe(302);
@@ -249,7 +362,16 @@ describe("a coach adds an employer", () => {
     const cookie = await sessionCookieFor(coach.id);
     const result = await settle(() =>
       coachEmployerNew.action({
-        request: postRequest("/coach/arbetsgivare/ny", { ...profileFields({ orgNumber: "" }), name: "Ny Arbetsgivare AB", inviteName: "Pia Platschef", inviteEmail: "pia@test.brygga.se" }, cookie),
+        request: postRequest(
+          "/coach/arbetsgivare/ny",
+          {
+            ...profileFields({ orgNumber: "" }),
+            name: "Ny Arbetsgivare AB",
+            inviteName: "Pia Platschef",
+            inviteEmail: "pia@test.brygga.se",
+          },
+          cookie,
+        ),
         params: {},
         context: testContext(),
       }),
@@ -258,7 +380,10 @@ describe("a coach adds an employer", () => {
     const employer = await db.employer.findFirstOrThrow({ where: { name: "Ny Arbetsgivare AB" } });
     expect(employer).toMatchObject({ organizationId: organization.id, contactCoachId: coach.id });
     expect(result.response?.headers.get("Location")).toBe(`/coach/arbetsgivare/${employer.id}/annonser`);
-    expect(await db.user.findUniqueOrThrow({ where: { email: "pia@test.brygga.se" } })).toMatchObject({ employerId: employer.id, role: "employer" });
+    expect(await db.user.findUniqueOrThrow({ where: { email: "pia@test.brygga.se" } })).toMatchObject({
+      employerId: employer.id,
+      role: "employer",
+    });
     expect(await db.emailOutbox.count({ where: { to: "pia@test.brygga.se", template: "invitation" } })).toBe(1);
   });
 
@@ -275,7 +400,15 @@ describe("a coach adds an employer", () => {
     for (const [overrides, field] of cases) {
       const before = { employers: await db.employer.count(), mails: await db.emailOutbox.count() };
       const result = await settle(() =>
-        coachEmployerNew.action({ request: postRequest("/coach/arbetsgivare/ny", { ...profileFields({ orgNumber: "" }), name: "Halvsparad AB", ...overrides }, cookie), params: {}, context: testContext() }),
+        coachEmployerNew.action({
+          request: postRequest(
+            "/coach/arbetsgivare/ny",
+            { ...profileFields({ orgNumber: "" }), name: "Halvsparad AB", ...overrides },
+            cookie,
+          ),
+          params: {},
+          context: testContext(),
+        }),
       );
       expect(result.status, field).toBe(400);
       expect((result.value as Failure).errors[field], field).toBeDefined();

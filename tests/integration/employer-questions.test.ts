@@ -17,7 +17,13 @@ import { getRequest, postRequest, sessionCookieFor, settle, testContext } from "
 const smtp = useTestSmtpServer();
 
 async function ask(cookie: string, fields: Record<string, string>) {
-  return settle(() => questionNew.action({ request: postRequest("/arbetsgivare/fragor/ny", fields, cookie), params: {}, context: testContext() }));
+  return settle(() =>
+    questionNew.action({
+      request: postRequest("/arbetsgivare/fragor/ny", fields, cookie),
+      params: {},
+      context: testContext(),
+    }),
+  );
 }
 
 function threadIdFrom(location: string | null | undefined) {
@@ -30,14 +36,30 @@ describe("asking a question", () => {
   test("opens a question thread with the organisation; the contact coach gets an email with a link to answer", async () => {
     const { organization, coach, employer, employerUser } = await createWorld();
     const cookie = await sessionCookieFor(employerUser.id);
-    const result = await ask(cookie, { subject: "Lönestöd för en ny medarbetare", body: "Hej!\nHur ansöker vi om lönestöd? Se https://arbetsformedlingen.se" });
+    const result = await ask(cookie, {
+      subject: "Lönestöd för en ny medarbetare",
+      body: "Hej!\nHur ansöker vi om lönestöd? Se https://arbetsformedlingen.se",
+    });
     expect(result.status).toBe(302);
     const threadId = threadIdFrom(result.response?.headers.get("Location"));
     expect(result.response?.headers.get("Location")).toBe(`/arbetsgivare/fragor/${threadId}?klart=skickad`);
 
     const thread = await db.thread.findUniqueOrThrow({ where: { id: threadId }, include: { messages: true } });
-    expect(thread).toMatchObject({ kind: "question", employerId: employer.id, organizationId: organization.id, subject: "Lönestöd för en ny medarbetare", status: "open", createdById: employerUser.id });
-    expect(thread.messages).toEqual([expect.objectContaining({ authorId: employerUser.id, body: "Hej!\nHur ansöker vi om lönestöd? Se https://arbetsformedlingen.se", via: "web" })]);
+    expect(thread).toMatchObject({
+      kind: "question",
+      employerId: employer.id,
+      organizationId: organization.id,
+      subject: "Lönestöd för en ny medarbetare",
+      status: "open",
+      createdById: employerUser.id,
+    });
+    expect(thread.messages).toEqual([
+      expect.objectContaining({
+        authorId: employerUser.id,
+        body: "Hej!\nHur ansöker vi om lönestöd? Se https://arbetsformedlingen.se",
+        via: "web",
+      }),
+    ]);
 
     expect(await sendDueEmails()).toMatchObject({ sent: 1 });
     const [mail] = await smtp.waitForMessages(1);
@@ -49,10 +71,16 @@ describe("asking a question", () => {
   });
 
   test("without a contact coach the question goes to the organisation's shared inbox", async () => {
-    const organization = await db.organization.update({ where: { id: (await createOrganization()).id }, data: { sharedInboxEmail: "inkorg@coacher.test.brygga.se" } });
+    const organization = await db.organization.update({
+      where: { id: (await createOrganization()).id },
+      data: { sharedInboxEmail: "inkorg@coacher.test.brygga.se" },
+    });
     const employer = await createEmployer({ organizationId: organization.id });
     const employerUser = await createUser("employer", { employerId: employer.id });
-    const result = await ask(await sessionCookieFor(employerUser.id), { subject: "Fråga om praktik", body: "Kan vi ta emot en praktikant i juni?" });
+    const result = await ask(await sessionCookieFor(employerUser.id), {
+      subject: "Fråga om praktik",
+      body: "Kan vi ta emot en praktikant i juni?",
+    });
     expect(result.status).toBe(302);
     await sendDueEmails();
     const mail = await smtp.waitForMessage((m) => m.envelope.to.includes("inkorg@coacher.test.brygga.se"));
@@ -63,7 +91,10 @@ describe("asking a question", () => {
   test("a coach who turned mail off is not emailed; the shared inbox is used instead", async () => {
     const { organization, coach, employerUser } = await createWorld();
     await db.user.update({ where: { id: coach.id }, data: { notifyMessages: "off" } });
-    await db.organization.update({ where: { id: organization.id }, data: { sharedInboxEmail: "gemensam@test.brygga.se" } });
+    await db.organization.update({
+      where: { id: organization.id },
+      data: { sharedInboxEmail: "gemensam@test.brygga.se" },
+    });
     await ask(await sessionCookieFor(employerUser.id), { subject: "Hej", body: "En fråga" });
     expect(await db.emailOutbox.count({ where: { to: coach.email! } })).toBe(0);
     expect(await db.emailOutbox.count({ where: { to: "gemensam@test.brygga.se" } })).toBe(1);
@@ -75,7 +106,9 @@ describe("asking a question", () => {
     const before = await db.thread.count();
     const result = await ask(await sessionCookieFor(employerUser.id), { subject: "Hej", body: "En fråga" });
     expect(result.status).toBe(400);
-    expect(result.value).toMatchObject({ message: expect.stringMatching(/inte kopplade till någon coachorganisation/) });
+    expect(result.value).toMatchObject({
+      message: expect.stringMatching(/inte kopplade till någon coachorganisation/),
+    });
     expect(await db.thread.count()).toBe(before);
   });
 
@@ -89,7 +122,10 @@ describe("asking a question", () => {
     const before = { threads: await db.thread.count(), mails: await db.emailOutbox.count() };
     const result = await ask(await sessionCookieFor(employerUser.id), fields);
     expect(result.status).toBe(400);
-    expect(result.value).toMatchObject({ errors: { [field]: [expect.stringMatching(message)] }, values: { subject: fields.subject } });
+    expect(result.value).toMatchObject({
+      errors: { [field]: [expect.stringMatching(message)] },
+      values: { subject: fields.subject },
+    });
     expect(await db.thread.count()).toBe(before.threads);
     expect(await db.emailOutbox.count()).toBe(before.mails);
   });
@@ -101,16 +137,29 @@ describe("answering", () => {
     const older = await createQuestion(employerUser, organization.id, { subject: "Äldre fråga" });
     const newer = await createQuestion(employerUser, organization.id, { subject: "Nyare fråga" });
     const asked = new Date(Date.now() - 3 * 3_600_000 - 20 * 60_000);
-    await db.message.updateMany({ where: { threadId: older.id }, data: { createdAt: new Date(asked.getTime() - 86_400_000) } });
+    await db.message.updateMany({
+      where: { threadId: older.id },
+      data: { createdAt: new Date(asked.getTime() - 86_400_000) },
+    });
     await db.message.updateMany({ where: { threadId: newer.id }, data: { createdAt: asked } });
     const coachCookie = await sessionCookieFor(coach.id);
 
-    const list = await settle(() => coachQuestions.loader({ request: getRequest("/coach/fragor", coachCookie), params: {}, context: testContext() }));
+    const list = await settle(() =>
+      coachQuestions.loader({ request: getRequest("/coach/fragor", coachCookie), params: {}, context: testContext() }),
+    );
     const waiting = (list.value as { waiting: Array<{ subject: string }> }).waiting.map((t) => t.subject);
     expect(waiting).toEqual(["Äldre fråga", "Nyare fråga"]);
 
     const reply = await settle(() =>
-      coachQuestion.action({ request: postRequest(`/coach/fragor/${newer.id}`, { intent: "reply", body: "Hej! Ja, det går bra. <b>Ring mig</b>." }, coachCookie), params: { threadId: newer.id }, context: testContext() }),
+      coachQuestion.action({
+        request: postRequest(
+          `/coach/fragor/${newer.id}`,
+          { intent: "reply", body: "Hej! Ja, det går bra. <b>Ring mig</b>." },
+          coachCookie,
+        ),
+        params: { threadId: newer.id },
+        context: testContext(),
+      }),
     );
     expect(reply.status).toBe(302);
     expect(reply.response?.headers.get("Location")).toBe(`/coach/fragor/${newer.id}?klart=skickat`);
@@ -118,20 +167,34 @@ describe("answering", () => {
     await sendDueEmails();
     const mail = await smtp.waitForMessage((m) => m.envelope.to.includes(employerUser.email!));
     expect(mail.subject).toBe("Svar på din fråga: Nyare fråga");
-    expect(mail.text).toContain(`${coach.name} på ${organization.name} har svarat på ”Nyare fråga” (efter 3 timmar och 20 minuter)`);
+    expect(mail.text).toContain(
+      `${coach.name} på ${organization.name} har svarat på ”Nyare fråga” (efter 3 timmar och 20 minuter)`,
+    );
     expect(mail.html).toContain("&lt;b&gt;Ring mig&lt;/b&gt;");
     expect(extractLinks(mail)).toContain(`http://localhost:3000/arbetsgivare/fragor/${newer.id}`);
 
     const employerCookie = await sessionCookieFor(employerUser.id);
-    const page = await settle(() => question.loader({ request: getRequest(`/arbetsgivare/fragor/${newer.id}`, employerCookie), params: { threadId: newer.id }, context: testContext() }));
-    const value = page.value as { waitingSince: Date | null; lastAnswer: { afterMs: number } | null; messages: Array<{ side: string; body: string; responseMs: number | null }> };
+    const page = await settle(() =>
+      question.loader({
+        request: getRequest(`/arbetsgivare/fragor/${newer.id}`, employerCookie),
+        params: { threadId: newer.id },
+        context: testContext(),
+      }),
+    );
+    const value = page.value as {
+      waitingSince: Date | null;
+      lastAnswer: { afterMs: number } | null;
+      messages: Array<{ side: string; body: string; responseMs: number | null }>;
+    };
     expect(value.waitingSince).toBeNull();
     expect(Math.round(value.lastAnswer!.afterMs / 60_000)).toBe(200);
     expect(value.messages.map((m) => m.side)).toEqual(["employer", "staff"]);
     expect(value.messages[1]!.body).toBe("Hej! Ja, det går bra. <b>Ring mig</b>.");
     expect(value.messages[1]!.responseMs).toBe(value.lastAnswer!.afterMs);
 
-    const after = await settle(() => coachQuestions.loader({ request: getRequest("/coach/fragor", coachCookie), params: {}, context: testContext() }));
+    const after = await settle(() =>
+      coachQuestions.loader({ request: getRequest("/coach/fragor", coachCookie), params: {}, context: testContext() }),
+    );
     const lists = after.value as { waiting: Array<{ id: string }>; answered: Array<{ id: string }> };
     expect(lists.waiting.map((t) => t.id)).toEqual([older.id]);
     expect(lists.answered.map((t) => t.id)).toEqual([newer.id]);
@@ -144,33 +207,71 @@ describe("answering", () => {
     const thread = await createQuestion(employerUser, organization.id, { subject: "Anpassningar" });
     const colleagueCookie = await sessionCookieFor(colleague.id);
     const reply = await settle(() =>
-      coachQuestion.action({ request: postRequest(`/coach/fragor/${thread.id}`, { body: "Svar från en kollega" }, colleagueCookie), params: { threadId: thread.id }, context: testContext() }),
+      coachQuestion.action({
+        request: postRequest(`/coach/fragor/${thread.id}`, { body: "Svar från en kollega" }, colleagueCookie),
+        params: { threadId: thread.id },
+        context: testContext(),
+      }),
     );
     expect(reply.status).toBe(302);
 
     const employerCookie = await sessionCookieFor(employerUser.id);
     const followUp = await settle(() =>
-      question.action({ request: postRequest(`/arbetsgivare/fragor/${thread.id}`, { intent: "reply", body: "Tack! En sak till." }, employerCookie), params: { threadId: thread.id }, context: testContext() }),
+      question.action({
+        request: postRequest(
+          `/arbetsgivare/fragor/${thread.id}`,
+          { intent: "reply", body: "Tack! En sak till." },
+          employerCookie,
+        ),
+        params: { threadId: thread.id },
+        context: testContext(),
+      }),
     );
     expect(followUp.status).toBe(302);
     await sendDueEmails();
     const mail = await smtp.waitForMessage((m) => m.envelope.to.includes(coach.email!));
-    expect(mail.subject).toBe(`Nytt meddelande från ${(await db.employer.findUniqueOrThrow({ where: { id: employerUser.employerId! } })).name}: Anpassningar`);
+    expect(mail.subject).toBe(
+      `Nytt meddelande från ${(await db.employer.findUniqueOrThrow({ where: { id: employerUser.employerId! } })).name}: Anpassningar`,
+    );
   });
 
   test("closing and reopening; a new employer message reopens a closed question", async () => {
     const { organization, coach, employerUser } = await createWorld();
     const thread = await createQuestion(employerUser, organization.id);
     const coachCookie = await sessionCookieFor(coach.id);
-    const post = (cookie: string, module: typeof question | typeof coachQuestion, path: string, fields: Record<string, string>) =>
-      settle(() => module.action({ request: postRequest(path, fields, cookie), params: { threadId: thread.id }, context: testContext() }));
-    expect((await post(coachCookie, coachQuestion, `/coach/fragor/${thread.id}`, { intent: "close" })).status).toBe(302);
+    const post = (
+      cookie: string,
+      module: typeof question | typeof coachQuestion,
+      path: string,
+      fields: Record<string, string>,
+    ) =>
+      settle(() =>
+        module.action({
+          request: postRequest(path, fields, cookie),
+          params: { threadId: thread.id },
+          context: testContext(),
+        }),
+      );
+    expect((await post(coachCookie, coachQuestion, `/coach/fragor/${thread.id}`, { intent: "close" })).status).toBe(
+      302,
+    );
     expect((await db.thread.findUniqueOrThrow({ where: { id: thread.id } })).status).toBe("closed");
     const employerCookie = await sessionCookieFor(employerUser.id);
-    expect((await post(employerCookie, question, `/arbetsgivare/fragor/${thread.id}`, { intent: "reply", body: "Jag undrar en sak till" })).status).toBe(302);
+    expect(
+      (
+        await post(employerCookie, question, `/arbetsgivare/fragor/${thread.id}`, {
+          intent: "reply",
+          body: "Jag undrar en sak till",
+        })
+      ).status,
+    ).toBe(302);
     expect((await db.thread.findUniqueOrThrow({ where: { id: thread.id } })).status).toBe("open");
-    expect((await post(coachCookie, coachQuestion, `/coach/fragor/${thread.id}`, { intent: "close" })).status).toBe(302);
-    expect((await post(coachCookie, coachQuestion, `/coach/fragor/${thread.id}`, { intent: "reopen" })).status).toBe(302);
+    expect((await post(coachCookie, coachQuestion, `/coach/fragor/${thread.id}`, { intent: "close" })).status).toBe(
+      302,
+    );
+    expect((await post(coachCookie, coachQuestion, `/coach/fragor/${thread.id}`, { intent: "reopen" })).status).toBe(
+      302,
+    );
     expect((await db.thread.findUniqueOrThrow({ where: { id: thread.id } })).status).toBe("open");
   });
 
@@ -179,9 +280,17 @@ describe("answering", () => {
     const thread = await createQuestion(employerUser, organization.id);
     const cookie = await sessionCookieFor(coach.id);
     for (const body of ["", " \n ", "x".repeat(5001)]) {
-      const result = await settle(() => coachQuestion.action({ request: postRequest(`/coach/fragor/${thread.id}`, { intent: "reply", body }, cookie), params: { threadId: thread.id }, context: testContext() }));
+      const result = await settle(() =>
+        coachQuestion.action({
+          request: postRequest(`/coach/fragor/${thread.id}`, { intent: "reply", body }, cookie),
+          params: { threadId: thread.id },
+          context: testContext(),
+        }),
+      );
       expect(result.status).toBe(400);
-      expect(result.value).toMatchObject({ errors: { body: [expect.stringMatching(/Skriv ett meddelande|högst 5000 tecken/)] } });
+      expect(result.value).toMatchObject({
+        errors: { body: [expect.stringMatching(/Skriv ett meddelande|högst 5000 tecken/)] },
+      });
     }
     expect(await db.message.count({ where: { threadId: thread.id } })).toBe(1);
     expect(await db.emailOutbox.count({ where: { to: employerUser.email! } })).toBe(0);
@@ -194,22 +303,45 @@ describe("what the employer sees", () => {
     const thread = await createQuestion(employerUser, organization.id, { subject: "Handledarstöd" });
     const coachCookie = await sessionCookieFor(coach.id);
     await settle(() =>
-      coachQuestion.action({ request: postRequest(`/coach/fragor/${thread.id}`, { body: "Vi kan komma på besök." }, coachCookie), params: { threadId: thread.id }, context: testContext() }),
+      coachQuestion.action({
+        request: postRequest(`/coach/fragor/${thread.id}`, { body: "Vi kan komma på besök." }, coachCookie),
+        params: { threadId: thread.id },
+        context: testContext(),
+      }),
     );
     const cookie = await sessionCookieFor(employerUser.id);
-    const list = await settle(() => questions.loader({ request: getRequest("/arbetsgivare/fragor", cookie), params: {}, context: testContext() }));
-    const [item] = (list.value as { threads: Array<{ subject: string; unread: number; waitingSince: Date | null; lastAnswer: unknown }> }).threads;
+    const list = await settle(() =>
+      questions.loader({ request: getRequest("/arbetsgivare/fragor", cookie), params: {}, context: testContext() }),
+    );
+    const [item] = (
+      list.value as {
+        threads: Array<{ subject: string; unread: number; waitingSince: Date | null; lastAnswer: unknown }>;
+      }
+    ).threads;
     expect(item).toMatchObject({ subject: "Handledarstöd", unread: 1, waitingSince: null });
     expect(item!.lastAnswer).not.toBeNull();
 
-    const home = await settle(() => employerHome.loader({ request: getRequest("/arbetsgivare", cookie), params: {}, context: testContext() }));
-    const homeValue = home.value as { todo: { unanswered: Array<{ subject: string }> }; recipient: { coach: { name: string; phone: string } } };
+    const home = await settle(() =>
+      employerHome.loader({ request: getRequest("/arbetsgivare", cookie), params: {}, context: testContext() }),
+    );
+    const homeValue = home.value as {
+      todo: { unanswered: Array<{ subject: string }> };
+      recipient: { coach: { name: string; phone: string } };
+    };
     expect(homeValue.todo.unanswered.map((t) => t.subject)).toEqual(["Handledarstöd"]);
     expect(homeValue.recipient.coach).toMatchObject({ name: coach.name, phone: "036-10 20 30" });
 
     // Reading the thread marks it read.
-    await settle(() => question.loader({ request: getRequest(`/arbetsgivare/fragor/${thread.id}`, cookie), params: { threadId: thread.id }, context: testContext() }));
-    const again = await settle(() => questions.loader({ request: getRequest("/arbetsgivare/fragor", cookie), params: {}, context: testContext() }));
+    await settle(() =>
+      question.loader({
+        request: getRequest(`/arbetsgivare/fragor/${thread.id}`, cookie),
+        params: { threadId: thread.id },
+        context: testContext(),
+      }),
+    );
+    const again = await settle(() =>
+      questions.loader({ request: getRequest("/arbetsgivare/fragor", cookie), params: {}, context: testContext() }),
+    );
     expect((again.value as { threads: Array<{ unread: number }> }).threads[0]!.unread).toBe(0);
   });
 });

@@ -6,7 +6,21 @@ import { db } from "~/utils/db.server.ts";
 import { createEmployer, createOpening, createWorkplace, createWorld } from "../support/factories.ts";
 import { getRequest, sessionCookieFor, settle, testContext } from "../support/requests.ts";
 
-type Page = { results: { total: number; openings: Array<{ id: string; title: string; employerName: string; kind: string; municipalityName: string; hoursMin: number; hoursMax: number }> } | null; errors: Record<string, string[]> };
+type Page = {
+  results: {
+    total: number;
+    openings: Array<{
+      id: string;
+      title: string;
+      employerName: string;
+      kind: string;
+      municipalityName: string;
+      hoursMin: number;
+      hoursMax: number;
+    }>;
+  } | null;
+  errors: Record<string, string[]>;
+};
 
 async function searchPage(cookie: string, params: Record<string, string>) {
   const path = `/uppdrag?${new URLSearchParams(params)}`;
@@ -20,12 +34,27 @@ describe("Sök uppdrag", () => {
     const employer = await createEmployer({ name: "Grönsakshallen Sylvester AB" });
     const jonkoping = await createWorkplace(employer.id);
     const stockholm = await createWorkplace(employer.id, { municipalityCode: "0180", lat: 59.33, lng: 18.07 });
-    const practice = await createOpening(employer.id, { title: "Sylvesterpraktik i grönsakshallen", workplaceId: jonkoping.id, hoursMin: 10, hoursMax: 20 });
-    const task = await createOpening(employer.id, { title: "Sylvesteruppdrag: sortera lådor", kind: "task", workplaceId: stockholm.id, hoursMin: 30, hoursMax: 40 });
+    const practice = await createOpening(employer.id, {
+      title: "Sylvesterpraktik i grönsakshallen",
+      workplaceId: jonkoping.id,
+      hoursMin: 10,
+      hoursMax: 20,
+    });
+    const task = await createOpening(employer.id, {
+      title: "Sylvesteruppdrag: sortera lådor",
+      kind: "task",
+      workplaceId: stockholm.id,
+      hoursMin: 30,
+      hoursMax: 40,
+    });
     await createOpening(employer.id, { title: "Sylvesterutkast", status: "draft", workplaceId: jonkoping.id });
     await createOpening(employer.id, { title: "Sylvester stängd", status: "closed", workplaceId: jonkoping.id });
     await createOpening(employer.id, { title: "Sylvester tillsatt", status: "filled", workplaceId: jonkoping.id });
-    await createOpening(employer.id, { title: "Sylvester slutat", workplaceId: jonkoping.id, endDate: new Date("2021-06-30T00:00:00Z") });
+    await createOpening(employer.id, {
+      title: "Sylvester slutat",
+      workplaceId: jonkoping.id,
+      endDate: new Date("2021-06-30T00:00:00Z"),
+    });
 
     const all = (await searchPage(cookie, { q: "sylvester" })).value as Page;
     expect(all.results!.openings.map((o) => o.id).sort()).toEqual([practice.id, task.id].sort());
@@ -77,7 +106,8 @@ describe("Sök uppdrag", () => {
     const { coach } = await createWorld();
     const employer = await createEmployer();
     const workplace = await createWorkplace(employer.id);
-    for (let i = 0; i < 23; i++) await createOpening(employer.id, { title: `Blåbärsplockning ${i}`, workplaceId: workplace.id });
+    for (let i = 0; i < 23; i++)
+      await createOpening(employer.id, { title: `Blåbärsplockning ${i}`, workplaceId: workplace.id });
     const cookie = await sessionCookieFor(coach.id);
     const first = (await searchPage(cookie, { q: "blåbärsplockning" })).value as Page;
     const second = (await searchPage(cookie, { q: "blåbärsplockning", sida: "2" })).value as Page;

@@ -45,7 +45,9 @@ type OpeningSpec = {
 async function createOpening(s: OpeningSpec) {
   n++;
   const place = s.place ?? JONKOPING;
-  const employer = await db.employer.create({ data: { name: `Matchbolaget ${n} AB`, sector: "private", organizationId: s.organizationId } });
+  const employer = await db.employer.create({
+    data: { name: `Matchbolaget ${n} AB`, sector: "private", organizationId: s.organizationId },
+  });
   const workplace = await db.workplace.create({
     data: { employerId: employer.id, name: "Arbetsplatsen", street: "Storgatan 1", postalCode: "55320", ...place },
   });
@@ -114,7 +116,13 @@ async function createParticipant(s: ParticipantSpec) {
           preferences: JSON.stringify(s.preferences ?? {}),
           environmentPrefs: JSON.stringify(s.environmentPrefs ?? {}),
           needs: JSON.stringify(s.needs ?? []),
-          exclusions: JSON.stringify({ occupationIds: [], groupCodes: [], environment: [], schedule: [], ...s.exclusions }),
+          exclusions: JSON.stringify({
+            occupationIds: [],
+            groupCodes: [],
+            environment: [],
+            schedule: [],
+            ...s.exclusions,
+          }),
         },
       },
     },
@@ -142,9 +150,19 @@ beforeAll(async () => {
   org2 = (await createOrganization({ name: "Annan organisation" })).id;
 
   // Openings that fit Ali (below).
-  o.best = (await createOpening({ title: "Lagerarbetare dagtid", accommodations: ["extra_breaks", "written_instructions"] })).id;
+  o.best = (
+    await createOpening({ title: "Lagerarbetare dagtid", accommodations: ["extra_breaks", "written_instructions"] })
+  ).id;
   o.planner = (await createOpening({ title: "Lagerplanerare", occupationId: LAGERPLANERARE, place: HUSKVARNA })).id;
-  o.truck = (await createOpening({ title: "Truckförare på terminal", occupationId: TRUCKFORARE, place: HUSKVARNA, supervisorName: null, supervisorFixed: false })).id;
+  o.truck = (
+    await createOpening({
+      title: "Truckförare på terminal",
+      occupationId: TRUCKFORARE,
+      place: HUSKVARNA,
+      supervisorName: null,
+      supervisorFixed: false,
+    })
+  ).id;
   o.kitchen = (await createOpening({ title: "Köksbiträde i skolkök", occupationId: KOKSBITRADE })).id;
   o.visit = (await createOpening({ title: "Studiebesök på lagret", kind: "visit", hours: [2, 3] })).id;
   o.twoPlaces = (await createOpening({ title: "Lager med två platser", places: 2 })).id;
@@ -162,8 +180,17 @@ beforeAll(async () => {
   o.full = (await createOpening({ title: "Lager fullt", places: 1 })).id;
 
   // Must-needs the engine cannot see: a fixed supervisor offered through the supervisor fields only.
-  o.fixedSupervisor = (await createOpening({ title: "Lager med fast handledare", accommodations: ["extra_breaks"], supervisorFixed: true })).id;
-  o.noSupervisor = (await createOpening({ title: "Lager utan handledare", accommodations: ["extra_breaks"], supervisorFixed: false, supervisorName: null })).id;
+  o.fixedSupervisor = (
+    await createOpening({ title: "Lager med fast handledare", accommodations: ["extra_breaks"], supervisorFixed: true })
+  ).id;
+  o.noSupervisor = (
+    await createOpening({
+      title: "Lager utan handledare",
+      accommodations: ["extra_breaks"],
+      supervisorFixed: false,
+      supervisorName: null,
+    })
+  ).id;
 
   p.ali = (
     await createParticipant({
@@ -189,13 +216,42 @@ beforeAll(async () => {
       needs: [{ code: "fixed_supervisor", must: true }],
     })
   ).id;
-  p.exited = (await createParticipant({ organizationId: org1, pseudonym: "Beata avslutad", phase: "exited", interests: { occupationIds: [LAGERARBETARE] } })).id;
-  p.erased = (await createParticipant({ organizationId: org1, pseudonym: "Raderad", erased: true, interests: { occupationIds: [LAGERARBETARE] } })).id;
-  p.noHome = (await createParticipant({ organizationId: org1, pseudonym: "Utan adress", place: null, preferences: { maxCommuteKm: 10 } })).id;
-  p.other = (await createParticipant({ organizationId: org2, pseudonym: "Erik annan org", interests: { occupationIds: [LAGERARBETARE] } })).id;
+  p.exited = (
+    await createParticipant({
+      organizationId: org1,
+      pseudonym: "Beata avslutad",
+      phase: "exited",
+      interests: { occupationIds: [LAGERARBETARE] },
+    })
+  ).id;
+  p.erased = (
+    await createParticipant({
+      organizationId: org1,
+      pseudonym: "Raderad",
+      erased: true,
+      interests: { occupationIds: [LAGERARBETARE] },
+    })
+  ).id;
+  p.noHome = (
+    await createParticipant({
+      organizationId: org1,
+      pseudonym: "Utan adress",
+      place: null,
+      preferences: { maxCommuteKm: 10 },
+    })
+  ).id;
+  p.other = (
+    await createParticipant({
+      organizationId: org2,
+      pseudonym: "Erik annan org",
+      interests: { occupationIds: [LAGERARBETARE] },
+    })
+  ).id;
 
   // The full opening: its one place is taken by an active placement.
-  await db.placement.create({ data: { participantId: p.other, openingId: o.full, kind: "job", startDate: new Date(), status: "introduction" } });
+  await db.placement.create({
+    data: { participantId: p.other, openingId: o.full, kind: "job", startDate: new Date(), status: "introduction" },
+  });
 });
 
 describe("matchOpeningsForParticipant", () => {
@@ -208,7 +264,12 @@ describe("matchOpeningsForParticipant", () => {
     expect(results.map((r) => r.score)).toEqual([...results.map((r) => r.score)].sort((a, b) => b - a));
 
     const best = results[0];
-    expect(best).toMatchObject({ title: "Lagerarbetare dagtid", kind: "job", municipalityName: "Jönköping", occupationLabel: "Lagerarbetare/Terminalarbetare" });
+    expect(best).toMatchObject({
+      title: "Lagerarbetare dagtid",
+      kind: "job",
+      municipalityName: "Jönköping",
+      occupationLabel: "Lagerarbetare/Terminalarbetare",
+    });
     expect(best.employerName).toMatch(/^Matchbolaget \d+ AB$/);
     expect(best.distanceKm).toBe(0);
     expect(best.score).toBeGreaterThan(70);
@@ -226,14 +287,29 @@ describe("matchOpeningsForParticipant", () => {
   });
 
   test("never returns an opening that breaks a hard rule", async () => {
-    const ids = (await matchOpeningsForParticipant(p.ali, { organizationId: org1, limit: 100 })).map((r) => r.openingId);
-    for (const key of ["night", "cleaning", "stockholm", "noBreaks", "heavy", "hours", "practice", "draft", "ended", "full"]) {
+    const ids = (await matchOpeningsForParticipant(p.ali, { organizationId: org1, limit: 100 })).map(
+      (r) => r.openingId,
+    );
+    for (const key of [
+      "night",
+      "cleaning",
+      "stockholm",
+      "noBreaks",
+      "heavy",
+      "hours",
+      "practice",
+      "draft",
+      "ended",
+      "full",
+    ]) {
       expect(ids, key).not.toContain(o[key]);
     }
   });
 
   test("a must-need offered only through the supervisor fields still counts; missing, it excludes", async () => {
-    const ids = (await matchOpeningsForParticipant(p.fatima, { organizationId: org1, limit: 100 })).map((r) => r.openingId);
+    const ids = (await matchOpeningsForParticipant(p.fatima, { organizationId: org1, limit: 100 })).map(
+      (r) => r.openingId,
+    );
     expect(ids).toContain(o.fixedSupervisor);
     expect(ids).not.toContain(o.noSupervisor);
     expect(ids).not.toContain(o.planner); // 8 km: beyond Fatima's 5 km
@@ -245,17 +321,27 @@ describe("matchOpeningsForParticipant", () => {
   });
 
   test("the coach's filters narrow the list, also from query-string values", async () => {
-    const near = await matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { maxDistanceKm: "5" }, limit: 100 });
+    const near = await matchOpeningsForParticipant(p.ali, {
+      organizationId: org1,
+      filters: { maxDistanceKm: "5" },
+      limit: 100,
+    });
     expect(near.length).toBeGreaterThan(0);
     expect(near.every((r) => r.distanceKm !== null && r.distanceKm <= 5)).toBe(true);
     expect(near.map((r) => r.openingId)).not.toContain(o.planner);
 
-    const hours = await matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { kinds: ["job"], hoursMin: 25, hoursMax: 28 }, limit: 100 });
+    const hours = await matchOpeningsForParticipant(p.ali, {
+      organizationId: org1,
+      filters: { kinds: ["job"], hoursMin: 25, hoursMax: 28 },
+      limit: 100,
+    });
     expect(hours.map((r) => r.openingId)).toContain(o.best);
     expect(hours.every((r) => r.kind === "job")).toBe(true);
 
     // A kind outside the participant's goals (work) is never shown, filter or not.
-    expect(await matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { kinds: ["practice"] } })).toEqual([]);
+    expect(
+      await matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { kinds: ["practice"] } }),
+    ).toEqual([]);
     expect((await matchOpeningsForParticipant(p.ali, { organizationId: org1, limit: 3 })).length).toBe(3);
   });
 
@@ -264,11 +350,33 @@ describe("matchOpeningsForParticipant", () => {
   });
 
   test("bad filters are a 400 with a Swedish message", async () => {
-    expect(await expectStatus(matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { maxDistanceKm: 5000 } }), 400)).toMatch(/mellan 1 och 200 km/);
-    expect(await expectStatus(matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { maxDistanceKm: "långt" } }), 400)).toMatch(/km/);
-    expect(await expectStatus(matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { kinds: ["raket"] as never } }), 400)).toMatch(/annonser/);
-    expect(await expectStatus(matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { hoursMin: 30, hoursMax: 10 } }), 400)).toMatch(/Högsta antal timmar/);
-    expect(await expectStatus(matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { hoursMin: 0 } }), 400)).toMatch(/mellan 1 och 40/);
+    expect(
+      await expectStatus(
+        matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { maxDistanceKm: 5000 } }),
+        400,
+      ),
+    ).toMatch(/mellan 1 och 200 km/);
+    expect(
+      await expectStatus(
+        matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { maxDistanceKm: "långt" } }),
+        400,
+      ),
+    ).toMatch(/km/);
+    expect(
+      await expectStatus(
+        matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { kinds: ["raket"] as never } }),
+        400,
+      ),
+    ).toMatch(/annonser/);
+    expect(
+      await expectStatus(
+        matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { hoursMin: 30, hoursMax: 10 } }),
+        400,
+      ),
+    ).toMatch(/Högsta antal timmar/);
+    expect(
+      await expectStatus(matchOpeningsForParticipant(p.ali, { organizationId: org1, filters: { hoursMin: 0 } }), 400),
+    ).toMatch(/mellan 1 och 40/);
   });
 
   test("another organisation's participant, an erased or unknown one is a 404", async () => {
@@ -287,12 +395,16 @@ describe("whyNot", () => {
   };
 
   test("names the hard rule, in Swedish", async () => {
-    expect(await codes(o.night)).toEqual([{ code: "excluded_schedule", text: "Arbetstiden omfattar natt – något deltagaren aldrig vill arbeta." }]);
+    expect(await codes(o.night)).toEqual([
+      { code: "excluded_schedule", text: "Arbetstiden omfattar natt – något deltagaren aldrig vill arbeta." },
+    ]);
     expect((await codes(o.cleaning)).map((f) => f.code)).toEqual(["excluded_group"]);
     expect((await codes(o.cleaning))[0].text).toMatch(/SSYK 91/);
     expect((await codes(o.stockholm))[0]).toMatchObject({ code: "too_far" });
     expect((await codes(o.stockholm))[0].text).toMatch(/km hemifrån – längre än deltagarens gräns på 20 km/);
-    expect(await codes(o.noBreaks)).toEqual([{ code: "must_accommodation_missing", text: "Erbjuder inte extra pauser, som deltagaren måste ha." }]);
+    expect(await codes(o.noBreaks)).toEqual([
+      { code: "must_accommodation_missing", text: "Erbjuder inte extra pauser, som deltagaren måste ha." },
+    ]);
     expect((await codes(o.heavy)).map((f) => f.code)).toEqual(["excluded_environment"]);
     expect((await codes(o.hours)).map((f) => f.code)).toEqual(["hours_do_not_overlap"]);
     expect((await codes(o.practice)).map((f) => f.code)).toEqual(["kind_not_in_goals"]);
@@ -350,12 +462,23 @@ describe("matchParticipantsForOpening", () => {
 
   test("a changed profile or an erased participant shows at once (no stale parsed data)", async () => {
     const org = (await createOrganization({ name: "Cache-test" })).id;
-    const gus = await createParticipant({ organizationId: org, pseudonym: "Gus", interests: { occupationIds: [LAGERARBETARE] } });
-    const ids = async () => (await matchParticipantsForOpening(o.night, { organizationId: org })).map((r) => r.participantId);
+    const gus = await createParticipant({
+      organizationId: org,
+      pseudonym: "Gus",
+      interests: { occupationIds: [LAGERARBETARE] },
+    });
+    const ids = async () =>
+      (await matchParticipantsForOpening(o.night, { organizationId: org })).map((r) => r.participantId);
     expect(await ids()).toEqual([gus.id]);
-    await db.profile.update({ where: { participantId: gus.id }, data: { exclusions: JSON.stringify({ schedule: ["night"] }) } });
+    await db.profile.update({
+      where: { participantId: gus.id },
+      data: { exclusions: JSON.stringify({ schedule: ["night"] }) },
+    });
     expect(await ids()).toEqual([]);
-    await db.profile.update({ where: { participantId: gus.id }, data: { exclusions: JSON.stringify({ schedule: [] }) } });
+    await db.profile.update({
+      where: { participantId: gus.id },
+      data: { exclusions: JSON.stringify({ schedule: [] }) },
+    });
     expect(await ids()).toEqual([gus.id]);
     await db.participant.update({ where: { id: gus.id }, data: { erasedAt: new Date() } });
     expect(await ids()).toEqual([]);
@@ -372,7 +495,10 @@ describe("occupation graph", () => {
   test("is loaded once from the reference tables and can be invalidated", async () => {
     const graph = await getOccupationGraph(db);
     expect(graph.occupations.size).toBeGreaterThan(2000);
-    expect(graph.occupations.get(LAGERARBETARE)).toEqual({ label: "Lagerarbetare/Terminalarbetare", ssyk4Code: "4322" });
+    expect(graph.occupations.get(LAGERARBETARE)).toEqual({
+      label: "Lagerarbetare/Terminalarbetare",
+      ssyk4Code: "4322",
+    });
     expect(graph.groupLabels?.get("4322")).toBeTruthy();
     expect(graph.substitutes.get(LAGERARBETARE)?.get(LAGERPLANERARE)).toBe(75);
     // Both directions, the stronger one.

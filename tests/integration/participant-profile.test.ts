@@ -13,14 +13,21 @@ describe("the participant's own profile", () => {
   test("reads their profile with labels; the read is audited", async () => {
     const { participant, participantUser } = await createWorld();
     const occupation = await db.occupation.findFirstOrThrow({ where: { label: { startsWith: "Lager" } } });
-    await db.profile.update({ where: { participantId: participant.id }, data: { interests: JSON.stringify({ occupationIds: [occupation.id], groupCodes: [] }) } });
+    await db.profile.update({
+      where: { participantId: participant.id },
+      data: { interests: JSON.stringify({ occupationIds: [occupation.id], groupCodes: [] }) },
+    });
     const cookie = await sessionCookieFor(participantUser.id);
     const result = await load(ownProfile, "/deltagare/profil", cookie);
     expect(result.status).toBe(200);
     const value = result.value as { pseudonym: string; labels: { interestOccupations: Array<{ label: string }> } };
     expect(value.pseudonym).toBe(participant.pseudonym);
     expect(value.labels.interestOccupations[0]?.label).toBe(occupation.label);
-    expect(await db.auditEvent.count({ where: { participantId: participant.id, actorId: participantUser.id, action: "read", entity: "own-profile" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { participantId: participant.id, actorId: participantUser.id, action: "read", entity: "own-profile" },
+      }),
+    ).toBe(1);
   });
 
   test("comments; the coach sees it as unanswered and answers; the participant sees the answer", async () => {
@@ -33,28 +40,60 @@ describe("the participant's own profile", () => {
     expect(tooLong.status).toBe(400);
     expect(await db.profileComment.count()).toBe(0);
 
-    expect((await submit(ownProfile, "/deltagare/profil", { body: "Jag kan inte jobba tidiga morgnar." }, cookie)).status).toBe(200);
-    expect(await db.auditEvent.count({ where: { participantId: participant.id, action: "create", entity: "comment", actorId: participantUser.id } })).toBe(1);
+    expect(
+      (await submit(ownProfile, "/deltagare/profil", { body: "Jag kan inte jobba tidiga morgnar." }, cookie)).status,
+    ).toBe(200);
+    expect(
+      await db.auditEvent.count({
+        where: { participantId: participant.id, action: "create", entity: "comment", actorId: participantUser.id },
+      }),
+    ).toBe(1);
 
     const coachCookie = await sessionCookieFor(coach.id);
     const page = await load(participantRoute, "/x", coachCookie, { participantId: participant.id });
-    const comments = (page.value as { comments: Array<{ id: string; body: string; byParticipant: boolean; replies: unknown[] }> }).comments;
+    const comments = (
+      page.value as { comments: Array<{ id: string; body: string; byParticipant: boolean; replies: unknown[] }> }
+    ).comments;
     expect(comments).toMatchObject([{ body: "Jag kan inte jobba tidiga morgnar.", byParticipant: true, replies: [] }]);
-    const noBody = await submit(participantRoute, "/x", { intent: "reply", replyToId: comments[0]!.id, body: "" }, coachCookie, { participantId: participant.id });
+    const noBody = await submit(
+      participantRoute,
+      "/x",
+      { intent: "reply", replyToId: comments[0]!.id, body: "" },
+      coachCookie,
+      { participantId: participant.id },
+    );
     expect(noBody.status).toBe(400);
-    const reply = await submit(participantRoute, "/x", { intent: "reply", replyToId: comments[0]!.id, body: "Då skriver vi in det i önskemålen." }, coachCookie, { participantId: participant.id });
+    const reply = await submit(
+      participantRoute,
+      "/x",
+      { intent: "reply", replyToId: comments[0]!.id, body: "Då skriver vi in det i önskemålen." },
+      coachCookie,
+      { participantId: participant.id },
+    );
     expect(reply.status).toBe(200);
 
     const again = await load(ownProfile, "/deltagare/profil", cookie);
-    const threads = (again.value as { threads: Array<{ author: string; replies: Array<{ body: string; author: string }> }> }).threads;
-    expect(threads).toMatchObject([{ author: "Du", replies: [{ body: "Då skriver vi in det i önskemålen.", author: coach.name }] }]);
+    const threads = (
+      again.value as { threads: Array<{ author: string; replies: Array<{ body: string; author: string }> }> }
+    ).threads;
+    expect(threads).toMatchObject([
+      { author: "Du", replies: [{ body: "Då skriver vi in det i önskemålen.", author: coach.name }] },
+    ]);
   });
 
   test("a coach cannot reply to another organisation's participant's comment", async () => {
     const ours = await createWorld();
     const theirs = await createWorld();
-    const comment = await db.profileComment.create({ data: { participantId: theirs.participant.id, authorId: theirs.participantUser.id, body: "Hej" } });
-    const result = await submit(participantRoute, "/x", { intent: "reply", replyToId: comment.id, body: "Svar" }, await sessionCookieFor(ours.coach.id), { participantId: ours.participant.id });
+    const comment = await db.profileComment.create({
+      data: { participantId: theirs.participant.id, authorId: theirs.participantUser.id, body: "Hej" },
+    });
+    const result = await submit(
+      participantRoute,
+      "/x",
+      { intent: "reply", replyToId: comment.id, body: "Svar" },
+      await sessionCookieFor(ours.coach.id),
+      { participantId: ours.participant.id },
+    );
     expect(result.status).toBe(400);
     expect(await db.profileComment.count({ where: { replyToId: comment.id } })).toBe(0);
   });

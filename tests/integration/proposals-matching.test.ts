@@ -18,15 +18,29 @@ async function setup() {
 }
 
 type MatchPage = {
-  matches: Array<{ openingId: string; score: number; reasons: Array<{ text: string }>; distanceKm: number | null; proposal: unknown; shortlisted: boolean }>;
+  matches: Array<{
+    openingId: string;
+    score: number;
+    reasons: Array<{ text: string }>;
+    distanceKm: number | null;
+    proposal: unknown;
+    shortlisted: boolean;
+  }>;
   filterErrors: Record<string, string[]>;
   filterMessage: string | null;
-  why: null | { state: string; message?: string; result?: { ok: boolean; failures?: Array<{ code: string; text: string }>; score: number }; choices?: Array<{ id: string }> };
+  why: null | {
+    state: string;
+    message?: string;
+    result?: { ok: boolean; failures?: Array<{ code: string; text: string }>; score: number };
+    choices?: Array<{ id: string }>;
+  };
   shortlist: Array<{ id: string }>;
 };
 
 const matchPage = (w: Awaited<ReturnType<typeof setup>>, query = "", cookie = w.coachCookie) =>
-  load(coachMatches, `/coach/deltagare/${w.participant.id}/matchning${query}`, cookie, { participantId: w.participant.id });
+  load(coachMatches, `/coach/deltagare/${w.participant.id}/matchning${query}`, cookie, {
+    participantId: w.participant.id,
+  });
 
 describe("the participant's match page", () => {
   test("ranked openings with score, reasons and distance; the hard rules hold; the view is audited", async () => {
@@ -41,7 +55,11 @@ describe("the participant's match page", () => {
     expect(job!.distanceKm).toBeLessThan(1); // home and workplace both in central Jönköping
     // A practice place is not in the participant's goals (work): never listed.
     expect(value.matches.some((m) => m.openingId === w.practice.id)).toBe(false);
-    expect(await db.auditEvent.count({ where: { participantId: w.participant.id, actorId: w.coach.id, action: "read", entity: "matches" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { participantId: w.participant.id, actorId: w.coach.id, action: "read", entity: "matches" },
+      }),
+    ).toBe(1);
   });
 
   test.each([
@@ -75,18 +93,28 @@ describe("the participant's match page", () => {
     const w = await setup();
     const byId = (await matchPage(w, `?varfor=${w.practice.id}`)).value as MatchPage;
     expect(byId.why).toMatchObject({ state: "result", result: { ok: false } });
-    expect(byId.why!.result!.failures).toEqual([{ code: "kind_not_in_goals", text: expect.stringMatching(/Praktikplats passar inte deltagarens mål \(arbete\)/i) }]);
+    expect(byId.why!.result!.failures).toEqual([
+      {
+        code: "kind_not_in_goals",
+        text: expect.stringMatching(/Praktikplats passar inte deltagarens mål \(arbete\)/i),
+      },
+    ]);
 
     const link = encodeURIComponent(`http://localhost:3000/uppdrag/${w.practice.id}`);
     const byLink = (await matchPage(w, `?varfor=${link}`)).value as MatchPage;
     expect(byLink.why!.result!.failures![0]!.code).toBe("kind_not_in_goals");
 
     // More hard rules at once: a max commute far below the distance, and hours that do not overlap.
-    await db.profile.update({ where: { participantId: w.participant.id }, data: { preferences: JSON.stringify({ hoursMin: 30, hoursMax: 40, maxCommuteKm: 5 }) } });
+    await db.profile.update({
+      where: { participantId: w.participant.id },
+      data: { preferences: JSON.stringify({ hoursMin: 30, hoursMax: 40, maxCommuteKm: 5 }) },
+    });
     await db.workplace.update({ where: { id: w.job.workplaceId }, data: { lat: 57.6, lng: 14.1 } }); // about 20 km south
     const two = (await matchPage(w, `?varfor=${w.job.id}`)).value as MatchPage;
     expect(two.why!.result!.failures!.map((f) => f.code).sort()).toEqual(["hours_do_not_overlap", "too_far"]);
-    expect(two.why!.result!.failures!.find((f) => f.code === "too_far")!.text).toMatch(/längre än deltagarens gräns på 5 km/);
+    expect(two.why!.result!.failures!.find((f) => f.code === "too_far")!.text).toMatch(
+      /längre än deltagarens gräns på 5 km/,
+    );
 
     // By title: the search finds it, and with one hit it is evaluated at once.
     const byTitle = (await matchPage(w, `?varfor=${encodeURIComponent("Lagerpraktik på Kvarnen")}`)).value as MatchPage;
@@ -103,7 +131,10 @@ describe("the participant's match page", () => {
     const w = await setup();
     const unknown = await matchPage(w, `?varfor=${encodeURIComponent("http://localhost:3000/uppdrag/finnsinte123")}`);
     expect(unknown.status).toBe(400);
-    expect((unknown.value as MatchPage).why).toMatchObject({ state: "message", message: expect.stringMatching(/Hittade ingen annons med den länken/) });
+    expect((unknown.value as MatchPage).why).toMatchObject({
+      state: "message",
+      message: expect.stringMatching(/Hittade ingen annons med den länken/),
+    });
     const otherLink = await matchPage(w, `?varfor=${encodeURIComponent("https://example.com/något")}`);
     expect(otherLink.status).toBe(400);
     // Another organisation's draft is as unknown as a made-up id.
@@ -131,44 +162,83 @@ describe("the participant's match page", () => {
     expect(await db.proposal.count({ where: { participantId: w.participant.id } })).toBe(0); // a shortlist is not a proposal
 
     // Another coach with the same cookie sees nothing (bound to the user).
-    const colleague = await sessionCookieFor((await db.user.create({ data: { role: "coach", name: "Kollega", organizationId: w.organization.id } })).id);
+    const colleague = await sessionCookieFor(
+      (await db.user.create({ data: { role: "coach", name: "Kollega", organizationId: w.organization.id } })).id,
+    );
     const theirs = await load(coachProposals, "/coach/forslag", `${colleague}; ${setCookie}`);
     expect((theirs.value as { shortlist: unknown[] }).shortlist).toEqual([]);
 
     const overview = await load(coachProposals, "/coach/forslag", cookie);
-    expect((overview.value as { shortlist: Array<{ opening: { id: string } }> }).shortlist.map((s) => s.opening.id)).toEqual([w.job.id]);
-    const proposed = await submit(coachProposals, "/coach/forslag", { intent: "propose", participantId: w.participant.id, openingId: w.job.id }, cookie);
+    expect(
+      (overview.value as { shortlist: Array<{ opening: { id: string } }> }).shortlist.map((s) => s.opening.id),
+    ).toEqual([w.job.id]);
+    const proposed = await submit(
+      coachProposals,
+      "/coach/forslag",
+      { intent: "propose", participantId: w.participant.id, openingId: w.job.id },
+      cookie,
+    );
     expect(proposed.status).toBe(200);
-    expect(await db.proposal.count({ where: { participantId: w.participant.id, openingId: w.job.id, status: "proposed" } })).toBe(1);
+    expect(
+      await db.proposal.count({ where: { participantId: w.participant.id, openingId: w.job.id, status: "proposed" } }),
+    ).toBe(1);
   });
 });
 
 describe("reverse matching: participants for an opening", () => {
   test("only the coach's own organisation's participants, mine first by default; every listed participant is audited", async () => {
     const w = await setup();
-    const colleagueCoach = await db.user.create({ data: { role: "coach", name: "Kollegan", organizationId: w.organization.id } });
-    const theirs = await createParticipant(w.organization.id, { coachId: colleagueCoach.id, pseudonym: "Kollegans deltagare" });
+    const colleagueCoach = await db.user.create({
+      data: { role: "coach", name: "Kollegan", organizationId: w.organization.id },
+    });
+    const theirs = await createParticipant(w.organization.id, {
+      coachId: colleagueCoach.id,
+      pseudonym: "Kollegans deltagare",
+    });
     const elsewhere = await createWorld();
     await createParticipant(elsewhere.organization.id, { pseudonym: "Annan organisation" });
 
-    const mine = await load(openingMatches, `/coach/uppdrag/${w.job.id}/matchning`, w.coachCookie, { openingId: w.job.id });
+    const mine = await load(openingMatches, `/coach/uppdrag/${w.job.id}/matchning`, w.coachCookie, {
+      openingId: w.job.id,
+    });
     expect(mine.status).toBe(200);
-    const value = mine.value as { matches: Array<{ participantId: string; pseudonym: string; score: number; reasons: unknown[] }>; othersCount: number };
+    const value = mine.value as {
+      matches: Array<{ participantId: string; pseudonym: string; score: number; reasons: unknown[] }>;
+      othersCount: number;
+    };
     expect(value.matches.map((m) => m.participantId)).toEqual([w.participant.id]);
     expect(value.othersCount).toBe(1);
-    const all = await load(openingMatches, `/coach/uppdrag/${w.job.id}/matchning?vem=alla`, w.coachCookie, { openingId: w.job.id });
+    const all = await load(openingMatches, `/coach/uppdrag/${w.job.id}/matchning?vem=alla`, w.coachCookie, {
+      openingId: w.job.id,
+    });
     const everyone = (all.value as typeof value).matches.map((m) => m.pseudonym);
     expect(everyone).toContain("Kollegans deltagare");
     expect(everyone).not.toContain("Annan organisation");
     expect(JSON.stringify(all.value)).not.toMatch(/realName|email|phone/);
-    expect(await db.auditEvent.count({ where: { participantId: theirs.id, entity: "reverse-match", actorId: w.coach.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { participantId: theirs.id, entity: "reverse-match", actorId: w.coach.id } }),
+    ).toBe(1);
 
     // Propose from here; a participant of another organisation is a 404.
-    const proposed = await submit(openingMatches, "/x", { intent: "propose", participantId: w.participant.id }, w.coachCookie, { openingId: w.job.id });
+    const proposed = await submit(
+      openingMatches,
+      "/x",
+      { intent: "propose", participantId: w.participant.id },
+      w.coachCookie,
+      { openingId: w.job.id },
+    );
     expect(proposed.status).toBe(200);
     expect(await db.proposal.count({ where: { participantId: w.participant.id, openingId: w.job.id } })).toBe(1);
-    const foreign = await db.participant.findFirstOrThrow({ where: { organizationId: elsewhere.organization.id, pseudonym: "Annan organisation" } });
-    expect((await submit(openingMatches, "/x", { intent: "propose", participantId: foreign.id }, w.coachCookie, { openingId: w.job.id })).status).toBe(404);
+    const foreign = await db.participant.findFirstOrThrow({
+      where: { organizationId: elsewhere.organization.id, pseudonym: "Annan organisation" },
+    });
+    expect(
+      (
+        await submit(openingMatches, "/x", { intent: "propose", participantId: foreign.id }, w.coachCookie, {
+          openingId: w.job.id,
+        })
+      ).status,
+    ).toBe(404);
     // An unknown opening, or another organisation's draft, is a 404.
     expect((await load(openingMatches, "/x", w.coachCookie, { openingId: "finns-inte" })).status).toBe(404);
     const draft = await createOpening(elsewhere.employer.id, { kind: "job", status: "draft" });

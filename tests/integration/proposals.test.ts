@@ -38,8 +38,14 @@ const SECRET = {
 /** A world with a job opening and a participant whose profile has disclosed and undisclosed items. */
 async function setup() {
   const w = await createWorld();
-  const opening = await createOpening(w.employer.id, { kind: "job", title: `Lagerjobb ${Math.random().toString(36).slice(2, 7)}` });
-  await db.participant.update({ where: { id: w.participant.id }, data: { realName: SECRET.realName, phone: SECRET.phone } });
+  const opening = await createOpening(w.employer.id, {
+    kind: "job",
+    title: `Lagerjobb ${Math.random().toString(36).slice(2, 7)}`,
+  });
+  await db.participant.update({
+    where: { id: w.participant.id },
+    data: { realName: SECRET.realName, phone: SECRET.phone },
+  });
   await db.profile.update({
     where: { participantId: w.participant.id },
     data: {
@@ -48,7 +54,13 @@ async function setup() {
       experience: JSON.stringify([{ id: "e1", what: SECRET.experience, factors: {} }]),
       needs: JSON.stringify([{ code: "quiet_workspace", must: false }]),
       preferences: JSON.stringify({ hoursMin: 10, hoursMax: 30, schedule: ["day"] }),
-      disclosure: JSON.stringify({ strengths: true, preferences: true, needs: false, education: false, experience: false }),
+      disclosure: JSON.stringify({
+        strengths: true,
+        preferences: true,
+        needs: false,
+        education: false,
+        experience: false,
+      }),
     },
   });
   const [coachCookie, participantCookie, employerCookie] = await Promise.all([
@@ -61,18 +73,30 @@ async function setup() {
 type World = Awaited<ReturnType<typeof setup>>;
 
 async function propose(w: World, openingId = w.opening.id) {
-  const result = await submit(coachMatches, `/coach/deltagare/${w.participant.id}/matchning`, { intent: "propose", openingId }, w.coachCookie, { participantId: w.participant.id });
+  const result = await submit(
+    coachMatches,
+    `/coach/deltagare/${w.participant.id}/matchning`,
+    { intent: "propose", openingId },
+    w.coachCookie,
+    { participantId: w.participant.id },
+  );
   expect(result.status, JSON.stringify(result.value)).toBe(200);
-  return db.proposal.findFirstOrThrow({ where: { participantId: w.participant.id, openingId }, orderBy: { proposedAt: "desc" } });
+  return db.proposal.findFirstOrThrow({
+    where: { participantId: w.participant.id, openingId },
+    orderBy: { proposedAt: "desc" },
+  });
 }
 const answer = (w: World, id: string, fields: Record<string, string>, cookie = w.participantCookie) =>
   submit(participantProposal, `/deltagare/forslag/${id}`, fields, cookie, { proposalId: id });
-const coachStep = (w: World, id: string, fields: Record<string, string>, cookie = w.coachCookie) => submit(coachProposal, `/coach/forslag/${id}`, fields, cookie, { proposalId: id });
+const coachStep = (w: World, id: string, fields: Record<string, string>, cookie = w.coachCookie) =>
+  submit(coachProposal, `/coach/forslag/${id}`, fields, cookie, { proposalId: id });
 const employerStep = (w: World, id: string, fields: Record<string, string>, cookie = w.employerCookie) =>
   submit(employerProposal, `/arbetsgivare/forslag/${id}`, fields, cookie, { proposalId: id });
-const employerView = (w: World, id: string, cookie = w.employerCookie) => load(employerProposal, `/arbetsgivare/forslag/${id}`, cookie, { proposalId: id });
+const employerView = (w: World, id: string, cookie = w.employerCookie) =>
+  load(employerProposal, `/arbetsgivare/forslag/${id}`, cookie, { proposalId: id });
 
-const visitInput = (daysAhead: number) => `${toSwedishDateTimeInput(new Date(Date.now() + daysAhead * DAY)).slice(0, 10)}T10:00`;
+const visitInput = (daysAhead: number) =>
+  `${toSwedishDateTimeInput(new Date(Date.now() + daysAhead * DAY)).slice(0, 10)}T10:00`;
 const dayInput = (daysAhead: number) => toDateInputValue(new Date(Date.now() + daysAhead * DAY));
 const statusOf = async (id: string) => (await db.proposal.findUniqueOrThrow({ where: { id } })).status;
 
@@ -88,10 +112,17 @@ describe("the whole workflow", () => {
     expect(p.proposedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
 
     // The participant sees it in plain Swedish: tasks, where, when, supervisor, what the employer would see.
-    const view = await load(participantProposal, `/deltagare/forslag/${p.id}`, w.participantCookie, { proposalId: p.id });
+    const view = await load(participantProposal, `/deltagare/forslag/${p.id}`, w.participantCookie, {
+      proposalId: p.id,
+    });
     expect(view.status).toBe(200);
     const v = view.value as Record<string, unknown>;
-    expect(v).toMatchObject({ title: w.opening.title, waitingForAnswer: true, tasks: ["Plocka varor", "Packa order"], employerName: w.employer.name });
+    expect(v).toMatchObject({
+      title: w.opening.title,
+      waitingForAnswer: true,
+      tasks: ["Plocka varor", "Packa order"],
+      employerName: w.employer.name,
+    });
     expect(v.kindText).toMatch(/Ett jobb/);
     expect(v.hours).toBe("Mellan 10 och 20 timmar i veckan.");
     expect(v.distance).toMatch(/km hemifrån/);
@@ -99,7 +130,9 @@ describe("the whole workflow", () => {
     expect(JSON.stringify(v)).not.toMatch(/score|reasons|"points"/);
     // …and on their start page and list.
     const home = await load(participantHome, "/deltagare", w.participantCookie);
-    expect((home.value as { waitingProposals: Array<{ id: string }> }).waitingProposals.map((x) => x.id)).toEqual([p.id]);
+    expect((home.value as { waitingProposals: Array<{ id: string }> }).waitingProposals.map((x) => x.id)).toEqual([
+      p.id,
+    ]);
     const list = await load(participantProposals, "/deltagare/forslag", w.participantCookie);
     expect((list.value as { waiting: Array<{ id: string }> }).waiting.map((x) => x.id)).toEqual([p.id]);
 
@@ -108,7 +141,11 @@ describe("the whole workflow", () => {
     const ans = await answer(w, p.id, { answer: "yes", reason: "Jag gillar lager" });
     expect(ans.status).toBe(200);
     const yes = await db.proposal.findUniqueOrThrow({ where: { id: p.id } });
-    expect(yes).toMatchObject({ status: "accepted_by_participant", participantAnswer: "yes", participantReason: "Jag gillar lager" });
+    expect(yes).toMatchObject({
+      status: "accepted_by_participant",
+      participantAnswer: "yes",
+      participantReason: "Jag gillar lager",
+    });
     expect(yes.participantAnsweredAt).toBeInstanceOf(Date);
     // A yes is not yet a presentation: still nothing for the employer.
     expect((await employerView(w, p.id)).status).toBe(404);
@@ -123,13 +160,23 @@ describe("the whole workflow", () => {
 
     // The employer sees it: on the start page ("Behöver ditt svar nu"), the opening page and the proposal page.
     const start = await load(employerHome, "/arbetsgivare", w.employerCookie);
-    expect((start.value as { todo: { presented: Array<{ id: string; pseudonym: string }> } }).todo.presented).toMatchObject([{ id: p.id, pseudonym: w.participant.pseudonym }]);
-    const openingPage = await load(employerOpening, `/arbetsgivare/annonser/${w.opening.id}`, w.employerCookie, { openingId: w.opening.id });
-    expect((openingPage.value as { presented: Array<{ id: string }>; proposalsWaiting: number }).presented.map((x) => x.id)).toEqual([p.id]);
+    expect(
+      (start.value as { todo: { presented: Array<{ id: string; pseudonym: string }> } }).todo.presented,
+    ).toMatchObject([{ id: p.id, pseudonym: w.participant.pseudonym }]);
+    const openingPage = await load(employerOpening, `/arbetsgivare/annonser/${w.opening.id}`, w.employerCookie, {
+      openingId: w.opening.id,
+    });
+    expect(
+      (openingPage.value as { presented: Array<{ id: string }>; proposalsWaiting: number }).presented.map((x) => x.id),
+    ).toEqual([p.id]);
     expect((openingPage.value as { proposalsWaiting: number }).proposalsWaiting).toBe(1);
     const page = await employerView(w, p.id);
     expect(page.status).toBe(200);
-    expect(page.value).toMatchObject({ pseudonym: w.participant.pseudonym, statusText: "Väntar på ert svar", can: { visit: true, start: true, decline: true } });
+    expect(page.value).toMatchObject({
+      pseudonym: w.participant.pseudonym,
+      statusText: "Väntar på ert svar",
+      can: { visit: true, start: true, decline: true },
+    });
 
     // A study visit first.
     const visit = await employerStep(w, p.id, { intent: "visit", visitAt: visitInput(3) });
@@ -139,7 +186,9 @@ describe("the whole workflow", () => {
     expect(visited.visitAt!.getTime()).toBeGreaterThan(Date.now());
     expect(await db.placement.count({ where: { proposalId: p.id } })).toBe(0);
     const afterVisit = await load(employerHome, "/arbetsgivare", w.employerCookie);
-    expect((afterVisit.value as { todo: { visits: Array<{ id: string }> } }).todo.visits.map((x) => x.id)).toEqual([p.id]);
+    expect((afterVisit.value as { todo: { visits: Array<{ id: string }> } }).todo.visits.map((x) => x.id)).toEqual([
+      p.id,
+    ]);
     // The participant reads about the visit in plain Swedish.
     const pv = await load(participantProposal, `/deltagare/forslag/${p.id}`, w.participantCookie, { proposalId: p.id });
     expect((pv.value as { statusText: string }).statusText).toMatch(/vill träffa dig/);
@@ -149,10 +198,21 @@ describe("the whole workflow", () => {
     const started = await employerStep(w, p.id, { intent: "start", startDate, hoursPerWeek: "15" });
     expect(started.status, JSON.stringify(started.value)).toBe(200);
     const placement = await db.placement.findUniqueOrThrow({ where: { proposalId: p.id }, include: { thread: true } });
-    expect(placement).toMatchObject({ participantId: w.participant.id, openingId: w.opening.id, hoursPerWeek: 15, kind: "job" });
+    expect(placement).toMatchObject({
+      participantId: w.participant.id,
+      openingId: w.opening.id,
+      hoursPerWeek: 15,
+      kind: "job",
+    });
     expect(toDateInputValue(placement.startDate)).toBe(startDate);
-    expect(placement.thread).toMatchObject({ kind: "placement", employerId: w.employer.id, organizationId: w.organization.id });
-    expect((await db.participant.findUniqueOrThrow({ where: { id: w.participant.id } })).phase).toBe("employed_support");
+    expect(placement.thread).toMatchObject({
+      kind: "placement",
+      employerId: w.employer.id,
+      organizationId: w.organization.id,
+    });
+    expect((await db.participant.findUniqueOrThrow({ where: { id: w.participant.id } })).phase).toBe(
+      "employed_support",
+    );
     const done = await db.proposal.findUniqueOrThrow({ where: { id: p.id } });
     expect(done.status).toBe("accepted_by_employer");
     expect(done.visitAt).toEqual(visited.visitAt); // every step keeps its time
@@ -160,17 +220,26 @@ describe("the whole workflow", () => {
     // The coach's page shows every step with its time.
     const coachView = await load(coachProposal, `/coach/forslag/${p.id}`, w.coachCookie, { proposalId: p.id });
     expect(coachView.value).toMatchObject({
-      proposal: { status: "accepted_by_employer", participantReason: "Jag gillar lager", placement: { hoursPerWeek: 15 } },
+      proposal: {
+        status: "accepted_by_employer",
+        participantReason: "Jag gillar lager",
+        placement: { hoursPerWeek: 15 },
+      },
       can: { present: false, withdraw: false, start: false },
     });
 
     // The audit trail: proposal created, answer, presentation (with what was shown), employer reads, decisions.
     const events = await db.auditEvent.findMany({ where: { participantId: w.participant.id }, orderBy: { at: "asc" } });
     expect(events.some((e) => e.action === "create" && e.entity === "proposal" && e.actorId === w.coach.id)).toBe(true);
-    expect(events.some((e) => e.action === "update" && e.entity === "proposal" && e.actorId === w.participantUser.id)).toBe(true);
+    expect(
+      events.some((e) => e.action === "update" && e.entity === "proposal" && e.actorId === w.participantUser.id),
+    ).toBe(true);
     const shown = events.find((e) => e.entity === "presentation" && e.action === "update");
     expect(shown?.detail).toMatch(/Visas: Styrkor, Arbetstid och resväg/);
-    expect(events.filter((e) => e.entity === "presentation" && e.action === "read" && e.actorId === w.employerUser.id).length).toBeGreaterThanOrEqual(1);
+    expect(
+      events.filter((e) => e.entity === "presentation" && e.action === "read" && e.actorId === w.employerUser.id)
+        .length,
+    ).toBeGreaterThanOrEqual(1);
   });
 
   test("the employer can set a start straight away, or decline with a reason the participant never sees", async () => {
@@ -184,7 +253,11 @@ describe("the whole workflow", () => {
     expect(await statusOf(p.id)).toBe("presented");
     const declined = await employerStep(w, p.id, { intent: "decline", reason: "Vi behöver någon med truckkort" });
     expect(declined.status).toBe(200);
-    expect(await db.proposal.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "declined_by_employer", employerDecision: "decline", employerReason: "Vi behöver någon med truckkort" });
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({
+      status: "declined_by_employer",
+      employerDecision: "decline",
+      employerReason: "Vi behöver någon med truckkort",
+    });
     // The participant's view: a kind sentence, never the employer's text.
     const pv = await load(participantProposal, `/deltagare/forslag/${p.id}`, w.participantCookie, { proposalId: p.id });
     expect(JSON.stringify(pv.value)).not.toContain("truckkort");
@@ -213,7 +286,9 @@ describe("the whole workflow", () => {
   test("a participant without an account: the coach records the answer and the employer's yes on their behalf", async () => {
     const w = await setup();
     const offline = await createParticipant(w.organization.id, { coachId: w.coach.id });
-    const p0 = await submit(coachMatches, "/x", { intent: "propose", openingId: w.opening.id }, w.coachCookie, { participantId: offline.id });
+    const p0 = await submit(coachMatches, "/x", { intent: "propose", openingId: w.opening.id }, w.coachCookie, {
+      participantId: offline.id,
+    });
     expect(p0.status).toBe(200);
     expect((p0.value as { message: string }).message).toMatch(/ingen e-post/);
     const p = await db.proposal.findFirstOrThrow({ where: { participantId: offline.id } });
@@ -222,7 +297,11 @@ describe("the whole workflow", () => {
     expect(fieldErrors(bad).answer?.[0]).toMatch(/Välj Ja, Nej eller Vill veta mer/);
     expect((await coachStep(w, p.id, { intent: "answer", answer: "yes", reason: "Sa ja i telefon" })).status).toBe(200);
     expect(await statusOf(p.id)).toBe("accepted_by_participant");
-    expect(await db.auditEvent.count({ where: { participantId: offline.id, detail: { contains: "registrerat av coachen" } } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { participantId: offline.id, detail: { contains: "registrerat av coachen" } },
+      }),
+    ).toBe(1);
     await coachStep(w, p.id, { intent: "present" });
     expect((await coachStep(w, p.id, { intent: "start", startDate: dayInput(-2) })).status).toBe(200); // a coach may record a start that happened
     expect(await db.placement.count({ where: { proposalId: p.id } })).toBe(1);
@@ -239,7 +318,11 @@ describe("withdrawal", () => {
     expect(await statusOf(p.id)).toBe("withdrawn");
     expect((await employerView(w, p.id)).status).toBe(404);
     const pv = await load(participantProposal, "/x", w.participantCookie, { proposalId: p.id });
-    expect(pv.value).toMatchObject({ statusText: "Din coach har tagit bort förslaget.", waitingForAnswer: false, canChangeMind: false });
+    expect(pv.value).toMatchObject({
+      statusText: "Din coach har tagit bort förslaget.",
+      waitingForAnswer: false,
+      canChangeMind: false,
+    });
     const cv = await load(coachProposal, "/x", w.coachCookie, { proposalId: p.id });
     const withdrawnAt = (cv.value as { proposal: { withdrawnAt: Date | null } }).proposal.withdrawnAt;
     expect(withdrawnAt).toBeInstanceOf(Date);
@@ -257,7 +340,9 @@ describe("the state machine refuses illegal steps and changes nothing", () => {
     expect(await statusOf(p.id)).toBe("proposed");
     expect((await employerStep(w, p.id, { intent: "start", startDate: dayInput(5) })).status).toBe(404); // not presented: the employer cannot even see it
 
-    const again = await submit(coachMatches, "/x", { intent: "propose", openingId: w.opening.id }, w.coachCookie, { participantId: w.participant.id });
+    const again = await submit(coachMatches, "/x", { intent: "propose", openingId: w.opening.id }, w.coachCookie, {
+      participantId: w.participant.id,
+    });
     expect(again.status).toBe(409);
     expect(await db.proposal.count({ where: { participantId: w.participant.id } })).toBe(1);
 
@@ -292,12 +377,22 @@ describe("the state machine refuses illegal steps and changes nothing", () => {
   test("a hard rule stops a proposal (400, naming the rule); an unknown opening is a 400", async () => {
     const w = await setup();
     const practice = await createOpening(w.employer.id, { kind: "practice" }); // the participant's goal is work
-    const refused = await submit(coachMatches, "/x", { intent: "propose", openingId: practice.id }, w.coachCookie, { participantId: w.participant.id });
+    const refused = await submit(coachMatches, "/x", { intent: "propose", openingId: practice.id }, w.coachCookie, {
+      participantId: w.participant.id,
+    });
     expect(refused.status).toBe(400);
     expect((refused.value as { message: string }).message).toMatch(/Praktikplats passar inte deltagarens mål/);
-    const unknown = await submit(coachMatches, "/x", { intent: "propose", openingId: "finns-inte-alls" }, w.coachCookie, { participantId: w.participant.id });
+    const unknown = await submit(
+      coachMatches,
+      "/x",
+      { intent: "propose", openingId: "finns-inte-alls" },
+      w.coachCookie,
+      { participantId: w.participant.id },
+    );
     expect(unknown.status).toBe(400);
-    const missing = await submit(coachMatches, "/x", { intent: "propose" }, w.coachCookie, { participantId: w.participant.id });
+    const missing = await submit(coachMatches, "/x", { intent: "propose" }, w.coachCookie, {
+      participantId: w.participant.id,
+    });
     expect(missing.status).toBe(400);
     expect(await db.proposal.count({ where: { participantId: w.participant.id } })).toBe(0);
   });
@@ -308,7 +403,9 @@ describe("the state machine refuses illegal steps and changes nothing", () => {
     await answer(w, p.id, { answer: "yes" });
     await coachStep(w, p.id, { intent: "present" });
     expect((await employerView(w, p.id)).status).toBe(200);
-    const view = await load(participantProposal, `/deltagare/forslag/${p.id}`, w.participantCookie, { proposalId: p.id });
+    const view = await load(participantProposal, `/deltagare/forslag/${p.id}`, w.participantCookie, {
+      proposalId: p.id,
+    });
     expect(view.value).toMatchObject({ waitingForAnswer: false, canChangeMind: true });
     expect((await answer(w, p.id, { answer: "no" })).status).toBe(200);
     expect(await statusOf(p.id)).toBe("declined_by_participant");
@@ -326,10 +423,14 @@ describe("authorization", () => {
     const otherCookie = await sessionCookieFor(otherUser.id);
     expect((await load(participantProposal, "/x", otherCookie, { proposalId: p.id })).status).toBe(404);
     expect((await answer(w, p.id, { answer: "yes" }, otherCookie)).status).toBe(404);
-    expect((await load(participantProposals, "/deltagare/forslag", otherCookie)).value).toEqual({ waiting: [], other: [] });
+    expect((await load(participantProposals, "/deltagare/forslag", otherCookie)).value).toEqual({
+      waiting: [],
+      other: [],
+    });
     expect(await statusOf(p.id)).toBe("proposed");
     // Other roles cannot use the participant's page; the participant cannot use the coach's or employer's.
-    for (const cookie of [w.coachCookie, w.employerCookie]) expect((await answer(w, p.id, { answer: "yes" }, cookie)).status).toBe(403);
+    for (const cookie of [w.coachCookie, w.employerCookie])
+      expect((await answer(w, p.id, { answer: "yes" }, cookie)).status).toBe(403);
     expect((await coachStep(w, p.id, { intent: "present" }, w.participantCookie)).status).toBe(403);
     expect((await employerView(w, p.id, w.participantCookie)).status).toBe(403);
     expect(await statusOf(p.id)).toBe("proposed");
@@ -345,15 +446,25 @@ describe("authorization", () => {
     const otherEmployerUser = await createUser("employer", { employerId: otherEmployer.id });
     const otherEmployerCookie = await sessionCookieFor(otherEmployerUser.id);
     expect((await employerView(w, p.id, otherEmployerCookie)).status).toBe(404);
-    expect((await employerStep(w, p.id, { intent: "start", startDate: dayInput(5) }, otherEmployerCookie)).status).toBe(404);
-    expect((await load(employerProposals, "/arbetsgivare/forslag", otherEmployerCookie)).value).toEqual({ proposals: [] });
+    expect((await employerStep(w, p.id, { intent: "start", startDate: dayInput(5) }, otherEmployerCookie)).status).toBe(
+      404,
+    );
+    expect((await load(employerProposals, "/arbetsgivare/forslag", otherEmployerCookie)).value).toEqual({
+      proposals: [],
+    });
 
     const elsewhere = await createWorld();
     const theirCoach = await sessionCookieFor(elsewhere.coach.id);
     expect((await load(coachProposal, "/x", theirCoach, { proposalId: p.id })).status).toBe(404);
     expect((await coachStep(w, p.id, { intent: "withdraw" }, theirCoach)).status).toBe(404);
     expect((await load(coachMatches, "/x", theirCoach, { participantId: w.participant.id })).status).toBe(404);
-    expect((await submit(coachMatches, "/x", { intent: "propose", openingId: w.opening.id }, theirCoach, { participantId: w.participant.id })).status).toBe(404);
+    expect(
+      (
+        await submit(coachMatches, "/x", { intent: "propose", openingId: w.opening.id }, theirCoach, {
+          participantId: w.participant.id,
+        })
+      ).status,
+    ).toBe(404);
     const overview = await load(coachProposals, "/coach/forslag?vem=alla", theirCoach);
     expect(JSON.stringify(overview.value)).not.toContain(p.id);
     expect((await load(coachProposals, `/coach/forslag?deltagare=${w.participant.id}`, theirCoach)).status).toBe(404);
@@ -369,7 +480,9 @@ describe("disclosure", () => {
     await coachStep(w, p.id, { intent: "present" });
     const page = await employerView(w, p.id);
     expect(page.status).toBe(200);
-    const value = page.value as { presentation: { pseudonym: string; sections: Array<{ item: string; title: string; lines: string[] }> } };
+    const value = page.value as {
+      presentation: { pseudonym: string; sections: Array<{ item: string; title: string; lines: string[] }> };
+    };
     expect(value.presentation.pseudonym).toBe(w.participant.pseudonym);
     expect(value.presentation.sections.map((s) => s.item)).toEqual(["strengths", "preferences"]);
     expect(value.presentation.sections[0]!.lines).toEqual(["Noggrann", "Kommer alltid i tid"]);
@@ -382,7 +495,10 @@ describe("disclosure", () => {
     for (const reason of JSON.parse(p.reasons) as Array<{ text: string }>) expect(text).not.toContain(reason.text);
 
     // The participant takes back a disclosure: the employer stops seeing it at once.
-    await db.profile.update({ where: { participantId: w.participant.id }, data: { disclosure: JSON.stringify({ preferences: true }) } });
+    await db.profile.update({
+      where: { participantId: w.participant.id },
+      data: { disclosure: JSON.stringify({ preferences: true }) },
+    });
     const after = await employerView(w, p.id);
     expect((after.value as typeof value).presentation.sections.map((s) => s.item)).toEqual(["preferences"]);
     expect(JSON.stringify(after.value)).not.toContain("Noggrann");
@@ -390,7 +506,10 @@ describe("disclosure", () => {
     await db.profile.update({ where: { participantId: w.participant.id }, data: { disclosure: "{}" } });
     const none = await employerView(w, p.id);
     expect((none.value as typeof value).presentation).toEqual({ pseudonym: w.participant.pseudonym, sections: [] });
-    const reads = await db.auditEvent.findMany({ where: { participantId: w.participant.id, actorId: w.employerUser.id, entity: "presentation", action: "read" }, orderBy: { at: "asc" } });
+    const reads = await db.auditEvent.findMany({
+      where: { participantId: w.participant.id, actorId: w.employerUser.id, entity: "presentation", action: "read" },
+      orderBy: { at: "asc" },
+    });
     expect(reads.map((r) => r.detail)).toEqual([
       "Arbetsgivaren såg: Styrkor, Arbetstid och resväg",
       "Arbetsgivaren såg: Arbetstid och resväg",
@@ -433,12 +552,16 @@ describe("expiry", () => {
     const p = await propose(w);
     await db.proposal.update({ where: { id: p.id }, data: { expiresAt: new Date(Date.now() + 1.5 * DAY) } });
     const overview = await load(coachProposals, "/coach/forslag", w.coachCookie);
-    expect((overview.value as { participant: Array<{ id: string; expiringSoon: boolean; daysLeft: number }> }).participant).toMatchObject([{ id: p.id, expiringSoon: true, daysLeft: 1 }]);
+    expect(
+      (overview.value as { participant: Array<{ id: string; expiringSoon: boolean; daysLeft: number }> }).participant,
+    ).toMatchObject([{ id: p.id, expiringSoon: true, daysLeft: 1 }]);
     await answer(w, p.id, { answer: "more_info" });
     const after = await db.proposal.findUniqueOrThrow({ where: { id: p.id } });
     expect(after.expiresAt!.getTime()).toBeGreaterThan(Date.now() + (PROPOSAL_EXPIRY_DAYS - 1) * DAY);
     const overview2 = await load(coachProposals, "/coach/forslag", w.coachCookie);
-    expect((overview2.value as { coach: Array<{ id: string; waitingOn: string }> }).coach).toMatchObject([{ id: p.id, waitingOn: "coach" }]);
+    expect((overview2.value as { coach: Array<{ id: string; waitingOn: string }> }).coach).toMatchObject([
+      { id: p.id, waitingOn: "coach" },
+    ]);
   });
 });
 

@@ -41,7 +41,12 @@ describe("municipalities and postal codes", () => {
   test("all 290 municipalities, Jönköping included", async () => {
     expect(await db.municipality.count()).toBe(290);
     const jonkoping = await db.municipality.findUniqueOrThrow({ where: { code: "0680" } });
-    expect(jonkoping).toMatchObject({ name: "Jönköping", county: "Jönköpings län", countyCode: "06", conceptId: "KURg_KJF_Lwc" });
+    expect(jonkoping).toMatchObject({
+      name: "Jönköping",
+      county: "Jönköpings län",
+      countyCode: "06",
+      conceptId: "KURg_KJF_Lwc",
+    });
     expect(jonkoping.lat).toBeCloseTo(57.78, 1);
     expect(jonkoping.lng).toBeCloseTo(14.16, 1);
     expect(jonkoping.population).toBeGreaterThan(100_000);
@@ -80,7 +85,11 @@ describe("municipalities and postal codes", () => {
 
 describe("occupations", () => {
   test("SSYK 2012 levels 1–4 with definitions on level 4", async () => {
-    const groups = await db.occupationGroup.groupBy({ by: ["level"], _count: { _all: true }, orderBy: { level: "asc" } });
+    const groups = await db.occupationGroup.groupBy({
+      by: ["level"],
+      _count: { _all: true },
+      orderBy: { level: "asc" },
+    });
     expect(groups.map((g) => [g.level, g._count._all])).toEqual([
       [1, 10],
       [2, 46],
@@ -119,10 +128,14 @@ describe("occupations", () => {
     expect(percentages.length).toBeGreaterThan(0);
     for (const { percentage } of percentages) expect([25, 50, 75]).toContain(percentage);
 
-    const selfRelations = sqlite.prepare(`SELECT COUNT(*) AS c FROM "OccupationSubstitute" WHERE "fromId" = "toId"`).get();
+    const selfRelations = sqlite
+      .prepare(`SELECT COUNT(*) AS c FROM "OccupationSubstitute" WHERE "fromId" = "toId"`)
+      .get();
     expect(selfRelations).toEqual({ c: 0 });
     // Skolvärd substitutes Elevassistent at 75 %.
-    const pair = await db.occupationSubstitute.findUnique({ where: { fromId_toId: { fromId: "17FS_XzU_AQ4", toId: "Sbzf_iBA_MAS" } } });
+    const pair = await db.occupationSubstitute.findUnique({
+      where: { fromId_toId: { fromId: "17FS_XzU_AQ4", toId: "Sbzf_iBA_MAS" } },
+    });
     expect(pair?.percentage).toBe(75);
   });
 });
@@ -133,7 +146,9 @@ describe("skills and languages", () => {
   });
 
   test("languages include Swedish, Arabic and Somali", async () => {
-    const labels = (await db.language.findMany({ where: { label: { in: ["Svenska", "Arabiska", "Somaliska"] } } })).map((l) => l.label);
+    const labels = (await db.language.findMany({ where: { label: { in: ["Svenska", "Arabiska", "Somaliska"] } } })).map(
+      (l) => l.label,
+    );
     expect(labels.sort()).toEqual(["Arabiska", "Somaliska", "Svenska"]);
   });
 });
@@ -163,7 +178,11 @@ describe("loading again", () => {
     const { changed } = await load();
     expect(changed).toBe(true);
     expect((await db.skill.findUniqueOrThrow({ where: { id: "11L4_Q2Z_8tM" } })).label).toBe("Kylteknik");
-    expect(await db.occupationSubstitute.findUnique({ where: { fromId_toId: { fromId: "KF64_AvU_S4N", toId: "17FS_XzU_AQ4" } } })).toBeNull();
+    expect(
+      await db.occupationSubstitute.findUnique({
+        where: { fromId_toId: { fromId: "KF64_AvU_S4N", toId: "17FS_XzU_AQ4" } },
+      }),
+    ).toBeNull();
   });
 });
 

@@ -39,7 +39,12 @@ beforeAll(async () => {
 function plain(tables: ReportTable[], id: string): Record<string, Record<string, unknown>> {
   const table = tables.find((t) => t.id === id)!;
   return Object.fromEntries(
-    table.rows.map((r) => [r.key, Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.hidden ? (c.hidden === "small" ? "<3" : "x") : c.v]))])
+    table.rows.map((r) => [
+      r.key,
+      Object.fromEntries(
+        Object.entries(r.cells).map(([k, c]) => [k, c.hidden ? (c.hidden === "small" ? "<3" : "x") : c.v]),
+      ),
+    ]),
   );
 }
 
@@ -52,7 +57,12 @@ async function download(format: "csv" | "json", query = PERIOD_QUERY, cookie = a
   const result = await load(exportRoute, `/rapporter.${format}?${query}`, cookie);
   const bytes = new Uint8Array(await result.response!.arrayBuffer());
   // Keep the byte order mark (Response.text() would drop it).
-  return { status: result.status, response: result.response!, bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
+  return {
+    status: result.status,
+    response: result.response!,
+    bytes,
+    text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes),
+  };
 }
 
 const CSV_LINE_END = "\r\n";
@@ -61,7 +71,12 @@ describe("every figure on the page (exact view)", () => {
   test("participants and consent, the period's flow", async () => {
     const { status, data } = await page();
     expect(status).toBe(200);
-    expect(data.meta).toMatchObject({ organization: { id: world.organization.id }, period: { asOf: "2025-12-31" }, view: "exact", minGroupSize: 3 });
+    expect(data.meta).toMatchObject({
+      organization: { id: world.organization.id },
+      period: { asOf: "2025-12-31" },
+      view: "exact",
+      minGroupSize: 3,
+    });
     const consent = plain(data.tables, "participants");
     expect(consent.registered).toMatchObject({ woman: 2, man: 3, other: 1, undisclosed: 1, total: 7 });
     expect(consent.anonymous).toMatchObject({ woman: 1, man: 1, other: 0, undisclosed: 0, total: 2 });
@@ -79,7 +94,13 @@ describe("every figure on the page (exact view)", () => {
     const { data } = await page();
     const results = plain(data.tables, "results");
     expect(results["work-or-studies"]).toMatchObject({ woman: 1, man: 1, total: 2 });
-    expect(results["work-or-studies-share"]).toMatchObject({ woman: 50, man: 100, other: null, undisclosed: 0, total: 50 });
+    expect(results["work-or-studies-share"]).toMatchObject({
+      woman: 50,
+      man: 100,
+      other: null,
+      undisclosed: 0,
+      total: 50,
+    });
     expect(results["work-share"]).toMatchObject({ woman: 50, man: 0, total: 25 });
     expect(results.employed).toMatchObject({ woman: 1, man: 2, total: 3 });
     expect(results["employed-share"]).toMatchObject({ woman: 50, man: 67, total: 43 });
@@ -95,9 +116,27 @@ describe("every figure on the page (exact view)", () => {
   test("occupation and income sources before and after (several sources per participant)", async () => {
     const { data } = await page();
     const occupation = plain(data.tables, "occupation");
-    expect(occupation["total:employed"]).toMatchObject({ before: 0, after: 1, shareAfter: 25, change: 1, changePercent: null });
-    expect(occupation["total:job_seeking"]).toMatchObject({ before: 1, after: 0, shareAfter: 0, change: -1, changePercent: -100 });
-    expect(occupation["total:none"]).toMatchObject({ before: 2, after: 1, shareAfter: 25, change: -1, changePercent: -50 });
+    expect(occupation["total:employed"]).toMatchObject({
+      before: 0,
+      after: 1,
+      shareAfter: 25,
+      change: 1,
+      changePercent: null,
+    });
+    expect(occupation["total:job_seeking"]).toMatchObject({
+      before: 1,
+      after: 0,
+      shareAfter: 0,
+      change: -1,
+      changePercent: -100,
+    });
+    expect(occupation["total:none"]).toMatchObject({
+      before: 2,
+      after: 1,
+      shareAfter: 25,
+      change: -1,
+      changePercent: -50,
+    });
     expect(occupation["total:studies"]).toMatchObject({ before: 0, after: 1, shareAfter: 25 });
     expect(occupation["total:not-recorded"]).toMatchObject({ before: 1, after: 1, change: 0, changePercent: 0 });
     expect(occupation["woman:employed"]).toMatchObject({ group: "Kvinnor", before: 0, after: 1, shareAfter: 50 });
@@ -112,14 +151,44 @@ describe("every figure on the page (exact view)", () => {
       change: -1,
       changePercent: -50,
     });
-    expect(income["total:activity_compensation"]).toMatchObject({ before: 1, after: 0, shareAfter: 0, change: -1, changePercent: -100 });
-    expect(income["total:sickness_compensation"]).toMatchObject({ before: 1, after: 1, shareAfter: 25, change: 0, changePercent: 0 });
-    expect(income["total:salary"]).toMatchObject({ before: 0, after: 1, shareAfter: 25, change: 1, changePercent: null });
+    expect(income["total:activity_compensation"]).toMatchObject({
+      before: 1,
+      after: 0,
+      shareAfter: 0,
+      change: -1,
+      changePercent: -100,
+    });
+    expect(income["total:sickness_compensation"]).toMatchObject({
+      before: 1,
+      after: 1,
+      shareAfter: 25,
+      change: 0,
+      changePercent: 0,
+    });
+    expect(income["total:salary"]).toMatchObject({
+      before: 0,
+      after: 1,
+      shareAfter: 25,
+      change: 1,
+      changePercent: null,
+    });
     expect(income["total:study_support"]).toMatchObject({ before: 0, after: 1, shareAfter: 25, change: 1 });
     expect(income["total:not-recorded"]).toMatchObject({ before: 1, after: 1 });
     expect(income["total:unemployment_benefit"]).toMatchObject({ before: 0, after: 0 }); // D has not left
-    expect(income["man:sickness_compensation"]).toMatchObject({ before: 1, after: 1, shareAfter: 100, change: 0, changePercent: 0 });
-    expect(income["woman:social_assistance"]).toMatchObject({ before: 2, after: 1, shareAfter: 50, change: -1, changePercent: -50 });
+    expect(income["man:sickness_compensation"]).toMatchObject({
+      before: 1,
+      after: 1,
+      shareAfter: 100,
+      change: 0,
+      changePercent: 0,
+    });
+    expect(income["woman:social_assistance"]).toMatchObject({
+      before: 2,
+      after: 1,
+      shareAfter: 50,
+      change: -1,
+      changePercent: -50,
+    });
   });
 
   test("milestones, their distribution, retention", async () => {
@@ -143,8 +212,23 @@ describe("every figure on the page (exact view)", () => {
   test("the funnel, IPS fidelity and the map", async () => {
     const { data } = await page();
     const funnel = plain(data.tables, "funnel");
-    expect(funnel.enrolled).toMatchObject({ woman: 2, man: 3, other: 1, undisclosed: 1, total: 7, shareOfEnrolled: 100 });
-    expect(funnel.profiled).toMatchObject({ woman: 1, man: 3, other: 1, undisclosed: 0, total: 5, shareOfEnrolled: 71, shareOfPrevious: 71 });
+    expect(funnel.enrolled).toMatchObject({
+      woman: 2,
+      man: 3,
+      other: 1,
+      undisclosed: 1,
+      total: 7,
+      shareOfEnrolled: 100,
+    });
+    expect(funnel.profiled).toMatchObject({
+      woman: 1,
+      man: 3,
+      other: 1,
+      undisclosed: 0,
+      total: 5,
+      shareOfEnrolled: 71,
+      shareOfPrevious: 71,
+    });
     expect(funnel.proposed).toMatchObject({ total: 3, shareOfPrevious: 60 });
     expect(funnel.placed).toMatchObject({ total: 3, shareOfPrevious: 100 });
     expect(funnel.employed).toMatchObject({ woman: 1, man: 2, total: 3, shareOfEnrolled: 43 });
@@ -180,7 +264,9 @@ describe("downloads", () => {
     const all = await download("csv", `${PERIOD_QUERY}&visning=exakt`);
     expect(all.status).toBe(200);
     expect(all.response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(all.response.headers.get("Content-Disposition")).toBe('attachment; filename="brygga-rapport-2025-01-01-2025-12-31-exakt.csv"');
+    expect(all.response.headers.get("Content-Disposition")).toBe(
+      'attachment; filename="brygga-rapport-2025-01-01-2025-12-31-exakt.csv"',
+    );
     expect([...all.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM
     expect(all.text.charCodeAt(0)).toBe(0xfeff);
     const lines = all.text.slice(1).split(CSV_LINE_END);
@@ -188,7 +274,9 @@ describe("downloads", () => {
     expect(lines).toContain("Deltagare och samtycke");
     expect(lines).toContain("Grupp;Kvinnor;Män;Annat;Ej angivet;Totalt");
     expect(lines).toContain("Med samtycke (registrerade);2;3;1;1;7");
-    expect(lines).toContain("Kön;Försörjningskälla;Före (antal);Efter (antal);Andel efter (%);Förändring (antal);Förändring (%)");
+    expect(lines).toContain(
+      "Kön;Försörjningskälla;Före (antal);Efter (antal);Andel efter (%);Förändring (antal);Förändring (%)",
+    );
     expect(lines).toContain("Totalt;Försörjningsstöd;2;1;25;-1;-50");
     expect(lines).toContain("Totalt;Lön;0;1;25;1;");
     expect(lines).toContain("Män;Sjukersättning;1;1;100;0;0");
@@ -196,7 +284,9 @@ describe("downloads", () => {
     expect(lines).toContain("Första arbetsgivarkontakt;Totalt;4;30,5");
     expect(lines).toContain("Efter 3 månader;Totalt;3;2;2;100;25");
     expect(lines).toContain("Fått förslag;1;2;0;0;3;43;60");
-    expect(lines).toContain("Pågående deltagare per heltidscoach (5 deltagare, 1,5 heltidstjänster);;;;;3,3;5;Högst 20");
+    expect(lines).toContain(
+      "Pågående deltagare per heltidscoach (5 deltagare, 1,5 heltidstjänster);;;;;3,3;5;Högst 20",
+    );
     expect(lines).toContain("0680;Jönköping;5;71");
 
     const one = await download("csv", `${PERIOD_QUERY}&visning=exakt&tabell=exit-reasons`);
@@ -219,7 +309,14 @@ describe("downloads", () => {
     const json = await download("json", `${PERIOD_QUERY}&visning=exakt`);
     expect(json.status).toBe(200);
     expect(json.response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
-    const doc = JSON.parse(json.text) as { format: string; view: string; period: unknown; tables: JsonTable[]; definitions: unknown[]; hiddenMarkers: unknown };
+    const doc = JSON.parse(json.text) as {
+      format: string;
+      view: string;
+      period: unknown;
+      tables: JsonTable[];
+      definitions: unknown[];
+      hiddenMarkers: unknown;
+    };
     expect(doc).toMatchObject({
       format: "brygga-report/1",
       view: "exact",
@@ -243,13 +340,24 @@ describe("downloads", () => {
   });
 
   test("funder exports are the default: small groups hidden, the same as the page's funder view", async () => {
-    const json = JSON.parse((await download("json")).text) as { view: string; hiddenMarkers: unknown; tables: JsonTable[] };
+    const json = JSON.parse((await download("json")).text) as {
+      view: string;
+      hiddenMarkers: unknown;
+      tables: JsonTable[];
+    };
     expect(json.view).toBe("funder");
     expect(json.hiddenMarkers).toEqual({ small: "<3", protected: "x" });
     const funderPage = await page(`${PERIOD_QUERY}&visning=finansiar`);
     expect(json.tables).toEqual(funderPage.data.tables.map((t) => tableToJson(t)));
     const consent = json.tables.find((t) => t.id === "participants")!.rows;
-    expect(consent[0]).toMatchObject({ label: "Med samtycke (registrerade)", woman: "<3", man: 3, other: "x", undisclosed: "x", total: 7 });
+    expect(consent[0]).toMatchObject({
+      label: "Med samtycke (registrerade)",
+      woman: "<3",
+      man: 3,
+      other: "x",
+      undisclosed: "x",
+      total: 7,
+    });
     // No count of 1 or 2 people is visible anywhere (the caseload basis counts work, not people).
     for (const t of json.tables) {
       for (const row of t.rows) {
@@ -277,7 +385,9 @@ describe("who may see the report", () => {
     }
     const visitor = await load(reportRoute, `/rapporter?${PERIOD_QUERY}`, undefined);
     expect(visitor.status).toBe(302);
-    expect(visitor.response!.headers.get("Location")).toBe(`/logga-in?redirectTo=${encodeURIComponent(`/rapporter?${PERIOD_QUERY}`)}`);
+    expect(visitor.response!.headers.get("Location")).toBe(
+      `/logga-in?redirectTo=${encodeURIComponent(`/rapporter?${PERIOD_QUERY}`)}`,
+    );
   });
 
   test("another organisation's report, or an unknown one, is a 404; its own staff see only their own figures", async () => {
@@ -296,7 +406,10 @@ describe("bad input", () => {
   test("an invalid period or municipality: 400 with a Swedish message on the field, no report", async () => {
     const badDate = await page("fran=2025-13-01&till=2025-12-31");
     expect(badDate.status).toBe(400);
-    expect(badDate.data).toMatchObject({ ok: false, errors: { from: ["Skriv periodens början som ÅÅÅÅ-MM-DD, till exempel 2026-01-31."] } });
+    expect(badDate.data).toMatchObject({
+      ok: false,
+      errors: { from: ["Skriv periodens början som ÅÅÅÅ-MM-DD, till exempel 2026-01-31."] },
+    });
     expect("tables" in badDate.data).toBe(false);
     const reversed = await page("fran=2025-12-31&till=2025-01-01");
     expect(reversed.status).toBe(400);
@@ -310,7 +423,9 @@ describe("bad input", () => {
   test("downloads answer 400 with the message", async () => {
     const csv = await download("csv", "fran=2025-01-01&till=igår");
     expect(csv.status).toBe(400);
-    expect(csv.text).toBe("Rapporten kunde inte tas fram. Skriv periodens slut som ÅÅÅÅ-MM-DD, till exempel 2026-01-31.");
+    expect(csv.text).toBe(
+      "Rapporten kunde inte tas fram. Skriv periodens slut som ÅÅÅÅ-MM-DD, till exempel 2026-01-31.",
+    );
     const json = await download("json", `${PERIOD_QUERY}&tabell=allt`);
     expect(json.status).toBe(400);
     expect(JSON.parse(json.text).error).toMatch(/^Tabellen finns inte/);
@@ -324,11 +439,20 @@ describe("npm run report", () => {
       maxBuffer: 10_000_000,
     }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr })
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );
 
   test("prints the same figures as the page and the downloads", async () => {
-    const json = await cli(["--org", world.organization.id, "--from", REPORT_PERIOD.from, "--to", REPORT_PERIOD.to, "--format", "json"]);
+    const json = await cli([
+      "--org",
+      world.organization.id,
+      "--from",
+      REPORT_PERIOD.from,
+      "--to",
+      REPORT_PERIOD.to,
+      "--format",
+      "json",
+    ]);
     expect(json.code).toBe(0);
     const doc = JSON.parse(json.stdout) as { view: string; organization: unknown; tables: JsonTable[] };
     expect(doc.view).toBe("funder");
@@ -337,7 +461,17 @@ describe("npm run report", () => {
     expect(doc.tables).toEqual(route.tables);
 
     // Exact figures as CSV, by organisation name: byte for byte the page's exact CSV download.
-    const csv = await cli(["--org", world.organization.name, "--from", REPORT_PERIOD.from, "--to", REPORT_PERIOD.to, "--format", "csv", "--exact"]);
+    const csv = await cli([
+      "--org",
+      world.organization.name,
+      "--from",
+      REPORT_PERIOD.from,
+      "--to",
+      REPORT_PERIOD.to,
+      "--format",
+      "csv",
+      "--exact",
+    ]);
     expect(csv.code).toBe(0);
     expect(csv.stdout).toBe((await download("csv", `${PERIOD_QUERY}&visning=exakt`)).text);
     expect(csv.stdout).toContain("Totalt;Försörjningsstöd;2;1;25;-1;-50");
@@ -356,7 +490,9 @@ describe("npm run report", () => {
       "--table",
       "income",
     ]);
-    expect((JSON.parse(oneTable.stdout) as { tables: JsonTable[] }).tables).toEqual([tableToJson(exactPage.data.tables.find((t) => t.id === "income")!)]);
+    expect((JSON.parse(oneTable.stdout) as { tables: JsonTable[] }).tables).toEqual([
+      tableToJson(exactPage.data.tables.find((t) => t.id === "income")!),
+    ]);
   });
 
   test("an unknown organisation or an invalid period: a clear error and exit code 2", async () => {
@@ -373,10 +509,28 @@ describe("npm run report", () => {
     const missing = await cli(["--org", world.organization.id]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("Ange periodens början med --from ÅÅÅÅ-MM-DD.");
-    const badFormat = await cli(["--org", world.organization.id, "--from", "2025-01-01", "--to", "2025-12-31", "--format", "xlsx"]);
+    const badFormat = await cli([
+      "--org",
+      world.organization.id,
+      "--from",
+      "2025-01-01",
+      "--to",
+      "2025-12-31",
+      "--format",
+      "xlsx",
+    ]);
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toContain("Formatet ska vara csv eller json");
-    const unknownOption = await cli(["--org", world.organization.id, "--from", "2025-01-01", "--to", "2025-12-31", "--year", "2025"]);
+    const unknownOption = await cli([
+      "--org",
+      world.organization.id,
+      "--from",
+      "2025-01-01",
+      "--to",
+      "2025-12-31",
+      "--year",
+      "2025",
+    ]);
     expect(unknownOption.code).toBe(2);
     expect(unknownOption.stderr).toContain("Användning: npm run report");
   });

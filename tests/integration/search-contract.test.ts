@@ -59,7 +59,10 @@ const ENGINES: EngineCase[] = [
           // Send the outbox (waiting for every task) until it is empty.
           for (;;) {
             const result = await processSearchOutbox({ db, client: engine.admin, indexUid });
-            if (result.retried) throw new Error(`Meilisearch rejected the outbox batch: ${(await db.searchOutbox.findFirst({ where: { processedAt: null } }))?.lastError}`);
+            if (result.retried)
+              throw new Error(
+                `Meilisearch rejected the outbox batch: ${(await db.searchOutbox.findFirst({ where: { processedAt: null } }))?.lastError}`,
+              );
             if (result.claimed === 0) return;
           }
         },
@@ -262,7 +265,9 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))("search contract: %s", 
     const scope = { employerIds: [at.employerId] };
     const created = [];
     for (let i = 0; i < 5; i++) {
-      created.push(await createOpening(at, { title: `Plats nummer ${i}`, publishedAt: new Date(Date.now() - (5 - i) * DAY) }));
+      created.push(
+        await createOpening(at, { title: `Plats nummer ${i}`, publishedAt: new Date(Date.now() - (5 - i) * DAY) }),
+      );
     }
     await h.settle();
     const newestFirst = created.map((o) => o.id).reverse();
@@ -275,69 +280,77 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))("search contract: %s", 
     expect(page.total).toBe(5);
     expect(await h.engine.searchOpenings({ filters: scope, limit: 2, offset: 10 })).toEqual({ hits: [], total: 5 });
     // Same text relevance: the newer opening first.
-    expect((await ids({ text: "plats nummer", filters: scope, limit: 2 }))).toEqual(newestFirst.slice(0, 2));
+    expect(await ids({ text: "plats nummer", filters: scope, limit: 2 })).toEqual(newestFirst.slice(0, 2));
   });
 
-  contract("filters on codes: kind, hours overlap, schedule and environment exclusions, accommodations, end date", async () => {
-    const at = await createEmployer();
-    const now = Date.now();
-    const practice = await createOpening(at, {
-      title: "Praktik på lager",
-      kind: "practice",
-      hoursMin: 10,
-      hoursMax: 20,
-      schedule: ["day"],
-      accommodations: ["flexible_start", "extra_breaks"],
-      environment: { pace: "calm", noise: "quiet", instructions: ["written", "shown"] },
-    });
-    const nightJob = await createOpening(at, {
-      title: "Nattarbete på terminal",
-      kind: "job",
-      hoursMin: 30,
-      hoursMax: 40,
-      schedule: ["evening", "night"],
-      accommodations: ["flexible_start"],
-      environment: { pace: "high", physicalLoad: "heavy" },
-      endDate: new Date(now + 30 * DAY),
-    });
-    const ended = await createOpening(at, {
-      title: "Sommarjobb på lager",
-      kind: "job",
-      hoursMin: 20,
-      hoursMax: 40,
-      occupationId: STADARE,
-      endDate: new Date(now - DAY),
-    });
-    await h.settle();
-    const find = async (filters: NonNullable<OpeningQuery["filters"]>) =>
-      (await ids({ filters: { employerIds: [at.employerId], ...filters } })).sort();
+  contract(
+    "filters on codes: kind, hours overlap, schedule and environment exclusions, accommodations, end date",
+    async () => {
+      const at = await createEmployer();
+      const now = Date.now();
+      const practice = await createOpening(at, {
+        title: "Praktik på lager",
+        kind: "practice",
+        hoursMin: 10,
+        hoursMax: 20,
+        schedule: ["day"],
+        accommodations: ["flexible_start", "extra_breaks"],
+        environment: { pace: "calm", noise: "quiet", instructions: ["written", "shown"] },
+      });
+      const nightJob = await createOpening(at, {
+        title: "Nattarbete på terminal",
+        kind: "job",
+        hoursMin: 30,
+        hoursMax: 40,
+        schedule: ["evening", "night"],
+        accommodations: ["flexible_start"],
+        environment: { pace: "high", physicalLoad: "heavy" },
+        endDate: new Date(now + 30 * DAY),
+      });
+      const ended = await createOpening(at, {
+        title: "Sommarjobb på lager",
+        kind: "job",
+        hoursMin: 20,
+        hoursMax: 40,
+        occupationId: STADARE,
+        endDate: new Date(now - DAY),
+      });
+      await h.settle();
+      const find = async (filters: NonNullable<OpeningQuery["filters"]>) =>
+        (await ids({ filters: { employerIds: [at.employerId], ...filters } })).sort();
 
-    expect(await find({})).toEqual(sorted(practice, nightJob, ended));
-    expect(await find({ kinds: ["job"] })).toEqual(sorted(nightJob, ended));
-    expect(await find({ kinds: [] })).toEqual([]);
-    expect(await find({ hours: { min: 5, max: 15 } })).toEqual(sorted(practice));
-    expect(await find({ hours: { min: 20, max: 30 } })).toEqual(sorted(practice, nightJob, ended));
-    expect(await find({ hours: { min: 41, max: 50 } })).toEqual([]);
-    expect(await find({ excludeSchedule: ["night"] })).toEqual(sorted(practice, ended));
-    expect(await find({ excludeSchedule: ["schedule:night"] })).toEqual(sorted(practice, ended));
-    expect(await find({ excludeEnvironment: ["physicalLoad:heavy"] })).toEqual(sorted(practice, ended));
-    expect(await find({ excludeEnvironment: ["pace:high", "noise:quiet"] })).toEqual(sorted(ended));
-    expect(await find({ requireAccommodations: ["flexible_start"] })).toEqual(sorted(practice, nightJob));
-    expect(await find({ requireAccommodations: ["flexible_start", "extra_breaks"] })).toEqual(sorted(practice));
-    expect(await find({ notEndedBefore: now })).toEqual(sorted(practice, nightJob));
-    expect(await find({ occupationIds: [STADARE] })).toEqual(sorted(ended));
-    expect(await find({ ssyk4Codes: ["4322"] })).toEqual(sorted(practice, nightJob));
-    expect(await find({ municipalityCodes: ["0680"] })).toEqual(sorted(practice, nightJob, ended));
-    expect(await find({ municipalityCodes: ["0180"] })).toEqual([]);
-    // A value with a quote is a value, not syntax.
-    expect(await find({ employerIds: [`${at.employerId}" OR kind = "job`] })).toEqual([]);
-    // Text and filters together, with totals.
-    expect(await ids({ text: "sommarjobb", filters: { employerIds: [at.employerId] } })).toEqual([ended.id]);
-    expect(await ids({ text: "sommarjobb", filters: { employerIds: [at.employerId], notEndedBefore: now } })).toEqual([]);
-    const jobs = await h.engine.searchOpenings({ filters: { employerIds: [at.employerId], kinds: ["job"] }, limit: 1 });
-    expect(jobs.hits).toHaveLength(1);
-    expect(jobs.total).toBe(2);
-  });
+      expect(await find({})).toEqual(sorted(practice, nightJob, ended));
+      expect(await find({ kinds: ["job"] })).toEqual(sorted(nightJob, ended));
+      expect(await find({ kinds: [] })).toEqual([]);
+      expect(await find({ hours: { min: 5, max: 15 } })).toEqual(sorted(practice));
+      expect(await find({ hours: { min: 20, max: 30 } })).toEqual(sorted(practice, nightJob, ended));
+      expect(await find({ hours: { min: 41, max: 50 } })).toEqual([]);
+      expect(await find({ excludeSchedule: ["night"] })).toEqual(sorted(practice, ended));
+      expect(await find({ excludeSchedule: ["schedule:night"] })).toEqual(sorted(practice, ended));
+      expect(await find({ excludeEnvironment: ["physicalLoad:heavy"] })).toEqual(sorted(practice, ended));
+      expect(await find({ excludeEnvironment: ["pace:high", "noise:quiet"] })).toEqual(sorted(ended));
+      expect(await find({ requireAccommodations: ["flexible_start"] })).toEqual(sorted(practice, nightJob));
+      expect(await find({ requireAccommodations: ["flexible_start", "extra_breaks"] })).toEqual(sorted(practice));
+      expect(await find({ notEndedBefore: now })).toEqual(sorted(practice, nightJob));
+      expect(await find({ occupationIds: [STADARE] })).toEqual(sorted(ended));
+      expect(await find({ ssyk4Codes: ["4322"] })).toEqual(sorted(practice, nightJob));
+      expect(await find({ municipalityCodes: ["0680"] })).toEqual(sorted(practice, nightJob, ended));
+      expect(await find({ municipalityCodes: ["0180"] })).toEqual([]);
+      // A value with a quote is a value, not syntax.
+      expect(await find({ employerIds: [`${at.employerId}" OR kind = "job`] })).toEqual([]);
+      // Text and filters together, with totals.
+      expect(await ids({ text: "sommarjobb", filters: { employerIds: [at.employerId] } })).toEqual([ended.id]);
+      expect(await ids({ text: "sommarjobb", filters: { employerIds: [at.employerId], notEndedBefore: now } })).toEqual(
+        [],
+      );
+      const jobs = await h.engine.searchOpenings({
+        filters: { employerIds: [at.employerId], kinds: ["job"] },
+        limit: 1,
+      });
+      expect(jobs.hits).toHaveLength(1);
+      expect(jobs.total).toBe(2);
+    },
+  );
 
   contract("geo radius with distances in km", async () => {
     const jonkoping = await createEmployer(JONKOPING);
@@ -354,12 +367,18 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))("search contract: %s", 
     expect(within50.hits[0].distanceKm).toBeGreaterThanOrEqual(0);
     expect(within50.hits[0].distanceKm).toBeLessThan(1);
 
-    const within400 = await h.engine.searchOpenings({ text: "lagerjobb", filters: { employerIds }, geo: { ...from, radiusKm: 400 } });
+    const within400 = await h.engine.searchOpenings({
+      text: "lagerjobb",
+      filters: { employerIds },
+      geo: { ...from, radiusKm: 400 },
+    });
     expect(within400.hits.map((hit) => hit.id).sort()).toEqual(sorted(near, far));
     expect(within400.total).toBe(2);
     const toStockholm = within400.hits.find((hit) => hit.id === far.id)?.distanceKm ?? 0;
     expect(toStockholm).toBeGreaterThan(270); // great-circle distance Jönköping–Stockholm ≈ 283 km
     expect(toStockholm).toBeLessThan(295);
-    expect(await ids({ filters: { employerIds }, geo: { ...from, radiusKm: Math.floor(toStockholm) - 1 } })).toEqual([near.id]);
+    expect(await ids({ filters: { employerIds }, geo: { ...from, radiusKm: Math.floor(toStockholm) - 1 } })).toEqual([
+      near.id,
+    ]);
   });
 });

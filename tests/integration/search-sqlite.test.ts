@@ -94,7 +94,15 @@ describe("text search", () => {
     const opening = await createOpening(at, { title: "Lagerarbetare till centrallagret", skillIds: [TRUCKVANA] });
     const scope = { employerIds: [at.employerId] };
 
-    for (const text of ["centrallagret", "Lagerarbetare", "lage", "LAGERARBETARE centr", "lagerarbetarna", "lagerarbetere", "truckvana"]) {
+    for (const text of [
+      "centrallagret",
+      "Lagerarbetare",
+      "lage",
+      "LAGERARBETARE centr",
+      "lagerarbetarna",
+      "lagerarbetere",
+      "truckvana",
+    ]) {
       expect(await ids({ text, filters: scope }), text).toEqual([opening.id]);
     }
     expect(await ids({ text: "svetsare", filters: scope })).toEqual([]);
@@ -136,7 +144,9 @@ describe("text search", () => {
     const day = 24 * 3600 * 1000;
     const created = [];
     for (let i = 0; i < 5; i++) {
-      created.push(await createOpening(at, { title: `Plats nummer ${i}`, publishedAt: new Date(Date.now() - (5 - i) * day) }));
+      created.push(
+        await createOpening(at, { title: `Plats nummer ${i}`, publishedAt: new Date(Date.now() - (5 - i) * day) }),
+      );
     }
     const newestFirst = created.map((o) => o.id).reverse();
     const all = await engine.searchOpenings({ filters: { employerIds: [at.employerId] } });
@@ -311,8 +321,12 @@ describe("filters", () => {
     expect(await find({ municipalityCodes: ["0180"] })).toEqual([]);
     // Text and filters together.
     expect(await ids({ text: "sommarjobb", filters: { employerIds: [at.employerId] } })).toEqual([ended.id]);
-    expect(await ids({ text: "sommarjobb", filters: { employerIds: [at.employerId], notEndedBefore: now } })).toEqual([]);
-    expect(await ids({ text: "natt", filters: { employerIds: [at.employerId], excludeSchedule: ["night"] } })).toEqual([]);
+    expect(await ids({ text: "sommarjobb", filters: { employerIds: [at.employerId], notEndedBefore: now } })).toEqual(
+      [],
+    );
+    expect(await ids({ text: "natt", filters: { employerIds: [at.employerId], excludeSchedule: ["night"] } })).toEqual(
+      [],
+    );
   });
 
   test("geo radius: bounding box plus exact distance", async () => {
@@ -328,14 +342,20 @@ describe("filters", () => {
     expect(within50.hits[0].distanceKm).toBeGreaterThanOrEqual(0);
     expect(within50.hits[0].distanceKm).toBeLessThan(1);
 
-    const within400 = await engine.searchOpenings({ text: "lagerjobb", filters: { employerIds }, geo: { ...from, radiusKm: 400 } });
+    const within400 = await engine.searchOpenings({
+      text: "lagerjobb",
+      filters: { employerIds },
+      geo: { ...from, radiusKm: 400 },
+    });
     expect(within400.hits.map((h) => h.id).sort()).toEqual([near.id, far.id].sort());
     const toStockholm = within400.hits.find((h) => h.id === far.id)?.distanceKm ?? 0;
     expect(toStockholm).toBeGreaterThan(270); // great-circle distance Jönköping–Stockholm ≈ 283 km
     expect(toStockholm).toBeLessThan(295);
 
     // Just outside the exact radius but inside the bounding box's corner is not a hit.
-    expect(await ids({ filters: { employerIds }, geo: { ...from, radiusKm: Math.floor(toStockholm) - 1 } })).toEqual([near.id]);
+    expect(await ids({ filters: { employerIds }, geo: { ...from, radiusKm: Math.floor(toStockholm) - 1 } })).toEqual([
+      near.id,
+    ]);
   });
 });
 
@@ -347,7 +367,10 @@ describe("vocabulary suggestions", () => {
 
     for (const q of ["svetsare", "svetsar", "Svets"]) {
       const hits = await suggestVocabulary(db, q, { kind: "occupation" });
-      expect(hits.map((h) => h.id), q).toContain(SVETSARE);
+      expect(
+        hits.map((h) => h.id),
+        q,
+      ).toContain(SVETSARE);
       expect(hits.every((h) => h.kind === "occupation")).toBe(true);
     }
     expect((await suggestVocabulary(db, "svetsare", { kind: "occupation" }))[0].id).toBe(SVETSARE);

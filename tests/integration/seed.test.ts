@@ -29,7 +29,7 @@ beforeAll(async () => {
   seconds = (performance.now() - started) / 1000;
 }, 60_000);
 
-const json = <T,>(text: string) => JSON.parse(text) as T;
+const json = <T>(text: string) => JSON.parse(text) as T;
 
 describe("seedDemoData on an empty database", () => {
   test("writes the region: organisations, staff, employers, openings, participants", async () => {
@@ -78,7 +78,9 @@ describe("seedDemoData on an empty database", () => {
       if (o.status !== "draft") expect(o.events.some((e) => e.action === "published")).toBe(true);
     }
 
-    const participants = await db.participant.findMany({ include: { profile: true, consents: true, phaseChanges: true, coach: true } });
+    const participants = await db.participant.findMany({
+      include: { profile: true, consents: true, phaseChanges: true, coach: true },
+    });
     expect(participants.length).toBeGreaterThanOrEqual(90);
     expect(participants.length).toBeLessThanOrEqual(110);
     for (const p of participants) {
@@ -94,7 +96,9 @@ describe("seedDemoData on an empty database", () => {
     expect(participants.some((p) => !p.email)).toBe(true);
 
     expect(await db.proposal.count()).toBeGreaterThan(20);
-    expect(new Set((await db.proposal.findMany({ select: { status: true } })).map((p) => p.status)).size).toBeGreaterThanOrEqual(5);
+    expect(
+      new Set((await db.proposal.findMany({ select: { status: true } })).map((p) => p.status)).size,
+    ).toBeGreaterThanOrEqual(5);
     const placements = await db.placement.findMany({ include: { thread: { include: { messages: true } } } });
     expect(placements.length).toBeGreaterThan(3);
     for (const pl of placements) expect(pl.thread?.messages.length).toBeGreaterThan(0);
@@ -104,7 +108,9 @@ describe("seedDemoData on an empty database", () => {
   });
 
   test("uses real reference data: occupations, skills, municipalities and postal codes of county 06", async () => {
-    const openings = await db.opening.findMany({ include: { occupation: true, workplace: { include: { municipality: true } } } });
+    const openings = await db.opening.findMany({
+      include: { occupation: true, workplace: { include: { municipality: true } } },
+    });
     const skills = new Set((await db.skill.findMany({ select: { id: true } })).map((s) => s.id));
     const noEducation = openings.filter((o) => o.occupation.noEducationRequired).length;
     expect(noEducation / openings.length).toBeGreaterThan(0.5);
@@ -126,7 +132,8 @@ describe("seedDemoData on an empty database", () => {
     const occupationIds = new Set((await db.occupation.findMany({ select: { id: true } })).map((o) => o.id));
     for (const p of participants) {
       expect(p.municipality?.countyCode).toBe("06");
-      for (const id of json<{ occupationIds: string[] }>(p.profile!.interests).occupationIds) expect(occupationIds.has(id)).toBe(true);
+      for (const id of json<{ occupationIds: string[] }>(p.profile!.interests).occupationIds)
+        expect(occupationIds.has(id)).toBe(true);
     }
   });
 
@@ -151,7 +158,8 @@ describe("seedDemoData on an empty database", () => {
       const env = json<Record<string, unknown>>(o.environment);
       for (const [key, value] of Object.entries(env)) {
         if (key === "instructions") for (const i of value as string[]) expect(instructionStyles.codes).toContain(i);
-        else expect((environmentDimensions as Record<string, { codes: readonly string[] }>)[key].codes).toContain(value);
+        else
+          expect((environmentDimensions as Record<string, { codes: readonly string[] }>)[key].codes).toContain(value);
       }
       for (const code of json<string[]>(o.accommodationsOffered)) expect(accommodations.codes).toContain(code);
       if (o.kind === "job") expect(o.employmentSupport).toBeTruthy();
@@ -192,12 +200,18 @@ describe("seedDemoData on an empty database", () => {
     expect(employer.name).toBe(DEMO_EMPLOYER_NAME);
     expect(employer.organizationId).toBe(firstOrg.id);
     expect(employer.contactCoachId).toBe(coach.id);
-    expect(await db.opening.count({ where: { employerId: employer.id, status: "published" } })).toBeGreaterThanOrEqual(3);
-    expect(await db.proposal.count({ where: { status: "presented", opening: { employerId: employer.id } } })).toBeGreaterThanOrEqual(1);
+    expect(await db.opening.count({ where: { employerId: employer.id, status: "published" } })).toBeGreaterThanOrEqual(
+      3,
+    );
+    expect(
+      await db.proposal.count({ where: { status: "presented", opening: { employerId: employer.id } } }),
+    ).toBeGreaterThanOrEqual(1);
 
     const participant = await db.participant.findUniqueOrThrow({ where: { userId: users.get("participant")!.id } });
     expect(participant.coachId).toBe(coach.id);
-    expect(await db.proposal.count({ where: { participantId: participant.id, status: "proposed" } })).toBeGreaterThanOrEqual(1);
+    expect(
+      await db.proposal.count({ where: { participantId: participant.id, status: "proposed" } }),
+    ).toBeGreaterThanOrEqual(1);
     expect(await db.placement.count({ where: { participantId: participant.id } })).toBe(1);
     expect(await db.participant.count({ where: { coachId: coach.id } })).toBeGreaterThanOrEqual(8);
   });
@@ -226,7 +240,15 @@ describe("seedDemoData on an empty database", () => {
       }
     };
     // The seeded tables, not the reference data (the taxonomy legitimately names medical occupations).
-    const reference = new Set(["Municipality", "PostalCode", "OccupationGroup", "Occupation", "OccupationSubstitute", "Skill", "Language"]);
+    const reference = new Set([
+      "Municipality",
+      "PostalCode",
+      "OccupationGroup",
+      "Occupation",
+      "OccupationSubstitute",
+      "Skill",
+      "Language",
+    ]);
     for (const { name } of tables) {
       const columns = await db.$queryRawUnsafe<Array<{ name: string }>>(`PRAGMA table_info("${name}")`);
       for (const c of columns) if (/diagnos/i.test(c.name)) offenders.push(`${name}.${c.name} (column)`);
@@ -265,7 +287,10 @@ describe("determinism", () => {
     const participants = await client.participant.findMany({ orderBy: { id: "asc" }, include: { profile: true } });
     const proposals = await client.proposal.findMany({ orderBy: { id: "asc" } });
     const messages = await client.message.findMany({ orderBy: { id: "asc" } });
-    const hash = crypto.createHash("sha256").update(JSON.stringify({ employers, openings, participants, proposals, messages })).digest("hex");
+    const hash = crypto
+      .createHash("sha256")
+      .update(JSON.stringify({ employers, openings, participants, proposals, messages }))
+      .digest("hex");
     return {
       orgNumbers: employers.map((e) => e.orgNumber),
       titles: openings.map((o) => o.title),

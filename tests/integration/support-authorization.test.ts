@@ -16,20 +16,50 @@ import * as employerPlacements from "~/routes/employer/placements.tsx";
 import * as employerSettings from "~/routes/employer/settings.tsx";
 import * as participantPlacement from "~/routes/participant/placement.tsx";
 import { db } from "~/utils/db.server.ts";
-import { createEmployer, createParticipant, createPlacementWithThread, createUser, createWorld } from "../support/factories.ts";
+import {
+  createEmployer,
+  createParticipant,
+  createPlacementWithThread,
+  createUser,
+  createWorld,
+} from "../support/factories.ts";
 import { sessionCookieFor } from "../support/requests.ts";
 import { load, submit, type RouteModule } from "../support/routes.ts";
 
 async function setup() {
   const w = await createWorld();
   const { placement, thread } = await createPlacementWithThread(w);
-  const meeting = await db.meeting.create({ data: { placementId: placement.id, kind: "three_party", scheduledAt: addDays(new Date(), 5), createdById: w.coach.id, notes: "Coachens anteckning" } });
-  await db.message.create({ data: { threadId: thread!.id, authorId: w.coach.id, body: "Delat med deltagaren", visibility: "shared" } });
-  await db.message.create({ data: { threadId: thread!.id, authorId: w.employerUser.id, body: "Bara mellan arbetsgivare och coach", visibility: "employer" } });
+  const meeting = await db.meeting.create({
+    data: {
+      placementId: placement.id,
+      kind: "three_party",
+      scheduledAt: addDays(new Date(), 5),
+      createdById: w.coach.id,
+      notes: "Coachens anteckning",
+    },
+  });
+  await db.message.create({
+    data: { threadId: thread!.id, authorId: w.coach.id, body: "Delat med deltagaren", visibility: "shared" },
+  });
+  await db.message.create({
+    data: {
+      threadId: thread!.id,
+      authorId: w.employerUser.id,
+      body: "Bara mellan arbetsgivare och coach",
+      visibility: "employer",
+    },
+  });
 
   const other = await createWorld(); // another organisation, employer and participant
   const { placement: otherPlacement } = await createPlacementWithThread(other);
-  const otherMeeting = await db.meeting.create({ data: { placementId: otherPlacement.id, kind: "follow_up", scheduledAt: addDays(new Date(), 5), createdById: other.coach.id } });
+  const otherMeeting = await db.meeting.create({
+    data: {
+      placementId: otherPlacement.id,
+      kind: "follow_up",
+      scheduledAt: addDays(new Date(), 5),
+      createdById: other.coach.id,
+    },
+  });
   // Another employer linked to the same organisation, and another participant of the same organisation.
   const sameOrgEmployer = await createEmployer({ organizationId: w.organization.id, contactCoachId: w.coach.id });
   const sameOrgEmployerUser = await createUser("employer", { employerId: sameOrgEmployer.id });
@@ -69,14 +99,29 @@ function cookieOf(s: Setup, who: Who) {
   return who === "guest" ? undefined : s.cookies[who];
 }
 
-async function expectLoad(module: RouteModule, path: string, s: Setup, who: Who, params: Record<string, string>, status: number) {
+async function expectLoad(
+  module: RouteModule,
+  path: string,
+  s: Setup,
+  who: Who,
+  params: Record<string, string>,
+  status: number,
+) {
   const result = await load(module, path, cookieOf(s, who), params);
   expect(result.status, `${who} GET ${path}`).toBe(status);
   if (status === 302) expect(result.response?.headers.get("Location")).toMatch(/^\/logga-in\?redirectTo=/);
   return result;
 }
 
-async function expectSubmit(module: RouteModule, path: string, fields: Record<string, string | string[]>, s: Setup, who: Who, params: Record<string, string>, status: number) {
+async function expectSubmit(
+  module: RouteModule,
+  path: string,
+  fields: Record<string, string | string[]>,
+  s: Setup,
+  who: Who,
+  params: Record<string, string>,
+  status: number,
+) {
   const result = await submit(module, path, fields, cookieOf(s, who), params);
   expect(result.status, `${who} POST ${path}`).toBe(status);
   return result;
@@ -87,16 +132,31 @@ describe("coach pages", () => {
     const s = await setup();
     const path = `/coach/placeringar/${s.placement.id}`;
     const params = { placementId: s.placement.id };
-    for (const who of ["coach", "colleague", "admin"] as const) await expectLoad(coachPlacement, path, s, who, params, 200);
-    for (const who of ["otherCoach", "otherAdmin"] as const) await expectLoad(coachPlacement, path, s, who, params, 404);
-    for (const who of ["employer", "participant", "otherEmployer"] as const) await expectLoad(coachPlacement, path, s, who, params, 403);
+    for (const who of ["coach", "colleague", "admin"] as const)
+      await expectLoad(coachPlacement, path, s, who, params, 200);
+    for (const who of ["otherCoach", "otherAdmin"] as const)
+      await expectLoad(coachPlacement, path, s, who, params, 404);
+    for (const who of ["employer", "participant", "otherEmployer"] as const)
+      await expectLoad(coachPlacement, path, s, who, params, 403);
     await expectLoad(coachPlacement, path, s, "guest", params, 302);
     await expectLoad(coachPlacement, `/coach/placeringar/finns-inte`, s, "coach", { placementId: "finns-inte" }, 404);
 
     const before = await db.message.count({ where: { threadId: s.thread.id } });
-    for (const [who, status] of [["otherCoach", 404], ["employer", 403], ["participant", 403]] as const) {
+    for (const [who, status] of [
+      ["otherCoach", 404],
+      ["employer", 403],
+      ["participant", 403],
+    ] as const) {
       await expectSubmit(coachPlacement, path, { intent: "message", body: "Intrång" }, s, who, params, status);
-      await expectSubmit(coachPlacement, path, { intent: "end", reason: "other", endDate: "2026-01-01" }, s, who, params, status);
+      await expectSubmit(
+        coachPlacement,
+        path,
+        { intent: "end", reason: "other", endDate: "2026-01-01" },
+        s,
+        who,
+        params,
+        status,
+      );
     }
     await expectSubmit(coachPlacement, path, { intent: "message", body: "Intrång" }, s, "guest", params, 302);
     expect(await db.message.count({ where: { threadId: s.thread.id } })).toBe(before);
@@ -114,8 +174,24 @@ describe("coach pages", () => {
     await expectLoad(meetingNew, path, s, "employer", params, 403);
     await expectLoad(meetingNew, path, s, "guest", params, 302);
     const before = await db.meeting.count();
-    await expectSubmit(meetingNew, path, { kind: "follow_up", date: "2030-01-01", time: "10:00", durationMin: "30", place: "Här" }, s, "otherCoach", params, 404);
-    await expectSubmit(meetingNew, path, { kind: "follow_up", date: "2030-01-01", time: "10:00", durationMin: "30", place: "Här" }, s, "employer", params, 403);
+    await expectSubmit(
+      meetingNew,
+      path,
+      { kind: "follow_up", date: "2030-01-01", time: "10:00", durationMin: "30", place: "Här" },
+      s,
+      "otherCoach",
+      params,
+      404,
+    );
+    await expectSubmit(
+      meetingNew,
+      path,
+      { kind: "follow_up", date: "2030-01-01", time: "10:00", durationMin: "30", place: "Här" },
+      s,
+      "employer",
+      params,
+      403,
+    );
     expect(await db.meeting.count()).toBe(before);
   });
 
@@ -129,10 +205,25 @@ describe("coach pages", () => {
     await expectLoad(coachMeeting, path, s, "employer", params, 403);
     await expectLoad(coachMeeting, path, s, "guest", params, 302);
     // Another placement's meeting under this placement's address.
-    await expectLoad(coachMeeting, `/coach/placeringar/${s.placement.id}/moten/${s.otherMeeting.id}`, s, "coach", { placementId: s.placement.id, meetingId: s.otherMeeting.id }, 404);
+    await expectLoad(
+      coachMeeting,
+      `/coach/placeringar/${s.placement.id}/moten/${s.otherMeeting.id}`,
+      s,
+      "coach",
+      { placementId: s.placement.id, meetingId: s.otherMeeting.id },
+      404,
+    );
     // The other organisation's coach cannot touch this meeting, nor ours theirs.
     await expectSubmit(coachMeeting, path, { intent: "cancel" }, s, "otherCoach", params, 404);
-    await expectSubmit(coachMeeting, `/coach/placeringar/${s.otherPlacement.id}/moten/${s.otherMeeting.id}`, { intent: "cancel" }, s, "coach", { placementId: s.otherPlacement.id, meetingId: s.otherMeeting.id }, 404);
+    await expectSubmit(
+      coachMeeting,
+      `/coach/placeringar/${s.otherPlacement.id}/moten/${s.otherMeeting.id}`,
+      { intent: "cancel" },
+      s,
+      "coach",
+      { placementId: s.otherPlacement.id, meetingId: s.otherMeeting.id },
+      404,
+    );
     await expectSubmit(coachMeeting, path, { intent: "notes", notes: "x" }, s, "employer", params, 403);
     expect((await db.meeting.findUniqueOrThrow({ where: { id: s.meeting.id } })).status).toBe("planned");
     expect((await db.meeting.findUniqueOrThrow({ where: { id: s.otherMeeting.id } })).status).toBe("planned");
@@ -159,13 +250,30 @@ describe("employer pages", () => {
     const params = { placementId: s.placement.id };
     const own = await expectLoad(employerPlacement, path, s, "employer", params, 200);
     expect((own.value as { messages: unknown[] }).messages).toHaveLength(3);
-    for (const who of ["otherEmployer", "sameOrgEmployer"] as const) await expectLoad(employerPlacement, path, s, who, params, 404);
+    for (const who of ["otherEmployer", "sameOrgEmployer"] as const)
+      await expectLoad(employerPlacement, path, s, who, params, 404);
     for (const who of ["coach", "participant"] as const) await expectLoad(employerPlacement, path, s, who, params, 403);
     await expectLoad(employerPlacement, path, s, "guest", params, 302);
 
     const before = await db.message.count({ where: { threadId: s.thread.id } });
-    await expectSubmit(employerPlacement, path, { intent: "message", body: "Intrång" }, s, "sameOrgEmployer", params, 404);
-    await expectSubmit(employerPlacement, path, { intent: "message", body: "Intrång" }, s, "otherEmployer", params, 404);
+    await expectSubmit(
+      employerPlacement,
+      path,
+      { intent: "message", body: "Intrång" },
+      s,
+      "sameOrgEmployer",
+      params,
+      404,
+    );
+    await expectSubmit(
+      employerPlacement,
+      path,
+      { intent: "message", body: "Intrång" },
+      s,
+      "otherEmployer",
+      params,
+      404,
+    );
     await expectSubmit(employerPlacement, path, { intent: "message", body: "Intrång" }, s, "coach", params, 403);
     await expectSubmit(employerPlacement, path, { intent: "message", body: "Intrång" }, s, "guest", params, 302);
     expect(await db.message.count({ where: { threadId: s.thread.id } })).toBe(before);
@@ -179,7 +287,15 @@ describe("employer pages", () => {
     await expectLoad(employerSettings, "/arbetsgivare/installningar", s, "employer", {}, 200);
     await expectLoad(employerSettings, "/arbetsgivare/installningar", s, "coach", {}, 403);
     await expectLoad(employerSettings, "/arbetsgivare/installningar", s, "guest", {}, 302);
-    await expectSubmit(employerSettings, "/arbetsgivare/installningar", { notifyMessages: "off" }, s, "participant", {}, 403);
+    await expectSubmit(
+      employerSettings,
+      "/arbetsgivare/installningar",
+      { notifyMessages: "off" },
+      s,
+      "participant",
+      {},
+      403,
+    );
   });
 });
 
@@ -190,11 +306,14 @@ describe("the participant", () => {
     const params = { placementId: s.placement.id };
     const own = await expectLoad(participantPlacement, path, s, "participant", params, 200);
     const text = JSON.stringify(own.value);
-    expect((own.value as { messages: Array<{ body: string }> }).messages.map((m) => m.body)).toEqual(["Delat med deltagaren"]);
+    expect((own.value as { messages: Array<{ body: string }> }).messages.map((m) => m.body)).toEqual([
+      "Delat med deltagaren",
+    ]);
     expect(text).not.toContain("Bara mellan arbetsgivare och coach");
     expect(text).not.toContain("Coachens anteckning");
     expect(text).not.toContain(s.w.employerUser.email!);
-    for (const who of ["otherParticipant", "sameOrgParticipant"] as const) await expectLoad(participantPlacement, path, s, who, params, 404);
+    for (const who of ["otherParticipant", "sameOrgParticipant"] as const)
+      await expectLoad(participantPlacement, path, s, who, params, 404);
     for (const who of ["coach", "employer"] as const) await expectLoad(participantPlacement, path, s, who, params, 403);
     await expectLoad(participantPlacement, path, s, "guest", params, 302);
   });

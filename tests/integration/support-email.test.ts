@@ -15,7 +15,13 @@ import * as employerSettings from "~/routes/employer/settings.tsx";
 import { db } from "~/utils/db.server.ts";
 import { sendDueDigests } from "~/utils/notifications.server.ts";
 import { useTestSmtpServer, type ReceivedMessage } from "../setup/smtp.ts";
-import { createPlacementWithThread, createQuestion, createUser, createWorld, createEmployer } from "../support/factories.ts";
+import {
+  createPlacementWithThread,
+  createQuestion,
+  createUser,
+  createWorld,
+  createEmployer,
+} from "../support/factories.ts";
 import { sessionCookieFor } from "../support/requests.ts";
 import { load, submit } from "../support/routes.ts";
 
@@ -41,8 +47,21 @@ afterAll(async () => {
 });
 
 /** Send a mail to the inbound receiver over real SMTP, as the person's mail server would. */
-async function sendToInbound(message: { from: string; to: string; subject?: string; text?: string; html?: string; messageId?: string; headers?: Record<string, string> }) {
-  const transport = nodemailer.createTransport({ host: "127.0.0.1", port: inbound.port, secure: false, ignoreTLS: true });
+async function sendToInbound(message: {
+  from: string;
+  to: string;
+  subject?: string;
+  text?: string;
+  html?: string;
+  messageId?: string;
+  headers?: Record<string, string>;
+}) {
+  const transport = nodemailer.createTransport({
+    host: "127.0.0.1",
+    port: inbound.port,
+    secure: false,
+    ignoreTLS: true,
+  });
   try {
     return await transport.sendMail({ subject: "Re: Nytt meddelande", ...message });
   } finally {
@@ -70,7 +89,13 @@ describe("an employer asks, the coach answers by email", () => {
   test("the question reaches the coach with a signed Reply-To; the emailed answer lands in the thread without the quote", async () => {
     const w = await world();
     const employerCookie = await sessionCookieFor(w.employerUser.id);
-    const asked = await submit(employerPlacement, `/arbetsgivare/placeringar/${w.placement.id}`, { intent: "message", body: "Hej! Hur gör vi med raster första veckan?" }, employerCookie, { placementId: w.placement.id });
+    const asked = await submit(
+      employerPlacement,
+      `/arbetsgivare/placeringar/${w.placement.id}`,
+      { intent: "message", body: "Hej! Hur gör vi med raster första veckan?" },
+      employerCookie,
+      { placementId: w.placement.id },
+    );
     expect(asked.status).toBe(302);
 
     await deliver();
@@ -80,7 +105,9 @@ describe("an employer asks, the coach answers by email", () => {
     expect(notice.text).toContain("Du kan också svara direkt på det här mejlet");
     const replyTo = replyToOf(notice)!;
     expect(replyTo).toBe(replyAddress(w.thread.id, w.coach.id));
-    expect(replyTo).toMatch(new RegExp(`^reply\\+${w.thread.id}\\.${w.coach.id}\\.[a-z2-7]{20}@${INBOUND_DOMAIN.replaceAll(".", "\\.")}$`));
+    expect(replyTo).toMatch(
+      new RegExp(`^reply\\+${w.thread.id}\\.${w.coach.id}\\.[a-z2-7]{20}@${INBOUND_DOMAIN.replaceAll(".", "\\.")}$`),
+    );
 
     // The coach answers from their mail program: new text on top, a signature, the quote below.
     const answer = [
@@ -96,7 +123,13 @@ describe("an employer asks, the coach answers by email", () => {
       ">",
       "> Läs och svara i Brygga",
     ].join("\n");
-    const sent = await sendToInbound({ from: w.coach.email!, to: replyTo, subject: `Re: ${notice.subject}`, text: answer, messageId: "<svar-1@coach.test>" });
+    const sent = await sendToInbound({
+      from: w.coach.email!,
+      to: replyTo,
+      subject: `Re: ${notice.subject}`,
+      text: answer,
+      messageId: "<svar-1@coach.test>",
+    });
     expect(sent.accepted).toEqual([replyTo]);
 
     const messages = await db.message.findMany({ where: { threadId: w.thread.id }, orderBy: { createdAt: "asc" } });
@@ -114,16 +147,41 @@ describe("an employer asks, the coach answers by email", () => {
     expect(toEmployer.subject).toBe(`Nytt meddelande: ${w.thread.subject}`);
     expect(toEmployer.text).toContain("Första veckan räcker det med en kort rast");
     expect(replyToOf(toEmployer)).toBe(replyAddress(w.thread.id, w.employerUser.id));
-    const page = await load(employerPlacement, `/arbetsgivare/placeringar/${w.placement.id}`, employerCookie, { placementId: w.placement.id });
-    const view = page.value as { messages: Array<{ body: string; via: string; side: string }>; waitingSince: Date | null };
+    const page = await load(employerPlacement, `/arbetsgivare/placeringar/${w.placement.id}`, employerCookie, {
+      placementId: w.placement.id,
+    });
+    const view = page.value as {
+      messages: Array<{ body: string; via: string; side: string }>;
+      waitingSince: Date | null;
+    };
     expect(view.messages.at(-1)).toMatchObject({ via: "email", side: "staff" });
     expect(view.waitingSince).toBeNull();
 
     // The employer answers by email from Outlook (Swedish header block below the answer).
-    const outlook = ["Tack, då vet vi!", "", "Med vänliga hälsningar", "Per", "", "________________________________", "Från: Brygga <no-reply@brygga.local>", "Skickat: den 5 mars 2026 10:20", `Till: ${w.employerUser.email}`, `Ämne: ${toEmployer.subject}`, "", "Hej! Första veckan …"].join("\r\n");
+    const outlook = [
+      "Tack, då vet vi!",
+      "",
+      "Med vänliga hälsningar",
+      "Per",
+      "",
+      "________________________________",
+      "Från: Brygga <no-reply@brygga.local>",
+      "Skickat: den 5 mars 2026 10:20",
+      `Till: ${w.employerUser.email}`,
+      `Ämne: ${toEmployer.subject}`,
+      "",
+      "Hej! Första veckan …",
+    ].join("\r\n");
     await sendToInbound({ from: w.employerUser.email!, to: replyToOf(toEmployer)!, text: outlook });
-    const last = await db.message.findFirstOrThrow({ where: { threadId: w.thread.id }, orderBy: { createdAt: "desc" } });
-    expect(last).toMatchObject({ authorId: w.employerUser.id, via: "email", body: "Tack, då vet vi!\n\nMed vänliga hälsningar\nPer" });
+    const last = await db.message.findFirstOrThrow({
+      where: { threadId: w.thread.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(last).toMatchObject({
+      authorId: w.employerUser.id,
+      via: "email",
+      body: "Tack, då vet vi!\n\nMed vänliga hälsningar\nPer",
+    });
   });
 
   test("a reply in HTML only (Gmail style, quote in a blockquote) is posted as plain text", async () => {
@@ -134,7 +192,10 @@ describe("an employer asks, the coach answers by email", () => {
       to: address,
       html: `<div dir="ltr">Vi ses <b>på torsdag</b> kl 9.<script>alert(1)</script></div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Thu, Mar 5, 2026 at 10:15 AM Brygga &lt;no-reply@brygga.local&gt; wrote:<br></div><blockquote class="gmail_quote">Hej! Hur gör vi?</blockquote></div>`,
     });
-    const last = await db.message.findFirstOrThrow({ where: { threadId: w.thread.id }, orderBy: { createdAt: "desc" } });
+    const last = await db.message.findFirstOrThrow({
+      where: { threadId: w.thread.id },
+      orderBy: { createdAt: "desc" },
+    });
     expect(last.via).toBe("email");
     expect(last.body).toBe("Vi ses på torsdag kl 9.");
   });
@@ -147,7 +208,12 @@ describe("an employer asks, the coach answers by email", () => {
     await sendToInbound({ from: w.employerUser.email!, to: address, text: "Tack!", messageId: "<dubbel@ag.test>" });
     expect(await db.message.count({ where: { threadId: w.thread.id } })).toBe(before + 1);
 
-    await sendToInbound({ from: w.employerUser.email!, to: address, text: "Jag är på semester till måndag.", headers: { "Auto-Submitted": "auto-replied" } });
+    await sendToInbound({
+      from: w.employerUser.email!,
+      to: address,
+      text: "Jag är på semester till måndag.",
+      headers: { "Auto-Submitted": "auto-replied" },
+    });
     expect(await db.message.count({ where: { threadId: w.thread.id } })).toBe(before + 1);
     expect(await db.emailOutbox.count({ where: { template: "replyNotPosted" } })).toBe(0);
   });
@@ -156,12 +222,22 @@ describe("an employer asks, the coach answers by email", () => {
     const w = await createWorld();
     const thread = await createQuestion(w.employerUser, w.organization.id, { subject: "Lönestöd" });
     const cookie = await sessionCookieFor(w.coach.id);
-    expect((await submit(coachQuestion, `/coach/fragor/${thread.id}`, { intent: "reply", body: "Ja, det går." }, cookie, { threadId: thread.id })).status).toBe(302);
+    expect(
+      (
+        await submit(coachQuestion, `/coach/fragor/${thread.id}`, { intent: "reply", body: "Ja, det går." }, cookie, {
+          threadId: thread.id,
+        })
+      ).status,
+    ).toBe(302);
     await deliver();
     const answered = await smtp.waitForMessage((m) => m.envelope.to.includes(w.employerUser.email!));
     expect(answered.subject).toBe("Svar på din fråga: Lönestöd");
     expect(answered.text).toContain("Du kan också svara direkt på det här mejlet");
-    await sendToInbound({ from: w.employerUser.email!, to: replyToOf(answered)!, text: "Hur lång tid tar det?\n\nOn Thu, Mar 5, 2026 at 10:15 AM Brygga <no-reply@brygga.local> wrote:\n> Ja, det går." });
+    await sendToInbound({
+      from: w.employerUser.email!,
+      to: replyToOf(answered)!,
+      text: "Hur lång tid tar det?\n\nOn Thu, Mar 5, 2026 at 10:15 AM Brygga <no-reply@brygga.local> wrote:\n> Ja, det går.",
+    });
     const last = await db.message.findFirstOrThrow({ where: { threadId: thread.id }, orderBy: { createdAt: "desc" } });
     expect(last).toMatchObject({ authorId: w.employerUser.id, via: "email", body: "Hur lång tid tar det?" });
     await deliver();
@@ -206,7 +282,11 @@ describe("refused without posting", () => {
   test("an oversized mail is refused (552) and nothing is posted", async () => {
     const w = await world();
     const before = await db.message.count({ where: { threadId: w.thread.id } });
-    const error = await sendToInbound({ from: w.employerUser.email!, to: replyAddress(w.thread.id, w.employerUser.id)!, text: `Stor bilaga\n${"x".repeat(MAX_BYTES + 5000)}` }).then(
+    const error = await sendToInbound({
+      from: w.employerUser.email!,
+      to: replyAddress(w.thread.id, w.employerUser.id)!,
+      text: `Stor bilaga\n${"x".repeat(MAX_BYTES + 5000)}`,
+    }).then(
       () => null,
       (e: { responseCode?: number }) => e,
     );
@@ -218,14 +298,24 @@ describe("refused without posting", () => {
     const w = await world();
     const coachCookie = await sessionCookieFor(w.coach.id);
     const today = new Date().toISOString().slice(0, 10);
-    const ended = await submit(coachPlacement, `/coach/placeringar/${w.placement.id}`, { intent: "end", reason: "dropout", endDate: today }, coachCookie, { placementId: w.placement.id });
+    const ended = await submit(
+      coachPlacement,
+      `/coach/placeringar/${w.placement.id}`,
+      { intent: "end", reason: "dropout", endDate: today },
+      coachCookie,
+      { placementId: w.placement.id },
+    );
     expect(ended.status).toBe(302);
     expect((await db.thread.findUniqueOrThrow({ where: { id: w.thread.id } })).status).toBe("closed");
     await deliver();
     smtp.clear();
 
     const before = await db.message.count({ where: { threadId: w.thread.id } });
-    await sendToInbound({ from: w.employerUser.email!, to: replyAddress(w.thread.id, w.employerUser.id)!, text: "En fråga till efter avslutet." });
+    await sendToInbound({
+      from: w.employerUser.email!,
+      to: replyAddress(w.thread.id, w.employerUser.id)!,
+      text: "En fråga till efter avslutet.",
+    });
     expect(await db.message.count({ where: { threadId: w.thread.id } })).toBe(before);
 
     await deliver();
@@ -240,7 +330,11 @@ describe("refused without posting", () => {
   test("a reply with nothing but the quote is not posted; the sender is told", async () => {
     const w = await world();
     const before = await db.message.count({ where: { threadId: w.thread.id } });
-    await sendToInbound({ from: w.coach.email!, to: replyAddress(w.thread.id, w.coach.id)!, text: "\n\nDen 5 mars 2026 kl. 10:15 skrev Brygga <no-reply@brygga.local>:\n> Hej!" });
+    await sendToInbound({
+      from: w.coach.email!,
+      to: replyAddress(w.thread.id, w.coach.id)!,
+      text: "\n\nDen 5 mars 2026 kl. 10:15 skrev Brygga <no-reply@brygga.local>:\n> Hej!",
+    });
     expect(await db.message.count({ where: { threadId: w.thread.id } })).toBe(before);
     await deliver();
     const polite = await smtp.waitForMessage((m) => m.envelope.to.includes(w.coach.email!));
@@ -254,17 +348,69 @@ describe("notification settings", () => {
     const colleague = await createUser("employer", { employerId: w.employer.id });
     const cookie = await sessionCookieFor(w.coach.id);
     // Both employer users are in the conversation.
-    await submit(employerPlacement, `/arbetsgivare/placeringar/${w.placement.id}`, { intent: "message", body: "Hej från kollegan" }, await sessionCookieFor(colleague.id), { placementId: w.placement.id });
-    expect((await submit(employerSettings, "/arbetsgivare/installningar", { notifyMessages: "off" }, await sessionCookieFor(colleague.id))).status).toBe(200);
-    expect((await submit(employerSettings, "/arbetsgivare/installningar", { notifyMessages: "digest" }, await sessionCookieFor(w.employerUser.id))).status).toBe(200);
-    expect((await submit(employerSettings, "/arbetsgivare/installningar", { notifyMessages: "sometimes" }, await sessionCookieFor(w.employerUser.id))).status).toBe(400);
-    await db.user.update({ where: { id: w.employerUser.id }, data: { digestSentAt: new Date(Date.now() - 2 * 86_400_000) } });
+    await submit(
+      employerPlacement,
+      `/arbetsgivare/placeringar/${w.placement.id}`,
+      { intent: "message", body: "Hej från kollegan" },
+      await sessionCookieFor(colleague.id),
+      { placementId: w.placement.id },
+    );
+    expect(
+      (
+        await submit(
+          employerSettings,
+          "/arbetsgivare/installningar",
+          { notifyMessages: "off" },
+          await sessionCookieFor(colleague.id),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await submit(
+          employerSettings,
+          "/arbetsgivare/installningar",
+          { notifyMessages: "digest" },
+          await sessionCookieFor(w.employerUser.id),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await submit(
+          employerSettings,
+          "/arbetsgivare/installningar",
+          { notifyMessages: "sometimes" },
+          await sessionCookieFor(w.employerUser.id),
+        )
+      ).status,
+    ).toBe(400);
+    await db.user.update({
+      where: { id: w.employerUser.id },
+      data: { digestSentAt: new Date(Date.now() - 2 * 86_400_000) },
+    });
     await deliver();
     smtp.clear();
 
-    await submit(coachPlacement, `/coach/placeringar/${w.placement.id}`, { intent: "message", body: "Första meddelandet från coachen." }, cookie, { placementId: w.placement.id });
-    await submit(coachPlacement, `/coach/placeringar/${w.placement.id}`, { intent: "message", body: "Och ett till." }, cookie, { placementId: w.placement.id });
-    expect(await db.emailOutbox.count({ where: { to: { in: [w.employerUser.email!, colleague.email!] }, status: "pending" } })).toBe(0);
+    await submit(
+      coachPlacement,
+      `/coach/placeringar/${w.placement.id}`,
+      { intent: "message", body: "Första meddelandet från coachen." },
+      cookie,
+      { placementId: w.placement.id },
+    );
+    await submit(
+      coachPlacement,
+      `/coach/placeringar/${w.placement.id}`,
+      { intent: "message", body: "Och ett till." },
+      cookie,
+      { placementId: w.placement.id },
+    );
+    expect(
+      await db.emailOutbox.count({
+        where: { to: { in: [w.employerUser.email!, colleague.email!] }, status: "pending" },
+      }),
+    ).toBe(0);
 
     const first = await sendDueDigests();
     expect(first.sent).toBeGreaterThanOrEqual(1);
@@ -284,16 +430,30 @@ describe("an SMTP outage", () => {
   test("the server stops mid-way: mail waits in the outbox and arrives when it is back; nothing is lost", async () => {
     const w = await world();
     const cookie = await sessionCookieFor(w.employerUser.id);
-    await submit(employerPlacement, `/arbetsgivare/placeringar/${w.placement.id}`, { intent: "message", body: "Före avbrottet" }, cookie, { placementId: w.placement.id });
+    await submit(
+      employerPlacement,
+      `/arbetsgivare/placeringar/${w.placement.id}`,
+      { intent: "message", body: "Före avbrottet" },
+      cookie,
+      { placementId: w.placement.id },
+    );
     await deliver();
     await smtp.waitForMessage((m) => m.text?.includes("Före avbrottet") ?? false);
 
     await smtp.stop();
-    const during = await submit(employerPlacement, `/arbetsgivare/placeringar/${w.placement.id}`, { intent: "message", body: "Under avbrottet" }, cookie, { placementId: w.placement.id });
+    const during = await submit(
+      employerPlacement,
+      `/arbetsgivare/placeringar/${w.placement.id}`,
+      { intent: "message", body: "Under avbrottet" },
+      cookie,
+      { placementId: w.placement.id },
+    );
     expect(during.status).toBe(302); // the user's request does not fail
     const failed = await sendDueEmails();
     expect(failed).toMatchObject({ sent: 0, retried: 1 });
-    const row = await db.emailOutbox.findFirstOrThrow({ where: { to: w.coach.email!, text: { contains: "Under avbrottet" } } });
+    const row = await db.emailOutbox.findFirstOrThrow({
+      where: { to: w.coach.email!, text: { contains: "Under avbrottet" } },
+    });
     expect(row).toMatchObject({ status: "pending", attempts: 1 });
 
     await smtp.start();
@@ -312,7 +472,13 @@ test("an employer not in the thread's organisation never gets the coach's notice
   const w = await world();
   const stranger = await createEmployer({ organizationId: w.organization.id });
   const strangerUser = await createUser("employer", { employerId: stranger.id });
-  await submit(coachPlacement, `/coach/placeringar/${w.placement.id}`, { intent: "message", body: "Bara för rätt arbetsgivare" }, await sessionCookieFor(w.coach.id), { placementId: w.placement.id });
+  await submit(
+    coachPlacement,
+    `/coach/placeringar/${w.placement.id}`,
+    { intent: "message", body: "Bara för rätt arbetsgivare" },
+    await sessionCookieFor(w.coach.id),
+    { placementId: w.placement.id },
+  );
   await deliver();
   expect(smtp.messagesTo(strangerUser.email!)).toEqual([]);
   expect(smtp.messagesTo(w.employerUser.email!)).toHaveLength(1);

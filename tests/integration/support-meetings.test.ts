@@ -27,10 +27,25 @@ async function world() {
 
 function meetingFields(overrides: Record<string, string | string[]> = {}) {
   const day = swedishInputs(addDays(new Date(), 10)).date;
-  return { kind: "three_party", date: day, time: "13:30", durationMin: "60", place: "Lagret, Storgatan 1", videoLink: "", phone: "", agenda: "Hur går det? Nästa steg.", ...overrides };
+  return {
+    kind: "three_party",
+    date: day,
+    time: "13:30",
+    durationMin: "60",
+    place: "Lagret, Storgatan 1",
+    videoLink: "",
+    phone: "",
+    agenda: "Hur går det? Nästa steg.",
+    ...overrides,
+  };
 }
 
-function calendarOf(mail: ReceivedMessage): { text: string; contentType: string; calendar: IcsComponent; event: IcsComponent } {
+function calendarOf(mail: ReceivedMessage): {
+  text: string;
+  contentType: string;
+  calendar: IcsComponent;
+  event: IcsComponent;
+} {
   const attachment = mail.attachments.find((a) => a.contentType === "text/calendar");
   expect(attachment, `a text/calendar attachment in "${mail.subject}"`).toBeTruthy();
   const text = attachment!.content.toString("utf8");
@@ -41,30 +56,50 @@ function calendarOf(mail: ReceivedMessage): { text: string; contentType: string;
 }
 
 async function book(w: Awaited<ReturnType<typeof world>>, fields: Record<string, string | string[]>) {
-  return submit(meetingNew, `/coach/placeringar/${w.placement.id}/moten/nytt`, fields, w.coachCookie, { placementId: w.placement.id });
+  return submit(meetingNew, `/coach/placeringar/${w.placement.id}/moten/nytt`, fields, w.coachCookie, {
+    placementId: w.placement.id,
+  });
 }
 
 describe("booking a three-party meeting", () => {
   test("everyone invited gets an email with a valid .ics: REQUEST, start, organizer, attendees, a stable UID", async () => {
     const w = await world();
-    const options = await load(meetingNew, `/coach/placeringar/${w.placement.id}/moten/nytt`, w.coachCookie, { placementId: w.placement.id });
-    const loaded = options.value as { inviteOptions: Array<{ value: string }>; defaults: { invite: string[]; kind: string } };
-    expect(loaded.inviteOptions.map((o) => o.value)).toEqual(expect.arrayContaining(["participant", `employer:${w.employerUser.id}`, `coach:${w.coach.id}`]));
+    const options = await load(meetingNew, `/coach/placeringar/${w.placement.id}/moten/nytt`, w.coachCookie, {
+      placementId: w.placement.id,
+    });
+    const loaded = options.value as {
+      inviteOptions: Array<{ value: string }>;
+      defaults: { invite: string[]; kind: string };
+    };
+    expect(loaded.inviteOptions.map((o) => o.value)).toEqual(
+      expect.arrayContaining(["participant", `employer:${w.employerUser.id}`, `coach:${w.coach.id}`]),
+    );
     expect(loaded.defaults.invite).toEqual(expect.arrayContaining(["participant", `employer:${w.employerUser.id}`]));
 
     const fields = meetingFields({ invite: ["participant", `employer:${w.employerUser.id}`] });
     const result = await book(w, fields);
     expect(result.status).toBe(302);
     const meeting = await db.meeting.findFirstOrThrow({ where: { placementId: w.placement.id } });
-    expect(result.response?.headers.get("Location")).toBe(`/coach/placeringar/${w.placement.id}/moten/${meeting.id}?klart=bokat`);
+    expect(result.response?.headers.get("Location")).toBe(
+      `/coach/placeringar/${w.placement.id}/moten/${meeting.id}?klart=bokat`,
+    );
     const start = swedishDateTime(fields.date as string, "13:30")!;
-    expect(meeting).toMatchObject({ kind: "three_party", status: "planned", durationMin: 60, place: "Lagret, Storgatan 1", sequence: 0, createdById: w.coach.id });
+    expect(meeting).toMatchObject({
+      kind: "three_party",
+      status: "planned",
+      durationMin: 60,
+      place: "Lagret, Storgatan 1",
+      sequence: 0,
+      createdById: w.coach.id,
+    });
     expect(meeting.scheduledAt.toISOString()).toBe(start.toISOString());
 
     expect(await sendDueEmails()).toMatchObject({ sent: 3, retried: 0 });
     const mails = await smtp.waitForMessages(3);
     const participantEmail = (await db.user.findUniqueOrThrow({ where: { id: w.participantUser.id } })).email!;
-    expect(mails.map((m) => m.envelope.to[0]).sort()).toEqual([w.coach.email, w.employerUser.email, participantEmail].sort());
+    expect(mails.map((m) => m.envelope.to[0]).sort()).toEqual(
+      [w.coach.email, w.employerUser.email, participantEmail].sort(),
+    );
 
     const toEmployer = mails.find((m) => m.envelope.to.includes(w.employerUser.email!))!;
     expect(toEmployer.subject).toMatch(/^Inbjudan: Trepartssamtal \w+dag \d+ \w+ \d{4} kl\. 13:30–14:30$/);
@@ -85,8 +120,11 @@ describe("booking a three-party meeting", () => {
     expect(organizer.value.toLowerCase()).toBe(`mailto:${w.coach.email}`);
     expect(organizer.params.CN).toBe(w.coach.name);
     const attendees = props(ics.event, "ATTENDEE");
-    expect(attendees.map((a) => a.value.replace(/^mailto:/i, "")).sort()).toEqual([w.coach.email, w.employerUser.email, participantEmail].sort());
-    for (const a of attendees) expect(a.params).toMatchObject({ ROLE: "REQ-PARTICIPANT", PARTSTAT: "NEEDS-ACTION", RSVP: "TRUE" });
+    expect(attendees.map((a) => a.value.replace(/^mailto:/i, "")).sort()).toEqual(
+      [w.coach.email, w.employerUser.email, participantEmail].sort(),
+    );
+    for (const a of attendees)
+      expect(a.params).toMatchObject({ ROLE: "REQ-PARTICIPANT", PARTSTAT: "NEEDS-ACTION", RSVP: "TRUE" });
 
     // The participant's invitation is in plain Swedish and points to their own page.
     const toParticipant = mails.find((m) => m.envelope.to.includes(participantEmail))!;
@@ -117,10 +155,24 @@ describe("booking a three-party meeting", () => {
 
   test("a phone meeting needs no place; a video link is kept", async () => {
     const w = await world();
-    const result = await book(w, meetingFields({ kind: "follow_up", place: "", phone: "036-10 20 30", videoLink: "https://meet.example.se/abc", invite: [`employer:${w.employerUser.id}`] }));
+    const result = await book(
+      w,
+      meetingFields({
+        kind: "follow_up",
+        place: "",
+        phone: "036-10 20 30",
+        videoLink: "https://meet.example.se/abc",
+        invite: [`employer:${w.employerUser.id}`],
+      }),
+    );
     expect(result.status).toBe(302);
     const meeting = await db.meeting.findFirstOrThrow({ where: { placementId: w.placement.id } });
-    expect(meeting).toMatchObject({ kind: "follow_up", place: null, phone: "036-10 20 30", videoLink: "https://meet.example.se/abc" });
+    expect(meeting).toMatchObject({
+      kind: "follow_up",
+      place: null,
+      phone: "036-10 20 30",
+      videoLink: "https://meet.example.se/abc",
+    });
   });
 });
 
@@ -135,7 +187,13 @@ describe("changing and cancelling", () => {
     const params = { placementId: w.placement.id, meetingId: meeting.id };
 
     const newDay = swedishInputs(addDays(new Date(), 12)).date;
-    const moved = await submit(coachMeeting, path, { intent: "move", ...meetingFields({ date: newDay, time: "09:00", invite: [`employer:${w.employerUser.id}`] }) }, w.coachCookie, params);
+    const moved = await submit(
+      coachMeeting,
+      path,
+      { intent: "move", ...meetingFields({ date: newDay, time: "09:00", invite: [`employer:${w.employerUser.id}`] }) },
+      w.coachCookie,
+      params,
+    );
     expect(moved.status).toBe(302);
     await sendDueEmails();
     const update = await smtp.waitForMessage((m) => m.envelope.to.includes(w.employerUser.email!));
@@ -168,53 +226,148 @@ describe("notes and agreed actions", () => {
   test("notes with 'genomfört' plan the next check-in; actions have owner and due date, done or overdue; the employer sees them", async () => {
     const w = await world();
     await db.placement.update({ where: { id: w.placement.id }, data: { supportIntensity: "biweekly" } });
-    const past = await db.meeting.create({ data: { placementId: w.placement.id, kind: "three_party", scheduledAt: addDays(new Date(), -1), durationMin: 60, place: "Lagret", createdById: w.coach.id } });
+    const past = await db.meeting.create({
+      data: {
+        placementId: w.placement.id,
+        kind: "three_party",
+        scheduledAt: addDays(new Date(), -1),
+        durationMin: 60,
+        place: "Lagret",
+        createdById: w.coach.id,
+      },
+    });
     const path = `/coach/placeringar/${w.placement.id}/moten/${past.id}`;
     const params = { placementId: w.placement.id, meetingId: past.id };
 
     const page = await load(coachMeeting, path, w.coachCookie, params);
     expect((page.value as { meeting: { state: string } }).meeting.state).toBe("overdue");
 
-    expect(fieldErrors(await submit(coachMeeting, path, { intent: "notes", notes: "  " }, w.coachCookie, params)).notes?.[0]).toMatch(/Fyll i anteckningar/);
-    const noted = await submit(coachMeeting, path, { intent: "notes", notes: "Det går bra. <b>Fler uppgifter</b> nästa vecka.", done: "on" }, w.coachCookie, params);
+    expect(
+      fieldErrors(await submit(coachMeeting, path, { intent: "notes", notes: "  " }, w.coachCookie, params)).notes?.[0],
+    ).toMatch(/Fyll i anteckningar/);
+    const noted = await submit(
+      coachMeeting,
+      path,
+      { intent: "notes", notes: "Det går bra. <b>Fler uppgifter</b> nästa vecka.", done: "on" },
+      w.coachCookie,
+      params,
+    );
     expect(noted.status).toBe(302);
     const done = await db.meeting.findUniqueOrThrow({ where: { id: past.id } });
     expect(done).toMatchObject({ status: "done", notes: "Det går bra. <b>Fler uppgifter</b> nästa vecka." });
     const placement = await db.placement.findUniqueOrThrow({ where: { id: w.placement.id } });
     expect(swedishInputs(placement.nextCheckInAt!).date).toBe(swedishInputs(addDays(past.scheduledAt, 14)).date);
 
-    const missing = await submit(coachMeeting, path, { intent: "action", text: "Skriva en checklista", owner: "", dueDate: "2026-13-01" }, w.coachCookie, params);
+    const missing = await submit(
+      coachMeeting,
+      path,
+      { intent: "action", text: "Skriva en checklista", owner: "", dueDate: "2026-13-01" },
+      w.coachCookie,
+      params,
+    );
     expect(missing.status).toBe(400);
-    expect(fieldErrors(missing)).toMatchObject({ owner: [expect.stringMatching(/Fyll i vem som ansvarar/)], dueDate: [expect.stringMatching(/ÅÅÅÅ-MM-DD/)] });
+    expect(fieldErrors(missing)).toMatchObject({
+      owner: [expect.stringMatching(/Fyll i vem som ansvarar/)],
+      dueDate: [expect.stringMatching(/ÅÅÅÅ-MM-DD/)],
+    });
     expect(await db.meetingAction.count({ where: { meetingId: past.id } })).toBe(0);
 
     const due = swedishInputs(addDays(new Date(), 7)).date;
-    expect((await submit(coachMeeting, path, { intent: "action", text: "Skriva en checklista för morgonen", owner: "Handledare", dueDate: due }, w.coachCookie, params)).status).toBe(302);
-    const late = await db.meetingAction.create({ data: { meetingId: past.id, text: "Boka studiebesök", owner: "Coach", dueDate: addDays(new Date(), -3) } });
+    expect(
+      (
+        await submit(
+          coachMeeting,
+          path,
+          { intent: "action", text: "Skriva en checklista för morgonen", owner: "Handledare", dueDate: due },
+          w.coachCookie,
+          params,
+        )
+      ).status,
+    ).toBe(302);
+    const late = await db.meetingAction.create({
+      data: { meetingId: past.id, text: "Boka studiebesök", owner: "Coach", dueDate: addDays(new Date(), -3) },
+    });
     const action = await db.meetingAction.findFirstOrThrow({ where: { meetingId: past.id, owner: "Handledare" } });
     expect(action.dueDate!.toISOString().slice(0, 10)).toBe(due);
-    expect((await submit(coachMeeting, path, { intent: "action-done", actionId: action.id }, w.coachCookie, params)).status).toBe(302);
+    expect(
+      (await submit(coachMeeting, path, { intent: "action-done", actionId: action.id }, w.coachCookie, params)).status,
+    ).toBe(302);
     expect((await db.meetingAction.findUniqueOrThrow({ where: { id: action.id } })).doneAt).not.toBeNull();
 
     // An action of another meeting cannot be touched through this one.
-    const other = await db.meeting.create({ data: { placementId: w.placement.id, kind: "follow_up", scheduledAt: new Date(), createdById: w.coach.id, actions: { create: { text: "Annat", owner: "Coach" } } }, include: { actions: true } });
-    expect((await submit(coachMeeting, path, { intent: "action-done", actionId: other.actions[0]!.id }, w.coachCookie, params)).status).toBe(404);
+    const other = await db.meeting.create({
+      data: {
+        placementId: w.placement.id,
+        kind: "follow_up",
+        scheduledAt: new Date(),
+        createdById: w.coach.id,
+        actions: { create: { text: "Annat", owner: "Coach" } },
+      },
+      include: { actions: true },
+    });
+    expect(
+      (
+        await submit(
+          coachMeeting,
+          path,
+          { intent: "action-done", actionId: other.actions[0]!.id },
+          w.coachCookie,
+          params,
+        )
+      ).status,
+    ).toBe(404);
 
     // The employer sees the three-party meeting's notes and actions (done and overdue).
-    const employerPage = await load(employerPlacement, `/arbetsgivare/placeringar/${w.placement.id}`, await sessionCookieFor(w.employerUser.id), { placementId: w.placement.id });
-    const meetings = (employerPage.value as { meetings: Array<{ id: string; kind: string; notes: string | null; actions: Array<{ id: string; overdue: boolean; doneAt: unknown }> }> }).meetings;
+    const employerPage = await load(
+      employerPlacement,
+      `/arbetsgivare/placeringar/${w.placement.id}`,
+      await sessionCookieFor(w.employerUser.id),
+      { placementId: w.placement.id },
+    );
+    const meetings = (
+      employerPage.value as {
+        meetings: Array<{
+          id: string;
+          kind: string;
+          notes: string | null;
+          actions: Array<{ id: string; overdue: boolean; doneAt: unknown }>;
+        }>;
+      }
+    ).meetings;
     const seen = meetings.find((m) => m.id === past.id)!;
     expect(seen.notes).toContain("Fler uppgifter");
     expect(seen.actions.find((a) => a.id === late.id)?.overdue).toBe(true);
     expect(seen.actions.find((a) => a.id === action.id)?.doneAt).toBeTruthy();
     // …but not the notes of a follow-up.
     await db.meeting.update({ where: { id: other.id }, data: { notes: "Bara för coachen" } });
-    const again = await load(employerPlacement, `/arbetsgivare/placeringar/${w.placement.id}`, await sessionCookieFor(w.employerUser.id), { placementId: w.placement.id });
-    expect((again.value as { meetings: Array<{ id: string; notes: string | null }> }).meetings.find((m) => m.id === other.id)?.notes).toBeNull();
+    const again = await load(
+      employerPlacement,
+      `/arbetsgivare/placeringar/${w.placement.id}`,
+      await sessionCookieFor(w.employerUser.id),
+      { placementId: w.placement.id },
+    );
+    expect(
+      (again.value as { meetings: Array<{ id: string; notes: string | null }> }).meetings.find((m) => m.id === other.id)
+        ?.notes,
+    ).toBeNull();
 
     // The participant sees upcoming meetings, never notes.
-    const upcoming = await db.meeting.create({ data: { placementId: w.placement.id, kind: "three_party", scheduledAt: addDays(new Date(), 3), place: "Lagret", notes: "hemligt", createdById: w.coach.id } });
-    const own = await load(participantPlacement, `/deltagare/placering/${w.placement.id}`, await sessionCookieFor(w.participantUser.id), { placementId: w.placement.id });
+    const upcoming = await db.meeting.create({
+      data: {
+        placementId: w.placement.id,
+        kind: "three_party",
+        scheduledAt: addDays(new Date(), 3),
+        place: "Lagret",
+        notes: "hemligt",
+        createdById: w.coach.id,
+      },
+    });
+    const own = await load(
+      participantPlacement,
+      `/deltagare/placering/${w.placement.id}`,
+      await sessionCookieFor(w.participantUser.id),
+      { placementId: w.placement.id },
+    );
     const mine = (own.value as { upcoming: Array<{ id: string; notes: string | null }> }).upcoming;
     expect(mine.map((m) => m.id)).toEqual([upcoming.id]);
     expect(mine[0]!.notes).toBeNull();

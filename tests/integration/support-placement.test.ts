@@ -42,14 +42,26 @@ function coachAct(w: World, fields: Record<string, string>) {
 describe("the placement page", () => {
   test("the employer sees the pseudonym and only the disclosed profile items; the coach sees the plan and flags", async () => {
     const w = await world();
-    await db.participant.update({ where: { id: w.participant.id }, data: { realName: "Hemligt Namn", phone: "070-000 00 00" } });
+    await db.participant.update({
+      where: { id: w.participant.id },
+      data: { realName: "Hemligt Namn", phone: "070-000 00 00" },
+    });
     await db.profile.update({
       where: { participantId: w.participant.id },
-      data: { strengths: JSON.stringify(["Noggrann", "Punktlig"]), education: "Gymnasiet", needs: JSON.stringify([{ code: "written_instructions", must: true }]), disclosure: JSON.stringify({ strengths: true, education: false, needs: true }) },
+      data: {
+        strengths: JSON.stringify(["Noggrann", "Punktlig"]),
+        education: "Gymnasiet",
+        needs: JSON.stringify([{ code: "written_instructions", must: true }]),
+        disclosure: JSON.stringify({ strengths: true, education: false, needs: true }),
+      },
     });
     const page = await load(employerPlacement, employerPath(w), w.employerCookie, { placementId: w.placement.id });
     expect(page.status).toBe(200);
-    const value = page.value as { participant: { pseudonym: string; id: string | null }; presentation: { sections: Array<{ item: string; lines: string[] }> }; placement: { kind: string; purpose: string; supervisorName: string | null } };
+    const value = page.value as {
+      participant: { pseudonym: string; id: string | null };
+      presentation: { sections: Array<{ item: string; lines: string[] }> };
+      placement: { kind: string; purpose: string; supervisorName: string | null };
+    };
     expect(value.participant).toMatchObject({ pseudonym: w.participant.pseudonym, id: null });
     expect(value.presentation.sections.map((s) => s.item)).toEqual(["strengths", "needs"]);
     const text = JSON.stringify(page.value);
@@ -59,7 +71,14 @@ describe("the placement page", () => {
     expect(value.placement).toMatchObject({ kind: "practice", purpose: "Prova lagerarbete." });
 
     const coach = await load(coachPlacement, coachPath(w), w.coachCookie, { placementId: w.placement.id });
-    const cv = coach.value as { placement: { flags: { checkInOverdue: boolean; decisionDue: boolean; decisionDueOn: string }; endDate: string; supportIntensity: string }; participant: { id: string } };
+    const cv = coach.value as {
+      placement: {
+        flags: { checkInOverdue: boolean; decisionDue: boolean; decisionDueOn: string };
+        endDate: string;
+        supportIntensity: string;
+      };
+      participant: { id: string };
+    };
     // Started two weeks ago, four weeks long: the first check-in (a week in) has passed, the decision is due now.
     expect(cv.placement.supportIntensity).toBe("weekly");
     expect(cv.placement.flags.checkInOverdue).toBe(true);
@@ -67,50 +86,108 @@ describe("the placement page", () => {
     expect(cv.placement.flags.decisionDueOn).toBe(dayKey(addDays(new Date(cv.placement.endDate), -14)));
     expect(cv.participant.id).toBe(w.participant.id);
     // Reading is recorded in the audit trail.
-    expect(await db.auditEvent.count({ where: { participantId: w.participant.id, entity: "placement:employer" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { participantId: w.participant.id, entity: "placement:employer" } }),
+    ).toBe(1);
   });
 
   test("lists: the coach's placements with unread counts; the employer's own placements", async () => {
     const w = await world();
-    await submit(employerPlacement, employerPath(w), { intent: "message", body: "En fråga" }, w.employerCookie, { placementId: w.placement.id });
+    await submit(employerPlacement, employerPath(w), { intent: "message", body: "En fråga" }, w.employerCookie, {
+      placementId: w.placement.id,
+    });
     const coachList = await load(coachPlacements, "/coach/placeringar", w.coachCookie);
-    const rows = (coachList.value as { placements: Array<{ id: string; unread: number; waitingSince: unknown }> }).placements;
+    const rows = (coachList.value as { placements: Array<{ id: string; unread: number; waitingSince: unknown }> })
+      .placements;
     expect(rows.find((r) => r.id === w.placement.id)).toMatchObject({ unread: 2, waitingSince: expect.anything() });
     const employerList = await load(employerPlacements, "/arbetsgivare/placeringar", w.employerCookie);
-    expect((employerList.value as { placements: Array<{ id: string }> }).placements.map((p) => p.id)).toEqual([w.placement.id]);
+    expect((employerList.value as { placements: Array<{ id: string }> }).placements.map((p) => p.id)).toEqual([
+      w.placement.id,
+    ]);
   });
 });
 
 describe("the support thread", () => {
   test("messages shared with the participant appear on their page; the others do not; links stay text", async () => {
     const w = await world();
-    expect((await coachAct(w, { intent: "message", body: "Bra jobbat första veckan! Se https://brygga.example.se/tips", shared: "on" })).status).toBe(302);
-    expect((await submit(employerPlacement, employerPath(w), { intent: "message", body: "Internt: hur går det med tempot?" }, w.employerCookie, { placementId: w.placement.id })).status).toBe(302);
-    expect((await submit(employerPlacement, employerPath(w), { intent: "message", body: "<script>alert(1)</script> Vi är glada att du är här!", shared: "on" }, w.employerCookie, { placementId: w.placement.id })).status).toBe(302);
+    expect(
+      (
+        await coachAct(w, {
+          intent: "message",
+          body: "Bra jobbat första veckan! Se https://brygga.example.se/tips",
+          shared: "on",
+        })
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await submit(
+          employerPlacement,
+          employerPath(w),
+          { intent: "message", body: "Internt: hur går det med tempot?" },
+          w.employerCookie,
+          { placementId: w.placement.id },
+        )
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await submit(
+          employerPlacement,
+          employerPath(w),
+          { intent: "message", body: "<script>alert(1)</script> Vi är glada att du är här!", shared: "on" },
+          w.employerCookie,
+          { placementId: w.placement.id },
+        )
+      ).status,
+    ).toBe(302);
 
     const messages = await db.message.findMany({ where: { threadId: w.thread.id }, orderBy: { createdAt: "asc" } });
     expect(messages.map((m) => m.visibility)).toEqual(["employer", "shared", "employer", "shared"]);
     expect(messages[3]!.body).toBe("<script>alert(1)</script> Vi är glada att du är här!");
 
-    const own = await load(participantPlacement, `/deltagare/placering/${w.placement.id}`, w.participantCookie, { placementId: w.placement.id });
+    const own = await load(participantPlacement, `/deltagare/placering/${w.placement.id}`, w.participantCookie, {
+      placementId: w.placement.id,
+    });
     const shown = (own.value as { messages: Array<{ body: string }> }).messages.map((m) => m.body);
-    expect(shown).toEqual(["Bra jobbat första veckan! Se https://brygga.example.se/tips", "<script>alert(1)</script> Vi är glada att du är här!"]);
+    expect(shown).toEqual([
+      "Bra jobbat första veckan! Se https://brygga.example.se/tips",
+      "<script>alert(1)</script> Vi är glada att du är här!",
+    ]);
     expect(JSON.stringify(own.value)).not.toContain("Internt");
 
     const home = await load(participantHome, "/deltagare", w.participantCookie);
-    expect((home.value as { placements: Array<{ id: string; news: number }> }).placements).toEqual([expect.objectContaining({ id: w.placement.id, news: 0 })]);
+    expect((home.value as { placements: Array<{ id: string; news: number }> }).placements).toEqual([
+      expect.objectContaining({ id: w.placement.id, news: 0 }),
+    ]);
   });
 
   test("unread counts, and the coach's typical response time shown to the employer", async () => {
     const w = await world();
     const askedAt = addDays(new Date(), -1);
-    const q = await db.message.create({ data: { threadId: w.thread.id, authorId: w.employerUser.id, body: "Fråga", createdAt: askedAt } });
-    await db.message.create({ data: { threadId: w.thread.id, authorId: w.coach.id, body: "Svar", createdAt: new Date(askedAt.getTime() + 2 * 3_600_000) } });
+    const q = await db.message.create({
+      data: { threadId: w.thread.id, authorId: w.employerUser.id, body: "Fråga", createdAt: askedAt },
+    });
+    await db.message.create({
+      data: {
+        threadId: w.thread.id,
+        authorId: w.coach.id,
+        body: "Svar",
+        createdAt: new Date(askedAt.getTime() + 2 * 3_600_000),
+      },
+    });
     expect(q.id).toBeTruthy();
     // The employer user started the thread (and read it) before these messages.
-    await db.threadRead.update({ where: { threadId_userId: { threadId: w.thread.id, userId: w.employerUser.id } }, data: { lastReadAt: addDays(new Date(), -2) } });
+    await db.threadRead.update({
+      where: { threadId_userId: { threadId: w.thread.id, userId: w.employerUser.id } },
+      data: { lastReadAt: addDays(new Date(), -2) },
+    });
     const first = await load(employerPlacement, employerPath(w), w.employerCookie, { placementId: w.placement.id });
-    const v = first.value as { unreadCount: number; typicalResponse: string | null; messages: Array<{ unread: boolean; body: string }> };
+    const v = first.value as {
+      unreadCount: number;
+      typicalResponse: string | null;
+      messages: Array<{ unread: boolean; body: string }>;
+    };
     expect(v.typicalResponse).toBe("2 timmar");
     expect(v.unreadCount).toBe(1);
     expect(v.messages.find((m) => m.body === "Svar")?.unread).toBe(true);
@@ -136,7 +213,10 @@ describe("the support plan", () => {
   test("status, intensity and next check-in; a check-in done today plans the next one", async () => {
     const w = await world();
     const next = dayKey(addDays(new Date(), 14));
-    expect((await coachAct(w, { intent: "plan", status: "follow_up", supportIntensity: "biweekly", nextCheckIn: next })).status).toBe(302);
+    expect(
+      (await coachAct(w, { intent: "plan", status: "follow_up", supportIntensity: "biweekly", nextCheckIn: next }))
+        .status,
+    ).toBe(302);
     let p = await db.placement.findUniqueOrThrow({ where: { id: w.placement.id } });
     expect(p).toMatchObject({ status: "follow_up", supportIntensity: "biweekly" });
     expect(dayKey(p.nextCheckInAt!)).toBe(next);
@@ -144,14 +224,38 @@ describe("the support plan", () => {
     expect((await coachAct(w, { intent: "checkin", notes: "Allt fungerar." })).status).toBe(302);
     p = await db.placement.findUniqueOrThrow({ where: { id: w.placement.id } });
     expect(dayKey(p.nextCheckInAt!)).toBe(dayKey(addDays(new Date(), 14)));
-    expect(await db.meeting.count({ where: { placementId: w.placement.id, kind: "follow_up", status: "done", notes: "Allt fungerar." } })).toBe(1);
+    expect(
+      await db.meeting.count({
+        where: { placementId: w.placement.id, kind: "follow_up", status: "done", notes: "Allt fungerar." },
+      }),
+    ).toBe(1);
   });
 
   test.each([
-    ["efterstöd for a practice place", { status: "after_support", supportIntensity: "monthly", nextCheckIn: "2030-01-01" }, "status", /Efterstöd gäller anställningar/],
-    ["no next check-in with weekly follow-up", { status: "follow_up", supportIntensity: "weekly", nextCheckIn: "" }, "nextCheckIn", /Fyll i när nästa uppföljning är/],
-    ["an unknown intensity", { status: "follow_up", supportIntensity: "daily", nextCheckIn: "2030-01-01" }, "supportIntensity", /Välj hur ofta/],
-    ["a malformed date", { status: "follow_up", supportIntensity: "weekly", nextCheckIn: "31/12" }, "nextCheckIn", /ÅÅÅÅ-MM-DD/],
+    [
+      "efterstöd for a practice place",
+      { status: "after_support", supportIntensity: "monthly", nextCheckIn: "2030-01-01" },
+      "status",
+      /Efterstöd gäller anställningar/,
+    ],
+    [
+      "no next check-in with weekly follow-up",
+      { status: "follow_up", supportIntensity: "weekly", nextCheckIn: "" },
+      "nextCheckIn",
+      /Fyll i när nästa uppföljning är/,
+    ],
+    [
+      "an unknown intensity",
+      { status: "follow_up", supportIntensity: "daily", nextCheckIn: "2030-01-01" },
+      "supportIntensity",
+      /Välj hur ofta/,
+    ],
+    [
+      "a malformed date",
+      { status: "follow_up", supportIntensity: "weekly", nextCheckIn: "31/12" },
+      "nextCheckIn",
+      /ÅÅÅÅ-MM-DD/,
+    ],
   ])("%s → 400, nothing changed", async (_name, fields, field, message) => {
     const w = await world();
     const before = await db.placement.findUniqueOrThrow({ where: { id: w.placement.id } });
@@ -178,22 +282,44 @@ describe("the support plan", () => {
 describe("ending support", () => {
   test("a job with efterstöd counts as 'anställd med efterstöd'; ended without need of support, the participant leaves with work", async () => {
     const w = await world({ kind: "job" });
-    expect((await db.participant.findUniqueOrThrow({ where: { id: w.participant.id } })).phase).toBe("employed_support");
-    expect((await coachAct(w, { intent: "plan", status: "after_support", supportIntensity: "monthly", nextCheckIn: dayKey(addDays(new Date(), 30)) })).status).toBe(302);
-    expect((await db.participant.findUniqueOrThrow({ where: { id: w.participant.id } })).phase).toBe("employed_support");
+    expect((await db.participant.findUniqueOrThrow({ where: { id: w.participant.id } })).phase).toBe(
+      "employed_support",
+    );
+    expect(
+      (
+        await coachAct(w, {
+          intent: "plan",
+          status: "after_support",
+          supportIntensity: "monthly",
+          nextCheckIn: dayKey(addDays(new Date(), 30)),
+        })
+      ).status,
+    ).toBe(302);
+    expect((await db.participant.findUniqueOrThrow({ where: { id: w.participant.id } })).phase).toBe(
+      "employed_support",
+    );
 
     const ended = await coachAct(w, { intent: "end", reason: "employed_no_support", endDate: today() });
     expect(ended.status).toBe(302);
     expect(ended.response?.headers.get("Location")).toBe(`${coachPath(w)}?klart=avslutad&avslut=arbete`);
     const placement = await db.placement.findUniqueOrThrow({ where: { id: w.placement.id } });
     expect(placement).toMatchObject({ status: "ended", endReason: "employed_no_support", nextCheckInAt: null });
-    const participant = await db.participant.findUniqueOrThrow({ where: { id: w.participant.id }, include: { outcome: true } });
+    const participant = await db.participant.findUniqueOrThrow({
+      where: { id: w.participant.id },
+      include: { outcome: true },
+    });
     expect(participant.phase).toBe("exited");
     expect(participant.outcome).toMatchObject({ exitReason: "work", exitOccupation: "employed" });
     expect((await db.thread.findUniqueOrThrow({ where: { id: w.thread.id } })).status).toBe("closed");
 
     // A closed thread takes no new messages from the web either.
-    const late = await submit(employerPlacement, employerPath(w), { intent: "message", body: "Hej igen" }, w.employerCookie, { placementId: w.placement.id });
+    const late = await submit(
+      employerPlacement,
+      employerPath(w),
+      { intent: "message", body: "Hej igen" },
+      w.employerCookie,
+      { placementId: w.placement.id },
+    );
     expect(late.status).toBe(400);
     expect((late.value as { message: string }).message).toMatch(/Stödet är avslutat/);
   });
@@ -202,13 +328,24 @@ describe("ending support", () => {
     const w = await world();
     expect((await db.participant.findUniqueOrThrow({ where: { id: w.participant.id } })).phase).toBe("practice");
     const planned = await db.meeting.create({
-      data: { placementId: w.placement.id, kind: "three_party", scheduledAt: addDays(new Date(), 5), createdById: w.coach.id, attendees: JSON.stringify([{ name: "Per", email: w.employerUser.email, role: "employer" }]) },
+      data: {
+        placementId: w.placement.id,
+        kind: "three_party",
+        scheduledAt: addDays(new Date(), 5),
+        createdById: w.coach.id,
+        attendees: JSON.stringify([{ name: "Per", email: w.employerUser.email, role: "employer" }]),
+      },
     });
     const result = await coachAct(w, { intent: "end", reason: "dropout", endDate: today() });
     expect(result.status).toBe(302);
     expect((await db.participant.findUniqueOrThrow({ where: { id: w.participant.id } })).phase).toBe("job_search");
-    expect(await db.meeting.findUniqueOrThrow({ where: { id: planned.id } })).toMatchObject({ status: "cancelled", sequence: 1 });
-    const cancel = await db.emailOutbox.findFirstOrThrow({ where: { template: "meetingInvitation", to: w.employerUser.email! } });
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: planned.id } })).toMatchObject({
+      status: "cancelled",
+      sequence: 1,
+    });
+    const cancel = await db.emailOutbox.findFirstOrThrow({
+      where: { template: "meetingInvitation", to: w.employerUser.email! },
+    });
     expect(cancel.subject).toMatch(/^Inställt/);
     expect(cancel.attachments).toContain("text/calendar; charset=utf-8; method=CANCEL");
   });

@@ -6,7 +6,13 @@ import { addDays } from "~/domain/dates.ts";
 import { weekRange } from "~/domain/support.ts";
 import * as week from "~/routes/coach/week.tsx";
 import { db } from "~/utils/db.server.ts";
-import { createParticipant, createPlacementWithThread, createQuestion, createUser, createWorld } from "../support/factories.ts";
+import {
+  createParticipant,
+  createPlacementWithThread,
+  createQuestion,
+  createUser,
+  createWorld,
+} from "../support/factories.ts";
 import { sessionCookieFor } from "../support/requests.ts";
 import { load } from "../support/routes.ts";
 
@@ -23,11 +29,41 @@ describe("the coach's week", () => {
     const w = await createWorld();
     const { placement } = await createPlacementWithThread(w);
     await db.placement.update({ where: { id: placement.id }, data: { nextCheckInAt: addDays(new Date(), -3) } });
-    const meeting = await db.meeting.create({ data: { placementId: placement.id, kind: "three_party", scheduledAt: addDays(new Date(), -2), durationMin: 60, status: "planned", createdById: w.coach.id } });
-    const done = await db.meeting.create({ data: { placementId: placement.id, kind: "follow_up", scheduledAt: addDays(new Date(), -10), status: "done", doneAt: addDays(new Date(), -10), createdById: w.coach.id } });
-    const late = await db.meetingAction.create({ data: { meetingId: done.id, text: "Skriva checklista", owner: "Handledare", dueDate: addDays(new Date(), -1) } });
-    await db.meetingAction.create({ data: { meetingId: done.id, text: "Klar sedan länge", owner: "Coach", dueDate: addDays(new Date(), -5), doneAt: new Date() } });
-    await db.meetingAction.create({ data: { meetingId: done.id, text: "Inte än", owner: "Coach", dueDate: addDays(new Date(), 5) } });
+    const meeting = await db.meeting.create({
+      data: {
+        placementId: placement.id,
+        kind: "three_party",
+        scheduledAt: addDays(new Date(), -2),
+        durationMin: 60,
+        status: "planned",
+        createdById: w.coach.id,
+      },
+    });
+    const done = await db.meeting.create({
+      data: {
+        placementId: placement.id,
+        kind: "follow_up",
+        scheduledAt: addDays(new Date(), -10),
+        status: "done",
+        doneAt: addDays(new Date(), -10),
+        createdById: w.coach.id,
+      },
+    });
+    const late = await db.meetingAction.create({
+      data: { meetingId: done.id, text: "Skriva checklista", owner: "Handledare", dueDate: addDays(new Date(), -1) },
+    });
+    await db.meetingAction.create({
+      data: {
+        meetingId: done.id,
+        text: "Klar sedan länge",
+        owner: "Coach",
+        dueDate: addDays(new Date(), -5),
+        doneAt: new Date(),
+      },
+    });
+    await db.meetingAction.create({
+      data: { meetingId: done.id, text: "Inte än", owner: "Coach", dueDate: addDays(new Date(), 5) },
+    });
 
     const w1 = await myWeek(w.coach.id);
     expect(w1.overdue.checkIns.map((p) => p.id)).toEqual([placement.id]);
@@ -49,9 +85,32 @@ describe("the coach's week", () => {
     const range = weekRange();
     const lastDay = new Date(`${range.lastDay}T10:00:00Z`);
     await db.placement.update({ where: { id: placement.id }, data: { nextCheckInAt: lastDay } });
-    const inWeek = await db.meeting.create({ data: { placementId: placement.id, kind: "three_party", scheduledAt: new Date(range.end.getTime() - 3_600_000), durationMin: 30, createdById: w.coach.id } });
-    await db.meeting.create({ data: { placementId: placement.id, kind: "follow_up", scheduledAt: addDays(range.end, 2), createdById: w.coach.id } });
-    await db.meeting.create({ data: { placementId: placement.id, kind: "follow_up", scheduledAt: new Date(range.end.getTime() - 7_200_000), status: "cancelled", createdById: w.coach.id } });
+    const inWeek = await db.meeting.create({
+      data: {
+        placementId: placement.id,
+        kind: "three_party",
+        scheduledAt: new Date(range.end.getTime() - 3_600_000),
+        durationMin: 30,
+        createdById: w.coach.id,
+      },
+    });
+    await db.meeting.create({
+      data: {
+        placementId: placement.id,
+        kind: "follow_up",
+        scheduledAt: addDays(range.end, 2),
+        createdById: w.coach.id,
+      },
+    });
+    await db.meeting.create({
+      data: {
+        placementId: placement.id,
+        kind: "follow_up",
+        scheduledAt: new Date(range.end.getTime() - 7_200_000),
+        status: "cancelled",
+        createdById: w.coach.id,
+      },
+    });
 
     const colleague = await createUser("coach", { organizationId: w.organization.id });
     const theirs = await createParticipant(w.organization.id, { coachId: colleague.id });
@@ -79,7 +138,14 @@ describe("the coach's week", () => {
     const question = await createQuestion(w.employerUser, w.organization.id, { subject: "Lönestöd" });
     await db.message.updateMany({ where: { threadId: question.id }, data: { createdAt: addDays(new Date(), -2) } });
     // The placement thread: the employer wrote last, yesterday.
-    await db.message.create({ data: { threadId: thread!.id, authorId: w.employerUser.id, body: "Hur gör vi med schemat?", createdAt: addDays(new Date(), -1) } });
+    await db.message.create({
+      data: {
+        threadId: thread!.id,
+        authorId: w.employerUser.id,
+        body: "Hur gör vi med schemat?",
+        createdAt: addDays(new Date(), -1),
+      },
+    });
     // An answered question does not wait.
     const answered = await createQuestion(w.employerUser, w.organization.id, { subject: "Besvarad" });
     await db.message.create({ data: { threadId: answered.id, authorId: w.coach.id, body: "Svar" } });

@@ -131,10 +131,14 @@ export class TestSmtpServer {
 
   /** Wait until at least `count` messages have arrived; returns all received messages. */
   async waitForMessages(count: number, options: WaitOptions = {}): Promise<ReceivedMessage[]> {
-    await this.waitUntil(() => this.received.length >= count, options, () => {
-      const subjects = this.received.map((m) => JSON.stringify(m.subject ?? "")).join(", ");
-      return `expected ${count} message(s), got ${this.received.length}${subjects ? `: ${subjects}` : ""}`;
-    });
+    await this.waitUntil(
+      () => this.received.length >= count,
+      options,
+      () => {
+        const subjects = this.received.map((m) => JSON.stringify(m.subject ?? "")).join(", ");
+        return `expected ${count} message(s), got ${this.received.length}${subjects ? `: ${subjects}` : ""}`;
+      },
+    );
     return [...this.received];
   }
 

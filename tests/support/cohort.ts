@@ -25,7 +25,13 @@ type PersonSpec = {
   exit?: { reason: string; occupation: string; income: string[] };
   contacts?: string[];
   proposals?: Array<{ proposed: string; presented?: string }>;
-  placements?: Array<{ start: string; end?: string; kind: "practice" | "job"; support?: string; hours?: number | null }>;
+  placements?: Array<{
+    start: string;
+    end?: string;
+    kind: "practice" | "job";
+    support?: string;
+    hours?: number | null;
+  }>;
   retention?: Array<{ months: number; employed: boolean; hours: number | null; checked: string }>;
 };
 
@@ -82,12 +88,27 @@ export const COHORT: PersonSpec[] = [
     placements: [{ start: "2025-04-01", kind: "job", support: "lonestod", hours: 20 }],
     retention: [{ months: 3, employed: true, hours: 20, checked: "2025-07-03" }],
   },
-  { pseudonym: "E", gender: "other", enrolled: "2025-05-05", phase: "profiling", phases: [["profiling", "2025-05-20"]], startIncome: [] },
+  {
+    pseudonym: "E",
+    gender: "other",
+    enrolled: "2025-05-05",
+    phase: "profiling",
+    phases: [["profiling", "2025-05-20"]],
+    startIncome: [],
+  },
   { pseudonym: "F", gender: "woman", enrolled: "2025-04-01", statistics: "refused" },
   { pseudonym: "G", gender: "man", enrolled: "2025-04-01", coach: "coach2", statistics: "withdrawn" },
   { pseudonym: "H", gender: "woman", enrolled: "2026-01-15" },
   { pseudonym: "I", gender: "woman", enrolled: "2024-01-10", exited: "2024-12-20" },
-  { pseudonym: "J", gender: "undisclosed", municipalityCode: "0687", enrolled: "2025-08-01", exited: "2025-10-01", startOccupation: null, startIncome: [] },
+  {
+    pseudonym: "J",
+    gender: "undisclosed",
+    municipalityCode: "0687",
+    enrolled: "2025-08-01",
+    exited: "2025-10-01",
+    startOccupation: null,
+    startIncome: [],
+  },
   {
     pseudonym: "K",
     gender: "man",
@@ -206,7 +227,7 @@ export async function createReportCohort(world: World) {
       await db.placement.create({
         data: {
           participantId: participant.id,
-          openingId: await openingFor(x.kind, x.kind === "job" ? x.support ?? "none" : null),
+          openingId: await openingFor(x.kind, x.kind === "job" ? (x.support ?? "none") : null),
           kind: x.kind,
           startDate: at(x.start),
           endDate: x.end ? at(x.end) : null,
@@ -223,7 +244,12 @@ export async function createReportCohort(world: World) {
           exitOccupation: p.exit?.occupation ?? null,
           exitIncomeSources: JSON.stringify(p.exit?.income ?? []),
           retention: JSON.stringify(
-            (p.retention ?? []).map((r) => ({ months: r.months, employed: r.employed, hours: r.hours, checkedAt: at(r.checked).toISOString() }))
+            (p.retention ?? []).map((r) => ({
+              months: r.months,
+              employed: r.employed,
+              hours: r.hours,
+              checkedAt: at(r.checked).toISOString(),
+            })),
           ),
         },
       });

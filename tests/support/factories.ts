@@ -6,12 +6,23 @@ import { db } from "../../app/utils/db.server.ts";
 const uid = () => crypto.randomUUID().slice(0, 8);
 
 export async function createOrganization(overrides: { name?: string } = {}) {
-  return db.organization.create({ data: { name: overrides.name ?? `Coachorganisation ${uid()}`, municipalityCode: "0680" } });
+  return db.organization.create({
+    data: { name: overrides.name ?? `Coachorganisation ${uid()}`, municipalityCode: "0680" },
+  });
 }
 
 type Role = "admin" | "coach" | "employer" | "participant";
 
-export async function createUser(role: Role, overrides: { organizationId?: string; employerId?: string; email?: string | null; name?: string; phone?: string } = {}) {
+export async function createUser(
+  role: Role,
+  overrides: {
+    organizationId?: string;
+    employerId?: string;
+    email?: string | null;
+    name?: string;
+    phone?: string;
+  } = {},
+) {
   const id = uid();
   return db.user.create({
     data: {
@@ -25,7 +36,9 @@ export async function createUser(role: Role, overrides: { organizationId?: strin
   });
 }
 
-export async function createEmployer(overrides: { organizationId?: string; contactCoachId?: string; name?: string } = {}) {
+export async function createEmployer(
+  overrides: { organizationId?: string; contactCoachId?: string; name?: string } = {},
+) {
   return db.employer.create({
     data: {
       name: overrides.name ?? `Arbetsgivare ${uid()} AB`,
@@ -36,7 +49,10 @@ export async function createEmployer(overrides: { organizationId?: string; conta
   });
 }
 
-export async function createWorkplace(employerId: string, overrides: { municipalityCode?: string; lat?: number; lng?: number } = {}) {
+export async function createWorkplace(
+  employerId: string,
+  overrides: { municipalityCode?: string; lat?: number; lng?: number } = {},
+) {
   return db.workplace.create({
     data: {
       employerId,
@@ -108,7 +124,10 @@ export const OCCUPATION_LAGERARBETARE = "DLEi_bTh_oLA"; // Lagerarbetare/Termina
 export const SKILL_TRUCKVANA = "pGts_PKK_c8W";
 
 /** The fields of a valid opening form (app/components/opening-form.tsx): a practice place. */
-export function openingFields(workplaceId: string, overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+export function openingFields(
+  workplaceId: string,
+  overrides: Record<string, string | string[]> = {},
+): Record<string, string | string[]> {
   return {
     kind: "practice",
     title: `Praktik på lagret ${uid()}`,
@@ -141,7 +160,15 @@ export function openingFields(workplaceId: string, overrides: Record<string, str
 /** An opening (published unless told otherwise) at a new workplace of the employer, indexed for search. */
 export async function createOpening(
   employerId: string,
-  overrides: { status?: string; title?: string; kind?: string; workplaceId?: string; hoursMin?: number; hoursMax?: number; endDate?: Date | null } = {},
+  overrides: {
+    status?: string;
+    title?: string;
+    kind?: string;
+    workplaceId?: string;
+    hoursMin?: number;
+    hoursMax?: number;
+    endDate?: Date | null;
+  } = {},
 ) {
   const { getSearchEngine } = await import("../../search/index.ts");
   const workplaceId = overrides.workplaceId ?? (await createWorkplace(employerId)).id;
@@ -175,7 +202,11 @@ export async function createOpening(
 }
 
 /** A "fråga coachen" thread from an employer user, with its first message. */
-export async function createQuestion(employerUser: { id: string; employerId: string | null }, organizationId: string, overrides: { subject?: string; body?: string } = {}) {
+export async function createQuestion(
+  employerUser: { id: string; employerId: string | null },
+  organizationId: string,
+  overrides: { subject?: string; body?: string } = {},
+) {
   return db.thread.create({
     data: {
       kind: "question",
@@ -200,13 +231,29 @@ export async function createPlacementWithThread(
   overrides: { kind?: string; startDate?: Date; endDate?: Date | null; title?: string } = {},
 ) {
   const { createPlacementFromProposal } = await import("../../app/utils/placements.server.ts");
-  const opening = await createOpening(world.employer.id, { kind: overrides.kind ?? "practice", title: overrides.title });
+  const opening = await createOpening(world.employer.id, {
+    kind: overrides.kind ?? "practice",
+    title: overrides.title,
+  });
   const proposal = await db.proposal.create({
-    data: { participantId: world.participant.id, openingId: opening.id, score: 80, status: "presented", participantAnswer: "yes", participantAnsweredAt: new Date(), presentedAt: new Date() },
+    data: {
+      participantId: world.participant.id,
+      openingId: opening.id,
+      score: 80,
+      status: "presented",
+      participantAnswer: "yes",
+      participantAnsweredAt: new Date(),
+      presentedAt: new Date(),
+    },
   });
   const startDate = overrides.startDate ?? new Date(Date.now() - 14 * 86_400_000);
   const { placement, thread } = await db.$transaction((tx) =>
-    createPlacementFromProposal(tx, { proposalId: proposal.id, startDate, actorId: world.employerUser.id, endDate: overrides.endDate }),
+    createPlacementFromProposal(tx, {
+      proposalId: proposal.id,
+      startDate,
+      actorId: world.employerUser.id,
+      endDate: overrides.endDate,
+    }),
   );
   return { opening, proposal, placement, thread };
 }

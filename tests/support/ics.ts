@@ -5,7 +5,11 @@ export type IcsProperty = { name: string; params: Record<string, string>; value:
 export type IcsComponent = { type: string; properties: IcsProperty[]; components: IcsComponent[] };
 
 export function parseIcs(text: string): IcsComponent {
-  const lines = text.replace(/\r\n[ \t]/g, "").replace(/\n[ \t]/g, "").split(/\r?\n/).filter(Boolean);
+  const lines = text
+    .replace(/\r\n[ \t]/g, "")
+    .replace(/\n[ \t]/g, "")
+    .split(/\r?\n/)
+    .filter(Boolean);
   const root: IcsComponent = { type: "ROOT", properties: [], components: [] };
   const stack: IcsComponent[] = [root];
   for (const line of lines) {
@@ -68,5 +72,8 @@ export function props(component: IcsComponent, name: string): IcsProperty[] {
 
 /** "20260305T123000Z" for an instant, as DTSTART in UTC. */
 export function icsUtc(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }

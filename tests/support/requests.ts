@@ -25,11 +25,18 @@ export function postRequest(path: string, fields: Record<string, string | string
 export const testContext = (clientIp = "127.0.0.1") => ({ cspNonce: "test", clientIp });
 
 /** Runs a loader/action and returns its Response, whether it returned or threw one. */
-export async function settle(run: () => Promise<unknown>): Promise<{ status: number; response?: Response; value?: unknown }> {
+export async function settle(
+  run: () => Promise<unknown>,
+): Promise<{ status: number; response?: Response; value?: unknown }> {
   try {
     const value = await run();
     if (value instanceof Response) return { status: value.status, response: value };
-    if (value && typeof value === "object" && "type" in value && (value as { type: unknown }).type === "DataWithResponseInit") {
+    if (
+      value &&
+      typeof value === "object" &&
+      "type" in value &&
+      (value as { type: unknown }).type === "DataWithResponseInit"
+    ) {
       const init = (value as unknown as { init?: ResponseInit; data: unknown }).init;
       return { status: init?.status ?? 200, value: (value as unknown as { data: unknown }).data };
     }

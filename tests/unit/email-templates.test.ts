@@ -12,7 +12,9 @@ function hrefs(html: string): string[] {
 
 describe("escapeHtml", () => {
   test("escapes the five HTML-special characters", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
+    );
   });
   test("leaves Swedish text alone", () => {
     expect(escapeHtml("Åsa Öberg på Ängsgården")).toBe("Åsa Öberg på Ängsgården");

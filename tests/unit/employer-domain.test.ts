@@ -98,7 +98,14 @@ describe("the opening form", () => {
   });
 
   test("every rule failure is reported together", () => {
-    const result = parseOpeningForm({ ...valid, hoursMin: "30", hoursMax: "20", startDate: "2026-05-10", endDate: "2026-05-01", title: "" });
+    const result = parseOpeningForm({
+      ...valid,
+      hoursMin: "30",
+      hoursMax: "20",
+      startDate: "2026-05-10",
+      endDate: "2026-05-01",
+      title: "",
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(["endDate", "hoursMax", "title"]);
@@ -112,13 +119,24 @@ describe("the opening form", () => {
   });
 
   test("changed fields in Swedish, each named once", () => {
-    expect(changedFields({ title: "A", hoursMin: 1, hoursMax: 2, startDate: new Date(0) }, { title: "B", hoursMin: 3, hoursMax: 4, startDate: new Date(0) })).toEqual(["rubrik", "timmar"]);
+    expect(
+      changedFields(
+        { title: "A", hoursMin: 1, hoursMax: 2, startDate: new Date(0) },
+        { title: "B", hoursMin: 3, hoursMax: 4, startDate: new Date(0) },
+      ),
+    ).toEqual(["rubrik", "timmar"]);
   });
 
   test("stored JSON is read leniently", () => {
-    expect(readSchedule('{"times":["day","lunch"],"startFlexible":true}')).toEqual({ times: ["day"], startFlexible: true });
+    expect(readSchedule('{"times":["day","lunch"],"startFlexible":true}')).toEqual({
+      times: ["day"],
+      startFlexible: true,
+    });
     expect(readSchedule("not json")).toEqual({ times: [], startFlexible: false });
-    expect(readEnvironment('{"pace":"calm","noise":"deafening","instructions":["written","telepathy"]}')).toEqual({ pace: "calm", instructions: ["written"] });
+    expect(readEnvironment('{"pace":"calm","noise":"deafening","instructions":["written","telepathy"]}')).toEqual({
+      pace: "calm",
+      instructions: ["written"],
+    });
   });
 });
 
@@ -133,6 +151,13 @@ describe("profile and workplace schemas", () => {
   });
   test("postal codes are normalised", () => {
     const r = parseWorkplace({ name: "Lagret", street: "Gatan 1", postalCode: "553 20" });
-    expect(r.ok && r.data).toEqual({ name: "Lagret", street: "Gatan 1", postalCode: "55320", municipalityCode: null, lat: null, lng: null });
+    expect(r.ok && r.data).toEqual({
+      name: "Lagret",
+      street: "Gatan 1",
+      postalCode: "55320",
+      municipalityCode: null,
+      lat: null,
+      lng: null,
+    });
   });
 });

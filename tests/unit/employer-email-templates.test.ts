@@ -24,19 +24,41 @@ describe("employerQuestion", () => {
     expect(mail.text.split("\n")).toContain(url);
   });
   test("a follow-up says so; a shared inbox gets a plain greeting", () => {
-    const followUp = renderEmail("employerQuestion", { employerName: "AB", askerName: "Per", subject: "Hej", excerpt: "Igen", url, followUp: true, recipientName: null });
+    const followUp = renderEmail("employerQuestion", {
+      employerName: "AB",
+      askerName: "Per",
+      subject: "Hej",
+      excerpt: "Igen",
+      url,
+      followUp: true,
+      recipientName: null,
+    });
     expect(followUp.subject).toBe("Nytt meddelande från AB: Hej");
     expect(followUp.text).toContain("Hej!");
     expect(followUp.text).toContain("har skrivit igen i frågan");
   });
   test("escapes what the employer wrote", () => {
-    const evil = renderEmail("employerQuestion", { employerName: "AB", askerName: "Per", subject: "<script>x</script>", excerpt: `<img src=x onerror="alert(1)">`, url });
+    const evil = renderEmail("employerQuestion", {
+      employerName: "AB",
+      askerName: "Per",
+      subject: "<script>x</script>",
+      excerpt: `<img src=x onerror="alert(1)">`,
+      url,
+    });
     expect(evil.html).not.toContain("<script>");
     expect(evil.html).not.toContain("<img");
     expect(evil.html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
   });
   test("refuses a javascript: link", () => {
-    expect(() => renderEmail("employerQuestion", { employerName: "AB", askerName: "Per", subject: "S", excerpt: "E", url: "javascript:alert(1)" })).toThrow();
+    expect(() =>
+      renderEmail("employerQuestion", {
+        employerName: "AB",
+        askerName: "Per",
+        subject: "S",
+        excerpt: "E",
+        url: "javascript:alert(1)",
+      }),
+    ).toThrow();
   });
 });
 
@@ -53,7 +75,9 @@ describe("questionAnswered", () => {
     });
     expect(mail.subject).toBe("Svar på din fråga: Lönestöd");
     expect(mail.text).toContain("Hej Per!");
-    expect(mail.text).toContain("Johanna Berg på Arbetsmarknadsenheten har svarat på ”Lönestöd” (efter 2 timmar och 5 minuter):");
+    expect(mail.text).toContain(
+      "Johanna Berg på Arbetsmarknadsenheten har svarat på ”Lönestöd” (efter 2 timmar och 5 minuter):",
+    );
     expect(hrefs(mail.html)).toEqual([url, url]);
   });
 });

@@ -41,7 +41,10 @@ describe("normalizePostalCode", () => {
     expect(normalizePostalCode(input)).toBe(expected);
   });
 
-  test.each(["", "5532", "553200", "55 320", "053 20", "abc de", "553-20", "553  20", "55320x"])("%j is invalid", (input) => {
-    expect(normalizePostalCode(input)).toBeNull();
-  });
+  test.each(["", "5532", "553200", "55 320", "053 20", "abc de", "553-20", "553  20", "55320x"])(
+    "%j is invalid",
+    (input) => {
+      expect(normalizePostalCode(input)).toBeNull();
+    },
+  );
 });

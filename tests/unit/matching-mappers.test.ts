@@ -50,13 +50,25 @@ function participantRow(overrides: Partial<ParticipantMatchRow> = {}): Participa
     municipalityLat: 57.78,
     municipalityLng: 14.16,
     interests: JSON.stringify({ occupationIds: ["DLEi_bTh_oLA"], groupCodes: ["9111"] }),
-    preferences: JSON.stringify({ hoursMin: 10, hoursMax: 20, schedule: ["day"], maxCommuteKm: 15, travelMode: "bike", startFlexible: true }),
+    preferences: JSON.stringify({
+      hoursMin: 10,
+      hoursMax: 20,
+      schedule: ["day"],
+      maxCommuteKm: 15,
+      travelMode: "bike",
+      startFlexible: true,
+    }),
     environmentPrefs: JSON.stringify({ pace: "calm", instructions: ["written"] }),
     needs: JSON.stringify([
       { code: "extra_breaks", must: true },
       { code: "quiet_workspace", must: false },
     ]),
-    exclusions: JSON.stringify({ occupationIds: ["KF64_AvU_S4N"], groupCodes: ["91"], environment: ["physicalLoad:heavy"], schedule: ["night"] }),
+    exclusions: JSON.stringify({
+      occupationIds: ["KF64_AvU_S4N"],
+      groupCodes: ["91"],
+      environment: ["physicalLoad:heavy"],
+      schedule: ["night"],
+    }),
     ...overrides,
   };
 }
@@ -89,7 +101,16 @@ describe("toMatchOpening", () => {
   });
 
   test("raw SQL values: 0/1 booleans, bigint counts, ISO or epoch dates", () => {
-    const m = toMatchOpening(openingRow({ competitive: 0, supervisorFixed: 1, places: 1n, activePlacements: 1n, endDate: Date.UTC(2026, 0, 1), publishedAt: null }));
+    const m = toMatchOpening(
+      openingRow({
+        competitive: 0,
+        supervisorFixed: 1,
+        places: 1n,
+        activePlacements: 1n,
+        endDate: Date.UTC(2026, 0, 1),
+        publishedAt: null,
+      }),
+    );
     expect(m.competitive).toBe(false);
     expect(m.supervisorFixed).toBe(true);
     expect(m.placesLeft).toBe(0);
@@ -120,7 +141,9 @@ describe("toMatchOpening", () => {
 
   test("an unknown kind or status is kept, so the hard filters reject it", () => {
     const m = toMatchOpening(openingRow({ kind: "rocket", status: "archived" }));
-    const participant = toMatchParticipant(participantRow({ goals: "[]", exclusions: null, needs: null, preferences: null }));
+    const participant = toMatchParticipant(
+      participantRow({ goals: "[]", exclusions: null, needs: null, preferences: null }),
+    );
     const result = checkHardFilters(m, participant, { now: new Date("2026-02-01T00:00:00Z") });
     expect(result.ok ? [] : result.failures.map((f) => f.code)).toEqual(["not_published", "kind_not_in_goals"]);
   });
@@ -133,26 +156,56 @@ describe("toMatchParticipant", () => {
       goals: ["work", "practice"],
       home: { lat: 57.7, lng: 14.1 },
       interests: { occupationIds: ["DLEi_bTh_oLA"], groupCodes: ["9111"] },
-      preferences: { hoursMin: 10, hoursMax: 20, schedule: ["day"], startFlexible: true, maxCommuteKm: 15, travelMode: "bike" },
+      preferences: {
+        hoursMin: 10,
+        hoursMax: 20,
+        schedule: ["day"],
+        startFlexible: true,
+        maxCommuteKm: 15,
+        travelMode: "bike",
+      },
       environmentPrefs: { pace: "calm", instructions: ["written"] },
       needs: [
         { code: "extra_breaks", must: true },
         { code: "quiet_workspace", must: false },
       ],
-      exclusions: { occupationIds: ["KF64_AvU_S4N"], groupCodes: ["91"], environment: ["physicalLoad:heavy"], schedule: ["night"] },
+      exclusions: {
+        occupationIds: ["KF64_AvU_S4N"],
+        groupCodes: ["91"],
+        environment: ["physicalLoad:heavy"],
+        schedule: ["night"],
+      },
     });
   });
 
   test("home falls back to the municipality's centre, then to unknown", () => {
     expect(toMatchParticipant(participantRow({ lat: null, lng: null })).home).toEqual({ lat: 57.78, lng: 14.16 });
-    expect(toMatchParticipant(participantRow({ lat: null, lng: null, municipalityLat: null, municipalityLng: null })).home).toBeNull();
+    expect(
+      toMatchParticipant(participantRow({ lat: null, lng: null, municipalityLat: null, municipalityLng: null })).home,
+    ).toBeNull();
   });
 
   test("no profile: empty wishes, no rules", () => {
-    const m = toMatchParticipant(participantRow({ interests: null, preferences: null, environmentPrefs: null, needs: null, exclusions: null, goals: null }));
+    const m = toMatchParticipant(
+      participantRow({
+        interests: null,
+        preferences: null,
+        environmentPrefs: null,
+        needs: null,
+        exclusions: null,
+        goals: null,
+      }),
+    );
     expect(m.goals).toEqual([]);
     expect(m.interests).toEqual({ occupationIds: [], groupCodes: [] });
-    expect(m.preferences).toEqual({ hoursMin: null, hoursMax: null, schedule: [], startFlexible: null, maxCommuteKm: null, travelMode: null });
+    expect(m.preferences).toEqual({
+      hoursMin: null,
+      hoursMax: null,
+      schedule: [],
+      startFlexible: null,
+      maxCommuteKm: null,
+      travelMode: null,
+    });
     expect(m.environmentPrefs).toEqual({});
     expect(m.needs).toEqual([]);
     expect(m.exclusions).toEqual({ occupationIds: [], groupCodes: [], environment: [], schedule: [] });
@@ -161,13 +214,23 @@ describe("toMatchParticipant", () => {
   test("one broken item never drops the other hard rules", () => {
     const m = toMatchParticipant(
       participantRow({
-        exclusions: JSON.stringify({ occupationIds: ["KF64_AvU_S4N"], groupCodes: ["91"], environment: ["physicalLoad:heavy", "noise:deafening"], schedule: ["night", "never"] }),
+        exclusions: JSON.stringify({
+          occupationIds: ["KF64_AvU_S4N"],
+          groupCodes: ["91"],
+          environment: ["physicalLoad:heavy", "noise:deafening"],
+          schedule: ["night", "never"],
+        }),
         needs: JSON.stringify([{ code: "extra_breaks", must: true }, { code: "unicorn", must: true }, "garbage"]),
         preferences: JSON.stringify({ hoursMin: "tio", hoursMax: 20, maxCommuteKm: 15, schedule: ["day", "siesta"] }),
         goals: JSON.stringify(["work", "space"]),
       }),
     );
-    expect(m.exclusions).toEqual({ occupationIds: ["KF64_AvU_S4N"], groupCodes: ["91"], environment: ["physicalLoad:heavy"], schedule: ["night"] });
+    expect(m.exclusions).toEqual({
+      occupationIds: ["KF64_AvU_S4N"],
+      groupCodes: ["91"],
+      environment: ["physicalLoad:heavy"],
+      schedule: ["night"],
+    });
     expect(m.needs).toEqual([{ code: "extra_breaks", must: true }]);
     expect(m.preferences).toMatchObject({ hoursMin: null, hoursMax: 20, maxCommuteKm: 15, schedule: ["day"] });
     expect(m.goals).toEqual(["work"]);
@@ -193,7 +256,15 @@ describe("toMatchParticipant", () => {
 
 describe("small readers", () => {
   test("toBool, toDate, readGoals", () => {
-    expect([true, 1, 1n, false, 0, 0n, null].map((v) => toBool(v as never))).toEqual([true, true, true, false, false, false, false]);
+    expect([true, 1, 1n, false, 0, 0n, null].map((v) => toBool(v as never))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(toDate("nonsense")).toBeNull();
     expect(toDate("2026-01-10T08:00:00.000+00:00")).toEqual(new Date("2026-01-10T08:00:00Z"));
     expect(readGoals("not json")).toEqual([]);

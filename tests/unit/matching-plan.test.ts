@@ -34,15 +34,24 @@ const graph = buildOccupationGraph(
 describe("MatchFiltersSchema", () => {
   test("accepts typed values and query-string values", () => {
     expect(MatchFiltersSchema.parse({})).toEqual({});
-    expect(MatchFiltersSchema.parse({ kinds: ["job", "job", "visit"], maxDistanceKm: 12.5, hoursMin: 10, hoursMax: 20 })).toEqual({
+    expect(
+      MatchFiltersSchema.parse({ kinds: ["job", "job", "visit"], maxDistanceKm: 12.5, hoursMin: 10, hoursMax: 20 }),
+    ).toEqual({
       kinds: ["job", "visit"],
       maxDistanceKm: 12.5,
       hoursMin: 10,
       hoursMax: 20,
     });
     const params = new URLSearchParams("kinds=job&kinds=practice&maxDistanceKm=20&hoursMin=&hoursMax=30");
-    expect(MatchFiltersSchema.parse(matchFilterValues(params))).toEqual({ kinds: ["job", "practice"], maxDistanceKm: 20, hoursMax: 30 });
-    expect(MatchFiltersSchema.parse({ kinds: "visit", maxDistanceKm: "7,5" })).toEqual({ kinds: ["visit"], maxDistanceKm: 7.5 });
+    expect(MatchFiltersSchema.parse(matchFilterValues(params))).toEqual({
+      kinds: ["job", "practice"],
+      maxDistanceKm: 20,
+      hoursMax: 30,
+    });
+    expect(MatchFiltersSchema.parse({ kinds: "visit", maxDistanceKm: "7,5" })).toEqual({
+      kinds: ["visit"],
+      maxDistanceKm: 7.5,
+    });
     expect(MatchFiltersSchema.parse({ kinds: [] })).toEqual({});
   });
 
@@ -58,16 +67,37 @@ describe("MatchFiltersSchema", () => {
     expect(parseMatchFilters({ maxDistanceKm: -3 }).ok).toBe(false);
     expect(parseMatchFilters({ hoursMin: 12.5 }).ok).toBe(false);
     const order = parseMatchFilters({ hoursMin: 30, hoursMax: 10 });
-    expect(order.ok ? null : order.errors).toEqual({ hoursMax: ["Högsta antal timmar kan inte vara lägre än lägsta."] });
+    expect(order.ok ? null : order.errors).toEqual({
+      hoursMax: ["Högsta antal timmar kan inte vara lägre än lägsta."],
+    });
   });
 });
 
 describe("interestNeighbourhood", () => {
   test("substitutes both ways and the SSYK-4 group; not the interest itself; exclusions left out", () => {
-    expect(interestNeighbourhood(graph, { occupationIds: ["lager"], groupCodes: [] }).sort()).toEqual(["planerare", "truck"]);
-    expect(interestNeighbourhood(graph, { occupationIds: ["lager"], groupCodes: [] }, { occupationIds: [], groupCodes: [] }, 3).sort()).toEqual(["planerare", "transport", "truck"]);
-    expect(interestNeighbourhood(graph, { occupationIds: [], groupCodes: ["91"] }).sort()).toEqual(["fonster", "stadare"]);
-    expect(interestNeighbourhood(graph, { occupationIds: ["lager"], groupCodes: ["91"] }, { occupationIds: ["truck"], groupCodes: ["9111"] }).sort()).toEqual(["fonster", "planerare"]);
+    expect(interestNeighbourhood(graph, { occupationIds: ["lager"], groupCodes: [] }).sort()).toEqual([
+      "planerare",
+      "truck",
+    ]);
+    expect(
+      interestNeighbourhood(
+        graph,
+        { occupationIds: ["lager"], groupCodes: [] },
+        { occupationIds: [], groupCodes: [] },
+        3,
+      ).sort(),
+    ).toEqual(["planerare", "transport", "truck"]);
+    expect(interestNeighbourhood(graph, { occupationIds: [], groupCodes: ["91"] }).sort()).toEqual([
+      "fonster",
+      "stadare",
+    ]);
+    expect(
+      interestNeighbourhood(
+        graph,
+        { occupationIds: ["lager"], groupCodes: ["91"] },
+        { occupationIds: ["truck"], groupCodes: ["9111"] },
+      ).sort(),
+    ).toEqual(["fonster", "planerare"]);
   });
 });
 
@@ -117,7 +147,8 @@ describe("planCandidateSearch", () => {
 
   test("the radius is the tighter of max commute and the coach's distance; without either a default", () => {
     const p = (maxCommuteKm?: number) => makeParticipant({ home, preferences: { maxCommuteKm: maxCommuteKm ?? null } });
-    const radius = (plan: { fillQueries: OpeningQuery[] }) => plan.fillQueries[plan.fillQueries.length - 1].geo?.radiusKm;
+    const radius = (plan: { fillQueries: OpeningQuery[] }) =>
+      plan.fillQueries[plan.fillQueries.length - 1].geo?.radiusKm;
     expect(radius(planCandidateSearch(p(30), graph, { maxDistanceKm: 10 }, { now }))).toBe(10.05);
     expect(radius(planCandidateSearch(p(8), graph, { maxDistanceKm: 50 }, { now }))).toBe(8.05);
     expect(radius(planCandidateSearch(p(), graph, {}, { now }))).toBe(MATCHING_LIMITS.unstatedRadiusKm + 0.05);
@@ -125,8 +156,12 @@ describe("planCandidateSearch", () => {
   });
 
   test("nothing to search: no common kind, or a max commute without a home", () => {
-    expect(planCandidateSearch(makeParticipant({ goals: ["studies"], home }), graph, { kinds: ["job"] }, { now }).empty).toBe(true);
-    expect(planCandidateSearch(makeParticipant({ home: null, preferences: { maxCommuteKm: 10 } }), graph, {}, { now }).empty).toBe(true);
+    expect(
+      planCandidateSearch(makeParticipant({ goals: ["studies"], home }), graph, { kinds: ["job"] }, { now }).empty,
+    ).toBe(true);
+    expect(
+      planCandidateSearch(makeParticipant({ home: null, preferences: { maxCommuteKm: 10 } }), graph, {}, { now }).empty,
+    ).toBe(true);
     const noHome = planCandidateSearch(makeParticipant({ home: null, preferences: {} }), graph, {}, { now });
     expect(noHome.empty).toBe(false);
     expect(noHome.fillQueries).toHaveLength(1);
@@ -139,7 +174,9 @@ describe("planCandidateSearch", () => {
       interests: { occupationIds: ["lager", "stadare"], groupCodes: [] },
       exclusions: { occupationIds: [], groupCodes: ["91"], environment: [], schedule: [] },
     });
-    expect(planCandidateSearch(participant, graph, {}, { now }).textQueries.map((q) => q.text)).toEqual(["Lagerarbetare/Terminalarbetare"]);
+    expect(planCandidateSearch(participant, graph, {}, { now }).textQueries.map((q) => q.text)).toEqual([
+      "Lagerarbetare/Terminalarbetare",
+    ]);
   });
 });
 
@@ -151,11 +188,39 @@ describe("searchCandidates", () => {
       syncOpenings: async () => {},
       async searchOpenings(q) {
         calls.push(q);
-        if (q.text === "Lagerarbetare/Terminalarbetare") return { hits: [{ id: "a", relevance: 0.6 }, { id: "b", relevance: 1 }], total: 2 };
-        if (q.text === "Städare") return { hits: [{ id: "c", relevance: 0.9 }, { id: "a", relevance: 0.8 }], total: 2 };
-        if (q.filters?.occupationIds) return { hits: [{ id: "b", relevance: 1 }, { id: "d", relevance: 1 }], total: 2 };
+        if (q.text === "Lagerarbetare/Terminalarbetare")
+          return {
+            hits: [
+              { id: "a", relevance: 0.6 },
+              { id: "b", relevance: 1 },
+            ],
+            total: 2,
+          };
+        if (q.text === "Städare")
+          return {
+            hits: [
+              { id: "c", relevance: 0.9 },
+              { id: "a", relevance: 0.8 },
+            ],
+            total: 2,
+          };
+        if (q.filters?.occupationIds)
+          return {
+            hits: [
+              { id: "b", relevance: 1 },
+              { id: "d", relevance: 1 },
+            ],
+            total: 2,
+          };
         if (q.geo?.radiusKm === 5) return { hits: [{ id: "e", relevance: 1 }], total: 1 };
-        return { hits: [{ id: "f", relevance: 1 }, { id: "g", relevance: 1 }, { id: "h", relevance: 1 }], total: 3 };
+        return {
+          hits: [
+            { id: "f", relevance: 1 },
+            { id: "g", relevance: 1 },
+            { id: "h", relevance: 1 },
+          ],
+          total: 3,
+        };
       },
     };
     const participant = makeParticipant({ home, interests: { occupationIds: ["lager", "stadare"], groupCodes: [] } });
@@ -164,13 +229,9 @@ describe("searchCandidates", () => {
     expect(found.ids).toEqual(["b", "c", "a", "d", "e", "f"]);
     expect(Object.fromEntries(found.relevance!)).toEqual({ a: 0.8, b: 1, c: 0.9 });
     // Full after the 15 km ring: the full radius is not searched.
-    expect(calls.map((q) => q.text ?? (q.filters?.occupationIds ? "neighbourhood" : `ring ${q.geo?.radiusKm}`))).toEqual([
-      "Lagerarbetare/Terminalarbetare",
-      "Städare",
-      "neighbourhood",
-      "ring 5",
-      "ring 15",
-    ]);
+    expect(
+      calls.map((q) => q.text ?? (q.filters?.occupationIds ? "neighbourhood" : `ring ${q.geo?.radiusKm}`)),
+    ).toEqual(["Lagerarbetare/Terminalarbetare", "Städare", "neighbourhood", "ring 5", "ring 15"]);
     expect(found.queries).toBe(5);
   });
 });

@@ -15,7 +15,12 @@ import {
   type MatchWeights,
 } from "~/domain/matching/index.ts";
 import { accommodations, type Accommodation } from "~/domain/vocab/accommodations.ts";
-import { environmentDimensions, instructionStyles, type Environment, type EnvironmentDimension } from "~/domain/vocab/environment.ts";
+import {
+  environmentDimensions,
+  instructionStyles,
+  type Environment,
+  type EnvironmentDimension,
+} from "~/domain/vocab/environment.ts";
 import { employmentSupports, openingKinds, openingStatuses } from "~/domain/vocab/openings.ts";
 import { goals } from "~/domain/vocab/participants.ts";
 import { scheduleTimes } from "~/domain/vocab/schedule.ts";
@@ -47,7 +52,9 @@ const hoursRangeArb = fc
 const environmentArb: fc.Arbitrary<Environment> = fc
   .tuple(
     fc.record(
-      Object.fromEntries(dimensions.map((d) => [d, fc.option(fc.constantFrom(...environmentDimensions[d].codes), { nil: undefined })])),
+      Object.fromEntries(
+        dimensions.map((d) => [d, fc.option(fc.constantFrom(...environmentDimensions[d].codes), { nil: undefined })]),
+      ),
     ),
     fc.subarray([...instructionStyles.codes]),
   )
@@ -62,7 +69,10 @@ const openingArb: fc.Arbitrary<MatchOpening> = fc
   .record({
     id: fc.uuid(),
     kind: fc.constantFrom(...openingKinds.codes),
-    status: fc.oneof({ weight: 4, arbitrary: fc.constant("published" as const) }, { weight: 1, arbitrary: fc.constantFrom(...openingStatuses.codes) }),
+    status: fc.oneof(
+      { weight: 4, arbitrary: fc.constant("published" as const) },
+      { weight: 1, arbitrary: fc.constantFrom(...openingStatuses.codes) },
+    ),
     occupation: fc.constantFrom(...occupationPool),
     hours: hoursRangeArb,
     times: fc.subarray([...scheduleTimes.codes]),
@@ -105,14 +115,19 @@ const openingArb: fc.Arbitrary<MatchOpening> = fc
 
 const needsArb = fc
   .uniqueArray(fc.constantFrom(...accommodations.codes), { maxLength: 5 })
-  .chain((codes) => fc.tuple(...codes.map((code) => fc.boolean().map((must) => ({ code, must })))).map((needs) => needs));
+  .chain((codes) =>
+    fc.tuple(...codes.map((code) => fc.boolean().map((must) => ({ code, must })))).map((needs) => needs),
+  );
 
 const participantArb: fc.Arbitrary<MatchParticipant> = fc
   .record({
     id: fc.uuid(),
     goals: fc.subarray([...goals.codes]),
     home: fc.option(pointArb, { nil: null, freq: 10 }),
-    occupationIds: fc.subarray(occupationPool.map((o) => o.id), { maxLength: 3 }),
+    occupationIds: fc.subarray(
+      occupationPool.map((o) => o.id),
+      { maxLength: 3 },
+    ),
     groupCodes: fc.subarray(ssykPrefixes, { maxLength: 2 }),
     hours: fc.option(hoursRangeArb, { nil: null }),
     schedule: fc.subarray([...scheduleTimes.codes]),
@@ -120,7 +135,10 @@ const participantArb: fc.Arbitrary<MatchParticipant> = fc
     maxCommuteKm: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
     environmentPrefs: environmentArb,
     needs: needsArb,
-    exOccupationIds: fc.subarray(occupationPool.map((o) => o.id), { maxLength: 2 }),
+    exOccupationIds: fc.subarray(
+      occupationPool.map((o) => o.id),
+      { maxLength: 2 },
+    ),
     exGroupCodes: fc.subarray(ssykPrefixes, { maxLength: 2 }),
     exEnvironment: fc.subarray(environmentValues, { maxLength: 3 }),
     exSchedule: fc.subarray([...scheduleTimes.codes], { maxLength: 2 }),
@@ -139,14 +157,24 @@ const participantArb: fc.Arbitrary<MatchParticipant> = fc
     },
     environmentPrefs: p.environmentPrefs,
     needs: p.needs,
-    exclusions: { occupationIds: p.exOccupationIds, groupCodes: p.exGroupCodes, environment: p.exEnvironment, schedule: p.exSchedule },
+    exclusions: {
+      occupationIds: p.exOccupationIds,
+      groupCodes: p.exGroupCodes,
+      environment: p.exEnvironment,
+      schedule: p.exSchedule,
+    },
   }));
 
 /** Optional tuned weights: the default, or any non-negative set with a positive sum. */
 const weightsArb: fc.Arbitrary<MatchWeights> = fc.oneof(
   fc.constant(DEFAULT_WEIGHTS),
   fc
-    .record(Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, fc.integer({ min: 0, max: 50 })])) as Record<keyof MatchWeights, fc.Arbitrary<number>>)
+    .record(
+      Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, fc.integer({ min: 0, max: 50 })])) as Record<
+        keyof MatchWeights,
+        fc.Arbitrary<number>
+      >,
+    )
     .filter((w) => Object.values(w).some((x) => x > 0)),
 );
 
@@ -161,7 +189,10 @@ const textRelevanceArb = fc.option(fc.double({ min: 0, max: 1, noNaN: true }), {
  */
 function violatesHardRule(o: MatchOpening, p: MatchParticipant): boolean {
   const env = o.environment as Record<string, unknown>;
-  const instructions = new Set<string>([...(o.environment.instructions ?? []), ...(o.accommodationsOffered.includes("written_instructions") ? ["written"] : [])]);
+  const instructions = new Set<string>([
+    ...(o.environment.instructions ?? []),
+    ...(o.accommodationsOffered.includes("written_instructions") ? ["written"] : []),
+  ]);
   const envHas = (item: string) => {
     const [d, v] = item.split(":");
     if (d === "instructions") return instructions.has(v);
@@ -175,7 +206,11 @@ function violatesHardRule(o: MatchOpening, p: MatchParticipant): boolean {
   const km = o.location && p.home ? haversineKm(p.home, o.location) : null;
   const max = p.preferences.maxCommuteKm;
   const { hoursMin, hoursMax } = p.preferences;
-  const kindsByGoal = { work: ["job", "task", "visit"], practice: ["practice", "work_trial", "task", "visit"], studies: ["visit"] };
+  const kindsByGoal = {
+    work: ["job", "task", "visit"],
+    practice: ["practice", "work_trial", "task", "visit"],
+    studies: ["visit"],
+  };
   const kindOk = p.goals.length === 0 || p.goals.some((g) => kindsByGoal[g].includes(o.kind));
   const pMin = hoursMin ?? 0;
   const pMax = hoursMax ?? Math.max(pMin, 40);
@@ -187,7 +222,9 @@ function violatesHardRule(o: MatchOpening, p: MatchParticipant): boolean {
     p.exclusions.groupCodes.some((g) => o.ssyk4Code.startsWith(g)) ||
     p.needs.some((n) => n.must && !offers(n.code)) ||
     (max != null && (km === null || km > max)) ||
-    ((hoursMin != null || hoursMax != null) && o.kind !== "visit" && (o.hoursMax < Math.min(pMin, pMax) || o.hoursMin > Math.max(pMin, pMax)))
+    ((hoursMin != null || hoursMax != null) &&
+      o.kind !== "visit" &&
+      (o.hoursMax < Math.min(pMin, pMax) || o.hoursMin > Math.max(pMin, pMax)))
   );
 }
 
@@ -196,7 +233,12 @@ function violatesHardRule(o: MatchOpening, p: MatchParticipant): boolean {
 type Rule = "environment" | "schedule" | "occupation" | "group" | "must" | "distance" | "hours";
 
 /** Make the pair break exactly the given rule (it may break others too). */
-const violationArb: fc.Arbitrary<{ rule: Rule; opening: MatchOpening; participant: MatchParticipant; expected: HardFailureCode }> = fc
+const violationArb: fc.Arbitrary<{
+  rule: Rule;
+  opening: MatchOpening;
+  participant: MatchParticipant;
+  expected: HardFailureCode;
+}> = fc
   .record({
     rule: fc.constantFrom<Rule>("environment", "schedule", "occupation", "group", "must", "distance", "hours"),
     opening: openingArb,
@@ -219,7 +261,10 @@ const violationArb: fc.Arbitrary<{ rule: Rule; opening: MatchOpening; participan
     switch (g.rule) {
       case "environment": {
         const [d, v] = g.envItem.split(":");
-        if (d === "instructions") opening.environment.instructions = [...new Set([...(opening.environment.instructions ?? []), v as "written"])];
+        if (d === "instructions")
+          opening.environment.instructions = [
+            ...new Set([...(opening.environment.instructions ?? []), v as "written"]),
+          ];
         else (opening.environment as Record<string, string>)[d] = v;
         ex.environment.push(g.envItem);
         return { rule: g.rule, opening, participant, expected: "excluded_environment" as const };
@@ -236,7 +281,8 @@ const violationArb: fc.Arbitrary<{ rule: Rule; opening: MatchOpening; participan
         return { rule: g.rule, opening, participant, expected: "excluded_group" as const };
       case "must": {
         opening.accommodationsOffered = opening.accommodationsOffered.filter((c) => c !== g.must);
-        if (g.must === "written_instructions") opening.environment.instructions = (opening.environment.instructions ?? []).filter((s) => s !== "written");
+        if (g.must === "written_instructions")
+          opening.environment.instructions = (opening.environment.instructions ?? []).filter((s) => s !== "written");
         if (g.must === "fixed_supervisor") opening.supervisorFixed = false;
         if (g.must === "flexible_start") opening.schedule.startFlexible = false;
         participant.needs = [...participant.needs.filter((n) => n.code !== g.must), { code: g.must, must: true }];
@@ -268,18 +314,35 @@ describe("hard rules are never violated", () => {
   test(`(a) a pair forced to break a hard rule is never ranked and names the rule (${RUNS} runs)`, () => {
     const seen = new Map<Rule, number>();
     fc.assert(
-      fc.property(violationArb, fc.array(openingArb, { maxLength: 4 }), textRelevanceArb, (v, others, textRelevance) => {
-        seen.set(v.rule, (seen.get(v.rule) ?? 0) + 1);
-        const candidates = [v.opening, ...others].map((opening) => ({ opening, participant: v.participant, textRelevance }));
-        const ranked = rankMatches(candidates, { graph, now });
-        expect(ranked.some((r) => r.opening === v.opening)).toBe(false);
-        const result = checkHardFilters(v.opening, v.participant, { now });
-        expect(result.ok).toBe(false);
-        expect(!result.ok && result.failures.map((f) => f.code)).toContain(v.expected);
-      }),
+      fc.property(
+        violationArb,
+        fc.array(openingArb, { maxLength: 4 }),
+        textRelevanceArb,
+        (v, others, textRelevance) => {
+          seen.set(v.rule, (seen.get(v.rule) ?? 0) + 1);
+          const candidates = [v.opening, ...others].map((opening) => ({
+            opening,
+            participant: v.participant,
+            textRelevance,
+          }));
+          const ranked = rankMatches(candidates, { graph, now });
+          expect(ranked.some((r) => r.opening === v.opening)).toBe(false);
+          const result = checkHardFilters(v.opening, v.participant, { now });
+          expect(result.ok).toBe(false);
+          expect(!result.ok && result.failures.map((f) => f.code)).toContain(v.expected);
+        },
+      ),
       { numRuns: RUNS },
     );
-    expect([...seen.keys()].sort()).toEqual(["distance", "environment", "group", "hours", "must", "occupation", "schedule"]);
+    expect([...seen.keys()].sort()).toEqual([
+      "distance",
+      "environment",
+      "group",
+      "hours",
+      "must",
+      "occupation",
+      "schedule",
+    ]);
   });
 
   test(`(a) over random pairs of live openings, rankMatches returns exactly the pairs that break no hard rule (${RUNS} runs)`, () => {
@@ -287,8 +350,16 @@ describe("hard rules are never violated", () => {
     let dropped = 0;
     fc.assert(
       fc.property(participantArb, fc.array(openingArb, { minLength: 1, maxLength: 8 }), (participant, openings) => {
-        const live = openings.map((o) => ({ ...o, status: "published" as const, placesLeft: Math.max(1, o.placesLeft), endDate: null }));
-        const ranked = rankMatches(live.map((opening) => ({ opening, participant, textRelevance: 0.5 })), { graph, now });
+        const live = openings.map((o) => ({
+          ...o,
+          status: "published" as const,
+          placesLeft: Math.max(1, o.placesLeft),
+          endDate: null,
+        }));
+        const ranked = rankMatches(
+          live.map((opening) => ({ opening, participant, textRelevance: 0.5 })),
+          { graph, now },
+        );
         const returned = new Set(ranked.map((r) => r.opening));
         for (const o of live) {
           expect(returned.has(o)).toBe(!violatesHardRule(o, participant));
@@ -307,22 +378,28 @@ describe("hard rules are never violated", () => {
 describe("scores are well-formed", () => {
   test(`(b) integer scores within 0..100, reasons add up to the score exactly, maxima add up to 100 (${RUNS} runs)`, () => {
     fc.assert(
-      fc.property(openingArb, participantArb, textRelevanceArb, weightsArb, (opening, participant, textRelevance, weights) => {
-        const { score, reasons } = scoreMatch(opening, participant, { graph, textRelevance, weights });
-        expect(Number.isInteger(score)).toBe(true);
-        expect(score).toBeGreaterThanOrEqual(0);
-        expect(score).toBeLessThanOrEqual(100);
-        expect(reasons.reduce((s, r) => s + r.points, 0)).toBe(score);
-        // Maxima add up to 100, unless no weighted criterion applies at all (only text weighted, no text).
-        expect(reasons.reduce((s, r) => s + r.max, 0)).toBe(reasons.length > 0 ? 100 : 0);
-        for (const r of reasons) {
-          expect(Number.isInteger(r.points) && Number.isInteger(r.max)).toBe(true);
-          expect(r.points).toBeGreaterThanOrEqual(0);
-          expect(r.points).toBeLessThanOrEqual(r.max);
-          expect(r.text.trim().length).toBeGreaterThan(0);
-        }
-        expect(new Set(reasons.map((r) => r.criterion)).size).toBe(reasons.length);
-      }),
+      fc.property(
+        openingArb,
+        participantArb,
+        textRelevanceArb,
+        weightsArb,
+        (opening, participant, textRelevance, weights) => {
+          const { score, reasons } = scoreMatch(opening, participant, { graph, textRelevance, weights });
+          expect(Number.isInteger(score)).toBe(true);
+          expect(score).toBeGreaterThanOrEqual(0);
+          expect(score).toBeLessThanOrEqual(100);
+          expect(reasons.reduce((s, r) => s + r.points, 0)).toBe(score);
+          // Maxima add up to 100, unless no weighted criterion applies at all (only text weighted, no text).
+          expect(reasons.reduce((s, r) => s + r.max, 0)).toBe(reasons.length > 0 ? 100 : 0);
+          for (const r of reasons) {
+            expect(Number.isInteger(r.points) && Number.isInteger(r.max)).toBe(true);
+            expect(r.points).toBeGreaterThanOrEqual(0);
+            expect(r.points).toBeLessThanOrEqual(r.max);
+            expect(r.text.trim().length).toBeGreaterThan(0);
+          }
+          expect(new Set(reasons.map((r) => r.criterion)).size).toBe(reasons.length);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -331,41 +408,67 @@ describe("scores are well-formed", () => {
 describe("monotonicity", () => {
   test(`(c) offering an extra nice accommodation never lowers the score (${RUNS} runs)`, () => {
     fc.assert(
-      fc.property(openingArb, participantArb, fc.constantFrom(...accommodations.codes), textRelevanceArb, (opening, participant, extra, textRelevance) => {
-        // Make `extra` a nice need of the participant that the opening does not offer yet.
-        const p = { ...participant, needs: [...participant.needs.filter((n) => n.code !== extra), { code: extra, must: false }] };
-        const before = { ...opening, accommodationsOffered: opening.accommodationsOffered.filter((c) => c !== extra) };
-        const after = { ...before, accommodationsOffered: [...before.accommodationsOffered, extra] };
-        const a = scoreMatch(before, p, { graph, textRelevance }).score;
-        const b = scoreMatch(after, p, { graph, textRelevance }).score;
-        expect(b).toBeGreaterThanOrEqual(a);
-      }),
+      fc.property(
+        openingArb,
+        participantArb,
+        fc.constantFrom(...accommodations.codes),
+        textRelevanceArb,
+        (opening, participant, extra, textRelevance) => {
+          // Make `extra` a nice need of the participant that the opening does not offer yet.
+          const p = {
+            ...participant,
+            needs: [...participant.needs.filter((n) => n.code !== extra), { code: extra, must: false }],
+          };
+          const before = {
+            ...opening,
+            accommodationsOffered: opening.accommodationsOffered.filter((c) => c !== extra),
+          };
+          const after = { ...before, accommodationsOffered: [...before.accommodationsOffered, extra] };
+          const a = scoreMatch(before, p, { graph, textRelevance }).score;
+          const b = scoreMatch(after, p, { graph, textRelevance }).score;
+          expect(b).toBeGreaterThanOrEqual(a);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   test(`(c) moving the opening closer to home never lowers the score (${RUNS} runs)`, () => {
     fc.assert(
-      fc.property(openingArb, participantArb, pointArb, pointArb, fc.double({ min: 0, max: 1, noNaN: true }), textRelevanceArb, (opening, participant, home, far, t, textRelevance) => {
-        const p = { ...participant, home };
-        const near = { lat: far.lat + (home.lat - far.lat) * t, lng: far.lng + (home.lng - far.lng) * t };
-        fc.pre(haversineKm(home, near) <= haversineKm(home, far));
-        const a = scoreMatch({ ...opening, location: far }, p, { graph, textRelevance }).score;
-        const b = scoreMatch({ ...opening, location: near }, p, { graph, textRelevance }).score;
-        expect(b).toBeGreaterThanOrEqual(a);
-      }),
+      fc.property(
+        openingArb,
+        participantArb,
+        pointArb,
+        pointArb,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        textRelevanceArb,
+        (opening, participant, home, far, t, textRelevance) => {
+          const p = { ...participant, home };
+          const near = { lat: far.lat + (home.lat - far.lat) * t, lng: far.lng + (home.lng - far.lng) * t };
+          fc.pre(haversineKm(home, near) <= haversineKm(home, far));
+          const a = scoreMatch({ ...opening, location: far }, p, { graph, textRelevance }).score;
+          const b = scoreMatch({ ...opening, location: near }, p, { graph, textRelevance }).score;
+          expect(b).toBeGreaterThanOrEqual(a);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   test(`(c) higher text relevance never lowers the score (${RUNS} runs)`, () => {
     fc.assert(
-      fc.property(openingArb, participantArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (opening, participant, x, y) => {
-        const [lo, hi] = x <= y ? [x, y] : [y, x];
-        expect(scoreMatch(opening, participant, { graph, textRelevance: hi }).score).toBeGreaterThanOrEqual(
-          scoreMatch(opening, participant, { graph, textRelevance: lo }).score,
-        );
-      }),
+      fc.property(
+        openingArb,
+        participantArb,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (opening, participant, x, y) => {
+          const [lo, hi] = x <= y ? [x, y] : [y, x];
+          expect(scoreMatch(opening, participant, { graph, textRelevance: hi }).score).toBeGreaterThanOrEqual(
+            scoreMatch(opening, participant, { graph, textRelevance: lo }).score,
+          );
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -1,8 +1,20 @@
 // Match quality (issue 5, scope 6): nDCG@10 over hand-judged personas, and hard-filter precision.
 // The floors and their reasons: docs/decisions/0007-match-quality-floor.md.
 import { beforeAll, describe, expect, test } from "vitest";
-import { DEFAULT_WEIGHTS, rankMatches, scoreMatch, type MatchWeights, type OccupationGraph } from "~/domain/matching/index.ts";
-import { evaluatePersona, formatTable, ndcgAt, tokenOverlap, type PersonaResult } from "../fixtures/match-eval/evaluate.ts";
+import {
+  DEFAULT_WEIGHTS,
+  rankMatches,
+  scoreMatch,
+  type MatchWeights,
+  type OccupationGraph,
+} from "~/domain/matching/index.ts";
+import {
+  evaluatePersona,
+  formatTable,
+  ndcgAt,
+  tokenOverlap,
+  type PersonaResult,
+} from "../fixtures/match-eval/evaluate.ts";
 import { DEAD_OPENING_IDS, EVAL_NOW, evalOpenings, type EvalOpening } from "../fixtures/match-eval/openings.ts";
 import { evalPersonas, type Persona } from "../fixtures/match-eval/personas.ts";
 import { loadOccupationGraph } from "../fixtures/match-eval/taxonomy.ts";
@@ -20,7 +32,15 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Mean nDCG@10 of a simpler ranking, for comparison (hard filters always on). */
 function baseline(order: (persona: Persona) => string[]): number {
-  return mean(personas.map((p) => ndcgAt(10, order(p).map((id) => p.grades[id] ?? 0), Object.values(p.grades))));
+  return mean(
+    personas.map((p) =>
+      ndcgAt(
+        10,
+        order(p).map((id) => p.grades[id] ?? 0),
+        Object.values(p.grades),
+      ),
+    ),
+  );
 }
 
 function rankedIds(persona: Persona, weights: MatchWeights, text: boolean): string[] {
@@ -47,13 +67,23 @@ beforeAll(() => {
   let seed = 7;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed / 2147483648);
   const randomOrder = mean(
-    Array.from({ length: 100 }, () => baseline((p) => rankedIds(p, DEFAULT_WEIGHTS, false).map((id) => [random(), id] as const).sort((a, b) => a[0] - b[0]).map((x) => x[1]))),
+    Array.from({ length: 100 }, () =>
+      baseline((p) =>
+        rankedIds(p, DEFAULT_WEIGHTS, false)
+          .map((id) => [random(), id] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map((x) => x[1]),
+      ),
+    ),
   );
   // The soft score alone: every live opening ranked by score, no participant-side hard filter.
   const live = openings.filter((o) => !(DEAD_OPENING_IDS as readonly string[]).includes(o.id));
   const softOnly = baseline((p) =>
     live
-      .map((o) => ({ id: o.id, score: scoreMatch(o, p.participant, { graph, textRelevance: tokenOverlap(p.searchTerms, o) }).score }))
+      .map((o) => ({
+        id: o.id,
+        score: scoreMatch(o, p.participant, { graph, textRelevance: tokenOverlap(p.searchTerms, o) }).score,
+      }))
       .sort((a, b) => b.score - a.score)
       .map((x) => x.id),
   );
@@ -93,7 +123,8 @@ describe("the evaluation set", () => {
       for (const id of [...p.participant.interests.occupationIds, ...p.participant.exclusions.occupationIds]) {
         expect(graph.occupations.has(id), `${p.id}: ${id}`).toBe(true);
       }
-      for (const code of p.participant.interests.groupCodes) expect(graph.groupLabels?.has(code), `${p.id}: ${code}`).toBe(true);
+      for (const code of p.participant.interests.groupCodes)
+        expect(graph.groupLabels?.has(code), `${p.id}: ${code}`).toBe(true);
       const { lat, lng } = p.participant.home!;
       expect(lat > 57.1 && lat < 58.2 && lng > 13.4 && lng < 15.4, p.id).toBe(true);
     }
@@ -114,13 +145,17 @@ describe("match quality", () => {
 
   test(`mean nDCG@10 ≥ ${FLOOR.meanNdcg10}, every persona ≥ ${FLOOR.personaNdcg10}`, () => {
     for (const set of [results, withoutText]) {
-      for (const r of set) expect(r.ndcg10, `${r.persona.id} ${r.persona.name}`).toBeGreaterThanOrEqual(FLOOR.personaNdcg10);
+      for (const r of set)
+        expect(r.ndcg10, `${r.persona.id} ${r.persona.name}`).toBeGreaterThanOrEqual(FLOOR.personaNdcg10);
       expect(mean(set.map((r) => r.ndcg10))).toBeGreaterThanOrEqual(FLOOR.meanNdcg10);
     }
   });
 
   test("the full score ranks better than interest fit alone", () => {
-    const only = { ...Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, 0])), interest: 1 } as MatchWeights;
+    const only = {
+      ...Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, 0])),
+      interest: 1,
+    } as MatchWeights;
     const interestOnly = baseline((p) => rankedIds(p, only, false));
     expect(mean(withoutText.map((r) => r.ndcg10))).toBeGreaterThan(interestOnly);
   });

@@ -23,7 +23,12 @@ import { JONKOPING, makeOpening, makeParticipant, northOf, OCC, unitGraph } from
 const graph = unitGraph();
 const now = new Date("2025-03-01T10:00:00Z");
 
-function reason(opening: MatchOpening, participant: MatchParticipant, criterion: Reason["criterion"], textRelevance?: number) {
+function reason(
+  opening: MatchOpening,
+  participant: MatchParticipant,
+  criterion: Reason["criterion"],
+  textRelevance?: number,
+) {
   const r = scoreMatch(opening, participant, { graph, textRelevance }).reasons.find((x) => x.criterion === criterion);
   if (!r) throw new Error(`no reason for ${criterion}`);
   return r;
@@ -67,13 +72,22 @@ describe("weights", () => {
   test("tuned weights change the score and are normalised to 100", () => {
     const opening = makeOpening();
     const participant = makeParticipant({ interests: { occupationIds: [], groupCodes: [] } });
-    const onlyInterest = { ...Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, 0])), interest: 1 } as typeof DEFAULT_WEIGHTS;
+    const onlyInterest = {
+      ...Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, 0])),
+      interest: 1,
+    } as typeof DEFAULT_WEIGHTS;
     const result = scoreMatch(opening, participant, { graph, weights: onlyInterest, textRelevance: 1 });
     expect(result.score).toBe(0);
     expect(result.reasons).toEqual([{ criterion: "interest", points: 0, max: 100, text: expect.any(String) }]);
     const onlyText = { ...onlyInterest, interest: 0, text: 1 } as typeof DEFAULT_WEIGHTS;
-    expect(scoreMatch(opening, participant, { graph, weights: onlyText })).toEqual({ score: 0, reasons: [], distanceKm: 0 });
-    const doubled = Object.fromEntries(Object.entries(DEFAULT_WEIGHTS).map(([k, w]) => [k, w * 2])) as typeof DEFAULT_WEIGHTS;
+    expect(scoreMatch(opening, participant, { graph, weights: onlyText })).toEqual({
+      score: 0,
+      reasons: [],
+      distanceKm: 0,
+    });
+    const doubled = Object.fromEntries(
+      Object.entries(DEFAULT_WEIGHTS).map(([k, w]) => [k, w * 2]),
+    ) as typeof DEFAULT_WEIGHTS;
     const p = makeParticipant();
     expect(scoreMatch(opening, p, { graph, weights: doubled, textRelevance: 0.5 }).score).toBe(
       scoreMatch(opening, p, { graph, textRelevance: 0.5 }).score,
@@ -87,7 +101,9 @@ describe("interestFit", () => {
   test("same occupation is 1.0", () => {
     const fit = interestFit(OCC.lagerarbetare, interests([OCC.lagerarbetare]), graph);
     expect(fit.fit).toBe(1);
-    expect(interestText(fit, "Lagerarbetare/Terminalarbetare")).toBe("Matchar intresse: Lagerarbetare/Terminalarbetare");
+    expect(interestText(fit, "Lagerarbetare/Terminalarbetare")).toBe(
+      "Matchar intresse: Lagerarbetare/Terminalarbetare",
+    );
   });
 
   test("a substitutable occupation counts by its JobTech percentage, the stronger direction", () => {
@@ -156,12 +172,20 @@ describe("checkHardFilters", () => {
 
   test("the opening must be published, not past its end date, with places left", () => {
     const draft = checkHardFilters(makeOpening({ status: "draft" }), makeParticipant(), { now });
-    expect(draft).toEqual({ ok: false, failures: [{ code: "not_published", text: "Annonsen är inte publicerad (utkast)." }] });
-    expect(failureCodes(makeOpening({ endDate: new Date("2025-02-28T00:00:00Z") }), makeParticipant())).toEqual(["ended"]);
+    expect(draft).toEqual({
+      ok: false,
+      failures: [{ code: "not_published", text: "Annonsen är inte publicerad (utkast)." }],
+    });
+    expect(failureCodes(makeOpening({ endDate: new Date("2025-02-28T00:00:00Z") }), makeParticipant())).toEqual([
+      "ended",
+    ]);
     // The end date counts through its whole day.
     expect(failureCodes(makeOpening({ endDate: new Date("2025-03-01T00:00:00Z") }), makeParticipant())).toEqual([]);
     const full = checkHardFilters(makeOpening({ placesLeft: 0 }), makeParticipant(), { now });
-    expect(full).toEqual({ ok: false, failures: [{ code: "no_places_left", text: "Alla platser är redan tillsatta." }] });
+    expect(full).toEqual({
+      ok: false,
+      failures: [{ code: "no_places_left", text: "Alla platser är redan tillsatta." }],
+    });
   });
 
   test("the kind must serve one of the participant's goals", () => {
@@ -174,9 +198,13 @@ describe("checkHardFilters", () => {
       ok: false,
       failures: [{ code: "kind_not_in_goals", text: "Praktikplats passar inte deltagarens mål (arbete)." }],
     });
-    expect(failureCodes(makeOpening({ kind: "practice" }), makeParticipant({ goals: ["work", "practice"] }))).toEqual([]);
+    expect(failureCodes(makeOpening({ kind: "practice" }), makeParticipant({ goals: ["work", "practice"] }))).toEqual(
+      [],
+    );
     expect(failureCodes(makeOpening({ kind: "visit" }), makeParticipant({ goals: ["studies"] }))).toEqual([]);
-    expect(failureCodes(makeOpening({ kind: "job" }), makeParticipant({ goals: ["studies"] }))).toEqual(["kind_not_in_goals"]);
+    expect(failureCodes(makeOpening({ kind: "job" }), makeParticipant({ goals: ["studies"] }))).toEqual([
+      "kind_not_in_goals",
+    ]);
   });
 
   test("distance must be within the max commute; an unknown distance fails when there is a limit", () => {
@@ -188,12 +216,18 @@ describe("checkHardFilters", () => {
     });
     expect(failureCodes(far, makeParticipant({ preferences: { maxCommuteKm: 30 } }))).toEqual([]);
     expect(failureCodes(far, makeParticipant())).toEqual([]); // no limit stated
-    expect(failureCodes(far, makeParticipant({ home: null, preferences: { maxCommuteKm: 30 } }))).toEqual(["distance_unknown"]);
+    expect(failureCodes(far, makeParticipant({ home: null, preferences: { maxCommuteKm: 30 } }))).toEqual([
+      "distance_unknown",
+    ]);
     expect(failureCodes(far, makeParticipant({ home: null }))).toEqual([]);
   });
 
   test("the hours ranges must overlap", () => {
-    const r = checkHardFilters(makeOpening({ hoursMin: 30, hoursMax: 40 }), makeParticipant({ preferences: { hoursMin: 10, hoursMax: 20 } }), { now });
+    const r = checkHardFilters(
+      makeOpening({ hoursMin: 30, hoursMax: 40 }),
+      makeParticipant({ preferences: { hoursMin: 10, hoursMax: 20 } }),
+      { now },
+    );
     expect(r).toEqual({
       ok: false,
       failures: [
@@ -203,32 +237,70 @@ describe("checkHardFilters", () => {
         },
       ],
     });
-    expect(failureCodes(makeOpening({ hoursMin: 20, hoursMax: 40 }), makeParticipant({ preferences: { hoursMin: 10, hoursMax: 20 } }))).toEqual([]);
-    expect(failureCodes(makeOpening({ hoursMin: 30, hoursMax: 40 }), makeParticipant({ preferences: { hoursMax: 25 } }))).toEqual(["hours_do_not_overlap"]);
+    expect(
+      failureCodes(
+        makeOpening({ hoursMin: 20, hoursMax: 40 }),
+        makeParticipant({ preferences: { hoursMin: 10, hoursMax: 20 } }),
+      ),
+    ).toEqual([]);
+    expect(
+      failureCodes(makeOpening({ hoursMin: 30, hoursMax: 40 }), makeParticipant({ preferences: { hoursMax: 25 } })),
+    ).toEqual(["hours_do_not_overlap"]);
     // A study visit lasts a few hours, not hours per week.
-    expect(failureCodes(makeOpening({ kind: "visit", hoursMin: 3, hoursMax: 3 }), makeParticipant({ preferences: { hoursMin: 20, hoursMax: 30 } }))).toEqual([]);
+    expect(
+      failureCodes(
+        makeOpening({ kind: "visit", hoursMin: 3, hoursMax: 3 }),
+        makeParticipant({ preferences: { hoursMin: 20, hoursMax: 30 } }),
+      ),
+    ).toEqual([]);
   });
 
   test("an excluded occupation or SSYK group at any level is never matched", () => {
-    const r = checkHardFilters(makeOpening(), makeParticipant({ exclusions: exclusions({ occupationIds: [OCC.lagerarbetare] }) }), { now });
+    const r = checkHardFilters(
+      makeOpening(),
+      makeParticipant({ exclusions: exclusions({ occupationIds: [OCC.lagerarbetare] }) }),
+      { now },
+    );
     expect(r).toEqual({
       ok: false,
-      failures: [{ code: "excluded_occupation", text: "Yrket Lagerarbetare/Terminalarbetare är något deltagaren aldrig vill arbeta med." }],
+      failures: [
+        {
+          code: "excluded_occupation",
+          text: "Yrket Lagerarbetare/Terminalarbetare är något deltagaren aldrig vill arbeta med.",
+        },
+      ],
     });
     for (const code of ["4", "43", "432", "4322"]) {
-      expect(failureCodes(makeOpening(), makeParticipant({ exclusions: exclusions({ groupCodes: [code] }) }))).toEqual(["excluded_group"]);
+      expect(failureCodes(makeOpening(), makeParticipant({ exclusions: exclusions({ groupCodes: [code] }) }))).toEqual([
+        "excluded_group",
+      ]);
     }
-    expect(failureCodes(makeOpening(), makeParticipant({ exclusions: exclusions({ groupCodes: ["44", "9"] }) }))).toEqual([]);
-    const g = checkHardFilters(makeOpening(), makeParticipant({ exclusions: exclusions({ groupCodes: ["43"] }) }), { now, graph });
+    expect(
+      failureCodes(makeOpening(), makeParticipant({ exclusions: exclusions({ groupCodes: ["44", "9"] }) })),
+    ).toEqual([]);
+    const g = checkHardFilters(makeOpening(), makeParticipant({ exclusions: exclusions({ groupCodes: ["43"] }) }), {
+      now,
+      graph,
+    });
     expect(g.ok === false && g.failures[0].text).toBe(
       "Yrket Lagerarbetare/Terminalarbetare hör till yrkesgruppen Yrken inom materialförvaltning m.m. (SSYK 43), som deltagaren aldrig vill arbeta inom.",
     );
   });
 
   test("an excluded environment value present fails; one the employer did not describe does not", () => {
-    const opening = makeOpening({ environment: { physicalLoad: "heavy", customerContact: "much", setting: "both", instructions: ["verbal"] } });
+    const opening = makeOpening({
+      environment: { physicalLoad: "heavy", customerContact: "much", setting: "both", instructions: ["verbal"] },
+    });
     const participant = makeParticipant({
-      exclusions: exclusions({ environment: ["physicalLoad:heavy", "customerContact:much", "setting:outdoor", "instructions:verbal", "noise:noisy"] }),
+      exclusions: exclusions({
+        environment: [
+          "physicalLoad:heavy",
+          "customerContact:much",
+          "setting:outdoor",
+          "instructions:verbal",
+          "noise:noisy",
+        ],
+      }),
     });
     const r = checkHardFilters(opening, participant, { now });
     expect(r.ok).toBe(false);
@@ -243,10 +315,16 @@ describe("checkHardFilters", () => {
 
   test("an excluded schedule time present fails", () => {
     const opening = makeOpening({ schedule: { times: ["evening", "night"], startFlexible: false } });
-    const r = checkHardFilters(opening, makeParticipant({ exclusions: exclusions({ schedule: ["night", "weekend"] }) }), { now });
+    const r = checkHardFilters(
+      opening,
+      makeParticipant({ exclusions: exclusions({ schedule: ["night", "weekend"] }) }),
+      { now },
+    );
     expect(r).toEqual({
       ok: false,
-      failures: [{ code: "excluded_schedule", text: "Arbetstiden omfattar natt – något deltagaren aldrig vill arbeta." }],
+      failures: [
+        { code: "excluded_schedule", text: "Arbetstiden omfattar natt – något deltagaren aldrig vill arbeta." },
+      ],
     });
   });
 
@@ -291,7 +369,12 @@ describe("checkHardFilters", () => {
       goals: ["work"],
       preferences: { maxCommuteKm: 10, hoursMin: 10, hoursMax: 20 },
       needs: [{ code: "quiet_workspace", must: true }],
-      exclusions: exclusions({ occupationIds: [OCC.lagerarbetare], groupCodes: ["43"], environment: ["physicalLoad:heavy"], schedule: ["night"] }),
+      exclusions: exclusions({
+        occupationIds: [OCC.lagerarbetare],
+        groupCodes: ["43"],
+        environment: ["physicalLoad:heavy"],
+        schedule: ["night"],
+      }),
     });
     expect(failureCodes(opening, participant)).toEqual([
       "not_published",
@@ -338,7 +421,9 @@ describe("scoreMatch: criteria and reason texts", () => {
   });
 
   test("environment: share of stated preferences met, neighbours count half", () => {
-    const participant = makeParticipant({ environmentPrefs: { pace: "calm", noise: "quiet", teamSize: "small", setting: "indoor" } });
+    const participant = makeParticipant({
+      environmentPrefs: { pace: "calm", noise: "quiet", teamSize: "small", setting: "indoor" },
+    });
     const all = makeOpening({ environment: { pace: "calm", noise: "quiet", teamSize: "small", setting: "indoor" } });
     expect(reason(all, participant, "environment")).toMatchObject({
       max: 17, // no text relevance: 15 / 85 × 100 = 17.6, rounded so the maxima add up to 100
@@ -346,7 +431,9 @@ describe("scoreMatch: criteria and reason texts", () => {
       text: "Passar önskemål: lugnt tempo, tyst, liten arbetsgrupp och inomhus",
     });
     const mixed = makeOpening({ environment: { pace: "varied", noise: "noisy", setting: "both" } });
-    const r = scoreMatch(mixed, participant, { graph, textRelevance: 1 }).reasons.find((x) => x.criterion === "environment")!;
+    const r = scoreMatch(mixed, participant, { graph, textRelevance: 1 }).reasons.find(
+      (x) => x.criterion === "environment",
+    )!;
     // pace neighbour 0.5, noise 0, team size unknown 0, setting both 0.5 → 1/4 × 15 = 3.75
     expect(r.points).toBe(4);
     expect(r.text).toBe(
@@ -364,7 +451,9 @@ describe("scoreMatch: criteria and reason texts", () => {
       text: "Erbjuder skriftliga instruktioner – ett behov",
     });
     // A checklist offered as an accommodation is written instructions too.
-    expect(reason(makeOpening({ accommodationsOffered: ["written_instructions"] }), participant, "environment", 1).points).toBe(15);
+    expect(
+      reason(makeOpening({ accommodationsOffered: ["written_instructions"] }), participant, "environment", 1).points,
+    ).toBe(15);
     const none = reason(makeOpening({ environment: { instructions: ["verbal"] } }), participant, "environment", 1);
     expect(none).toMatchObject({ points: 0, text: "Passar inte: skriftliga instruktioner saknas – ett behov" });
     const prefs = makeParticipant({ environmentPrefs: { instructions: ["shown", "verbal"] } });
@@ -407,7 +496,12 @@ describe("scoreMatch: criteria and reason texts", () => {
       text: "Inga fler önskemål om anpassningar",
     });
     // A fixed supervisor and a flexible start on the opening count as those accommodations.
-    const p2 = makeParticipant({ needs: [{ code: "fixed_supervisor", must: false }, { code: "flexible_start", must: false }] });
+    const p2 = makeParticipant({
+      needs: [
+        { code: "fixed_supervisor", must: false },
+        { code: "flexible_start", must: false },
+      ],
+    });
     const o2 = makeOpening({ supervisorFixed: true, schedule: { times: ["day"], startFlexible: true } });
     expect(reason(o2, p2, "accommodations", 1).points).toBe(10);
   });
@@ -440,14 +534,24 @@ describe("scoreMatch: criteria and reason texts", () => {
       max: 5,
       text: "Arbetstiden passar: 10–15 timmar i veckan; dagtid som önskat",
     });
-    const evening = makeOpening({ hoursMin: 15, hoursMax: 40, schedule: { times: ["day", "evening"], startFlexible: false } });
+    const evening = makeOpening({
+      hoursMin: 15,
+      hoursMax: 40,
+      schedule: { times: ["day", "evening"], startFlexible: false },
+    });
     expect(reason(evening, p, "hours", 1)).toMatchObject({
       points: 3, // mean of 0.5 and 0.5 → 2.5
       text: "Arbetstiden passar delvis: 15–40 timmar i veckan (önskar 10–20); dagtid som önskat; kväll är inte önskad tid",
     });
-    expect(reason(makeOpening(), makeParticipant(), "hours", 1)).toMatchObject({ points: 5, text: "Arbetstid: 20–30 timmar i veckan" });
+    expect(reason(makeOpening(), makeParticipant(), "hours", 1)).toMatchObject({
+      points: 5,
+      text: "Arbetstid: 20–30 timmar i veckan",
+    });
     const flex = makeParticipant({ preferences: { hoursMin: 20, hoursMax: 30, startFlexible: true } });
-    expect(reason(makeOpening(), flex, "hours", 1)).toMatchObject({ points: 3, text: "Arbetstiden passar: 20–30 timmar i veckan; fast starttid" });
+    expect(reason(makeOpening(), flex, "hours", 1)).toMatchObject({
+      points: 3,
+      text: "Arbetstiden passar: 20–30 timmar i veckan; fast starttid",
+    });
     expect(reason(makeOpening({ schedule: { times: ["day"], startFlexible: true } }), flex, "hours", 1)).toMatchObject({
       points: 5,
       text: "Arbetstiden passar: 20–30 timmar i veckan; flexibel starttid som önskat",
@@ -460,22 +564,50 @@ describe("scoreMatch: criteria and reason texts", () => {
 
   test("employment: competitive job full, leads to employment partly", () => {
     const text = (o: Partial<MatchOpening>) => reason(makeOpening(o), makeParticipant({ goals: [] }), "employment", 1);
-    expect(text({})).toEqual({ criterion: "employment", points: 5, max: 5, text: "Anställning på den öppna arbetsmarknaden" });
-    expect(text({ employmentSupport: "lonestod" })).toMatchObject({ points: 5, text: "Anställning på den öppna arbetsmarknaden (lönestöd)" });
+    expect(text({})).toEqual({
+      criterion: "employment",
+      points: 5,
+      max: 5,
+      text: "Anställning på den öppna arbetsmarknaden",
+    });
+    expect(text({ employmentSupport: "lonestod" })).toMatchObject({
+      points: 5,
+      text: "Anställning på den öppna arbetsmarknaden (lönestöd)",
+    });
     expect(text({ employmentSupport: "osa", competitive: false, leadsToEmployment: "maybe" })).toMatchObject({
       points: 2,
       text: "Offentligt skyddat arbete (OSA) – kan kanske leda till anställning",
     });
-    expect(text({ kind: "practice", employmentSupport: null, leadsToEmployment: "yes" })).toMatchObject({ points: 3, text: "Kan leda till anställning" });
-    expect(text({ kind: "visit", employmentSupport: null, leadsToEmployment: "no" })).toMatchObject({ points: 0, text: "Leder inte till anställning" });
+    expect(text({ kind: "practice", employmentSupport: null, leadsToEmployment: "yes" })).toMatchObject({
+      points: 3,
+      text: "Kan leda till anställning",
+    });
+    expect(text({ kind: "visit", employmentSupport: null, leadsToEmployment: "no" })).toMatchObject({
+      points: 0,
+      text: "Leder inte till anställning",
+    });
   });
 
   test("supervisor: a fixed named supervisor counts most", () => {
     const r = (o: Partial<MatchOpening>) => reason(makeOpening(o), makeParticipant(), "supervisor", 1);
-    expect(r({ supervisorName: "Anna", supervisorFixed: true })).toEqual({ criterion: "supervisor", points: 5, max: 5, text: "Fast handledare: Anna" });
-    expect(r({ supervisorName: " Anna ", supervisorFixed: false })).toMatchObject({ points: 3, text: "Handledare: Anna" });
-    expect(r({ supervisorName: null, supervisorFixed: true })).toMatchObject({ points: 3, text: "Fast handledare (namnet är inte angivet än)" });
-    expect(r({ supervisorName: "  ", supervisorFixed: false })).toMatchObject({ points: 0, text: "Ingen handledare angiven" });
+    expect(r({ supervisorName: "Anna", supervisorFixed: true })).toEqual({
+      criterion: "supervisor",
+      points: 5,
+      max: 5,
+      text: "Fast handledare: Anna",
+    });
+    expect(r({ supervisorName: " Anna ", supervisorFixed: false })).toMatchObject({
+      points: 3,
+      text: "Handledare: Anna",
+    });
+    expect(r({ supervisorName: null, supervisorFixed: true })).toMatchObject({
+      points: 3,
+      text: "Fast handledare (namnet är inte angivet än)",
+    });
+    expect(r({ supervisorName: "  ", supervisorFixed: false })).toMatchObject({
+      points: 0,
+      text: "Ingen handledare angiven",
+    });
   });
 });
 
@@ -490,7 +622,10 @@ describe("scoreMatch: totals", () => {
     participant: makeParticipant({
       preferences: { hoursMin: 20, hoursMax: 30, maxCommuteKm: 10 },
       environmentPrefs: { pace: "calm" },
-      needs: [{ code: "written_instructions", must: true }, { code: "extra_breaks", must: false }],
+      needs: [
+        { code: "written_instructions", must: true },
+        { code: "extra_breaks", must: false },
+      ],
     }),
   });
 
@@ -520,7 +655,10 @@ describe("scoreMatch: totals", () => {
       ssyk4Code: "9111",
       location: null,
     });
-    const participant = makeParticipant({ environmentPrefs: { pace: "calm" }, needs: [{ code: "extra_breaks", must: false }] });
+    const participant = makeParticipant({
+      environmentPrefs: { pace: "calm" },
+      needs: [{ code: "extra_breaks", must: false }],
+    });
     const result = scoreMatch(opening, participant, { graph, textRelevance: 0 });
     expect(result.score).toBe(5); // hours 5 (no wish stated), everything else 0
     expect(result.reasons.reduce((s, r) => s + r.points, 0)).toBe(result.score);
@@ -562,7 +700,10 @@ describe("rankMatches", () => {
     const a = makeParticipant({ id: "a" });
     const b = makeParticipant({ id: "b", interests: { occupationIds: [OCC.lagerplanerare], groupCodes: [] } });
     const c = makeParticipant({ id: "c", exclusions: exclusions({ groupCodes: ["43"] }) });
-    const ranked = rankMatches([c, b, a].map((participant) => ({ opening, participant })), { graph, now });
+    const ranked = rankMatches(
+      [c, b, a].map((participant) => ({ opening, participant })),
+      { graph, now },
+    );
     expect(ranked.map((r) => r.participant.id)).toEqual(["a", "b"]);
     expect(ranked.every((r) => !r.reasons.some((x) => x.criterion === "text"))).toBe(true);
   });

@@ -26,7 +26,12 @@ import {
   startSearchOutboxWorker,
   kickSearchOutbox,
 } from "../../search/meilisearch/outbox.ts";
-import { createProgressPrinter, rebuildIndexUid, reindexMeilisearch, renderProgressBar } from "../../search/meilisearch/reindex.ts";
+import {
+  createProgressPrinter,
+  rebuildIndexUid,
+  reindexMeilisearch,
+  renderProgressBar,
+} from "../../search/meilisearch/reindex.ts";
 import {
   buildSynonyms,
   FILTERABLE_ATTRIBUTES,
@@ -77,7 +82,8 @@ class FakeMeilisearch {
   /** Return a reply to answer a request differently (e.g. a 503); null for the normal answer. */
   intercept: (r: Recorded) => Reply | null = () => null;
   /** How the next searches answer (default: every document of the index, score 1). */
-  onSearch: ((uid: string, body: Record<string, unknown>) => { hits: unknown[]; estimatedTotalHits: number }) | null = null;
+  onSearch: ((uid: string, body: Record<string, unknown>) => { hits: unknown[]; estimatedTotalHits: number }) | null =
+    null;
 
   async start() {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
@@ -140,10 +146,15 @@ class FakeMeilisearch {
     let match: RegExpMatchArray | null;
     if (r.method === "GET" && (match = m(/^\/tasks\/(\d+)$/))) {
       const task = this.tasks.get(Number(match[1]));
-      return task ? { status: 200, body: this.taskView(task) } : { status: 404, body: apiError("task_not_found", "Task not found.") };
+      return task
+        ? { status: 200, body: this.taskView(task) }
+        : { status: 404, body: apiError("task_not_found", "Task not found.") };
     }
     if (r.method === "GET" && r.path === "/keys") {
-      return { status: 200, body: { results: this.keys, offset: 0, limit: Number(r.query.limit ?? 20), total: this.keys.length } };
+      return {
+        status: 200,
+        body: { results: this.keys, offset: 0, limit: Number(r.query.limit ?? 20), total: this.keys.length },
+      };
     }
     if (r.method === "POST" && r.path === "/indexes") {
       const { uid, primaryKey } = r.body as { uid: string; primaryKey?: string };
@@ -170,7 +181,15 @@ class FakeMeilisearch {
       const notFound = { status: 404, body: apiError("index_not_found", `Index \`${uid}\` not found.`) };
       if (r.method === "GET" && rest === "") {
         return index
-          ? { status: 200, body: { uid, primaryKey: index.primaryKey, createdAt: "2025-01-01T00:00:00Z", updatedAt: "2025-01-01T00:00:00Z" } }
+          ? {
+              status: 200,
+              body: {
+                uid,
+                primaryKey: index.primaryKey,
+                createdAt: "2025-01-01T00:00:00Z",
+                updatedAt: "2025-01-01T00:00:00Z",
+              },
+            }
           : notFound;
       }
       if (r.method === "DELETE" && rest === "") {
@@ -208,7 +227,14 @@ class FakeMeilisearch {
         };
         return {
           status: 200,
-          body: { hits: answer.hits, query: body.q ?? "", processingTimeMs: 1, limit: body.limit ?? 20, offset: body.offset ?? 0, estimatedTotalHits: answer.estimatedTotalHits },
+          body: {
+            hits: answer.hits,
+            query: body.q ?? "",
+            processingTimeMs: 1,
+            limit: body.limit ?? 20,
+            offset: body.offset ?? 0,
+            estimatedTotalHits: answer.estimatedTotalHits,
+          },
         };
       }
     }
@@ -279,12 +305,23 @@ async function createEmployer() {
   counter++;
   const employer = await db.employer.create({ data: { name: `Meilibolaget ${counter} AB`, sector: "private" } });
   const workplace = await db.workplace.create({
-    data: { employerId: employer.id, name: "Lagret", street: "Lagergatan 1", postalCode: "55320", municipalityCode: "0680", lat: 57.78, lng: 14.16 },
+    data: {
+      employerId: employer.id,
+      name: "Lagret",
+      street: "Lagergatan 1",
+      postalCode: "55320",
+      municipalityCode: "0680",
+      lat: 57.78,
+      lng: 14.16,
+    },
   });
   return { employerId: employer.id, workplaceId: workplace.id };
 }
 
-async function createOpening(at: { employerId: string; workplaceId: string }, o: { title: string; status?: string; publishedAt?: Date }) {
+async function createOpening(
+  at: { employerId: string; workplaceId: string },
+  o: { title: string; status?: string; publishedAt?: Date },
+) {
   return db.opening.create({
     data: {
       employerId: at.employerId,
@@ -312,7 +349,11 @@ function engine(options: Partial<Parameters<typeof createMeilisearchEngine>[0]> 
 
 const quietLogger = () => {
   const lines: string[] = [];
-  return { lines, warn: (...a: unknown[]) => void lines.push(a.map(String).join(" ")), error: (...a: unknown[]) => void lines.push(a.map(String).join(" ")) };
+  return {
+    lines,
+    warn: (...a: unknown[]) => void lines.push(a.map(String).join(" ")),
+    error: (...a: unknown[]) => void lines.push(a.map(String).join(" ")),
+  };
 };
 
 // ───────────────────────────── Settings, synonyms, stop words ─────────────────────────────
@@ -322,15 +363,29 @@ describe("index settings", () => {
     const settings = openingIndexSettings({ lager: ["lagerarbetare"] });
     expect(settings.localizedAttributes).toEqual([{ attributePatterns: ["*"], locales: ["swe"] }]);
     expect(settings.filterableAttributes).toEqual([
-      "kind", "occupationId", "ssyk4Code", "ssyk2Code", "municipalityCode", "employerId", "hoursMin", "hoursMax",
-      "schedule", "environment", "accommodations", "competitive", "endDate", "_geo",
+      "kind",
+      "occupationId",
+      "ssyk4Code",
+      "ssyk2Code",
+      "municipalityCode",
+      "employerId",
+      "hoursMin",
+      "hoursMax",
+      "schedule",
+      "environment",
+      "accommodations",
+      "competitive",
+      "endDate",
+      "_geo",
     ]);
     // Codes, never labels.
     for (const label of ["title", "occupationLabel", "skillLabels", "employerName", "municipalityName"]) {
       expect(settings.filterableAttributes).not.toContain(label);
     }
     expect(settings.searchableAttributes?.slice(0, 2)).toEqual(["title", "occupationLabel"]);
-    expect(settings.searchableAttributes).toEqual(expect.arrayContaining(["tasks", "skillLabels", "description", "employerName", "municipalityName"]));
+    expect(settings.searchableAttributes).toEqual(
+      expect.arrayContaining(["tasks", "skillLabels", "description", "employerName", "municipalityName"]),
+    );
     expect(settings.sortableAttributes).toEqual(["publishedAt", "_geo"]);
     expect(settings.rankingRules).toEqual(["words", "typo", "proximity", "attribute", "exactness", "sort"]);
     expect(settings.typoTolerance).toEqual({ enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } });
@@ -348,20 +403,47 @@ describe("index settings", () => {
 
   test("synonyms: keyword → occupation labels, one-way, split on '/', topics and other types left out, capped", () => {
     const concepts: KeywordConcept[] = [
-      { id: "1", preferred_label: "Lager", type: "keyword", related: [
-        { id: "a", preferred_label: "Lagerarbetare/Terminalarbetare", type: "occupation-name" },
-        { id: "b", preferred_label: "Godsmottagare", type: "occupation-name" },
-        { id: "c", preferred_label: "Lagerteknik", type: "sun-education-field-4" },
-      ] },
-      { id: "2", preferred_label: "Frissa", type: "keyword", related: [
-        { id: "d", preferred_label: "Frisör", type: "occupation-name" },
-        { id: "e", preferred_label: "Butikssäljare, fackhandel", type: "occupation-name" },
-      ] },
-      { id: "3", preferred_label: "Turism", type: "keyword", related: Array.from({ length: 13 }, (_, i) => (
-        { id: `t${i}`, preferred_label: `Yrke ${i}`, type: "occupation-name" }
-      )) },
-      { id: "4", preferred_label: "Silversmide", type: "keyword", related: [{ id: "f", preferred_label: "Konsthantverk", type: "sun-education-field-4" }] },
-      { id: "5", preferred_label: "Truck", type: "keyword", related: [{ id: "g", preferred_label: "Truckvana", type: "skill" }] },
+      {
+        id: "1",
+        preferred_label: "Lager",
+        type: "keyword",
+        related: [
+          { id: "a", preferred_label: "Lagerarbetare/Terminalarbetare", type: "occupation-name" },
+          { id: "b", preferred_label: "Godsmottagare", type: "occupation-name" },
+          { id: "c", preferred_label: "Lagerteknik", type: "sun-education-field-4" },
+        ],
+      },
+      {
+        id: "2",
+        preferred_label: "Frissa",
+        type: "keyword",
+        related: [
+          { id: "d", preferred_label: "Frisör", type: "occupation-name" },
+          { id: "e", preferred_label: "Butikssäljare, fackhandel", type: "occupation-name" },
+        ],
+      },
+      {
+        id: "3",
+        preferred_label: "Turism",
+        type: "keyword",
+        related: Array.from({ length: 13 }, (_, i) => ({
+          id: `t${i}`,
+          preferred_label: `Yrke ${i}`,
+          type: "occupation-name",
+        })),
+      },
+      {
+        id: "4",
+        preferred_label: "Silversmide",
+        type: "keyword",
+        related: [{ id: "f", preferred_label: "Konsthantverk", type: "sun-education-field-4" }],
+      },
+      {
+        id: "5",
+        preferred_label: "Truck",
+        type: "keyword",
+        related: [{ id: "g", preferred_label: "Truckvana", type: "skill" }],
+      },
     ];
     expect(buildSynonyms(concepts)).toEqual({
       frissa: ["butikssäljare", "frisör"],
@@ -499,7 +581,10 @@ describe("processSearchOutbox", () => {
     fake.createIndexNow("openings");
     const result = await processSearchOutbox({ db, client: createMeiliClient(fake.url, ADMIN_KEY) });
     expect(result).toMatchObject({ claimed: 1, upserted: 0, deleted: 1 });
-    expect(fake.calls().map((c) => `${c.method} ${c.path}`)).toEqual(["GET /indexes/openings", "POST /indexes/openings/documents/delete-batch"]);
+    expect(fake.calls().map((c) => `${c.method} ${c.path}`)).toEqual([
+      "GET /indexes/openings",
+      "POST /indexes/openings/documents/delete-batch",
+    ]);
     expect(fake.calls()[1].body).toEqual([a.id]);
   });
 
@@ -558,7 +643,11 @@ describe("processSearchOutbox", () => {
             message: "The `_geo` field in the document with the id: `x` is invalid.",
           }))
         : null;
-    const result = await processSearchOutbox({ db, client: createMeiliClient(fake.url, ADMIN_KEY), logger: quietLogger() });
+    const result = await processSearchOutbox({
+      db,
+      client: createMeiliClient(fake.url, ADMIN_KEY),
+      logger: quietLogger(),
+    });
     expect(result).toEqual({ claimed: 1, upserted: 0, deleted: 0, retried: 1 });
     const row = await db.searchOutbox.findFirstOrThrow();
     expect(row.processedAt).toBeNull();
@@ -575,16 +664,24 @@ describe("processSearchOutbox", () => {
     fake.createIndexNow("openings");
     fake.intercept = (r) =>
       r.method === "POST" && r.path.endsWith("/documents") && (r.body as Doc[]).some((d) => d.title === "Trasig annons")
-        ? fake.enqueue("openings", "documentAdditionOrUpdate", () => ({ code: "invalid_document_fields", message: "Bad document." }))
+        ? fake.enqueue("openings", "documentAdditionOrUpdate", () => ({
+            code: "invalid_document_fields",
+            message: "Bad document.",
+          }))
         : null;
-    const result = await processSearchOutbox({ db, client: createMeiliClient(fake.url, ADMIN_KEY), logger: quietLogger() });
+    const result = await processSearchOutbox({
+      db,
+      client: createMeiliClient(fake.url, ADMIN_KEY),
+      logger: quietLogger(),
+    });
     expect(result).toEqual({ claimed: 3, upserted: 1, deleted: 1, retried: 1 });
     // The batch first, then opening by opening.
-    expect(fake.calls().filter((c) => c.path.endsWith("/documents")).map((c) => (c.body as Doc[]).map((d) => d.title).sort())).toEqual([
-      ["Lagerarbetare", "Trasig annons"],
-      ["Lagerarbetare"],
-      ["Trasig annons"],
-    ]);
+    expect(
+      fake
+        .calls()
+        .filter((c) => c.path.endsWith("/documents"))
+        .map((c) => (c.body as Doc[]).map((d) => d.title).sort()),
+    ).toEqual([["Lagerarbetare", "Trasig annons"], ["Lagerarbetare"], ["Trasig annons"]]);
     const rows = await db.searchOutbox.findMany();
     const byOpening = new Map(rows.map((r) => [r.openingId, r]));
     expect(byOpening.get(good.id)?.processedAt).not.toBeNull();
@@ -598,16 +695,32 @@ describe("processSearchOutbox", () => {
     const at = await createEmployer();
     const template = await createOpening(at, { title: "Mall" });
     const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = template;
-    await db.opening.createMany({ data: Array.from({ length: 1100 }, (_, i) => ({ ...rest, title: `Massplats ${i}` })) });
-    const ids = (await db.opening.findMany({ where: { employerId: at.employerId }, select: { id: true } })).map((o) => o.id);
+    await db.opening.createMany({
+      data: Array.from({ length: 1100 }, (_, i) => ({ ...rest, title: `Massplats ${i}` })),
+    });
+    const ids = (await db.opening.findMany({ where: { employerId: at.employerId }, select: { id: true } })).map(
+      (o) => o.id,
+    );
     expect(ids).toHaveLength(1101);
-    await db.$transaction((tx) => engine().syncOpenings(tx, [...ids, ...Array.from({ length: 150 }, (_, i) => `gone-${i}`)]));
+    await db.$transaction((tx) =>
+      engine().syncOpenings(tx, [...ids, ...Array.from({ length: 150 }, (_, i) => `gone-${i}`)]),
+    );
     expect(await db.searchOutbox.count({ where: { op: "upsert" } })).toBe(1101);
 
     fake.createIndexNow("openings");
     const client = createMeiliClient(fake.url, ADMIN_KEY);
-    expect(await processSearchOutbox({ db, client })).toEqual({ claimed: 1000, upserted: 1000, deleted: 0, retried: 0 });
-    expect(await processSearchOutbox({ db, client })).toEqual({ claimed: 251, upserted: 101, deleted: 150, retried: 0 });
+    expect(await processSearchOutbox({ db, client })).toEqual({
+      claimed: 1000,
+      upserted: 1000,
+      deleted: 0,
+      retried: 0,
+    });
+    expect(await processSearchOutbox({ db, client })).toEqual({
+      claimed: 251,
+      upserted: 101,
+      deleted: 150,
+      retried: 0,
+    });
     expect(await db.searchOutbox.count({ where: { processedAt: null } })).toBe(0);
     expect(fake.indexes.get("openings")!.docs.size).toBe(1101);
 
@@ -616,7 +729,10 @@ describe("processSearchOutbox", () => {
     const published = await db.opening.count({ where: { status: "published" } });
     const result = await reindexMeilisearch({ db, client, settings: openingIndexSettings({}) });
     expect(result.documents).toBe(published);
-    const batches = fake.calls().filter((c) => c.path.endsWith("/documents")).map((c) => (c.body as Doc[]).length);
+    const batches = fake
+      .calls()
+      .filter((c) => c.path.endsWith("/documents"))
+      .map((c) => (c.body as Doc[]).length);
     expect(batches).toEqual([1000, published - 1000]);
     expect(fake.indexes.get("openings")!.docs.size).toBe(published);
   });
@@ -637,7 +753,9 @@ describe("processSearchOutbox", () => {
     try {
       await db.$transaction((tx) => engine().syncOpenings(tx, [a.id]));
       kickSearchOutbox();
-      await expect.poll(async () => (await db.searchOutbox.findFirst())?.processedAt ?? null, { timeout: 5000 }).not.toBeNull();
+      await expect
+        .poll(async () => (await db.searchOutbox.findFirst())?.processedAt ?? null, { timeout: 5000 })
+        .not.toBeNull();
       expect([...fake.indexes.get("openings")!.docs.keys()]).toEqual([a.id]);
     } finally {
       await worker.stop();
@@ -654,9 +772,21 @@ describe("searchOpenings", () => {
 
   test("uses the search-only key from GET /keys (read once with the admin key), never the admin key", async () => {
     const e = engine();
-    fake.onSearch = () => ({ hits: [{ id: "o1", _rankingScore: 0.87 }, { id: "o2", _rankingScore: 0.5 }], estimatedTotalHits: 42 });
+    fake.onSearch = () => ({
+      hits: [
+        { id: "o1", _rankingScore: 0.87 },
+        { id: "o2", _rankingScore: 0.5 },
+      ],
+      estimatedTotalHits: 42,
+    });
     const result = await e.searchOpenings({ text: "lagerarbetare", limit: 2 });
-    expect(result).toEqual({ hits: [{ id: "o1", relevance: 0.87 }, { id: "o2", relevance: 0.5 }], total: 42 });
+    expect(result).toEqual({
+      hits: [
+        { id: "o1", relevance: 0.87 },
+        { id: "o2", relevance: 0.5 },
+      ],
+      total: 42,
+    });
     await e.searchOpenings({ text: "truck" });
 
     expect(fake.requests.filter((r) => r.path === "/keys")).toEqual([
@@ -677,7 +807,9 @@ describe("searchOpenings", () => {
   test("MEILI_SEARCH_KEY given: no key lookup; no search-only key at all: an error, not the admin key", async () => {
     const given = engine({ searchKey: "explicit-search-key" });
     await given.searchOpenings({});
-    expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.auth}`)).toEqual(["POST /indexes/openings/search Bearer explicit-search-key"]);
+    expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.auth}`)).toEqual([
+      "POST /indexes/openings/search Bearer explicit-search-key",
+    ]);
 
     fake.requests = [];
     fake.keys = (fake.keys as Array<{ actions: string[] }>).filter((k) => k.actions[0] !== "search") as Json[];
@@ -686,9 +818,39 @@ describe("searchOpenings", () => {
     expect(searches()).toEqual([]);
     // A key that expired, or can do more than search, is not used either.
     fake.keys = [
-      { name: "Default Search API Key", key: "old", uid: "u1", actions: ["search"], indexes: ["*"], expiresAt: "2000-01-01T00:00:00Z", description: "", createdAt: "", updatedAt: "" },
-      { name: "x", key: "too-much", uid: "u2", actions: ["search", "documents.add"], indexes: ["*"], expiresAt: null, description: "", createdAt: "", updatedAt: "" },
-      { name: "scoped", key: "scoped-key", uid: "u3", actions: ["search"], indexes: ["openings"], expiresAt: null, description: "", createdAt: "", updatedAt: "" },
+      {
+        name: "Default Search API Key",
+        key: "old",
+        uid: "u1",
+        actions: ["search"],
+        indexes: ["*"],
+        expiresAt: "2000-01-01T00:00:00Z",
+        description: "",
+        createdAt: "",
+        updatedAt: "",
+      },
+      {
+        name: "x",
+        key: "too-much",
+        uid: "u2",
+        actions: ["search", "documents.add"],
+        indexes: ["*"],
+        expiresAt: null,
+        description: "",
+        createdAt: "",
+        updatedAt: "",
+      },
+      {
+        name: "scoped",
+        key: "scoped-key",
+        uid: "u3",
+        actions: ["search"],
+        indexes: ["openings"],
+        expiresAt: null,
+        description: "",
+        createdAt: "",
+        updatedAt: "",
+      },
     ];
     expect(await findSearchKey(createMeiliClient(fake.url, ADMIN_KEY), "openings")).toBe("scoped-key");
     // The failed lookup is retried by the next search.
@@ -699,14 +861,20 @@ describe("searchOpenings", () => {
   test("a revoked search key (403) is looked up again on the next search", async () => {
     const e = engine();
     await e.searchOpenings({});
-    fake.keys = (fake.keys as Array<Record<string, Json>>).map((k) => (k.actions as string[])[0] === "search" ? { ...k, key: "rotated-key" } : k);
+    fake.keys = (fake.keys as Array<Record<string, Json>>).map((k) =>
+      (k.actions as string[])[0] === "search" ? { ...k, key: "rotated-key" } : k,
+    );
     fake.intercept = (r) =>
       r.path.endsWith("/search") && r.auth === `Bearer ${SEARCH_KEY}`
         ? { status: 403, body: apiError("invalid_api_key", "The provided API key is invalid.", "auth") }
         : null;
     await expect(e.searchOpenings({})).rejects.toThrow(/invalid/);
     await e.searchOpenings({});
-    expect(searches().map((s) => s.auth)).toEqual([`Bearer ${SEARCH_KEY}`, `Bearer ${SEARCH_KEY}`, "Bearer rotated-key"]);
+    expect(searches().map((s) => s.auth)).toEqual([
+      `Bearer ${SEARCH_KEY}`,
+      `Bearer ${SEARCH_KEY}`,
+      "Bearer rotated-key",
+    ]);
     expect(fake.requests.filter((r) => r.path === "/keys")).toHaveLength(2);
   });
 
@@ -746,12 +914,15 @@ describe("searchOpenings", () => {
   });
 
   test("each filter alone, and quotes and backslashes escaped", () => {
-    const f = (filters: NonNullable<Parameters<typeof openingFilter>[0]["filters"]>) => openingFilter({ filters }).filter;
+    const f = (filters: NonNullable<Parameters<typeof openingFilter>[0]["filters"]>) =>
+      openingFilter({ filters }).filter;
     expect(f({ kinds: ["job"] })).toBe('kind IN ["job"]');
     expect(f({ occupationIds: ["a", "b"] })).toBe('occupationId IN ["a", "b"]');
     expect(f({ ssyk4Codes: ["4322"] })).toBe('ssyk4Code IN ["4322"]');
     expect(f({ municipalityCodes: ["0180"] })).toBe('municipalityCode IN ["0180"]');
-    expect(f({ employerIds: ['x" OR kind = "job', "back\\slash"] })).toBe('employerId IN ["x\\" OR kind = \\"job", "back\\\\slash"]');
+    expect(f({ employerIds: ['x" OR kind = "job', "back\\slash"] })).toBe(
+      'employerId IN ["x\\" OR kind = \\"job", "back\\\\slash"]',
+    );
     expect(f({ hours: { min: 5, max: 7.5 } })).toBe("hoursMin <= 7.5 AND hoursMax >= 5");
     expect(f({ excludeSchedule: ["night"] })).toBe('NOT schedule IN ["night"]');
     expect(f({ excludeEnvironment: ["noise:noisy"] })).toBe('NOT environment IN ["noise:noisy"]');
@@ -781,7 +952,11 @@ describe("searchOpenings", () => {
       ],
       estimatedTotalHits: 2,
     });
-    const result = await e.searchOpenings({ geo: { lat: 57.7826, lng: 14.1618, radiusKm: 25.5 }, filters: { kinds: ["job"] }, limit: 5000 });
+    const result = await e.searchOpenings({
+      geo: { lat: 57.7826, lng: 14.1618, radiusKm: 25.5 },
+      filters: { kinds: ["job"] },
+      limit: 5000,
+    });
     expect(searches()[0].body).toEqual({
       q: "",
       filter: 'kind IN ["job"] AND _geoRadius(57.7826, 14.1618, 25500)',
@@ -812,7 +987,9 @@ describe("reindexMeilisearch", () => {
     fake.indexes.get("openings")!.docs.set("stale", { id: "stale" });
 
     // An outbox row processed before the rebuild stays processed; one written during it is re-queued.
-    const before = await db.searchOutbox.create({ data: { openingId: created[0].id, op: "upsert", processedAt: new Date() } });
+    const before = await db.searchOutbox.create({
+      data: { openingId: created[0].id, op: "upsert", processedAt: new Date() },
+    });
     let during: number | null = null;
     const phases: string[] = [];
     const client = createMeiliClient(fake.url, ADMIN_KEY);
@@ -849,7 +1026,9 @@ describe("reindexMeilisearch", () => {
     expect(fake.requests.every((r) => r.auth === `Bearer ${ADMIN_KEY}`)).toBe(true);
     const calls = fake.calls();
     expect(calls[0].body).toEqual({ uid: built, primaryKey: "id" });
-    expect((calls[1].body as Record<string, unknown>).localizedAttributes).toEqual([{ attributePatterns: ["*"], locales: ["swe"] }]);
+    expect((calls[1].body as Record<string, unknown>).localizedAttributes).toEqual([
+      { attributePatterns: ["*"], locales: ["swe"] },
+    ]);
     expect(calls.slice(2, 5).map((c) => (c.body as Doc[]).length)).toEqual([2, 2, 1]);
     expect(calls[6].body).toEqual([{ indexes: ["openings", built] }]);
 
@@ -867,9 +1046,19 @@ describe("reindexMeilisearch", () => {
 
   test("first run without a live index: an empty one is created to swap with", async () => {
     const client = createMeiliClient(fake.url, ADMIN_KEY);
-    await reindexMeilisearch({ db, client, settings: openingIndexSettings({}), now: () => new Date("2025-01-02T03:04:05.006Z") });
+    await reindexMeilisearch({
+      db,
+      client,
+      settings: openingIndexSettings({}),
+      now: () => new Date("2025-01-02T03:04:05.006Z"),
+    });
     expect(fake.calls().map((c) => `${c.method} ${c.path}`)).toEqual(
-      expect.arrayContaining(["GET /indexes/openings", "POST /indexes", "POST /swap-indexes", "DELETE /indexes/openings_20250102030405006"]),
+      expect.arrayContaining([
+        "GET /indexes/openings",
+        "POST /indexes",
+        "POST /swap-indexes",
+        "DELETE /indexes/openings_20250102030405006",
+      ]),
     );
     expect(fake.indexes.has("openings")).toBe(true);
     expect(fake.indexes.has("openings_20250102030405006")).toBe(false);
@@ -880,14 +1069,23 @@ describe("reindexMeilisearch", () => {
     fake.indexes.get("openings")!.docs.set("live", { id: "live" });
     fake.intercept = (r) => (r.path === "/swap-indexes" ? { status: 503 } : null);
     const client = createMeiliClient(fake.url, ADMIN_KEY);
-    await expect(reindexMeilisearch({ db, client, settings: openingIndexSettings({}), now: () => new Date("2025-01-01T00:00:00.000Z") })).rejects.toThrow();
+    await expect(
+      reindexMeilisearch({
+        db,
+        client,
+        settings: openingIndexSettings({}),
+        now: () => new Date("2025-01-01T00:00:00.000Z"),
+      }),
+    ).rejects.toThrow();
     expect([...fake.indexes.keys()]).toEqual(["openings"]);
     expect([...fake.indexes.get("openings")!.docs.keys()]).toEqual(["live"]);
     forgetEnsuredIndexes(client);
   });
 
   test("the progress bar is plain text", () => {
-    expect(renderProgressBar(500, 1000, "platser skickade", 10)).toBe("[#####-----]  50 %  500/1\u00a0000 platser skickade");
+    expect(renderProgressBar(500, 1000, "platser skickade", 10)).toBe(
+      "[#####-----]  50 %  500/1\u00a0000 platser skickade",
+    );
     expect(renderProgressBar(0, 0, "x", 4)).toBe("[####] 100 %  0/0 x");
     const written: string[] = [];
     const stream = { isTTY: false, write: (s: string) => void written.push(s) } as unknown as NodeJS.WriteStream;
@@ -907,7 +1105,9 @@ describe("configuration", () => {
       searchKey: undefined,
       indexUid: undefined,
     });
-    expect(meilisearchOptionsFromEnv({ MEILI_URL: "http://m:7700", MEILI_KEY: "a", MEILI_SEARCH_KEY: "s" })?.searchKey).toBe("s");
+    expect(
+      meilisearchOptionsFromEnv({ MEILI_URL: "http://m:7700", MEILI_KEY: "a", MEILI_SEARCH_KEY: "s" })?.searchKey,
+    ).toBe("s");
   });
 });
 

@@ -29,7 +29,15 @@ describe("isValidOrgNumber", () => {
   });
 
   test("rejects wrong lengths, letters, stray characters and non-strings", () => {
-    for (const bad of ["", "556012-579", "556012-57900", "55601A-5790", "556012--5790", "556012/5790", "19556012-5790"]) {
+    for (const bad of [
+      "",
+      "556012-579",
+      "556012-57900",
+      "55601A-5790",
+      "556012--5790",
+      "556012/5790",
+      "19556012-5790",
+    ]) {
       expect(isValidOrgNumber(bad), bad).toBe(false);
     }
     expect(isValidOrgNumber(null)).toBe(false);
@@ -38,11 +46,16 @@ describe("isValidOrgNumber", () => {
 
   test("a single changed digit is always caught", () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{9}$/), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 9 }), (payload, pos, delta) => {
-        const valid = orgNumberFromPayload(payload).replace("-", "");
-        const changed = valid.slice(0, pos) + String((Number(valid[pos]) + delta) % 10) + valid.slice(pos + 1);
-        return isValidOrgNumber(valid) && !isValidOrgNumber(changed);
-      }),
+      fc.property(
+        fc.stringMatching(/^\d{9}$/),
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+        (payload, pos, delta) => {
+          const valid = orgNumberFromPayload(payload).replace("-", "");
+          const changed = valid.slice(0, pos) + String((Number(valid[pos]) + delta) % 10) + valid.slice(pos + 1);
+          return isValidOrgNumber(valid) && !isValidOrgNumber(changed);
+        },
+      ),
     );
   });
 });

@@ -3,7 +3,11 @@ import { describe, expect, test } from "vitest";
 import { emptyProfile, profileColumns, readProfile, type ProfileRow } from "../../app/domain/profile.ts";
 import { participantWelcome } from "../../emails/templates/participant-welcome.ts";
 
-const row = (overrides: Partial<ProfileRow>): ProfileRow => ({ ...(profileColumns(emptyProfile()) as ProfileRow), education: null, ...overrides });
+const row = (overrides: Partial<ProfileRow>): ProfileRow => ({
+  ...(profileColumns(emptyProfile()) as ProfileRow),
+  education: null,
+  ...overrides,
+});
 
 describe("readProfile", () => {
   test("reads the shapes the demo seed writes (experience without ids or factors)", () => {
@@ -19,7 +23,18 @@ describe("readProfile", () => {
       }),
     );
     expect(profile.interests).toEqual({ occupationIds: ["a"], groupCodes: ["9111"] });
-    expect(profile.experience).toEqual([{ id: "e1", what: "Lager", where: "ICA", when: "2022", worked: "Lugnt", didNotWork: "Stress", instructions: [], factors: {} }]);
+    expect(profile.experience).toEqual([
+      {
+        id: "e1",
+        what: "Lager",
+        where: "ICA",
+        when: "2022",
+        worked: "Lugnt",
+        didNotWork: "Stress",
+        instructions: [],
+        factors: {},
+      },
+    ]);
     expect(profile.preferences.maxCommuteKm).toBe(15);
     expect(profile.needs).toEqual([{ code: "extra_breaks", must: true }]);
     expect(profile.exclusions.environment).toEqual(["noise:noisy"]);
@@ -38,7 +53,11 @@ describe("readProfile", () => {
 
 describe("participantWelcome", () => {
   test("plain Swedish, with the coach's name and a working link", () => {
-    const mail = participantWelcome({ name: "Nora", coachName: "Anna Coach", url: "https://brygga.example.se/logga-in?email=nora%40example.se" });
+    const mail = participantWelcome({
+      name: "Nora",
+      coachName: "Anna Coach",
+      url: "https://brygga.example.se/logga-in?email=nora%40example.se",
+    });
     expect(mail.subject).toBe("Välkommen till Brygga");
     expect(mail.text).toContain("Hej Nora!");
     expect(mail.text).toContain("Anna Coach är din coach.");

@@ -30,7 +30,13 @@ describe("the state machine", () => {
 
   test("the happy path", () => {
     let status: string = "proposed";
-    for (const event of ["participant_more_info", "participant_yes", "present", "employer_visit", "employer_start"] as ProposalEvent[]) {
+    for (const event of [
+      "participant_more_info",
+      "participant_yes",
+      "present",
+      "employer_visit",
+      "employer_start",
+    ] as ProposalEvent[]) {
       const r = checkTransition({ status, hasPlacement: false }, event);
       expect(r.ok, event).toBe(true);
       if (r.ok) status = r.to;
@@ -39,7 +45,8 @@ describe("the state machine", () => {
   });
 
   test("once a placement exists nothing can change it", () => {
-    for (const event of events) expect(checkTransition({ status: "accepted_by_employer", hasPlacement: true }, event).ok).toBe(false);
+    for (const event of events)
+      expect(checkTransition({ status: "accepted_by_employer", hasPlacement: true }, event).ok).toBe(false);
   });
 
   test("closed states are final, with a Swedish reason", () => {
@@ -83,7 +90,8 @@ describe("dates and times in Swedish time", () => {
     expect(parseSwedishDateTime("2026-01-15T10:00")!.toISOString()).toBe("2026-01-15T09:00:00.000Z");
     expect(parseSwedishDateTime("2026-07-15T10:00")!.toISOString()).toBe("2026-07-15T08:00:00.000Z");
     expect(toSwedishDateTimeInput(new Date("2026-07-15T08:00:00Z"))).toBe("2026-07-15T10:00");
-    for (const bad of ["", "2026-02-30T10:00", "2026-01-15 10:00", "2026-01-15T25:00", "i morgon"]) expect(parseSwedishDateTime(bad)).toBeNull();
+    for (const bad of ["", "2026-02-30T10:00", "2026-01-15 10:00", "2026-01-15T25:00", "i morgon"])
+      expect(parseSwedishDateTime(bad)).toBeNull();
   });
 
   test("a visit must be ahead; a start not in the past (the coach may go back a little)", () => {
@@ -96,7 +104,10 @@ describe("dates and times in Swedish time", () => {
     expect(startSchema(now).safeParse({ startDate: "2026-03-09" }).success).toBe(false);
     expect(startSchema(now, { pastDays: 90 }).safeParse({ startDate: "2026-03-01" }).success).toBe(true);
     expect(startSchema(now).safeParse({ startDate: "2026-03-20", hoursPerWeek: "0" }).success).toBe(false);
-    expect(startSchema(now).safeParse({ startDate: "2026-03-20", hoursPerWeek: "" })).toMatchObject({ success: true, data: { hoursPerWeek: null } });
+    expect(startSchema(now).safeParse({ startDate: "2026-03-20", hoursPerWeek: "" })).toMatchObject({
+      success: true,
+      data: { hoursPerWeek: null },
+    });
   });
 });
 
@@ -116,11 +127,20 @@ describe("the presentation to the employer", () => {
     education: "Hemlig skola",
     languageIds: ["l1"],
     needs: [{ code: "quiet_workspace" as const, must: true }],
-    exclusions: { occupationIds: ["x"], groupCodes: [], environment: ["physicalLoad:heavy"], schedule: ["night" as const] },
+    exclusions: {
+      occupationIds: ["x"],
+      groupCodes: [],
+      environment: ["physicalLoad:heavy"],
+      schedule: ["night" as const],
+    },
   };
 
   test("contains only the disclosed, non-empty items, in the vocabulary's order", () => {
-    const p = buildPresentation("Kim", { ...profile, disclosure: { strengths: true, languages: true, education: false, experience: true } }, labels);
+    const p = buildPresentation(
+      "Kim",
+      { ...profile, disclosure: { strengths: true, languages: true, education: false, experience: true } },
+      labels,
+    );
     expect(p).toEqual({
       pseudonym: "Kim",
       sections: [
@@ -134,6 +154,8 @@ describe("the presentation to the employer", () => {
   test("nothing disclosed: the pseudonym only; needs are shown as needs when disclosed", () => {
     expect(buildPresentation("Kim", profile, labels)).toEqual({ pseudonym: "Kim", sections: [] });
     const withNeeds = buildPresentation("Kim", { ...profile, disclosure: { needs: true } }, labels);
-    expect(withNeeds.sections).toEqual([{ item: "needs", title: "Anpassningar som behövs", lines: ["Behöver: lugn eller avskärmad arbetsplats"] }]);
+    expect(withNeeds.sections).toEqual([
+      { item: "needs", title: "Anpassningar som behövs", lines: ["Behöver: lugn eller avskärmad arbetsplats"] },
+    ]);
   });
 });

@@ -8,7 +8,11 @@ const user = "cmuser00000000000000000b1";
 let saved: Record<string, string | undefined>;
 
 beforeEach(() => {
-  saved = { INBOUND_DOMAIN: process.env.INBOUND_DOMAIN, REPLY_SECRET: process.env.REPLY_SECRET, SESSION_SECRET: process.env.SESSION_SECRET };
+  saved = {
+    INBOUND_DOMAIN: process.env.INBOUND_DOMAIN,
+    REPLY_SECRET: process.env.REPLY_SECRET,
+    SESSION_SECRET: process.env.SESSION_SECRET,
+  };
   process.env.INBOUND_DOMAIN = "svar.brygga.test";
   process.env.REPLY_SECRET = "a-long-test-secret-for-replies";
 });
@@ -22,7 +26,9 @@ afterEach(() => {
 describe("reply addresses", () => {
   test("reply+<thread>.<user>.<signature>@domain, verified back to the thread and user", () => {
     const address = replyAddress(thread, user)!;
-    expect(address).toMatch(/^reply\+cmthread0000000000000000a\.cmuser00000000000000000b1\.[a-z2-7]{20}@svar\.brygga\.test$/);
+    expect(address).toMatch(
+      /^reply\+cmthread0000000000000000a\.cmuser00000000000000000b1\.[a-z2-7]{20}@svar\.brygga\.test$/,
+    );
     expect(replyAddress(thread, user)).toBe(address);
     expect(verifyReplyAddress(address)).toEqual({ threadId: thread, userId: user });
     expect(verifyReplyAddress(address.toUpperCase())).toEqual({ threadId: thread, userId: user });

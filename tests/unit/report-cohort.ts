@@ -12,7 +12,10 @@ const consent = (given: boolean, withdrawn?: string) => ({
   createdAt: d("2024-01-01"),
 });
 
-export function person(id: string, o: Partial<ReportParticipantRow> & { enrolled: string; exited?: string | null }): ReportParticipantRow {
+export function person(
+  id: string,
+  o: Partial<ReportParticipantRow> & { enrolled: string; exited?: string | null },
+): ReportParticipantRow {
   const { enrolled, exited, ...rest } = o;
   return {
     id,
@@ -35,7 +38,9 @@ export function person(id: string, o: Partial<ReportParticipantRow> & { enrolled
   };
 }
 
-const outcome = (o: Partial<NonNullable<ReportParticipantRow["outcome"]>>): NonNullable<ReportParticipantRow["outcome"]> => ({
+const outcome = (
+  o: Partial<NonNullable<ReportParticipantRow["outcome"]>>,
+): NonNullable<ReportParticipantRow["outcome"]> => ({
   exitOccupation: null,
   exitIncomeSources: [],
   exitReason: null,
@@ -68,7 +73,13 @@ export function cohort(): ReportInput {
         employerContactsAt: [d("2025-01-20")],
         proposals: [{ proposedAt: d("2025-01-25"), presentedAt: d("2025-02-01") }],
         placements: [
-          { startDate: d("2025-02-15"), endDate: d("2025-03-09"), kind: "practice", employmentSupport: null, hoursPerWeek: 15 },
+          {
+            startDate: d("2025-02-15"),
+            endDate: d("2025-03-09"),
+            kind: "practice",
+            employmentSupport: null,
+            hoursPerWeek: 15,
+          },
           job("2025-03-10", "none", 30),
         ],
         outcome: outcome({
@@ -89,13 +100,21 @@ export function cohort(): ReportInput {
         startIncomeSources: ["sickness_compensation"],
         employerContactsAt: [d("2025-03-15")],
         phaseChanges: [{ toPhase: "profiling", at: d("2025-02-10") }],
-        outcome: outcome({ exitReason: "studies", exitOccupation: "studies", exitIncomeSources: ["study_support", "sickness_compensation"] }),
+        outcome: outcome({
+          exitReason: "studies",
+          exitOccupation: "studies",
+          exitIncomeSources: ["study_support", "sickness_compensation"],
+        }),
       }),
       // C: woman, exits to rehabilitation; never profiled, no contact.
       person("C", {
         enrolled: "2025-03-01",
         exited: "2025-11-30",
-        outcome: outcome({ exitReason: "rehabilitation", exitOccupation: "none", exitIncomeSources: ["social_assistance"] }),
+        outcome: outcome({
+          exitReason: "rehabilitation",
+          exitOccupation: "none",
+          exitIncomeSources: ["social_assistance"],
+        }),
       }),
       // D: man enrolled before the period, employed with wage subsidy, follow-along support at the end.
       person("D", {
@@ -112,7 +131,9 @@ export function cohort(): ReportInput {
         startIncomeSources: ["unemployment_benefit"],
         proposals: [{ proposedAt: d("2024-06-18"), presentedAt: d("2024-06-20") }],
         placements: [job("2025-04-01", "lonestod", 20)],
-        outcome: outcome({ retention: [{ months: 3, employed: true, hours: 20, checkedAt: "2025-07-03T10:00:00.000Z" }] }),
+        outcome: outcome({
+          retention: [{ months: 3, employed: true, hours: 20, checkedAt: "2025-07-03T10:00:00.000Z" }],
+        }),
       }),
       // E: other gender, in profiling, no income recorded.
       person("E", {
@@ -140,7 +161,13 @@ export function cohort(): ReportInput {
         startIncomeSources: [],
       }),
       // K: man in Nässjö, employed in OSA (not competitive) from day 106, no hours, no checks; coach c2.
-      person("K", { gender: "man", municipalityCode: "0682", coachId: "c2", enrolled: "2025-01-15", placements: [job("2025-05-01", "osa", null)] }),
+      person("K", {
+        gender: "man",
+        municipalityCode: "0682",
+        coachId: "c2",
+        enrolled: "2025-01-15",
+        placements: [job("2025-05-01", "osa", null)],
+      }),
     ],
     anonymous: [
       { gender: "woman", municipalityCode: "0680", enrolledAt: d("2025-03-01"), exitedAt: d("2025-08-01") },

@@ -18,7 +18,12 @@ const figures = () => computeReport(cohort(), PERIOD);
 /** A table as plain values: row key → column key → value (hidden cells as "<3"/"x"). */
 function plain(table: ReportTable): Record<string, Record<string, unknown>> {
   return Object.fromEntries(
-    table.rows.map((r) => [r.key, Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.hidden ? (c.hidden === "small" ? "<3" : "x") : c.v]))])
+    table.rows.map((r) => [
+      r.key,
+      Object.fromEntries(
+        Object.entries(r.cells).map(([k, c]) => [k, c.hidden ? (c.hidden === "small" ? "<3" : "x") : c.v]),
+      ),
+    ]),
   );
 }
 
@@ -67,8 +72,12 @@ describe("who is counted", () => {
   });
 
   test("an invalid period is refused", () => {
-    expect(() => computeReport(cohort(), { from: "2025-12-31", to: "2025-01-01", today: "2026-01-01" })).toThrow(/Ogiltig period/);
-    expect(() => computeReport(cohort(), { from: "2025-02-30", to: "2025-03-01", today: "2026-01-01" })).toThrow(/Ogiltig period/);
+    expect(() => computeReport(cohort(), { from: "2025-12-31", to: "2025-01-01", today: "2026-01-01" })).toThrow(
+      /Ogiltig period/,
+    );
+    expect(() => computeReport(cohort(), { from: "2025-02-30", to: "2025-03-01", today: "2026-01-01" })).toThrow(
+      /Ogiltig period/,
+    );
   });
 });
 
@@ -86,7 +95,13 @@ describe("exits, before and after", () => {
     expect(f.results.employedEver).toEqual(g(1, 2, 0, 0)); // A, D, K
 
     const results = plain(tableById(buildTables(f, { suppress: false }), "results"));
-    expect(results["work-or-studies-share"]).toMatchObject({ woman: 50, man: 100, other: null, undisclosed: 0, total: 50 });
+    expect(results["work-or-studies-share"]).toMatchObject({
+      woman: 50,
+      man: 100,
+      other: null,
+      undisclosed: 0,
+      total: 50,
+    });
     expect(results["work-share"]).toMatchObject({ total: 25 });
     // 3 of 7 → 42.86 → 43 %; men 2 of 3 → 66.67 → 67 %.
     expect(results["employed-share"]).toMatchObject({ woman: 50, man: 67, other: 0, undisclosed: 0, total: 43 });
@@ -107,12 +122,46 @@ describe("exits, before and after", () => {
     expect(row("none").after).toEqual(g(1, 0, 0, 0));
 
     const table = plain(tableById(buildTables(f, { suppress: false }), "occupation"));
-    expect(table["total:employed"]).toEqual({ group: "Totalt", label: "Förvärvsarbete", before: 0, after: 1, shareAfter: 25, change: 1, changePercent: null });
-    expect(table["total:job_seeking"]).toMatchObject({ before: 1, after: 0, shareAfter: 0, change: -1, changePercent: -100 });
+    expect(table["total:employed"]).toEqual({
+      group: "Totalt",
+      label: "Förvärvsarbete",
+      before: 0,
+      after: 1,
+      shareAfter: 25,
+      change: 1,
+      changePercent: null,
+    });
+    expect(table["total:job_seeking"]).toMatchObject({
+      before: 1,
+      after: 0,
+      shareAfter: 0,
+      change: -1,
+      changePercent: -100,
+    });
     expect(table["total:none"]).toMatchObject({ before: 2, after: 1, shareAfter: 25, change: -1, changePercent: -50 });
-    expect(table["total:not-recorded"]).toMatchObject({ label: "Uppgift saknas", before: 1, after: 1, shareAfter: 25, change: 0, changePercent: 0 });
-    expect(table["woman:none"]).toMatchObject({ group: "Kvinnor", before: 1, after: 1, shareAfter: 50, change: 0, changePercent: 0 });
-    expect(table["man:studies"]).toMatchObject({ before: 0, after: 1, shareAfter: 100, change: 1, changePercent: null });
+    expect(table["total:not-recorded"]).toMatchObject({
+      label: "Uppgift saknas",
+      before: 1,
+      after: 1,
+      shareAfter: 25,
+      change: 0,
+      changePercent: 0,
+    });
+    expect(table["woman:none"]).toMatchObject({
+      group: "Kvinnor",
+      before: 1,
+      after: 1,
+      shareAfter: 50,
+      change: 0,
+      changePercent: 0,
+    });
+    expect(table["man:studies"]).toMatchObject({
+      before: 0,
+      after: 1,
+      shareAfter: 100,
+      change: 1,
+      changePercent: null,
+    });
     // No other-gender participant exited: shares cannot be computed.
     expect(table["other:none"]).toMatchObject({ before: 0, after: 0, shareAfter: null });
   });
@@ -135,12 +184,50 @@ describe("exits, before and after", () => {
     expect(f.income.reduce((sum, r) => sum + r.after.total, 0)).toBe(5);
 
     const table = plain(tableById(buildTables(f, { suppress: false }), "income"));
-    expect(table["total:social_assistance"]).toMatchObject({ label: "Försörjningsstöd", before: 2, after: 1, shareAfter: 25, change: -1, changePercent: -50 });
-    expect(table["total:activity_compensation"]).toMatchObject({ before: 1, after: 0, shareAfter: 0, change: -1, changePercent: -100 });
-    expect(table["total:sickness_compensation"]).toMatchObject({ before: 1, after: 1, shareAfter: 25, change: 0, changePercent: 0 });
-    expect(table["total:salary"]).toMatchObject({ label: "Lön", before: 0, after: 1, shareAfter: 25, change: 1, changePercent: null });
-    expect(table["woman:social_assistance"]).toMatchObject({ before: 2, after: 1, shareAfter: 50, change: -1, changePercent: -50 });
-    expect(table["man:sickness_compensation"]).toMatchObject({ before: 1, after: 1, shareAfter: 100, change: 0, changePercent: 0 });
+    expect(table["total:social_assistance"]).toMatchObject({
+      label: "Försörjningsstöd",
+      before: 2,
+      after: 1,
+      shareAfter: 25,
+      change: -1,
+      changePercent: -50,
+    });
+    expect(table["total:activity_compensation"]).toMatchObject({
+      before: 1,
+      after: 0,
+      shareAfter: 0,
+      change: -1,
+      changePercent: -100,
+    });
+    expect(table["total:sickness_compensation"]).toMatchObject({
+      before: 1,
+      after: 1,
+      shareAfter: 25,
+      change: 0,
+      changePercent: 0,
+    });
+    expect(table["total:salary"]).toMatchObject({
+      label: "Lön",
+      before: 0,
+      after: 1,
+      shareAfter: 25,
+      change: 1,
+      changePercent: null,
+    });
+    expect(table["woman:social_assistance"]).toMatchObject({
+      before: 2,
+      after: 1,
+      shareAfter: 50,
+      change: -1,
+      changePercent: -50,
+    });
+    expect(table["man:sickness_compensation"]).toMatchObject({
+      before: 1,
+      after: 1,
+      shareAfter: 100,
+      change: 0,
+      changePercent: 0,
+    });
     expect(Object.keys(table).filter((k) => k.startsWith("total:"))).toHaveLength(12); // 11 sources + not recorded
   });
 });
@@ -164,7 +251,15 @@ describe("milestones, funnel, retention, fidelity", () => {
     expect(table["employment:other"]).toMatchObject({ reached: 0, median: null });
 
     const distribution = plain(tableById(buildTables(f, { suppress: false }), "time-distribution"));
-    expect(distribution.employer_contact).toMatchObject({ d0_7: 0, d8_14: 1, d15_28: 1, d29_56: 1, d57_91: 0, d92_182: 1, d366: 0 });
+    expect(distribution.employer_contact).toMatchObject({
+      d0_7: 0,
+      d8_14: 1,
+      d15_28: 1,
+      d29_56: 1,
+      d57_91: 0,
+      d92_182: 1,
+      d366: 0,
+    });
     expect(distribution.employment).toMatchObject({ d57_91: 1, d92_182: 1, d183_365: 1 });
   });
 
@@ -193,7 +288,14 @@ describe("milestones, funnel, retention, fidelity", () => {
     expect(r(6).checked).toEqual(g(1, 0, 0, 0));
     expect(r(12).due).toEqual(g(0, 0, 0, 0));
     const table = plain(tableById(buildTables(f, { suppress: false }), "retention"));
-    expect(table["3:total"]).toMatchObject({ label: "Efter 3 månader", due: 3, checked: 2, employed: 2, share: 100, hours: 25 });
+    expect(table["3:total"]).toMatchObject({
+      label: "Efter 3 månader",
+      due: 3,
+      checked: 2,
+      employed: 2,
+      share: 100,
+      hours: 25,
+    });
     expect(table["6:total"]).toMatchObject({ due: 3, checked: 1, employed: 1, share: 100, hours: 25 });
     expect(table["12:total"]).toMatchObject({ due: 0, checked: 0, share: null, hours: null });
   });
@@ -201,7 +303,13 @@ describe("milestones, funnel, retention, fidelity", () => {
   test("IPS fidelity: caseload per full-time coach, contact within 4 weeks, competitive employment, hours", () => {
     const f = figures();
     // Ongoing at the end of 2025: D E F (c1) and G K (c2); c1 100 % + c2 50 %; the admin has no caseload, c3 has left.
-    expect(f.fidelity.caseload).toEqual({ activeParticipants: 5, fullTimeEquivalents: 1.5, perFullTime: 3.3, coaches: 2, target: 20 });
+    expect(f.fidelity.caseload).toEqual({
+      activeParticipants: 5,
+      fullTimeEquivalents: 1.5,
+      perFullTime: 3.3,
+      coaches: 2,
+      target: 20,
+    });
     expect(f.fidelity.contact.eligible).toEqual(g(2, 3, 1, 1));
     expect(f.fidelity.contact.within).toEqual(g(1, 1, 0, 0)); // A day 10, D day 19
     expect(f.fidelity.competitive.employed).toEqual(g(1, 2, 0, 0));
@@ -210,7 +318,14 @@ describe("milestones, funnel, retention, fidelity", () => {
 
     const table = plain(tableById(buildTables(f, { suppress: false }), "fidelity"));
     expect(table.caseload).toMatchObject({ total: 3.3, woman: null, basis: 5, target: "Högst 20" });
-    expect(table["contact-within"]).toMatchObject({ woman: 50, man: 33, other: 0, undisclosed: 0, total: 29, basis: 7 }); // 2/7 = 28.6
+    expect(table["contact-within"]).toMatchObject({
+      woman: 50,
+      man: 33,
+      other: 0,
+      undisclosed: 0,
+      total: 29,
+      basis: 7,
+    }); // 2/7 = 28.6
     expect(table.competitive).toMatchObject({ woman: 100, man: 50, total: 67, basis: 3 });
     expect(table["hours-median"]).toMatchObject({ woman: 30, man: 20, total: 25, basis: 2 });
     expect(table["hours-mean"]).toMatchObject({ total: 25 });
@@ -218,7 +333,13 @@ describe("milestones, funnel, retention, fidelity", () => {
 
   test("the municipality table lists registered participants by home municipality, with names", () => {
     const table = plain(
-      tableById(buildTables(figures(), { suppress: false, municipalityNames: { "0680": "Jönköping", "0682": "Nässjö", "0687": "Tranås" } }), "municipalities")
+      tableById(
+        buildTables(figures(), {
+          suppress: false,
+          municipalityNames: { "0680": "Jönköping", "0682": "Nässjö", "0687": "Tranås" },
+        }),
+        "municipalities",
+      ),
     );
     expect(table["0680"]).toEqual({ code: "0680", label: "Jönköping", count: 5, share: 71 });
     expect(table["0687"]).toEqual({ code: "0687", label: "Tranås", count: 1, share: 14 });
@@ -251,6 +372,13 @@ describe("milestones, funnel, retention, fidelity", () => {
       "Förändring (antal)",
       "Förändring (%)",
     ]);
-    expect(plain(tableById(tables, "participants")).total).toEqual({ label: "Totalt", woman: 4, man: 4, other: 1, undisclosed: 1, total: 10 });
+    expect(plain(tableById(tables, "participants")).total).toEqual({
+      label: "Totalt",
+      woman: 4,
+      man: 4,
+      other: 1,
+      undisclosed: 1,
+      total: 10,
+    });
   });
 });

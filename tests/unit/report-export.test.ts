@@ -20,7 +20,15 @@ const table: ReportTable = {
     { key: "c", label: "Median (dagar)", kind: "days" },
   ],
   rows: [
-    { key: "r1", cells: { label: { v: 'Säger "hej"', k: "text" }, a: { v: 12, k: "count" }, b: { v: 43, k: "percent" }, c: { v: 30.5, k: "days" } } },
+    {
+      key: "r1",
+      cells: {
+        label: { v: 'Säger "hej"', k: "text" },
+        a: { v: 12, k: "count" },
+        b: { v: 43, k: "percent" },
+        c: { v: 30.5, k: "days" },
+      },
+    },
     {
       key: "r2",
       cells: {
@@ -30,7 +38,15 @@ const table: ReportTable = {
         c: { v: null, k: "days" },
       },
     },
-    { key: "r3", cells: { label: { v: "Minus", k: "text" }, a: { v: -3, k: "count" }, b: { v: -50, k: "percent" }, c: { v: 0, k: "days" } } },
+    {
+      key: "r3",
+      cells: {
+        label: { v: "Minus", k: "text" },
+        a: { v: -3, k: "count" },
+        b: { v: -50, k: "percent" },
+        c: { v: 0, k: "days" },
+      },
+    },
   ],
 };
 
@@ -50,7 +66,12 @@ describe("CSV for Swedish Excel", () => {
   test("several tables: title lines, each table under its title, a blank line between", () => {
     const csv = toCsv([table, { ...table, id: "funnel", title: "Andra" }], { heading: ["Brygga – rapport"] });
     const lines = csv.slice(1).split("\r\n");
-    expect(lines.slice(0, 4)).toEqual(["Brygga – rapport", "", '"Resultat; test"', "Mått;Antal;Andel (%);Median (dagar)"]);
+    expect(lines.slice(0, 4)).toEqual([
+      "Brygga – rapport",
+      "",
+      '"Resultat; test"',
+      "Mått;Antal;Andel (%);Median (dagar)",
+    ]);
     expect(lines).toContain("Andra");
     expect(lines[lines.indexOf("Andra") - 1]).toBe("");
   });

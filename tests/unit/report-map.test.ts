@@ -3,7 +3,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { buildMapGeometry, classOf, mapClasses, project, ringArea, simplify, type GeoFeature, type Position } from "~/domain/reports/map.ts";
+import {
+  buildMapGeometry,
+  classOf,
+  mapClasses,
+  project,
+  ringArea,
+  simplify,
+  type GeoFeature,
+  type Position,
+} from "~/domain/reports/map.ts";
 
 const square = (code: string, lon: number, lat: number, size = 0.5): GeoFeature => ({
   properties: { code, name: `Kommun ${code}` },
@@ -51,7 +60,7 @@ describe("geometry", () => {
         [2, 0],
         [2, 2],
         [0, 2],
-      ])
+      ]),
     ).toBe(4);
   });
 
@@ -61,7 +70,9 @@ describe("geometry", () => {
     expect(all.shapes.map((s) => s.code)).toEqual(["0114", "0680", "0682"]);
     expect(all.height).toBeGreaterThan(0);
     for (const s of all.shapes) expect(s.d).toMatch(/^M\d+ \d+(L\d+ \d+)+Z$/);
-    const county = buildMapGeometry(features, { width: 200, tolerance: 0.5, minRingArea: 1 }, (code) => code.startsWith("06"));
+    const county = buildMapGeometry(features, { width: 200, tolerance: 0.5, minRingArea: 1 }, (code) =>
+      code.startsWith("06"),
+    );
     expect(county.shapes.map((s) => s.code)).toEqual(["0680", "0682"]);
     const xs = county.shapes.flatMap((s) => [...s.d.matchAll(/(\d+) (\d+)/g)].map((m) => Number(m[1])));
     expect(Math.min(...xs)).toBe(4); // padding
@@ -75,7 +86,9 @@ describe("geometry", () => {
     expect(country.shapes).toHaveLength(290);
     expect(country.shapes.every((s) => s.d.length > 0)).toBe(true);
     expect(JSON.stringify(country).length).toBeLessThan(80_000);
-    const jonkoping = buildMapGeometry(features, { width: 560, tolerance: 0.7, minRingArea: 2 }, (code) => code.startsWith("06"));
+    const jonkoping = buildMapGeometry(features, { width: 560, tolerance: 0.7, minRingArea: 2 }, (code) =>
+      code.startsWith("06"),
+    );
     expect(jonkoping.shapes).toHaveLength(13);
   });
 });

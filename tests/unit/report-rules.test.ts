@@ -3,7 +3,13 @@
 import { describe, expect, test } from "vitest";
 import { addMonthsToDay, dayNumberOf, dayOf, isoOfDay, swedishDate } from "~/domain/reports/days.ts";
 import { defaultPeriod, filtersInput, filtersQuery, ReportFiltersSchema } from "~/domain/reports/filters.ts";
-import { deriveMilestones, hasStatisticsConsent, parseRetention, phaseOnDay, reachedProfiling } from "~/domain/reports/milestones.ts";
+import {
+  deriveMilestones,
+  hasStatisticsConsent,
+  parseRetention,
+  phaseOnDay,
+  reachedProfiling,
+} from "~/domain/reports/milestones.ts";
 import { changePercent, decimalComma, mean, median, percent, roundHalfAwayFromZero } from "~/domain/reports/numbers.ts";
 
 describe("rounding", () => {
@@ -65,14 +71,27 @@ describe("Swedish calendar days", () => {
 
 describe("filters", () => {
   const parse = (input: Record<string, string>) =>
-    ReportFiltersSchema.safeParse({ from: "2025-01-01", to: "2025-12-31", municipalityCode: "", view: "exakt", mapScope: "lan", ...input });
+    ReportFiltersSchema.safeParse({
+      from: "2025-01-01",
+      to: "2025-12-31",
+      municipalityCode: "",
+      view: "exakt",
+      mapScope: "lan",
+      ...input,
+    });
   const messages = (input: Record<string, string>) => {
     const result = parse(input);
     return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   };
 
   test("a valid period with defaults", () => {
-    expect(parse({}).data).toEqual({ from: "2025-01-01", to: "2025-12-31", municipalityCode: null, view: "exact", mapScope: "county" });
+    expect(parse({}).data).toEqual({
+      from: "2025-01-01",
+      to: "2025-12-31",
+      municipalityCode: null,
+      view: "exact",
+      mapScope: "county",
+    });
     expect(parse({ municipalityCode: "0680", view: "finansiar", mapScope: "sverige" }).data).toMatchObject({
       municipalityCode: "0680",
       view: "funder",
@@ -81,11 +100,19 @@ describe("filters", () => {
   });
 
   test("bad input gets a clear Swedish message on its field", () => {
-    expect(messages({ from: "2025-13-01" })).toEqual(["from: Skriv periodens början som ÅÅÅÅ-MM-DD, till exempel 2026-01-31."]);
+    expect(messages({ from: "2025-13-01" })).toEqual([
+      "from: Skriv periodens början som ÅÅÅÅ-MM-DD, till exempel 2026-01-31.",
+    ]);
     expect(messages({ to: "" })).toEqual(["to: Fyll i periodens slut."]);
-    expect(messages({ from: "2025-06-01", to: "2025-05-31" })).toEqual(["to: Periodens slut kan inte ligga före periodens början."]);
-    expect(messages({ from: "1999-12-31" })).toEqual(["from: Periodens början ska ligga mellan 2000-01-01 och 2099-12-31."]);
-    expect(messages({ municipalityCode: "Jönköping" })).toEqual(["municipalityCode: Välj en kommun i listan (kommunkod med fyra siffror)."]);
+    expect(messages({ from: "2025-06-01", to: "2025-05-31" })).toEqual([
+      "to: Periodens slut kan inte ligga före periodens början.",
+    ]);
+    expect(messages({ from: "1999-12-31" })).toEqual([
+      "from: Periodens början ska ligga mellan 2000-01-01 och 2099-12-31.",
+    ]);
+    expect(messages({ municipalityCode: "Jönköping" })).toEqual([
+      "municipalityCode: Välj en kommun i listan (kommunkod med fyra siffror).",
+    ]);
     expect(messages({ view: "allt" })).toEqual(["view: Välj exakta tal eller finansiärens visning."]);
     expect(messages({ mapScope: "europa" })).toEqual(["mapScope: Välj länet eller hela Sverige för kartan."]);
   });
@@ -99,14 +126,20 @@ describe("filters", () => {
       view: "finansiar",
       mapScope: "lan",
     });
-    expect(filtersInput(new URLSearchParams("fran=2025-01-01&till=2025-06-30&kommun=0680&visning=exakt"), "2026-03-15", "funder")).toMatchObject({
+    expect(
+      filtersInput(
+        new URLSearchParams("fran=2025-01-01&till=2025-06-30&kommun=0680&visning=exakt"),
+        "2026-03-15",
+        "funder",
+      ),
+    ).toMatchObject({
       from: "2025-01-01",
       to: "2025-06-30",
       municipalityCode: "0680",
       view: "exakt",
     });
     expect(filtersQuery({ from: "2025-01-01", to: "2025-06-30", municipalityCode: "0680", view: "funder" })).toBe(
-      "fran=2025-01-01&till=2025-06-30&kommun=0680&visning=finansiar"
+      "fran=2025-01-01&till=2025-06-30&kommun=0680&visning=finansiar",
     );
   });
 });
@@ -130,7 +163,13 @@ describe("statistics consent", () => {
 
 describe("milestones derived from events", () => {
   const at = (iso: string) => new Date(`${iso}T10:00:00Z`);
-  const base = { enrolledAt: at("2025-01-10"), exitedAt: null, employerContactsAt: [], presentedAt: [], placements: [] };
+  const base = {
+    enrolledAt: at("2025-01-10"),
+    exitedAt: null,
+    employerContactsAt: [],
+    presentedAt: [],
+    placements: [],
+  };
 
   test("the earliest contact, presented proposal or placement; the first job is the employment", () => {
     const m = deriveMilestones({
@@ -154,8 +193,16 @@ describe("milestones derived from events", () => {
   test("events after the day are ignored; the stored record fills in what events lack", () => {
     const events = {
       ...base,
-      placements: [{ startDate: at("2025-05-01"), endDate: null, kind: "job", employmentSupport: "lonestod", hoursPerWeek: 20 }],
-      stored: { firstEmployerContactAt: at("2025-01-20"), firstPlacementAt: null, firstEmploymentAt: null, employmentForm: null, competitive: null },
+      placements: [
+        { startDate: at("2025-05-01"), endDate: null, kind: "job", employmentSupport: "lonestod", hoursPerWeek: 20 },
+      ],
+      stored: {
+        firstEmployerContactAt: at("2025-01-20"),
+        firstPlacementAt: null,
+        firstEmploymentAt: null,
+        employmentForm: null,
+        competitive: null,
+      },
     };
     const early = deriveMilestones(events, dayNumberOf("2025-04-30")!);
     expect(early.firstEmploymentAt).toBeNull();
@@ -164,13 +211,26 @@ describe("milestones derived from events", () => {
     expect(later.firstEmploymentAt).toEqual(at("2025-05-01"));
     expect(later).toMatchObject({ employmentForm: "lonestod", competitive: true });
     // A placement without any logged contact still means the coach met the employer.
-    expect(deriveMilestones({ ...base, placements: events.placements }).firstEmployerContactAt).toEqual(at("2025-05-01"));
+    expect(deriveMilestones({ ...base, placements: events.placements }).firstEmployerContactAt).toEqual(
+      at("2025-05-01"),
+    );
     // Migrated data: employment only in the stored record.
     const stored = deriveMilestones({
       ...base,
-      stored: { firstEmployerContactAt: null, firstPlacementAt: null, firstEmploymentAt: at("2025-06-01"), employmentForm: "osa", competitive: null },
+      stored: {
+        firstEmployerContactAt: null,
+        firstPlacementAt: null,
+        firstEmploymentAt: at("2025-06-01"),
+        employmentForm: "osa",
+        competitive: null,
+      },
     });
-    expect(stored).toMatchObject({ firstEmploymentAt: at("2025-06-01"), firstPlacementAt: at("2025-06-01"), employmentForm: "osa", competitive: false });
+    expect(stored).toMatchObject({
+      firstEmploymentAt: at("2025-06-01"),
+      firstPlacementAt: at("2025-06-01"),
+      employmentForm: "osa",
+      competitive: false,
+    });
   });
 
   test("retention checks: cleaned, one per checkpoint, the latest wins", () => {
@@ -182,7 +242,7 @@ describe("milestones derived from events", () => {
         { months: 3, employed: true, hours: 25, checkedAt: "2025-06-05T10:00:00Z" },
         { months: 9, employed: true, hours: 25, checkedAt: "2025-06-05T10:00:00Z" },
         { months: 12, employed: true, hours: 25, checkedAt: "not a date" },
-      ])
+      ]),
     ).toEqual([
       { months: 3, employed: true, hours: 25, checkedAt: "2025-06-05T10:00:00Z" },
       { months: 6, employed: true, hours: 20, checkedAt: "2025-09-01T10:00:00Z" },

@@ -3,7 +3,13 @@
 // on the hand-built cohort, and as properties over random cohorts.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { computeReport, genderKeys, groupKeys, type ReportInput, type ReportParticipantRow } from "~/domain/reports/compute.ts";
+import {
+  computeReport,
+  genderKeys,
+  groupKeys,
+  type ReportInput,
+  type ReportParticipantRow,
+} from "~/domain/reports/compute.ts";
 import { Suppressor } from "~/domain/reports/suppression.ts";
 import { buildTables, tableById, type Cell, type ReportTable } from "~/domain/reports/tables.ts";
 import { exitReasons, incomeSources, occupationStatuses } from "~/domain/vocab/outcomes.ts";
@@ -102,7 +108,8 @@ function derivable(parts: Array<Cell | undefined>, total: Cell | undefined, k: n
   const hidden = parts.filter((c) => c?.hidden);
   if (hidden.length + (total?.hidden ? 1 : 0) === 1) return true;
   if (!total || total.hidden || hidden.length === 0) return false;
-  const rest = (total.v as number) - parts.filter((c) => !c?.hidden).reduce((sum, c) => sum + ((c?.v as number) ?? 0), 0);
+  const rest =
+    (total.v as number) - parts.filter((c) => !c?.hidden).reduce((sum, c) => sum + ((c?.v as number) ?? 0), 0);
   const small = hidden.filter((c) => c!.hidden === "small").length;
   return rest === small || (small === hidden.length && rest === small * (k - 1));
 }
@@ -113,7 +120,14 @@ function problems(tables: ReportTable[], k: number): string[] {
     for (const row of t.rows) {
       for (const [key, c] of Object.entries(row.cells)) {
         // (a) no visible count of 1 to k − 1 people (the caseload basis counts work, not a group)
-        if (c.k === "count" && !c.hidden && typeof c.v === "number" && c.v > 0 && c.v < k && !(t.id === "fidelity" && row.key === "caseload")) {
+        if (
+          c.k === "count" &&
+          !c.hidden &&
+          typeof c.v === "number" &&
+          c.v > 0 &&
+          c.v < k &&
+          !(t.id === "fidelity" && row.key === "caseload")
+        ) {
           found.push(`${t.id}/${row.key}/${key}: visible ${c.v}`);
         }
       }
@@ -124,7 +138,7 @@ function problems(tables: ReportTable[], k: number): string[] {
         derivable(
           genderKeys.map((g) => row.cells[g]),
           row.cells.total,
-          k
+          k,
         )
       ) {
         found.push(`${t.id}/${row.key}: a hidden gender can be worked out`);
@@ -156,12 +170,14 @@ function problems(tables: ReportTable[], k: number): string[] {
     if (derivable(cells, total, k)) found.push(`exit-reasons/${g}: a hidden reason can be worked out`);
     const consentCells = consent.rows.map((r) => r.cells[g]);
     const consentTotal = consentCells.pop();
-    if (derivable(consentCells, consentTotal, k)) found.push(`participants/${g}: a hidden consent group can be worked out`);
+    if (derivable(consentCells, consentTotal, k))
+      found.push(`participants/${g}: a hidden consent group can be worked out`);
     for (const col of ["before", "after"]) {
       const cells2 = byKey("occupation")
         .rows.filter((r) => r.group === g)
         .map((r) => r.cells[col]);
-      if (derivable(cells2, exits.rows.find((r) => r.key === "total")!.cells[g], k)) found.push(`occupation/${g}/${col}: a hidden category can be worked out`);
+      if (derivable(cells2, exits.rows.find((r) => r.key === "total")!.cells[g], k))
+        found.push(`occupation/${g}/${col}: a hidden category can be worked out`);
     }
   }
   // (e) the municipalities add up to the total
@@ -176,7 +192,8 @@ describe("funder tables", () => {
   test("the hand-built cohort: small groups hidden, nothing can be worked out", () => {
     const tables = buildTables(computeReport(cohort(), PERIOD), { suppress: true });
     expect(problems(tables, 3)).toEqual([]);
-    const cell = (id: Parameters<typeof tableById>[1], row: string, col: string) => tableById(tables, id).rows.find((r) => r.key === row)!.cells[col]!;
+    const cell = (id: Parameters<typeof tableById>[1], row: string, col: string) =>
+      tableById(tables, id).rows.find((r) => r.key === row)!.cells[col]!;
     // 7 registered: women 2, men 3, other 1, not stated 1.
     expect(cell("period", "active", "total")).toEqual({ v: 7, k: "count" });
     expect(cell("period", "active", "woman")).toEqual({ v: null, k: "count", hidden: "small" });
@@ -249,7 +266,18 @@ describe("funder tables", () => {
             startOccupation: r.start,
             startIncomeSources: r.before,
             employerContactsAt: r.contact === null ? [] : [day(r.enrolled + r.contact)],
-            placements: r.job === null ? [] : [{ startDate: day(r.enrolled + r.job), endDate: null, kind: "job", employmentSupport: "none", hoursPerWeek: 20 }],
+            placements:
+              r.job === null
+                ? []
+                : [
+                    {
+                      startDate: day(r.enrolled + r.job),
+                      endDate: null,
+                      kind: "job",
+                      employmentSupport: "none",
+                      hoursPerWeek: 20,
+                    },
+                  ],
             outcome: exited
               ? {
                   exitOccupation: r.end,
@@ -265,13 +293,17 @@ describe("funder tables", () => {
               : null,
           };
         });
-        const input: ReportInput = { participants, anonymous: [], coaches: [{ id: "c1", role: "coach", employmentPercent: 100, active: true }] };
+        const input: ReportInput = {
+          participants,
+          anonymous: [],
+          coaches: [{ id: "c1", role: "coach", employmentPercent: 100, active: true }],
+        };
         const figures = computeReport(input, { from: "2024-06-01", to: "2025-05-31", today: "2026-01-01" });
         const exact = buildTables(figures, { suppress: false });
         expect(exact.flatMap((t) => t.rows.flatMap((r) => Object.values(r.cells))).some((c) => c.hidden)).toBe(false);
         expect(problems(buildTables(figures, { suppress: true, minGroupSize: k }), k)).toEqual([]);
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 });

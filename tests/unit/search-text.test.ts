@@ -66,9 +66,12 @@ describe("query parsing and match expressions", () => {
   test("every term must match; alternatives are OR-ed", () => {
     const terms = parseQuery("lagerarbetare lage");
     expect(matchExpression(terms)).toBe('("lagerarbetare" OR "lagerarbet") AND "lage"*');
-    expect(matchExpression(terms, [{ words: ["lagerarbetere"], prefixes: [] }, { words: [], prefixes: ["lago"] }])).toBe(
-      '("lagerarbetare" OR "lagerarbet" OR "lagerarbetere") AND ("lage"* OR "lago"*)',
-    );
+    expect(
+      matchExpression(terms, [
+        { words: ["lagerarbetere"], prefixes: [] },
+        { words: [], prefixes: ["lago"] },
+      ]),
+    ).toBe('("lagerarbetare" OR "lagerarbet" OR "lagerarbetere") AND ("lage"* OR "lago"*)');
     expect(matchExpression([])).toBeNull();
   });
 });
@@ -86,7 +89,15 @@ describe("typo tolerance", () => {
     expect(damerauLevenshtein("abcdef", "uvwxyz", 1)).toBe(2);
   });
 
-  const dictionary = new TermDictionary(["kock", "kiosk", "svetsare", "sjukskoterska", "lagerarbetare", "lakare", "lager"]);
+  const dictionary = new TermDictionary([
+    "kock",
+    "kiosk",
+    "svetsare",
+    "sjukskoterska",
+    "lagerarbetare",
+    "lakare",
+    "lager",
+  ]);
 
   test("a 4-letter word gets no correction", () => {
     expect(dictionary.corrections("kick")).toEqual([]);
@@ -121,7 +132,10 @@ describe("typo tolerance", () => {
 
   test("corrections are looked up per query term and never include the term itself", () => {
     const terms = parseQuery("lakrae kock");
-    expect(correctTerms(terms, dictionary)).toEqual([{ words: ["lakare"], prefixes: [] }, { words: [], prefixes: [] }]);
+    expect(correctTerms(terms, dictionary)).toEqual([
+      { words: ["lakare"], prefixes: [] },
+      { words: [], prefixes: [] },
+    ]);
     expect(dictionary.corrections("lakare")).toEqual([]);
   });
 
@@ -130,7 +144,9 @@ describe("typo tolerance", () => {
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const letters = "abcdefghijklmnoprstuvy";
     const words = Array.from({ length: 12_000 }, () =>
-      Array.from({ length: 4 + Math.floor(random() * 12) }, () => letters[Math.floor(random() * letters.length)]).join(""),
+      Array.from({ length: 4 + Math.floor(random() * 12) }, () => letters[Math.floor(random() * letters.length)]).join(
+        "",
+      ),
     );
     const big = new TermDictionary(words);
     const queries = words.slice(0, 200).map((w) => (w.length > 5 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w));

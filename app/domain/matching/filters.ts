@@ -13,7 +13,8 @@ export const MATCH_FILTER_LIMITS = {
 } as const;
 
 const blankToUndefined = (v: unknown) => (v == null || (typeof v === "string" && v.trim() === "") ? undefined : v);
-const asList = (v: unknown): unknown => (v == null || v === "" ? undefined : Array.isArray(v) ? v.filter((x) => x !== "") : [v]);
+const asList = (v: unknown): unknown =>
+  v == null || v === "" ? undefined : Array.isArray(v) ? v.filter((x) => x !== "") : [v];
 
 /** A number (or a numeric string from a query string) in [min, max]; blank is no filter. */
 function numberIn(min: number, max: number, message: string, integer: boolean) {
@@ -41,18 +42,31 @@ export const MatchFiltersSchema = z
           return Array.isArray(list) && list.length > 0 ? [...new Set(list)] : undefined;
         },
         z
-          .array(z.custom<OpeningKind>((v) => typeof v === "string" && openingKinds.schema.safeParse(v).success, { error: "Välj bland de typer av annonser som finns." }))
+          .array(
+            z.custom<OpeningKind>((v) => typeof v === "string" && openingKinds.schema.safeParse(v).success, {
+              error: "Välj bland de typer av annonser som finns.",
+            }),
+          )
           .max(openingKinds.codes.length, "Välj bland de typer av annonser som finns.")
           .optional(),
       )
       .optional(),
-    maxDistanceKm: numberIn(MATCH_FILTER_LIMITS.distanceKm.min, MATCH_FILTER_LIMITS.distanceKm.max, distanceMessage, false),
+    maxDistanceKm: numberIn(
+      MATCH_FILTER_LIMITS.distanceKm.min,
+      MATCH_FILTER_LIMITS.distanceKm.max,
+      distanceMessage,
+      false,
+    ),
     hoursMin: numberIn(MATCH_FILTER_LIMITS.hours.min, MATCH_FILTER_LIMITS.hours.max, hoursMessage, true),
     hoursMax: numberIn(MATCH_FILTER_LIMITS.hours.min, MATCH_FILTER_LIMITS.hours.max, hoursMessage, true),
   })
   .superRefine((f, ctx) => {
     if (f.hoursMin !== undefined && f.hoursMax !== undefined && f.hoursMin > f.hoursMax) {
-      ctx.addIssue({ code: "custom", path: ["hoursMax"], message: "Högsta antal timmar kan inte vara lägre än lägsta." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["hoursMax"],
+        message: "Högsta antal timmar kan inte vara lägre än lägsta.",
+      });
     }
   });
 

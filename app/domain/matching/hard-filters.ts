@@ -60,10 +60,7 @@ export function checkHardFilters(
   // Kind in the participant's goals.
   if (!kindsForGoals(participant.goals).has(opening.kind)) {
     const goalText = listSv(participant.goals.map((g) => lowerFirst(goalVocabulary.label(g))));
-    fail(
-      "kind_not_in_goals",
-      `${openingKinds.label(opening.kind)} passar inte deltagarens mål (${goalText}).`,
-    );
+    fail("kind_not_in_goals", `${openingKinds.label(opening.kind)} passar inte deltagarens mål (${goalText}).`);
   }
 
   // Distance within the max commute.
@@ -123,7 +120,10 @@ export function checkHardFilters(
   // Excluded schedule times.
   for (const time of ex.schedule) {
     if (opening.schedule.times.includes(time)) {
-      fail("excluded_schedule", `Arbetstiden omfattar ${lowerFirst(scheduleTimes.label(time))} – något deltagaren aldrig vill arbeta.`);
+      fail(
+        "excluded_schedule",
+        `Arbetstiden omfattar ${lowerFirst(scheduleTimes.label(time))} – något deltagaren aldrig vill arbeta.`,
+      );
     }
   }
 

@@ -109,7 +109,13 @@ export function interestFit(
   for (const code of interests.groupCodes) {
     if (!/^\d{1,4}$/.test(code) || !openingSsyk.startsWith(code)) continue;
     const level = code.length as 1 | 2 | 3 | 4;
-    consider(levels[levelKey[level]], { kind: "group", level, groupCode: code, groupLabel: groupLabel(graph, code), via: { type: "group" } });
+    consider(levels[levelKey[level]], {
+      kind: "group",
+      level,
+      groupCode: code,
+      groupLabel: groupLabel(graph, code),
+      via: { type: "group" },
+    });
   }
   return best;
 }

@@ -13,7 +13,12 @@
 // so an unfilled profile section never ranks one opening above another. A fact that is unknown about
 // the opening (an environment dimension the employer left out) counts as not met.
 import { accommodations, type Accommodation } from "../vocab/accommodations.ts";
-import { environmentDimensionLabels, environmentDimensions, instructionStyles, type EnvironmentDimension } from "../vocab/environment.ts";
+import {
+  environmentDimensionLabels,
+  environmentDimensions,
+  instructionStyles,
+  type EnvironmentDimension,
+} from "../vocab/environment.ts";
 import { employmentSupports, isCompetitive } from "../vocab/openings.ts";
 import { scheduleTimes } from "../vocab/schedule.ts";
 import {
@@ -28,7 +33,14 @@ import {
 import { checkHardFilters, participantHours } from "./hard-filters.ts";
 import { interestFit, interestText } from "./occupations.ts";
 import type { Criterion, HardFilterResult, MatchOpening, MatchParticipant, OccupationGraph, Reason } from "./types.ts";
-import { assertValidWeights, CRITERIA, DEFAULT_TUNING, DEFAULT_WEIGHTS, type MatchTuning, type MatchWeights } from "./weights.ts";
+import {
+  assertValidWeights,
+  CRITERIA,
+  DEFAULT_TUNING,
+  DEFAULT_WEIGHTS,
+  type MatchTuning,
+  type MatchWeights,
+} from "./weights.ts";
 
 export type ScoreContext = {
   graph: OccupationGraph;
@@ -48,7 +60,12 @@ const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x))
 
 // ───────────────────────────── criteria ─────────────────────────────
 
-function interestCriterion(opening: MatchOpening, participant: MatchParticipant, ctx: ScoreContext, tuning: MatchTuning): Fit {
+function interestCriterion(
+  opening: MatchOpening,
+  participant: MatchParticipant,
+  ctx: ScoreContext,
+  tuning: MatchTuning,
+): Fit {
   const fit = interestFit(opening.occupationId, participant.interests, ctx.graph, {
     openingSsyk4Code: opening.ssyk4Code,
     tuning,
@@ -119,7 +136,10 @@ function environmentCriterion(opening: MatchOpening, participant: MatchParticipa
     } else {
       met.push(...ok.map(label));
     }
-    for (const s of missing) unmet.push(s === "written" && needsWritten ? "skriftliga instruktioner saknas – ett behov" : `${label(s)} saknas`);
+    for (const s of missing)
+      unmet.push(
+        s === "written" && needsWritten ? "skriftliga instruktioner saknas – ett behov" : `${label(s)} saknas`,
+      );
   }
 
   if (fits.length === 0) return { fit: 1, text: "Inga särskilda önskemål om arbetsmiljön" };
@@ -138,7 +158,9 @@ function uniqueCodes(codes: Accommodation[]): Accommodation[] {
 function accommodationsCriterion(opening: MatchOpening, participant: MatchParticipant): Fit {
   const label = (c: Accommodation) => lowerFirst(accommodations.label(c));
   // Written instructions are scored under environment (instructions), so they count once.
-  const nice = uniqueCodes(participant.needs.filter((n) => !n.must && n.code !== "written_instructions").map((n) => n.code));
+  const nice = uniqueCodes(
+    participant.needs.filter((n) => !n.must && n.code !== "written_instructions").map((n) => n.code),
+  );
   const must = uniqueCodes(participant.needs.filter((n) => n.must).map((n) => n.code));
   const mustMet = must.filter((c) => offersAccommodation(opening, c));
   const mustSentence = mustMet.length > 0 ? `har det som krävs (${listSv(mustMet.map(label))})` : null;
@@ -151,7 +173,9 @@ function accommodationsCriterion(opening: MatchOpening, participant: MatchPartic
   const missing = nice.filter((c) => !offersAccommodation(opening, c));
   const parts: string[] = [];
   if (offered.length > 0) {
-    parts.push(`Erbjuder ${listSv(offered.map(label))} – ${offered.length === 1 ? "ett behov" : "behov deltagaren har"}`);
+    parts.push(
+      `Erbjuder ${listSv(offered.map(label))} – ${offered.length === 1 ? "ett behov" : "behov deltagaren har"}`,
+    );
     if (missing.length > 0) parts.push(`saknar ${listSv(missing.map(label))}`);
   } else {
     parts.push(`Erbjuder inget av det deltagaren önskar (${listSv(missing.map(label))})`);
@@ -193,7 +217,9 @@ function hoursCriterion(opening: MatchOpening, participant: MatchParticipant): F
     parts.push(share);
     const range = hoursRangeText(offered.min, offered.max);
     const wish = wanted.min === wanted.max ? `${wanted.min}` : `${wanted.min}–${wanted.max}`;
-    sentences.push(share >= 1 ? `Arbetstiden passar: ${range}` : `Arbetstiden passar delvis: ${range} (önskar ${wish})`);
+    sentences.push(
+      share >= 1 ? `Arbetstiden passar: ${range}` : `Arbetstiden passar delvis: ${range} (önskar ${wish})`,
+    );
   } else {
     sentences.push(`Arbetstid: ${hoursRangeText(offered.min, offered.max)}`);
   }
@@ -348,7 +374,11 @@ export function rankMatches(candidates: readonly MatchCandidate[], ctx: RankCont
   const ranked: RankedMatch[] = [];
   for (const c of candidates) {
     if (!checkHardFilters(c.opening, c.participant, { now: ctx.now, graph: ctx.graph }).ok) continue;
-    ranked.push({ ...scoreMatch(c.opening, c.participant, { ...ctx, textRelevance: c.textRelevance }), opening: c.opening, participant: c.participant });
+    ranked.push({
+      ...scoreMatch(c.opening, c.participant, { ...ctx, textRelevance: c.textRelevance }),
+      opening: c.opening,
+      participant: c.participant,
+    });
   }
   const time = (d: Date | null) => (d ? d.getTime() : Number.NEGATIVE_INFINITY);
   return ranked.sort(

@@ -82,14 +82,7 @@ export type OccupationGraph = {
 };
 
 export type Criterion =
-  | "interest"
-  | "text"
-  | "environment"
-  | "accommodations"
-  | "distance"
-  | "hours"
-  | "employment"
-  | "supervisor";
+  "interest" | "text" | "environment" | "accommodations" | "distance" | "hours" | "employment" | "supervisor";
 
 export type Reason = { criterion: Criterion; points: number; max: number; text: string };
 

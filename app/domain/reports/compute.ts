@@ -10,7 +10,13 @@
 // - exits are counted by exit date within the period; before/after and exit reasons cover them;
 // - milestones, funnel and retention count what happened up to the end of the period (or today).
 import { exitReasons, incomeSources, occupationStatuses } from "../vocab/outcomes.ts";
-import { CASELOAD_PER_FULL_TIME, DAY_BINS, FIRST_CONTACT_DAYS, RETENTION_MONTHS, type RetentionMonths } from "./config.ts";
+import {
+  CASELOAD_PER_FULL_TIME,
+  DAY_BINS,
+  FIRST_CONTACT_DAYS,
+  RETENTION_MONTHS,
+  type RetentionMonths,
+} from "./config.ts";
 import { addMonthsToDay, dayNumberOf, dayOf, isoOfDay, monthStartOfDay } from "./days.ts";
 import {
   deriveMilestones,
@@ -54,7 +60,12 @@ export type ReportParticipantRow = {
 };
 
 /** Erased participants: only anonymous statistics are kept, dates to the month (privacy.server.ts). */
-export type AnonymousOutcomeRow = { gender: string; municipalityCode: string | null; enrolledAt: Date; exitedAt: Date | null };
+export type AnonymousOutcomeRow = {
+  gender: string;
+  municipalityCode: string | null;
+  enrolledAt: Date;
+  exitedAt: Date | null;
+};
 
 export type CoachRow = { id: string; role: string; employmentPercent: number; active: boolean };
 
@@ -93,16 +104,34 @@ export type ReportFigures = {
   period: { from: string; to: string; asOf: string };
   municipalityCode: string | null;
   consent: { registered: ByGroup<number>; anonymous: ByGroup<number>; erased: ByGroup<number>; total: ByGroup<number> };
-  flow: { active: ByGroup<number>; enrolled: ByGroup<number>; exited: ByGroup<number>; ongoing: ByGroup<number>; employedSupport: ByGroup<number> };
+  flow: {
+    active: ByGroup<number>;
+    enrolled: ByGroup<number>;
+    exited: ByGroup<number>;
+    ongoing: ByGroup<number>;
+    employedSupport: ByGroup<number>;
+  };
   exitReasons: Array<{ code: string | null; counts: ByGroup<number> }>;
   results: { workOrStudies: ByGroup<number>; work: ByGroup<number>; employedEver: ByGroup<number> };
   occupation: BeforeAfterRow[];
   income: BeforeAfterRow[];
   milestones: Array<{ key: MilestoneKey; days: ByGroup<number[]> }>;
-  retention: Array<{ months: RetentionMonths; due: ByGroup<number>; checked: ByGroup<number>; employed: ByGroup<number>; hours: ByGroup<number[]> }>;
+  retention: Array<{
+    months: RetentionMonths;
+    due: ByGroup<number>;
+    checked: ByGroup<number>;
+    employed: ByGroup<number>;
+    hours: ByGroup<number[]>;
+  }>;
   funnel: Array<{ stage: FunnelStage; counts: ByGroup<number> }>;
   fidelity: {
-    caseload: { activeParticipants: number; fullTimeEquivalents: number; perFullTime: number | null; coaches: number; target: number };
+    caseload: {
+      activeParticipants: number;
+      fullTimeEquivalents: number;
+      perFullTime: number | null;
+      coaches: number;
+      target: number;
+    };
     contact: { eligible: ByGroup<number>; within: ByGroup<number> };
     competitive: { employed: ByGroup<number>; competitive: ByGroup<number> };
     hours: ByGroup<number[]>;
@@ -158,7 +187,8 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
   const fromDay = dayNumberOf(options.from);
   const toDay = dayNumberOf(options.to);
   const todayDay = dayNumberOf(options.today);
-  if (fromDay === null || toDay === null || todayDay === null || fromDay > toDay) throw new Error(`Ogiltig period: ${options.from}–${options.to}`);
+  if (fromDay === null || toDay === null || todayDay === null || fromDay > toDay)
+    throw new Error(`Ogiltig period: ${options.from}–${options.to}`);
   const asOfDay = Math.min(toDay, todayDay);
   const municipality = options.municipalityCode ?? null;
 
@@ -183,7 +213,12 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
   });
 
   // Consent split.
-  const consent = { registered: emptyByGroup(), anonymous: emptyByGroup(), erased: emptyByGroup(), total: emptyByGroup() };
+  const consent = {
+    registered: emptyByGroup(),
+    anonymous: emptyByGroup(),
+    erased: emptyByGroup(),
+    total: emptyByGroup(),
+  };
   for (const p of cohortAll) {
     bump(p.registered ? consent.registered : consent.anonymous, p.gender);
     bump(consent.total, p.gender);
@@ -205,14 +240,20 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
         placements: r.placements,
         stored: r.outcome,
       },
-      asOfDay
+      asOfDay,
     );
     const exitedInPeriod = p.exitDay !== null && p.exitDay >= fromDay && p.exitDay <= toDay;
     return { p, milestones, exitedInPeriod, retention: parseRetention(r.outcome?.retention) };
   });
 
   // Flow through the period.
-  const flow = { active: emptyByGroup(), enrolled: emptyByGroup(), exited: emptyByGroup(), ongoing: emptyByGroup(), employedSupport: emptyByGroup() };
+  const flow = {
+    active: emptyByGroup(),
+    enrolled: emptyByGroup(),
+    exited: emptyByGroup(),
+    ongoing: emptyByGroup(),
+    employedSupport: emptyByGroup(),
+  };
   for (const { p, exitedInPeriod } of derived) {
     bump(flow.active, p.gender);
     if (p.enrolledDay >= fromDay) bump(flow.enrolled, p.gender);
@@ -228,32 +269,59 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
   const reasonCodes: Array<string | null> = [...exitReasons.codes, null];
   const exitReasonRows = reasonCodes.map((code) => ({ code, counts: emptyByGroup() }));
   const results = { workOrStudies: emptyByGroup(), work: emptyByGroup(), employedEver: emptyByGroup() };
-  const occupationRows = [...occupationStatuses.codes, null].map((code) => ({ code, before: emptyByGroup(), after: emptyByGroup() }));
-  const incomeRows = [...incomeSources.codes, null].map((code) => ({ code, before: emptyByGroup(), after: emptyByGroup() }));
+  const occupationRows = [...occupationStatuses.codes, null].map((code) => ({
+    code,
+    before: emptyByGroup(),
+    after: emptyByGroup(),
+  }));
+  const incomeRows = [...incomeSources.codes, null].map((code) => ({
+    code,
+    before: emptyByGroup(),
+    after: emptyByGroup(),
+  }));
   const known = <C extends string>(codes: readonly C[], code: string | null | undefined): C | null =>
     code && (codes as readonly string[]).includes(code) ? (code as C) : null;
   for (const { p } of exited) {
     const o = p.row.outcome;
     const reason = known(exitReasons.codes, o?.exitReason);
     bump(exitReasonRows.find((r) => r.code === reason)!.counts, p.gender);
-    if (reason === "work" || reason === "studies" || reason === "work_and_studies") bump(results.workOrStudies, p.gender);
+    if (reason === "work" || reason === "studies" || reason === "work_and_studies")
+      bump(results.workOrStudies, p.gender);
     if (reason === "work" || reason === "work_and_studies") bump(results.work, p.gender);
 
-    bump(occupationRows.find((r) => r.code === known(occupationStatuses.codes, p.row.startOccupation))!.before, p.gender);
+    bump(
+      occupationRows.find((r) => r.code === known(occupationStatuses.codes, p.row.startOccupation))!.before,
+      p.gender,
+    );
     bump(occupationRows.find((r) => r.code === known(occupationStatuses.codes, o?.exitOccupation))!.after, p.gender);
     // Several income sources may apply: each counts once per participant; none recorded → "not recorded".
     const sources = (list: string[] | undefined) => {
-      const codes = [...new Set((list ?? []).map((c) => known(incomeSources.codes, c)).filter((c): c is NonNullable<typeof c> => c !== null))];
+      const codes = [
+        ...new Set(
+          (list ?? []).map((c) => known(incomeSources.codes, c)).filter((c): c is NonNullable<typeof c> => c !== null),
+        ),
+      ];
       return codes.length > 0 ? codes : [null];
     };
-    for (const code of sources(p.row.startIncomeSources)) bump(incomeRows.find((r) => r.code === code)!.before, p.gender);
+    for (const code of sources(p.row.startIncomeSources))
+      bump(incomeRows.find((r) => r.code === code)!.before, p.gender);
     for (const code of sources(o?.exitIncomeSources)) bump(incomeRows.find((r) => r.code === code)!.after, p.gender);
   }
 
   // Milestones, funnel, retention, fidelity.
-  const milestoneDays: Record<MilestoneKey, ByGroup<number[]>> = { employer_contact: emptyLists(), placement: emptyLists(), employment: emptyLists() };
+  const milestoneDays: Record<MilestoneKey, ByGroup<number[]>> = {
+    employer_contact: emptyLists(),
+    placement: emptyLists(),
+    employment: emptyLists(),
+  };
   const funnel = funnelStages.map((stage) => ({ stage, counts: emptyByGroup() }));
-  const retention = RETENTION_MONTHS.map((months) => ({ months, due: emptyByGroup(), checked: emptyByGroup(), employed: emptyByGroup(), hours: emptyLists() }));
+  const retention = RETENTION_MONTHS.map((months) => ({
+    months,
+    due: emptyByGroup(),
+    checked: emptyByGroup(),
+    employed: emptyByGroup(),
+    hours: emptyLists(),
+  }));
   const contact = { eligible: emptyByGroup(), within: emptyByGroup() };
   const competitive = { employed: emptyByGroup(), competitive: emptyByGroup() };
   const hours = emptyLists();
@@ -314,12 +382,13 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
   const countedCoaches = input.coaches.filter((c) => c.active && (c.role === "coach" || withCaseload.has(c.id)));
   const fte = roundHalfAwayFromZero(
     countedCoaches.reduce((sum, c) => sum + c.employmentPercent / 100, 0),
-    2
+    2,
   );
 
   // The map: registered participants active in the period by home municipality, every municipality.
   const byMunicipality = new Map<string | null, number>();
-  for (const p of inPeriod) if (p.registered) byMunicipality.set(p.row.municipalityCode, (byMunicipality.get(p.row.municipalityCode) ?? 0) + 1);
+  for (const p of inPeriod)
+    if (p.registered) byMunicipality.set(p.row.municipalityCode, (byMunicipality.get(p.row.municipalityCode) ?? 0) + 1);
 
   return {
     period: { from: options.from, to: options.to, asOf: isoOfDay(asOfDay) },
@@ -345,6 +414,8 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
       competitive,
       hours,
     },
-    municipalities: [...byMunicipality.entries()].map(([code, count]) => ({ code, count })).sort((a, b) => (a.code ?? "9999").localeCompare(b.code ?? "9999")),
+    municipalities: [...byMunicipality.entries()]
+      .map(([code, count]) => ({ code, count }))
+      .sort((a, b) => (a.code ?? "9999").localeCompare(b.code ?? "9999")),
   };
 }

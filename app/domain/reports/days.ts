@@ -7,7 +7,12 @@ let formatter: Intl.DateTimeFormat | null = null;
 
 /** The date in Swedish time of a moment, as "YYYY-MM-DD". */
 export function swedishDate(value: Date | string | number): string {
-  formatter ??= new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
+  formatter ??= new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  });
   return formatter.format(new Date(value));
 }
 

@@ -51,7 +51,7 @@ export function reportDefinitions(minGroupSize = MIN_GROUP_SIZE): Definition[] {
       term: "Kvar i arbete",
       text: `Uppföljning ${RETENTION_MONTHS.join(", ").replace(
         /, (\d+)$/,
-        " och $1"
+        " och $1",
       )} månader efter första anställningens startdag. Coachen registrerar om deltagaren fortfarande är anställd och i så fall hur många timmar per vecka. Andelen räknas av dem som har följts upp.`,
     },
     {

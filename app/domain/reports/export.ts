@@ -27,12 +27,17 @@ export function csvCell(cell: Cell | undefined, minGroupSize = MIN_GROUP_SIZE): 
 function tableLines(table: ReportTable, minGroupSize: number): string[] {
   return [
     table.columns.map((c) => csvField(c.label)).join(CSV_SEPARATOR),
-    ...table.rows.map((row) => table.columns.map((c) => csvField(csvCell(row.cells[c.key], minGroupSize))).join(CSV_SEPARATOR)),
+    ...table.rows.map((row) =>
+      table.columns.map((c) => csvField(csvCell(row.cells[c.key], minGroupSize))).join(CSV_SEPARATOR),
+    ),
   ];
 }
 
 /** One table: a header row and the rows. Several tables: each under a title line, a blank line between. */
-export function toCsv(tables: readonly ReportTable[], options: { minGroupSize?: number; heading?: string[] } = {}): string {
+export function toCsv(
+  tables: readonly ReportTable[],
+  options: { minGroupSize?: number; heading?: string[] } = {},
+): string {
   const k = options.minGroupSize ?? MIN_GROUP_SIZE;
   const lines: string[] = [];
   if (tables.length === 1 && !options.heading) lines.push(...tableLines(tables[0]!, k));
@@ -91,12 +96,20 @@ export type ReportDocument = ReportMeta & {
   definitions: Definition[];
 };
 
-export function toJsonDocument(meta: ReportMeta, tables: readonly ReportTable[], definitions: Definition[], generatedAt = new Date()): ReportDocument {
+export function toJsonDocument(
+  meta: ReportMeta,
+  tables: readonly ReportTable[],
+  definitions: Definition[],
+  generatedAt = new Date(),
+): ReportDocument {
   return {
     format: REPORT_FORMAT,
     generatedAt: generatedAt.toISOString(),
     ...meta,
-    hiddenMarkers: meta.view === "funder" ? { small: hiddenMarker(meta.minGroupSize, "small"), protected: hiddenMarker(meta.minGroupSize, "protected") } : null,
+    hiddenMarkers:
+      meta.view === "funder"
+        ? { small: hiddenMarker(meta.minGroupSize, "small"), protected: hiddenMarker(meta.minGroupSize, "protected") }
+        : null,
     tables: tables.map((t) => tableToJson(t, meta.minGroupSize)),
     definitions,
   };
@@ -111,7 +124,7 @@ export function csvHeading(meta: ReportMeta): string[] {
     meta.view === "funder"
       ? `Små grupper dolda: antal under ${meta.minGroupSize} visas som ${hiddenMarker(meta.minGroupSize, "small")}; ${hiddenMarker(
           meta.minGroupSize,
-          "protected"
+          "protected",
         )} = dolt för att skydda ett annat värde`
       : "Exakta tal (internt bruk, små grupper visas)",
   ];

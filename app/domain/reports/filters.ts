@@ -19,7 +19,10 @@ const dateText = (label: string) =>
     .string({ error: `Fyll i ${label}.` })
     .trim()
     .min(1, { message: `Fyll i ${label}.`, abort: true })
-    .refine((v) => dayNumberOf(v) !== null, { message: `Skriv ${label} som ÅÅÅÅ-MM-DD, till exempel 2026-01-31.`, abort: true })
+    .refine((v) => dayNumberOf(v) !== null, {
+      message: `Skriv ${label} som ÅÅÅÅ-MM-DD, till exempel 2026-01-31.`,
+      abort: true,
+    })
     .refine((v) => v >= EARLIEST_PERIOD_START && v <= LATEST_PERIOD_END, {
       message: `${label[0]!.toUpperCase()}${label.slice(1)} ska ligga mellan ${EARLIEST_PERIOD_START} och ${LATEST_PERIOD_END}.`,
     });
@@ -47,7 +50,8 @@ export const ReportFiltersSchema = z
     mapScope: wordOf(mapScopeParam, "Välj länet eller hela Sverige för kartan."),
   })
   .superRefine((v, ctx) => {
-    if (v.from > v.to) ctx.addIssue({ code: "custom", path: ["to"], message: "Periodens slut kan inte ligga före periodens början." });
+    if (v.from > v.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "Periodens slut kan inte ligga före periodens början." });
   });
 export type ReportFilters = z.output<typeof ReportFiltersSchema>;
 
@@ -57,7 +61,13 @@ export function defaultPeriod(today: string): { from: string; to: string } {
 }
 
 /** Query-string names (Swedish, as the user sees them in the address bar). */
-export const filterParams = { from: "fran", to: "till", municipalityCode: "kommun", view: "visning", mapScope: "karta" } as const;
+export const filterParams = {
+  from: "fran",
+  to: "till",
+  municipalityCode: "kommun",
+  view: "visning",
+  mapScope: "karta",
+} as const;
 
 /**
  * Reads the filters from a URL's query. Absent values get defaults (this year, exact figures on the
@@ -78,7 +88,7 @@ export function filtersInput(params: URLSearchParams, today: string, defaultView
 /** The query string for filters (for links between page and exports). */
 export function filtersQuery(
   filters: Pick<ReportFilters, "from" | "to" | "municipalityCode"> & { view?: ReportView; mapScope?: MapScope },
-  extra: Record<string, string> = {}
+  extra: Record<string, string> = {},
 ): string {
   const q = new URLSearchParams({ [filterParams.from]: filters.from, [filterParams.to]: filters.to });
   if (filters.municipalityCode) q.set(filterParams.municipalityCode, filters.municipalityCode);

@@ -61,7 +61,8 @@ export function simplify(points: Position[], tolerance: number): Position[] {
 /** Shoelace area (absolute). */
 export function ringArea(points: readonly Position[]): number {
   let sum = 0;
-  for (let i = 0, j = points.length - 1; i < points.length; j = i++) sum += (points[j]![0] + points[i]![0]) * (points[j]![1] - points[i]![1]);
+  for (let i = 0, j = points.length - 1; i < points.length; j = i++)
+    sum += (points[j]![0] + points[i]![0]) * (points[j]![1] - points[i]![1]);
   return Math.abs(sum / 2);
 }
 
@@ -80,9 +81,16 @@ export type MapOptions = {
 };
 
 /** SVG paths for the features (all of them, or those whose code `include` accepts). */
-export function buildMapGeometry(features: readonly GeoFeature[], options: MapOptions, include: (code: string) => boolean = () => true): MapGeometry {
+export function buildMapGeometry(
+  features: readonly GeoFeature[],
+  options: MapOptions,
+  include: (code: string) => boolean = () => true,
+): MapGeometry {
   const chosen = features.filter((f) => include(f.properties.code));
-  const projected = chosen.map((f) => ({ f, polygons: polygonsOf(f).map((rings) => rings.map((ring) => ring.map(project))) }));
+  const projected = chosen.map((f) => ({
+    f,
+    polygons: polygonsOf(f).map((rings) => rings.map((ring) => ring.map(project))),
+  }));
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;
@@ -116,7 +124,8 @@ export function buildMapGeometry(features: readonly GeoFeature[], options: MapOp
         const prev = rounded[rounded.length - 1];
         if (!prev || prev[0] !== point[0] || prev[1] !== point[1]) rounded.push(point);
       }
-      if (rounded.length > 1 && rounded[0]![0] === rounded.at(-1)![0] && rounded[0]![1] === rounded.at(-1)![1]) rounded.pop();
+      if (rounded.length > 1 && rounded[0]![0] === rounded.at(-1)![0] && rounded[0]![1] === rounded.at(-1)![1])
+        rounded.pop();
       if (rounded.length < 3) {
         if (i !== largest) return;
         // Keep a tiny municipality visible as a small square.
@@ -155,7 +164,12 @@ export function mapClasses(maxValue: number): MapClass[] {
   // Spread the colours over the classes so few classes still run from light to dark.
   return classes.map((c, i) => ({
     ...c,
-    colour: MAP_COLOURS[classes.length === 1 ? MAP_COLOURS.length - 1 : Math.round((i * (MAP_COLOURS.length - 1)) / (classes.length - 1))]!,
+    colour:
+      MAP_COLOURS[
+        classes.length === 1
+          ? MAP_COLOURS.length - 1
+          : Math.round((i * (MAP_COLOURS.length - 1)) / (classes.length - 1))
+      ]!,
   }));
 }
 

@@ -87,7 +87,10 @@ export function deriveMilestones(events: MilestoneEvents, asOfDay?: number): Mil
     ...events.presentedAt.filter(upTo),
     upTo(stored?.firstEmployerContactAt) ? stored!.firstEmployerContactAt : null,
   ]);
-  const firstPlacementAt = earliestOf([...placements.map((p) => p.startDate), upTo(stored?.firstPlacementAt) ? stored!.firstPlacementAt : null]);
+  const firstPlacementAt = earliestOf([
+    ...placements.map((p) => p.startDate),
+    upTo(stored?.firstPlacementAt) ? stored!.firstPlacementAt : null,
+  ]);
   const storedEmployment = upTo(stored?.firstEmploymentAt) ? stored!.firstEmploymentAt : null;
   const firstEmploymentAt = earliestOf([firstJob?.startDate, storedEmployment]);
 
@@ -98,9 +101,12 @@ export function deriveMilestones(events: MilestoneEvents, asOfDay?: number): Mil
     competitive = isCompetitive("job", employmentForm as EmploymentSupport);
   } else if (storedEmployment) {
     employmentForm = stored!.employmentForm;
-    competitive = stored!.competitive ?? (employmentForm ? isCompetitive("job", employmentForm as EmploymentSupport) : null);
+    competitive =
+      stored!.competitive ?? (employmentForm ? isCompetitive("job", employmentForm as EmploymentSupport) : null);
   }
-  const anyCompetitive = competitive === true || jobs.some((j) => isCompetitive(j.kind as OpeningKind, (j.employmentSupport ?? "none") as EmploymentSupport));
+  const anyCompetitive =
+    competitive === true ||
+    jobs.some((j) => isCompetitive(j.kind as OpeningKind, (j.employmentSupport ?? "none") as EmploymentSupport));
 
   return {
     enrolledAt: events.enrolledAt,
@@ -141,8 +147,14 @@ const LATER_THAN_ENROLLED = new Set(["profiling", "job_search", "practice", "emp
 
 /** The phase a participant was in at the end of `day`, from the phase history. */
 export function phaseOnDay(
-  p: { phase: string; phaseChangedAt: Date; enrolledAt: Date; exitedAt: Date | null; phaseChanges: ReadonlyArray<{ toPhase: string; at: Date }> },
-  day: number
+  p: {
+    phase: string;
+    phaseChangedAt: Date;
+    enrolledAt: Date;
+    exitedAt: Date | null;
+    phaseChanges: ReadonlyArray<{ toPhase: string; at: Date }>;
+  },
+  day: number,
 ): string | null {
   if (dayOf(p.enrolledAt) > day) return null;
   if (p.exitedAt && dayOf(p.exitedAt) <= day) return "exited";
@@ -162,7 +174,10 @@ export function phaseOnDay(
 }
 
 /** Reached vocational profiling (kartläggning) or a later phase by the end of `day`. */
-export function reachedProfiling(p: { phase: string; phaseChangedAt: Date; phaseChanges: ReadonlyArray<{ toPhase: string; at: Date }> }, day: number): boolean {
+export function reachedProfiling(
+  p: { phase: string; phaseChangedAt: Date; phaseChanges: ReadonlyArray<{ toPhase: string; at: Date }> },
+  day: number,
+): boolean {
   if (p.phaseChanges.some((c) => LATER_THAN_ENROLLED.has(c.toPhase) && dayOf(c.at) <= day)) return true;
   return LATER_THAN_ENROLLED.has(p.phase) && dayOf(p.phaseChangedAt) <= day;
 }

@@ -32,7 +32,10 @@ export class Suppressor {
   private readonly protectedIds = new Set<string>();
   private solved = false;
 
-  constructor(readonly enabled: boolean, readonly minGroupSize: number) {}
+  constructor(
+    readonly enabled: boolean,
+    readonly minGroupSize: number,
+  ) {}
 
   /**
    * Registers a count of people under a stable id (the same id in two tables is one cell).
@@ -41,7 +44,8 @@ export class Suppressor {
    */
   count(id: string, value: number, priority = 1): string {
     const known = this.values.get(id);
-    if (known !== undefined && known !== value) throw new Error(`Suppression: cell ${id} registered with ${known} and ${value}`);
+    if (known !== undefined && known !== value)
+      throw new Error(`Suppression: cell ${id} registered with ${known} and ${value}`);
     this.values.set(id, value);
     this.priorities.set(id, Math.max(priority, this.priorities.get(id) ?? priority));
     this.solved = false;
@@ -81,7 +85,9 @@ export class Suppressor {
     const totalHidden = this.hidden.has(c.total);
     if (hiddenParts.length + (totalHidden ? 1 : 0) === 1) return true;
     if (totalHidden || hiddenParts.length === 0) return false;
-    const rest = this.values.get(c.total)! - c.parts.filter((id) => !this.hidden.has(id)).reduce((sum, id) => sum + this.values.get(id)!, 0);
+    const rest =
+      this.values.get(c.total)! -
+      c.parts.filter((id) => !this.hidden.has(id)).reduce((sum, id) => sum + this.values.get(id)!, 0);
     const small = hiddenParts.filter((id) => this.isPrimary(id) && !this.protectedIds.has(id)).length;
     const least = small;
     const most = small === hiddenParts.length ? small * (this.minGroupSize - 1) : Infinity;
@@ -111,7 +117,7 @@ export class Suppressor {
               (this.priorities.get(a) ?? 1) - (this.priorities.get(b) ?? 1) ||
               (this.memberships.get(a) ?? 0) - (this.memberships.get(b) ?? 0) ||
               this.values.get(a)! - this.values.get(b)! ||
-              a.localeCompare(b)
+              a.localeCompare(b),
           )[0] ?? null;
         if (next) {
           this.hidden.add(next);

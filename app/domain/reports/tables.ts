@@ -84,7 +84,8 @@ export function hiddenMarker(minGroupSize: number, reason: HiddenReason = "small
 export const PROTECTED_MARKER = "x";
 
 const text = (v: string): Cell => ({ v, k: "text" });
-const groupColumns = (kind: CellKind = "count"): Column[] => groupKeys.map((g) => ({ key: g, label: groupLabels[g], kind }));
+const groupColumns = (kind: CellKind = "count"): Column[] =>
+  groupKeys.map((g) => ({ key: g, label: groupLabels[g], kind }));
 
 export function buildTables(f: ReportFigures, options: TableOptions): ReportTable[] {
   const k = options.minGroupSize ?? MIN_GROUP_SIZE;
@@ -103,10 +104,12 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
    */
   const vector = (prefix: string, counts: ByGroup<number>, priority = 1, bases?: Bases): ByGroup<string> => {
     // A group's total is kept before its parts.
-    const ids = Object.fromEntries(groupKeys.map((g) => [g, s.count(`${prefix}:${g}`, counts[g], g === "total" ? priority + 1 : priority)])) as ByGroup<string>;
+    const ids = Object.fromEntries(
+      groupKeys.map((g) => [g, s.count(`${prefix}:${g}`, counts[g], g === "total" ? priority + 1 : priority)]),
+    ) as ByGroup<string>;
     s.sum(
       genderKeys.map((g) => ids[g]),
-      ids.total
+      ids.total,
     );
     if (bases) for (const g of groupKeys) if (bases(g).some(isSmall)) s.protect(ids[g]);
     return ids;
@@ -116,7 +119,7 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
     for (const g of groupKeys)
       s.sum(
         parts.map((p) => p[g]),
-        base[g]
+        base[g],
       );
   };
 
@@ -127,7 +130,9 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
   };
   const share = (num: string, den: string): Cell => {
     const hidden = s.hideDerived([num, den], s.value(den));
-    return hidden ? { v: null, k: "percent", hidden: "protected" } : { v: percent(s.value(num), s.value(den)), k: "percent" };
+    return hidden
+      ? { v: null, k: "percent", hidden: "protected" }
+      : { v: percent(s.value(num), s.value(den)), k: "percent" };
   };
   const stat = (kind: CellKind, values: number[], fn: (v: number[]) => number | null, inputs: string[] = []): Cell =>
     s.hideDerived(inputs, values.length) ? { v: null, k: kind, hidden: "protected" } : { v: fn(values), k: kind };
@@ -157,12 +162,16 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
     employedSupport: vector("flow:employed-support", f.flow.employedSupport, 1, ofActive),
   };
 
-  const exitIds = f.exitReasons.map((r) => ({ code: r.code, ids: vector(`exit:${r.code ?? "not-recorded"}`, r.counts, 1, ofExited) }));
+  const exitIds = f.exitReasons.map((r) => ({
+    code: r.code,
+    ids: vector(`exit:${r.code ?? "not-recorded"}`, r.counts, 1, ofExited),
+  }));
   column(
     exitIds.map((r) => r.ids),
-    flow.exited
+    flow.exited,
   );
-  const reasonIds = (codes: string[]) => exitIds.filter((r) => r.code !== null && codes.includes(r.code)).map((r) => r.ids);
+  const reasonIds = (codes: string[]) =>
+    exitIds.filter((r) => r.code !== null && codes.includes(r.code)).map((r) => r.ids);
   const results = {
     workOrStudies: vector("results:work-or-studies", f.results.workOrStudies, 1, ofExited),
     work: vector("results:work", f.results.work, 1, ofExited),
@@ -179,11 +188,11 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
     if (singleChoice) {
       column(
         ids.map((r) => r.before),
-        flow.exited
+        flow.exited,
       );
       column(
         ids.map((r) => r.after),
-        flow.exited
+        flow.exited,
       );
     }
     return ids;
@@ -193,16 +202,19 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
 
   const funnelIds = f.funnel.map((x) => ({
     stage: x.stage,
-    ids: x.stage === "enrolled" ? vector("flow:active", x.counts, 3) : vector(`funnel:${x.stage}`, x.counts, 1, ofActive),
+    ids:
+      x.stage === "enrolled" ? vector("flow:active", x.counts, 3) : vector(`funnel:${x.stage}`, x.counts, 1, ofActive),
   }));
   const funnelOf = (stage: FunnelStage) => funnelIds.find((x) => x.stage === stage)!.ids;
   const employedEver = vector("funnel:employed", f.results.employedEver, 1, ofActive);
   const ofEmployed: Bases = (g) => [active[g], employedEver[g]];
 
-  const lengths = (lists: ByGroup<number[]>): ByGroup<number> => Object.fromEntries(groupKeys.map((g) => [g, lists[g].length])) as ByGroup<number>;
+  const lengths = (lists: ByGroup<number[]>): ByGroup<number> =>
+    Object.fromEntries(groupKeys.map((g) => [g, lists[g].length])) as ByGroup<number>;
   const milestoneIds = f.milestones.map((m) => {
     // The same people as funnel stages (placed, employed) share their cells.
-    const prefix = m.key === "placement" ? "funnel:placed" : m.key === "employment" ? "funnel:employed" : `milestone:${m.key}`;
+    const prefix =
+      m.key === "placement" ? "funnel:placed" : m.key === "employment" ? "funnel:employed" : `milestone:${m.key}`;
     return { key: m.key, days: m.days, ids: vector(prefix, lengths(m.days), 1, ofActive) };
   });
   const distribution = f.milestones.map((m) => {
@@ -238,27 +250,50 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
   const mapTotal = s.count(
     "map:total",
     f.municipalities.reduce((a, m) => a + m.count, 0),
-    2
+    2,
   );
-  const mapIds = f.municipalities.map((m) => ({ code: m.code, id: s.count(`map:${m.code ?? "not-recorded"}`, m.count) }));
+  const mapIds = f.municipalities.map((m) => ({
+    code: m.code,
+    id: s.count(`map:${m.code ?? "not-recorded"}`, m.count),
+  }));
   s.sum(
     mapIds.map((m) => m.id),
-    mapTotal
+    mapTotal,
   );
   if (isSmall(mapTotal)) mapIds.forEach((m) => s.protect(m.id));
 
   // ── tables ──
   // Derived cells (shares, medians) of a small group are hidden like its counts.
-  const guard = (cell: Cell, bases: string[]): Cell => (cell.k !== "text" && bases.some(isSmall) ? { v: null, k: cell.k, hidden: "protected" } : cell);
+  const guard = (cell: Cell, bases: string[]): Cell =>
+    cell.k !== "text" && bases.some(isSmall) ? { v: null, k: cell.k, hidden: "protected" } : cell;
   const registeredBases = (g: GroupKey, ...more: Array<ByGroup<string>>) => [flow.active[g], ...more.map((m) => m[g])];
 
-  const matrixRow = (key: string, label: string, ids: ByGroup<string>, bases: Bases, extra: Record<string, Cell> = {}): TableRow => ({
+  const matrixRow = (
+    key: string,
+    label: string,
+    ids: ByGroup<string>,
+    bases: Bases,
+    extra: Record<string, Cell> = {},
+  ): TableRow => ({
     key,
-    cells: { label: text(label), ...Object.fromEntries(groupKeys.map((g) => [g, guard(count(ids[g]), bases(g))])), ...extra },
+    cells: {
+      label: text(label),
+      ...Object.fromEntries(groupKeys.map((g) => [g, guard(count(ids[g]), bases(g))])),
+      ...extra,
+    },
   });
-  const shareRow = (key: string, label: string, num: ByGroup<string>, den: ByGroup<string>, bases: Bases): TableRow => ({
+  const shareRow = (
+    key: string,
+    label: string,
+    num: ByGroup<string>,
+    den: ByGroup<string>,
+    bases: Bases,
+  ): TableRow => ({
     key,
-    cells: { label: text(label), ...Object.fromEntries(groupKeys.map((g) => [g, guard(share(num[g], den[g]), bases(g))])) },
+    cells: {
+      label: text(label),
+      ...Object.fromEntries(groupKeys.map((g) => [g, guard(share(num[g], den[g]), bases(g))])),
+    },
   });
   const noBases: Bases = () => [];
   const ofRegistered: Bases = (g) => registeredBases(g);
@@ -302,27 +337,46 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
     rows: [
       matrixRow("exited", "Avslutade under perioden (antal)", flow.exited, ofRegistered),
       matrixRow("work-or-studies", "till arbete eller studier (antal)", results.workOrStudies, ofExited),
-      shareRow("work-or-studies-share", "Andel av de avslutade som gick till arbete eller studier (%)", results.workOrStudies, flow.exited, ofExited),
+      shareRow(
+        "work-or-studies-share",
+        "Andel av de avslutade som gick till arbete eller studier (%)",
+        results.workOrStudies,
+        flow.exited,
+        ofExited,
+      ),
       matrixRow("work", "till arbete (antal)", results.work, ofExited),
       shareRow("work-share", "Andel av de avslutade som gick till arbete (%)", results.work, flow.exited, ofExited),
       matrixRow("active", "Aktiva under perioden (antal)", flow.active, noBases),
       matrixRow("employed", "har fått en anställning (antal)", employedEver, ofRegistered),
-      shareRow("employed-share", "Andel av periodens deltagare som har fått en anställning (%)", employedEver, flow.active, ofRegistered),
+      shareRow(
+        "employed-share",
+        "Andel av periodens deltagare som har fått en anställning (%)",
+        employedEver,
+        flow.active,
+        ofRegistered,
+      ),
     ],
   });
 
   tables.push({
     id: "exit-reasons",
     title: "Avslutsorsaker",
-    description: "Registrerade deltagare som avslutades under perioden, efter avslutsorsak och kön. Andelen räknas av alla avslutade.",
-    columns: [{ key: "label", label: "Avslutsorsak", kind: "text" }, ...groupColumns(), { key: "share", label: "Andel (%)", kind: "percent" }],
+    description:
+      "Registrerade deltagare som avslutades under perioden, efter avslutsorsak och kön. Andelen räknas av alla avslutade.",
+    columns: [
+      { key: "label", label: "Avslutsorsak", kind: "text" },
+      ...groupColumns(),
+      { key: "share", label: "Andel (%)", kind: "percent" },
+    ],
     rows: [
       ...exitIds.map((r) =>
         matrixRow(r.code ?? "not-recorded", r.code ? exitReasons.label(r.code) : NOT_RECORDED, r.ids, ofExited, {
           share: guard(share(r.ids.total, flow.exited.total), ofExited("total")),
-        })
+        }),
       ),
-      matrixRow("total", "Totalt", flow.exited, ofRegistered, { share: guard(share(flow.exited.total, flow.exited.total), ofExited("total")) }),
+      matrixRow("total", "Totalt", flow.exited, ofRegistered, {
+        share: guard(share(flow.exited.total, flow.exited.total), ofExited("total")),
+      }),
     ],
   });
 
@@ -337,7 +391,7 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
   ];
   const beforeAfterRows = (
     rows: Array<{ code: string | null; before: ByGroup<string>; after: ByGroup<string> }>,
-    label: (code: string) => string
+    label: (code: string) => string,
   ): TableRow[] =>
     groupOrder.flatMap((g) =>
       rows.map((r) => {
@@ -354,14 +408,21 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
             before: guard(count(before), bases),
             after: guard(count(after), bases),
             shareAfter: guard(share(after, flow.exited[g]), bases),
-            change: guard(hideChange ? { v: null, k: "count", hidden: "protected" } : { v: s.value(after) - s.value(before), k: "count" }, bases),
+            change: guard(
+              hideChange
+                ? { v: null, k: "count", hidden: "protected" }
+                : { v: s.value(after) - s.value(before), k: "count" },
+              bases,
+            ),
             changePercent: guard(
-              hideChange ? { v: null, k: "percent", hidden: "protected" } : { v: changePercent(s.value(before), s.value(after)), k: "percent" },
-              bases
+              hideChange
+                ? { v: null, k: "percent", hidden: "protected" }
+                : { v: changePercent(s.value(before), s.value(after)), k: "percent" },
+              bases,
             ),
           },
         } satisfies TableRow;
-      })
+      }),
     );
   tables.push({
     id: "occupation",
@@ -401,7 +462,7 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
           reached: guard(count(m.ids[g]), ofRegistered(g)),
           median: guard(stat("days", m.days[g], median, [m.ids[g]]), ofRegistered(g)),
         },
-      }))
+      })),
     ),
   });
 
@@ -410,12 +471,18 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
     title: "Fördelning av tid till milstolpar",
     description:
       "Antal deltagare efter hur många dagar efter inskrivningen de nådde milstolpen (samma deltagare som i tabellen Tid till milstolpar, alla kön).",
-    columns: [{ key: "label", label: "Milstolpe", kind: "text" }, ...DAY_BINS.map((b) => ({ key: b.key, label: b.label, kind: "count" as const }))],
+    columns: [
+      { key: "label", label: "Milstolpe", kind: "text" },
+      ...DAY_BINS.map((b) => ({ key: b.key, label: b.label, kind: "count" as const })),
+    ],
     rows: distribution.map((d) => {
       const bases = [...ofRegistered("total"), milestoneIds.find((m) => m.key === d.key)!.ids.total];
       return {
         key: d.key,
-        cells: { label: text(milestoneLabels[d.key]), ...Object.fromEntries(DAY_BINS.map((b, i) => [b.key, guard(count(d.ids[i]!), bases)])) },
+        cells: {
+          label: text(milestoneLabels[d.key]),
+          ...Object.fromEntries(DAY_BINS.map((b, i) => [b.key, guard(count(d.ids[i]!), bases)])),
+        },
       };
     }),
   });
@@ -451,7 +518,7 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
             hours: guard(stat("hours", r.hours[g], median, [r.employed[g]]), ofDue),
           },
         };
-      })
+      }),
     ),
   });
 
@@ -471,7 +538,8 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
       const previous = i === 0 ? ids : funnelOf(funnelStages[i - 1]!);
       return matrixRow(stage, funnelLabels[stage], ids, i === 0 ? noBases : ofRegistered, {
         shareOfEnrolled: guard(share(ids.total, funnelOf("enrolled").total), ofRegistered("total")),
-        shareOfPrevious: i === 0 ? { v: null, k: "percent" } : guard(share(ids.total, previous.total), ofRegistered("total")),
+        shareOfPrevious:
+          i === 0 ? { v: null, k: "percent" } : guard(share(ids.total, previous.total), ofRegistered("total")),
       });
     }),
   });
@@ -481,12 +549,13 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
     key,
     cells: { label: text(label), ...cells, basis, target: text(target) },
   });
-  const byGroup = (fn: (g: GroupKey) => Cell): ByGroup<Cell> => Object.fromEntries(groupKeys.map((g) => [g, fn(g)])) as ByGroup<Cell>;
+  const byGroup = (fn: (g: GroupKey) => Cell): ByGroup<Cell> =>
+    Object.fromEntries(groupKeys.map((g) => [g, fn(g)])) as ByGroup<Cell>;
   const none: Cell = { v: null, k: "decimal" };
   const hoursCount = f.fidelity.hours.total.length;
   const hoursBasis: Cell = guard(
     s.hideDerived([], hoursCount) ? { v: null, k: "count", hidden: "small" } : { v: hoursCount, k: "count" },
-    registeredBases("total", fid.employed)
+    registeredBases("total", fid.employed),
   );
   tables.push({
     id: "fidelity",
@@ -502,41 +571,40 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
     rows: [
       valueRow(
         "caseload",
-        `Pågående deltagare per heltidscoach (${caseload.activeParticipants} deltagare, ${String(caseload.fullTimeEquivalents).replace(
-          ".",
-          ","
-        )} heltidstjänster)`,
+        `Pågående deltagare per heltidscoach (${caseload.activeParticipants} deltagare, ${String(
+          caseload.fullTimeEquivalents,
+        ).replace(".", ",")} heltidstjänster)`,
         byGroup((g) => (g === "total" ? { v: caseload.perFullTime, k: "decimal" } : none)),
         { v: caseload.activeParticipants, k: "count" },
-        `Högst ${caseload.target}`
+        `Högst ${caseload.target}`,
       ),
       valueRow(
         "contact-within",
         `Första arbetsgivarkontakt inom ${FIRST_CONTACT_DAYS / 7} veckor från inskrivning (%)`,
         byGroup((g) => guard(share(fid.within[g], fid.eligible[g]), registeredBases(g, fid.eligible))),
         guard(count(fid.eligible.total), ofRegistered("total")),
-        "Så många som möjligt"
+        "Så många som möjligt",
       ),
       valueRow(
         "competitive",
         "Anställning på den öppna arbetsmarknaden, andel av de anställda (%)",
         byGroup((g) => guard(share(fid.competitive[g], fid.employed[g]), registeredBases(g, fid.employed))),
         guard(count(fid.employed.total), ofRegistered("total")),
-        "Konkurrensutsatt anställning"
+        "Konkurrensutsatt anställning",
       ),
       valueRow(
         "hours-median",
         "Timmar per vecka i anställning, median",
         byGroup((g) => guard(stat("hours", f.fidelity.hours[g], median), registeredBases(g, fid.employed))),
         hoursBasis,
-        "Efter deltagarens önskemål"
+        "Efter deltagarens önskemål",
       ),
       valueRow(
         "hours-mean",
         "Timmar per vecka i anställning, medelvärde",
         byGroup((g) => guard(stat("hours", f.fidelity.hours[g], mean), registeredBases(g, fid.employed))),
         hoursBasis,
-        "Efter deltagarens önskemål"
+        "Efter deltagarens önskemål",
       ),
     ],
   });
@@ -545,7 +613,8 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
   tables.push({
     id: "municipalities",
     title: "Deltagare per kommun",
-    description: "Registrerade deltagare som var aktiva under perioden, efter hemkommun (alla kommuner, oavsett kommunfilter).",
+    description:
+      "Registrerade deltagare som var aktiva under perioden, efter hemkommun (alla kommuner, oavsett kommunfilter).",
     columns: [
       { key: "code", label: "Kommunkod", kind: "text" },
       { key: "label", label: "Kommun", kind: "text" },
@@ -554,7 +623,7 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
     ],
     rows: [
       ...mapIds
-        .map((m) => ({ ...m, name: m.code ? names[m.code] ?? m.code : NOT_RECORDED }))
+        .map((m) => ({ ...m, name: m.code ? (names[m.code] ?? m.code) : NOT_RECORDED }))
         .sort((a, b) => (a.code === null ? 1 : b.code === null ? -1 : a.name.localeCompare(b.name, "sv")))
         .map((m) => ({
           key: m.code ?? "not-recorded",

@@ -32,6 +32,8 @@ export const instructionStyles = vocabulary({
   shown: "Visar hur man gör",
 });
 
-export type Environment = Partial<{ [D in EnvironmentDimension]: (typeof environmentDimensions)[D]["codes"][number] }> & {
+export type Environment = Partial<{
+  [D in EnvironmentDimension]: (typeof environmentDimensions)[D]["codes"][number];
+}> & {
   instructions?: Array<(typeof instructionStyles.codes)[number]>;
 };

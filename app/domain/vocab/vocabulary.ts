@@ -16,7 +16,7 @@ export function vocabulary<const C extends string>(labels: Record<C, string>): V
   return {
     codes,
     labels,
-    label: (code) => (code && code in labels ? labels[code as C] : code ?? ""),
+    label: (code) => (code && code in labels ? labels[code as C] : (code ?? "")),
     schema: z.enum(codes as [C, ...C[]]),
     options: codes.map((value) => ({ value, label: labels[value] })),
   };

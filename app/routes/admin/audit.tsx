@@ -28,7 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = FilterSchema.parse(params);
   const page = filter.sida ?? 1;
   const orgScope: Prisma.AuditEventWhereInput = {
-    OR: [{ participant: { organizationId: user.organizationId } }, { participantId: null, actor: { organizationId: user.organizationId } }],
+    OR: [
+      { participant: { organizationId: user.organizationId } },
+      { participantId: null, actor: { organizationId: user.organizationId } },
+    ],
   };
   const where: Prisma.AuditEventWhereInput = {
     AND: [
@@ -44,11 +47,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
       orderBy: { at: "desc" },
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      include: { actor: { select: { name: true, role: true } }, participant: { select: { id: true, pseudonym: true, erasedAt: true } } },
+      include: {
+        actor: { select: { name: true, role: true } },
+        participant: { select: { id: true, pseudonym: true, erasedAt: true } },
+      },
     }),
     db.auditEvent.count({ where }),
-    db.participant.findMany({ where: { organizationId: user.organizationId }, orderBy: { pseudonym: "asc" }, select: { id: true, pseudonym: true, erasedAt: true } }),
-    db.user.findMany({ where: { organizationId: user.organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.participant.findMany({
+      where: { organizationId: user.organizationId },
+      orderBy: { pseudonym: "asc" },
+      select: { id: true, pseudonym: true, erasedAt: true },
+    }),
+    db.user.findMany({
+      where: { organizationId: user.organizationId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
   return {
     filter: { deltagare: filter.deltagare ?? "", person: filter.person ?? "", handling: filter.handling ?? "" },
@@ -62,25 +76,55 @@ export async function loader({ request }: LoaderFunctionArgs) {
       entity: e.entity,
       detail: e.detail,
       ip: e.ip,
-      actor: e.actor ? `${e.actor.name} (${roles.label(e.actor.role).toLowerCase()})` : e.participant ? "Deltagaren (konto borttaget)" : "Okänd",
-      participant: e.participant ? { id: e.participant.id, pseudonym: e.participant.pseudonym, erased: Boolean(e.participant.erasedAt) } : null,
+      actor: e.actor
+        ? `${e.actor.name} (${roles.label(e.actor.role).toLowerCase()})`
+        : e.participant
+          ? "Deltagaren (konto borttaget)"
+          : "Okänd",
+      participant: e.participant
+        ? { id: e.participant.id, pseudonym: e.participant.pseudonym, erased: Boolean(e.participant.erasedAt) }
+        : null,
     })),
-    participants: participants.map((p) => ({ value: p.id, label: p.erasedAt ? `${p.pseudonym} (${p.id.slice(-6)})` : p.pseudonym })),
+    participants: participants.map((p) => ({
+      value: p.id,
+      label: p.erasedAt ? `${p.pseudonym} (${p.id.slice(-6)})` : p.pseudonym,
+    })),
     staff: staff.map((s) => ({ value: s.id, label: s.name })),
   };
 }
 
 export default function AuditLog() {
   const { events, filter, page, pages, total, participants, staff } = useLoaderData<typeof loader>();
-  const link = (p: number) => `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)), sida: String(p) })}`;
+  const link = (p: number) =>
+    `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)), sida: String(p) })}`;
   return (
     <>
       <h1>Logg över deltagaruppgifter</h1>
-      <p className="lead">Varje gång någon läser, ändrar, exporterar eller raderar uppgifter om en deltagare hamnar det här.</p>
+      <p className="lead">
+        Varje gång någon läser, ändrar, exporterar eller raderar uppgifter om en deltagare hamnar det här.
+      </p>
       <Form method="get" className="filters panel">
-        <SelectField label="Deltagare" name="deltagare" placeholder="Alla" options={participants} selectProps={{ defaultValue: filter.deltagare }} />
-        <SelectField label="Person" name="person" placeholder="Alla" options={staff} selectProps={{ defaultValue: filter.person }} />
-        <SelectField label="Handling" name="handling" placeholder="Alla" options={auditActions.options} selectProps={{ defaultValue: filter.handling }} />
+        <SelectField
+          label="Deltagare"
+          name="deltagare"
+          placeholder="Alla"
+          options={participants}
+          selectProps={{ defaultValue: filter.deltagare }}
+        />
+        <SelectField
+          label="Person"
+          name="person"
+          placeholder="Alla"
+          options={staff}
+          selectProps={{ defaultValue: filter.person }}
+        />
+        <SelectField
+          label="Handling"
+          name="handling"
+          placeholder="Alla"
+          options={auditActions.options}
+          selectProps={{ defaultValue: filter.handling }}
+        />
         <button type="submit" className="button button--secondary">
           Visa
         </button>
@@ -112,7 +156,15 @@ export default function AuditLog() {
                   {e.detail ? <span className="muted"> – {e.detail}</span> : null}
                 </td>
                 <td>
-                  {e.participant ? e.participant.erased ? <span className="muted">Raderad</span> : <Link to={`/coach/deltagare/${e.participant.id}`}>{e.participant.pseudonym}</Link> : "–"}
+                  {e.participant ? (
+                    e.participant.erased ? (
+                      <span className="muted">Raderad</span>
+                    ) : (
+                      <Link to={`/coach/deltagare/${e.participant.id}`}>{e.participant.pseudonym}</Link>
+                    )
+                  ) : (
+                    "–"
+                  )}
                 </td>
                 <td>{e.ip ?? "–"}</td>
               </tr>
@@ -122,7 +174,8 @@ export default function AuditLog() {
       </div>
       {pages > 1 ? (
         <nav aria-label="Sidor" className="pager">
-          {page > 1 ? <Link to={link(page - 1)}>← Nyare</Link> : null} {page < pages ? <Link to={link(page + 1)}>Äldre →</Link> : null}
+          {page > 1 ? <Link to={link(page - 1)}>← Nyare</Link> : null}{" "}
+          {page < pages ? <Link to={link(page + 1)}>Äldre →</Link> : null}
         </nav>
       ) : null}
     </>

@@ -25,8 +25,18 @@ export const meta: MetaFunction = () => [{ title: "Ärenden – Brygga" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireOrgAdmin(request);
-  const [coaches, rows] = await Promise.all([assignableCoaches(user.organizationId), caseloadRows({ organizationId: user.organizationId })]);
-  await audit(db, { actorId: user.id, participantId: null, action: "read", entity: "caseload", detail: `Organisationens ärenden: ${rows.length} deltagare`, ip: clientIp(context) });
+  const [coaches, rows] = await Promise.all([
+    assignableCoaches(user.organizationId),
+    caseloadRows({ organizationId: user.organizationId }),
+  ]);
+  await audit(db, {
+    actorId: user.id,
+    participantId: null,
+    action: "read",
+    entity: "caseload",
+    detail: `Organisationens ärenden: ${rows.length} deltagare`,
+    ip: clientIp(context),
+  });
   const now = new Date();
   const participants = rows.map((p) => ({
     id: p.id,
@@ -43,7 +53,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       target: caseloadTarget(c.employmentPercent),
       participants: participants.filter((p) => p.coachId === c.id),
     })),
-    { coach: null, target: 0, participants: participants.filter((p) => !p.coachId || !coaches.some((c) => c.id === p.coachId)) },
+    {
+      coach: null,
+      target: 0,
+      participants: participants.filter((p) => !p.coachId || !coaches.some((c) => c.id === p.coachId)),
+    },
   ].filter((g) => g.coach?.role !== "admin" || g.participants.length > 0);
   return { groups, coaches: coaches.map((c) => ({ id: c.id, name: c.name })) };
 }
@@ -60,25 +74,52 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (values.intent === "percent") {
     const form = parseWith(PercentSchema, values, values);
     if (!form.ok) return data({ ok: false as const, errors: form.errors, values }, { status: 400 });
-    const coach = await db.user.findFirst({ where: { id: form.data.coachId, organizationId: user.organizationId, role: { in: ["coach", "admin"] } } });
+    const coach = await db.user.findFirst({
+      where: { id: form.data.coachId, organizationId: user.organizationId, role: { in: ["coach", "admin"] } },
+    });
     if (!coach) throw new Response("Coachen finns inte.", { status: 404 });
     await db.user.update({ where: { id: coach.id }, data: { employmentPercent: form.data.employmentPercent } });
     return { ok: true as const, message: `${coach.name} har nu ${form.data.employmentPercent} % tjänstgöring.` };
   }
   const form = parseWith(ReassignSchema, values, values);
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values }, { status: 400 });
-  const coach = await db.user.findFirst({ where: { id: form.data.toCoachId, organizationId: user.organizationId, role: { in: ["coach", "admin"] }, deactivatedAt: null } });
-  if (!coach) return data({ ok: false as const, errors: { toCoachId: ["Välj en coach i organisationen."] } as FieldErrors, values }, { status: 400 });
-  const participants = await db.participant.findMany({ where: { id: { in: form.data.participantIds }, organizationId: user.organizationId, erasedAt: null }, select: { id: true, coachId: true } });
-  if (participants.length !== new Set(form.data.participantIds).size) throw new Response("Deltagaren finns inte.", { status: 404 });
+  const coach = await db.user.findFirst({
+    where: {
+      id: form.data.toCoachId,
+      organizationId: user.organizationId,
+      role: { in: ["coach", "admin"] },
+      deactivatedAt: null,
+    },
+  });
+  if (!coach)
+    return data(
+      { ok: false as const, errors: { toCoachId: ["Välj en coach i organisationen."] } as FieldErrors, values },
+      { status: 400 },
+    );
+  const participants = await db.participant.findMany({
+    where: { id: { in: form.data.participantIds }, organizationId: user.organizationId, erasedAt: null },
+    select: { id: true, coachId: true },
+  });
+  if (participants.length !== new Set(form.data.participantIds).size)
+    throw new Response("Deltagaren finns inte.", { status: 404 });
   await db.$transaction(async (tx) => {
     for (const p of participants) {
       if (p.coachId === coach.id) continue;
       await tx.participant.update({ where: { id: p.id }, data: { coachId: coach.id } });
-      await audit(tx, { actorId: user.id, participantId: p.id, action: "update", entity: "coach", detail: "Ny ansvarig coach", ip: clientIp(context) });
+      await audit(tx, {
+        actorId: user.id,
+        participantId: p.id,
+        action: "update",
+        entity: "coach",
+        detail: "Ny ansvarig coach",
+        ip: clientIp(context),
+      });
     }
   });
-  return { ok: true as const, message: `${participants.length} ${participants.length === 1 ? "deltagare" : "deltagare"} har nu ${coach.name} som coach.` };
+  return {
+    ok: true as const,
+    message: `${participants.length} ${participants.length === 1 ? "deltagare" : "deltagare"} har nu ${coach.name} som coach.`,
+  };
 }
 
 export default function Caseloads() {
@@ -123,7 +164,9 @@ export default function Caseloads() {
                 <Field
                   label={`Tjänstgöringsgrad för ${g.coach.name} (procent)`}
                   name="employmentPercent"
-                  errors={result && !result.ok && result.values.coachId === g.coach.id ? errors?.employmentPercent : undefined}
+                  errors={
+                    result && !result.ok && result.values.coachId === g.coach.id ? errors?.employmentPercent : undefined
+                  }
                   inputProps={{ inputMode: "numeric", defaultValue: String(g.coach.employmentPercent) }}
                 />
                 <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>
@@ -154,7 +197,14 @@ export default function Caseloads() {
                       {g.participants.map((p) => (
                         <tr key={p.id}>
                           <td>
-                            <input type="checkbox" className="checkbox" name="participantIds" value={p.id} id={`pick-${p.id}`} aria-label={`Välj ${p.pseudonym}`} />
+                            <input
+                              type="checkbox"
+                              className="checkbox"
+                              name="participantIds"
+                              value={p.id}
+                              id={`pick-${p.id}`}
+                              aria-label={`Välj ${p.pseudonym}`}
+                            />
                           </td>
                           <th scope="row">
                             <Link to={`/coach/deltagare/${p.id}`}>{p.pseudonym}</Link>
@@ -170,13 +220,19 @@ export default function Caseloads() {
                     </tbody>
                   </table>
                 </div>
-                {result && !result.ok && result.values.group === (g.coach?.id ?? "none") && errors?.participantIds ? <p className="field-error">{errors.participantIds.join(" ")}</p> : null}
+                {result && !result.ok && result.values.group === (g.coach?.id ?? "none") && errors?.participantIds ? (
+                  <p className="field-error">{errors.participantIds.join(" ")}</p>
+                ) : null}
                 <SelectField
                   label={`Flytta valda deltagare hos ${title} till`}
                   name="toCoachId"
                   placeholder="Välj coach"
                   options={coaches.map((c) => ({ value: c.id, label: c.name }))}
-                  errors={result && !result.ok && result.values.group === (g.coach?.id ?? "none") ? errors?.toCoachId : undefined}
+                  errors={
+                    result && !result.ok && result.values.group === (g.coach?.id ?? "none")
+                      ? errors?.toCoachId
+                      : undefined
+                  }
                 />
                 <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>
                   Flytta valda

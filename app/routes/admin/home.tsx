@@ -17,7 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       users: {
         where: { role: "coach", deactivatedAt: null },
         orderBy: { name: "asc" },
-        select: { id: true, name: true, email: true, employmentPercent: true, _count: { select: { caseload: { where: { phase: { not: "exited" }, erasedAt: null } } } } },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          employmentPercent: true,
+          _count: { select: { caseload: { where: { phase: { not: "exited" }, erasedAt: null } } } },
+        },
       },
       _count: { select: { participants: { where: { phase: { not: "exited" }, erasedAt: null } }, employers: true } },
     },

@@ -31,7 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { q, typ, antal } = parsed.data;
   if (typ === "arbetsgivare") {
     const employers = q
-      ? await db.employer.findMany({ where: { name: { contains: q } }, orderBy: { name: "asc" }, take: antal, select: { id: true, name: true, orgNumber: true } })
+      ? await db.employer.findMany({
+          where: { name: { contains: q } },
+          orderBy: { name: "asc" },
+          take: antal,
+          select: { id: true, name: true, orgNumber: true },
+        })
       : [];
     return Response.json({ hits: employers.map((e) => hit({ id: e.id, label: e.name, detail: e.orgNumber })) });
   }

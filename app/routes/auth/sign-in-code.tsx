@@ -25,12 +25,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientIp(context);
   const limit = await hitSignInLimit(`code:${ip}`, ip, { perKey: SIGN_IN_LIMITS.codeAttemptsPerIp });
   if (limit.limited) {
-    return data({ errors: {} as FieldErrors, problem: "Du har försökt många gånger. Vänta en kvart och försök igen." }, { status: 429 });
+    return data(
+      { errors: {} as FieldErrors, problem: "Du har försökt många gånger. Vänta en kvart och försök igen." },
+      { status: 429 },
+    );
   }
   const result = await consumeLoginToken(form.data.code, "code");
   if (!result.ok) {
     return data(
-      { errors: { code: ["Koden fungerar inte. Den kan vara fel skriven, redan använd eller för gammal. Fråga din coach om en ny kod."] } as FieldErrors, problem: null },
+      {
+        errors: {
+          code: [
+            "Koden fungerar inte. Den kan vara fel skriven, redan använd eller för gammal. Fråga din coach om en ny kod.",
+          ],
+        } as FieldErrors,
+        problem: null,
+      },
       { status: 400 },
     );
   }
@@ -50,7 +60,12 @@ export default function SignInWithCode() {
           name="code"
           hint="Koden har åtta tecken, till exempel K7QM-3XPA."
           errors={actionData?.errors?.code}
-          inputProps={{ autoComplete: "one-time-code", autoCapitalize: "characters", spellCheck: false, required: true }}
+          inputProps={{
+            autoComplete: "one-time-code",
+            autoCapitalize: "characters",
+            spellCheck: false,
+            required: true,
+          }}
         />
         <button type="submit" className="button">
           Logga in

@@ -31,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(SignInSchema, await request.formData());
-  if (!form.ok) return data({ errors: form.errors, email: String(form.values.email ?? ""), limited: false }, { status: 400 });
+  if (!form.ok)
+    return data({ errors: form.errors, email: String(form.values.email ?? ""), limited: false }, { status: 400 });
 
   const result = await requestSignInLink({
     email: form.data.email,
@@ -59,10 +60,12 @@ export default function SignIn() {
       <section className="panel" aria-labelledby="sent-title">
         <h1 id="sent-title">Kolla din e-post</h1>
         <p role="status">
-          Om <strong>{loaderData.sentTo}</strong> har ett konto i Brygga har vi skickat en inloggningslänk dit. Länken gäller i{" "}
-          {LINK_LIFETIME_MINUTES} minuter och kan bara användas en gång.
+          Om <strong>{loaderData.sentTo}</strong> har ett konto i Brygga har vi skickat en inloggningslänk dit. Länken
+          gäller i {LINK_LIFETIME_MINUTES} minuter och kan bara användas en gång.
         </p>
-        <p>Hittar du inte mejlet? Titta i skräpposten, eller <Link to="/logga-in">skicka en ny länk</Link>.</p>
+        <p>
+          Hittar du inte mejlet? Titta i skräpposten, eller <Link to="/logga-in">skicka en ny länk</Link>.
+        </p>
       </section>
     );
   }
@@ -72,7 +75,9 @@ export default function SignIn() {
       <h1 id="sign-in-title">Logga in</h1>
       <p>Skriv din e-postadress så skickar vi en länk som loggar in dig. Du behöver inget lösenord.</p>
       <ErrorSummary
-        message={actionData?.limited ? "Du har bett om många länkar på kort tid. Vänta en kvart och försök igen." : null}
+        message={
+          actionData?.limited ? "Du har bett om många länkar på kort tid. Vänta en kvart och försök igen." : null
+        }
       />
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
@@ -80,7 +85,12 @@ export default function SignIn() {
           label="E-postadress"
           name="email"
           errors={actionData?.errors?.email}
-          inputProps={{ type: "email", autoComplete: "email", defaultValue: actionData?.email ?? loaderData.email, required: true }}
+          inputProps={{
+            type: "email",
+            autoComplete: "email",
+            defaultValue: actionData?.email ?? loaderData.email,
+            required: true,
+          }}
         />
         <button type="submit" className="button" disabled={busy}>
           {busy ? "Skickar …" : "Skicka inloggningslänk"}

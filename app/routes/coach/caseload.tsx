@@ -25,7 +25,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     db.user.findUniqueOrThrow({ where: { id: user.id }, select: { employmentPercent: true } }),
     caseloadRows({ organizationId: user.organizationId, coachId: user.id, includeExited }),
   ]);
-  await audit(db, { actorId: user.id, participantId: null, action: "read", entity: "caseload", detail: `${rows.length} deltagare`, ip: clientIp(context) });
+  await audit(db, {
+    actorId: user.id,
+    participantId: null,
+    action: "read",
+    entity: "caseload",
+    detail: `${rows.length} deltagare`,
+    ip: clientIp(context),
+  });
   const now = new Date();
   const participants = rows.map((p) => ({
     id: p.id,
@@ -34,8 +41,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     daysInPhase: daysBetween(p.phaseChangedAt, now),
     lastContactAt: p.lastContactAt,
     nextContactAt: p.nextContactAt,
-    nextContactOverdue: p.nextContactAt ? p.nextContactAt < now && formatDate(p.nextContactAt) !== formatDate(now) : false,
-    firstContact: firstContactStatus({ enrolledAt: p.enrolledAt, firstContactAt: p.firstEmployerContactAt, exited: p.phase === "exited", now }),
+    nextContactOverdue: p.nextContactAt
+      ? p.nextContactAt < now && formatDate(p.nextContactAt) !== formatDate(now)
+      : false,
+    firstContact: firstContactStatus({
+      enrolledAt: p.enrolledAt,
+      firstContactAt: p.firstEmployerContactAt,
+      exited: p.phase === "exited",
+      now,
+    }),
     unansweredComments: p.unansweredComments,
   }));
   const active = participants.filter((p) => p.phase !== "exited").length;
@@ -60,14 +74,23 @@ export default function Caseload() {
         <Link to="/coach/deltagare/ny" className="button">
           Skriv in deltagare
         </Link>
-        <Link to={includeExited ? "/coach/deltagare" : "/coach/deltagare?visa=alla"} className="button button--secondary">
+        <Link
+          to={includeExited ? "/coach/deltagare" : "/coach/deltagare?visa=alla"}
+          className="button button--secondary"
+        >
           {includeExited ? "Dölj avslutade" : "Visa även avslutade"}
         </Link>
       </div>
-      <CaseloadSummary active={active} target={target} employmentPercent={employmentPercent} settingsLink="/coach/installningar" />
+      <CaseloadSummary
+        active={active}
+        target={target}
+        employmentPercent={employmentPercent}
+        settingsLink="/coach/installningar"
+      />
       {overdue > 0 ? (
         <p className="alert alert--warning">
-          {overdue === 1 ? "1 deltagare har" : `${overdue} deltagare har`} inte haft någon arbetsgivarkontakt inom 4 veckor från inskrivningen.
+          {overdue === 1 ? "1 deltagare har" : `${overdue} deltagare har`} inte haft någon arbetsgivarkontakt inom 4
+          veckor från inskrivningen.
         </p>
       ) : null}
       {byPhase.length === 0 ? <p>Du har inga deltagare än.</p> : null}

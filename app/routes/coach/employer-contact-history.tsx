@@ -15,12 +15,22 @@ import { listEmployerContacts, recordEmployerContact } from "~/utils/employer-co
 import { formatDate } from "~/domain/format.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Kontakter med ${data?.employer.name ?? "arbetsgivare"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Kontakter med ${data?.employer.name ?? "arbetsgivare"} – Brygga` },
+];
 
 async function findEmployer(employerId: string | undefined) {
   const employer = await db.employer.findUnique({
     where: { id: employerId ?? "" },
-    select: { id: true, name: true, orgNumber: true, sector: true, phone: true, contactCoach: { select: { name: true } }, _count: { select: { openings: { where: { status: "published" } } } } },
+    select: {
+      id: true,
+      name: true,
+      orgNumber: true,
+      sector: true,
+      phone: true,
+      contactCoach: { select: { name: true } },
+      _count: { select: { openings: { where: { status: "published" } } } },
+    },
   });
   if (!employer) notFound("Arbetsgivaren finns inte.");
   return employer;
@@ -31,7 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const employer = await findEmployer(params.employerId);
   const [contacts, participants] = await Promise.all([
     listEmployerContacts(user.organizationId, { employerId: employer.id }),
-    db.participant.findMany({ where: { organizationId: user.organizationId, erasedAt: null, phase: { not: "exited" } }, orderBy: { pseudonym: "asc" }, select: { id: true, pseudonym: true } }),
+    db.participant.findMany({
+      where: { organizationId: user.organizationId, erasedAt: null, phase: { not: "exited" } },
+      orderBy: { pseudonym: "asc" },
+      select: { id: true, pseudonym: true },
+    }),
   ]);
   return { employer, contacts, participants, today: todayInput() };
 }
@@ -39,7 +53,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const employer = await findEmployer(params.employerId);
-  const result = await recordEmployerContact(await request.formData(), { user, ip: clientIp(context), employerId: employer.id });
+  const result = await recordEmployerContact(await request.formData(), {
+    user,
+    ip: clientIp(context),
+    employerId: employer.id,
+  });
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
   throw redirect(`/coach/arbetsgivare/${employer.id}/kontakter?sparad=1`);
 }
@@ -60,7 +78,8 @@ export default function EmployerContactHistory() {
         {sectors.label(employer.sector)}
         {employer.orgNumber ? ` · ${employer.orgNumber}` : ""}
         {employer.phone ? ` · ${employer.phone}` : ""}
-        {employer.contactCoach ? ` · Kontaktcoach: ${employer.contactCoach.name}` : ""} · {employer._count.openings} publicerade uppdrag
+        {employer.contactCoach ? ` · Kontaktcoach: ${employer.contactCoach.name}` : ""} · {employer._count.openings}{" "}
+        publicerade uppdrag
       </p>
       {params.get("sparad") ? (
         <p className="alert alert--success" role="status">

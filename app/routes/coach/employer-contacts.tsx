@@ -28,7 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
   ]);
   const preselected = new URL(request.url).searchParams.get("deltagare");
-  return { contacts, followUps, participants, today: todayInput(), preselected: participants.some((p) => p.id === preselected) ? preselected : null };
+  return {
+    contacts,
+    followUps,
+    participants,
+    today: todayInput(),
+    preselected: participants.some((p) => p.id === preselected) ? preselected : null,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,15 +53,20 @@ export default function EmployerContacts() {
   return (
     <>
       <h1>Arbetsgivarkontakter</h1>
-      <p className="lead">Logga besök, samtal, möten och studiebesök. Hela organisationen ser historiken med varje arbetsgivare.</p>
+      <p className="lead">
+        Logga besök, samtal, möten och studiebesök. Hela organisationen ser historiken med varje arbetsgivare.
+      </p>
       {followUps.length > 0 ? (
         <section className="panel" aria-labelledby="follow-ups-title">
           <h2 id="follow-ups-title">Dina uppföljningar</h2>
           <ul>
             {followUps.map((f) => (
               <li key={f.id}>
-                {formatDate(f.followUpDate)}: <Link to={`/coach/arbetsgivare/${f.employer.id}/kontakter`}>{f.employer.name}</Link>
-                {overdue(new Date(f.followUpDate).toISOString()) ? <span className="badge badge--danger">Passerad</span> : null}
+                {formatDate(f.followUpDate)}:{" "}
+                <Link to={`/coach/arbetsgivare/${f.employer.id}/kontakter`}>{f.employer.name}</Link>
+                {overdue(new Date(f.followUpDate).toISOString()) ? (
+                  <span className="badge badge--danger">Passerad</span>
+                ) : null}
               </li>
             ))}
           </ul>

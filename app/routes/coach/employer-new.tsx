@@ -23,7 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const newEmployerShape = {
   ...employerProfileShape,
-  contactCoachId: z.string().trim().max(64).optional().transform((v) => v || null),
+  contactCoachId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
   inviteName: optionalText("namnet", 100),
   inviteEmail: z
     .string()
@@ -37,8 +42,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const values = formValues(await request.formData());
   const form = parseFields(newEmployerShape, values, ({ data, add }) => {
-    if (data.inviteEmail && !data.inviteName && "inviteName" in data) add("inviteName", "Skriv namnet på personen du bjuder in.");
-    if (data.inviteName && !data.inviteEmail && "inviteEmail" in data) add("inviteEmail", "Skriv e-postadressen till personen du bjuder in.");
+    if (data.inviteEmail && !data.inviteName && "inviteName" in data)
+      add("inviteName", "Skriv namnet på personen du bjuder in.");
+    if (data.inviteName && !data.inviteEmail && "inviteEmail" in data)
+      add("inviteEmail", "Skriv e-postadressen till personen du bjuder in.");
   });
   if (!form.ok) return data({ errors: form.errors, values }, { status: 400 });
   const { inviteName, inviteEmail, ...profile } = form.data;
@@ -65,7 +72,8 @@ export default function NewEmployer() {
         {errorCount > 0 ? (
           <div className="alert alert--error" role="alert">
             <p>
-              <strong>Arbetsgivaren är inte sparad.</strong> Rätta {errorCount === 1 ? "det markerade fältet" : `de ${errorCount} markerade fälten`}.
+              <strong>Arbetsgivaren är inte sparad.</strong> Rätta{" "}
+              {errorCount === 1 ? "det markerade fältet" : `de ${errorCount} markerade fälten`}.
             </p>
           </div>
         ) : null}
@@ -80,9 +88,21 @@ export default function NewEmployer() {
         />
         <fieldset className="field">
           <legend>Bjud in en person hos arbetsgivaren (valfritt)</legend>
-          <span className="hint">Personen får ett mejl med en inloggningslänk som gäller i {INVITATION_LIFETIME_DAYS} dagar.</span>
-          <Field label="Namn" name="inviteName" errors={errors.inviteName} inputProps={{ defaultValue: kept(values, "inviteName"), autoComplete: "off" }} />
-          <Field label="E-postadress" name="inviteEmail" errors={errors.inviteEmail} inputProps={{ type: "email", defaultValue: kept(values, "inviteEmail"), autoComplete: "off" }} />
+          <span className="hint">
+            Personen får ett mejl med en inloggningslänk som gäller i {INVITATION_LIFETIME_DAYS} dagar.
+          </span>
+          <Field
+            label="Namn"
+            name="inviteName"
+            errors={errors.inviteName}
+            inputProps={{ defaultValue: kept(values, "inviteName"), autoComplete: "off" }}
+          />
+          <Field
+            label="E-postadress"
+            name="inviteEmail"
+            errors={errors.inviteEmail}
+            inputProps={{ type: "email", defaultValue: kept(values, "inviteEmail"), autoComplete: "off" }}
+          />
         </fieldset>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           Spara arbetsgivaren

@@ -22,7 +22,10 @@ export default function CoachEmployers() {
   return (
     <>
       <h1>Arbetsgivare</h1>
-      <p className="lead">Arbetsgivare som är kopplade till er organisation. Du kan lägga upp och hantera annonser åt dem; det registreras som gjort för deras räkning.</p>
+      <p className="lead">
+        Arbetsgivare som är kopplade till er organisation. Du kan lägga upp och hantera annonser åt dem; det registreras
+        som gjort för deras räkning.
+      </p>
       <p>
         <Link to="/coach/arbetsgivare/ny" className="button">
           Lägg till arbetsgivare
@@ -35,7 +38,9 @@ export default function CoachEmployers() {
         </button>
       </Form>
       {employers.length === 0 ? (
-        <p>{q ? "Ingen arbetsgivare matchar sökningen." : "Inga arbetsgivare är kopplade till er organisation ännu."}</p>
+        <p>
+          {q ? "Ingen arbetsgivare matchar sökningen." : "Inga arbetsgivare är kopplade till er organisation ännu."}
+        </p>
       ) : (
         <div className="table-wrap">
           <table className="table">
@@ -61,7 +66,17 @@ export default function CoachEmployers() {
                       {e.orgNumber ? `, ${e.orgNumber}` : ""}
                     </span>
                   </td>
-                  <td>{e.contactCoach ? (e.contactCoach.id === me ? "Du" : e.contactCoach.name) : <span className="muted">Ingen</span>}</td>
+                  <td>
+                    {e.contactCoach ? (
+                      e.contactCoach.id === me ? (
+                        "Du"
+                      ) : (
+                        e.contactCoach.name
+                      )
+                    ) : (
+                      <span className="muted">Ingen</span>
+                    )}
+                  </td>
                   <td>{e.published}</td>
                   <td>{e.drafts}</td>
                   <td>{e.openQuestions > 0 ? <Link to="/coach/fragor">{e.openQuestions}</Link> : 0}</td>

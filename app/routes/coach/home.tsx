@@ -12,7 +12,10 @@ export const meta: MetaFunction = () => [{ title: "Översikt – Brygga" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const [coach, participants, openQuestions] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { employmentPercent: true, organization: { select: { name: true } } } }),
+    db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { employmentPercent: true, organization: { select: { name: true } } },
+    }),
     db.participant.findMany({
       where: { coachId: user.id, organizationId: user.organizationId, erasedAt: null, phase: { not: "exited" } },
       orderBy: { pseudonym: "asc" },

@@ -29,7 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       date: next.date,
       time: "10:00",
       durationMin: kind === "three_party" ? "60" : "30",
-      place: placement.opening.workplace ? `${placement.opening.workplace.name}, ${placement.opening.workplace.street}` : "",
+      place: placement.opening.workplace
+        ? `${placement.opening.workplace.name}, ${placement.opening.workplace.street}`
+        : "",
       videoLink: "",
       phone: "",
       agenda: kind === "three_party" ? "Hur har det gått? Vad fungerar, vad behöver ändras? Nästa steg." : "",
@@ -42,12 +44,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const placement = await requirePlacement(user, params.placementId, "staff");
   const values = formValues(await request.formData());
-  if (placement.status === "ended") return data({ errors: { kind: ["Stödet är avslutat. Inga nya möten kan bokas."] } as FieldErrors, values }, { status: 400 });
+  if (placement.status === "ended")
+    return data(
+      { errors: { kind: ["Stödet är avslutat. Inga nya möten kan bokas."] } as FieldErrors, values },
+      { status: 400 },
+    );
   const form = parseMeeting(values);
   if (!form.ok) return data({ errors: form.errors, values }, { status: 400 });
   const options = await inviteOptions(placement);
   const chosen = chooseAttendees(options, form.data.invite, { id: user.id, name: user.name, email: user.email });
-  if (!chosen.ok) return data({ errors: { invite: ["Välj bland dem som kan bjudas in."] } as FieldErrors, values }, { status: 400 });
+  if (!chosen.ok)
+    return data({ errors: { invite: ["Välj bland dem som kan bjudas in."] } as FieldErrors, values }, { status: 400 });
   const meeting = await scheduleMeeting(user, placement, form.data, chosen.attendees);
   throw redirect(`${supportPaths.coachMeeting(placement.id, meeting.id)}?klart=bokat`);
 }
@@ -64,9 +71,19 @@ export default function NewMeeting() {
         </Link>
       </p>
       <h1>Boka möte</h1>
-      <p>Ett trepartssamtal är deltagaren, handledaren och du. En uppföljning kan vara med arbetsgivaren, deltagaren eller båda.</p>
+      <p>
+        Ett trepartssamtal är deltagaren, handledaren och du. En uppföljning kan vara med arbetsgivaren, deltagaren
+        eller båda.
+      </p>
       <section className="panel">
-        <MeetingForm defaults={defaults} inviteOptions={inviteOptions} errors={actionData?.errors} values={actionData?.values} busy={navigation.state === "submitting"} submitLabel="Boka och skicka inbjudan" />
+        <MeetingForm
+          defaults={defaults}
+          inviteOptions={inviteOptions}
+          errors={actionData?.errors}
+          values={actionData?.values}
+          busy={navigation.state === "submitting"}
+          submitLabel="Boka och skicka inbjudan"
+        />
       </section>
     </>
   );

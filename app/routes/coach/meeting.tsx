@@ -10,15 +10,36 @@ import { Notice } from "~/components/employer-scope.tsx";
 import { Field } from "~/components/forms.tsx";
 import { MeetingForm } from "~/components/meeting-form.tsx";
 import { MeetingStateBadge, MeetingWhere } from "~/components/placement-parts.tsx";
-import { actionOverdue, actionShape, dayKey, meetingKinds, meetingState, notesShape, parseMeeting, supportPaths, swedishInputs } from "~/domain/support.ts";
+import {
+  actionOverdue,
+  actionShape,
+  dayKey,
+  meetingKinds,
+  meetingState,
+  notesShape,
+  parseMeeting,
+  supportPaths,
+  swedishInputs,
+} from "~/domain/support.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { parseFields } from "~/domain/form-rules.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { formatDate, formatDateTime } from "~/domain/format.ts";
-import { addMeetingAction, cancelMeeting, chooseAttendees, inviteOptions, recordMeetingNotes, requireMeeting, rescheduleMeeting, setActionDone } from "~/utils/meetings.server.ts";
+import {
+  addMeetingAction,
+  cancelMeeting,
+  chooseAttendees,
+  inviteOptions,
+  recordMeetingNotes,
+  requireMeeting,
+  rescheduleMeeting,
+  setActionDone,
+} from "~/utils/meetings.server.ts";
 import { readAttendees, requirePlacement } from "~/utils/support.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? meetingKinds.label(data.meeting.kind) : "Möte"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? meetingKinds.label(data.meeting.kind) : "Möte"} – Brygga` },
+];
 
 const notices: Record<string, string> = {
   bokat: "Mötet är bokat och inbjudan skickad med en kalenderfil.",
@@ -38,7 +59,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const options = await inviteOptions(placement);
   const start = swedishInputs(meeting.scheduledAt);
   return {
-    placement: { id: placement.id, pseudonym: placement.participant.pseudonym, title: placement.opening.title, ended: placement.status === "ended", supervisorName: placement.supervisorName, coachName: placement.participant.coach?.name ?? null },
+    placement: {
+      id: placement.id,
+      pseudonym: placement.participant.pseudonym,
+      title: placement.opening.title,
+      ended: placement.status === "ended",
+      supervisorName: placement.supervisorName,
+      coachName: placement.participant.coach?.name ?? null,
+    },
     meeting: {
       id: meeting.id,
       kind: meeting.kind,
@@ -54,7 +82,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       doneAt: meeting.doneAt,
       createdBy: meeting.createdBy?.name ?? null,
       attendees: attendees.map((a) => ({ name: a.name, email: a.email })),
-      actions: meeting.actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.dueDate, doneAt: a.doneAt, overdue: actionOverdue(a, now) })),
+      actions: meeting.actions.map((a) => ({
+        id: a.id,
+        text: a.text,
+        owner: a.owner,
+        dueDate: a.dueDate,
+        doneAt: a.doneAt,
+        overdue: actionOverdue(a, now),
+      })),
     },
     inviteOptions: options.map((o) => ({ value: o.value, label: `${o.label} – ${o.email}` })),
     moveDefaults: {
@@ -66,7 +101,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       videoLink: meeting.videoLink ?? "",
       phone: meeting.phone ?? "",
       agenda: meeting.agenda ?? "",
-      invite: options.filter((o) => attendees.some((a) => a.email.toLowerCase() === o.email.toLowerCase()) && o.value !== `coach:${user.id}`).map((o) => o.value),
+      invite: options
+        .filter(
+          (o) =>
+            attendees.some((a) => a.email.toLowerCase() === o.email.toLowerCase()) && o.value !== `coach:${user.id}`,
+        )
+        .map((o) => o.value),
     },
     today: dayKey(now),
     notice: notices[new URL(request.url).searchParams.get("klart") ?? ""] ?? null,
@@ -81,7 +121,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = await requireMeeting(placement, params.meetingId);
   const values = formValues(await request.formData());
   const intent = typeof values.intent === "string" ? values.intent : "";
-  const fail = (errors: FieldErrors, message?: string) => data<Result>({ intent, errors, values, message }, { status: 400 });
+  const fail = (errors: FieldErrors, message?: string) =>
+    data<Result>({ intent, errors, values, message }, { status: 400 });
   const done = (notice: string) => redirect(`${supportPaths.coachMeeting(placement.id, meeting.id)}?klart=${notice}`);
 
   switch (intent) {
@@ -106,10 +147,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw done("klar");
     }
     case "move": {
-      if (meeting.status !== "planned" || placement.status === "ended") return fail({}, "Bara ett planerat möte kan flyttas.");
+      if (meeting.status !== "planned" || placement.status === "ended")
+        return fail({}, "Bara ett planerat möte kan flyttas.");
       const form = parseMeeting(values);
       if (!form.ok) return fail(form.errors);
-      const chosen = chooseAttendees(await inviteOptions(placement), form.data.invite, { id: user.id, name: user.name, email: user.email });
+      const chosen = chooseAttendees(await inviteOptions(placement), form.data.invite, {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+      });
       if (!chosen.ok) return fail({ invite: ["Välj bland dem som kan bjudas in."] });
       await rescheduleMeeting(user, placement, meeting, form.data, chosen.attendees);
       throw done("flyttat");
@@ -132,7 +178,14 @@ export default function CoachMeeting() {
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
   const valuesFor = (intent: string) => (actionData?.intent === intent ? actionData.values : undefined);
   const planned = meeting.status === "planned";
-  const ownerSuggestions = ["Coach", "Handledare", "Deltagare", placement.coachName, placement.supervisorName, placement.pseudonym].filter((x): x is string => Boolean(x));
+  const ownerSuggestions = [
+    "Coach",
+    "Handledare",
+    "Deltagare",
+    placement.coachName,
+    placement.supervisorName,
+    placement.pseudonym,
+  ].filter((x): x is string => Boolean(x));
   return (
     <>
       <p className="breadcrumb">
@@ -141,7 +194,8 @@ export default function CoachMeeting() {
         </Link>
       </p>
       <h1>
-        {meetingKinds.label(meeting.kind)} {formatDateTime(meeting.scheduledAt)} <MeetingStateBadge state={meeting.state} />
+        {meetingKinds.label(meeting.kind)} {formatDateTime(meeting.scheduledAt)}{" "}
+        <MeetingStateBadge state={meeting.state} />
       </h1>
       <Notice>{notice}</Notice>
       {actionData?.message ? (
@@ -159,7 +213,8 @@ export default function CoachMeeting() {
           </p>
         ) : null}
         <p>
-          <strong>Inbjudna:</strong> {meeting.attendees.length > 0 ? meeting.attendees.map((a) => a.name).join(", ") : "Ingen"}
+          <strong>Inbjudna:</strong>{" "}
+          {meeting.attendees.length > 0 ? meeting.attendees.map((a) => a.name).join(", ") : "Ingen"}
         </p>
         {meeting.createdBy ? <p className="muted">Bokat av {meeting.createdBy}.</p> : null}
         {meeting.doneAt ? <p className="muted">Genomfört {formatDate(meeting.doneAt)}.</p> : null}
@@ -177,7 +232,16 @@ export default function CoachMeeting() {
               errors={errorsFor("notes")?.notes}
               textareaProps={{ rows: 5, defaultValue: kept(valuesFor("notes"), "notes", meeting.notes) }}
             />
-            {meeting.status !== "done" ? <CheckboxField label="Mötet är genomfört" name="done" hint="Nästa uppföljning planeras då enligt stödplanen." defaultChecked={valuesFor("notes") ? kept(valuesFor("notes"), "done") === "on" : meeting.state === "overdue"} /> : null}
+            {meeting.status !== "done" ? (
+              <CheckboxField
+                label="Mötet är genomfört"
+                name="done"
+                hint="Nästa uppföljning planeras då enligt stödplanen."
+                defaultChecked={
+                  valuesFor("notes") ? kept(valuesFor("notes"), "done") === "on" : meeting.state === "overdue"
+                }
+              />
+            ) : null}
             <button type="submit" className="button" disabled={busy}>
               Spara anteckningar
             </button>
@@ -194,7 +258,13 @@ export default function CoachMeeting() {
               <p>
                 <strong>{a.text}</strong> – ansvarig: {a.owner}
                 {a.dueDate ? `, senast ${formatDate(a.dueDate)}` : ""}{" "}
-                {a.doneAt ? <span className="badge badge--success">Klar</span> : a.overdue ? <span className="badge badge--danger">Försenad</span> : <span className="badge badge--muted">Pågår</span>}
+                {a.doneAt ? (
+                  <span className="badge badge--success">Klar</span>
+                ) : a.overdue ? (
+                  <span className="badge badge--danger">Försenad</span>
+                ) : (
+                  <span className="badge badge--muted">Pågår</span>
+                )}
               </p>
               <Form method="post" className="inline-form">
                 <input type="hidden" name="actionId" value={a.id} />
@@ -216,14 +286,34 @@ export default function CoachMeeting() {
           <Form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="action" />
             <h3>Ny åtgärd</h3>
-            <Field label="Vad ska göras?" name="text" errors={errorsFor("action")?.text} inputProps={{ defaultValue: kept(valuesFor("action"), "text", ""), maxLength: 300 }} />
-            <Field label="Vem ansvarar?" name="owner" hint="Till exempel Handledare, Coach eller Deltagare." errors={errorsFor("action")?.owner} inputProps={{ defaultValue: kept(valuesFor("action"), "owner", ""), list: "owner-suggestions", maxLength: 80 }} />
+            <Field
+              label="Vad ska göras?"
+              name="text"
+              errors={errorsFor("action")?.text}
+              inputProps={{ defaultValue: kept(valuesFor("action"), "text", ""), maxLength: 300 }}
+            />
+            <Field
+              label="Vem ansvarar?"
+              name="owner"
+              hint="Till exempel Handledare, Coach eller Deltagare."
+              errors={errorsFor("action")?.owner}
+              inputProps={{
+                defaultValue: kept(valuesFor("action"), "owner", ""),
+                list: "owner-suggestions",
+                maxLength: 80,
+              }}
+            />
             <datalist id="owner-suggestions">
               {ownerSuggestions.map((o) => (
                 <option key={o} value={o} />
               ))}
             </datalist>
-            <Field label="Klart senast" name="dueDate" errors={errorsFor("action")?.dueDate} inputProps={{ type: "date", defaultValue: kept(valuesFor("action"), "dueDate", ""), min: today }} />
+            <Field
+              label="Klart senast"
+              name="dueDate"
+              errors={errorsFor("action")?.dueDate}
+              inputProps={{ type: "date", defaultValue: kept(valuesFor("action"), "dueDate", ""), min: today }}
+            />
             <button type="submit" className="button" disabled={busy}>
               Lägg till åtgärden
             </button>
@@ -235,7 +325,15 @@ export default function CoachMeeting() {
         <>
           <details className="panel" open={actionData?.intent === "move"}>
             <summary>Ändra tid, plats eller inbjudna</summary>
-            <MeetingForm defaults={moveDefaults} inviteOptions={inviteOptions} errors={errorsFor("move")} values={valuesFor("move")} busy={busy} submitLabel="Spara och skicka ny tid" intent="move" />
+            <MeetingForm
+              defaults={moveDefaults}
+              inviteOptions={inviteOptions}
+              errors={errorsFor("move")}
+              values={valuesFor("move")}
+              busy={busy}
+              submitLabel="Spara och skicka ny tid"
+              intent="move"
+            />
           </details>
           <Form method="post" className="inline-form">
             <button type="submit" name="intent" value="cancel" className="button button--danger" disabled={busy}>

@@ -19,37 +19,72 @@ import { createProposal } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { addToShortlist, isShortlisted, readShortlist, removeFromShortlist } from "~/utils/shortlist.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Deltagare som matchar ${data?.opening.title ?? "annonsen"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Deltagare som matchar ${data?.opening.title ?? "annonsen"} – Brygga` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const mineOnly = new URL(request.url).searchParams.get("vem") !== "alla";
   // 404 for an unknown opening or another organisation's draft (checked by the matching service).
-  const matches = await matchParticipantsForOpening(params.openingId ?? "", { organizationId: user.organizationId, limit: 50 });
+  const matches = await matchParticipantsForOpening(params.openingId ?? "", {
+    organizationId: user.organizationId,
+    limit: 50,
+  });
   const opening = await db.opening.findUniqueOrThrow({
     where: { id: params.openingId },
-    select: { id: true, title: true, kind: true, status: true, employer: { select: { name: true } }, workplace: { select: { municipality: { select: { name: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      status: true,
+      employer: { select: { name: true } },
+      workplace: { select: { municipality: { select: { name: true } } } },
+    },
   });
   const ids = matches.map((m) => m.participantId);
   const [caseload, proposals, shortlist] = await Promise.all([
     db.participant.findMany({ where: { id: { in: ids }, coachId: user.id }, select: { id: true } }),
-    db.proposal.findMany({ where: { openingId: opening.id, participantId: { in: ids } }, orderBy: { proposedAt: "desc" }, select: { id: true, participantId: true, status: true } }),
+    db.proposal.findMany({
+      where: { openingId: opening.id, participantId: { in: ids } },
+      orderBy: { proposedAt: "desc" },
+      select: { id: true, participantId: true, status: true },
+    }),
     readShortlist(request, user.id),
   ]);
   const mine = new Set(caseload.map((p) => p.id));
   const latest = new Map<string, { id: string; status: string }>();
   for (const p of proposals) {
     const seen = latest.get(p.participantId);
-    if (!seen || (!(OPEN_STATUSES as readonly string[]).includes(seen.status) && (OPEN_STATUSES as readonly string[]).includes(p.status))) latest.set(p.participantId, { id: p.id, status: p.status });
+    if (
+      !seen ||
+      (!(OPEN_STATUSES as readonly string[]).includes(seen.status) &&
+        (OPEN_STATUSES as readonly string[]).includes(p.status))
+    )
+      latest.set(p.participantId, { id: p.id, status: p.status });
   }
   const shown = matches.filter((m) => !mineOnly || mine.has(m.participantId)).slice(0, 20);
   if (shown.length) {
     await db.auditEvent.createMany({
-      data: shown.map((m) => ({ actorId: user.id, participantId: m.participantId, action: "read", entity: "reverse-match", detail: `Matchning mot ${opening.title}`, ip: clientIp(context) })),
+      data: shown.map((m) => ({
+        actorId: user.id,
+        participantId: m.participantId,
+        action: "read",
+        entity: "reverse-match",
+        detail: `Matchning mot ${opening.title}`,
+        ip: clientIp(context),
+      })),
     });
   }
   return {
-    opening: { id: opening.id, title: opening.title, kind: opening.kind, status: opening.status, employerName: opening.employer.name, municipalityName: opening.workplace.municipality.name },
+    opening: {
+      id: opening.id,
+      title: opening.title,
+      kind: opening.kind,
+      status: opening.status,
+      employerName: opening.employer.name,
+      municipalityName: opening.workplace.municipality.name,
+    },
     mineOnly,
     othersCount: matches.filter((m) => !mine.has(m.participantId)).length,
     matches: shown.map((m) => ({
@@ -63,25 +98,50 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const PairSchema = z.object({
   intent: z.enum(["propose", "shortlist_add", "shortlist_remove"], { error: "Okänd åtgärd." }),
-  participantId: z.string({ error: "Välj en deltagare." }).trim().min(1, "Välj en deltagare.").max(64, "Välj en deltagare."),
+  participantId: z
+    .string({ error: "Välj en deltagare." })
+    .trim()
+    .min(1, "Välj en deltagare.")
+    .max(64, "Välj en deltagare."),
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
-  const opening = await db.opening.findUnique({ where: { id: params.openingId ?? "" }, select: { id: true, status: true, employer: { select: { organizationId: true } } } });
-  if (!opening || (opening.status === "draft" && opening.employer.organizationId !== user.organizationId)) throw new Response("Annonsen finns inte.", { status: 404 });
+  const opening = await db.opening.findUnique({
+    where: { id: params.openingId ?? "" },
+    select: { id: true, status: true, employer: { select: { organizationId: true } } },
+  });
+  if (!opening || (opening.status === "draft" && opening.employer.organizationId !== user.organizationId))
+    throw new Response("Annonsen finns inte.", { status: 404 });
   const form = PairSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) return data({ ok: false as const, message: form.error.issues[0]?.message ?? "Ogiltig åtgärd." }, { status: 400 });
+  if (!form.success)
+    return data({ ok: false as const, message: form.error.issues[0]?.message ?? "Ogiltig åtgärd." }, { status: 400 });
   const participant = await requireOrgParticipant(form.data.participantId, user.organizationId);
   const pair = { participantId: participant.id, openingId: opening.id };
   if (form.data.intent !== "propose") {
     const add = form.data.intent === "shortlist_add";
-    const cookie = add ? await addToShortlist(request, user.id, pair) : await removeFromShortlist(request, user.id, pair);
-    return data({ ok: true as const, message: add ? `${participant.pseudonym} ligger nu i kortlistan.` : "Borttagen från kortlistan.", proposalId: null }, { headers: { "Set-Cookie": cookie } });
+    const cookie = add
+      ? await addToShortlist(request, user.id, pair)
+      : await removeFromShortlist(request, user.id, pair);
+    return data(
+      {
+        ok: true as const,
+        message: add ? `${participant.pseudonym} ligger nu i kortlistan.` : "Borttagen från kortlistan.",
+        proposalId: null,
+      },
+      { headers: { "Set-Cookie": cookie } },
+    );
   }
-  const result = await createProposal(user, { participantId: participant.id, openingId: opening.id, ip: clientIp(context) });
+  const result = await createProposal(user, {
+    participantId: participant.id,
+    openingId: opening.id,
+    ip: clientIp(context),
+  });
   if (!result.ok) return data({ ok: false as const, message: result.message }, { status: result.status });
-  return data({ ok: true as const, message: result.message, proposalId: result.id }, { headers: { "Set-Cookie": await removeFromShortlist(request, user.id, pair) } });
+  return data(
+    { ok: true as const, message: result.message, proposalId: result.id },
+    { headers: { "Set-Cookie": await removeFromShortlist(request, user.id, pair) } },
+  );
 }
 
 export default function OpeningMatches() {
@@ -96,13 +156,19 @@ export default function OpeningMatches() {
       </p>
       <h1>Deltagare som matchar {opening.title}</h1>
       <p className="muted">
-        {opening.employerName} · {opening.municipalityName} · {openingKinds.label(opening.kind)}. Bara deltagare i din organisation som klarar alla sina hårda regler visas.
+        {opening.employerName} · {opening.municipalityName} · {openingKinds.label(opening.kind)}. Bara deltagare i din
+        organisation som klarar alla sina hårda regler visas.
       </p>
-      <ActionResult result={actionData}>{actionData?.ok && actionData.proposalId ? <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link> : null}</ActionResult>
+      <ActionResult result={actionData}>
+        {actionData?.ok && actionData.proposalId ? (
+          <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link>
+        ) : null}
+      </ActionResult>
       <p>
         {mineOnly ? (
           <>
-            Visar dina deltagare. <Link to="?vem=alla">Visa hela organisationens{othersCount ? ` (${othersCount} till)` : ""}</Link>
+            Visar dina deltagare.{" "}
+            <Link to="?vem=alla">Visa hela organisationens{othersCount ? ` (${othersCount} till)` : ""}</Link>
           </>
         ) : (
           <>
@@ -127,7 +193,8 @@ export default function OpeningMatches() {
                   </p>
                 </div>
                 <p className="muted">
-                  {phases.label(m.phase)} · {m.distanceKm === null ? "avstånd okänt" : `${String(m.distanceKm).replace(".", ",")} km`}
+                  {phases.label(m.phase)} ·{" "}
+                  {m.distanceKm === null ? "avstånd okänt" : `${String(m.distanceKm).replace(".", ",")} km`}
                   {m.mine ? "" : " · en kollegas deltagare"}
                 </p>
                 <ReasonList reasons={m.reasons} label={`Skäl för ${m.pseudonym}`} />
@@ -150,7 +217,13 @@ export default function OpeningMatches() {
                       </Form>
                       <Form method="post">
                         <input type="hidden" name="participantId" value={m.participantId} />
-                        <button type="submit" name="intent" value={m.shortlisted ? "shortlist_remove" : "shortlist_add"} className="button button--secondary" disabled={busy}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={m.shortlisted ? "shortlist_remove" : "shortlist_add"}
+                          className="button button--secondary"
+                          disabled={busy}
+                        >
                           {m.shortlisted ? "Ta bort från kortlistan" : "Lägg i kortlistan"}
                           <span className="visually-hidden"> {m.pseudonym}</span>
                         </button>

@@ -24,14 +24,18 @@ import { loadOutcome, recordExit, recordRetention, retentionPlan } from "~/utils
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Utfall för ${data?.participant.pseudonym ?? "deltagare"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Utfall för ${data?.participant.pseudonym ?? "deltagare"} – Brygga` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const found = await requireOrgParticipant(params.participantId, user.organizationId);
   const { participant: p, milestones, retention } = await loadOutcome(found.id);
   await audit(db, { actorId: user.id, participantId: p.id, action: "read", entity: "outcome", ip: clientIp(context) });
-  const employmentPlacement = milestones.firstEmploymentAt ? p.placements.find((x) => (x.opening?.kind ?? x.kind) === "job") : undefined;
+  const employmentPlacement = milestones.firstEmploymentAt
+    ? p.placements.find((x) => (x.opening?.kind ?? x.kind) === "job")
+    : undefined;
   return {
     today: todayInput(),
     participant: {
@@ -73,7 +77,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const parsed = parseWith(ExitSchema, values, values);
       if (!parsed.ok) return bad("exit", parsed.errors, values);
       if (isBeforeDay(parsed.data.exitDate, participant.enrolledAt)) {
-        return bad("exit", { exitDate: [`Avslutsdatum kan inte ligga före inskrivningen (${dateInputValue(participant.enrolledAt)}).`] }, values);
+        return bad(
+          "exit",
+          { exitDate: [`Avslutsdatum kan inte ligga före inskrivningen (${dateInputValue(participant.enrolledAt)}).`] },
+          values,
+        );
       }
       await db.$transaction(async (tx) => {
         await recordExit(tx, participant, parsed.data, user.id);
@@ -93,13 +101,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!parsed.ok) return bad("retention", parsed.errors, values);
       const { milestones } = await loadOutcome(participant.id);
       if (!milestones.firstEmploymentAt) {
-        return bad("retention", { months: ["Uppföljning efter anställning kan registreras först när deltagaren har fått en anställning."] }, values);
+        return bad(
+          "retention",
+          { months: ["Uppföljning efter anställning kan registreras först när deltagaren har fått en anställning."] },
+          values,
+        );
       }
       if (isBeforeDay(parsed.data.checkedAt, milestones.firstEmploymentAt)) {
         return bad(
           "retention",
-          { checkedAt: [`Uppföljningen kan inte ligga före anställningens start (${dateInputValue(milestones.firstEmploymentAt)}).`] },
-          values
+          {
+            checkedAt: [
+              `Uppföljningen kan inte ligga före anställningens start (${dateInputValue(milestones.firstEmploymentAt)}).`,
+            ],
+          },
+          values,
         );
       }
       await db.$transaction(async (tx) => {
@@ -113,7 +129,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ip,
         });
       });
-      return { ok: true as const, intent: "retention", message: `Uppföljningen efter ${parsed.data.months} månader är sparad.` };
+      return {
+        ok: true as const,
+        intent: "retention",
+        message: `Uppföljningen efter ${parsed.data.months} månader är sparad.`,
+      };
     }
     default:
       return bad("unknown", {}, values);
@@ -195,7 +215,13 @@ export default function OutcomePage() {
               ) : null}
             </dd>
             <dt>Avslutad</dt>
-            <dd>{p.exitedAt ? <DateWithDays at={p.exitedAt} enrolledAt={p.enrolledAt} /> : <span className="muted">Pågår</span>}</dd>
+            <dd>
+              {p.exitedAt ? (
+                <DateWithDays at={p.exitedAt} enrolledAt={p.enrolledAt} />
+              ) : (
+                <span className="muted">Pågår</span>
+              )}
+            </dd>
           </dl>
         </section>
 
@@ -203,10 +229,20 @@ export default function OutcomePage() {
           <h2 id="start-title">Vid inskrivning</h2>
           <dl className="facts">
             <dt>Sysselsättning</dt>
-            <dd>{p.startOccupation ? occupationStatuses.label(p.startOccupation) : <span className="muted">Uppgift saknas</span>}</dd>
+            <dd>
+              {p.startOccupation ? (
+                occupationStatuses.label(p.startOccupation)
+              ) : (
+                <span className="muted">Uppgift saknas</span>
+              )}
+            </dd>
             <dt>Försörjning</dt>
             <dd>
-              {p.startIncomeSources.length ? p.startIncomeSources.map((s) => incomeSources.label(s)).join(", ") : <span className="muted">Uppgift saknas</span>}
+              {p.startIncomeSources.length ? (
+                p.startIncomeSources.map((s) => incomeSources.label(s)).join(", ")
+              ) : (
+                <span className="muted">Uppgift saknas</span>
+              )}
             </dd>
           </dl>
           <p className="muted">Uppgifterna vid inskrivning ändras på deltagarens sida under Uppgifter.</p>
@@ -227,7 +263,11 @@ export default function OutcomePage() {
             label="Avslutsdatum"
             name="exitDate"
             errors={exitFailed?.errors.exitDate}
-            inputProps={{ type: "date", max: today, defaultValue: kept(exitFailed?.values, "exitDate", p.exitedAt ? dateInputValue(p.exitedAt) : today) }}
+            inputProps={{
+              type: "date",
+              max: today,
+              defaultValue: kept(exitFailed?.values, "exitDate", p.exitedAt ? dateInputValue(p.exitedAt) : today),
+            }}
           />
           <ChoiceGroup
             type="radio"
@@ -264,8 +304,8 @@ export default function OutcomePage() {
         <h2 id="retention-title">Uppföljning efter anställning</h2>
         {!m.firstEmploymentAt ? (
           <p>
-            Uppföljningar görs {RETENTION_MONTHS.join(", ").replace(/, (\d+)$/, " och $1")} månader efter första anställningen. {p.pseudonym} har ingen
-            anställning ännu.
+            Uppföljningar görs {RETENTION_MONTHS.join(", ").replace(/, (\d+)$/, " och $1")} månader efter första
+            anställningen. {p.pseudonym} har ingen anställning ännu.
           </p>
         ) : (
           <>
@@ -303,7 +343,9 @@ export default function OutcomePage() {
               </table>
             </div>
             <h3>Registrera en uppföljning</h3>
-            <ErrorSummary message={retentionFailed ? "Uppföljningen kunde inte sparas. Rätta det som är markerat." : null} />
+            <ErrorSummary
+              message={retentionFailed ? "Uppföljningen kunde inte sparas. Rätta det som är markerat." : null}
+            />
             <Form method="post" className="form" noValidate>
               <input type="hidden" name="intent" value="retention" />
               <SelectField
@@ -317,7 +359,11 @@ export default function OutcomePage() {
                 label="Datum för uppföljningen"
                 name="checkedAt"
                 errors={retentionFailed?.errors.checkedAt}
-                inputProps={{ type: "date", max: today, defaultValue: kept(retentionFailed?.values, "checkedAt", today) }}
+                inputProps={{
+                  type: "date",
+                  max: today,
+                  defaultValue: kept(retentionFailed?.values, "checkedAt", today),
+                }}
               />
               <ChoiceGroup
                 type="radio"
@@ -339,7 +385,11 @@ export default function OutcomePage() {
                 inputProps={{
                   inputMode: "numeric",
                   className: "input--short",
-                  defaultValue: kept(retentionFailed?.values, "hours", employment?.hoursPerWeek ? String(employment.hoursPerWeek) : ""),
+                  defaultValue: kept(
+                    retentionFailed?.values,
+                    "hours",
+                    employment?.hoursPerWeek ? String(employment.hoursPerWeek) : "",
+                  ),
                 }}
               />
               <button type="submit" className="button" disabled={busy}>

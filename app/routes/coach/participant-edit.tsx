@@ -10,7 +10,14 @@ import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, parseJson } from "~/utils/db.server.ts";
 import { formValues, parseWith } from "~/domain/forms.ts";
-import { assignableCoaches, checkEnrolment, enrolmentColumns, enrolmentRefs, requireOrgParticipant, syncParticipantUser } from "~/utils/participants.server.ts";
+import {
+  assignableCoaches,
+  checkEnrolment,
+  enrolmentColumns,
+  enrolmentRefs,
+  requireOrgParticipant,
+  syncParticipantUser,
+} from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Ändra uppgifter – Brygga" }];
@@ -22,7 +29,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     db.municipality.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }),
     assignableCoaches(user.organizationId),
   ]);
-  await audit(db, { actorId: user.id, participantId: participant.id, action: "read", entity: "participant", detail: "Ändringsformulär", ip: clientIp(context) });
+  await audit(db, {
+    actorId: user.id,
+    participantId: participant.id,
+    action: "read",
+    entity: "participant",
+    detail: "Ändringsformulär",
+    ip: clientIp(context),
+  });
   return {
     municipalities,
     coaches,
@@ -51,19 +65,45 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const form = parseWith(enrolmentSchema(), values, values);
   if (!form.ok) {
-    const refs = await checkEnrolment(enrolmentRefs(values), { organizationId: user.organizationId, participantUserId: participant.userId });
+    const refs = await checkEnrolment(enrolmentRefs(values), {
+      organizationId: user.organizationId,
+      participantUserId: participant.userId,
+    });
     return data({ errors: { ...(refs.ok ? {} : refs.errors), ...form.errors }, values }, { status: 400 });
   }
   const input = form.data;
-  const checked = await checkEnrolment(input, { organizationId: user.organizationId, participantUserId: participant.userId });
+  const checked = await checkEnrolment(input, {
+    organizationId: user.organizationId,
+    participantUserId: participant.userId,
+  });
   if (!checked.ok) return data({ errors: checked.errors, values }, { status: 400 });
   const coachId = input.coachId ?? participant.coachId;
   await db.$transaction(async (tx) => {
-    await tx.participant.update({ where: { id: participant.id }, data: { ...enrolmentColumns(input, checked.place), coachId } });
-    await syncParticipantUser(tx, { id: participant.id, userId: participant.userId, pseudonym: input.pseudonym }, input.email ?? null);
-    await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "participant", ip: clientIp(context) });
+    await tx.participant.update({
+      where: { id: participant.id },
+      data: { ...enrolmentColumns(input, checked.place), coachId },
+    });
+    await syncParticipantUser(
+      tx,
+      { id: participant.id, userId: participant.userId, pseudonym: input.pseudonym },
+      input.email ?? null,
+    );
+    await audit(tx, {
+      actorId: user.id,
+      participantId: participant.id,
+      action: "update",
+      entity: "participant",
+      ip: clientIp(context),
+    });
     if (coachId !== participant.coachId) {
-      await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "coach", detail: "Ny ansvarig coach", ip: clientIp(context) });
+      await audit(tx, {
+        actorId: user.id,
+        participantId: participant.id,
+        action: "update",
+        entity: "coach",
+        detail: "Ny ansvarig coach",
+        ip: clientIp(context),
+      });
     }
   });
   throw redirect(`/coach/deltagare/${participant.id}`);
@@ -80,7 +120,13 @@ export default function EditParticipant() {
       <h1>Ändra uppgifter för {participant.pseudonym}</h1>
       <ErrorSummary message={actionData ? "Det gick inte att spara. Rätta det som är markerat." : null} />
       <Form method="post" className="form form--wide" noValidate>
-        <ParticipantFields defaults={participant} values={actionData?.values} errors={actionData?.errors} municipalities={municipalities} coaches={coaches} />
+        <ParticipantFields
+          defaults={participant}
+          values={actionData?.values}
+          errors={actionData?.errors}
+          municipalities={municipalities}
+          coaches={coaches}
+        />
         <button type="submit" className="button">
           Spara ändringar
         </button>

@@ -19,7 +19,14 @@ export const meta: MetaFunction = () => [{ title: "Radera uppgifter – Brygga" 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireAdmin(request);
   const participant = await requireOrgParticipant(params.participantId, user.organizationId);
-  await audit(db, { actorId: user.id, participantId: participant.id, action: "read", entity: "participant", detail: "Raderingssidan", ip: clientIp(context) });
+  await audit(db, {
+    actorId: user.id,
+    participantId: participant.id,
+    action: "read",
+    entity: "participant",
+    detail: "Raderingssidan",
+    ip: clientIp(context),
+  });
   return { id: participant.id, pseudonym: participant.pseudonym };
 }
 
@@ -30,7 +37,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const participant = await requireOrgParticipant(params.participantId, user.organizationId);
   const form = parseForm(ConfirmSchema, await request.formData());
   if (!form.ok || form.data.confirm !== participant.pseudonym) {
-    return data({ errors: { confirm: [`Skriv ${participant.pseudonym} exakt så för att bekräfta.`] } }, { status: 400 });
+    return data(
+      { errors: { confirm: [`Skriv ${participant.pseudonym} exakt så för att bekräfta.`] } },
+      { status: 400 },
+    );
   }
   await db.$transaction((tx) => eraseParticipant(tx, participant.id, { actorId: user.id, ip: clientIp(context) }));
   throw redirect("/admin/arenden?raderad=1");
@@ -50,7 +60,10 @@ export default function EraseParticipant() {
         <li>Namn, kontaktuppgifter, yrkesprofil, samtycken, kommentarer, förslag och placeringar tas bort.</li>
         <li>Deltagarens inloggning tas bort.</li>
         <li>Arbetsgivarkontakter finns kvar i loggen, men utan koppling till deltagaren.</li>
-        <li>Kvar blir bara anonym statistik: kön, födelseår, kommun, månad för in- och utskrivning, sysselsättning och försörjning.</li>
+        <li>
+          Kvar blir bara anonym statistik: kön, födelseår, kommun, månad för in- och utskrivning, sysselsättning och
+          försörjning.
+        </li>
         <li>Loggen visar att uppgifterna raderades, men inte om vem.</li>
       </ul>
       <p>
@@ -61,7 +74,12 @@ export default function EraseParticipant() {
       </p>
       <ErrorSummary message={actionData ? "Raderingen gjordes inte." : null} />
       <Form method="post" className="form" noValidate>
-        <Field label={`Skriv ${pseudonym} för att bekräfta`} name="confirm" errors={actionData?.errors.confirm} inputProps={{ autoComplete: "off" }} />
+        <Field
+          label={`Skriv ${pseudonym} för att bekräfta`}
+          name="confirm"
+          errors={actionData?.errors.confirm}
+          inputProps={{ autoComplete: "off" }}
+        />
         <button type="submit" className="button button--danger">
           Radera uppgifterna
         </button>

@@ -11,7 +11,13 @@ import { clientIp } from "~/utils/rate-limit.server.ts";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const participant = await requireOrgParticipant(params.participantId, user.organizationId);
-  await audit(db, { actorId: user.id, participantId: participant.id, action: "export", entity: "export", ip: clientIp(context) });
+  await audit(db, {
+    actorId: user.id,
+    participantId: participant.id,
+    action: "export",
+    entity: "export",
+    ip: clientIp(context),
+  });
   const body = await exportParticipant(participant.id, { name: user.name, role: user.role });
   return new Response(JSON.stringify(body, null, 2), {
     headers: {

@@ -22,7 +22,9 @@ import { createProposal, resolveOpeningReference, type OpeningChoice } from "~/u
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { addToShortlist, isShortlisted, readShortlist, removeFromShortlist } from "~/utils/shortlist.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Matchningar för ${data?.participant.pseudonym ?? "deltagare"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Matchningar för ${data?.participant.pseudonym ?? "deltagare"} – Brygga` },
+];
 
 type WhyNotView =
   | { state: "choices"; query: string; choices: OpeningChoice[] }
@@ -37,7 +39,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const parsed = parseMatchFilters(values);
   let status = parsed.ok ? 200 : 400;
 
-  const matches: OpeningMatch[] = parsed.ok ? await matchOpeningsForParticipant(participant.id, { organizationId: user.organizationId, filters: parsed.data, limit: 20 }) : [];
+  const matches: OpeningMatch[] = parsed.ok
+    ? await matchOpeningsForParticipant(participant.id, {
+        organizationId: user.organizationId,
+        filters: parsed.data,
+        limit: 20,
+      })
+    : [];
 
   // "Varför inte?"
   const query = (url.searchParams.get("varfor") ?? "").trim();
@@ -45,9 +53,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (query) {
     const ref = await resolveOpeningReference(query, user.organizationId);
     if (ref.kind === "found") {
-      const opening = await db.opening.findUniqueOrThrow({ where: { id: ref.openingId }, select: { id: true, title: true, employer: { select: { name: true } } } });
+      const opening = await db.opening.findUniqueOrThrow({
+        where: { id: ref.openingId },
+        select: { id: true, title: true, employer: { select: { name: true } } },
+      });
       const result = await whyNot(participant.id, opening.id, { organizationId: user.organizationId });
-      why = { state: "result", query, opening: { id: opening.id, title: opening.title, employerName: opening.employer.name }, result };
+      why = {
+        state: "result",
+        query,
+        opening: { id: opening.id, title: opening.title, employerName: opening.employer.name },
+        result,
+      };
     } else if (ref.kind === "choices") {
       why = { state: "choices", query, choices: ref.choices };
     } else {
@@ -57,17 +73,29 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 
   const [proposals, shortlist] = await Promise.all([
-    db.proposal.findMany({ where: { participantId: participant.id }, orderBy: { proposedAt: "desc" }, select: { id: true, openingId: true, status: true } }),
+    db.proposal.findMany({
+      where: { participantId: participant.id },
+      orderBy: { proposedAt: "desc" },
+      select: { id: true, openingId: true, status: true },
+    }),
     readShortlist(request, user.id),
   ]);
   const latest = new Map<string, { id: string; status: string }>();
   for (const p of proposals) {
     const seen = latest.get(p.openingId);
-    if (!seen || (!(OPEN_STATUSES as readonly string[]).includes(seen.status) && (OPEN_STATUSES as readonly string[]).includes(p.status))) latest.set(p.openingId, { id: p.id, status: p.status });
+    if (
+      !seen ||
+      (!(OPEN_STATUSES as readonly string[]).includes(seen.status) &&
+        (OPEN_STATUSES as readonly string[]).includes(p.status))
+    )
+      latest.set(p.openingId, { id: p.id, status: p.status });
   }
   const mine = shortlist.filter((e) => e.participantId === participant.id);
   const shortlistOpenings = mine.length
-    ? await db.opening.findMany({ where: { id: { in: mine.map((e) => e.openingId) }, status: "published" }, select: { id: true, title: true, employer: { select: { name: true } } } })
+    ? await db.opening.findMany({
+        where: { id: { in: mine.map((e) => e.openingId) }, status: "published" },
+        select: { id: true, title: true, employer: { select: { name: true } } },
+      })
     : [];
 
   await audit(db, {
@@ -75,7 +103,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     participantId: participant.id,
     action: "read",
     entity: "matches",
-    detail: [parsed.ok ? `${matches.length} träffar` : "ogiltiga filter", why?.state === "result" ? `varför inte: ${why.opening.title}` : null].filter(Boolean).join("; "),
+    detail: [
+      parsed.ok ? `${matches.length} träffar` : "ogiltiga filter",
+      why?.state === "result" ? `varför inte: ${why.opening.title}` : null,
+    ]
+      .filter(Boolean)
+      .join("; "),
     ip: clientIp(context),
   });
 
@@ -91,7 +124,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         shortlisted: isShortlisted(shortlist, { participantId: participant.id, openingId: m.openingId }),
       })),
       why: why ? { ...why, proposal: why.state === "result" ? (latest.get(why.opening.id) ?? null) : null } : null,
-      shortlist: shortlistOpenings.map((o) => ({ id: o.id, title: o.title, employerName: o.employer.name, proposal: latest.get(o.id) ?? null })),
+      shortlist: shortlistOpenings.map((o) => ({
+        id: o.id,
+        title: o.title,
+        employerName: o.employer.name,
+        proposal: latest.get(o.id) ?? null,
+      })),
     },
     { status },
   );
@@ -106,30 +144,61 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const participant = await requireOrgParticipant(params.participantId, user.organizationId);
   const form = PairSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) return data({ ok: false as const, message: form.error.issues[0]?.message ?? "Ogiltig åtgärd." }, { status: 400 });
+  if (!form.success)
+    return data({ ok: false as const, message: form.error.issues[0]?.message ?? "Ogiltig åtgärd." }, { status: 400 });
   const { intent, openingId } = form.data;
   const pair = { participantId: participant.id, openingId };
   if (intent === "shortlist_add" || intent === "shortlist_remove") {
-    const exists = await db.opening.findFirst({ where: { id: openingId, status: "published" }, select: { title: true } });
-    if (!exists && intent === "shortlist_add") return data({ ok: false as const, message: "Annonsen finns inte." }, { status: 400 });
-    const cookie = intent === "shortlist_add" ? await addToShortlist(request, user.id, pair) : await removeFromShortlist(request, user.id, pair);
+    const exists = await db.opening.findFirst({
+      where: { id: openingId, status: "published" },
+      select: { title: true },
+    });
+    if (!exists && intent === "shortlist_add")
+      return data({ ok: false as const, message: "Annonsen finns inte." }, { status: 400 });
+    const cookie =
+      intent === "shortlist_add"
+        ? await addToShortlist(request, user.id, pair)
+        : await removeFromShortlist(request, user.id, pair);
     return data(
-      { ok: true as const, message: intent === "shortlist_add" ? `”${exists!.title}” ligger nu i kortlistan.` : "Borttagen från kortlistan.", proposalId: null },
+      {
+        ok: true as const,
+        message:
+          intent === "shortlist_add" ? `”${exists!.title}” ligger nu i kortlistan.` : "Borttagen från kortlistan.",
+        proposalId: null,
+      },
       { headers: { "Set-Cookie": cookie } },
     );
   }
   const result = await createProposal(user, { participantId: participant.id, openingId, ip: clientIp(context) });
   if (!result.ok) return data({ ok: false as const, message: result.message }, { status: result.status });
-  return data({ ok: true as const, message: result.message, proposalId: result.id }, { headers: { "Set-Cookie": await removeFromShortlist(request, user.id, pair) } });
+  return data(
+    { ok: true as const, message: result.message, proposalId: result.id },
+    { headers: { "Set-Cookie": await removeFromShortlist(request, user.id, pair) } },
+  );
 }
 
-function PairActions({ openingId, proposal, shortlisted, busy, title }: { openingId: string; proposal: { id: string; status: string } | null; shortlisted?: boolean; busy: boolean; title: string }) {
+function PairActions({
+  openingId,
+  proposal,
+  shortlisted,
+  busy,
+  title,
+}: {
+  openingId: string;
+  proposal: { id: string; status: string } | null;
+  shortlisted?: boolean;
+  busy: boolean;
+  title: string;
+}) {
   const open = proposal && (OPEN_STATUSES as readonly string[]).includes(proposal.status);
   return (
     <div className="button-row">
       {proposal ? (
         <p>
-          <ProposalStatusBadge status={proposal.status} /> <Link to={coachProposalPath(proposal.id)}>Öppna förslaget<span className="visually-hidden"> om {title}</span></Link>
+          <ProposalStatusBadge status={proposal.status} />{" "}
+          <Link to={coachProposalPath(proposal.id)}>
+            Öppna förslaget<span className="visually-hidden"> om {title}</span>
+          </Link>
         </p>
       ) : null}
       {!open ? (
@@ -143,7 +212,13 @@ function PairActions({ openingId, proposal, shortlisted, busy, title }: { openin
       {!open && shortlisted !== undefined ? (
         <Form method="post">
           <input type="hidden" name="openingId" value={openingId} />
-          <button type="submit" name="intent" value={shortlisted ? "shortlist_remove" : "shortlist_add"} className="button button--secondary" disabled={busy}>
+          <button
+            type="submit"
+            name="intent"
+            value={shortlisted ? "shortlist_remove" : "shortlist_add"}
+            className="button button--secondary"
+            disabled={busy}
+          >
             {shortlisted ? "Ta bort från kortlistan" : "Lägg i kortlistan"}
             <span className="visually-hidden"> {title}</span>
           </button>
@@ -158,7 +233,8 @@ function km(distance: number | null) {
 }
 
 export default function ParticipantMatches() {
-  const { participant, filterValues, filterErrors, filterMessage, matches, why, shortlist } = useLoaderData<typeof loader>();
+  const { participant, filterValues, filterErrors, filterMessage, matches, why, shortlist } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -173,15 +249,28 @@ export default function ParticipantMatches() {
       </p>
       <h1>Matchningar för {participant.pseudonym}</h1>
       <p className="muted">
-        Annonser som klarar alla deltagarens hårda regler (mål, resväg, arbetstid, ”aldrig”, anpassningar som måste finnas), bäst först. <Link to="/coach/forslag">Alla förslag</Link>
+        Annonser som klarar alla deltagarens hårda regler (mål, resväg, arbetstid, ”aldrig”, anpassningar som måste
+        finnas), bäst först. <Link to="/coach/forslag">Alla förslag</Link>
       </p>
-      <ActionResult result={actionData}>{actionData?.ok && actionData.proposalId ? <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link> : null}</ActionResult>
+      <ActionResult result={actionData}>
+        {actionData?.ok && actionData.proposalId ? (
+          <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link>
+        ) : null}
+      </ActionResult>
 
       <section className="panel" aria-labelledby="filters-title">
         <h2 id="filters-title">Filter</h2>
         <ErrorSummary message={filterMessage} />
         <Form method="get" className="stack" noValidate>
-          <ChoiceGroup type="checkbox" legend="Typ av annons" name="kinds" options={openingKinds.options} defaultValue={kinds} errors={errors.kinds} columns />
+          <ChoiceGroup
+            type="checkbox"
+            legend="Typ av annons"
+            name="kinds"
+            options={openingKinds.options}
+            defaultValue={kinds}
+            errors={errors.kinds}
+            columns
+          />
           <div className="inline-fields">
             <Field
               label="Högst avstånd (km)"
@@ -190,8 +279,18 @@ export default function ParticipantMatches() {
               inputProps={{ inputMode: "decimal", defaultValue: one(filterValues.maxDistanceKm), size: 6 }}
               hint={`${MATCH_FILTER_LIMITS.distanceKm.min}–${MATCH_FILTER_LIMITS.distanceKm.max} km`}
             />
-            <Field label="Timmar per vecka, minst" name="hoursMin" errors={errors.hoursMin} inputProps={{ inputMode: "numeric", defaultValue: one(filterValues.hoursMin), size: 4 }} />
-            <Field label="Timmar per vecka, högst" name="hoursMax" errors={errors.hoursMax} inputProps={{ inputMode: "numeric", defaultValue: one(filterValues.hoursMax), size: 4 }} />
+            <Field
+              label="Timmar per vecka, minst"
+              name="hoursMin"
+              errors={errors.hoursMin}
+              inputProps={{ inputMode: "numeric", defaultValue: one(filterValues.hoursMin), size: 4 }}
+            />
+            <Field
+              label="Timmar per vecka, högst"
+              name="hoursMax"
+              errors={errors.hoursMax}
+              inputProps={{ inputMode: "numeric", defaultValue: one(filterValues.hoursMax), size: 4 }}
+            />
           </div>
           <div className="button-row">
             <button type="submit" className="button">
@@ -205,11 +304,16 @@ export default function ParticipantMatches() {
       </section>
 
       <section aria-labelledby="results-title">
-        <h2 id="results-title">Bäst matchande annonser {filterMessage ? null : <span className="muted">({matches.length})</span>}</h2>
+        <h2 id="results-title">
+          Bäst matchande annonser {filterMessage ? null : <span className="muted">({matches.length})</span>}
+        </h2>
         {filterMessage ? (
           <p>Rätta filtret ovan för att se matchningar.</p>
         ) : matches.length === 0 ? (
-          <p>Inga annonser klarar deltagarens hårda regler med de här filtren. Prova ”Varför inte?” nedan för en annons du hade väntat dig.</p>
+          <p>
+            Inga annonser klarar deltagarens hårda regler med de här filtren. Prova ”Varför inte?” nedan för en annons
+            du hade väntat dig.
+          </p>
         ) : (
           <ol className="match-list">
             {matches.map((m) => (
@@ -226,7 +330,13 @@ export default function ParticipantMatches() {
                   {m.employerName} · {m.municipalityName} · {openingKinds.label(m.kind)} · {km(m.distanceKm)}
                 </p>
                 <ReasonList reasons={m.reasons} label={`Skäl för ${m.title}`} />
-                <PairActions openingId={m.openingId} proposal={m.proposal} shortlisted={m.shortlisted} busy={busy} title={m.title} />
+                <PairActions
+                  openingId={m.openingId}
+                  proposal={m.proposal}
+                  shortlisted={m.shortlisted}
+                  busy={busy}
+                  title={m.title}
+                />
               </li>
             ))}
           </ol>
@@ -251,13 +361,18 @@ export default function ParticipantMatches() {
 
       <section className="panel" aria-labelledby="why-title">
         <h2 id="why-title">Varför inte?</h2>
-        <p>Saknar du en annons du hade väntat dig? Sök på rubriken eller klistra in länken till annonsen, så ser du vilken regel som stoppar den.</p>
+        <p>
+          Saknar du en annons du hade väntat dig? Sök på rubriken eller klistra in länken till annonsen, så ser du
+          vilken regel som stoppar den.
+        </p>
         <Form method="get" className="stack" noValidate>
           {kinds.map((k) => (
             <input key={k} type="hidden" name="kinds" value={k} />
           ))}
           {(["maxDistanceKm", "hoursMin", "hoursMax"] as const).map((name) =>
-            one(filterValues[name]) ? <input key={name} type="hidden" name={name} value={one(filterValues[name])} /> : null,
+            one(filterValues[name]) ? (
+              <input key={name} type="hidden" name={name} value={one(filterValues[name])} />
+            ) : null,
           )}
           <Field
             label="Annons: rubrik, länk eller id"
@@ -276,11 +391,15 @@ export default function ParticipantMatches() {
               {why.choices.map((c) => {
                 const params = new URLSearchParams();
                 for (const k of kinds) params.append("kinds", k);
-                for (const name of ["maxDistanceKm", "hoursMin", "hoursMax"] as const) if (one(filterValues[name])) params.set(name, one(filterValues[name]));
+                for (const name of ["maxDistanceKm", "hoursMin", "hoursMax"] as const)
+                  if (one(filterValues[name])) params.set(name, one(filterValues[name]));
                 params.set("varfor", c.id);
                 return (
                   <li key={c.id}>
-                    <Link to={`?${params}`}>{c.title}</Link> <span className="muted">– {c.employerName}, {c.municipalityName}</span>
+                    <Link to={`?${params}`}>{c.title}</Link>{" "}
+                    <span className="muted">
+                      – {c.employerName}, {c.municipalityName}
+                    </span>
                   </li>
                 );
               })}
@@ -290,12 +409,14 @@ export default function ParticipantMatches() {
         {why?.state === "result" ? (
           <div className="why-result" aria-live="polite">
             <h3>
-              <Link to={`/uppdrag/${why.opening.id}`}>{why.opening.title}</Link> <span className="muted">– {why.opening.employerName}</span>
+              <Link to={`/uppdrag/${why.opening.id}`}>{why.opening.title}</Link>{" "}
+              <span className="muted">– {why.opening.employerName}</span>
             </h3>
             {why.result.ok ? (
               <>
                 <p className="alert alert--success">
-                  Ingen hård regel stoppar annonsen. Den får {why.result.score} poäng av 100 ({km(why.result.distanceKm)}). Den kan ligga längre ner än de 20 bästa, eller stoppas av dina filter.
+                  Ingen hård regel stoppar annonsen. Den får {why.result.score} poäng av 100 (
+                  {km(why.result.distanceKm)}). Den kan ligga längre ner än de 20 bästa, eller stoppas av dina filter.
                 </p>
                 <ReasonList reasons={why.result.reasons} label={`Skäl för ${why.opening.title}`} />
                 <PairActions openingId={why.opening.id} proposal={why.proposal} busy={busy} title={why.opening.title} />
@@ -303,14 +424,19 @@ export default function ParticipantMatches() {
             ) : (
               <>
                 <p>
-                  <strong>Annonsen visas inte för {participant.pseudonym} på grund av {why.result.failures.length === 1 ? "den här regeln" : "de här reglerna"}:</strong>
+                  <strong>
+                    Annonsen visas inte för {participant.pseudonym} på grund av{" "}
+                    {why.result.failures.length === 1 ? "den här regeln" : "de här reglerna"}:
+                  </strong>
                 </p>
                 <ul className="rule-list">
                   {why.result.failures.map((f) => (
                     <li key={f.code}>{f.text}</li>
                   ))}
                 </ul>
-                <p className="muted">Hårda regler bryts aldrig. Ändra profilen tillsammans med deltagaren om något inte stämmer längre.</p>
+                <p className="muted">
+                  Hårda regler bryts aldrig. Ändra profilen tillsammans med deltagaren om något inte stämmer längre.
+                </p>
               </>
             )}
           </div>

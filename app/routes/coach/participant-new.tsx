@@ -15,7 +15,13 @@ import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
-import { assignableCoaches, checkEnrolment, enrolmentColumns, enrolmentRefs, syncParticipantUser } from "~/utils/participants.server.ts";
+import {
+  assignableCoaches,
+  checkEnrolment,
+  enrolmentColumns,
+  enrolmentRefs,
+  syncParticipantUser,
+} from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Skriv in deltagare – Brygga" }];
@@ -38,7 +44,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     data({ errors, values, formError: formError ?? "Formuläret har fel. Rätta det som är markerat." }, { status: 400 });
   if (!enrolment.ok || !consent.ok) {
     const refs = await checkEnrolment(enrolmentRefs(values), { organizationId: user.organizationId });
-    return fail({ ...(refs.ok ? {} : refs.errors), ...(enrolment.ok ? {} : enrolment.errors), ...(consent.ok ? {} : consent.errors) });
+    return fail({
+      ...(refs.ok ? {} : refs.errors),
+      ...(enrolment.ok ? {} : enrolment.errors),
+      ...(consent.ok ? {} : consent.errors),
+    });
   }
   const input = enrolment.data;
   const checked = await checkEnrolment(input, { organizationId: user.organizationId });
@@ -61,18 +71,34 @@ export async function action({ request, context }: ActionFunctionArgs) {
         consents: {
           create: [
             { scope: "brygga", given: true, date: consent.data.consentBryggaDate, recordedById: user.id },
-            { scope: "statistics", given: statisticsGiven, date: consent.data.consentStatisticsDate ?? consent.data.consentBryggaDate, recordedById: user.id },
+            {
+              scope: "statistics",
+              given: statisticsGiven,
+              date: consent.data.consentStatisticsDate ?? consent.data.consentBryggaDate,
+              recordedById: user.id,
+            },
           ],
         },
       },
     });
     await syncParticipantUser(tx, created, input.email ?? null);
-    await audit(tx, { actorId: user.id, participantId: created.id, action: "create", entity: "participant", detail: "Inskrivning med samtycke", ip: clientIp(context) });
+    await audit(tx, {
+      actorId: user.id,
+      participantId: created.id,
+      action: "create",
+      entity: "participant",
+      detail: "Inskrivning med samtycke",
+      ip: clientIp(context),
+    });
     if (input.email && values.sendWelcome === "yes") {
       const url = new URL("/logga-in", getEnv().APP_URL);
       url.searchParams.set("email", input.email);
       const coach = await tx.user.findUniqueOrThrow({ where: { id: coachId }, select: { name: true } });
-      await enqueueEmail(tx, { template: "participantWelcome", to: input.email, data: { name: input.pseudonym, coachName: coach.name, url: url.toString() } });
+      await enqueueEmail(tx, {
+        template: "participantWelcome",
+        to: input.email,
+        data: { name: input.pseudonym, coachName: coach.name, url: url.toString() },
+      });
     }
     return created;
   });
@@ -132,7 +158,13 @@ export default function NewParticipant() {
             inputProps={{ type: "date", defaultValue: kept(values, "consentStatisticsDate"), max: today }}
           />
         </fieldset>
-        <ParticipantFields defaults={{ coachId: currentUserId, goals: ["work"] }} values={values} errors={errors} municipalities={municipalities} coaches={coaches} />
+        <ParticipantFields
+          defaults={{ coachId: currentUserId, goals: ["work"] }}
+          values={values}
+          errors={errors}
+          municipalities={municipalities}
+          coaches={coaches}
+        />
         <ChoiceGroup
           type="checkbox"
           legend="Välkomstmejl"

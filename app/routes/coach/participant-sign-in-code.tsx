@@ -38,7 +38,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return created.id;
     }));
   const { code, expiresAt } = await issueParticipantCode(participantUserId, user.id);
-  await audit(db, { actorId: user.id, participantId: participant.id, action: "create", entity: "sign-in-code", ip: clientIp(context) });
+  await audit(db, {
+    actorId: user.id,
+    participantId: participant.id,
+    action: "create",
+    entity: "sign-in-code",
+    ip: clientIp(context),
+  });
   return { code, expiresAt: expiresAt.toISOString() };
 }
 
@@ -54,7 +60,9 @@ export default function ParticipantSignInCode() {
       {hasEmail ? <p className="alert">{pseudonym} har e-post och kan också logga in med en länk.</p> : null}
       {result ? (
         <div className="stack" role="status">
-          <p>Ge koden till {pseudonym}. Den fungerar en gång och gäller till {formatDateTime(result.expiresAt)}.</p>
+          <p>
+            Ge koden till {pseudonym}. Den fungerar en gång och gäller till {formatDateTime(result.expiresAt)}.
+          </p>
           <p className="code-display">{result.code}</p>
           <p>
             {pseudonym} loggar in på sidan <strong>Logga in med kod</strong> (/logga-in/kod).
@@ -63,8 +71,8 @@ export default function ParticipantSignInCode() {
       ) : (
         <>
           <p>
-            Koden gäller i {CODE_LIFETIME_HOURS} timmar och fungerar en gång. Om du skapar en ny kod slutar den gamla att
-            fungera.
+            Koden gäller i {CODE_LIFETIME_HOURS} timmar och fungerar en gång. Om du skapar en ny kod slutar den gamla
+            att fungera.
           </p>
           <Form method="post">
             <button type="submit" className="button">

@@ -27,7 +27,9 @@ import { changePhase, firstEmployerContacts, requireOrgParticipant } from "~/uti
 import { loadProfile } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.participant.pseudonym ?? "Deltagare"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.participant.pseudonym ?? "Deltagare"} – Brygga` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
@@ -41,19 +43,39 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       consents: { orderBy: { createdAt: "asc" } },
       phaseChanges: { orderBy: { at: "desc" }, include: { by: { select: { name: true } } } },
       comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, role: true } } } },
-      contacts: { orderBy: { occurredAt: "desc" }, include: { employer: { select: { id: true, name: true } }, coach: { select: { name: true } } } },
+      contacts: {
+        orderBy: { occurredAt: "desc" },
+        include: { employer: { select: { id: true, name: true } }, coach: { select: { name: true } } },
+      },
       placements: {
         orderBy: { startDate: "desc" },
-        select: { id: true, kind: true, status: true, startDate: true, endDate: true, opening: { select: { title: true, employer: { select: { name: true } } } } },
+        select: {
+          id: true,
+          kind: true,
+          status: true,
+          startDate: true,
+          endDate: true,
+          opening: { select: { title: true, employer: { select: { name: true } } } },
+        },
       },
     },
   });
-  const [firstContacts, { profile }] = await Promise.all([firstEmployerContacts([participant.id]), loadProfile(participant.id)]);
-  await audit(db, { actorId: user.id, participantId: participant.id, action: "read", entity: "participant", ip: clientIp(context) });
+  const [firstContacts, { profile }] = await Promise.all([
+    firstEmployerContacts([participant.id]),
+    loadProfile(participant.id),
+  ]);
+  await audit(db, {
+    actorId: user.id,
+    participantId: participant.id,
+    action: "read",
+    entity: "participant",
+    ip: clientIp(context),
+  });
 
   const firstContactAt = firstContacts.get(participant.id) ?? null;
   const replies = new Map<string, typeof participant.comments>();
-  for (const c of participant.comments) if (c.replyToId) replies.set(c.replyToId, [...(replies.get(c.replyToId) ?? []), c]);
+  for (const c of participant.comments)
+    if (c.replyToId) replies.set(c.replyToId, [...(replies.get(c.replyToId) ?? []), c]);
   return {
     isAdmin: user.role === "admin",
     today: todayInput(),
@@ -81,7 +103,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       hasAccount: Boolean(participant.user),
       signsInWithEmail: Boolean(participant.user?.email),
     },
-    firstContact: firstContactStatus({ enrolledAt: participant.enrolledAt, firstContactAt, exited: participant.phase === "exited" }),
+    firstContact: firstContactStatus({
+      enrolledAt: participant.enrolledAt,
+      firstContactAt,
+      exited: participant.phase === "exited",
+    }),
     placements: participant.placements.map((pl) => ({
       id: pl.id,
       kind: pl.kind,
@@ -91,8 +117,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       title: pl.opening.title,
       employerName: pl.opening.employer.name,
     })),
-    consents: participant.consents.map((c) => ({ id: c.id, scope: c.scope, given: c.given, date: c.date, withdrawnAt: c.withdrawnAt })),
-    phaseChanges: participant.phaseChanges.map((p) => ({ id: p.id, fromPhase: p.fromPhase, toPhase: p.toPhase, at: p.at, by: p.by?.name ?? null })),
+    consents: participant.consents.map((c) => ({
+      id: c.id,
+      scope: c.scope,
+      given: c.given,
+      date: c.date,
+      withdrawnAt: c.withdrawnAt,
+    })),
+    phaseChanges: participant.phaseChanges.map((p) => ({
+      id: p.id,
+      fromPhase: p.fromPhase,
+      toPhase: p.toPhase,
+      at: p.at,
+      by: p.by?.name ?? null,
+    })),
     comments: participant.comments
       .filter((c) => !c.replyToId)
       .map((c) => ({
@@ -101,9 +139,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         createdAt: c.createdAt,
         author: c.author?.name ?? "Okänd",
         byParticipant: c.author?.role === "participant",
-        replies: (replies.get(c.id) ?? []).map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, author: r.author?.name ?? "Okänd" })),
+        replies: (replies.get(c.id) ?? []).map((r) => ({
+          id: r.id,
+          body: r.body,
+          createdAt: r.createdAt,
+          author: r.author?.name ?? "Okänd",
+        })),
       })),
-    contacts: participant.contacts.map((c) => ({ id: c.id, kind: c.kind, occurredAt: c.occurredAt, notes: c.notes, employer: c.employer, coach: c.coach?.name ?? null })),
+    contacts: participant.contacts.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      occurredAt: c.occurredAt,
+      notes: c.notes,
+      employer: c.employer,
+      coach: c.coach?.name ?? null,
+    })),
     sections: filledSections(profile),
   };
 }
@@ -115,12 +165,18 @@ const ContactSchema = z
     nextContactAt: optionalDateField("datum för nästa kontakt"),
   })
   .superRefine((v, ctx) => {
-    if (!notInFuture(v.lastContactAt)) ctx.addIssue({ code: "custom", path: ["lastContactAt"], message: "Senaste kontakt kan inte vara i framtiden." });
-    if (v.nextContactAt && todayInput(v.nextContactAt) < todayInput()) ctx.addIssue({ code: "custom", path: ["nextContactAt"], message: "Nästa kontakt kan inte vara bakåt i tiden." });
+    if (!notInFuture(v.lastContactAt))
+      ctx.addIssue({ code: "custom", path: ["lastContactAt"], message: "Senaste kontakt kan inte vara i framtiden." });
+    if (v.nextContactAt && todayInput(v.nextContactAt) < todayInput())
+      ctx.addIssue({ code: "custom", path: ["nextContactAt"], message: "Nästa kontakt kan inte vara bakåt i tiden." });
   });
 const ReplySchema = z.object({
   replyToId: z.string().min(1),
-  body: z.string({ error: "Skriv ett svar." }).trim().min(1, "Skriv ett svar.").max(2000, "Svaret får vara högst 2000 tecken."),
+  body: z
+    .string({ error: "Skriv ett svar." })
+    .trim()
+    .min(1, "Skriv ett svar.")
+    .max(2000, "Svaret får vara högst 2000 tecken."),
 });
 const ConsentSchema = z.object({
   scope: consentScopes.schema,
@@ -133,7 +189,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const participant = await requireOrgParticipant(params.participantId, user.organizationId);
   const values = formValues(await request.formData());
   const ip = clientIp(context);
-  const bad = (errors: Record<string, string[] | undefined>, intent: string) => data({ ok: false as const, intent, errors, values }, { status: 400 });
+  const bad = (errors: Record<string, string[] | undefined>, intent: string) =>
+    data({ ok: false as const, intent, errors, values }, { status: 400 });
 
   switch (values.intent) {
     case "phase": {
@@ -141,7 +198,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!parsed.ok) return bad(parsed.errors, "phase");
       await db.$transaction(async (tx) => {
         const changed = await changePhase(tx, participant, parsed.data.toPhase, user.id);
-        if (changed) await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "phase", detail: `${participant.phase} → ${parsed.data.toPhase}`, ip });
+        if (changed)
+          await audit(tx, {
+            actorId: user.id,
+            participantId: participant.id,
+            action: "update",
+            entity: "phase",
+            detail: `${participant.phase} → ${parsed.data.toPhase}`,
+            ip,
+          });
       });
       return { ok: true as const, intent: "phase", message: `Fasen är nu ${phases.label(parsed.data.toPhase)}.` };
     }
@@ -149,7 +214,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const parsed = parseWith(ContactSchema, values, values);
       if (!parsed.ok) return bad(parsed.errors, "contact");
       await db.$transaction(async (tx) => {
-        await tx.participant.update({ where: { id: participant.id }, data: { lastContactAt: parsed.data.lastContactAt, nextContactAt: parsed.data.nextContactAt ?? null } });
+        await tx.participant.update({
+          where: { id: participant.id },
+          data: { lastContactAt: parsed.data.lastContactAt, nextContactAt: parsed.data.nextContactAt ?? null },
+        });
         await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "contact", ip });
       });
       return { ok: true as const, intent: "contact", message: "Kontakten är sparad." };
@@ -157,11 +225,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "reply": {
       const parsed = parseWith(ReplySchema, values, values);
       if (!parsed.ok) return bad(parsed.errors, "reply");
-      const comment = await db.profileComment.findFirst({ where: { id: parsed.data.replyToId, participantId: participant.id, replyToId: null } });
+      const comment = await db.profileComment.findFirst({
+        where: { id: parsed.data.replyToId, participantId: participant.id, replyToId: null },
+      });
       if (!comment) return bad({ body: ["Kommentaren finns inte längre."] }, "reply");
       await db.$transaction(async (tx) => {
-        await tx.profileComment.create({ data: { participantId: participant.id, authorId: user.id, body: parsed.data.body, replyToId: comment.id } });
-        await audit(tx, { actorId: user.id, participantId: participant.id, action: "create", entity: "comment", detail: "Svar på deltagarens kommentar", ip });
+        await tx.profileComment.create({
+          data: { participantId: participant.id, authorId: user.id, body: parsed.data.body, replyToId: comment.id },
+        });
+        await audit(tx, {
+          actorId: user.id,
+          participantId: participant.id,
+          action: "create",
+          entity: "comment",
+          detail: "Svar på deltagarens kommentar",
+          ip,
+        });
       });
       return { ok: true as const, intent: "reply", message: "Ditt svar är skickat. Deltagaren ser det på sin profil." };
     }
@@ -169,12 +248,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const parsed = parseWith(ConsentSchema, values, values);
       if (!parsed.ok) return bad(parsed.errors, "consent");
       if (parsed.data.scope === "brygga" && parsed.data.given === "no") {
-        return bad({ given: ["Utan samtycke till Brygga ska deltagarens uppgifter raderas. Be administratören radera dem."] }, "consent");
+        return bad(
+          { given: ["Utan samtycke till Brygga ska deltagarens uppgifter raderas. Be administratören radera dem."] },
+          "consent",
+        );
       }
       await db.$transaction(async (tx) => {
-        await tx.consent.updateMany({ where: { participantId: participant.id, scope: parsed.data.scope, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
-        await tx.consent.create({ data: { participantId: participant.id, scope: parsed.data.scope, given: parsed.data.given === "yes", date: parsed.data.date, recordedById: user.id } });
-        await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "consent", detail: `${parsed.data.scope}: ${parsed.data.given === "yes" ? "ja" : "nej"}`, ip });
+        await tx.consent.updateMany({
+          where: { participantId: participant.id, scope: parsed.data.scope, withdrawnAt: null },
+          data: { withdrawnAt: new Date() },
+        });
+        await tx.consent.create({
+          data: {
+            participantId: participant.id,
+            scope: parsed.data.scope,
+            given: parsed.data.given === "yes",
+            date: parsed.data.date,
+            recordedById: user.id,
+          },
+        });
+        await audit(tx, {
+          actorId: user.id,
+          participantId: participant.id,
+          action: "update",
+          entity: "consent",
+          detail: `${parsed.data.scope}: ${parsed.data.given === "yes" ? "ja" : "nej"}`,
+          ip,
+        });
       });
       return { ok: true as const, intent: "consent", message: "Samtycket är sparat." };
     }
@@ -183,8 +283,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-function Consents({ consents }: { consents: Array<{ id: string; scope: string; given: boolean; date: string | Date; withdrawnAt: string | Date | null }> }) {
-  const current = consentScopes.codes.map((scope) => ({ scope, consent: consents.filter((c) => c.scope === scope && !c.withdrawnAt).at(-1) }));
+function Consents({
+  consents,
+}: {
+  consents: Array<{
+    id: string;
+    scope: string;
+    given: boolean;
+    date: string | Date;
+    withdrawnAt: string | Date | null;
+  }>;
+}) {
+  const current = consentScopes.codes.map((scope) => ({
+    scope,
+    consent: consents.filter((c) => c.scope === scope && !c.withdrawnAt).at(-1),
+  }));
   return (
     <ul>
       {current.map(({ scope, consent }) => (
@@ -197,7 +310,9 @@ function Consents({ consents }: { consents: Array<{ id: string; scope: string; g
           ) : (
             <strong>Inte registrerat</strong>
           )}
-          {scope === "statistics" && (!consent || !consent.given) ? <span className="muted"> – räknas anonymt</span> : null}
+          {scope === "statistics" && (!consent || !consent.given) ? (
+            <span className="muted"> – räknas anonymt</span>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -205,14 +320,31 @@ function Consents({ consents }: { consents: Array<{ id: string; scope: string; g
 }
 
 export default function ParticipantPage() {
-  const { participant: p, firstContact, consents, phaseChanges, comments, contacts, placements, sections, isAdmin, today } = useLoaderData<typeof loader>();
+  const {
+    participant: p,
+    firstContact,
+    consents,
+    phaseChanges,
+    comments,
+    contacts,
+    placements,
+    sections,
+    isAdmin,
+    today,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const statusRef = useRef<HTMLDivElement>(null);
-  const errorsFor = (intent: string) => (actionData && !actionData.ok && actionData.intent === intent ? actionData.errors : undefined);
-  const valuesFor = (intent: string) => (actionData && !actionData.ok && actionData.intent === intent ? actionData.values : undefined);
-  const message = actionData?.ok ? actionData.message : searchParams.get("inskriven") ? `${p.pseudonym} är inskriven. Börja gärna med yrkesprofilen.` : null;
+  const errorsFor = (intent: string) =>
+    actionData && !actionData.ok && actionData.intent === intent ? actionData.errors : undefined;
+  const valuesFor = (intent: string) =>
+    actionData && !actionData.ok && actionData.intent === intent ? actionData.values : undefined;
+  const message = actionData?.ok
+    ? actionData.message
+    : searchParams.get("inskriven")
+      ? `${p.pseudonym} är inskriven. Börja gärna med yrkesprofilen.`
+      : null;
   useEffect(() => {
     if (message) statusRef.current?.focus();
   }, [message]);
@@ -226,14 +358,17 @@ export default function ParticipantPage() {
       </p>
       <h1>{p.pseudonym}</h1>
       <p className="muted">
-        Fas: {phases.label(p.phase)} ({p.daysInPhase} {p.daysInPhase === 1 ? "dag" : "dagar"}) · Inskriven {formatDate(p.enrolledAt)} · Coach: {p.coach?.name ?? "ingen"}
+        Fas: {phases.label(p.phase)} ({p.daysInPhase} {p.daysInPhase === 1 ? "dag" : "dagar"}) · Inskriven{" "}
+        {formatDate(p.enrolledAt)} · Coach: {p.coach?.name ?? "ingen"}
       </p>
       {message ? (
         <div className="alert alert--success" role="status" tabIndex={-1} ref={statusRef}>
           {message}
         </div>
       ) : null}
-      {actionData && !actionData.ok ? <ErrorSummary message="Det gick inte att spara. Rätta det som är markerat." /> : null}
+      {actionData && !actionData.ok ? (
+        <ErrorSummary message="Det gick inte att spara. Rätta det som är markerat." />
+      ) : null}
 
       <nav aria-label="Deltagarens sidor" className="subnav">
         <ul>
@@ -311,13 +446,21 @@ export default function ParticipantPage() {
               label="Senaste kontakt"
               name="lastContactAt"
               errors={errorsFor("contact")?.lastContactAt}
-              inputProps={{ type: "date", max: today, defaultValue: kept(valuesFor("contact"), "lastContactAt", today) }}
+              inputProps={{
+                type: "date",
+                max: today,
+                defaultValue: kept(valuesFor("contact"), "lastContactAt", today),
+              }}
             />
             <Field
               label="Nästa planerade kontakt"
               name="nextContactAt"
               errors={errorsFor("contact")?.nextContactAt}
-              inputProps={{ type: "date", min: today, defaultValue: kept(valuesFor("contact"), "nextContactAt", dateInputValue(p.nextContactAt)) }}
+              inputProps={{
+                type: "date",
+                min: today,
+                defaultValue: kept(valuesFor("contact"), "nextContactAt", dateInputValue(p.nextContactAt)),
+              }}
             />
             <button type="submit" className="button button--secondary" disabled={busy}>
               Spara kontakt
@@ -331,7 +474,13 @@ export default function ParticipantPage() {
           </p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="phase" />
-            <SelectField label="Ny fas" name="toPhase" options={phases.options} errors={errorsFor("phase")?.toPhase} selectProps={{ defaultValue: p.phase }} />
+            <SelectField
+              label="Ny fas"
+              name="toPhase"
+              options={phases.options}
+              errors={errorsFor("phase")?.toPhase}
+              selectProps={{ defaultValue: p.phase }}
+            />
             <button type="submit" className="button button--secondary" disabled={busy}>
               Byt fas
             </button>
@@ -341,7 +490,8 @@ export default function ParticipantPage() {
 
       <section className="panel" aria-labelledby="comments-title">
         <h2 id="comments-title">
-          Kommentarer på profilen {unanswered > 0 ? <span className="badge badge--warning">{unanswered} obesvarade</span> : null}
+          Kommentarer på profilen{" "}
+          {unanswered > 0 ? <span className="badge badge--warning">{unanswered} obesvarade</span> : null}
         </h2>
         {comments.length === 0 ? <p>Deltagaren har inte kommenterat profilen.</p> : null}
         <ol className="comments">
@@ -370,7 +520,10 @@ export default function ParticipantPage() {
                   label={`Svara ${c.author}`}
                   name="body"
                   errors={valuesFor("reply")?.replyToId === c.id ? errorsFor("reply")?.body : undefined}
-                  textareaProps={{ rows: 3, defaultValue: valuesFor("reply")?.replyToId === c.id ? kept(valuesFor("reply"), "body") : undefined }}
+                  textareaProps={{
+                    rows: 3,
+                    defaultValue: valuesFor("reply")?.replyToId === c.id ? kept(valuesFor("reply"), "body") : undefined,
+                  }}
                 />
                 <button type="submit" className="button button--secondary" disabled={busy}>
                   Skicka svar
@@ -385,11 +538,22 @@ export default function ParticipantPage() {
         <h2 id="profile-title">Yrkesprofil</h2>
         <ul className="checklist">
           {profileSections.map((s) => {
-            const key = { intressen: "interests", styrkor: "strengths", erfarenhet: "experience", bakgrund: "background", onskemal: "preferences", arbetsmiljo: "environment", anpassningar: "needs", aldrig: "exclusions", synlighet: "disclosure" }[s.slug];
+            const key = {
+              intressen: "interests",
+              styrkor: "strengths",
+              erfarenhet: "experience",
+              bakgrund: "background",
+              onskemal: "preferences",
+              arbetsmiljo: "environment",
+              anpassningar: "needs",
+              aldrig: "exclusions",
+              synlighet: "disclosure",
+            }[s.slug];
             const done = sections[key];
             return (
               <li key={s.slug}>
-                <Link to={`yrkesprofil/${s.slug}`}>{s.title}</Link> – {done ? "ifyllt" : <span className="muted">inte ifyllt</span>}
+                <Link to={`yrkesprofil/${s.slug}`}>{s.title}</Link> –{" "}
+                {done ? "ifyllt" : <span className="muted">inte ifyllt</span>}
               </li>
             );
           })}
@@ -428,7 +592,9 @@ export default function ParticipantPage() {
             <dt>Försörjning vid start</dt>
             <dd>{p.startIncomeSources.map((s) => incomeSources.label(s)).join(", ") || "–"}</dd>
             <dt>Inloggning</dt>
-            <dd>{p.signsInWithEmail ? "Med länk via e-post" : p.hasAccount ? "Med kod från coachen" : "Inget konto än"}</dd>
+            <dd>
+              {p.signsInWithEmail ? "Med länk via e-post" : p.hasAccount ? "Med kod från coachen" : "Inget konto än"}
+            </dd>
           </dl>
         </section>
         <section className="panel" aria-labelledby="consent-title">
@@ -438,7 +604,12 @@ export default function ParticipantPage() {
             <summary>Registrera ändrat samtycke</summary>
             <Form method="post" noValidate className="stack">
               <input type="hidden" name="intent" value="consent" />
-              <SelectField label="Gäller" name="scope" options={consentScopes.options} selectProps={{ defaultValue: kept(valuesFor("consent"), "scope", "statistics") }} />
+              <SelectField
+                label="Gäller"
+                name="scope"
+                options={consentScopes.options}
+                selectProps={{ defaultValue: kept(valuesFor("consent"), "scope", "statistics") }}
+              />
               <SelectField
                 label="Samtycker"
                 name="given"
@@ -449,7 +620,12 @@ export default function ParticipantPage() {
                 errors={errorsFor("consent")?.given}
                 selectProps={{ defaultValue: kept(valuesFor("consent"), "given", "no") }}
               />
-              <Field label="Datum" name="date" errors={errorsFor("consent")?.date} inputProps={{ type: "date", max: today, defaultValue: kept(valuesFor("consent"), "date", today) }} />
+              <Field
+                label="Datum"
+                name="date"
+                errors={errorsFor("consent")?.date}
+                inputProps={{ type: "date", max: today, defaultValue: kept(valuesFor("consent"), "date", today) }}
+              />
               <button type="submit" className="button button--secondary" disabled={busy}>
                 Spara samtycke
               </button>
@@ -466,7 +642,8 @@ export default function ParticipantPage() {
           <ul>
             {contacts.map((c) => (
               <li key={c.id}>
-                {formatDate(c.occurredAt)}: {employerContactKinds.label(c.kind)} med <Link to={`/coach/arbetsgivare/${c.employer.id}/kontakter`}>{c.employer.name}</Link>
+                {formatDate(c.occurredAt)}: {employerContactKinds.label(c.kind)} med{" "}
+                <Link to={`/coach/arbetsgivare/${c.employer.id}/kontakter`}>{c.employer.name}</Link>
                 {c.coach ? <span className="muted"> ({c.coach})</span> : null}
               </li>
             ))}

@@ -10,7 +10,16 @@ import { Notice } from "~/components/employer-scope.tsx";
 import { Field } from "~/components/forms.tsx";
 import { MeetingList, PlacementFacts, PlacementThread, SupportPlanSummary } from "~/components/placement-parts.tsx";
 import { ResponseStatus } from "~/components/thread-view.tsx";
-import { dayKey, isPracticeKind, parseEnd, parseExtend, parsePlan, placementMessageShape, checkInShape, supportPaths } from "~/domain/support.ts";
+import {
+  dayKey,
+  isPracticeKind,
+  parseEnd,
+  parseExtend,
+  parsePlan,
+  placementMessageShape,
+  checkInShape,
+  supportPaths,
+} from "~/domain/support.ts";
 import { placementEndReasons, placementStatuses, supportIntensities } from "~/domain/placements.ts";
 import { phases } from "~/domain/vocab/participants.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
@@ -18,9 +27,19 @@ import { parseFields } from "~/domain/form-rules.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { cancelMeetingsInTx } from "~/utils/meetings.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
-import { endSupport, extendPractice, loadPlacementPage, postPlacementMessage, recordCheckIn, requirePlacement, updatePlan } from "~/utils/support.server.ts";
+import {
+  endSupport,
+  extendPractice,
+  loadPlacementPage,
+  postPlacementMessage,
+  recordCheckIn,
+  requirePlacement,
+  updatePlan,
+} from "~/utils/support.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.participant.pseudonym} – ${data.placement.opening.title}` : "Placering"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? `${data.participant.pseudonym} – ${data.placement.opening.title}` : "Placering"} – Brygga` },
+];
 
 const notices: Record<string, string> = {
   skickat: "Meddelandet är skickat. Arbetsgivaren får veta det enligt sina inställningar.",
@@ -42,15 +61,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { intent: string; errors: FieldErrors; values: Record<string, string | string[]>; message?: string };
+type ActionResult = {
+  intent: string;
+  errors: FieldErrors;
+  values: Record<string, string | string[]>;
+  message?: string;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const placement = await requirePlacement(user, params.placementId, "staff");
   const values = formValues(await request.formData());
   const intent = typeof values.intent === "string" ? values.intent : "";
-  const fail = (errors: FieldErrors, message?: string) => data<ActionResult>({ intent, errors, values, message }, { status: 400 });
-  const done = (notice: string, extra = "") => redirect(`${supportPaths.coachPlacement(placement.id)}?klart=${notice}${extra}`);
+  const fail = (errors: FieldErrors, message?: string) =>
+    data<ActionResult>({ intent, errors, values, message }, { status: 400 });
+  const done = (notice: string, extra = "") =>
+    redirect(`${supportPaths.coachPlacement(placement.id)}?klart=${notice}${extra}`);
   const ended = placement.status === "ended";
 
   switch (intent) {
@@ -105,7 +131,9 @@ export default function CoachPlacement() {
   const messageFor = (intent: string) => (actionData?.intent === intent ? (actionData.message ?? null) : null);
   const practice = placement.kind === "practice" || placement.kind === "work_trial";
   const ended = placement.status === "ended";
-  const statusOptions = placementStatuses.options.filter((o) => o.value !== "ended" && (o.value !== "after_support" || placement.kind === "job"));
+  const statusOptions = placementStatuses.options.filter(
+    (o) => o.value !== "ended" && (o.value !== "after_support" || placement.kind === "job"),
+  );
   return (
     <>
       <p className="breadcrumb">
@@ -117,12 +145,15 @@ export default function CoachPlacement() {
       <Notice>{page.notice}</Notice>
       {page.exitPrompt === "arbete" && participant.id ? (
         <p className="alert alert--warning" role="note">
-          {participant.pseudonym} är avslutad med arbete (sysselsättning: förvärvsarbete, försörjning: lön). <Link to={`/coach/deltagare/${participant.id}/utfall`}>Kontrollera avslutet</Link> och ändra om något
-          inte stämmer.
+          {participant.pseudonym} är avslutad med arbete (sysselsättning: förvärvsarbete, försörjning: lön).{" "}
+          <Link to={`/coach/deltagare/${participant.id}/utfall`}>Kontrollera avslutet</Link> och ändra om något inte
+          stämmer.
         </p>
       ) : page.exitPrompt === "flytt" && participant.id ? (
         <p className="alert alert--warning" role="note">
-          Har {participant.pseudonym} inget mer stöd från er? <Link to={`/coach/deltagare/${participant.id}/utfall`}>Registrera avslutet</Link> med sysselsättning och försörjning.
+          Har {participant.pseudonym} inget mer stöd från er?{" "}
+          <Link to={`/coach/deltagare/${participant.id}/utfall`}>Registrera avslutet</Link> med sysselsättning och
+          försörjning.
         </p>
       ) : null}
 
@@ -143,7 +174,12 @@ export default function CoachPlacement() {
           {!ended ? (
             <Form method="post" className="form" noValidate>
               <input type="hidden" name="intent" value="checkin" />
-              <TextareaField label="Anteckning från uppföljningen (valfritt)" name="notes" errors={errorsFor("checkin")?.notes} textareaProps={{ rows: 2 }} />
+              <TextareaField
+                label="Anteckning från uppföljningen (valfritt)"
+                name="notes"
+                errors={errorsFor("checkin")?.notes}
+                textareaProps={{ rows: 2 }}
+              />
               <button type="submit" className="button button--secondary" disabled={busy}>
                 Uppföljning gjord i dag
               </button>
@@ -157,7 +193,13 @@ export default function CoachPlacement() {
           <summary>Ändra stödplanen</summary>
           <Form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="plan" />
-            <SelectField label="Var i stödet är ni?" name="status" options={statusOptions} errors={errorsFor("plan")?.status} selectProps={{ defaultValue: kept(valuesFor("plan"), "status", placement.status) }} />
+            <SelectField
+              label="Var i stödet är ni?"
+              name="status"
+              options={statusOptions}
+              errors={errorsFor("plan")?.status}
+              selectProps={{ defaultValue: kept(valuesFor("plan"), "status", placement.status) }}
+            />
             <SelectField
               label="Hur ofta följer ni upp?"
               name="supportIntensity"
@@ -171,7 +213,14 @@ export default function CoachPlacement() {
               name="nextCheckIn"
               hint="Lämna tomt om ni följer upp vid behov."
               errors={errorsFor("plan")?.nextCheckIn}
-              inputProps={{ type: "date", defaultValue: kept(valuesFor("plan"), "nextCheckIn", placement.nextCheckInAt ? dayKey(placement.nextCheckInAt) : "") }}
+              inputProps={{
+                type: "date",
+                defaultValue: kept(
+                  valuesFor("plan"),
+                  "nextCheckIn",
+                  placement.nextCheckInAt ? dayKey(placement.nextCheckInAt) : "",
+                ),
+              }}
             />
             {messageFor("plan") ? <p className="field-error">{messageFor("plan")}</p> : null}
             <button type="submit" className="button" disabled={busy}>
@@ -185,12 +234,18 @@ export default function CoachPlacement() {
         <details className="panel" open={actionData?.intent === "extend" || placement.flags.decisionDue}>
           <summary>Förläng praktiken</summary>
           <p>
-            En praktik kan förlängas till högst sex månader från starten{placement.flags.maxEndDate ? `, alltså till ${placement.flags.maxEndDate}` : ""}. Blir det en anställning: lägg upp anställningen som annons för arbetsgivarens räkning och föreslå deltagaren, så
-            följer stödet med.
+            En praktik kan förlängas till högst sex månader från starten
+            {placement.flags.maxEndDate ? `, alltså till ${placement.flags.maxEndDate}` : ""}. Blir det en anställning:
+            lägg upp anställningen som annons för arbetsgivarens räkning och föreslå deltagaren, så följer stödet med.
           </p>
           <Form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="extend" />
-            <Field label="Nytt slutdatum" name="newEndDate" errors={errorsFor("extend")?.newEndDate} inputProps={{ type: "date", defaultValue: kept(valuesFor("extend"), "newEndDate", "") }} />
+            <Field
+              label="Nytt slutdatum"
+              name="newEndDate"
+              errors={errorsFor("extend")?.newEndDate}
+              inputProps={{ type: "date", defaultValue: kept(valuesFor("extend"), "newEndDate", "") }}
+            />
             {messageFor("extend") ? <p className="field-error">{messageFor("extend")}</p> : null}
             <button type="submit" className="button" disabled={busy}>
               Förläng
@@ -199,7 +254,12 @@ export default function CoachPlacement() {
         </details>
       ) : null}
 
-      <ResponseStatus status={page.thread.status} waitingSince={page.waitingSince} lastAnswer={page.lastAnswer} now={page.now} />
+      <ResponseStatus
+        status={page.thread.status}
+        waitingSince={page.waitingSince}
+        lastAnswer={page.lastAnswer}
+        now={page.now}
+      />
       <PlacementThread
         messages={page.messages}
         viewerSide="staff"
@@ -208,7 +268,10 @@ export default function CoachPlacement() {
         status={page.thread.status}
         errors={errorsFor("message")}
         formError={messageFor("message")}
-        defaults={{ body: kept(valuesFor("message"), "body") ?? undefined, shared: kept(valuesFor("message"), "shared") === "on" }}
+        defaults={{
+          body: kept(valuesFor("message"), "body") ?? undefined,
+          shared: kept(valuesFor("message"), "shared") === "on",
+        }}
         busy={busy}
         closedText="Stödet är avslutat och konversationen stängd."
         hint="Arbetsgivaren får ett mejl enligt sina inställningar. Skriv inga hälsouppgifter."
@@ -229,11 +292,26 @@ export default function CoachPlacement() {
       {!ended ? (
         <details className="panel" open={actionData?.intent === "end"}>
           <summary>Avsluta stödet</summary>
-          <p>När stödet inte behövs längre, eller placeringen tar slut. Konversationen stängs och planerade möten ställs in.</p>
+          <p>
+            När stödet inte behövs längre, eller placeringen tar slut. Konversationen stängs och planerade möten ställs
+            in.
+          </p>
           <Form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="end" />
-            <SelectField label="Varför avslutas stödet?" name="reason" placeholder="Välj …" options={placementEndReasons.options} errors={errorsFor("end")?.reason} selectProps={{ defaultValue: kept(valuesFor("end"), "reason", "") }} />
-            <Field label="Slutdatum" name="endDate" errors={errorsFor("end")?.endDate} inputProps={{ type: "date", defaultValue: kept(valuesFor("end"), "endDate", page.today) }} />
+            <SelectField
+              label="Varför avslutas stödet?"
+              name="reason"
+              placeholder="Välj …"
+              options={placementEndReasons.options}
+              errors={errorsFor("end")?.reason}
+              selectProps={{ defaultValue: kept(valuesFor("end"), "reason", "") }}
+            />
+            <Field
+              label="Slutdatum"
+              name="endDate"
+              errors={errorsFor("end")?.endDate}
+              inputProps={{ type: "date", defaultValue: kept(valuesFor("end"), "endDate", page.today) }}
+            />
             {messageFor("end") ? <p className="field-error">{messageFor("end")}</p> : null}
             <button type="submit" className="button button--danger" disabled={busy}>
               Avsluta stödet

@@ -17,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const all = url.searchParams.get("visa") === "alla";
   const includeEnded = url.searchParams.get("avslutade") === "ja";
-  const placements = await listPlacements({ organizationId: user.organizationId, ...(all ? {} : { coachId: user.id }) }, user.id, { includeEnded });
+  const placements = await listPlacements(
+    { organizationId: user.organizationId, ...(all ? {} : { coachId: user.id }) },
+    user.id,
+    { includeEnded },
+  );
   return { placements, all, includeEnded };
 }
 
@@ -48,11 +52,15 @@ export default function CoachPlacements() {
         </Link>
       </p>
       {placements.length === 0 ? (
-        <p>Inga {includeEnded ? "" : "pågående "}placeringar{all ? " i organisationen" : " för dina deltagare"}.</p>
+        <p>
+          Inga {includeEnded ? "" : "pågående "}placeringar{all ? " i organisationen" : " för dina deltagare"}.
+        </p>
       ) : (
         <div className="table-wrap">
           <table className="table">
-            <caption className="visually-hidden">{all ? "Organisationens placeringar" : "Mina deltagares placeringar"}</caption>
+            <caption className="visually-hidden">
+              {all ? "Organisationens placeringar" : "Mina deltagares placeringar"}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Deltagare</th>

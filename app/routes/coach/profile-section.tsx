@@ -31,10 +31,19 @@ import { notFound, requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
-import { checkReferenceIds, languageOptions, loadProfile, occupationGroupOptions, profileLabels, saveProfileParts } from "~/utils/profiles.server.ts";
+import {
+  checkReferenceIds,
+  languageOptions,
+  loadProfile,
+  occupationGroupOptions,
+  profileLabels,
+  saveProfileParts,
+} from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.section.title ?? "Yrkesprofil"} – ${data?.pseudonym ?? ""} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.section.title ?? "Yrkesprofil"} – ${data?.pseudonym ?? ""} – Brygga` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
@@ -48,14 +57,34 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     slug === "intressen" || slug === "aldrig" ? occupationGroupOptions() : Promise.resolve([]),
     slug === "bakgrund" ? languageOptions() : Promise.resolve([]),
   ]);
-  await audit(db, { actorId: user.id, participantId: participant.id, action: "read", entity: "profile", detail: section.title, ip: clientIp(context) });
+  await audit(db, {
+    actorId: user.id,
+    participantId: participant.id,
+    action: "read",
+    entity: "profile",
+    detail: section.title,
+    ip: clientIp(context),
+  });
   const editEntry = new URL(request.url).searchParams.get("post");
-  return { id: participant.id, pseudonym: participant.pseudonym, section, profile, labels, groups, languages, editEntry };
+  return {
+    id: participant.id,
+    pseudonym: participant.pseudonym,
+    section,
+    profile,
+    labels,
+    groups,
+    languages,
+    editEntry,
+  };
 }
 
 type Outcome = { ok: true; parts: Partial<ProfileData> } | { ok: false; errors: FieldErrors };
 
-async function parseSection(slug: string, values: Record<string, string | string[]>, profile: ProfileData): Promise<Outcome> {
+async function parseSection(
+  slug: string,
+  values: Record<string, string | string[]>,
+  profile: ProfileData,
+): Promise<Outcome> {
   const fail = (errors: FieldErrors): Outcome => ({ ok: false, errors });
   switch (slug) {
     case "intressen": {
@@ -71,7 +100,9 @@ async function parseSection(slug: string, values: Record<string, string | string
       const form = parseWith(strengthsForm, values);
       if (!form.ok) return fail(form.errors);
       const errors = await checkReferenceIds([{ field: "skillIds", ids: form.data.skillIds, kind: "skill" }]);
-      return Object.keys(errors).length ? fail(errors) : { ok: true, parts: { strengths: form.data.strengths, skillIds: form.data.skillIds } };
+      return Object.keys(errors).length
+        ? fail(errors)
+        : { ok: true, parts: { strengths: form.data.strengths, skillIds: form.data.skillIds } };
     }
     case "erfarenhet": {
       if (values.intent === "delete") {
@@ -79,15 +110,20 @@ async function parseSection(slug: string, values: Record<string, string | string
       }
       const form = parseWith(experienceForm, values);
       const factors = parseWith(experienceFactorsForm, values);
-      if (!form.ok || !factors.ok) return fail({ ...(form.ok ? {} : form.errors), ...(factors.ok ? {} : factors.errors) });
-      const errors = await checkReferenceIds([{ field: "occupationId", ids: form.data.occupationId ? [form.data.occupationId] : [], kind: "occupation" }]);
+      if (!form.ok || !factors.ok)
+        return fail({ ...(form.ok ? {} : form.errors), ...(factors.ok ? {} : factors.errors) });
+      const errors = await checkReferenceIds([
+        { field: "occupationId", ids: form.data.occupationId ? [form.data.occupationId] : [], kind: "occupation" },
+      ]);
       if (Object.keys(errors).length) return fail(errors);
       const existing = profile.experience.find((e) => e.id === form.data.entryId);
       if (!existing && profile.experience.length >= PROFILE_LIMITS.experienceEntries) {
         return fail({ what: [`Profilen kan ha högst ${PROFILE_LIMITS.experienceEntries} erfarenheter.`] });
       }
       const entry = experienceEntryFrom(form.data, factors.data, existing?.id ?? newEntryId());
-      const experience = existing ? profile.experience.map((e) => (e.id === existing.id ? entry : e)) : [...profile.experience, entry];
+      const experience = existing
+        ? profile.experience.map((e) => (e.id === existing.id ? entry : e))
+        : [...profile.experience, entry];
       return { ok: true, parts: { experience } };
     }
     case "bakgrund": {
@@ -95,13 +131,23 @@ async function parseSection(slug: string, values: Record<string, string | string
       if (!form.ok) return fail(form.errors);
       const errors = await checkReferenceIds([{ field: "languageIds", ids: form.data.languageIds, kind: "language" }]);
       if (Object.keys(errors).length) return fail(errors);
-      return { ok: true, parts: { education: form.data.education ?? null, drivingLicences: form.data.drivingLicences, languageIds: form.data.languageIds } };
+      return {
+        ok: true,
+        parts: {
+          education: form.data.education ?? null,
+          drivingLicences: form.data.drivingLicences,
+          languageIds: form.data.languageIds,
+        },
+      };
     }
     case "onskemal": {
       const form = parseWith(preferencesForm, values);
       if (!form.ok) return fail(form.errors);
       const { hoursMin, hoursMax, schedule, startFlexible, maxCommuteKm, travelMode } = form.data;
-      return { ok: true, parts: { preferences: { hoursMin, hoursMax, schedule, startFlexible, maxCommuteKm, travelMode } } };
+      return {
+        ok: true,
+        parts: { preferences: { hoursMin, hoursMax, schedule, startFlexible, maxCommuteKm, travelMode } },
+      };
     }
     case "arbetsmiljo": {
       const form = parseWith(environmentForm, values);
@@ -125,7 +171,12 @@ async function parseSection(slug: string, values: Record<string, string | string
     case "synlighet": {
       const form = parseWith(disclosureForm, values);
       if (!form.ok) return fail(form.errors);
-      const disclosure = Object.fromEntries(disclosureItems.codes.map((item) => [item, (form.data as Record<string, string>)[`disclose_${item}`] === "yes"]));
+      const disclosure = Object.fromEntries(
+        disclosureItems.codes.map((item) => [
+          item,
+          (form.data as Record<string, string>)[`disclose_${item}`] === "yes",
+        ]),
+      );
       return { ok: true, parts: { disclosure } };
     }
     default:
@@ -145,7 +196,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const section = profileSections.find((s) => s.slug === slug)!;
   await db.$transaction(async (tx) => {
     await saveProfileParts(tx, participant.id, profileColumns(outcome.parts));
-    await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "profile", detail: section.title, ip: clientIp(context) });
+    await audit(tx, {
+      actorId: user.id,
+      participantId: participant.id,
+      action: "update",
+      entity: "profile",
+      detail: section.title,
+      ip: clientIp(context),
+    });
   });
   if (slug === "erfarenhet") throw redirect(`/coach/deltagare/${participant.id}/yrkesprofil/erfarenhet?sparat=1`);
   throw redirect(`/coach/deltagare/${participant.id}/yrkesprofil?sparat=${slug}#profile-${slug}`);
@@ -175,7 +233,12 @@ export default function ProfileSectionEditor() {
         </p>
       ) : null}
       <ErrorSummary message={actionData ? "Det gick inte att spara. Rätta det som är markerat." : null} />
-      <SectionForm data={loaderData} errors={actionData?.errors} values={actionData?.values} busy={navigation.state === "submitting"} />
+      <SectionForm
+        data={loaderData}
+        errors={actionData?.errors}
+        values={actionData?.values}
+        busy={navigation.state === "submitting"}
+      />
       {next ? (
         <p>
           Nästa del: <Link to={`/coach/deltagare/${id}/yrkesprofil/${next.slug}`}>{next.title}</Link>

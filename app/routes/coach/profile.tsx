@@ -12,14 +12,22 @@ import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { loadProfile, profileLabels } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Yrkesprofil för ${data?.pseudonym ?? "deltagare"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Yrkesprofil för ${data?.pseudonym ?? "deltagare"} – Brygga` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const participant = await requireOrgParticipant(params.participantId, user.organizationId);
   const { profile, updatedAt } = await loadProfile(participant.id);
   const labels = await profileLabels(profile);
-  await audit(db, { actorId: user.id, participantId: participant.id, action: "read", entity: "profile", ip: clientIp(context) });
+  await audit(db, {
+    actorId: user.id,
+    participantId: participant.id,
+    action: "read",
+    entity: "profile",
+    ip: clientIp(context),
+  });
   return { id: participant.id, pseudonym: participant.pseudonym, profile, labels, updatedAt };
 }
 

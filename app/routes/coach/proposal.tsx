@@ -43,7 +43,9 @@ import {
 } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Förslag: ${data?.proposal.opening.title ?? ""} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Förslag: ${data?.proposal.opening.title ?? ""} – Brygga` },
+];
 
 /** A coach may record a start that already happened, up to this many days back. */
 const START_PAST_DAYS = 90;
@@ -53,7 +55,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const now = new Date();
   const p = await requireStaffProposal(params.proposalId, user.organizationId, now);
   const [presentation, withdrawn] = await Promise.all([loadPresentation(p.participant), withdrawnAt(p)]);
-  await audit(db, { actorId: user.id, participantId: p.participantId, action: "read", entity: "proposal", detail: p.opening.title, ip: clientIp(context) });
+  await audit(db, {
+    actorId: user.id,
+    participantId: p.participantId,
+    action: "read",
+    entity: "proposal",
+    detail: p.opening.title,
+    ip: clientIp(context),
+  });
   const hasPlacement = p.placement !== null;
   const can = (event: Parameters<typeof canTransition>[1]) => canTransition({ status: p.status, hasPlacement }, event);
   return {
@@ -81,8 +90,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       withdrawnAt: withdrawn,
       placement: p.placement,
       coachName: p.coach?.name ?? null,
-      participant: { id: p.participant.id, pseudonym: p.participant.pseudonym, hasAccount: p.participant.user !== null, hasEmail: Boolean(p.participant.email ?? p.participant.user?.email) },
-      opening: { id: p.opening.id, title: p.opening.title, kind: p.opening.kind, status: p.opening.status, employerName: p.opening.employer.name, municipalityName: p.opening.workplace.municipality.name },
+      participant: {
+        id: p.participant.id,
+        pseudonym: p.participant.pseudonym,
+        hasAccount: p.participant.user !== null,
+        hasEmail: Boolean(p.participant.email ?? p.participant.user?.email),
+      },
+      opening: {
+        id: p.opening.id,
+        title: p.opening.title,
+        kind: p.opening.kind,
+        status: p.opening.status,
+        employerName: p.opening.employer.name,
+        municipalityName: p.opening.workplace.municipality.name,
+      },
     },
     can: {
       answer: can("participant_yes") || can("participant_no"),
@@ -97,7 +118,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-type Failure = { ok: false; intent: string; errors: FieldErrors; message: string; values?: Record<string, string | string[]> };
+type Failure = {
+  ok: false;
+  intent: string;
+  errors: FieldErrors;
+  message: string;
+  values?: Record<string, string | string[]>;
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
@@ -107,9 +134,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = typeof values.intent === "string" ? values.intent : "";
   const ip = clientIp(context);
   const invalid = (errors: FieldErrors, formError?: string) =>
-    data<Failure>({ ok: false, intent, errors, message: formError ?? "Det gick inte att spara. Rätta det som är markerat.", values }, { status: 400 });
+    data<Failure>(
+      {
+        ok: false,
+        intent,
+        errors,
+        message: formError ?? "Det gick inte att spara. Rätta det som är markerat.",
+        values,
+      },
+      { status: 400 },
+    );
   const done = (result: StepResult) =>
-    result.ok ? { ok: true as const, intent, message: result.message } : data<Failure>({ ok: false, intent, errors: {}, message: result.message }, { status: result.status });
+    result.ok
+      ? { ok: true as const, intent, message: result.message }
+      : data<Failure>({ ok: false, intent, errors: {}, message: result.message }, { status: result.status });
 
   switch (intent) {
     case "answer": {
@@ -122,7 +160,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "visit": {
       const parsed = parseWith(visitSchema(now), values, values);
       if (!parsed.ok) return invalid(parsed.errors);
-      return done(await decideProposal(user, proposal, { kind: "visit", visitAt: parsed.data.visitAt }, { onBehalf: true, ip, now }));
+      return done(
+        await decideProposal(
+          user,
+          proposal,
+          { kind: "visit", visitAt: parsed.data.visitAt },
+          { onBehalf: true, ip, now },
+        ),
+      );
     }
     case "start": {
       const parsed = parseWith(startSchema(now, { pastDays: START_PAST_DAYS }), values, values);
@@ -132,7 +177,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "decline": {
       const parsed = parseWith(DeclineSchema, values, values);
       if (!parsed.ok) return invalid(parsed.errors);
-      return done(await decideProposal(user, proposal, { kind: "decline", reason: parsed.data.reason }, { onBehalf: true, ip, now }));
+      return done(
+        await decideProposal(
+          user,
+          proposal,
+          { kind: "decline", reason: parsed.data.reason },
+          { onBehalf: true, ip, now },
+        ),
+      );
     }
     case "withdraw":
       return done(await withdrawProposal(user, proposal, { ip }));
@@ -163,7 +215,8 @@ export default function CoachProposal() {
         {p.participant.pseudonym} – {p.opening.title}
       </h1>
       <p>
-        <ProposalStatusBadge status={p.status} /> {p.waitingOn ? <span className="muted">Väntar på: {waitingOnLabels[p.waitingOn].toLowerCase()}</span> : null}
+        <ProposalStatusBadge status={p.status} />{" "}
+        {p.waitingOn ? <span className="muted">Väntar på: {waitingOnLabels[p.waitingOn].toLowerCase()}</span> : null}
         {p.daysLeft !== null ? <span className="muted"> · Svar senast {formatDate(p.expiresAt)}</span> : null}
       </p>
       <ActionResult result={actionData} />
@@ -175,7 +228,9 @@ export default function CoachProposal() {
             <dt>Deltagare</dt>
             <dd>
               <Link to={`/coach/deltagare/${p.participant.id}`}>{p.participant.pseudonym}</Link>
-              {!p.participant.hasEmail ? <span className="muted"> (ingen e-post – berätta om förslaget själv)</span> : null}
+              {!p.participant.hasEmail ? (
+                <span className="muted"> (ingen e-post – berätta om förslaget själv)</span>
+              ) : null}
             </dd>
             <dt>Annons</dt>
             <dd>
@@ -231,7 +286,8 @@ export default function CoachProposal() {
         <section className="panel" aria-labelledby="present-title">
           <h2 id="present-title">Presentera för arbetsgivaren</h2>
           <p>
-            {p.participant.pseudonym} har sagt ja. {p.opening.employerName} får se det här – bara det deltagaren har valt att visa, och aldrig det riktiga namnet. Arbetsgivarens användare får ett mejl.
+            {p.participant.pseudonym} har sagt ja. {p.opening.employerName} får se det här – bara det deltagaren har
+            valt att visa, och aldrig det riktiga namnet. Arbetsgivarens användare får ett mejl.
           </p>
           <Form method="post">
             <button type="submit" name="intent" value="present" className="button" disabled={busy}>
@@ -241,12 +297,17 @@ export default function CoachProposal() {
         </section>
       ) : null}
 
-      <PresentationView presentation={presentation} empty={`${p.participant.pseudonym} visar inget mer än namnet. Ändra under Yrkesprofil → Vad arbetsgivaren får se, tillsammans med deltagaren.`} />
+      <PresentationView
+        presentation={presentation}
+        empty={`${p.participant.pseudonym} visar inget mer än namnet. Ändra under Yrkesprofil → Vad arbetsgivaren får se, tillsammans med deltagaren.`}
+      />
 
       {can.answer ? (
         <section className="panel" aria-labelledby="answer-title">
           <h2 id="answer-title">Registrera deltagarens svar</h2>
-          <p className="muted">Om deltagaren har svarat dig i telefon eller på ett möte. Skriv det deltagaren själv har sagt.</p>
+          <p className="muted">
+            Om deltagaren har svarat dig i telefon eller på ett möte. Skriv det deltagaren själv har sagt.
+          </p>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="answer" />
             <ChoiceGroup
@@ -257,7 +318,12 @@ export default function CoachProposal() {
               defaultValue={kept("answer", "answer")}
               errors={errorsFor("answer").answer}
             />
-            <TextareaField label="Deltagarens skäl (valfritt)" name="reason" errors={errorsFor("answer").reason} textareaProps={{ rows: 2, defaultValue: kept("answer", "reason") }} />
+            <TextareaField
+              label="Deltagarens skäl (valfritt)"
+              name="reason"
+              errors={errorsFor("answer").reason}
+              textareaProps={{ rows: 2, defaultValue: kept("answer", "reason") }}
+            />
             <button type="submit" className="button button--secondary" disabled={busy}>
               Spara svaret
             </button>
@@ -267,14 +333,23 @@ export default function CoachProposal() {
 
       {employerCanDecide ? (
         <section className="panel" aria-labelledby="employer-answer-title">
-          <h2 id="employer-answer-title">{p.status === "accepted_by_employer" ? "Efter studiebesöket" : "Registrera arbetsgivarens svar"}</h2>
+          <h2 id="employer-answer-title">
+            {p.status === "accepted_by_employer" ? "Efter studiebesöket" : "Registrera arbetsgivarens svar"}
+          </h2>
           <p className="muted">Arbetsgivaren kan svara själv i Brygga. Registrera här om de svarade dig direkt.</p>
-          <ErrorSummary message={failed && ["visit", "start", "decline"].includes(failed.intent) ? failed.message : null} />
+          <ErrorSummary
+            message={failed && ["visit", "start", "decline"].includes(failed.intent) ? failed.message : null}
+          />
           <div className="grid">
             {can.visit ? (
               <Form method="post" className="stack" noValidate>
                 <input type="hidden" name="intent" value="visit" />
-                <Field label="Studiebesök, dag och tid" name="visitAt" errors={errorsFor("visit").visitAt} inputProps={{ type: "datetime-local", min: nowInput, defaultValue: kept("visit", "visitAt") }} />
+                <Field
+                  label="Studiebesök, dag och tid"
+                  name="visitAt"
+                  errors={errorsFor("visit").visitAt}
+                  inputProps={{ type: "datetime-local", min: nowInput, defaultValue: kept("visit", "visitAt") }}
+                />
                 <button type="submit" className="button button--secondary" disabled={busy}>
                   Boka studiebesök
                 </button>
@@ -283,7 +358,12 @@ export default function CoachProposal() {
             {can.start ? (
               <Form method="post" className="stack" noValidate>
                 <input type="hidden" name="intent" value="start" />
-                <Field label="Startdatum" name="startDate" errors={errorsFor("start").startDate} inputProps={{ type: "date", defaultValue: kept("start", "startDate") ?? today }} />
+                <Field
+                  label="Startdatum"
+                  name="startDate"
+                  errors={errorsFor("start").startDate}
+                  inputProps={{ type: "date", defaultValue: kept("start", "startDate") ?? today }}
+                />
                 <Field
                   label="Timmar per vecka (valfritt)"
                   name="hoursPerWeek"
@@ -298,7 +378,12 @@ export default function CoachProposal() {
             {can.decline ? (
               <Form method="post" className="stack" noValidate>
                 <input type="hidden" name="intent" value="decline" />
-                <TextareaField label="Arbetsgivarens skäl till nej" name="reason" errors={errorsFor("decline").reason} textareaProps={{ rows: 2, defaultValue: kept("decline", "reason") }} />
+                <TextareaField
+                  label="Arbetsgivarens skäl till nej"
+                  name="reason"
+                  errors={errorsFor("decline").reason}
+                  textareaProps={{ rows: 2, defaultValue: kept("decline", "reason") }}
+                />
                 <button type="submit" className="button button--secondary" disabled={busy}>
                   Registrera nej
                 </button>
@@ -311,7 +396,10 @@ export default function CoachProposal() {
       {can.withdraw ? (
         <details className="panel">
           <summary>Dra tillbaka förslaget</summary>
-          <p>Deltagaren ser att förslaget är borttaget. {p.presentedAt ? "Arbetsgivaren ser inte längre presentationen." : ""}</p>
+          <p>
+            Deltagaren ser att förslaget är borttaget.{" "}
+            {p.presentedAt ? "Arbetsgivaren ser inte längre presentationen." : ""}
+          </p>
           <Form method="post">
             <button type="submit" name="intent" value="withdraw" className="button button--danger" disabled={busy}>
               Dra tillbaka
@@ -321,7 +409,8 @@ export default function CoachProposal() {
       ) : null}
       {p.placement ? (
         <p>
-          Placeringen börjar {formatDate(p.placement.startDate)}. <Link to={`/coach/placeringar/${p.placement.id}`}>Till placeringen och stödtråden</Link>
+          Placeringen börjar {formatDate(p.placement.startDate)}.{" "}
+          <Link to={`/coach/placeringar/${p.placement.id}`}>Till placeringen och stödtråden</Link>
         </p>
       ) : null}
     </>

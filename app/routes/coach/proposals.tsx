@@ -9,7 +9,14 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ActionResult } from "~/components/forms.tsx";
 import { ProposalStatusBadge } from "~/components/proposal-parts.tsx";
-import { coachProposalPath, daysLeft, EXPIRING_SOON_DAYS, OPEN_STATUSES, waitingOn, type WaitingOn } from "~/domain/proposals.ts";
+import {
+  coachProposalPath,
+  daysLeft,
+  EXPIRING_SOON_DAYS,
+  OPEN_STATUSES,
+  waitingOn,
+  type WaitingOn,
+} from "~/domain/proposals.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { daysBetween, formatDate, formatDateTime } from "~/domain/format.ts";
@@ -26,7 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const url = new URL(request.url);
   // One participant's proposals (from the participant's page), else mine or the whole organisation's.
-  const only = url.searchParams.get("deltagare") ? await requireOrgParticipant(url.searchParams.get("deltagare")!, user.organizationId) : null;
+  const only = url.searchParams.get("deltagare")
+    ? await requireOrgParticipant(url.searchParams.get("deltagare")!, user.organizationId)
+    : null;
   const all = only !== null || url.searchParams.get("vem") === "alla";
   const now = new Date();
   await expireProposals(now, { participant: { organizationId: user.organizationId } });
@@ -35,7 +44,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...(only ? { participantId: only.id } : {}),
     AND: [
       ...(all ? [] : [{ OR: [{ coachId: user.id }, { participant: { coachId: user.id } }] }]),
-      { OR: [{ status: { in: [...OPEN_STATUSES] } }, { proposedAt: { gte: new Date(now.getTime() - RECENT_DAYS * 86_400_000) } }] },
+      {
+        OR: [
+          { status: { in: [...OPEN_STATUSES] } },
+          { proposedAt: { gte: new Date(now.getTime() - RECENT_DAYS * 86_400_000) } },
+        ],
+      },
     ],
   };
   const rows = await db.proposal.findMany({
@@ -89,8 +103,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const shortlist = await readShortlist(request, user.id);
   const [slParticipants, slOpenings] = shortlist.length
     ? await Promise.all([
-        db.participant.findMany({ where: { id: { in: shortlist.map((s) => s.participantId) }, organizationId: user.organizationId, erasedAt: null }, select: { id: true, pseudonym: true } }),
-        db.opening.findMany({ where: { id: { in: shortlist.map((s) => s.openingId) }, status: "published" }, select: { id: true, title: true, employer: { select: { name: true } } } }),
+        db.participant.findMany({
+          where: {
+            id: { in: shortlist.map((s) => s.participantId) },
+            organizationId: user.organizationId,
+            erasedAt: null,
+          },
+          select: { id: true, pseudonym: true },
+        }),
+        db.opening.findMany({
+          where: { id: { in: shortlist.map((s) => s.openingId) }, status: "published" },
+          select: { id: true, title: true, employer: { select: { name: true } } },
+        }),
       ])
     : [[], []];
   const pById = new Map(slParticipants.map((p) => [p.id, p]));
@@ -107,7 +131,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     shortlist: shortlist.flatMap((s) => {
       const p = pById.get(s.participantId);
       const o = oById.get(s.openingId);
-      return p && o ? [{ participant: p, opening: { id: o.id, title: o.title, employerName: o.employer.name }, addedAt: s.addedAt }] : [];
+      return p && o
+        ? [{ participant: p, opening: { id: o.id, title: o.title, employerName: o.employer.name }, addedAt: s.addedAt }]
+        : [];
     }),
   };
 }
@@ -121,19 +147,39 @@ const ShortlistSchema = z.object({
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const form = ShortlistSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) return data({ ok: false as const, message: form.error.issues[0]?.message ?? "Ogiltig åtgärd.", proposalId: null }, { status: 400 });
+  if (!form.success)
+    return data(
+      { ok: false as const, message: form.error.issues[0]?.message ?? "Ogiltig åtgärd.", proposalId: null },
+      { status: 400 },
+    );
   const participant = await requireOrgParticipant(form.data.participantId, user.organizationId);
   const pair = { participantId: participant.id, openingId: form.data.openingId };
   const cookie = await removeFromShortlist(request, user.id, pair);
-  if (form.data.intent === "shortlist_remove") return data({ ok: true as const, message: "Borttagen från kortlistan.", proposalId: null }, { headers: { "Set-Cookie": cookie } });
+  if (form.data.intent === "shortlist_remove")
+    return data(
+      { ok: true as const, message: "Borttagen från kortlistan.", proposalId: null },
+      { headers: { "Set-Cookie": cookie } },
+    );
   const result = await createProposal(user, { ...pair, ip: clientIp(context) });
-  if (!result.ok) return data({ ok: false as const, message: result.message, proposalId: null }, { status: result.status });
-  return data({ ok: true as const, message: result.message, proposalId: result.id }, { headers: { "Set-Cookie": cookie } });
+  if (!result.ok)
+    return data({ ok: false as const, message: result.message, proposalId: null }, { status: result.status });
+  return data(
+    { ok: true as const, message: result.message, proposalId: result.id },
+    { headers: { "Set-Cookie": cookie } },
+  );
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["coach"][number];
 
-function ProposalTable({ rows, caption, columns }: { rows: Row[]; caption: string; columns: "coach" | "participant" | "employer" | "closed" }) {
+function ProposalTable({
+  rows,
+  caption,
+  columns,
+}: {
+  rows: Row[];
+  caption: string;
+  columns: "coach" | "participant" | "employer" | "closed";
+}) {
   if (rows.length === 0) return <p>Inget här just nu.</p>;
   return (
     <div className="table-wrap">
@@ -163,7 +209,9 @@ function ProposalTable({ rows, caption, columns }: { rows: Row[]; caption: strin
               </td>
               <td>
                 <ProposalStatusBadge status={r.status} />
-                {r.visitAt && !r.startDate && r.status === "accepted_by_employer" ? <div className="muted">Studiebesök {formatDateTime(r.visitAt)}</div> : null}
+                {r.visitAt && !r.startDate && r.status === "accepted_by_employer" ? (
+                  <div className="muted">Studiebesök {formatDateTime(r.visitAt)}</div>
+                ) : null}
                 {r.startDate ? <div className="muted">Start {formatDate(r.startDate)}</div> : null}
               </td>
               <td>
@@ -180,7 +228,11 @@ function ProposalTable({ rows, caption, columns }: { rows: Row[]; caption: strin
               </td>
               <td>
                 <Link to={coachProposalPath(r.id)}>
-                  Öppna<span className="visually-hidden"> förslaget {r.opening.title} för {r.participant.pseudonym}</span>
+                  Öppna
+                  <span className="visually-hidden">
+                    {" "}
+                    förslaget {r.opening.title} för {r.participant.pseudonym}
+                  </span>
                 </Link>
               </td>
             </tr>
@@ -203,7 +255,8 @@ export default function CoachProposals() {
       <p>
         {only ? (
           <>
-            <Link to={`/coach/deltagare/${only.id}`}>Till {only.pseudonym}</Link> · <Link to={`/coach/deltagare/${only.id}/matchning`}>Matchningar</Link> ·{" "}
+            <Link to={`/coach/deltagare/${only.id}`}>Till {only.pseudonym}</Link> ·{" "}
+            <Link to={`/coach/deltagare/${only.id}/matchning`}>Matchningar</Link> ·{" "}
             <Link to=".">Alla mina förslag</Link>
           </>
         ) : all ? (
@@ -212,20 +265,26 @@ export default function CoachProposals() {
           </>
         ) : (
           <>
-            Visar förslag för dina deltagare och förslag du har gjort. <Link to="?vem=alla">Visa hela organisationens</Link>
+            Visar förslag för dina deltagare och förslag du har gjort.{" "}
+            <Link to="?vem=alla">Visa hela organisationens</Link>
           </>
         )}
       </p>
-      <ActionResult result={actionData}>{actionData?.proposalId ? <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link> : null}</ActionResult>
+      <ActionResult result={actionData}>
+        {actionData?.proposalId ? <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link> : null}
+      </ActionResult>
 
       <section aria-labelledby="coach-title">
         <h2 id="coach-title">Väntar på dig ({coach.length})</h2>
-        <p className="muted">Presentera efter ett ja, svara den som vill veta mer, registrera start efter ett studiebesök.</p>
+        <p className="muted">
+          Presentera efter ett ja, svara den som vill veta mer, registrera start efter ett studiebesök.
+        </p>
         <ProposalTable rows={coach} caption="Förslag som väntar på dig" columns="coach" />
       </section>
       <section aria-labelledby="participant-title">
         <h2 id="participant-title">
-          Väntar på deltagaren ({participant.length}){soon ? <span className="badge badge--warning">{soon} går snart ut</span> : null}
+          Väntar på deltagaren ({participant.length})
+          {soon ? <span className="badge badge--warning">{soon} går snart ut</span> : null}
         </h2>
         <ProposalTable rows={participant} caption="Förslag som väntar på deltagarens svar" columns="participant" />
       </section>
@@ -242,21 +301,36 @@ export default function CoachProposals() {
           <ul className="plain-list stack">
             {shortlist.map((s) => (
               <li key={`${s.participant.id}-${s.opening.id}`}>
-                <Link to={`/coach/deltagare/${s.participant.id}/matchning`}>{s.participant.pseudonym}</Link> – <Link to={`/uppdrag/${s.opening.id}`}>{s.opening.title}</Link>{" "}
+                <Link to={`/coach/deltagare/${s.participant.id}/matchning`}>{s.participant.pseudonym}</Link> –{" "}
+                <Link to={`/uppdrag/${s.opening.id}`}>{s.opening.title}</Link>{" "}
                 <span className="muted">({s.opening.employerName})</span>
                 <div className="button-row">
                   <Form method="post">
                     <input type="hidden" name="participantId" value={s.participant.id} />
                     <input type="hidden" name="openingId" value={s.opening.id} />
                     <button type="submit" name="intent" value="propose" className="button" disabled={busy}>
-                      Föreslå<span className="visually-hidden"> {s.opening.title} för {s.participant.pseudonym}</span>
+                      Föreslå
+                      <span className="visually-hidden">
+                        {" "}
+                        {s.opening.title} för {s.participant.pseudonym}
+                      </span>
                     </button>
                   </Form>
                   <Form method="post">
                     <input type="hidden" name="participantId" value={s.participant.id} />
                     <input type="hidden" name="openingId" value={s.opening.id} />
-                    <button type="submit" name="intent" value="shortlist_remove" className="button button--secondary" disabled={busy}>
-                      Ta bort<span className="visually-hidden"> {s.opening.title} för {s.participant.pseudonym} från kortlistan</span>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="shortlist_remove"
+                      className="button button--secondary"
+                      disabled={busy}
+                    >
+                      Ta bort
+                      <span className="visually-hidden">
+                        {" "}
+                        {s.opening.title} för {s.participant.pseudonym} från kortlistan
+                      </span>
                     </button>
                   </Form>
                 </div>
@@ -267,7 +341,9 @@ export default function CoachProposals() {
       </section>
 
       <section aria-labelledby="closed-title">
-        <h2 id="closed-title">Avslutade och startade, senaste {RECENT_DAYS} dagarna ({closed.length})</h2>
+        <h2 id="closed-title">
+          Avslutade och startade, senaste {RECENT_DAYS} dagarna ({closed.length})
+        </h2>
         <ProposalTable rows={closed} caption="Avslutade förslag" columns="closed" />
       </section>
     </>

@@ -12,7 +12,9 @@ import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { coachQuestionPath, loadQuestionPage, questionAction } from "~/utils/questions.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.thread.subject ?? "Fråga"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.thread.subject ?? "Fråga"} – Brygga` },
+];
 
 const notices: Record<string, string> = {
   skickat: "Svaret är skickat. Arbetsgivaren får ett mejl.",
@@ -25,9 +27,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await loadQuestionPage(user, params.threadId);
   const employer = await db.employer.findUniqueOrThrow({
     where: { id: page.thread.employerId },
-    select: { phone: true, contactCoach: { select: { id: true, name: true } }, users: { where: { role: "employer", deactivatedAt: null }, select: { name: true, email: true, phone: true } } },
+    select: {
+      phone: true,
+      contactCoach: { select: { id: true, name: true } },
+      users: { where: { role: "employer", deactivatedAt: null }, select: { name: true, email: true, phone: true } },
+    },
   });
-  return { ...page, employer, me: user.id, notice: notices[new URL(request.url).searchParams.get("klart") ?? ""] ?? null };
+  return {
+    ...page,
+    employer,
+    me: user.id,
+    notice: notices[new URL(request.url).searchParams.get("klart") ?? ""] ?? null,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,11 +61,18 @@ export default function CoachQuestion() {
       <h1>{thread.subject}</h1>
       <p className="muted">
         Från {thread.createdByName ?? "en användare"} på <strong>{thread.employerName}</strong>
-        {employer.contactCoach ? `. Kontaktperson: ${employer.contactCoach.id === me ? "du" : employer.contactCoach.name}` : ". Ingen kontaktperson – frågan kom till den gemensamma inkorgen"}.
+        {employer.contactCoach
+          ? `. Kontaktperson: ${employer.contactCoach.id === me ? "du" : employer.contactCoach.name}`
+          : ". Ingen kontaktperson – frågan kom till den gemensamma inkorgen"}
+        .
       </p>
       <Notice>{notice}</Notice>
       <ResponseStatus status={thread.status} waitingSince={waitingSince} lastAnswer={lastAnswer} now={now} />
-      <ThreadMessages messages={messages} viewerSide="staff" sideLabels={{ employer: thread.employerName, staff: `Coach, ${thread.organizationName}` }} />
+      <ThreadMessages
+        messages={messages}
+        viewerSide="staff"
+        sideLabels={{ employer: thread.employerName, staff: `Coach, ${thread.organizationName}` }}
+      />
       <ErrorSummary message={actionData && !actionData.errors.body ? "Något gick fel. Försök igen." : null} />
       <section aria-labelledby="reply-title">
         <h2 id="reply-title">Svara</h2>

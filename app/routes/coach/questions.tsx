@@ -45,15 +45,27 @@ export default function CoachQuestions() {
       </nav>
       <section aria-labelledby="waiting-title">
         <h2 id="waiting-title">Väntar på svar ({waiting.length})</h2>
-        {waiting.length === 0 ? <p>Inga frågor väntar på svar.</p> : <ThreadList threads={waiting} basePath="/coach/fragor" now={now} audience="staff" />}
+        {waiting.length === 0 ? (
+          <p>Inga frågor väntar på svar.</p>
+        ) : (
+          <ThreadList threads={waiting} basePath="/coach/fragor" now={now} audience="staff" />
+        )}
       </section>
       <section aria-labelledby="answered-title">
         <h2 id="answered-title">Besvarade ({answered.length})</h2>
-        {answered.length === 0 ? <p className="muted">Inga besvarade, öppna frågor.</p> : <ThreadList threads={answered} basePath="/coach/fragor" now={now} audience="staff" />}
+        {answered.length === 0 ? (
+          <p className="muted">Inga besvarade, öppna frågor.</p>
+        ) : (
+          <ThreadList threads={answered} basePath="/coach/fragor" now={now} audience="staff" />
+        )}
       </section>
       <section aria-labelledby="closed-title">
         <h2 id="closed-title">Avslutade</h2>
-        {closed.length === 0 ? <p className="muted">Inga avslutade frågor.</p> : <ThreadList threads={closed} basePath="/coach/fragor" now={now} audience="staff" />}
+        {closed.length === 0 ? (
+          <p className="muted">Inga avslutade frågor.</p>
+        ) : (
+          <ThreadList threads={closed} basePath="/coach/fragor" now={now} audience="staff" />
+        )}
       </section>
     </>
   );

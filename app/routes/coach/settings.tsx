@@ -26,12 +26,17 @@ const SettingsSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null)),
   // Left out (an older form): unchanged.
-  notifyMessages: z.enum(["each", "digest", "off"], { error: "Välj hur du vill få veta om nya meddelanden." }).optional(),
+  notifyMessages: z
+    .enum(["each", "digest", "off"], { error: "Välj hur du vill få veta om nya meddelanden." })
+    .optional(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
-  const me = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { employmentPercent: true, phone: true, notifyMessages: true, email: true } });
+  const me = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { employmentPercent: true, phone: true, notifyMessages: true, email: true },
+  });
   return { ...me, perFullTime: CASELOAD_PER_FULL_TIME };
 }
 
@@ -65,14 +70,27 @@ export default function Settings() {
           name="employmentPercent"
           hint={`Målet för antal deltagare räknas som ${me.perFullTime} per heltid.`}
           errors={errors?.employmentPercent}
-          inputProps={{ inputMode: "numeric", defaultValue: kept(values, "employmentPercent", String(me.employmentPercent)) }}
+          inputProps={{
+            inputMode: "numeric",
+            defaultValue: kept(values, "employmentPercent", String(me.employmentPercent)),
+          }}
         />
-        <Field label="Telefon" name="phone" hint="Visas för dina deltagare och arbetsgivare." errors={errors?.phone} inputProps={{ type: "tel", defaultValue: kept(values, "phone", me.phone) }} />
+        <Field
+          label="Telefon"
+          name="phone"
+          hint="Visas för dina deltagare och arbetsgivare."
+          errors={errors?.phone}
+          inputProps={{ type: "tel", defaultValue: kept(values, "phone", me.phone) }}
+        />
         <ChoiceGroup
           type="radio"
           legend="Hur vill du få veta om nya meddelanden från arbetsgivare?"
           name="notifyMessages"
-          hint={me.email ? `Mejlen går till ${me.email}. Du kan svara direkt på dem.` : "Du har ingen e-postadress registrerad."}
+          hint={
+            me.email
+              ? `Mejlen går till ${me.email}. Du kan svara direkt på dem.`
+              : "Du har ingen e-postadress registrerad."
+          }
           options={notifyOptions.options}
           defaultValue={kept(values, "notifyMessages", me.notifyMessages)}
           errors={errors?.notifyMessages}

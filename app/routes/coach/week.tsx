@@ -23,7 +23,11 @@ type PlacementRef = { id: string; pseudonym: string; title: string; employerName
 function Who({ p, all }: { p: PlacementRef; all: boolean }) {
   return (
     <>
-      <Link to={supportPaths.coachPlacement(p.id)}>{p.pseudonym}</Link> på {p.employerName} <span className="muted">({p.title}{all && p.coachName ? `, ${p.coachName}` : ""})</span>
+      <Link to={supportPaths.coachPlacement(p.id)}>{p.pseudonym}</Link> på {p.employerName}{" "}
+      <span className="muted">
+        ({p.title}
+        {all && p.coachName ? `, ${p.coachName}` : ""})
+      </span>
     </>
   );
 }
@@ -38,7 +42,10 @@ export default function CoachWeek() {
         Vecka {w.week.number}, {formatDate(w.week.firstDay)} – {formatDate(w.week.lastDay)}
       </p>
       <p className="button-row">
-        <Link to={w.all ? supportPaths.coachWeek : `${supportPaths.coachWeek}?visa=alla`} className="button button--secondary">
+        <Link
+          to={w.all ? supportPaths.coachWeek : `${supportPaths.coachWeek}?visa=alla`}
+          className="button button--secondary"
+        >
           {w.all ? "Bara mina deltagare" : "Hela organisationen"}
         </Link>
         <Link to={supportPaths.coachPlacements} className="button button--secondary">
@@ -48,7 +55,8 @@ export default function CoachWeek() {
 
       <section className="panel" aria-labelledby="overdue-title">
         <h2 id="overdue-title">
-          Försenade uppföljningar {overdueCount > 0 ? <span className="badge badge--danger">{overdueCount}</span> : null}
+          Försenade uppföljningar{" "}
+          {overdueCount > 0 ? <span className="badge badge--danger">{overdueCount}</span> : null}
         </h2>
         {overdueCount === 0 ? (
           <p>Inget är försenat.</p>
@@ -61,12 +69,16 @@ export default function CoachWeek() {
             ))}
             {w.overdue.meetings.map((m) => (
               <li key={`m-${m.id}`}>
-                {meetingKinds.label(m.kind)} {formatDateTime(m.scheduledAt)} saknar anteckningar: <Link to={supportPaths.coachMeeting(m.placement.id, m.id)}>skriv anteckningar</Link> för <Who p={m.placement} all={w.all} />
+                {meetingKinds.label(m.kind)} {formatDateTime(m.scheduledAt)} saknar anteckningar:{" "}
+                <Link to={supportPaths.coachMeeting(m.placement.id, m.id)}>skriv anteckningar</Link> för{" "}
+                <Who p={m.placement} all={w.all} />
               </li>
             ))}
             {w.overdue.actions.map((a) => (
               <li key={`a-${a.id}`}>
-                Åtgärd ”{a.text}” ({a.owner}) skulle vara klar {formatDate(a.dueDate)}: <Link to={supportPaths.coachMeeting(a.placement.id, a.meetingId)}>till mötet</Link> om <Who p={a.placement} all={w.all} />
+                Åtgärd ”{a.text}” ({a.owner}) skulle vara klar {formatDate(a.dueDate)}:{" "}
+                <Link to={supportPaths.coachMeeting(a.placement.id, a.meetingId)}>till mötet</Link> om{" "}
+                <Who p={a.placement} all={w.all} />
               </li>
             ))}
           </ul>
@@ -118,7 +130,9 @@ export default function CoachWeek() {
               <li key={t.id}>
                 <Link to={t.url}>{t.subject}</Link> – {t.employerName}.{" "}
                 <span className="badge badge--warning">Väntar sedan {formatDateTime(t.waitingSince)}</span>{" "}
-                <span className="muted">({formatDuration(new Date(w.now).getTime() - new Date(t.waitingSince).getTime())})</span>
+                <span className="muted">
+                  ({formatDuration(new Date(w.now).getTime() - new Date(t.waitingSince).getTime())})
+                </span>
               </li>
             ))}
           </ol>
@@ -133,8 +147,12 @@ export default function CoachWeek() {
           <ul className="todo-list">
             {w.endingPractice.map((p) => (
               <li key={p.id}>
-                {p.passed ? <span className="badge badge--danger">Slutdatum passerat</span> : <span className="badge badge--warning">Beslut behövs</span>} {formatDate(p.endDate)}: <Who p={p} all={w.all} />. Förlänga, anställning
-                eller avsluta?
+                {p.passed ? (
+                  <span className="badge badge--danger">Slutdatum passerat</span>
+                ) : (
+                  <span className="badge badge--warning">Beslut behövs</span>
+                )}{" "}
+                {formatDate(p.endDate)}: <Who p={p} all={w.all} />. Förlänga, anställning eller avsluta?
               </li>
             ))}
           </ul>

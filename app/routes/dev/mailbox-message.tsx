@@ -7,7 +7,9 @@ import { notFound } from "~/utils/auth.server.ts";
 import { usesLocalMailbox } from "~/utils/env.server.ts";
 import { formatDateTime } from "~/domain/format.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.message.subject ?? "Meddelande"} – Lokal brevlåda` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.message.subject ?? "Meddelande"} – Lokal brevlåda` },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   if (!usesLocalMailbox()) notFound();

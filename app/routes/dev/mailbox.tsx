@@ -20,7 +20,8 @@ export default function Mailbox() {
     <>
       <h1>Lokal brevlåda</h1>
       <p className="lead">
-        Ingen e-postserver är inställd, så Brygga lägger all e-post här i stället för att skicka den. Sidan finns bara då.
+        Ingen e-postserver är inställd, så Brygga lägger all e-post här i stället för att skicka den. Sidan finns bara
+        då.
       </p>
       {messages.length === 0 ? (
         <p>Brevlådan är tom.</p>

@@ -37,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = `${scope.basePath}/kollegor`;
   if (values.intent === "remove") {
     const parsed = removeSchema.safeParse(values);
-    if (!parsed.success) return data({ errors: {} as FieldErrors, values: null, message: "Välj vem som ska tas bort." }, { status: 400 });
+    if (!parsed.success)
+      return data({ errors: {} as FieldErrors, values: null, message: "Välj vem som ska tas bort." }, { status: 400 });
     const result = await removeColleague(scope, parsed.data.userId);
     if (!result.ok) return data({ errors: {} as FieldErrors, values: null, message: result.message }, { status: 400 });
     throw redirect(`${base}?klart=borttagen`);
@@ -61,7 +62,9 @@ export default function Colleagues() {
       <h1>{scope.onBehalf ? `Användare hos ${scope.employerName}` : "Kollegor i Brygga"}</h1>
       <Notice>{notice}</Notice>
       <ErrorSummary message={actionData?.message} />
-      <p className="lead">Alla här ser och hanterar {scope.onBehalf ? "arbetsgivarens" : "era"} annonser och frågor till coachen.</p>
+      <p className="lead">
+        Alla här ser och hanterar {scope.onBehalf ? "arbetsgivarens" : "era"} annonser och frågor till coachen.
+      </p>
       {colleagues.length === 0 ? (
         <p>Inga användare ännu.</p>
       ) : (
@@ -91,7 +94,13 @@ export default function Colleagues() {
                     {c.id !== me ? (
                       <Form method="post">
                         <input type="hidden" name="userId" value={c.id} />
-                        <button type="submit" name="intent" value="remove" className="button button--quiet" disabled={busy}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="remove"
+                          className="button button--quiet"
+                          disabled={busy}
+                        >
                           Ta bort {c.name}
                         </button>
                       </Form>
@@ -108,12 +117,21 @@ export default function Colleagues() {
         <h2 id="invite-title">Bjud in en kollega</h2>
         <p>Kollegan får ett mejl med en länk som loggar in direkt. Inget lösenord behövs.</p>
         <Form method="post" className="form" noValidate>
-          <Field label="Namn" name="name" errors={actionData?.errors?.name} inputProps={{ defaultValue: typeof values.name === "string" ? values.name : "", autoComplete: "off" }} />
+          <Field
+            label="Namn"
+            name="name"
+            errors={actionData?.errors?.name}
+            inputProps={{ defaultValue: typeof values.name === "string" ? values.name : "", autoComplete: "off" }}
+          />
           <Field
             label="E-postadress"
             name="email"
             errors={actionData?.errors?.email}
-            inputProps={{ type: "email", defaultValue: typeof values.email === "string" ? values.email : "", autoComplete: "off" }}
+            inputProps={{
+              type: "email",
+              defaultValue: typeof values.email === "string" ? values.email : "",
+              autoComplete: "off",
+            }}
           />
           <button type="submit" name="intent" value="invite" className="button" disabled={busy}>
             Skicka inbjudan

@@ -14,7 +14,12 @@ import { db } from "~/utils/db.server.ts";
 import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { listEmployerOpenings } from "~/utils/openings.server.ts";
 import { employerProposalWhere } from "~/utils/proposals.server.ts";
-import { listEmployerThreads, questionRecipient, recipientForEmployer, typicalResponseMs } from "~/utils/questions.server.ts";
+import {
+  listEmployerThreads,
+  questionRecipient,
+  recipientForEmployer,
+  typicalResponseMs,
+} from "~/utils/questions.server.ts";
 import { listPlacements } from "~/utils/support.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Start – Brygga" }];
@@ -28,9 +33,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     questionRecipient(db, user.employerId),
     db.proposal.findMany({
       // Presented participants waiting for an answer, and study visits booked without a start yet.
-      where: { ...employerProposalWhere(user.employerId), OR: [{ status: "presented" }, { status: "accepted_by_employer", visitAt: { not: null }, placement: { is: null } }] },
+      where: {
+        ...employerProposalWhere(user.employerId),
+        OR: [
+          { status: "presented" },
+          { status: "accepted_by_employer", visitAt: { not: null }, placement: { is: null } },
+        ],
+      },
       orderBy: { presentedAt: "asc" },
-      select: { id: true, status: true, presentedAt: true, visitAt: true, participant: { select: { pseudonym: true } }, opening: { select: { id: true, title: true } } },
+      select: {
+        id: true,
+        status: true,
+        presentedAt: true,
+        visitAt: true,
+        participant: { select: { pseudonym: true } },
+        opening: { select: { id: true, title: true } },
+      },
     }),
     db.workplace.count({ where: { employerId: user.employerId } }),
   ]);
@@ -53,10 +71,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     todo: {
       presented: presented
         .filter((p) => p.status === "presented")
-        .map((p) => ({ id: p.id, pseudonym: p.participant.pseudonym, presentedAt: p.presentedAt, openingId: p.opening.id, openingTitle: p.opening.title })),
+        .map((p) => ({
+          id: p.id,
+          pseudonym: p.participant.pseudonym,
+          presentedAt: p.presentedAt,
+          openingId: p.opening.id,
+          openingTitle: p.opening.title,
+        })),
       visits: presented
         .filter((p) => p.status !== "presented")
-        .map((p) => ({ id: p.id, pseudonym: p.participant.pseudonym, visitAt: p.visitAt, openingTitle: p.opening.title })),
+        .map((p) => ({
+          id: p.id,
+          pseudonym: p.participant.pseudonym,
+          visitAt: p.visitAt,
+          openingTitle: p.opening.title,
+        })),
       unanswered: unanswered.map((t) => ({ id: t.id, subject: t.subject, unread: t.unread })),
       drafts: drafts.map((o) => ({ id: o.id, title: o.title })),
       expired: expired.map((o) => ({ id: o.id, title: o.title, endDate: o.endDate })),
@@ -70,8 +99,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function EmployerHome() {
-  const { employer, openings, finishedCount, threads, threadCount, todo, recipient, typical, now, placementNews } = useLoaderData<typeof loader>();
-  const todoCount = placementNews.length + todo.presented.length + todo.visits.length + todo.unanswered.length + todo.drafts.length + todo.expired.length + (todo.noWorkplace ? 1 : 0);
+  const { employer, openings, finishedCount, threads, threadCount, todo, recipient, typical, now, placementNews } =
+    useLoaderData<typeof loader>();
+  const todoCount =
+    placementNews.length +
+    todo.presented.length +
+    todo.visits.length +
+    todo.unanswered.length +
+    todo.drafts.length +
+    todo.expired.length +
+    (todo.noWorkplace ? 1 : 0);
   return (
     <>
       <h1>{employer.name}</h1>
@@ -84,7 +121,10 @@ export default function EmployerHome() {
             <ul className="todo-list">
               {placementNews.map((p) => (
                 <li key={`placement-${p.id}`}>
-                  {p.unread === 1 ? "Nytt meddelande" : `${p.unread} nya meddelanden`} om <Link to={`/arbetsgivare/placeringar/${p.id}`}>{p.pseudonym} – {p.title}</Link>
+                  {p.unread === 1 ? "Nytt meddelande" : `${p.unread} nya meddelanden`} om{" "}
+                  <Link to={`/arbetsgivare/placeringar/${p.id}`}>
+                    {p.pseudonym} – {p.title}
+                  </Link>
                 </li>
               ))}
               {todo.presented.map((p) => (
@@ -106,7 +146,8 @@ export default function EmployerHome() {
               ))}
               {todo.expired.map((o) => (
                 <li key={o.id}>
-                  Slutdatumet har passerat för <Link to={`/arbetsgivare/annonser/${o.id}`}>{o.title}</Link>. Markera den som tillsatt, stäng den eller ändra datumen.
+                  Slutdatumet har passerat för <Link to={`/arbetsgivare/annonser/${o.id}`}>{o.title}</Link>. Markera den
+                  som tillsatt, stäng den eller ändra datumen.
                 </li>
               ))}
               {todo.drafts.map((o) => (
@@ -116,7 +157,8 @@ export default function EmployerHome() {
               ))}
               {todo.noWorkplace ? (
                 <li>
-                  <Link to="/arbetsgivare/arbetsplatser/ny">Lägg till en arbetsplats</Link> så att ni kan lägga upp annonser.
+                  <Link to="/arbetsgivare/arbetsplatser/ny">Lägg till en arbetsplats</Link> så att ni kan lägga upp
+                  annonser.
                 </li>
               ) : null}
             </ul>
@@ -139,9 +181,16 @@ export default function EmployerHome() {
           </Link>
         </p>
         {openings.length === 0 ? (
-          <p>Ni har inga aktuella annonser. Lägg upp en arbetsuppgift som behöver göras, en praktikplats eller en anställning.</p>
+          <p>
+            Ni har inga aktuella annonser. Lägg upp en arbetsuppgift som behöver göras, en praktikplats eller en
+            anställning.
+          </p>
         ) : (
-          <EmployerOpeningsTable openings={openings} caption="Aktuella annonser" openingsPath="/arbetsgivare/annonser" />
+          <EmployerOpeningsTable
+            openings={openings}
+            caption="Aktuella annonser"
+            openingsPath="/arbetsgivare/annonser"
+          />
         )}
       </section>
 

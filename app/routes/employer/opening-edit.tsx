@@ -38,7 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditOpening() {
-  const { scope, openingId, title, status, editable, workplaces, defaults, selected, copyNotice } = useLoaderData<typeof loader>();
+  const { scope, openingId, title, status, editable, workplaces, defaults, selected, copyNotice } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const back = `${scope.basePath}/annonser/${openingId}`;
@@ -49,16 +50,21 @@ export default function EditOpening() {
         <Link to={back}>← Tillbaka till annonsen</Link>
       </p>
       <h1>Ändra ”{title}”</h1>
-      <Notice>{copyNotice ? "Det här är en kopia, sparad som utkast. Ändra det som behövs och publicera." : null}</Notice>
+      <Notice>
+        {copyNotice ? "Det här är en kopia, sparad som utkast. Ändra det som behövs och publicera." : null}
+      </Notice>
       {!editable ? (
         <div className="alert alert--warning">
           <p>
-            Annonsen är tillsatt eller stängd och kan inte ändras. Gå till <Link to={back}>annonsen</Link> och gör en kopia i stället.
+            Annonsen är tillsatt eller stängd och kan inte ändras. Gå till <Link to={back}>annonsen</Link> och gör en
+            kopia i stället.
           </p>
         </div>
       ) : (
         <>
-          {status === "published" ? <p className="muted">Annonsen är publicerad. Ändringarna syns i sökningen så fort du sparar.</p> : null}
+          {status === "published" ? (
+            <p className="muted">Annonsen är publicerad. Ändringarna syns i sökningen så fort du sparar.</p>
+          ) : null}
           <ErrorSummary message={actionData?.formError} />
           <OpeningForm
             key={actionData ? "after-submit" : "fresh"}

@@ -44,8 +44,8 @@ export default function NewOpening() {
       <EmployerScopeHeader scope={scope} />
       <h1>Ny annons</h1>
       <p className="lead">
-        Beskriv riktiga arbetsuppgifter som behöver göras. Ju tydligare ni beskriver arbetet och arbetsplatsen, desto bättre blir förslagen från
-        coacherna.
+        Beskriv riktiga arbetsuppgifter som behöver göras. Ju tydligare ni beskriver arbetet och arbetsplatsen, desto
+        bättre blir förslagen från coacherna.
       </p>
       <ErrorSummary message={actionData?.formError} />
       <OpeningForm

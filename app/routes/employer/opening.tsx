@@ -19,10 +19,20 @@ import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.se
 import { choice, optionalText, parseFields } from "~/domain/form-rules.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { formatDate, formatDateTime } from "~/domain/format.ts";
-import { closeOpening, duplicateOpening, loadOpeningDetail, markOpeningFilled, publishOpening, requireOpening, type TransitionResult } from "~/utils/openings.server.ts";
+import {
+  closeOpening,
+  duplicateOpening,
+  loadOpeningDetail,
+  markOpeningFilled,
+  publishOpening,
+  requireOpening,
+  type TransitionResult,
+} from "~/utils/openings.server.ts";
 import { employerProposalWhere } from "~/utils/proposals.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.opening.title ?? "Annons"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.opening.title ?? "Annons"} – Brygga` },
+];
 
 const notices: Record<string, string> = {
   publicerad: "Annonsen är publicerad. Coacher kan nu hitta den i sökningen.",
@@ -42,7 +52,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const presented = await db.proposal.findMany({
     where: { ...employerProposalWhere(scope.employerId), openingId: own.id },
     orderBy: { presentedAt: "desc" },
-    select: { id: true, status: true, presentedAt: true, visitAt: true, participant: { select: { pseudonym: true } }, placement: { select: { startDate: true } } },
+    select: {
+      id: true,
+      status: true,
+      presentedAt: true,
+      visitAt: true,
+      participant: { select: { pseudonym: true } },
+      placement: { select: { startDate: true } },
+    },
   });
   return {
     presented: presented.map((p) => ({
@@ -50,7 +67,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pseudonym: p.participant.pseudonym,
       presentedAt: p.presentedAt,
       waiting: p.status === "presented",
-      statusText: employerStatusText({ status: p.status, visitAt: p.visitAt, placementStart: p.placement?.startDate ?? null }, { date: formatDate, dateTime: formatDateTime }),
+      statusText: employerStatusText(
+        { status: p.status, visitAt: p.visitAt, placementStart: p.placement?.startDate ?? null },
+        { date: formatDate, dateTime: formatDateTime },
+      ),
     })),
     scope: scopeForClient(scope),
     opening: {
@@ -83,7 +103,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const opening = await requireOpening(scope, params.openingId);
   const values = formValues(await request.formData());
   const intent = intentSchema.safeParse(values.intent);
-  if (!intent.success) return data({ intent: null, errors: {} as FieldErrors, message: "Okänd åtgärd." }, { status: 400 });
+  if (!intent.success)
+    return data({ intent: null, errors: {} as FieldErrors, message: "Okänd åtgärd." }, { status: 400 });
   const base = `${scope.basePath}/annonser`;
 
   let result: TransitionResult;
@@ -110,12 +131,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       notice = "";
       break;
   }
-  if (!result.ok) return data({ intent: intent.data, errors: {} as FieldErrors, message: result.message }, { status: result.status });
+  if (!result.ok)
+    return data({ intent: intent.data, errors: {} as FieldErrors, message: result.message }, { status: result.status });
   throw redirect(`${base}/${opening.id}?klart=${notice}`);
 }
 
 export default function OpeningPage() {
-  const { scope, opening, skills, proposalsWaiting, activePlacements, notice, presented } = useLoaderData<typeof loader>();
+  const { scope, opening, skills, proposalsWaiting, activePlacements, notice, presented } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -130,7 +153,9 @@ export default function OpeningPage() {
       <h1>{opening.title}</h1>
       <p>
         <StatusBadge status={opening.status} />{" "}
-        {opening.status === "published" && opening.publishedAt ? <span className="muted">Publicerad {formatDate(opening.publishedAt)}</span> : null}
+        {opening.status === "published" && opening.publishedAt ? (
+          <span className="muted">Publicerad {formatDate(opening.publishedAt)}</span>
+        ) : null}
         {(opening.status === "closed" || opening.status === "filled") && opening.closedAt ? (
           <span className="muted">
             {opening.status === "closed" ? "Stängd" : "Tillsatt"} {formatDate(opening.closedAt)}
@@ -159,7 +184,8 @@ export default function OpeningPage() {
           <ul className="plain-list stack">
             {presented.map((p) => (
               <li key={p.id}>
-                <Link to={scope.onBehalf ? coachProposalPath(p.id) : employerProposalPath(p.id)}>{p.pseudonym}</Link> – {p.waiting ? <strong>{p.statusText}</strong> : p.statusText}
+                <Link to={scope.onBehalf ? coachProposalPath(p.id) : employerProposalPath(p.id)}>{p.pseudonym}</Link> –{" "}
+                {p.waiting ? <strong>{p.statusText}</strong> : p.statusText}
                 {p.presentedAt ? <span className="muted"> (presenterad {formatDate(p.presentedAt)})</span> : null}
               </li>
             ))}
@@ -195,14 +221,27 @@ export default function OpeningPage() {
             </button>
           </Form>
         </div>
-        {opening.status === "draft" ? <p className="muted">Utkastet syns bara för er och er coach tills du publicerar det.</p> : null}
+        {opening.status === "draft" ? (
+          <p className="muted">Utkastet syns bara för er och er coach tills du publicerar det.</p>
+        ) : null}
         {canDo("close", opening.status) ? (
           <details className="close-opening" open={actionData?.intent === "close" ? true : undefined}>
             <summary>Stäng annonsen</summary>
             <Form method="post" className="form" noValidate>
               <p>En stängd annons syns inte i sökningen. Det du skriver hjälper er coach att förstå vad som hände.</p>
-              <SelectField label="Varför stängs annonsen?" name="reason" placeholder="Välj skäl" options={closeReasons.options} errors={closeErrors.reason} />
-              <TextareaField label="Kommentar (valfritt)" name="detail" errors={closeErrors.detail} textareaProps={{ rows: 3 }} />
+              <SelectField
+                label="Varför stängs annonsen?"
+                name="reason"
+                placeholder="Välj skäl"
+                options={closeReasons.options}
+                errors={closeErrors.reason}
+              />
+              <TextareaField
+                label="Kommentar (valfritt)"
+                name="detail"
+                errors={closeErrors.detail}
+                textareaProps={{ rows: 3 }}
+              />
               <button type="submit" name="intent" value="close" className="button button--danger" disabled={busy}>
                 Stäng annonsen
               </button>
@@ -217,7 +256,8 @@ export default function OpeningPage() {
       <ol className="history">
         {opening.events.map((e) => (
           <li key={e.id}>
-            <time dateTime={new Date(e.createdAt).toISOString()}>{formatDateTime(e.createdAt)}</time> – {openingEventActions.label(e.action)}
+            <time dateTime={new Date(e.createdAt).toISOString()}>{formatDateTime(e.createdAt)}</time> –{" "}
+            {openingEventActions.label(e.action)}
             {e.detail ? `: ${e.detail}` : ""}. <span className="muted">{e.who}</span>
             {e.onBehalf ? <span className="badge">För arbetsgivarens räkning</span> : null}
           </li>

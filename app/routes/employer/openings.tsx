@@ -10,7 +10,9 @@ import { db } from "~/utils/db.server.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { listEmployerOpenings } from "~/utils/openings.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Annonser${data?.scope.onBehalf ? ` – ${data.scope.employerName}` : ""} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Annonser${data?.scope.onBehalf ? ` – ${data.scope.employerName}` : ""} – Brygga` },
+];
 
 const notices: Record<string, string> = {
   stangd: "Annonsen är stängd.",
@@ -26,7 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     scope: scopeForClient(scope),
     openings: status ? all.filter((o) => o.status === status) : all,
-    counts: Object.fromEntries(openingStatuses.codes.map((c) => [c, all.filter((o) => o.status === c).length])) as Record<string, number>,
+    counts: Object.fromEntries(
+      openingStatuses.codes.map((c) => [c, all.filter((o) => o.status === c).length]),
+    ) as Record<string, number>,
     status,
     hasWorkplaces: workplaces > 0,
     notice: notices[url.searchParams.get("klart") ?? ""] ?? null,
@@ -41,7 +45,10 @@ export default function Openings() {
       <EmployerScopeHeader scope={scope} />
       <h1>{scope.onBehalf ? `Annonser för ${scope.employerName}` : "Era annonser"}</h1>
       <Notice>{notice}</Notice>
-      <p className="lead">Uppdrag, praktikplatser, arbetsträning, anställningar och studiebesök. Publicerade annonser syns för coacher i hela Brygga.</p>
+      <p className="lead">
+        Uppdrag, praktikplatser, arbetsträning, anställningar och studiebesök. Publicerade annonser syns för coacher i
+        hela Brygga.
+      </p>
       <p>
         <Link to={`${base}/ny`} className="button">
           Ny annons
@@ -50,7 +57,8 @@ export default function Openings() {
       {!hasWorkplaces ? (
         <div className="alert alert--warning">
           <p>
-            Ni har ingen arbetsplats ännu. <Link to={`${scope.basePath}/arbetsplatser/ny`}>Lägg till en arbetsplats</Link> först – den behövs för att
+            Ni har ingen arbetsplats ännu.{" "}
+            <Link to={`${scope.basePath}/arbetsplatser/ny`}>Lägg till en arbetsplats</Link> först – den behövs för att
             deltagarna ska veta var arbetet finns.
           </p>
         </div>

@@ -19,7 +19,9 @@ import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { loadPlacementPage, postPlacementMessage, requirePlacement } from "~/utils/support.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.participant.pseudonym} – ${data.placement.opening.title}` : "Placering"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? `${data.participant.pseudonym} – ${data.placement.opening.title}` : "Placering"} – Brygga` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireEmployerUser(request);
@@ -32,7 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireEmployerUser(request);
   const placement = await requirePlacement(user, params.placementId, "employer");
   const values = formValues(await request.formData());
-  if (values.intent !== "message") return data({ errors: {} as FieldErrors, values, message: "Okänd åtgärd." }, { status: 400 });
+  if (values.intent !== "message")
+    return data({ errors: {} as FieldErrors, values, message: "Okänd åtgärd." }, { status: 400 });
   const form = parseFields(placementMessageShape, values);
   if (!form.ok) return data({ errors: form.errors, values, message: null as string | null }, { status: 400 });
   const result = await postPlacementMessage(user, placement, form.data);
@@ -78,7 +81,11 @@ export default function EmployerPlacement() {
                   E-post: <a href={`mailto:${coach.email}`}>{coach.email}</a>
                 </p>
               ) : null}
-              <p>{page.typicalResponse ? `${coach.name} svarar oftast inom ${page.typicalResponse}.` : "Skriv här nedanför eller ring – före, under och efter starten."}</p>
+              <p>
+                {page.typicalResponse
+                  ? `${coach.name} svarar oftast inom ${page.typicalResponse}.`
+                  : "Skriv här nedanför eller ring – före, under och efter starten."}
+              </p>
             </div>
           ) : (
             <p>Deltagaren har ingen coach just nu. Skriv här nedanför, så svarar någon av coacherna.</p>
@@ -93,7 +100,12 @@ export default function EmployerPlacement() {
 
       {page.presentation ? <PresentationView presentation={page.presentation} /> : null}
 
-      <ResponseStatus status={page.thread.status} waitingSince={page.waitingSince} lastAnswer={page.lastAnswer} now={page.now} />
+      <ResponseStatus
+        status={page.thread.status}
+        waitingSince={page.waitingSince}
+        lastAnswer={page.lastAnswer}
+        now={page.now}
+      />
       <PlacementThread
         messages={page.messages}
         viewerSide="employer"
@@ -102,7 +114,10 @@ export default function EmployerPlacement() {
         status={page.thread.status}
         errors={actionData?.errors}
         formError={actionData?.message ?? null}
-        defaults={{ body: kept(actionData?.values, "body") ?? undefined, shared: kept(actionData?.values, "shared") === "on" }}
+        defaults={{
+          body: kept(actionData?.values, "body") ?? undefined,
+          shared: kept(actionData?.values, "shared") === "on",
+        }}
         busy={navigation.state === "submitting"}
         closedText="Stödet är avslutat och konversationen stängd. Har ni frågor? Fråga coachen eller ring."
         hint="Coachen får ett mejl. Skriv inga personnummer eller hälsouppgifter."
@@ -110,7 +125,9 @@ export default function EmployerPlacement() {
 
       <section aria-labelledby="meetings-title">
         <h2 id="meetings-title">Möten</h2>
-        <p className="muted">Coachen bokar uppföljningar och trepartssamtal. Ni får en inbjudan med e-post som ni kan lägga i kalendern.</p>
+        <p className="muted">
+          Coachen bokar uppföljningar och trepartssamtal. Ni får en inbjudan med e-post som ni kan lägga i kalendern.
+        </p>
         <MeetingList meetings={page.meetings} />
       </section>
     </>

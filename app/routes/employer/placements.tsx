@@ -24,9 +24,15 @@ export default function EmployerPlacements() {
   return (
     <>
       <h1>Placeringar</h1>
-      <p>Här ser ni de deltagare som har praktik, arbetsträning eller anställning hos er, och stödet runt dem. Coachen finns kvar så länge ni och deltagaren vill.</p>
+      <p>
+        Här ser ni de deltagare som har praktik, arbetsträning eller anställning hos er, och stödet runt dem. Coachen
+        finns kvar så länge ni och deltagaren vill.
+      </p>
       <p className="button-row">
-        <Link to={includeEnded ? supportPaths.employerPlacements : `${supportPaths.employerPlacements}?avslutade=ja`} className="button button--secondary">
+        <Link
+          to={includeEnded ? supportPaths.employerPlacements : `${supportPaths.employerPlacements}?avslutade=ja`}
+          className="button button--secondary"
+        >
           {includeEnded ? "Dölj avslutade" : "Visa även avslutade"}
         </Link>
         <Link to={supportPaths.employerSettings} className="button button--secondary">
@@ -43,13 +49,19 @@ export default function EmployerPlacements() {
                 <Link to={supportPaths.employerPlacement(p.id)}>
                   {p.pseudonym} – {p.opening.title}
                 </Link>{" "}
-                {p.unread > 0 ? <span className="badge badge--info">{p.unread === 1 ? "1 nytt meddelande" : `${p.unread} nya meddelanden`}</span> : null}
+                {p.unread > 0 ? (
+                  <span className="badge badge--info">
+                    {p.unread === 1 ? "1 nytt meddelande" : `${p.unread} nya meddelanden`}
+                  </span>
+                ) : null}
               </h2>
               <p>
                 {openingKinds.label(p.kind)} från {formatDate(p.startDate)}
                 {p.endDate ? ` till ${formatDate(p.endDate)}` : ""}. <PlacementStatusBadge status={p.status} />
               </p>
-              {p.nextCheckInAt && p.status !== "ended" ? <p className="muted">Nästa uppföljning: {formatDate(p.nextCheckInAt)}</p> : null}
+              {p.nextCheckInAt && p.status !== "ended" ? (
+                <p className="muted">Nästa uppföljning: {formatDate(p.nextCheckInAt)}</p>
+              ) : null}
               {p.coachName ? <p className="muted">Coach: {p.coachName}</p> : null}
             </li>
           ))}

@@ -67,7 +67,8 @@ export default function Profile() {
         {errorCount > 0 ? (
           <div className="alert alert--error" role="alert">
             <p>
-              <strong>Uppgifterna är inte sparade.</strong> Rätta {errorCount === 1 ? "det markerade fältet" : `de ${errorCount} markerade fälten`}.
+              <strong>Uppgifterna är inte sparade.</strong> Rätta{" "}
+              {errorCount === 1 ? "det markerade fältet" : `de ${errorCount} markerade fälten`}.
             </p>
           </div>
         ) : null}

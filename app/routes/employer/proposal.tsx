@@ -13,17 +13,32 @@ import { ActionResult, ErrorSummary, Field } from "~/components/forms.tsx";
 import { PresentationView } from "~/components/proposal-parts.tsx";
 import { toDateInputValue } from "~/domain/dates.ts";
 import { formatHours } from "~/domain/openings.ts";
-import { canTransition, DeclineSchema, EMPLOYER_PRESENTATION_STATUSES, employerStatusText, startSchema, toSwedishDateTimeInput, visitSchema } from "~/domain/proposals.ts";
+import {
+  canTransition,
+  DeclineSchema,
+  EMPLOYER_PRESENTATION_STATUSES,
+  employerStatusText,
+  startSchema,
+  toSwedishDateTimeInput,
+  visitSchema,
+} from "~/domain/proposals.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
-import { decideProposal, loadPresentation, requireEmployerProposal, type StepResult } from "~/utils/proposals.server.ts";
+import {
+  decideProposal,
+  loadPresentation,
+  requireEmployerProposal,
+  type StepResult,
+} from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pseudonym ?? "Deltagare"} – ${data?.opening.title ?? "förslag"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.pseudonym ?? "Deltagare"} – ${data?.opening.title ?? "förslag"} – Brygga` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireEmployerUser(request);
@@ -35,7 +50,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     participantId: p.participantId,
     action: "read",
     entity: "presentation",
-    detail: presentation ? `Arbetsgivaren såg: ${presentation.sections.map((s) => s.title).join(", ") || "bara pseudonymen"}` : "Arbetsgivaren såg sitt svar (ingen profil)",
+    detail: presentation
+      ? `Arbetsgivaren såg: ${presentation.sections.map((s) => s.title).join(", ") || "bara pseudonymen"}`
+      : "Arbetsgivaren såg sitt svar (ingen profil)",
     ip: clientIp(context),
   });
   const hasPlacement = p.placement !== null;
@@ -45,13 +62,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     id: p.id,
     pseudonym: p.participant.pseudonym,
-    statusText: employerStatusText({ status: p.status, visitAt: p.visitAt, placementStart: p.placement?.startDate ?? null }, { date: formatDate, dateTime: formatDateTime }),
+    statusText: employerStatusText(
+      { status: p.status, visitAt: p.visitAt, placementStart: p.placement?.startDate ?? null },
+      { date: formatDate, dateTime: formatDateTime },
+    ),
     presentedAt: p.presentedAt,
     employerAnsweredAt: p.employerAnsweredAt,
     employerReason: p.employerReason,
     visitAt: p.visitAt,
-    placement: p.placement ? { id: p.placement.id, startDate: p.placement.startDate, hoursPerWeek: p.placement.hoursPerWeek } : null,
-    opening: { id: p.opening.id, title: p.opening.title, kind: p.opening.kind, hours: formatHours(p.opening.hoursMin, p.opening.hoursMax) },
+    placement: p.placement
+      ? { id: p.placement.id, startDate: p.placement.startDate, hoursPerWeek: p.placement.hoursPerWeek }
+      : null,
+    opening: {
+      id: p.opening.id,
+      title: p.opening.title,
+      kind: p.opening.kind,
+      hours: formatHours(p.opening.hoursMin, p.opening.hoursMax),
+    },
     coach: presenter ? { name: presenter.name, phone: presenter.phone, email: presenter.email } : null,
     presentation,
     can: {
@@ -64,7 +91,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-type Failure = { ok: false; intent: string; errors: FieldErrors; message: string; values?: Record<string, string | string[]> };
+type Failure = {
+  ok: false;
+  intent: string;
+  errors: FieldErrors;
+  message: string;
+  values?: Record<string, string | string[]>;
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireEmployerUser(request);
@@ -73,21 +106,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = typeof values.intent === "string" ? values.intent : "";
   const now = new Date();
   const options = { onBehalf: false, ip: clientIp(context), now };
-  const invalid = (errors: FieldErrors) => data<Failure>({ ok: false, intent, errors, message: "Det gick inte att skicka. Rätta det som är markerat.", values }, { status: 400 });
+  const invalid = (errors: FieldErrors) =>
+    data<Failure>(
+      { ok: false, intent, errors, message: "Det gick inte att skicka. Rätta det som är markerat.", values },
+      { status: 400 },
+    );
   const done = (result: StepResult) =>
-    result.ok ? { ok: true as const, intent, message: result.message } : data<Failure>({ ok: false, intent, errors: {}, message: result.message }, { status: result.status });
+    result.ok
+      ? { ok: true as const, intent, message: result.message }
+      : data<Failure>({ ok: false, intent, errors: {}, message: result.message }, { status: result.status });
   switch (intent) {
     case "visit": {
       const parsed = parseWith(visitSchema(now), values, values);
-      return parsed.ok ? done(await decideProposal(user, proposal, { kind: "visit", visitAt: parsed.data.visitAt }, options)) : invalid(parsed.errors);
+      return parsed.ok
+        ? done(await decideProposal(user, proposal, { kind: "visit", visitAt: parsed.data.visitAt }, options))
+        : invalid(parsed.errors);
     }
     case "start": {
       const parsed = parseWith(startSchema(now), values, values);
-      return parsed.ok ? done(await decideProposal(user, proposal, { kind: "start", ...parsed.data }, options)) : invalid(parsed.errors);
+      return parsed.ok
+        ? done(await decideProposal(user, proposal, { kind: "start", ...parsed.data }, options))
+        : invalid(parsed.errors);
     }
     case "decline": {
       const parsed = parseWith(DeclineSchema, values, values);
-      return parsed.ok ? done(await decideProposal(user, proposal, { kind: "decline", reason: parsed.data.reason }, options)) : invalid(parsed.errors);
+      return parsed.ok
+        ? done(await decideProposal(user, proposal, { kind: "decline", reason: parsed.data.reason }, options))
+        : invalid(parsed.errors);
     }
     default:
       return data<Failure>({ ok: false, intent, errors: {}, message: "Okänd åtgärd." }, { status: 400 });
@@ -125,14 +170,18 @@ export default function EmployerProposal() {
       <ActionResult result={actionData} />
 
       {d.presentation ? <PresentationView presentation={d.presentation} /> : null}
-      <p className="muted">{d.pseudonym} är ett namn som deltagaren använder i Brygga. Det riktiga namnet får ni veta när ni träffas, om deltagaren vill.</p>
+      <p className="muted">
+        {d.pseudonym} är ett namn som deltagaren använder i Brygga. Det riktiga namnet får ni veta när ni träffas, om
+        deltagaren vill.
+      </p>
 
       {d.placement ? (
         <section className="panel" aria-labelledby="placement-title">
           <h2 id="placement-title">Starten är bestämd</h2>
           <p>
             {d.pseudonym} börjar {formatDate(d.placement.startDate)}
-            {d.placement.hoursPerWeek ? `, ${d.placement.hoursPerWeek} timmar i veckan` : ""}. Ni och coachen har nu en egen tråd för stödet – före, under och efter starten.
+            {d.placement.hoursPerWeek ? `, ${d.placement.hoursPerWeek} timmar i veckan` : ""}. Ni och coachen har nu en
+            egen tråd för stödet – före, under och efter starten.
           </p>
           <p>
             <Link to={`/arbetsgivare/placeringar/${d.placement.id}`}>Till placeringen och stödet</Link>
@@ -155,7 +204,12 @@ export default function EmployerProposal() {
                 <h3 id="visit-title">Träffas först</h3>
                 <p>Boka ett studiebesök. Deltagaren och coachen kommer till er.</p>
                 <input type="hidden" name="intent" value="visit" />
-                <Field label="Dag och tid för studiebesöket" name="visitAt" errors={errorsFor("visit").visitAt} inputProps={{ type: "datetime-local", min: d.nowInput, defaultValue: kept("visit", "visitAt") }} />
+                <Field
+                  label="Dag och tid för studiebesöket"
+                  name="visitAt"
+                  errors={errorsFor("visit").visitAt}
+                  inputProps={{ type: "datetime-local", min: d.nowInput, defaultValue: kept("visit", "visitAt") }}
+                />
                 <button type="submit" className="button" disabled={busy}>
                   Boka studiebesök
                 </button>
@@ -166,7 +220,12 @@ export default function EmployerProposal() {
                 <h3 id="start-title">Bestäm start</h3>
                 <p>Välj när {d.pseudonym} börjar. Coachen finns med under introduktionen.</p>
                 <input type="hidden" name="intent" value="start" />
-                <Field label="Startdatum" name="startDate" errors={errorsFor("start").startDate} inputProps={{ type: "date", min: d.today, defaultValue: kept("start", "startDate") }} />
+                <Field
+                  label="Startdatum"
+                  name="startDate"
+                  errors={errorsFor("start").startDate}
+                  inputProps={{ type: "date", min: d.today, defaultValue: kept("start", "startDate") }}
+                />
                 <Field
                   label="Timmar per vecka (valfritt)"
                   name="hoursPerWeek"
@@ -184,7 +243,12 @@ export default function EmployerProposal() {
                 <h3 id="decline-title">Tacka nej</h3>
                 <p>Skriv kort varför. Coachen läser det – deltagaren ser det inte.</p>
                 <input type="hidden" name="intent" value="decline" />
-                <TextareaField label="Varför säger ni nej?" name="reason" errors={errorsFor("decline").reason} textareaProps={{ rows: 3, defaultValue: kept("decline", "reason") }} />
+                <TextareaField
+                  label="Varför säger ni nej?"
+                  name="reason"
+                  errors={errorsFor("decline").reason}
+                  textareaProps={{ rows: 3, defaultValue: kept("decline", "reason") }}
+                />
                 <button type="submit" className="button button--secondary" disabled={busy}>
                   Tacka nej
                 </button>

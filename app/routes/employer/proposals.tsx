@@ -35,7 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       opening: r.opening,
       presentedAt: r.presentedAt,
       waiting: r.status === "presented",
-      statusText: employerStatusText({ status: r.status, visitAt: r.visitAt, placementStart: r.placement?.startDate ?? null }, { date: formatDate, dateTime: formatDateTime }),
+      statusText: employerStatusText(
+        { status: r.status, visitAt: r.visitAt, placementStart: r.placement?.startDate ?? null },
+        { date: formatDate, dateTime: formatDateTime },
+      ),
     })),
   };
 }
@@ -45,7 +48,10 @@ export default function EmployerProposals() {
   return (
     <>
       <h1>Presenterade deltagare</h1>
-      <p>Deltagare som själva har sagt ja och som coachen har presenterat för er. Ni ser bara det deltagaren har valt att visa.</p>
+      <p>
+        Deltagare som själva har sagt ja och som coachen har presenterat för er. Ni ser bara det deltagaren har valt att
+        visa.
+      </p>
       {proposals.length === 0 ? (
         <p>Inga deltagare är presenterade för er än.</p>
       ) : (

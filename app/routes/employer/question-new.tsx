@@ -17,7 +17,11 @@ export const meta: MetaFunction = () => [{ title: "Fråga coachen – Brygga" }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireEmployerUser(request);
   const recipient = await questionRecipient(db, user.employerId);
-  return { recipient: recipient ? { organizationName: recipient.organizationName, coachName: recipient.coach?.name ?? null } : null };
+  return {
+    recipient: recipient
+      ? { organizationName: recipient.organizationName, coachName: recipient.coach?.name ?? null }
+      : null,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,7 +48,10 @@ export default function NewQuestion() {
       <h1>Fråga coachen</h1>
       {!recipient ? (
         <div className="alert alert--warning">
-          <p>Ni är inte kopplade till någon coachorganisation ännu, så frågan kan inte skickas här. Ring eller mejla den coach som bjöd in er.</p>
+          <p>
+            Ni är inte kopplade till någon coachorganisation ännu, så frågan kan inte skickas här. Ring eller mejla den
+            coach som bjöd in er.
+          </p>
         </div>
       ) : (
         <>

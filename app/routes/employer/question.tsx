@@ -10,7 +10,9 @@ import { ReplyForm, ResponseStatus, ThreadMessages } from "~/components/thread-v
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { employerQuestionPath, loadQuestionPage, questionAction } from "~/utils/questions.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.thread.subject ?? "Fråga"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.thread.subject ?? "Fråga"} – Brygga` },
+];
 
 const notices: Record<string, string> = {
   skickad: "Din fråga är skickad. Du får ett mejl när coachen har svarat.",
@@ -45,7 +47,11 @@ export default function EmployerQuestion() {
       <h1>{thread.subject}</h1>
       <Notice>{notice}</Notice>
       <ResponseStatus status={thread.status} waitingSince={waitingSince} lastAnswer={lastAnswer} now={now} />
-      <ThreadMessages messages={messages} viewerSide="employer" sideLabels={{ employer: thread.employerName, staff: `Coach, ${thread.organizationName}` }} />
+      <ThreadMessages
+        messages={messages}
+        viewerSide="employer"
+        sideLabels={{ employer: thread.employerName, staff: `Coach, ${thread.organizationName}` }}
+      />
       <ErrorSummary message={actionData && !actionData.errors.body ? "Något gick fel. Försök igen." : null} />
       <section aria-labelledby="reply-title">
         <h2 id="reply-title">{thread.status === "closed" ? "Skriv igen" : "Skriv ett meddelande"}</h2>

@@ -13,7 +13,10 @@ export const meta: MetaFunction = () => [{ title: "Frågor till coachen – Bryg
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireEmployerUser(request);
-  const [threads, recipient] = await Promise.all([listEmployerThreads(user.employerId, user.id), questionRecipient(db, user.employerId)]);
+  const [threads, recipient] = await Promise.all([
+    listEmployerThreads(user.employerId, user.id),
+    questionRecipient(db, user.employerId),
+  ]);
   return { threads, recipient: recipientForEmployer(recipient), now: new Date() };
 }
 
@@ -22,7 +25,9 @@ export default function EmployerQuestions() {
   return (
     <>
       <h1>Frågor till coachen</h1>
-      <p className="lead">Fråga om vad som helst – stöd, anpassningar, lönestöd eller en deltagare – före, under och efter en anställning.</p>
+      <p className="lead">
+        Fråga om vad som helst – stöd, anpassningar, lönestöd eller en deltagare – före, under och efter en anställning.
+      </p>
       <div className="grid">
         <ContactCard recipient={recipient} />
       </div>
@@ -34,7 +39,11 @@ export default function EmployerQuestions() {
         </p>
       ) : null}
       <h2>Era konversationer</h2>
-      {threads.length === 0 ? <p>Ni har inte ställt några frågor ännu.</p> : <ThreadList threads={threads} basePath="/arbetsgivare/fragor" now={now} audience="employer" />}
+      {threads.length === 0 ? (
+        <p>Ni har inte ställt några frågor ännu.</p>
+      ) : (
+        <ThreadList threads={threads} basePath="/arbetsgivare/fragor" now={now} audience="employer" />
+      )}
     </>
   );
 }

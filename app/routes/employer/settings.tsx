@@ -47,7 +47,11 @@ export default function EmployerSettings() {
           type="radio"
           legend="Hur vill du få veta att coachen har skrivit?"
           name="notifyMessages"
-          hint={me.email ? `Mejlen går till ${me.email}. Du kan svara direkt på dem.` : "Du har ingen e-postadress registrerad."}
+          hint={
+            me.email
+              ? `Mejlen går till ${me.email}. Du kan svara direkt på dem.`
+              : "Du har ingen e-postadress registrerad."
+          }
           options={notifyOptions.options}
           defaultValue={kept(result && !result.ok ? result.values : undefined, "notifyMessages", me.notifyMessages)}
           errors={errors?.notifyMessages}

@@ -86,7 +86,13 @@ export default function EditWorkplace() {
         ) : (
           <Form method="post" key={workplaceId}>
             <p>Arbetsplatsen har inga annonser och kan tas bort.</p>
-            <button type="submit" name="intent" value="delete" className="button button--danger" disabled={navigation.state === "submitting"}>
+            <button
+              type="submit"
+              name="intent"
+              value="delete"
+              className="button button--danger"
+              disabled={navigation.state === "submitting"}
+            >
               Ta bort arbetsplatsen
             </button>
           </Form>

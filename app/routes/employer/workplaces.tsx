@@ -31,7 +31,9 @@ export default function Workplaces() {
       <EmployerScopeHeader scope={scope} />
       <h1>Arbetsplatser</h1>
       <Notice>{notice}</Notice>
-      <p className="lead">Adresserna där arbetet finns. Deltagarna ser hur långt de har dit, och varje annons hör till en arbetsplats.</p>
+      <p className="lead">
+        Adresserna där arbetet finns. Deltagarna ser hur långt de har dit, och varje annons hör till en arbetsplats.
+      </p>
       <p>
         <Link to={`${base}/ny`} className="button">
           Lägg till arbetsplats
@@ -50,7 +52,9 @@ export default function Workplaces() {
                 {w.street}, {formatPostalCode(w.postalCode)} {w.municipalityName}
               </p>
               <p className="muted">
-                {w.openings === 0 ? "Inga annonser" : `${w.openings} ${w.openings === 1 ? "annons" : "annonser"}, ${w.publishedOpenings} publicerade`}
+                {w.openings === 0
+                  ? "Inga annonser"
+                  : `${w.openings} ${w.openings === 1 ? "annons" : "annonser"}, ${w.publishedOpenings} publicerade`}
               </p>
             </li>
           ))}

@@ -11,7 +11,9 @@ import { db } from "~/utils/db.server.ts";
 import { formatDate } from "~/domain/format.ts";
 import { loadOpeningDetail } from "~/utils/openings.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.opening.title ?? "Uppdrag"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.opening.title ?? "Uppdrag"} – Brygga` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["coach", "admin", "employer"]);
@@ -19,7 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!detail) notFound("Uppdraget finns inte.");
   const { opening, skills } = detail;
   const ownEmployer = user.role === "employer" && user.employerId === opening.employerId;
-  const linkedOrganization = user.role !== "employer" && user.organizationId != null && user.organizationId === opening.employer.organizationId;
+  const linkedOrganization =
+    user.role !== "employer" && user.organizationId != null && user.organizationId === opening.employer.organizationId;
   // Drafts, filled and closed openings are visible only to their own people.
   if (opening.status !== "published" && !ownEmployer && !linkedOrganization) notFound("Uppdraget finns inte.");
   const employer = await db.employer.findUniqueOrThrow({

@@ -31,7 +31,13 @@ const hoursParam = z.preprocess(
 const SearchSchema = z.object({
   q: z.preprocess((v) => v ?? "", z.string().trim().max(200, "Sökningen får vara högst 200 tecken.")),
   typ: z.preprocess(blank, openingKinds.schema.optional()),
-  kommun: z.preprocess(blank, z.string().regex(/^\d{4}$/, "Välj en kommun i listan.").optional()),
+  kommun: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^\d{4}$/, "Välj en kommun i listan.")
+      .optional(),
+  ),
   timmarMin: hoursParam,
   timmarMax: hoursParam,
   sida: z.preprocess(blank, z.coerce.number().int().min(1).max(500).optional()),
@@ -40,20 +46,27 @@ const SearchSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["coach", "admin", "employer"]);
   const url = new URL(request.url);
-  const raw = Object.fromEntries(["q", "typ", "kommun", "timmarMin", "timmarMax", "sida"].map((k) => [k, url.searchParams.get(k)]));
+  const raw = Object.fromEntries(
+    ["q", "typ", "kommun", "timmarMin", "timmarMax", "sida"].map((k) => [k, url.searchParams.get(k)]),
+  );
   const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v ?? ""])) as Record<string, string>;
   const municipalities = await municipalityOptions();
   const parsed = SearchSchema.safeParse(raw);
   const errors: Record<string, string[]> = {};
-  if (!parsed.success) for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
   const p = parsed.success ? parsed.data : null;
-  if (p?.timmarMin != null && p.timmarMax != null && p.timmarMin > p.timmarMax) errors.timmarMax = ["Högsta antal timmar kan inte vara mindre än minsta."];
+  if (p?.timmarMin != null && p.timmarMax != null && p.timmarMin > p.timmarMax)
+    errors.timmarMax = ["Högsta antal timmar kan inte vara mindre än minsta."];
   if (p?.kommun && !municipalities.some((m) => m.code === p.kommun)) errors.kommun = ["Välj en kommun i listan."];
   const base = { values, municipalities, role: user.role, pageSize: SEARCH_PAGE_SIZE };
   if (!p || Object.keys(errors).length) return data({ ...base, errors, results: null, page: 1 }, { status: 400 });
 
   const page = p.sida ?? 1;
-  const hours = p.timmarMin != null || p.timmarMax != null ? { min: p.timmarMin ?? HOURS.min, max: p.timmarMax ?? HOURS.max } : undefined;
+  const hours =
+    p.timmarMin != null || p.timmarMax != null
+      ? { min: p.timmarMin ?? HOURS.min, max: p.timmarMax ?? HOURS.max }
+      : undefined;
   const results = await searchPublishedOpenings({
     text: p.q,
     filters: {
@@ -76,7 +89,10 @@ export default function SearchOpenings() {
   return (
     <>
       <h1>Sök uppdrag</h1>
-      <p className="lead">Publicerade uppdrag, praktikplatser, arbetsträningar, anställningar och studiebesök hos alla arbetsgivare i Brygga.</p>
+      <p className="lead">
+        Publicerade uppdrag, praktikplatser, arbetsträningar, anställningar och studiebesök hos alla arbetsgivare i
+        Brygga.
+      </p>
       <Form method="get" className="search-panel" role="search" aria-label="Sök uppdrag">
         <Field
           label="Sökord"
@@ -86,12 +102,22 @@ export default function SearchOpenings() {
           inputProps={{ type: "search", defaultValue: values.q }}
         />
         <div className="search-panel__filters">
-          <SelectField label="Typ" name="typ" placeholder="Alla typer" options={openingKinds.options} errors={errors.typ} selectProps={{ defaultValue: values.typ }} />
+          <SelectField
+            label="Typ"
+            name="typ"
+            placeholder="Alla typer"
+            options={openingKinds.options}
+            errors={errors.typ}
+            selectProps={{ defaultValue: values.typ }}
+          />
           <SelectField
             label="Kommun"
             name="kommun"
             placeholder="Hela Sverige"
-            groups={counties.map((c) => ({ label: c, options: municipalities.filter((m) => m.county === c).map((m) => ({ value: m.code, label: m.name })) }))}
+            groups={counties.map((c) => ({
+              label: c,
+              options: municipalities.filter((m) => m.county === c).map((m) => ({ value: m.code, label: m.name })),
+            }))}
             errors={errors.kommun}
             selectProps={{ defaultValue: values.kommun }}
           />
@@ -99,13 +125,25 @@ export default function SearchOpenings() {
             label="Timmar per vecka, minst"
             name="timmarMin"
             errors={errors.timmarMin}
-            inputProps={{ type: "number", inputMode: "numeric", min: HOURS.min, max: HOURS.max, defaultValue: values.timmarMin }}
+            inputProps={{
+              type: "number",
+              inputMode: "numeric",
+              min: HOURS.min,
+              max: HOURS.max,
+              defaultValue: values.timmarMin,
+            }}
           />
           <Field
             label="Timmar per vecka, högst"
             name="timmarMax"
             errors={errors.timmarMax}
-            inputProps={{ type: "number", inputMode: "numeric", min: HOURS.min, max: HOURS.max, defaultValue: values.timmarMax }}
+            inputProps={{
+              type: "number",
+              inputMode: "numeric",
+              min: HOURS.min,
+              max: HOURS.max,
+              defaultValue: values.timmarMax,
+            }}
           />
         </div>
         <button type="submit" className="button">
@@ -117,7 +155,9 @@ export default function SearchOpenings() {
         <h2 id="results-title" aria-live="polite">
           {results ? (results.total === 1 ? "1 träff" : `${results.total} träffar`) : "Rätta sökningen"}
         </h2>
-        {results && results.openings.length === 0 ? <p>Inga publicerade uppdrag matchar. Prova färre filter eller ett annat ord.</p> : null}
+        {results && results.openings.length === 0 ? (
+          <p>Inga publicerade uppdrag matchar. Prova färre filter eller ett annat ord.</p>
+        ) : null}
         {results ? (
           <ul className="result-list">
             {results.openings.map((o) => (
@@ -126,7 +166,8 @@ export default function SearchOpenings() {
                   <Link to={`/uppdrag/${o.id}`}>{o.title}</Link>
                 </h3>
                 <p className="result__meta">
-                  <strong>{o.employerName}</strong> · {openingKinds.label(o.kind)} · {o.municipalityName} · {formatHours(o.hoursMin, o.hoursMax)}
+                  <strong>{o.employerName}</strong> · {openingKinds.label(o.kind)} · {o.municipalityName} ·{" "}
+                  {formatHours(o.hoursMin, o.hoursMax)}
                 </p>
                 <p className="muted">
                   {o.occupationLabel}

@@ -8,9 +8,19 @@ import { clientIp } from "~/utils/rate-limit.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireParticipantUser(request);
-  const participant = await db.participant.findFirst({ where: { id: user.participantId, erasedAt: null }, select: { id: true } });
+  const participant = await db.participant.findFirst({
+    where: { id: user.participantId, erasedAt: null },
+    select: { id: true },
+  });
   if (!participant) throw new Response("Dina uppgifter finns inte längre.", { status: 404 });
-  await audit(db, { actorId: user.id, participantId: participant.id, action: "export", entity: "export", detail: "Deltagarens egen nedladdning", ip: clientIp(context) });
+  await audit(db, {
+    actorId: user.id,
+    participantId: participant.id,
+    action: "export",
+    entity: "export",
+    detail: "Deltagarens egen nedladdning",
+    ip: clientIp(context),
+  });
   const body = await exportParticipant(participant.id, { name: user.name, role: user.role });
   return new Response(JSON.stringify(body, null, 2), {
     headers: {

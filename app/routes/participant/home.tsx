@@ -25,11 +25,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
   });
   const interestIds = parseJson<{ occupationIds?: string[] }>(participant.profile?.interests, {}).occupationIds ?? [];
-  const interests = await db.occupation.findMany({ where: { id: { in: interestIds } }, select: { id: true, label: true } });
-  await audit(db, { actorId: user.id, participantId: participant.id, action: "read", entity: "participant-home", ip: clientIp(context) });
+  const interests = await db.occupation.findMany({
+    where: { id: { in: interestIds } },
+    select: { id: true, label: true },
+  });
+  await audit(db, {
+    actorId: user.id,
+    participantId: participant.id,
+    action: "read",
+    entity: "participant-home",
+    ip: clientIp(context),
+  });
   const proposals = await listParticipantProposals(participant.id);
   const placements = await participantPlacements(participant.id, user.id);
-  return { placements, pseudonym: participant.pseudonym, coach: participant.coach, interests, waitingProposals: proposals.filter((p) => p.waiting), proposalCount: proposals.length };
+  return {
+    placements,
+    pseudonym: participant.pseudonym,
+    coach: participant.coach,
+    interests,
+    waitingProposals: proposals.filter((p) => p.waiting),
+    proposalCount: proposals.length,
+  };
 }
 
 export default function ParticipantHome() {
@@ -43,7 +59,9 @@ export default function ParticipantHome() {
         {waitingProposals.length > 0 ? (
           <>
             <p>
-              {waitingProposals.length === 1 ? "Ett förslag väntar på ditt svar." : `${waitingProposals.length} förslag väntar på ditt svar.`}
+              {waitingProposals.length === 1
+                ? "Ett förslag väntar på ditt svar."
+                : `${waitingProposals.length} förslag väntar på ditt svar.`}
             </p>
             <ProposalCards items={waitingProposals} />
           </>

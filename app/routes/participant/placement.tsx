@@ -12,7 +12,9 @@ import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { loadPlacementPage } from "~/utils/support.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.placement.opening.title ?? "Ditt jobb"} – Brygga` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.placement.opening.title ?? "Ditt jobb"} – Brygga` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireParticipantUser(request);
@@ -21,7 +23,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     placement: page.placement,
     coach: page.coach,
-    messages: page.messages.map((m) => ({ id: m.id, body: m.body, createdAt: m.createdAt, authorName: m.authorName, unread: m.unread })),
+    messages: page.messages.map((m) => ({
+      id: m.id,
+      body: m.body,
+      createdAt: m.createdAt,
+      authorName: m.authorName,
+      unread: m.unread,
+    })),
     upcoming: page.meetings.filter((m) => m.status === "planned" && new Date(m.scheduledAt) >= now).reverse(),
   };
 }
@@ -43,7 +51,8 @@ export default function ParticipantPlacement() {
           </p>
           {placement.opening.workplace ? <p>Adress: {placement.opening.workplace}.</p> : null}
           <p>
-            Du började {formatDate(placement.startDate)}.{placement.endDate ? ` Det slutar ${formatDate(placement.endDate)}.` : ""}
+            Du började {formatDate(placement.startDate)}.
+            {placement.endDate ? ` Det slutar ${formatDate(placement.endDate)}.` : ""}
           </p>
           {placement.hoursPerWeek ? <p>Du jobbar {placement.hoursPerWeek} timmar i veckan.</p> : null}
           {placement.supervisorName ? <p>Din handledare heter {placement.supervisorName}.</p> : null}
@@ -61,7 +70,11 @@ export default function ParticipantPlacement() {
             {upcoming.map((m) => (
               <li key={m.id} className="entry">
                 <h3>{formatDateTime(m.scheduledAt)}</h3>
-                <p>{m.kind === "three_party" ? "Du, din handledare och din coach pratar om hur det går." : "Din coach följer upp hur det går."}</p>
+                <p>
+                  {m.kind === "three_party"
+                    ? "Du, din handledare och din coach pratar om hur det går."
+                    : "Din coach följer upp hur det går."}
+                </p>
                 <MeetingWhere meeting={m} />
                 {m.agenda ? <p>Ni ska prata om: {m.agenda}</p> : null}
               </li>
@@ -93,7 +106,12 @@ export default function ParticipantPlacement() {
                 <article aria-label={`Från ${m.authorName}`}>
                   <header className="message__header">
                     <strong>{m.authorName}</strong> <span className="muted">{formatDateTime(m.createdAt)}</span>
-                    {m.unread ? <> <span className="badge badge--info">Ny</span></> : null}
+                    {m.unread ? (
+                      <>
+                        {" "}
+                        <span className="badge badge--info">Ny</span>
+                      </>
+                    ) : null}
                   </header>
                   <div className="message__body">
                     <LinkifiedText text={m.body} />

@@ -36,10 +36,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     db.profileComment.findMany({
       where: { participantId: participant.id },
       orderBy: { createdAt: "asc" },
-      select: { id: true, body: true, createdAt: true, replyToId: true, authorId: true, author: { select: { name: true } } },
+      select: {
+        id: true,
+        body: true,
+        createdAt: true,
+        replyToId: true,
+        authorId: true,
+        author: { select: { name: true } },
+      },
     }),
   ]);
-  await audit(db, { actorId: user.id, participantId: participant.id, action: "read", entity: "own-profile", ip: clientIp(context) });
+  await audit(db, {
+    actorId: user.id,
+    participantId: participant.id,
+    action: "read",
+    entity: "own-profile",
+    ip: clientIp(context),
+  });
   const threads = comments
     .filter((c) => !c.replyToId)
     .map((c) => ({
@@ -48,7 +61,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       createdAt: c.createdAt,
       mine: c.authorId === user.id,
       author: c.authorId === user.id ? "Du" : (c.author?.name ?? "Din coach"),
-      replies: comments.filter((r) => r.replyToId === c.id).map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, author: r.authorId === user.id ? "Du" : (r.author?.name ?? "Din coach") })),
+      replies: comments
+        .filter((r) => r.replyToId === c.id)
+        .map((r) => ({
+          id: r.id,
+          body: r.body,
+          createdAt: r.createdAt,
+          author: r.authorId === user.id ? "Du" : (r.author?.name ?? "Din coach"),
+        })),
     }));
   return { pseudonym: participant.pseudonym, coachName: participant.coach?.name ?? null, profile, labels, threads };
 }
@@ -66,8 +86,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(CommentSchema, await request.formData());
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values: form.values }, { status: 400 });
   await db.$transaction(async (tx) => {
-    await tx.profileComment.create({ data: { participantId: participant.id, authorId: user.id, body: form.data.body } });
-    await audit(tx, { actorId: user.id, participantId: participant.id, action: "create", entity: "comment", ip: clientIp(context) });
+    await tx.profileComment.create({
+      data: { participantId: participant.id, authorId: user.id, body: form.data.body },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      participantId: participant.id,
+      action: "create",
+      entity: "comment",
+      ip: clientIp(context),
+    });
   });
   return { ok: true as const };
 }
@@ -106,7 +134,10 @@ export default function OwnProfile() {
             label="Det här vill jag säga"
             name="body"
             errors={result && !result.ok ? result.errors.body : undefined}
-            textareaProps={{ rows: 4, defaultValue: result && !result.ok ? String(result.values.body ?? "") : undefined }}
+            textareaProps={{
+              rows: 4,
+              defaultValue: result && !result.ok ? String(result.values.body ?? "") : undefined,
+            }}
           />
           <button type="submit" className="button button--large" disabled={navigation.state === "submitting"}>
             Skicka

@@ -10,14 +10,25 @@ import { TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { readSchedule, readTasks } from "~/domain/openings.ts";
-import { canTransition, kindForParticipant, ParticipantAnswerSchema, participantStatusText, PROPOSAL_LIMITS } from "~/domain/proposals.ts";
+import {
+  canTransition,
+  kindForParticipant,
+  ParticipantAnswerSchema,
+  participantStatusText,
+  PROPOSAL_LIMITS,
+} from "~/domain/proposals.ts";
 import { scheduleTimes } from "~/domain/vocab/schedule.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireParticipantUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
-import { answerProposal, loadPresentation, proposalDistanceKm, requireParticipantProposal } from "~/utils/proposals.server.ts";
+import {
+  answerProposal,
+  loadPresentation,
+  proposalDistanceKm,
+  requireParticipantProposal,
+} from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Förslag: ${data?.title ?? ""} – Brygga` }];
@@ -32,7 +43,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireParticipantUser(request);
   const p = await requireParticipantProposal(params.proposalId, user.participantId);
   const presentation = await loadPresentation(p.participant);
-  await audit(db, { actorId: user.id, participantId: p.participantId, action: "read", entity: "own-proposal", detail: p.opening.title, ip: clientIp(context) });
+  await audit(db, {
+    actorId: user.id,
+    participantId: p.participantId,
+    action: "read",
+    entity: "own-proposal",
+    detail: p.opening.title,
+    ip: clientIp(context),
+  });
   const hasPlacement = p.placement !== null;
   const o = p.opening;
   const schedule = readSchedule(o.schedule);
@@ -46,19 +64,38 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     employerName: o.employer.name,
     place: `${o.workplace.street}, ${o.workplace.municipality.name}`,
     distance: kmText(proposalDistanceKm(p)),
-    hours: o.kind === "visit" ? null : o.hoursMin === o.hoursMax ? `${o.hoursMin} timmar i veckan.` : `Mellan ${o.hoursMin} och ${o.hoursMax} timmar i veckan.`,
-    times: schedule.times.length ? `Du jobbar: ${schedule.times.map((t) => scheduleTimes.label(t).toLowerCase()).join(", ")}.` : null,
+    hours:
+      o.kind === "visit"
+        ? null
+        : o.hoursMin === o.hoursMax
+          ? `${o.hoursMin} timmar i veckan.`
+          : `Mellan ${o.hoursMin} och ${o.hoursMax} timmar i veckan.`,
+    times: schedule.times.length
+      ? `Du jobbar: ${schedule.times.map((t) => scheduleTimes.label(t).toLowerCase()).join(", ")}.`
+      : null,
     flexibleStart: schedule.startFlexible,
-    length: o.lengthWeeks && (o.kind === "practice" || o.kind === "work_trial") ? `Det håller på i ${o.lengthWeeks} veckor.` : null,
-    start: p.placement ? `Du börjar ${formatDate(p.placement.startDate)}.` : o.startDate ? `Det börjar tidigast ${formatDate(o.startDate)}.` : null,
+    length:
+      o.lengthWeeks && (o.kind === "practice" || o.kind === "work_trial")
+        ? `Det håller på i ${o.lengthWeeks} veckor.`
+        : null,
+    start: p.placement
+      ? `Du börjar ${formatDate(p.placement.startDate)}.`
+      : o.startDate
+        ? `Det börjar tidigast ${formatDate(o.startDate)}.`
+        : null,
     placementId: p.placement?.id ?? null,
     supervisorName: o.supervisorName,
     purpose: o.purpose,
     coach: coach ? { name: coach.name, phone: coach.phone } : null,
-    statusText: participantStatusText({ status: p.status, hasPlacement, visitAt: p.visitAt, startDate: p.placement?.startDate ?? null }, { date: formatDate, dateTime: formatDateTime }),
+    statusText: participantStatusText(
+      { status: p.status, hasPlacement, visitAt: p.visitAt, startDate: p.placement?.startDate ?? null },
+      { date: formatDate, dateTime: formatDateTime },
+    ),
     waitingForAnswer: canTransition({ status: p.status, hasPlacement }, "participant_yes"),
     canAskMore: canTransition({ status: p.status, hasPlacement }, "participant_more_info"),
-    canChangeMind: !canTransition({ status: p.status, hasPlacement }, "participant_yes") && canTransition({ status: p.status, hasPlacement }, "participant_no"),
+    canChangeMind:
+      !canTransition({ status: p.status, hasPlacement }, "participant_yes") &&
+      canTransition({ status: p.status, hasPlacement }, "participant_no"),
     answerBy: p.status === "proposed" || p.status === "more_info" ? p.expiresAt : null,
     myReason: p.participantReason,
     shown: presentation.sections,
@@ -71,9 +108,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const proposal = await requireParticipantProposal(params.proposalId, user.participantId);
   const values = formValues(await request.formData());
   const parsed = parseWith(ParticipantAnswerSchema, values, values);
-  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors as FieldErrors, message: "Välj Ja, Nej eller Vill veta mer." }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { ok: false as const, errors: parsed.errors as FieldErrors, message: "Välj Ja, Nej eller Vill veta mer." },
+      { status: 400 },
+    );
   const result = await answerProposal(user, proposal, parsed.data, { onBehalf: false, ip: clientIp(context) });
-  if (!result.ok) return data({ ok: false as const, errors: {} as FieldErrors, message: result.message }, { status: result.status });
+  if (!result.ok)
+    return data({ ok: false as const, errors: {} as FieldErrors, message: result.message }, { status: result.status });
   return { ok: true as const, errors: {} as FieldErrors, message: result.message };
 }
 
@@ -93,7 +135,9 @@ export default function ParticipantProposal() {
         <Link to="/deltagare/forslag">← Alla dina förslag</Link>
       </p>
       <h1>{d.title}</h1>
-      <p className="lead">{d.coach ? `${d.coach.name} tror att det här kan passa dig.` : "Din coach tror att det här kan passa dig."}</p>
+      <p className="lead">
+        {d.coach ? `${d.coach.name} tror att det här kan passa dig.` : "Din coach tror att det här kan passa dig."}
+      </p>
 
       {actionData?.ok ? (
         <div className="alert alert--success" role="status" tabIndex={-1} ref={statusRef}>
@@ -146,7 +190,11 @@ export default function ParticipantProposal() {
 
       <section className="panel" aria-labelledby="supervisor-title">
         <h2 id="supervisor-title">Vem hjälper dig där?</h2>
-        <p>{d.supervisorName ? `Din handledare heter ${d.supervisorName}.` : "Arbetsgivaren har inte bestämt vem som blir din handledare än. Fråga din coach."}</p>
+        <p>
+          {d.supervisorName
+            ? `Din handledare heter ${d.supervisorName}.`
+            : "Arbetsgivaren har inte bestämt vem som blir din handledare än. Fråga din coach."}
+        </p>
         {d.coach ? (
           <p>
             Din coach {d.coach.name} finns med hela tiden.
@@ -189,7 +237,8 @@ export default function ParticipantProposal() {
           <p>De får inte se något mer om dig.</p>
         )}
         <p>
-          Vill du ändra vad arbetsgivaren får se? <Link to="/deltagare/profil">Titta på din profil</Link> och prata med din coach.
+          Vill du ändra vad arbetsgivaren får se? <Link to="/deltagare/profil">Titta på din profil</Link> och prata med
+          din coach.
         </p>
       </section>
 
@@ -209,11 +258,23 @@ export default function ParticipantProposal() {
               <button type="submit" name="answer" value="yes" className="button button--large" disabled={busy}>
                 Ja, det vill jag
               </button>
-              <button type="submit" name="answer" value="no" className="button button--large button--secondary" disabled={busy}>
+              <button
+                type="submit"
+                name="answer"
+                value="no"
+                className="button button--large button--secondary"
+                disabled={busy}
+              >
                 Nej tack
               </button>
               {d.canAskMore ? (
-                <button type="submit" name="answer" value="more_info" className="button button--large button--secondary" disabled={busy}>
+                <button
+                  type="submit"
+                  name="answer"
+                  value="more_info"
+                  className="button button--large button--secondary"
+                  disabled={busy}
+                >
                   Jag vill veta mer
                 </button>
               ) : null}
@@ -228,8 +289,18 @@ export default function ParticipantProposal() {
           <p>Du bestämmer. Du kan säga nej fram till att du börjar.</p>
           {actionData && !actionData.ok ? <ErrorSummary message={actionData.message} /> : null}
           <Form method="post" className="stack" noValidate>
-            <TextareaField label="Vill du säga varför? Du behöver inte skriva något." name="reason" textareaProps={{ rows: 2, maxLength: PROPOSAL_LIMITS.reason }} />
-            <button type="submit" name="answer" value="no" className="button button--large button--secondary" disabled={busy}>
+            <TextareaField
+              label="Vill du säga varför? Du behöver inte skriva något."
+              name="reason"
+              textareaProps={{ rows: 2, maxLength: PROPOSAL_LIMITS.reason }}
+            />
+            <button
+              type="submit"
+              name="answer"
+              value="no"
+              className="button button--large button--secondary"
+              disabled={busy}
+            >
               Nej, jag vill inte längre
             </button>
           </Form>

@@ -15,7 +15,13 @@ export const meta: MetaFunction = () => [{ title: "Dina förslag – Brygga" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireParticipantUser(request);
   const proposals = await listParticipantProposals(user.participantId);
-  await audit(db, { actorId: user.id, participantId: user.participantId, action: "read", entity: "own-proposals", ip: clientIp(context) });
+  await audit(db, {
+    actorId: user.id,
+    participantId: user.participantId,
+    action: "read",
+    entity: "own-proposals",
+    ip: clientIp(context),
+  });
   return { waiting: proposals.filter((p) => p.waiting), other: proposals.filter((p) => !p.waiting) };
 }
 
@@ -24,7 +30,10 @@ export default function ParticipantProposals() {
   return (
     <div className="plain">
       <h1>Dina förslag</h1>
-      <p className="lead">Här ser du arbetsplatser som din coach tror kan passa dig. Du bestämmer själv. Arbetsgivaren får inte veta något om dig förrän du har sagt ja.</p>
+      <p className="lead">
+        Här ser du arbetsplatser som din coach tror kan passa dig. Du bestämmer själv. Arbetsgivaren får inte veta något
+        om dig förrän du har sagt ja.
+      </p>
       <section aria-labelledby="waiting-title">
         <h2 id="waiting-title">Väntar på ditt svar</h2>
         {waiting.length === 0 ? <p>Inga förslag väntar på dig just nu.</p> : <ProposalCards items={waiting} />}

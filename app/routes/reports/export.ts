@@ -12,13 +12,22 @@ import { buildOrganizationReport, errorsText, parseReportRequest } from "~/utils
 const TableParam = z
   .string()
   .optional()
-  .refine((v) => v === undefined || (tableIds as readonly string[]).includes(v), `Tabellen finns inte. Välj en av: ${tableIds.join(", ")}.`)
+  .refine(
+    (v) => v === undefined || (tableIds as readonly string[]).includes(v),
+    `Tabellen finns inte. Välj en av: ${tableIds.join(", ")}.`,
+  )
   .transform((v) => v as TableId | undefined);
 
 function problem(format: "csv" | "json", message: string, status = 400) {
   return format === "json"
-    ? new Response(JSON.stringify({ error: message }), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } })
-    : new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    ? new Response(JSON.stringify({ error: message }), {
+        status,
+        headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+      })
+    : new Response(message, {
+        status,
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      });
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,7 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const table = TableParam.safeParse(url.searchParams.get("tabell") ?? undefined);
   if (!table.success) return problem(format, table.error.issues[0]!.message);
   const parsed = await parseReportRequest(request, user, "funder");
-  if (!parsed.ok) return problem(format, `Rapporten kunde inte tas fram. ${parsed.formError ?? errorsText(parsed.errors)}`);
+  if (!parsed.ok)
+    return problem(format, `Rapporten kunde inte tas fram. ${parsed.formError ?? errorsText(parsed.errors)}`);
   const f = parsed.filters;
   const report = await buildOrganizationReport({
     organization: parsed.organization,
@@ -45,8 +55,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = { "Cache-Control": "no-store", "Content-Disposition": `attachment; filename="${name}.${format}"` };
   if (format === "json") {
     const body = toJsonDocument(report.meta, tables, report.definitions);
-    return new Response(JSON.stringify(body, null, 2), { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+    return new Response(JSON.stringify(body, null, 2), {
+      headers: { ...headers, "Content-Type": "application/json; charset=utf-8" },
+    });
   }
-  const csv = toCsv(tables, { minGroupSize: report.meta.minGroupSize, heading: table.data ? undefined : csvHeading(report.meta) });
+  const csv = toCsv(tables, {
+    minGroupSize: report.meta.minGroupSize,
+    heading: table.data ? undefined : csvHeading(report.meta),
+  });
   return new Response(csv, { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
 }

@@ -8,13 +8,29 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { ChoiceGroup, SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
-import { BarChart, BeforeAfterChart, ChartDefs, ChartFigure, ChartLayout, MunicipalityMap, type BarDatum, type MapValue } from "~/components/report-charts.tsx";
+import {
+  BarChart,
+  BeforeAfterChart,
+  ChartDefs,
+  ChartFigure,
+  ChartLayout,
+  MunicipalityMap,
+  type BarDatum,
+  type MapValue,
+} from "~/components/report-charts.tsx";
 import { ReportTableView } from "~/components/report-table.tsx";
 import type { GroupKey } from "~/domain/reports/compute.ts";
 import { cellNumber, displayCell } from "~/domain/reports/format.ts";
 import { filtersQuery, mapScopeParam, viewParam, type MapScope } from "~/domain/reports/filters.ts";
 import { mapClasses } from "~/domain/reports/map.ts";
-import { groupLabels, groupOrder, tableById, type Cell, type ReportTable, type TableId } from "~/domain/reports/tables.ts";
+import {
+  groupLabels,
+  groupOrder,
+  tableById,
+  type Cell,
+  type ReportTable,
+  type TableId,
+} from "~/domain/reports/tables.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { municipalityMap } from "~/utils/geo-map.server.ts";
@@ -26,12 +42,13 @@ export const meta: MetaFunction = () => [{ title: "Rapporter – Brygga" }];
 function countyFor(
   municipalityCode: string | null,
   organizationMunicipality: string | null,
-  counts: Array<{ code: string | null; count: number }>
+  counts: Array<{ code: string | null; count: number }>,
 ): string | null {
   if (municipalityCode) return municipalityCode.slice(0, 2);
   if (organizationMunicipality) return organizationMunicipality.slice(0, 2);
   const byCounty = new Map<string, number>();
-  for (const m of counts) if (m.code) byCounty.set(m.code.slice(0, 2), (byCounty.get(m.code.slice(0, 2)) ?? 0) + m.count);
+  for (const m of counts)
+    if (m.code) byCounty.set(m.code.slice(0, 2), (byCounty.get(m.code.slice(0, 2)) ?? 0) + m.count);
   return [...byCounty.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
@@ -46,7 +63,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today: parsed.today,
   };
   if (!parsed.ok) {
-    return data({ ...base, ok: false as const, errors: parsed.errors, formError: parsed.formError ?? null }, { status: 400 });
+    return data(
+      { ...base, ok: false as const, errors: parsed.errors, formError: parsed.formError ?? null },
+      { status: 400 },
+    );
   }
   const f = parsed.filters;
   const report = await buildOrganizationReport({
@@ -57,9 +77,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     municipalityCode: f.municipalityCode,
     view: f.view,
   });
-  const countyCode = f.mapScope === "county" ? countyFor(f.municipalityCode, parsed.organization.municipalityCode, report.figures.municipalities) : null;
+  const countyCode =
+    f.mapScope === "county"
+      ? countyFor(f.municipalityCode, parsed.organization.municipalityCode, report.figures.municipalities)
+      : null;
   const geometry = countyCode ? municipalityMap({ kind: "county", countyCode }) : municipalityMap({ kind: "country" });
-  const county = countyCode ? await db.municipality.findFirst({ where: { countyCode }, select: { county: true } }) : null;
+  const county = countyCode
+    ? await db.municipality.findFirst({ where: { countyCode }, select: { county: true } })
+    : null;
   return {
     ...base,
     ok: true as const,
@@ -67,7 +92,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     meta: report.meta,
     tables: report.tables,
     definitions: report.definitions,
-    map: { scope: countyCode ? ("county" as const) : ("country" as const), areaName: county?.county ?? "Sverige", geometry },
+    map: {
+      scope: countyCode ? ("county" as const) : ("country" as const),
+      areaName: county?.county ?? "Sverige",
+      geometry,
+    },
   };
 }
 
@@ -81,7 +110,8 @@ function DownloadLinks({ query, tables }: { query: string; tables: ReportTable[]
         const name = <span className="visually-hidden"> med {t.title.toLowerCase()}</span>;
         return (
           <li key={t.id}>
-            Ladda ner {t.title.toLowerCase()}: <a href={`/rapporter.csv?${q}`}>CSV{name}</a> · <a href={`/rapporter.json?${q}`}>JSON{name}</a>
+            Ladda ner {t.title.toLowerCase()}: <a href={`/rapporter.csv?${q}`}>CSV{name}</a> ·{" "}
+            <a href={`/rapporter.json?${q}`}>JSON{name}</a>
           </li>
         );
       })}
@@ -122,13 +152,22 @@ function KeyFigure({ value, text }: { value: string; text: string }) {
   );
 }
 
-const bar = (label: string, cell: Cell | undefined, note?: string): BarDatum => ({ label, value: cellNumber(cell), hidden: cell?.hidden, note });
+const bar = (label: string, cell: Cell | undefined, note?: string): BarDatum => ({
+  label,
+  value: cellNumber(cell),
+  hidden: cell?.hidden,
+  note,
+});
 
 /** A before/after section: a chart of the total and one table per group (the total open). */
 function BeforeAfter({ table, k, lead }: { table: ReportTable; k: number; lead: string }) {
   const totalRows = table.rows.filter((r) => r.group === "total");
-  const chartRows = totalRows.filter((r) => cellNumber(r.cells.before) || cellNumber(r.cells.after) || r.cells.before?.hidden || r.cells.after?.hidden);
-  const nothingToDraw = chartRows.every((r) => cellNumber(r.cells.before) === null && cellNumber(r.cells.after) === null);
+  const chartRows = totalRows.filter(
+    (r) => cellNumber(r.cells.before) || cellNumber(r.cells.after) || r.cells.before?.hidden || r.cells.after?.hidden,
+  );
+  const nothingToDraw = chartRows.every(
+    (r) => cellNumber(r.cells.before) === null && cellNumber(r.cells.after) === null,
+  );
   const rowsFor = (g: GroupKey) => table.rows.filter((r) => r.group === g);
   return (
     <>
@@ -138,20 +177,34 @@ function BeforeAfter({ table, k, lead }: { table: ReportTable; k: number; lead: 
           nothingToDraw ? (
             <p className="muted">
               Inget diagram:{" "}
-              {chartRows.length === 0 ? "ingen deltagare avslutades under perioden." : `för få avslutade deltagare för att visa (färre än ${k}).`}
+              {chartRows.length === 0
+                ? "ingen deltagare avslutades under perioden."
+                : `för få avslutade deltagare för att visa (färre än ${k}).`}
             </p>
           ) : (
             <ChartFigure caption={`${table.title}, alla avslutade (antal deltagare)`}>
               <BeforeAfterChart
                 title={`${table.title}, alla avslutade`}
                 description={`${lead} Staplarna visar antal deltagare före och efter för varje kategori som förekommer; samma tal finns i tabellen under diagrammet.`}
-                data={chartRows.map((r) => ({ label: String(r.cells.label!.v), before: bar("Före", r.cells.before), after: bar("Efter", r.cells.after) }))}
+                data={chartRows.map((r) => ({
+                  label: String(r.cells.label!.v),
+                  before: bar("Före", r.cells.before),
+                  after: bar("Efter", r.cells.after),
+                }))}
                 minGroupSize={k}
               />
             </ChartFigure>
           )
         }
-        table={<ReportTableView table={table} rows={totalRows} caption={`${table.title}: totalt`} minGroupSize={k} omitColumns={["group"]} />}
+        table={
+          <ReportTableView
+            table={table}
+            rows={totalRows}
+            caption={`${table.title}: totalt`}
+            minGroupSize={k}
+            omitColumns={["group"]}
+          />
+        }
       />
       {groupOrder
         .filter((g) => g !== "total")
@@ -189,7 +242,8 @@ function Report({ d }: { d: Loaded }) {
   const mapValues: Record<string, MapValue> = {};
   for (const r of municipalities.rows) {
     const code = r.cells.code?.v;
-    if (typeof code === "string" && code) mapValues[code] = { value: cellNumber(r.cells.count), hidden: r.cells.count?.hidden };
+    if (typeof code === "string" && code)
+      mapValues[code] = { value: cellNumber(r.cells.count), hidden: r.cells.count?.hidden };
   }
   const drawn = new Set(d.map.geometry?.shapes.map((s) => s.code) ?? []);
   const classes = mapClasses(
@@ -197,8 +251,8 @@ function Report({ d }: { d: Loaded }) {
       0,
       ...Object.entries(mapValues)
         .filter(([c]) => drawn.has(c))
-        .map(([, v]) => v.value ?? 0)
-    )
+        .map(([, v]) => v.value ?? 0),
+    ),
   );
   const outside = Object.entries(mapValues).filter(([c, v]) => !drawn.has(c) && (v.value || v.hidden)).length;
 
@@ -211,12 +265,23 @@ function Report({ d }: { d: Loaded }) {
           {d.meta.organization.name}, {d.meta.period.from} – {d.meta.period.to}
           {d.meta.period.asOf !== d.meta.period.to ? ` (räknat till och med ${d.meta.period.asOf})` : ""}
           {d.meta.municipality ? `, deltagare som bor i ${d.meta.municipality.name}` : ", alla kommuner"}.{" "}
-          {d.meta.view === "funder" ? `Finansiärens visning: grupper med färre än ${k} personer är dolda.` : "Exakta tal för organisationens eget arbete."}
+          {d.meta.view === "funder"
+            ? `Finansiärens visning: grupper med färre än ${k} personer är dolda.`
+            : "Exakta tal för organisationens eget arbete."}
         </p>
         <ul className="key-figures">
-          <KeyFigure value={displayCell(cell("period", "active", "total"), k)} text="registrerade deltagare under perioden" />
-          <KeyFigure value={displayCell(cell("results", "work-or-studies-share", "total"), k)} text="av de avslutade gick till arbete eller studier" />
-          <KeyFigure value={displayCell(cell("results", "employed-share", "total"), k)} text="av periodens deltagare har fått en anställning" />
+          <KeyFigure
+            value={displayCell(cell("period", "active", "total"), k)}
+            text="registrerade deltagare under perioden"
+          />
+          <KeyFigure
+            value={displayCell(cell("results", "work-or-studies-share", "total"), k)}
+            text="av de avslutade gick till arbete eller studier"
+          />
+          <KeyFigure
+            value={displayCell(cell("results", "employed-share", "total"), k)}
+            text="av periodens deltagare har fått en anställning"
+          />
           <KeyFigure
             value={`${displayCell(t("milestones").rows.find((r) => r.key === "employer_contact:total")?.cells.median, k)} dagar`}
             text="till första arbetsgivarkontakt (median)"
@@ -224,12 +289,13 @@ function Report({ d }: { d: Loaded }) {
         </ul>
         <div className="report-exports">
           <p>
-            <strong>Till finansiären</strong> (små grupper dolda): <a href={`/rapporter.csv?${funderQuery}`}>Alla tabeller som CSV</a> ·{" "}
+            <strong>Till finansiären</strong> (små grupper dolda):{" "}
+            <a href={`/rapporter.csv?${funderQuery}`}>Alla tabeller som CSV</a> ·{" "}
             <a href={`/rapporter.json?${funderQuery}`}>Alla tabeller som JSON</a>
           </p>
           <p>
-            <strong>Exakta tal</strong> (internt bruk): <a href={`/rapporter.csv?${exactQuery}`}>CSV med exakta tal</a> ·{" "}
-            <a href={`/rapporter.json?${exactQuery}`}>JSON med exakta tal</a>
+            <strong>Exakta tal</strong> (internt bruk): <a href={`/rapporter.csv?${exactQuery}`}>CSV med exakta tal</a>{" "}
+            · <a href={`/rapporter.json?${exactQuery}`}>JSON med exakta tal</a>
           </p>
         </div>
       </section>
@@ -241,18 +307,35 @@ function Report({ d }: { d: Loaded }) {
         <p className="muted">{t("period").description}</p>
       </Section>
 
-      <Section id="resultat" title="Resultat och avslutsorsaker" query={query} tables={[t("results"), t("exit-reasons")]}>
+      <Section
+        id="resultat"
+        title="Resultat och avslutsorsaker"
+        query={query}
+        tables={[t("results"), t("exit-reasons")]}
+      >
         <ReportTableView table={t("results")} minGroupSize={k} />
         <p className="muted">{t("results").description}</p>
         <ReportTableView table={t("exit-reasons")} minGroupSize={k} />
         <p className="muted">{t("exit-reasons").description}</p>
       </Section>
 
-      <Section id="sysselsattning" title="Sysselsättning före och efter" lead={t("occupation").description} query={query} tables={[t("occupation")]}>
+      <Section
+        id="sysselsattning"
+        title="Sysselsättning före och efter"
+        lead={t("occupation").description}
+        query={query}
+        tables={[t("occupation")]}
+      >
         <BeforeAfter table={t("occupation")} k={k} lead={t("occupation").description} />
       </Section>
 
-      <Section id="forsorjning" title="Försörjning före och efter" lead={t("income").description} query={query} tables={[t("income")]}>
+      <Section
+        id="forsorjning"
+        title="Försörjning före och efter"
+        lead={t("income").description}
+        query={query}
+        tables={[t("income")]}
+      >
         <BeforeAfter table={t("income")} k={k} lead={t("income").description} />
       </Section>
 
@@ -268,8 +351,10 @@ function Report({ d }: { d: Loaded }) {
                   bar(
                     String(r.cells.label!.v),
                     r.cells.total,
-                    r.cells.shareOfEnrolled && cellNumber(r.cells.shareOfEnrolled) !== null ? `(${displayCell(r.cells.shareOfEnrolled, k)})` : undefined
-                  )
+                    r.cells.shareOfEnrolled && cellNumber(r.cells.shareOfEnrolled) !== null
+                      ? `(${displayCell(r.cells.shareOfEnrolled, k)})`
+                      : undefined,
+                  ),
                 )}
                 minGroupSize={k}
               />
@@ -279,7 +364,13 @@ function Report({ d }: { d: Loaded }) {
         />
       </Section>
 
-      <Section id="milstolpar" title="Tid till milstolpar" lead={t("milestones").description} query={query} tables={[t("milestones"), distribution]}>
+      <Section
+        id="milstolpar"
+        title="Tid till milstolpar"
+        lead={t("milestones").description}
+        query={query}
+        tables={[t("milestones"), distribution]}
+      >
         <div className="chart-grid">
           {distribution.rows.map((r) => (
             <ChartFigure key={r.key} caption={`${r.cells.label!.v}: dagar från inskrivning`}>
@@ -302,7 +393,13 @@ function Report({ d }: { d: Loaded }) {
         <ReportTableView table={t("milestones")} minGroupSize={k} />
       </Section>
 
-      <Section id="kvar-i-arbete" title="Kvar i arbete" lead={t("retention").description} query={query} tables={[t("retention")]}>
+      <Section
+        id="kvar-i-arbete"
+        title="Kvar i arbete"
+        lead={t("retention").description}
+        query={query}
+        tables={[t("retention")]}
+      >
         <ReportTableView table={t("retention")} minGroupSize={k} />
       </Section>
 
@@ -314,12 +411,20 @@ function Report({ d }: { d: Loaded }) {
         <nav aria-label="Kartans område">
           <ul className="filter-list">
             <li>
-              <Link to={mapLink("county")} aria-current={d.map.scope === "county" ? "page" : undefined} preventScrollReset>
+              <Link
+                to={mapLink("county")}
+                aria-current={d.map.scope === "county" ? "page" : undefined}
+                preventScrollReset
+              >
                 Länet
               </Link>
             </li>
             <li>
-              <Link to={mapLink("country")} aria-current={d.map.scope === "country" ? "page" : undefined} preventScrollReset>
+              <Link
+                to={mapLink("country")}
+                aria-current={d.map.scope === "country" ? "page" : undefined}
+                preventScrollReset
+              >
                 Hela Sverige
               </Link>
             </li>
@@ -341,13 +446,15 @@ function Report({ d }: { d: Loaded }) {
                 />
                 {outside > 0 && d.map.scope === "county" ? (
                   <p className="muted">
-                    Deltagare i {outside} {outside === 1 ? "kommun" : "kommuner"} utanför länet syns i tabellen och på kartan över{" "}
-                    <Link to={mapLink("country")}>hela Sverige</Link>.
+                    Deltagare i {outside} {outside === 1 ? "kommun" : "kommuner"} utanför länet syns i tabellen och på
+                    kartan över <Link to={mapLink("country")}>hela Sverige</Link>.
                   </p>
                 ) : null}
               </ChartFigure>
             ) : (
-              <p className="alert alert--warning">Kartan kan inte visas just nu (kartfilen saknas). Siffrorna finns i tabellen.</p>
+              <p className="alert alert--warning">
+                Kartan kan inte visas just nu (kartfilen saknas). Siffrorna finns i tabellen.
+              </p>
             )
           }
           table={<ReportTableView table={municipalities} minGroupSize={k} />}
@@ -382,15 +489,31 @@ export default function ReportsPage() {
     <>
       <h1>Rapporter</h1>
       <p className="lead">
-        Resultat för {d.organization.name}: deltagare, sysselsättning och försörjning före och efter, avslut, tid till arbete och IPS-trohet. Se{" "}
-        <a href="#definitioner">definitionerna</a> för hur allt räknas.
+        Resultat för {d.organization.name}: deltagare, sysselsättning och försörjning före och efter, avslut, tid till
+        arbete och IPS-trohet. Se <a href="#definitioner">definitionerna</a> för hur allt räknas.
       </p>
-      <ErrorSummary message={d.ok ? null : `Rapporten kunde inte tas fram. ${d.formError ?? errors?.mapScope?.join(" ") ?? "Rätta det som är markerat."}`} />
+      <ErrorSummary
+        message={
+          d.ok
+            ? null
+            : `Rapporten kunde inte tas fram. ${d.formError ?? errors?.mapScope?.join(" ") ?? "Rätta det som är markerat."}`
+        }
+      />
       <Form method="get" className="panel report-filters" noValidate>
         <h2 className="visually-hidden">Välj period</h2>
         <div className="filters">
-          <Field label="Från och med" name="fran" errors={errors?.from} inputProps={{ type: "date", defaultValue: values.from }} />
-          <Field label="Till och med" name="till" errors={errors?.to} inputProps={{ type: "date", defaultValue: values.to }} />
+          <Field
+            label="Från och med"
+            name="fran"
+            errors={errors?.from}
+            inputProps={{ type: "date", defaultValue: values.from }}
+          />
+          <Field
+            label="Till och med"
+            name="till"
+            errors={errors?.to}
+            inputProps={{ type: "date", defaultValue: values.to }}
+          />
           <SelectField
             label="Kommun"
             name="kommun"
@@ -400,8 +523,20 @@ export default function ReportsPage() {
             selectProps={{ defaultValue: values.municipalityCode }}
           />
         </div>
-        <ChoiceGroup type="radio" legend="Visning" name="visning" options={views} errors={errors?.view} defaultValue={values.view} className="choices--inline" />
-        <input type="hidden" name="karta" value={values.mapScope === mapScopeParam.country ? mapScopeParam.country : mapScopeParam.county} />
+        <ChoiceGroup
+          type="radio"
+          legend="Visning"
+          name="visning"
+          options={views}
+          errors={errors?.view}
+          defaultValue={values.view}
+          className="choices--inline"
+        />
+        <input
+          type="hidden"
+          name="karta"
+          value={values.mapScope === mapScopeParam.country ? mapScopeParam.country : mapScopeParam.county}
+        />
         <button type="submit" className="button" disabled={navigation.state === "loading"}>
           Visa rapport
         </button>

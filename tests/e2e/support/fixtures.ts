@@ -27,7 +27,9 @@ export const test = base.extend<{ signIn: (userId: string) => Promise<void> }>({
       const header = await startSession(userId, "playwright");
       const [pair] = header.split(";");
       const [name, ...value] = pair!.split("=");
-      await context.addCookies([{ name: name!, value: value.join("="), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+      await context.addCookies([
+        { name: name!, value: value.join("="), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" },
+      ]);
     });
   },
 });
