@@ -1,17 +1,28 @@
 // The Prisma client for the application, scripts and tests. SQLite via the better-sqlite3
-// driver adapter (DESIGN.md §12); WAL mode and a busy timeout are set on every connection.
+// driver adapter (DESIGN.md §12); WAL mode, synchronous = NORMAL and a busy timeout are set on
+// every connection. The one connection is gated so that a transaction is isolated from every
+// other query of the process (app/utils/sqlite-adapter.server.ts, docs/decisions/0013).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../prisma/generated/client.ts";
 import { databaseUrl } from "./database-url.ts";
+import { gatedSqliteAdapter } from "./sqlite-adapter.server.ts";
 
 export type { Prisma } from "../../prisma/generated/client.ts";
 export * from "../../prisma/generated/models.ts";
 
 export const BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * How long a transaction may wait for its turn (the in-process gate, then SQLite's write lock)
+ * before Prisma gives up; generous, so a write burst queues instead of failing.
+ */
+export const TRANSACTION_MAX_WAIT_MS = 15_000;
+
 function createClient() {
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter });
+  const adapter = gatedSqliteAdapter(new PrismaBetterSQLite3({ url: databaseUrl(), timeout: BUSY_TIMEOUT_MS }), {
+    synchronous: "NORMAL",
+  });
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
 }
 
 export type Db = ReturnType<typeof createClient>;

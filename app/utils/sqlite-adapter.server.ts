@@ -1,0 +1,124 @@
+// Prisma's better-sqlite3 driver adapter runs every query of a client on ONE SQLite connection.
+// Without more, a plain query from request B that arrives while request A holds an interactive
+// transaction runs inside A's open transaction: B sees A's uncommitted rows, and when A rolls back,
+// B's acknowledged write is rolled back too. This wrapper puts a FIFO gate in front of the
+// connection: a transaction holds the gate from BEGIN to COMMIT/ROLLBACK, and every query outside
+// a transaction waits for it. Queries of the transaction itself go straight through.
+// See docs/decisions/0013-transaction-isolation.md.
+import type {
+  IsolationLevel,
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
+
+/** A first-in first-out async lock. `run` holds it for the duration of one async function. */
+export class FifoGate {
+  #held = false;
+  #waiting: Array<() => void> = [];
+
+  /** How many callers wait for the gate right now (for diagnostics and tests). */
+  get waiting(): number {
+    return this.#waiting.length;
+  }
+
+  get held(): boolean {
+    return this.#held;
+  }
+
+  /** Resolves with a release function once the gate is ours; release exactly once. */
+  acquire(): Promise<() => void> {
+    return new Promise((resolve) => {
+      const grant = () => {
+        this.#held = true;
+        let released = false;
+        resolve(() => {
+          if (released) return;
+          released = true;
+          this.#release();
+        });
+      };
+      if (this.#held) this.#waiting.push(grant);
+      else grant();
+    });
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  #release() {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#held = false;
+  }
+}
+
+/** Statements every connection runs when it opens (WAL, and the fsync policy of commits). */
+export type ConnectionPragmas = { synchronous: "FULL" | "NORMAL" };
+
+function gatedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
+  const gate = new FifoGate();
+  const adapter: SqlDriverAdapter = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    queryRaw: (query: SqlQuery) => gate.run(() => inner.queryRaw(query)),
+    executeRaw: (query: SqlQuery) => gate.run(() => inner.executeRaw(query)),
+    executeScript: (script: string) => gate.run(() => inner.executeScript(script)),
+    dispose: () => gate.run(() => inner.dispose()),
+    async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+      if (isolationLevel && isolationLevel !== "SERIALIZABLE") {
+        // The same refusal as the inner adapter: SQLite transactions are serializable.
+        return inner.startTransaction(isolationLevel);
+      }
+      const release = await gate.acquire();
+      try {
+        // IMMEDIATE takes SQLite's write lock now (waiting up to busy_timeout for another
+        // process), so a transaction that reads first never fails later with SQLITE_BUSY.
+        await inner.executeScript("BEGIN IMMEDIATE");
+      } catch (error) {
+        release();
+        throw error;
+      }
+      // Prisma sends COMMIT or ROLLBACK through executeRaw (usePhantomQuery: false) and then
+      // calls commit()/rollback(), which only open the gate again.
+      return {
+        provider: inner.provider,
+        adapterName: inner.adapterName,
+        options: { usePhantomQuery: false },
+        queryRaw: (query: SqlQuery) => inner.queryRaw(query),
+        executeRaw: (query: SqlQuery) => inner.executeRaw(query),
+        commit: async () => release(),
+        rollback: async () => release(),
+      };
+    },
+  };
+  if (inner.getConnectionInfo) adapter.getConnectionInfo = () => inner.getConnectionInfo!();
+  return adapter;
+}
+
+/**
+ * Wraps Prisma's better-sqlite3 adapter factory so that each connection is gated (see above) and
+ * opens with `journal_mode = WAL` and the given `synchronous` level.
+ */
+export function gatedSqliteAdapter(
+  inner: SqlMigrationAwareDriverAdapterFactory,
+  pragmas: ConnectionPragmas,
+): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    async connect() {
+      const connection = await inner.connect();
+      await connection.executeScript(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${pragmas.synchronous};`);
+      return gatedAdapter(connection);
+    },
+    connectToShadowDb: () => inner.connectToShadowDb(),
+  };
+}
