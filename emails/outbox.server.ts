@@ -9,14 +9,20 @@
 //   });
 //   kickOutbox(); // send right away instead of waiting for the next tick
 //
-// Delivery is at least once: a row is claimed with a lock (lockedUntil) before sending, so two
-// workers never send the same row; if a worker dies mid-send the lock expires and the row is sent
-// again. CLAIM_LOCK_MS is far above the SMTP timeouts of transport.server.ts.
+// Delivery is at least once: a row is claimed with a short lease (lockedUntil) before sending, so
+// two workers never send the same row; the lease is renewed while the message is being sent, and
+// if the worker dies mid-send it runs out within LEASE_MS and the row is sent again. Every
+// attempt carries the Message-ID fixed at enqueue, so a receiver can drop a duplicate after a
+// server stored a message but the connection broke before its "250".
+//
+// Fairness: rows are taken one at a time, highest priority first (sign-in links before
+// notifications), so a sign-in link waits for at most the one message being sent.
+import crypto from "node:crypto";
 import { z } from "zod";
 import { globalRegistry, startPollingWorker, type PollingWorker } from "../app/utils/polling-worker.server.ts";
 import { db, parseJson, type DbOrTx } from "../app/utils/db.server.ts";
 import { renderEmail, type TemplateData, type TemplateName } from "./templates/index.ts";
-import { sendMail, type OutgoingAttachment } from "./transport.server.ts";
+import { mailFrom, sendMail, type OutgoingAttachment } from "./transport.server.ts";
 
 export const OUTBOX_STATUS = { pending: "pending", sent: "sent", failed: "failed" } as const;
 export type OutboxStatus = (typeof OUTBOX_STATUS)[keyof typeof OUTBOX_STATUS];
@@ -25,9 +31,15 @@ export type OutboxStatus = (typeof OUTBOX_STATUS)[keyof typeof OUTBOX_STATUS];
 export const MAX_ATTEMPTS = 50;
 export const RETRY_BASE_MS = 10_000;
 export const RETRY_MAX_MS = 30 * 60_000;
-/** How long a claimed row stays locked to the worker that claimed it. */
-export const CLAIM_LOCK_MS = 10 * 60_000;
+/**
+ * A sender's lease on a claimed row. Renewed every LEASE_MS / 3 while the message is being sent
+ * (a slow SMTP server may take a minute), so only a dead worker's row becomes due again.
+ */
+export const LEASE_MS = 30_000;
 export const DEFAULT_BATCH_SIZE = 20;
+
+/** Sent before everything else: a sign-in link is only valid for 15 minutes. */
+export const PRIORITY_BY_TEMPLATE: Partial<Record<TemplateName, number>> = { signInLink: 10 };
 
 type Logger = Pick<Console, "warn" | "error">;
 
@@ -50,7 +62,15 @@ export type EnqueueEmailInput<N extends TemplateName = TemplateName> = {
   to: string;
   replyTo?: string | null;
   attachments?: EmailAttachmentInput[];
+  /** Higher is sent first; default PRIORITY_BY_TEMPLATE[template] or 0. */
+  priority?: number;
 };
+
+/** A Message-ID of our own, `<uuid@domain of MAIL_FROM>`, fixed for the row's lifetime. */
+export function newMessageId(): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailFrom())?.[1] ?? "brygga.local";
+  return `<${crypto.randomUUID()}@${domain}>`;
+}
 
 const address = z.email().max(320);
 const attachmentSchema = z.object({
@@ -92,6 +112,8 @@ export async function enqueueEmail<N extends TemplateName>(
       replyTo,
       attachments: JSON.stringify(attachments),
       status: OUTBOX_STATUS.pending,
+      priority: input.priority ?? PRIORITY_BY_TEMPLATE[input.template] ?? 0,
+      messageId: newMessageId(),
     },
     select: { id: true },
   });
@@ -114,7 +136,7 @@ export type SendDueEmailsOptions = {
   /** The current time; tests move it forward to pass a retry time. */
   now?: Date;
   batchSize?: number;
-  lockMs?: number;
+  leaseMs?: number;
   logger?: Logger;
 };
 
@@ -138,39 +160,69 @@ function describeError(error: unknown): string {
 }
 
 /**
- * Claim due rows (pending, nextAttemptAt ≤ now, not locked or lock expired) and send them. Each
- * row is claimed with a compare-and-set update, so concurrent runs never send the same row.
- * Sending errors are recorded on the row, never thrown; only database errors are thrown.
+ * Send up to batchSize due rows (pending, nextAttemptAt ≤ now, no live lease), one at a time,
+ * highest priority first. Each row is claimed with a compare-and-set update, so concurrent runs
+ * never send the same row. Sending errors are recorded on the row, never thrown; only database
+ * errors are thrown.
  */
 export async function sendDueEmails(options: SendDueEmailsOptions = {}): Promise<SendDueEmailsResult> {
-  const now = options.now ?? new Date();
-  /** The time an attempt ended: the real clock, unless the caller fixed `now`. */
+  /** The current time: the real clock, unless the caller fixed `now`. */
   const clock = () => options.now ?? new Date();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const logger = options.logger ?? console;
-  const lockedUntil = new Date(now.getTime() + (options.lockMs ?? CLAIM_LOCK_MS));
+  const leaseMs = options.leaseMs ?? LEASE_MS;
   const result: SendDueEmailsResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
 
-  const due = {
-    status: OUTBOX_STATUS.pending,
-    nextAttemptAt: { lte: now },
-    OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
-  };
-  const candidates = await db.emailOutbox.findMany({
-    where: due,
-    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
-    take: batchSize,
-    select: { id: true },
-  });
-
-  for (const { id } of candidates) {
+  for (let taken = 0; taken < batchSize; taken++) {
+    // Due as of now, so mail queued while this run sends is seen by its next pick.
+    const at = clock();
+    const due = {
+      status: OUTBOX_STATUS.pending,
+      nextAttemptAt: { lte: at },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lte: at } }],
+    };
+    // One row at a time, so a sign-in link queued meanwhile is the next one sent.
+    const next = await db.emailOutbox.findFirst({
+      where: due,
+      orderBy: [{ priority: "desc" }, { nextAttemptAt: "asc" }, { createdAt: "asc" }],
+      select: { id: true },
+    });
+    if (!next) break;
+    const id = next.id;
+    let lease = new Date(clock().getTime() + leaseMs);
     // Compare-and-set: only one concurrent run gets count 1 for this row.
-    const claim = await db.emailOutbox.updateMany({ where: { id, ...due }, data: { lockedUntil } });
+    const claim = await db.emailOutbox.updateMany({ where: { id, ...due }, data: { lockedUntil: lease } });
     if (claim.count !== 1) continue;
     result.claimed++;
 
     const row = await db.emailOutbox.findUnique({ where: { id } });
     if (!row) continue;
+
+    // Renew the lease while sending; a renewal that finds the lease gone stops quietly.
+    let renewal = Promise.resolve();
+    const renewer = setInterval(
+      () => {
+        renewal = renewal.then(async () => {
+          const renewed = new Date(clock().getTime() + leaseMs);
+          const done = await db.emailOutbox
+            .updateMany({
+              where: { id, status: OUTBOX_STATUS.pending, lockedUntil: lease },
+              data: { lockedUntil: renewed },
+            })
+            .catch((error: unknown) => {
+              logger.warn(`[email outbox] renewing the lease on ${id} failed: ${describeError(error)}`);
+              return { count: 0 };
+            });
+          if (done.count === 1) lease = renewed;
+        });
+      },
+      Math.max(1, Math.floor(leaseMs / 3)),
+    );
+    renewer.unref?.();
+    const stopRenewing = async () => {
+      clearInterval(renewer);
+      await renewal;
+    };
 
     try {
       const attachments: OutgoingAttachment[] = parseJson<StoredAttachment[]>(row.attachments, []).map((a) => ({
@@ -185,7 +237,9 @@ export async function sendDueEmails(options: SendDueEmailsOptions = {}): Promise
         text: row.text,
         replyTo: row.replyTo,
         attachments,
+        messageId: row.messageId,
       });
+      await stopRenewing();
       await db.emailOutbox.update({
         where: { id },
         data: {
@@ -198,12 +252,13 @@ export async function sendDueEmails(options: SendDueEmailsOptions = {}): Promise
       });
       result.sent++;
     } catch (error) {
+      await stopRenewing();
       const attempts = row.attempts + 1;
       const giveUp = attempts >= MAX_ATTEMPTS;
       const lastError = describeError(error);
-      // Only while we still hold the lock: a run that lost it must not overwrite a newer outcome.
+      // Only while we still hold the lease: a run that lost it must not overwrite a newer outcome.
       await db.emailOutbox.updateMany({
-        where: { id, status: OUTBOX_STATUS.pending, lockedUntil },
+        where: { id, status: OUTBOX_STATUS.pending, lockedUntil: lease },
         data: {
           attempts,
           lastError,

@@ -31,6 +31,8 @@ export type OutgoingMail = {
   attachments?: OutgoingAttachment[];
   /** Defaults to MAIL_FROM. */
   from?: string;
+  /** The Message-ID header, e.g. the one an outbox row keeps for every attempt; else a new one. */
+  messageId?: string | null;
 };
 
 export type SentMail = {
@@ -100,6 +102,7 @@ function toNodemailer(message: OutgoingMail, date: Date) {
       content: a.content,
     })),
     date,
+    ...(message.messageId ? { messageId: message.messageId } : {}),
   };
 }
 

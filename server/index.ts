@@ -1,5 +1,6 @@
-// Brygga's HTTP server: security headers, static assets, the Remix app, the email outbox worker,
-// and graceful shutdown. Run with `node --import tsx server/index.ts` (npm start / npm run dev).
+// Brygga's HTTP server: start-up checks, security headers, static assets, the Remix app, the
+// background workers, and a graceful drain on SIGTERM/SIGINT. Run with
+// `node --import tsx server/index.ts` (npm start / npm run dev).
 import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,9 +15,26 @@ import { startDigestScheduler } from "../app/utils/notifications.server.ts";
 import { startSearchIndexWorker } from "../search/index.ts";
 import { startProposalExpiryWorker } from "../app/utils/proposal-expiry.server.ts";
 import { db } from "../app/utils/db.server.ts";
-import { getEnv } from "../app/utils/env.server.ts";
+import { databaseFile } from "../app/utils/database-url.ts";
+import { getEnv, type Env } from "../app/utils/env.server.ts";
+import { checkDatabaseFile, describeListenError } from "./startup-checks.ts";
 
-const env = getEnv();
+/** How long a shutdown waits for requests in flight before it closes their connections. */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
+
+function stop(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let env: Env;
+try {
+  env = getEnv();
+} catch (error) {
+  stop((error as Error).message);
+}
+const databaseCheck = checkDatabaseFile(databaseFile(env.DATABASE_URL));
+if (!databaseCheck.ok) stop(databaseCheck.message);
 const isProduction = env.NODE_ENV === "production";
 const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
 
@@ -26,6 +44,16 @@ const viteDevServer = isProduction
 
 const app = express();
 app.disable("x-powered-by");
+
+// Requests in flight, so a shutdown can tell them to close their connection when they answer.
+let shuttingDown = false;
+const inFlight = new Set<express.Response>();
+app.use((_req, res, next) => {
+  if (shuttingDown) res.setHeader("Connection", "close");
+  inFlight.add(res);
+  res.on("close", () => inFlight.delete(res));
+  next();
+});
 app.set("trust proxy", process.env.TRUST_PROXY === "true");
 app.use(compression());
 
@@ -82,6 +110,14 @@ app.all(
   }),
 );
 
+const server = app.listen(env.PORT);
+await new Promise<void>((resolve) => {
+  server.once("listening", resolve);
+  server.once("error", (error: NodeJS.ErrnoException) => stop(describeListenError(error, env.PORT)));
+});
+console.log(`Brygga är igång på ${env.APP_URL} (port ${env.PORT})`);
+
+// Background workers start once the server listens (this process runs them all).
 const outbox = startOutboxWorker({});
 const searchIndexWorker = startSearchIndexWorker(db); // null with the embedded engine
 const proposalExpiry = startProposalExpiryWorker(); // unanswered proposals expire (also lazily on read)
@@ -89,16 +125,29 @@ const digests = startDigestScheduler(); // the daily digest of new messages (DIG
 // Email replies into threads: with INBOUND_SMTP_PORT set, or alone with `npm run mail:inbound`.
 const inbound =
   env.INBOUND_SMTP_PORT && env.INBOUND_DOMAIN ? await startInboundServer({ port: env.INBOUND_SMTP_PORT }) : null;
-const server = app.listen(env.PORT, () => {
-  console.log(`Brygga är igång på ${env.APP_URL} (port ${env.PORT})`);
-});
 
-let shuttingDown = false;
+/**
+ * Drain: stop accepting connections, close idle keep-alive connections, answer every request in
+ * flight (and any that still arrives on an open connection) with `Connection: close`, wait for
+ * them up to SHUTDOWN_DEADLINE_MS, then stop the workers, close the database and exit 0.
+ */
 async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
-  console.log(`${signal}: stänger av …`);
-  server.close();
+  console.log(
+    `${signal}: stänger av – tar inte emot nya anslutningar, väntar på ${inFlight.size} pågående förfrågningar …`,
+  );
+  for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const deadline = setTimeout(() => {
+    console.warn(
+      `${signal}: ${inFlight.size} förfrågningar hann inte bli klara på ${SHUTDOWN_DEADLINE_MS} ms – stänger dem.`,
+    );
+    server.closeAllConnections();
+  }, SHUTDOWN_DEADLINE_MS);
+  await closed;
+  clearTimeout(deadline);
   await inbound?.stop();
   await digests.stop();
   await outbox.stop();
@@ -106,6 +155,7 @@ async function shutdown(signal: string) {
   await proposalExpiry.stop();
   await viteDevServer?.close();
   await db.$disconnect();
+  console.log(`${signal}: avstängd.`);
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

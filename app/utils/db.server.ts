@@ -4,7 +4,7 @@
 // other query of the process (app/utils/sqlite-adapter.server.ts, docs/decisions/0013).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../prisma/generated/client.ts";
-import { databaseUrl } from "./database-url.ts";
+import { databaseFile, databaseUrl } from "./database-url.ts";
 import { gatedSqliteAdapter } from "./sqlite-adapter.server.ts";
 
 export type { Prisma } from "../../prisma/generated/client.ts";
@@ -19,8 +19,10 @@ export const BUSY_TIMEOUT_MS = 5000;
 export const TRANSACTION_MAX_WAIT_MS = 15_000;
 
 function createClient() {
-  const adapter = gatedSqliteAdapter(new PrismaBetterSQLite3({ url: databaseUrl(), timeout: BUSY_TIMEOUT_MS }), {
+  const url = databaseUrl();
+  const adapter = gatedSqliteAdapter(new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }), {
     synchronous: "NORMAL",
+    gateKey: databaseFile(url),
   });
   return new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
 }
@@ -31,8 +33,10 @@ export type DbOrTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction
 
 const globalForDb = globalThis as unknown as { __bryggaDb?: Db };
 
-export const db: Db = globalForDb.__bryggaDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.__bryggaDb = db;
+// One client per process, in production too: the server (workers) and the app bundle (requests)
+// each import a copy of this module, and two connections in one process would make SQLite's
+// synchronous busy wait stall the event loop (docs/decisions/0013-transaction-isolation.md).
+export const db: Db = (globalForDb.__bryggaDb ??= createClient());
 
 /** Parse a JSON text column, falling back when it is empty or broken. */
 export function parseJson<T>(value: string | null | undefined, fallback: T): T {

@@ -12,7 +12,12 @@ const EnvSchema = z.object({
     .startsWith("file:", "DATABASE_URL måste börja med file: (SQLite)")
     .default("file:./data/brygga.db"),
   APP_URL: z
-    .url("APP_URL måste vara en fullständig adress, t.ex. http://localhost:3000")
+    .url({
+      protocol: /^https?$/,
+      error:
+        "APP_URL måste vara en fullständig adress med http:// eller https://, t.ex. http://localhost:3000 " +
+        "(APP_URL must be a full http(s) address)",
+    })
     .default("http://localhost:3000"),
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET måste vara minst 16 tecken").optional(),
   SMTP_URL: z
@@ -48,7 +53,10 @@ export type Env = z.infer<typeof EnvSchema>;
 
 /** Parses the environment (a few microseconds; not cached, so tests and scripts can change it). */
 export function getEnv(): Env {
-  const parsed = EnvSchema.safeParse(process.env);
+  // An empty value means "not given" for every variable alike (PORT="" is the default port, as an
+  // empty INBOUND_SMTP_PORT is "no receiver"), so a blank line in .env never changes behaviour.
+  const given = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+  const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Ogiltig konfiguration (miljövariabler):\n${problems}`);

@@ -60,17 +60,70 @@ export class FifoGate {
   }
 }
 
-/** Statements every connection runs when it opens (WAL, and the fsync policy of commits). */
-export type ConnectionPragmas = { synchronous: "FULL" | "NORMAL" };
+export type GatedAdapterOptions = {
+  /** The fsync policy of commits (journal_mode is always WAL). */
+  synchronous: "FULL" | "NORMAL";
+  /**
+   * Connections with the same key share one gate, process-wide (the database file). Two
+   * connections to one file in one process must never wait for each other inside SQLite: its
+   * busy handler sleeps synchronously, so the holder could never finish while the other waits.
+   */
+  gateKey: string;
+};
 
-function gatedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
-  const gate = new FifoGate();
+type SharedState = { gates: Map<string, FifoGate>; fault: string | null };
+
+// On globalThis: the server and the app bundle each have a copy of this module.
+const shared: SharedState = ((globalThis as unknown as { __bryggaSqlite?: SharedState }).__bryggaSqlite ??= {
+  gates: new Map(),
+  fault: null,
+});
+
+function gateFor(key: string): FifoGate {
+  let gate = shared.gates.get(key);
+  if (!gate) shared.gates.set(key, (gate = new FifoGate()));
+  return gate;
+}
+
+/** Error codes that mean the database file itself is unusable (not a query's fault). */
+const FAULT = /SQLITE_(CORRUPT|NOTADB|IOERR|CANTOPEN|FULL)|database disk image is malformed|file is not a database/i;
+
+/**
+ * The first error since start that says the database file is unusable (corrupt, not a
+ * database, I/O error, disk full), or null. /healthz answers 503 while it is set.
+ */
+export function databaseFault(): string | null {
+  return shared.fault;
+}
+
+/** Only for tests: forget a recorded fault. */
+export function clearDatabaseFault(): void {
+  shared.fault = null;
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as Error & { cause?: unknown }).cause;
+  return [error.message, cause ? JSON.stringify(cause) : ""].join(" ");
+}
+
+async function watched<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const text = describe(error);
+    if (FAULT.test(text)) shared.fault ??= text.slice(0, 500);
+    throw error;
+  }
+}
+
+function gatedAdapter(inner: SqlDriverAdapter, gate: FifoGate): SqlDriverAdapter {
   const adapter: SqlDriverAdapter = {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    queryRaw: (query: SqlQuery) => gate.run(() => inner.queryRaw(query)),
-    executeRaw: (query: SqlQuery) => gate.run(() => inner.executeRaw(query)),
-    executeScript: (script: string) => gate.run(() => inner.executeScript(script)),
+    queryRaw: (query: SqlQuery) => gate.run(() => watched(() => inner.queryRaw(query))),
+    executeRaw: (query: SqlQuery) => gate.run(() => watched(() => inner.executeRaw(query))),
+    executeScript: (script: string) => gate.run(() => watched(() => inner.executeScript(script))),
     dispose: () => gate.run(() => inner.dispose()),
     async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
       if (isolationLevel && isolationLevel !== "SERIALIZABLE") {
@@ -81,7 +134,7 @@ function gatedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
       try {
         // IMMEDIATE takes SQLite's write lock now (waiting up to busy_timeout for another
         // process), so a transaction that reads first never fails later with SQLITE_BUSY.
-        await inner.executeScript("BEGIN IMMEDIATE");
+        await watched(() => inner.executeScript("BEGIN IMMEDIATE"));
       } catch (error) {
         release();
         throw error;
@@ -92,8 +145,8 @@ function gatedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
         provider: inner.provider,
         adapterName: inner.adapterName,
         options: { usePhantomQuery: false },
-        queryRaw: (query: SqlQuery) => inner.queryRaw(query),
-        executeRaw: (query: SqlQuery) => inner.executeRaw(query),
+        queryRaw: (query: SqlQuery) => watched(() => inner.queryRaw(query)),
+        executeRaw: (query: SqlQuery) => watched(() => inner.executeRaw(query)),
         commit: async () => release(),
         rollback: async () => release(),
       };
@@ -109,15 +162,18 @@ function gatedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
  */
 export function gatedSqliteAdapter(
   inner: SqlMigrationAwareDriverAdapterFactory,
-  pragmas: ConnectionPragmas,
+  options: GatedAdapterOptions,
 ): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
     async connect() {
       const connection = await inner.connect();
-      await connection.executeScript(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${pragmas.synchronous};`);
-      return gatedAdapter(connection);
+      const gate = gateFor(options.gateKey);
+      await gate.run(() =>
+        connection.executeScript(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous};`),
+      );
+      return gatedAdapter(connection, gate);
     },
     connectToShadowDb: () => inner.connectToShadowDb(),
   };

@@ -35,4 +35,23 @@ describe("environment", () => {
     process.env.APP_URL = "http://localhost:3000";
     expect(cookiesAreSecure()).toBe(false);
   });
+
+  test("APP_URL without a scheme is refused with a line that says what to write", () => {
+    process.env.APP_URL = "localhost:3000";
+    expect(() => getEnv()).toThrowError(/APP_URL: .*http:\/\/ eller https:\/\/.*t\.ex\. http:\/\/localhost:3000/);
+    process.env.APP_URL = "ftp://brygga.example.se";
+    expect(() => getEnv()).toThrowError(/APP_URL/);
+    process.env.APP_URL = "http://127.0.0.1:3000";
+    expect(getEnv().APP_URL).toBe("http://127.0.0.1:3000");
+  });
+
+  test("an empty value is 'not given' for every variable alike", () => {
+    process.env.PORT = "";
+    process.env.INBOUND_SMTP_PORT = "";
+    process.env.APP_URL = "";
+    process.env.DIGEST_HOUR = "";
+    const env = getEnv();
+    expect(env).toMatchObject({ PORT: 3000, APP_URL: "http://localhost:3000", DIGEST_HOUR: 7 });
+    expect(env.INBOUND_SMTP_PORT).toBeUndefined();
+  });
 });
