@@ -5,7 +5,14 @@ import { prepareDatabase } from "./prepare-database.ts";
 
 const started = Date.now();
 const url = databaseUrl();
-const { openingsReindexRequired } = await prepareDatabase(url);
+let openingsReindexRequired: boolean;
+try {
+  ({ openingsReindexRequired } = await prepareDatabase(url));
+} catch (error) {
+  // One clear line (the messages say what to do), no stack trace.
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 const { db } = await import("../app/utils/db.server.ts");
 if (openingsReindexRequired) {

@@ -256,6 +256,13 @@ function isUpToDate(sqlite: Database.Database, print: string): boolean {
   return row?.fingerprint === print && row.counts === tableCounts(sqlite);
 }
 
+/** An earlier load finished and its tables still hold what it wrote. */
+function hasCompleteLoad(sqlite: Database.Database): boolean {
+  const row = sqlite.prepare(`SELECT "counts" FROM ${q(VERSION_TABLE)} WHERE "id" = 1`).get() as
+    { counts: string } | undefined;
+  return row !== undefined && row.counts === tableCounts(sqlite);
+}
+
 function saveVersion(sqlite: Database.Database, print: string): void {
   sqlite
     .prepare(
@@ -280,9 +287,20 @@ export async function loadReferenceData(
   o: { log: (line: string) => void },
 ): Promise<boolean> {
   const started = performance.now();
-  const dir = referenceDataDir();
   assertTablesExist(sqlite);
   ensureVersionTable(sqlite);
+  let dir: string;
+  try {
+    dir = referenceDataDir();
+  } catch (error) {
+    // No folder, but a complete earlier load: keep using what the database holds.
+    if (!hasCompleteLoad(sqlite)) throw error;
+    o.log(
+      `Referensdata: mappen saknas (${(error as Error).message.replace(/^Hittar inte referensdata i /, "").split(" (")[0]}), ` +
+        "men databasen har redan referensdata – den används. (Reference data folder missing; using the data already loaded.)",
+    );
+    return false;
+  }
 
   const texts = readSourceTexts(dir);
   const print = fingerprint(texts);
