@@ -82,6 +82,8 @@ const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
   },
   stdio: ["ignore", "pipe", "inherit"],
 });
+// Never leave the server behind, whatever happens to this process.
+process.on("exit", () => server.kill("SIGKILL"));
 await new Promise<void>((resolve, reject) => {
   server.stdout!.on("data", (chunk: Buffer) => {
     if (chunk.toString().includes("Brygga är igång")) resolve();
@@ -89,6 +91,7 @@ await new Promise<void>((resolve, reject) => {
   server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
 });
 
+const errorKinds = new Set<string>();
 const css = fs.readdirSync(path.join(buildDir, "client/assets")).find((f) => f.endsWith(".css"));
 async function timedGet(url: string): Promise<number> {
   const start = performance.now();
@@ -99,10 +102,16 @@ async function timedGet(url: string): Promise<number> {
 }
 for (let i = 0; i < 5; i++) await Promise.all([timedGet(`${base}/healthz`), timedGet(`${base}/assets/${css}`)]);
 
+let readErrors = 0;
 async function readLoop(url: string, until: () => boolean): Promise<number[]> {
   const samples: number[] = [];
   while (!until()) {
-    samples.push(await timedGet(url));
+    try {
+      samples.push(await timedGet(url));
+    } catch (error) {
+      readErrors++;
+      errorKinds.add(String((error as { cause?: { code?: string } }).cause?.code ?? error));
+    }
     await new Promise((r) => setTimeout(r, 25));
   }
   return samples;
@@ -110,7 +119,6 @@ async function readLoop(url: string, until: () => boolean): Promise<number[]> {
 
 let writes = 0;
 let writeErrors = 0;
-const errorKinds = new Set<string>();
 const writeMs: number[] = [];
 async function writeLoop(writer: (typeof writers)[number], until: () => boolean) {
   let n = 0;
@@ -171,6 +179,7 @@ const result = {
   writeMs: round(summarize(writeMs)),
   writes,
   writeErrors,
+  readErrors,
   errorKinds: [...errorKinds],
   mailsQueued: writes,
   mailsSentDuringBurst: mailsDuringBurst,
@@ -184,4 +193,4 @@ console.log(`
 | GET static CSS                     | ${result.cssMs.median} ms | ${result.cssMs.p95} ms | ${result.cssMs.max} ms |
 | POST message (write + queued mail) | ${result.writeMs.median} ms | ${result.writeMs.p95} ms | ${result.writeMs.max} ms |
 
-writes acknowledged: ${writes} (errors: ${writeErrors} ${[...errorKinds].join(", ")}); mails sent during the burst: ${mailsDuringBurst} (${result.mailsPerSecond}/s); load average ${result.machine.loadavg.join(" ")}`);
+writes acknowledged: ${writes} (errors: ${writeErrors} writes, ${readErrors} reads ${[...errorKinds].join(", ")}); mails sent during the burst: ${mailsDuringBurst} (${result.mailsPerSecond}/s); load average ${result.machine.loadavg.join(" ")}`);
