@@ -4,7 +4,10 @@ import { createCookie, redirect } from "@remix-run/node";
 import { homePathByRole, type Role } from "~/domain/vocab/roles.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import { cookiesAreSecure, getEnv } from "./env.server.ts";
+import { safeRedirect } from "./redirect.ts";
 import { hashToken, normalizeCode, randomCode, randomToken } from "./tokens.server.ts";
+
+export { safeRedirect };
 
 import { CODE_LIFETIME_HOURS, LINK_LIFETIME_MINUTES, SESSION_LIFETIME_DAYS } from "~/domain/sign-in-rules.ts";
 
@@ -132,12 +135,6 @@ export async function signOut(request: Request) {
   if (token)
     await db.session.updateMany({ where: { id: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
   return redirect("/", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
-}
-
-/** Only same-site paths are followed after sign-in. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) return fallback;
-  return to;
 }
 
 // ───────────── sign-in links ─────────────
