@@ -15,6 +15,7 @@ import { startSearchIndexWorker } from "../search/index.ts";
 import { startProposalExpiryWorker } from "../app/utils/proposal-expiry.server.ts";
 import { db } from "../app/utils/db.server.ts";
 import { getEnv } from "../app/utils/env.server.ts";
+import { requestGuard } from "../app/utils/request-guard.server.ts";
 
 const env = getEnv();
 const isProduction = env.NODE_ENV === "production";
@@ -62,6 +63,8 @@ app.use(
     },
   }),
 );
+
+app.use(requestGuard(env.APP_URL)); // cross-site 403, content type 415, body size 413, no-store when signed in
 
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);

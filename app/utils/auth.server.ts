@@ -14,8 +14,11 @@ import { CODE_LIFETIME_HOURS, LINK_LIFETIME_MINUTES, SESSION_LIFETIME_DAYS } fro
 export { CODE_LIFETIME_HOURS, LINK_LIFETIME_MINUTES, SESSION_LIFETIME_DAYS };
 const SESSION_TOUCH_INTERVAL_MS = 60 * 60 * 1000;
 
+/** The session cookie's name (the request guard marks responses to its bearers as private). */
+export const SESSION_COOKIE_NAME = "brygga_session";
+
 function sessionCookie() {
-  return createCookie("brygga_session", {
+  return createCookie(SESSION_COOKIE_NAME, {
     httpOnly: true,
     sameSite: "lax",
     secure: cookiesAreSecure(),
