@@ -98,8 +98,7 @@ export function requestGuard(appUrl: string) {
     if (carriesSession(req.headers.cookie)) res.setHeader("Cache-Control", "no-store");
     const refusal = checkRequest({ method: req.method, path: req.path, headers: req.headers, appUrl });
     if (!refusal) return next();
-    // The body is never read: close the connection after answering instead of draining it.
-    res.setHeader("Connection", "close");
+    // The body is never parsed or kept: Node discards whatever the client still sends.
     res.status(refusal.status).type("text/plain; charset=utf-8").send(refusal.message);
   };
 }

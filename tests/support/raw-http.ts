@@ -18,6 +18,7 @@ export function rawRequest(
     let settled = false;
     const request = http.request(
       {
+        agent: false, // a fresh connection each time: a refused body must not affect the next request
         hostname: target.hostname,
         port: target.port,
         path: target.pathname + target.search,
