@@ -84,6 +84,9 @@ export function Layout({ children }: { children: ReactNode }) {
                       Logga ut
                     </button>
                   </Form>
+                  <Link to="/logga-ut" className="account__more">
+                    Logga ut överallt
+                  </Link>
                 </>
               ) : (
                 <Link to="/logga-in" className="button button--quiet">

@@ -12,7 +12,7 @@ export function routes(defineRoutes: DefineRoutesFunction) {
     route("logga-in", "routes/auth/sign-in.tsx");
     route("logga-in/lank", "routes/auth/verify-link.tsx");
     route("logga-in/kod", "routes/auth/sign-in-code.tsx");
-    route("logga-ut", "routes/auth/sign-out.ts");
+    route("logga-ut", "routes/auth/sign-out.tsx");
 
     // local mailbox (only when no SMTP server is configured)
     route("dev/mejl", "routes/dev/mailbox.tsx");

@@ -18,6 +18,7 @@ import { db } from "../app/utils/db.server.ts";
 import { databaseFile } from "../app/utils/database-url.ts";
 import { getEnv, type Env } from "../app/utils/env.server.ts";
 import { checkDatabaseFile, describeListenError } from "./startup-checks.ts";
+import { requestGuard } from "../app/utils/request-guard.server.ts";
 
 /** How long a shutdown waits for requests in flight before it closes their connections. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -90,6 +91,8 @@ app.use(
     },
   }),
 );
+
+app.use(requestGuard(env.APP_URL)); // cross-site 403, content type 415, body size 413, no-store when signed in
 
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);

@@ -3,7 +3,8 @@
 // every problem at once — not the field errors first and the cross-field ones after a resubmit.
 // Shared by client and server (no I/O).
 import { z } from "zod";
-import { formValues, type FieldErrors, type FormResult } from "./forms.ts";
+import { echoValues, formValues, type FieldErrors, type FormResult } from "./forms.ts";
+import { cleanInput } from "./text-input.ts";
 
 type Shape = Record<string, z.ZodType>;
 export type ShapeOutput<S extends Shape> = { [K in keyof S]: z.output<S[K]> };
@@ -35,7 +36,7 @@ export function parseFields<S extends Shape>(
     else for (const issue of result.error.issues) add(key, issue.message);
   }
   rules?.({ data, add });
-  if (Object.keys(errors).length > 0) return { ok: false, errors, values };
+  if (Object.keys(errors).length > 0) return { ok: false, errors, values: echoValues(shape, values) };
   return { ok: true, data: data as ShapeOutput<S> };
 }
 
@@ -107,7 +108,7 @@ export function optionalChoice<C extends string>(schema: z.ZodEnum<{ [K in C]: K
 /** Optional trimmed text with a maximum length; empty becomes null. */
 export function optionalText(label: string, max: number) {
   return z
-    .preprocess((v) => (typeof v === "string" ? v : v == null ? "" : String(v)), z.string())
+    .preprocess((v) => (typeof v === "string" ? v : v == null ? "" : String(v)), z.string().overwrite(cleanInput))
     .transform((v) => v.trim())
     .pipe(z.string().max(max, `${capitalize(label)} får vara högst ${max} tecken.`))
     .transform((v) => (v ? v : null));
@@ -117,6 +118,7 @@ export function optionalText(label: string, max: number) {
 export function requiredText(label: string, max: number, min = 1) {
   return z
     .string({ error: `Fyll i ${label}.` })
+    .overwrite(cleanInput)
     .trim()
     .min(1, `Fyll i ${label}.`)
     .pipe(

@@ -4,15 +4,27 @@ import { createCookie, redirect } from "@remix-run/node";
 import { homePathByRole, type Role } from "~/domain/vocab/roles.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import { cookiesAreSecure, getEnv } from "./env.server.ts";
+import { safeRedirect } from "./redirect.ts";
 import { hashToken, normalizeCode, randomCode, randomToken } from "./tokens.server.ts";
 
-import { CODE_LIFETIME_HOURS, LINK_LIFETIME_MINUTES, SESSION_LIFETIME_DAYS } from "~/domain/sign-in-rules.ts";
+export { safeRedirect };
+
+import {
+  CODE_LIFETIME_HOURS,
+  LINK_LIFETIME_MINUTES,
+  SESSION_LIFETIME_DAYS,
+  sessionIdleHours,
+} from "~/domain/sign-in-rules.ts";
 
 export { CODE_LIFETIME_HOURS, LINK_LIFETIME_MINUTES, SESSION_LIFETIME_DAYS };
-const SESSION_TOUCH_INTERVAL_MS = 60 * 60 * 1000;
+/** How often `lastSeenAt` is written: the idle timeout is exact to within this. */
+const SESSION_TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+/** The session cookie's name (the request guard marks responses to its bearers as private). */
+export const SESSION_COOKIE_NAME = "brygga_session";
 
 function sessionCookie() {
-  return createCookie("brygga_session", {
+  return createCookie(SESSION_COOKIE_NAME, {
     httpOnly: true,
     sameSite: "lax",
     secure: cookiesAreSecure(),
@@ -29,7 +41,13 @@ async function loadSessionUser(sessionToken: string) {
     include: { user: { include: { participant: { select: { id: true, organizationId: true } } } } },
   });
   if (!session || session.revokedAt || session.expiresAt < new Date() || session.user.deactivatedAt) return null;
-  if (Date.now() - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+  const idleMs = Date.now() - session.lastSeenAt.getTime();
+  if (idleMs > sessionIdleHours(session.user.role) * 3_600_000) {
+    // Unused too long (idle timeout): the session ends for good, even if used again later.
+    await db.session.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
+    return null;
+  }
+  if (idleMs > SESSION_TOUCH_INTERVAL_MS) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
   }
   const { user } = session;
@@ -124,20 +142,18 @@ export async function createSessionRedirect(userId: string, request: Request, to
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   const setCookie = await startSession(userId, request.headers.get("User-Agent"));
   const target = safeRedirect(to, homePathByRole[user.role as Role] ?? "/");
-  return redirect(target, { headers: { "Set-Cookie": setCookie } });
+  return redirect(target, { headers: { "Set-Cookie": setCookie, "Cache-Control": "no-store" } });
 }
 
-export async function signOut(request: Request) {
+/** Ends this session — or, with `everywhere`, every session of its user (all devices). */
+export async function signOut(request: Request, { everywhere = false }: { everywhere?: boolean } = {}) {
   const token = await readSessionToken(request);
-  if (token)
-    await db.session.updateMany({ where: { id: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+  if (token) {
+    const session = await db.session.findUnique({ where: { id: hashToken(token) }, select: { userId: true } });
+    const where = everywhere && session ? { userId: session.userId } : { id: hashToken(token) };
+    await db.session.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: new Date() } });
+  }
   return redirect("/", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
-}
-
-/** Only same-site paths are followed after sign-in. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) return fallback;
-  return to;
 }
 
 // ───────────── sign-in links ─────────────

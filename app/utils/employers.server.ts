@@ -11,6 +11,7 @@ import {
 } from "~/domain/employers.ts";
 import { createSignInLinkToken, notFound, signInLinkUrl, type SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
+import { getEnv } from "./env.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
 
@@ -351,22 +352,36 @@ export async function listColleagues(employerId: string) {
 
 type Inviter = { user: { id: string; name: string }; employerId: string; employerName: string };
 
-/** Inside a transaction: the invited user, a long-lived sign-in link and the invitation mail. */
+/**
+ * Inside a transaction: the invited user, a long-lived sign-in link and the invitation mail. An
+ * address that already has an account elsewhere in Brygga gets the same answer as a new one (the
+ * inviter must not learn that the person is in a supported-employment programme); its owner is
+ * told by email instead, and no account is created (`userId` null).
+ */
 async function inviteInTransaction(
   tx: DbOrTx,
   inviter: Inviter,
   input: InviteInput,
-): Promise<WriteResult<{ ok: true; userId: string }>> {
+): Promise<WriteResult<{ ok: true; userId: string | null }>> {
   const existing = await tx.user.findUnique({
     where: { email: input.email },
     select: { employerId: true, deactivatedAt: true },
   });
+  if (existing?.employerId === inviter.employerId && !existing.deactivatedAt) {
+    // Already one of the inviter's own colleagues, listed on the same page: nothing to hide.
+    return { ok: false as const, errors: { email: ["Personen har redan ett konto hos er."] } };
+  }
   if (existing) {
-    const message =
-      existing.employerId === inviter.employerId && !existing.deactivatedAt
-        ? "Personen har redan ett konto hos er."
-        : "E-postadressen används redan i Brygga. Kontakta er coach om personen ska kopplas till er.";
-    return { ok: false as const, errors: { email: [message] } };
+    await enqueueEmail(tx, {
+      template: "invitationConflict",
+      to: input.email,
+      data: {
+        inviterName: inviter.user.name,
+        organizationName: inviter.employerName,
+        url: new URL("/logga-in", getEnv().APP_URL).toString(),
+      },
+    });
+    return { ok: true as const, userId: null };
   }
   const user = await tx.user.create({
     data: { role: "employer", employerId: inviter.employerId, name: input.name, email: input.email },
@@ -394,7 +409,7 @@ async function inviteInTransaction(
 export async function inviteColleague(
   scope: EmployerScope,
   input: InviteInput,
-): Promise<WriteResult<{ ok: true; userId: string }>> {
+): Promise<WriteResult<{ ok: true; userId: string | null }>> {
   const result = await db.$transaction((tx) => inviteInTransaction(tx, scope, input));
   if (result.ok) kickOutbox();
   return result;

@@ -74,12 +74,30 @@ export function getEnv(): Env {
       "Ogiltig konfiguration: REPLY_SECRET (eller SESSION_SECRET) krävs i produktion när INBOUND_DOMAIN är satt.",
     );
   }
+  if (parsed.data.NODE_ENV === "production" && !parsed.data.SMTP_URL && !isLocalAppUrl(parsed.data.APP_URL)) {
+    // The local mailbox shows every message, sign-in links included: never on a public address.
+    throw new Error(
+      `Ogiltig konfiguration: SMTP_URL krävs i produktion när APP_URL (${parsed.data.APP_URL}) inte är en lokal adress. ` +
+        "Utan SMTP_URL hamnar all e-post, också inloggningslänkar, i den lokala brevlådan (/dev/mejl), " +
+        "som bara finns i utveckling och i demon på localhost.",
+    );
+  }
   return parsed.data;
 }
 
-/** Mail goes to the local mailbox (no SMTP server): enables the dev mailbox page and demo hints. */
+/** APP_URL points at this machine (localhost, *.localhost, 127.x, ::1): the demo that `npm start` runs. */
+export function isLocalAppUrl(appUrl: string): boolean {
+  const host = new URL(appUrl).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(host) || host === "::1";
+}
+
+/**
+ * Mail goes to the local mailbox (no SMTP server): enables the dev mailbox page and demo hints.
+ * Only in development and tests, or in production on a local APP_URL (the `npm start` demo).
+ */
 export function usesLocalMailbox(): boolean {
-  return !getEnv().SMTP_URL;
+  const env = getEnv();
+  return !env.SMTP_URL && (env.NODE_ENV !== "production" || isLocalAppUrl(env.APP_URL));
 }
 
 export function cookiesAreSecure(): boolean {

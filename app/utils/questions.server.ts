@@ -13,6 +13,7 @@ import {
   sideOfRole,
   type Side,
 } from "~/domain/threads.ts";
+import { formValues } from "~/domain/forms.ts";
 import type { SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import { getEnv } from "./env.server.ts";
@@ -376,10 +377,7 @@ export async function questionAction(
   formData: FormData,
 ): Promise<QuestionActionResult> {
   const thread = await requireThreadForUser(user, threadId, { kind: "question" });
-  const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<
-    string,
-    string
-  >;
+  const values = formValues(formData);
   switch (values.intent) {
     case "close":
       await setQuestionStatus(thread.id, "closed");
@@ -390,7 +388,7 @@ export async function questionAction(
     case "reply":
     case undefined: {
       const form = parseMessage(values);
-      if (!form.ok) return { ok: false, status: 400, errors: form.errors, values };
+      if (!form.ok) return { ok: false, status: 400, errors: form.errors, values: form.values };
       await postToQuestion(
         user,
         {

@@ -4,6 +4,7 @@
 //   const { subject, html, text } = renderEmail("signInLink", { name, url, expiresMinutes: 15 });
 import { employerQuestion } from "./employer-question.ts";
 import { invitation } from "./invitation.ts";
+import { invitationConflict } from "./invitation-conflict.ts";
 import { participantWelcome } from "./participant-welcome.ts";
 import { participantPresented } from "./participant-presented.ts";
 import { proposalToParticipant } from "./proposal-to-participant.ts";
@@ -19,6 +20,7 @@ import { threadMessage } from "./thread-message.ts";
 export { escapeHtml, PRODUCT_NAME, type RenderedEmail } from "./layout.ts";
 export type { EmployerQuestionData } from "./employer-question.ts";
 export type { InvitationData } from "./invitation.ts";
+export type { InvitationConflictData } from "./invitation-conflict.ts";
 export type { QuestionAnsweredData } from "./question-answered.ts";
 export type { ParticipantWelcomeData } from "./participant-welcome.ts";
 export type { ParticipantPresentedData } from "./participant-presented.ts";
@@ -33,6 +35,7 @@ export type { ThreadMessageData } from "./thread-message.ts";
 export const emailTemplates = {
   signInLink,
   invitation,
+  invitationConflict,
   participantWelcome,
   employerQuestion,
   questionAnswered,

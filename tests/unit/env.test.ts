@@ -31,6 +31,7 @@ describe("environment", () => {
     process.env.NODE_ENV = "production";
     process.env.APP_URL = "https://brygga.example.se";
     process.env.SESSION_SECRET = "a-long-enough-secret-value";
+    process.env.SMTP_URL = "smtp://smtp.example.se:587";
     expect(cookiesAreSecure()).toBe(true);
     process.env.APP_URL = "http://localhost:3000";
     expect(cookiesAreSecure()).toBe(false);
@@ -53,5 +54,36 @@ describe("environment", () => {
     const env = getEnv();
     expect(env).toMatchObject({ PORT: 3000, APP_URL: "http://localhost:3000", DIGEST_HOUR: 7 });
     expect(env.INBOUND_SMTP_PORT).toBeUndefined();
+  });
+
+  test("production on a public address without SMTP_URL refuses to start: the local mailbox is never served", () => {
+    process.env.NODE_ENV = "production";
+    delete process.env.SMTP_URL;
+    for (const appUrl of ["https://brygga.example.se", "http://brygga.example.se", "https://127.0.0.1.nip.io"]) {
+      process.env.APP_URL = appUrl;
+      expect(() => getEnv(), appUrl).toThrowError(/SMTP_URL krävs i produktion/);
+      expect(() => usesLocalMailbox(), appUrl).toThrowError(/SMTP_URL krävs/);
+    }
+  });
+
+  test("the local mailbox exists in development and in the npm start demo on a local address only", () => {
+    delete process.env.SMTP_URL;
+    process.env.NODE_ENV = "production";
+    for (const appUrl of [
+      "http://localhost:3000",
+      "http://127.0.0.1:3000",
+      "http://[::1]:3000",
+      "http://brygga.localhost",
+    ]) {
+      process.env.APP_URL = appUrl;
+      expect(usesLocalMailbox(), appUrl).toBe(true);
+    }
+    process.env.SMTP_URL = "smtp://smtp.example.se:587";
+    process.env.APP_URL = "https://brygga.example.se";
+    process.env.SESSION_SECRET = "a-long-enough-secret-value";
+    expect(usesLocalMailbox()).toBe(false);
+    delete process.env.SMTP_URL;
+    process.env.NODE_ENV = "development";
+    expect(usesLocalMailbox()).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { consumeLoginToken, createSessionRedirect } from "~/utils/auth.server.ts";
 import { parseForm, type FieldErrors } from "~/domain/forms.ts";
-import { clientIp, hitSignInLimit, SIGN_IN_LIMITS } from "~/utils/rate-limit.server.ts";
+import { clientIp, codeAttemptLimit, recordCodeFailure } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Logga in med kod – Brygga" }];
 
@@ -23,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(CodeSchema, await request.formData());
   if (!form.ok) return data({ errors: form.errors, problem: null }, { status: 400 });
   const ip = clientIp(context);
-  const limit = await hitSignInLimit(`code:${ip}`, ip, { perKey: SIGN_IN_LIMITS.codeAttemptsPerIp });
+  const limit = await codeAttemptLimit(ip);
   if (limit.limited) {
     return data(
       { errors: {} as FieldErrors, problem: "Du har försökt många gånger. Vänta en kvart och försök igen." },
@@ -32,6 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = await consumeLoginToken(form.data.code, "code");
   if (!result.ok) {
+    await recordCodeFailure(ip);
     return data(
       {
         errors: {
