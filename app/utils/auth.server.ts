@@ -3,6 +3,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { homePathByRole, type Role } from "~/domain/vocab/roles.ts";
 import { db, type DbOrTx } from "./db.server.ts";
+import { forbidden, invariantResponse } from "./responses.server.ts";
 import { cookiesAreSecure, getEnv } from "./env.server.ts";
 import { hashToken, normalizeCode, randomCode, randomToken } from "./tokens.server.ts";
 
@@ -70,9 +71,7 @@ export async function requireRole<R extends Role>(
   roles: readonly R[],
 ): Promise<SessionUser & { role: R }> {
   const user = await requireUser(request);
-  if (!roles.includes(user.role as R)) {
-    throw new Response("Du har inte behörighet att se den här sidan.", { status: 403 });
-  }
+  if (!roles.includes(user.role as R)) forbidden();
   return user as SessionUser & { role: R };
 }
 
@@ -93,16 +92,6 @@ export async function requireParticipantUser(request: Request) {
   const user = await requireRole(request, ["participant"]);
   invariantResponse(user.participantId, "Ditt konto är inte kopplat till någon deltagare.", 403);
   return user as typeof user & { participantId: string };
-}
-
-/** Throws a Response (rendered by the route's error boundary) when the condition is falsy. */
-export function invariantResponse(condition: unknown, message: string, status = 400): asserts condition {
-  if (!condition) throw new Response(message, { status });
-}
-
-/** 404 for anything the user may not see: existence of other organisations' records is not revealed. */
-export function notFound(message = "Sidan eller uppgiften finns inte."): never {
-  throw new Response(message, { status: 404 });
 }
 
 /** Creates a database session and returns the cookie header that carries it. */

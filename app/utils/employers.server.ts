@@ -9,10 +9,11 @@ import {
   type InviteInput,
   type WorkplaceInput,
 } from "~/domain/employers.ts";
-import { createSignInLinkToken, notFound, signInLinkUrl, type SessionUser } from "./auth.server.ts";
+import { createSignInLinkToken, signInLinkUrl, type SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
+import { notFound } from "./responses.server.ts";
 
 export type WriteResult<T = { ok: true }> = T | { ok: false; errors: FieldErrors };
 

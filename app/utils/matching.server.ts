@@ -44,7 +44,6 @@ import type { OpeningKind } from "~/domain/vocab/openings.ts";
 import type { Phase } from "~/domain/vocab/participants.ts";
 import type { OpeningQuery, SearchEngine } from "../../search/engine.ts";
 import { getSearchEngine } from "../../search/index.ts";
-import { notFound } from "./auth.server.ts";
 import { db as defaultDb, type Db } from "./db.server.ts";
 import {
   toMatchOpening,
@@ -53,6 +52,7 @@ import {
   type ParticipantMatchRow,
 } from "./matching-mappers.server.ts";
 import { getOccupationGraph, interestNeighbourhood, type LoadedOccupationGraph } from "./occupation-graph.server.ts";
+import { badRequest, notFound } from "./responses.server.ts";
 
 // ───────────────────────────── tuning of the candidate search ─────────────────────────────
 
@@ -392,7 +392,7 @@ export async function searchCandidates(engine: SearchEngine, plan: CandidatePlan
 
 function validFilters(input: MatchOpeningsOptions["filters"]): MatchFilters {
   const parsed = parseMatchFilters(input ?? {});
-  if (!parsed.ok) throw new Response(parsed.message, { status: 400, statusText: "Bad Request" });
+  if (!parsed.ok) badRequest(parsed.message);
   return parsed.data;
 }
 

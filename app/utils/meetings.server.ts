@@ -11,10 +11,11 @@ import {
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import { meetingKinds, nextCheckInAfter, supportPaths, type MeetingInput } from "~/domain/support.ts";
 import { audit } from "./audit.server.ts";
-import { notFound, type SessionUser } from "./auth.server.ts";
+import { type SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import { absoluteUrl } from "./notifications.server.ts";
 import { readAttendees, type Attendee, type LoadedPlacement } from "./support.server.ts";
+import { notFound } from "./responses.server.ts";
 
 export type InviteOption = { value: string; label: string; email: string; role: Attendee["role"]; name: string };
 

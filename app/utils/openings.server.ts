@@ -12,11 +12,11 @@ import {
   type OpeningAction,
   type OpeningInput,
 } from "~/domain/openings.ts";
-import { notFound } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
 import { findOccupation, findSkills, resolveConceptText, type Concept } from "./taxonomy.server.ts";
+import { notFound } from "./responses.server.ts";
 
 /**
  * Proposal statuses that wait for the employer: presented by the coach after the participant's yes

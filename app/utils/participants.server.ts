@@ -5,9 +5,9 @@ import { earliest } from "~/domain/first-contact.ts";
 import { normalizePostalCode } from "~/domain/geo.ts";
 import type { EnrolmentInput } from "~/domain/enrolment.ts";
 import type { Phase } from "~/domain/vocab/participants.ts";
-import { notFound } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
+import { notFound } from "./responses.server.ts";
 
 export type Staff = { id: string; role: "coach" | "admin"; organizationId: string };
 

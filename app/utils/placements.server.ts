@@ -3,10 +3,10 @@
 // them; the follow-along support pages read and extend them.
 import { addDays } from "~/domain/placements.ts";
 import type { Phase } from "~/domain/vocab/participants.ts";
-import { notFound } from "./auth.server.ts";
 import type { DbOrTx } from "./db.server.ts";
 import { changePhase } from "./participants.server.ts";
 import { createThread } from "./threads.server.ts";
+import { notFound } from "./responses.server.ts";
 
 export type NewPlacement = {
   proposalId: string;

@@ -31,7 +31,7 @@ import {
 } from "~/domain/proposals.ts";
 import type { Reason } from "~/domain/matching/index.ts";
 import { audit } from "./audit.server.ts";
-import { notFound, type SessionUser } from "./auth.server.ts";
+import { type SessionUser } from "./auth.server.ts";
 import { db, parseJson, type DbOrTx, type Prisma } from "./db.server.ts";
 import { getEnv } from "./env.server.ts";
 import { formatDate, formatDateTime } from "~/domain/format.ts";
@@ -40,6 +40,7 @@ import { requireOrgParticipant } from "./participants.server.ts";
 import { createPlacementFromProposal } from "./placements.server.ts";
 import { loadProfile, profileLabels } from "./profiles.server.ts";
 import { expireProposals } from "./proposal-expiry.server.ts";
+import { notFound } from "./responses.server.ts";
 
 export { expireProposals };
 

@@ -8,9 +8,9 @@ import type { ReportMeta } from "~/domain/reports/export.ts";
 import { swedishDate } from "~/domain/reports/days.ts";
 import { filtersInput, ReportFiltersSchema, type ReportView } from "~/domain/reports/filters.ts";
 import { buildTables } from "~/domain/reports/tables.ts";
-import { notFound } from "./auth.server.ts";
 import { db, parseJson } from "./db.server.ts";
 import { parseWith, type FieldErrors } from "~/domain/forms.ts";
+import { notFound } from "./responses.server.ts";
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();

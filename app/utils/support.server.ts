@@ -17,13 +17,14 @@ import {
 import { formatDuration, medianMs, responseInfo, sideOfRole } from "~/domain/threads.ts";
 import { phaseForPlacementKind } from "./placements.server.ts";
 import { audit } from "./audit.server.ts";
-import { notFound, type SessionUser } from "./auth.server.ts";
+import { type SessionUser } from "./auth.server.ts";
 import { db, parseJson, type DbOrTx } from "./db.server.ts";
 import { notifyPlacementMessage } from "./notifications.server.ts";
 import { recordExit } from "./outcomes.server.ts";
 import { changePhase } from "./participants.server.ts";
 import { loadPresentation } from "./proposals.server.ts";
 import { addMessage, loadThreadMessages, markThreadRead, setThreadStatus, threadSummaries } from "./threads.server.ts";
+import { notFound } from "./responses.server.ts";
 
 export type Audience = "staff" | "employer" | "participant";
 

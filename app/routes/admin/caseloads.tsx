@@ -16,6 +16,7 @@ import { phases } from "~/domain/vocab/participants.ts";
 import { requireOrgAdmin } from "~/utils/admin.server.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
 import { daysBetween, formatDate } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { assignableCoaches, caseloadRows } from "~/utils/participants.server.ts";
@@ -77,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const coach = await db.user.findFirst({
       where: { id: form.data.coachId, organizationId: user.organizationId, role: { in: ["coach", "admin"] } },
     });
-    if (!coach) throw new Response("Coachen finns inte.", { status: 404 });
+    if (!coach) notFound("Coachen finns inte.");
     await db.user.update({ where: { id: coach.id }, data: { employmentPercent: form.data.employmentPercent } });
     return { ok: true as const, message: `${coach.name} har nu ${form.data.employmentPercent} % tjänstgöring.` };
   }
@@ -100,8 +101,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     where: { id: { in: form.data.participantIds }, organizationId: user.organizationId, erasedAt: null },
     select: { id: true, coachId: true },
   });
-  if (participants.length !== new Set(form.data.participantIds).size)
-    throw new Response("Deltagaren finns inte.", { status: 404 });
+  if (participants.length !== new Set(form.data.participantIds).size) notFound("Deltagaren finns inte.");
   await db.$transaction(async (tx) => {
     for (const p of participants) {
       if (p.coachId === coach.id) continue;

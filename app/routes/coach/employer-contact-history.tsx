@@ -9,11 +9,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { todayInput } from "~/domain/enrolment.ts";
 import { sectors } from "~/domain/vocab/openings.ts";
-import { notFound, requireOrgStaff } from "~/utils/auth.server.ts";
+import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { listEmployerContacts, recordEmployerContact } from "~/utils/employer-contacts.server.ts";
 import { formatDate } from "~/domain/format.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Kontakter med ${data?.employer.name ?? "arbetsgivare"} – Brygga` },

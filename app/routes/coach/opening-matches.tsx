@@ -12,6 +12,7 @@ import { coachProposalPath, OPEN_STATUSES } from "~/domain/proposals.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { phases } from "~/domain/vocab/participants.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { matchParticipantsForOpening } from "~/utils/matching.server.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
@@ -112,7 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     select: { id: true, status: true, employer: { select: { organizationId: true } } },
   });
   if (!opening || (opening.status === "draft" && opening.employer.organizationId !== user.organizationId))
-    throw new Response("Annonsen finns inte.", { status: 404 });
+    notFound("Annonsen finns inte.");
   const form = PairSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success)
     return data({ ok: false as const, message: form.error.issues[0]?.message ?? "Ogiltig åtgärd." }, { status: 400 });

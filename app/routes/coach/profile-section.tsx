@@ -27,7 +27,7 @@ import {
 } from "~/domain/profile-forms.ts";
 import { disclosureItems, PROFILE_LIMITS } from "~/domain/profile.ts";
 import { audit } from "~/utils/audit.server.ts";
-import { notFound, requireOrgStaff } from "~/utils/auth.server.ts";
+import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
@@ -40,6 +40,7 @@ import {
   saveProfileParts,
 } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.section.title ?? "Yrkesprofil"} – ${data?.pseudonym ?? ""} – Brygga` },

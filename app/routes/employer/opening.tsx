@@ -13,7 +13,6 @@ import { OpeningDetails, StatusBadge } from "~/components/opening-details.tsx";
 import { canDo, closeReasons, LIMITS, openingEventActions } from "~/domain/openings.ts";
 import { coachProposalPath, employerProposalPath, employerStatusText } from "~/domain/proposals.ts";
 import { roles } from "~/domain/vocab/roles.ts";
-import { notFound } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { choice, optionalText, parseFields } from "~/domain/form-rules.ts";
@@ -29,6 +28,7 @@ import {
   type TransitionResult,
 } from "~/utils/openings.server.ts";
 import { employerProposalWhere } from "~/utils/proposals.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.opening.title ?? "Annons"} – Brygga` },

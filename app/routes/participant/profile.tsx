@@ -10,6 +10,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ProfileView } from "~/components/profile-view.tsx";
 import { audit } from "~/utils/audit.server.ts";
 import { requireParticipantUser } from "~/utils/auth.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formatDateTime } from "~/domain/format.ts";
 import { parseForm } from "~/domain/forms.ts";
@@ -24,7 +25,7 @@ async function ownParticipant(request: Request) {
     where: { id: user.participantId, erasedAt: null },
     select: { id: true, pseudonym: true, coach: { select: { name: true } } },
   });
-  if (!participant) throw new Response("Din profil finns inte längre.", { status: 404 });
+  if (!participant) notFound("Din profil finns inte längre.");
   return { user, participant };
 }
 
