@@ -8,6 +8,7 @@
 // SSYK group's own definition as text otherwise), real skills, and the vocabularies of the app.
 // Deterministic for a given seed.
 import Database from "better-sqlite3";
+import { haversineKm } from "../app/domain/geo.ts";
 import { accommodations } from "../app/domain/vocab/accommodations.ts";
 import { environmentDimensions } from "../app/domain/vocab/environment.ts";
 import { isCompetitive, type EmploymentSupport, type OpeningKind } from "../app/domain/vocab/openings.ts";
@@ -63,14 +64,6 @@ function jitter(rng: Rng, lat: number, lng: number, km: number): { lat: number; 
   const dLat = (r * Math.cos(a)) / 111.32;
   const dLng = (r * Math.sin(a)) / (111.32 * Math.cos((lat * Math.PI) / 180));
   return { lat: lat + dLat, lng: lng + dLng };
-}
-
-function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const h =
-    Math.sin((rad(b.lat) - rad(a.lat)) / 2) ** 2 +
-    Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin((rad(b.lng) - rad(a.lng)) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** Municipality radius for jitter: bigger towns spread further. */

@@ -4,7 +4,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { homePathByRole, type Role } from "~/domain/vocab/roles.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import { forbidden, invariantResponse } from "./responses.server.ts";
-import { cookiesAreSecure, getEnv } from "./env.server.ts";
+import { absoluteUrl, cookiesAreSecure } from "./env.server.ts";
 import { hashToken, normalizeCode, randomCode, randomToken } from "./tokens.server.ts";
 
 import { CODE_LIFETIME_HOURS, LINK_LIFETIME_MINUTES, SESSION_LIFETIME_DAYS } from "~/domain/sign-in-rules.ts";
@@ -152,10 +152,7 @@ export async function createSignInLinkToken(
 }
 
 export function signInLinkUrl(token: string, redirectTo?: string | null): string {
-  const url = new URL("/logga-in/lank", getEnv().APP_URL);
-  url.searchParams.set("token", token);
-  if (redirectTo) url.searchParams.set("redirectTo", safeRedirect(redirectTo, "/"));
-  return url.toString();
+  return absoluteUrl("/logga-in/lank", { token, redirectTo: redirectTo ? safeRedirect(redirectTo, "/") : null });
 }
 
 export type TokenCheck = { ok: true; userId: string } | { ok: false; reason: "unknown" | "used" | "expired" };

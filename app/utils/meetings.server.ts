@@ -13,9 +13,9 @@ import { meetingKinds, nextCheckInAfter, supportPaths, type MeetingInput } from 
 import { audit } from "./audit.server.ts";
 import { type SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
-import { absoluteUrl } from "./notifications.server.ts";
 import { readAttendees, type Attendee, type LoadedPlacement } from "./support.server.ts";
 import { notFound } from "./responses.server.ts";
+import { absoluteUrl } from "./env.server.ts";
 
 export type InviteOption = { value: string; label: string; email: string; role: Attendee["role"]; name: string };
 

@@ -11,14 +11,10 @@ import { replyAddress } from "../../emails/reply-address.server.ts";
 import { supportPaths } from "~/domain/support.ts";
 import { excerpt, sideOfRole, type Side } from "~/domain/threads.ts";
 import { db, type DbOrTx } from "./db.server.ts";
-import { getEnv } from "./env.server.ts";
+import { absoluteUrl, getEnv } from "./env.server.ts";
 
 const EXCERPT_LENGTH = 500;
 const DIGEST_EXCERPTS = 3;
-
-export function absoluteUrl(path: string): string {
-  return new URL(path, getEnv().APP_URL).toString();
-}
 
 export type Follower = { id: string; name: string; email: string | null; notifyMessages: string; side: Side };
 

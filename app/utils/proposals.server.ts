@@ -29,11 +29,12 @@ import {
   type Presentation,
   type ProposalEvent,
 } from "~/domain/proposals.ts";
+import { haversineKm } from "~/domain/geo.ts";
 import type { Reason } from "~/domain/matching/index.ts";
 import { audit } from "./audit.server.ts";
 import { type SessionUser } from "./auth.server.ts";
 import { db, parseJson, type DbOrTx, type Prisma } from "./db.server.ts";
-import { getEnv } from "./env.server.ts";
+import { absoluteUrl } from "./env.server.ts";
 import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { whyNot } from "./matching.server.ts";
 import { requireOrgParticipant } from "./participants.server.ts";
@@ -43,10 +44,6 @@ import { expireProposals } from "./proposal-expiry.server.ts";
 import { notFound } from "./responses.server.ts";
 
 export { expireProposals };
-
-function absolute(path: string): string {
-  return new URL(path, getEnv().APP_URL).toString();
-}
 
 export type StepResult = { ok: true; id: string; message: string } | { ok: false; status: 400 | 409; message: string };
 
@@ -193,11 +190,7 @@ export function proposalDistanceKm(p: LoadedProposal): number | null {
         : null;
   const work = p.opening.workplace;
   if (!home) return null;
-  const toRad = (d: number) => (d * Math.PI) / 180;
-  const dLat = toRad(work.lat - home.lat);
-  const dLng = toRad(work.lng - home.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(home.lat)) * Math.cos(toRad(work.lat)) * Math.sin(dLng / 2) ** 2;
-  return Math.round(2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h))) * 10) / 10;
+  return Math.round(haversineKm(home, work) * 10) / 10;
 }
 
 // ───────────────────────────── the state change ─────────────────────────────
@@ -265,7 +258,7 @@ async function notifyCoach(tx: DbOrTx, proposal: LoadedProposal, update: string,
       openingTitle: proposal.opening.title,
       update,
       next,
-      url: absolute(coachProposalPath(proposal.id)),
+      url: absoluteUrl(coachProposalPath(proposal.id)),
     },
   });
 }
@@ -342,7 +335,7 @@ export async function createProposal(
           coachName: coach?.name ?? "Din coach",
           openingTitle: opening.title,
           kindText: kindShort(opening.kind),
-          url: absolute(participantProposalPath(proposal.id)),
+          url: absoluteUrl(participantProposalPath(proposal.id)),
         },
       });
     }
@@ -443,7 +436,7 @@ export async function presentProposal(
           coachName: staff.name,
           organizationName: organization?.name ?? "coachorganisationen",
           openingTitle: proposal.opening.title,
-          url: absolute(employerProposalPath(proposal.id)),
+          url: absoluteUrl(employerProposalPath(proposal.id)),
         },
       });
     }

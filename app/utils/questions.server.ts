@@ -15,7 +15,7 @@ import {
 } from "~/domain/threads.ts";
 import type { SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
-import { getEnv } from "./env.server.ts";
+import { absoluteUrl } from "./env.server.ts";
 import {
   addMessage,
   createThread,
@@ -34,9 +34,6 @@ export function employerQuestionPath(threadId: string) {
 }
 export function coachQuestionPath(threadId: string) {
   return `/coach/fragor/${threadId}`;
-}
-function absolute(path: string) {
-  return new URL(path, getEnv().APP_URL).toString();
 }
 
 export type QuestionRecipient = {
@@ -150,7 +147,7 @@ export async function askQuestion(
           askerName: user.name,
           subject: input.subject,
           excerpt: excerpt(input.body, EXCERPT_LENGTH),
-          url: absolute(coachQuestionPath(thread.id)),
+          url: absoluteUrl(coachQuestionPath(thread.id)),
           followUp: false,
         },
       });
@@ -214,7 +211,7 @@ async function notifyStaff(tx: DbOrTx, author: { name: string }, thread: Questio
       askerName: author.name,
       subject: thread.subject,
       excerpt: excerpt(body, EXCERPT_LENGTH),
-      url: absolute(coachQuestionPath(thread.id)),
+      url: absoluteUrl(coachQuestionPath(thread.id)),
       followUp: true,
     },
   });
@@ -261,7 +258,7 @@ async function notifyEmployer(
         organizationName: organization?.name ?? "coachorganisationen",
         subject: thread.subject,
         excerpt: excerpt(body, EXCERPT_LENGTH),
-        url: absolute(employerQuestionPath(thread.id)),
+        url: absoluteUrl(employerQuestionPath(thread.id)),
         responseTime: waited != null ? formatDuration(waited) : null,
       },
     });

@@ -13,7 +13,7 @@ import { enqueueEmail, kickOutbox } from "../../../emails/outbox.server.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { getEnv } from "~/utils/env.server.ts";
+import { absoluteUrl } from "~/utils/env.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import {
   assignableCoaches,
@@ -91,13 +91,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ip: clientIp(context),
     });
     if (input.email && values.sendWelcome === "yes") {
-      const url = new URL("/logga-in", getEnv().APP_URL);
-      url.searchParams.set("email", input.email);
       const coach = await tx.user.findUniqueOrThrow({ where: { id: coachId }, select: { name: true } });
       await enqueueEmail(tx, {
         template: "participantWelcome",
         to: input.email,
-        data: { name: input.pseudonym, coachName: coach.name, url: url.toString() },
+        data: { name: input.pseudonym, coachName: coach.name, url: absoluteUrl("/logga-in", { email: input.email }) },
       });
     }
     return created;
