@@ -9,6 +9,7 @@
 // Deterministic for a given seed.
 import Database from "better-sqlite3";
 import { haversineKm } from "../app/domain/geo.ts";
+import { DAY_MS } from "../app/domain/swedish-time.ts";
 import { accommodations } from "../app/domain/vocab/accommodations.ts";
 import { environmentDimensions } from "../app/domain/vocab/environment.ts";
 import { isCompetitive, type EmploymentSupport, type OpeningKind } from "../app/domain/vocab/openings.ts";
@@ -44,7 +45,6 @@ export type GeneratedDataset = {
 
 const MIN_PER_MUNICIPALITY = 20;
 const OPENINGS_PER_WORKPLACE = 5;
-const DAY = 24 * 60 * 60 * 1000;
 
 type Municipality = { code: string; name: string; county: string; population: number; lat: number; lng: number };
 type Occupation = {
@@ -421,9 +421,9 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
           [2, 20],
           [3, 10],
         ] as const);
-        const publishedAt = new Date(o.now.getTime() - rng.float(0, 120) * DAY);
+        const publishedAt = new Date(o.now.getTime() - rng.float(0, 120) * DAY_MS);
         const endDate = rng.chance(0.4)
-          ? new Date(Math.floor((o.now.getTime() + rng.float(-20, 180) * DAY) / DAY) * DAY)
+          ? new Date(Math.floor((o.now.getTime() + rng.float(-20, 180) * DAY_MS) / DAY_MS) * DAY_MS)
           : null;
         openings++;
         const id = `bo${openings.toString(36).padStart(6, "0")}`;
@@ -523,7 +523,7 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
           ["employed_support", 10],
           ["exited", 5],
         ] as const);
-        const enrolled = iso(new Date(o.now.getTime() - rng.float(10, 700) * DAY));
+        const enrolled = iso(new Date(o.now.getTime() - rng.float(10, 700) * DAY_MS));
         insertParticipant.run(
           id,
           orgIds[orgIndex],
@@ -652,7 +652,7 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
         rng.pick(activeParticipantIds),
         opening.id,
         opening.kind,
-        iso(new Date(o.now.getTime() - rng.float(0, 60) * DAY)),
+        iso(new Date(o.now.getTime() - rng.float(0, 60) * DAY_MS)),
         nowIso,
       );
     }

@@ -8,6 +8,7 @@ import { absoluteUrl, cookiesAreSecure } from "./env.server.ts";
 import { hashToken, normalizeCode, randomCode, randomToken } from "./tokens.server.ts";
 
 import { CODE_LIFETIME_HOURS, LINK_LIFETIME_MINUTES, SESSION_LIFETIME_DAYS } from "~/domain/sign-in-rules.ts";
+import { DAY_MS } from "~/domain/swedish-time.ts";
 
 export { CODE_LIFETIME_HOURS, LINK_LIFETIME_MINUTES, SESSION_LIFETIME_DAYS };
 const SESSION_TOUCH_INTERVAL_MS = 60 * 60 * 1000;
@@ -18,7 +19,7 @@ function sessionCookie() {
     sameSite: "lax",
     secure: cookiesAreSecure(),
     path: "/",
-    maxAge: SESSION_LIFETIME_DAYS * 24 * 60 * 60,
+    maxAge: (SESSION_LIFETIME_DAYS * DAY_MS) / 1000,
   });
 }
 
@@ -101,7 +102,7 @@ export async function startSession(userId: string, userAgent?: string | null): P
     data: {
       id: hashToken(token),
       userId,
-      expiresAt: new Date(Date.now() + SESSION_LIFETIME_DAYS * 86_400_000),
+      expiresAt: new Date(Date.now() + SESSION_LIFETIME_DAYS * DAY_MS),
       userAgent: userAgent?.slice(0, 300) ?? null,
     },
   });

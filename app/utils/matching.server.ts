@@ -53,6 +53,7 @@ import {
 } from "./matching-mappers.server.ts";
 import { getOccupationGraph, interestNeighbourhood, type LoadedOccupationGraph } from "./occupation-graph.server.ts";
 import { badRequest, notFound } from "./responses.server.ts";
+import { DAY_MS } from "~/domain/swedish-time.ts";
 
 // ───────────────────────────── tuning of the candidate search ─────────────────────────────
 
@@ -94,7 +95,6 @@ export const MATCHING_LIMITS: Readonly<CandidateTuning> = Object.freeze({
   siblingLevel: 4,
 });
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Slack on the engine's radius so float rounding at the border never hides an opening the matcher allows. */
 const RADIUS_SLACK_KM = 0.05;
 /** Upper bound for an open hours range (a week has 168 hours). */

@@ -2,7 +2,6 @@
 // the opening's history (OpeningEvent: who, what, on whose behalf) and the search index, so the
 // index never disagrees with the committed openings (DESIGN §8). Reading for the employer pages.
 import { getSearchEngine, type OpeningQuery, type VocabularyHit } from "../../search/index.ts";
-import { todayDate } from "~/domain/dates.ts";
 import {
   canDo,
   changedFields,
@@ -17,6 +16,7 @@ import type { EmployerScope } from "./employer-access.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
 import { findOccupation, findSkills, resolveConceptText, type Concept } from "./taxonomy.server.ts";
 import { notFound } from "./responses.server.ts";
+import { todayDate } from "~/domain/swedish-time.ts";
 
 /**
  * Proposal statuses that wait for the employer: presented by the coach after the participant's yes

@@ -35,13 +35,13 @@ import { audit } from "./audit.server.ts";
 import { type SessionUser } from "./auth.server.ts";
 import { db, parseJson, type DbOrTx, type Prisma } from "./db.server.ts";
 import { absoluteUrl } from "./env.server.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { whyNot } from "./matching.server.ts";
 import { requireOrgParticipant } from "./participants.server.ts";
 import { createPlacementFromProposal } from "./placements.server.ts";
 import { loadProfile, profileLabels } from "./profiles.server.ts";
 import { expireProposals } from "./proposal-expiry.server.ts";
 import { notFound } from "./responses.server.ts";
+import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 
 export { expireProposals };
 

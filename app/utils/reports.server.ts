@@ -5,12 +5,12 @@ import { MIN_GROUP_SIZE } from "~/domain/reports/config.ts";
 import { computeReport, type ReportInput, type ReportParticipantRow } from "~/domain/reports/compute.ts";
 import { reportDefinitions } from "~/domain/reports/definitions.ts";
 import type { ReportMeta } from "~/domain/reports/export.ts";
-import { swedishDate } from "~/domain/reports/days.ts";
 import { filtersInput, ReportFiltersSchema, type ReportView } from "~/domain/reports/filters.ts";
 import { buildTables } from "~/domain/reports/tables.ts";
 import { db, parseJson } from "./db.server.ts";
 import { parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { notFound } from "./responses.server.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -248,7 +248,7 @@ export async function parseReportRequest(request: Request, user: { organizationI
     select: { id: true, name: true, municipalityCode: true },
   });
   if (!organization) notFound("Organisationen finns inte.");
-  const today = swedishDate(new Date());
+  const today = dayKey(new Date());
   const values = filtersInput(url.searchParams, today, defaultView);
   const parsed = parseWith(ReportFiltersSchema, values, values);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };

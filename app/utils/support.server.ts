@@ -6,14 +6,7 @@
 // themself (shared messages and meetings only). Everyone else gets a 404, so another
 // organisation's or employer's placements are not revealed.
 import { kickOutbox } from "../../emails/outbox.server.ts";
-import {
-  dayKey,
-  isPracticeKind,
-  meetingState,
-  nextCheckInAfter,
-  placementFlags,
-  type PlanInput,
-} from "~/domain/support.ts";
+import { isPracticeKind, meetingState, nextCheckInAfter, placementFlags, type PlanInput } from "~/domain/support.ts";
 import { formatDuration, medianMs, responseInfo, sideOfRole } from "~/domain/threads.ts";
 import { phaseForPlacementKind } from "./placements.server.ts";
 import { audit } from "./audit.server.ts";
@@ -25,6 +18,7 @@ import { changePhase } from "./participants.server.ts";
 import { loadPresentation } from "./proposals.server.ts";
 import { addMessage, loadThreadMessages, markThreadRead, setThreadStatus, threadSummaries } from "./threads.server.ts";
 import { notFound } from "./responses.server.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
 
 export type Audience = "staff" | "employer" | "participant";
 

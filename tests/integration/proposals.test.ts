@@ -15,14 +15,14 @@ import * as employerProposals from "~/routes/employer/proposals.tsx";
 import * as participantHome from "~/routes/participant/home.tsx";
 import * as participantProposal from "~/routes/participant/proposal.tsx";
 import * as participantProposals from "~/routes/participant/proposals.tsx";
-import { toDateInputValue } from "~/domain/dates.ts";
-import { PROPOSAL_EXPIRY_DAYS, toSwedishDateTimeInput } from "~/domain/proposals.ts";
+import { PROPOSAL_EXPIRY_DAYS } from "~/domain/proposals.ts";
 import { db } from "~/utils/db.server.ts";
 import { expireProposals } from "~/utils/proposal-expiry.server.ts";
 import { extractLinks, useTestSmtpServer } from "../setup/smtp.ts";
 import { createEmployer, createOpening, createParticipant, createUser, createWorld } from "../support/factories.ts";
 import { sessionCookieFor } from "../support/requests.ts";
 import { fieldErrors, load, submit } from "../support/routes.ts";
+import { dayKey, toSwedishDateTimeInput } from "../../app/domain/swedish-time.ts";
 
 const smtp = useTestSmtpServer();
 const DAY = 86_400_000;
@@ -97,7 +97,7 @@ const employerView = (w: World, id: string, cookie = w.employerCookie) =>
 
 const visitInput = (daysAhead: number) =>
   `${toSwedishDateTimeInput(new Date(Date.now() + daysAhead * DAY)).slice(0, 10)}T10:00`;
-const dayInput = (daysAhead: number) => toDateInputValue(new Date(Date.now() + daysAhead * DAY));
+const dayInput = (daysAhead: number) => dayKey(new Date(Date.now() + daysAhead * DAY));
 const statusOf = async (id: string) => (await db.proposal.findUniqueOrThrow({ where: { id } })).status;
 
 describe("the whole workflow", () => {
@@ -204,7 +204,7 @@ describe("the whole workflow", () => {
       hoursPerWeek: 15,
       kind: "job",
     });
-    expect(toDateInputValue(placement.startDate)).toBe(startDate);
+    expect(dayKey(placement.startDate)).toBe(startDate);
     expect(placement.thread).toMatchObject({
       kind: "placement",
       employerId: w.employer.id,

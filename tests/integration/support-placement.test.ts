@@ -3,8 +3,6 @@
 // the coach's typical response time, the support plan and its flags, practice decisions, and ending
 // support with a reason — "anställd med efterstöd" kept apart from open cases.
 import { describe, expect, test } from "vitest";
-import { addDays } from "~/domain/dates.ts";
-import { dayKey } from "~/domain/support.ts";
 import * as coachPlacement from "~/routes/coach/placement.tsx";
 import * as coachPlacements from "~/routes/coach/placements.tsx";
 import * as employerPlacement from "~/routes/employer/placement.tsx";
@@ -15,6 +13,7 @@ import { db } from "~/utils/db.server.ts";
 import { createPlacementWithThread, createWorld } from "../support/factories.ts";
 import { sessionCookieFor } from "../support/requests.ts";
 import { fieldErrors, load, submit } from "../support/routes.ts";
+import { addDays, dayKey } from "../../app/domain/swedish-time.ts";
 
 async function world(overrides: Parameters<typeof createPlacementWithThread>[1] = {}) {
   const w = await createWorld();

@@ -17,10 +17,10 @@ import { requireOrgAdmin } from "~/utils/admin.server.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { notFound } from "~/utils/responses.server.ts";
-import { daysBetween, formatDate } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { assignableCoaches, caseloadRows } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { daysBetween, formatDate } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Ärenden – Brygga" }];
 

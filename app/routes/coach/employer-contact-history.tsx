@@ -7,14 +7,13 @@ import { EmployerContactForm } from "~/components/employer-contact-form.tsx";
 import { EmployerContactList } from "~/components/employer-contact-list.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
-import { todayInput } from "~/domain/enrolment.ts";
 import { sectors } from "~/domain/vocab/openings.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { listEmployerContacts, recordEmployerContact } from "~/utils/employer-contacts.server.ts";
-import { formatDate } from "~/domain/format.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { notFound } from "~/utils/responses.server.ts";
+import { formatDate, dayKey } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Kontakter med ${data?.employer.name ?? "arbetsgivare"} – Brygga` },
@@ -48,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       select: { id: true, pseudonym: true },
     }),
   ]);
-  return { employer, contacts, participants, today: todayInput() };
+  return { employer, contacts, participants, today: dayKey(new Date()) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

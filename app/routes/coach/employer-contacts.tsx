@@ -7,12 +7,11 @@ import { EmployerContactForm } from "~/components/employer-contact-form.tsx";
 import { EmployerContactList } from "~/components/employer-contact-list.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
-import { todayInput } from "~/domain/enrolment.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { listEmployerContacts, recordEmployerContact, upcomingFollowUps } from "~/utils/employer-contacts.server.ts";
-import { formatDate } from "~/domain/format.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { formatDate, dayKey } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Arbetsgivarkontakter – Brygga" }];
 
@@ -32,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     contacts,
     followUps,
     participants,
-    today: todayInput(),
+    today: dayKey(new Date()),
     preselected: participants.some((p) => p.id === preselected) ? preselected : null,
   };
 }

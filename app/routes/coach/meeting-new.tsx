@@ -5,12 +5,12 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MeetingForm } from "~/components/meeting-form.tsx";
-import { addDays } from "~/domain/dates.ts";
-import { parseMeeting, supportPaths, swedishInputs } from "~/domain/support.ts";
+import { parseMeeting, supportPaths } from "~/domain/support.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { chooseAttendees, defaultInvites, inviteOptions, scheduleMeeting } from "~/utils/meetings.server.ts";
 import { requirePlacement } from "~/utils/support.server.ts";
+import { addDays, swedishInputs } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Boka möte – Brygga" }];
 

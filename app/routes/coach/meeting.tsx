@@ -13,18 +13,15 @@ import { MeetingStateBadge, MeetingWhere } from "~/components/placement-parts.ts
 import {
   actionOverdue,
   actionShape,
-  dayKey,
   meetingKinds,
   meetingState,
   notesShape,
   parseMeeting,
   supportPaths,
-  swedishInputs,
 } from "~/domain/support.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { parseFields } from "~/domain/form-rules.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import {
   addMeetingAction,
   cancelMeeting,
@@ -36,6 +33,7 @@ import {
   setActionDone,
 } from "~/utils/meetings.server.ts";
 import { readAttendees, requirePlacement } from "~/utils/support.server.ts";
+import { dayKey, formatDate, formatDateTime, swedishInputs } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? meetingKinds.label(data.meeting.kind) : "Möte"} – Brygga` },

@@ -9,7 +9,6 @@ import { useEffect, useRef } from "react";
 import { ChoiceGroup, kept, keptList, SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
-import { dateInputValue, todayInput } from "~/domain/enrolment.ts";
 import { ExitSchema, isBeforeDay, RetentionSchema } from "~/domain/outcomes.ts";
 import { RETENTION_MONTHS } from "~/domain/reports/config.ts";
 import { employmentSupports } from "~/domain/vocab/openings.ts";
@@ -18,11 +17,11 @@ import { phases } from "~/domain/vocab/participants.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, parseJson } from "~/utils/db.server.ts";
-import { daysBetween, formatDate } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { loadOutcome, recordExit, recordRetention, retentionPlan } from "~/utils/outcomes.server.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { dayKey, daysBetween, formatDate } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Utfall för ${data?.participant.pseudonym ?? "deltagare"} – Brygga` },
@@ -37,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ? p.placements.find((x) => (x.opening?.kind ?? x.kind) === "job")
     : undefined;
   return {
-    today: todayInput(),
+    today: dayKey(new Date()),
     participant: {
       id: p.id,
       pseudonym: p.pseudonym,
@@ -79,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (isBeforeDay(parsed.data.exitDate, participant.enrolledAt)) {
         return bad(
           "exit",
-          { exitDate: [`Avslutsdatum kan inte ligga före inskrivningen (${dateInputValue(participant.enrolledAt)}).`] },
+          { exitDate: [`Avslutsdatum kan inte ligga före inskrivningen (${dayKey(participant.enrolledAt)}).`] },
           values,
         );
       }
@@ -90,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           participantId: participant.id,
           action: "update",
           entity: "outcome",
-          detail: `Avslut ${dateInputValue(parsed.data.exitDate)}: ${exitReasons.label(parsed.data.exitReason)}`,
+          detail: `Avslut ${dayKey(parsed.data.exitDate)}: ${exitReasons.label(parsed.data.exitReason)}`,
           ip,
         });
       });
@@ -112,7 +111,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           "retention",
           {
             checkedAt: [
-              `Uppföljningen kan inte ligga före anställningens start (${dateInputValue(milestones.firstEmploymentAt)}).`,
+              `Uppföljningen kan inte ligga före anställningens start (${dayKey(milestones.firstEmploymentAt)}).`,
             ],
           },
           values,
@@ -266,7 +265,7 @@ export default function OutcomePage() {
             inputProps={{
               type: "date",
               max: today,
-              defaultValue: kept(exitFailed?.values, "exitDate", p.exitedAt ? dateInputValue(p.exitedAt) : today),
+              defaultValue: kept(exitFailed?.values, "exitDate", p.exitedAt ? dayKey(p.exitedAt) : today),
             }}
           />
           <ChoiceGroup

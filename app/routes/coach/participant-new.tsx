@@ -8,7 +8,7 @@ import { ChoiceGroup, kept } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { ParticipantFields } from "~/components/participant-fields.tsx";
-import { consentSchema, enrolmentSchema, todayInput } from "~/domain/enrolment.ts";
+import { consentSchema, enrolmentSchema } from "~/domain/enrolment.ts";
 import { enqueueEmail, kickOutbox } from "../../../emails/outbox.server.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
@@ -23,6 +23,7 @@ import {
   syncParticipantUser,
 } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Skriv in deltagare – Brygga" }];
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db.municipality.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }),
     assignableCoaches(user.organizationId),
   ]);
-  return { municipalities, coaches, currentUserId: user.id, today: todayInput() };
+  return { municipalities, coaches, currentUserId: user.id, today: dayKey(new Date()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -6,9 +6,9 @@ import { audit } from "~/utils/audit.server.ts";
 import { CODE_LIFETIME_HOURS } from "~/domain/sign-in-rules.ts";
 import { issueParticipantCode, requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDateTime } from "~/domain/format.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { notFound } from "~/utils/responses.server.ts";
+import { formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inloggningskod – Brygga" }];
 

@@ -10,7 +10,7 @@ import { kept, SelectField, TextareaField } from "~/components/form-controls.tsx
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { FirstContactBadge } from "~/components/first-contact-badge.tsx";
-import { dateField, dateInputValue, notInFuture, optionalDateField, todayInput } from "~/domain/enrolment.ts";
+import { dateField, notInFuture, optionalDateField } from "~/domain/enrolment.ts";
 import { filledSections } from "~/domain/profile.ts";
 import { profileSections } from "~/domain/profile-forms.ts";
 import { firstContactStatus } from "~/domain/first-contact.ts";
@@ -21,11 +21,11 @@ import { consentScopes, genders, goals, phases, referralSources } from "~/domain
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, parseJson } from "~/utils/db.server.ts";
-import { daysBetween, formatDate, formatDateTime } from "~/domain/format.ts";
 import { formValues, parseWith } from "~/domain/forms.ts";
 import { changePhase, firstEmployerContacts, requireOrgParticipant } from "~/utils/participants.server.ts";
 import { loadProfile } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { dayKey, daysBetween, formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.participant.pseudonym ?? "Deltagare"} – Brygga` },
@@ -78,7 +78,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     if (c.replyToId) replies.set(c.replyToId, [...(replies.get(c.replyToId) ?? []), c]);
   return {
     isAdmin: user.role === "admin",
-    today: todayInput(),
+    today: dayKey(new Date()),
     participant: {
       id: participant.id,
       pseudonym: participant.pseudonym,
@@ -167,7 +167,7 @@ const ContactSchema = z
   .superRefine((v, ctx) => {
     if (!notInFuture(v.lastContactAt))
       ctx.addIssue({ code: "custom", path: ["lastContactAt"], message: "Senaste kontakt kan inte vara i framtiden." });
-    if (v.nextContactAt && todayInput(v.nextContactAt) < todayInput())
+    if (v.nextContactAt && dayKey(v.nextContactAt) < dayKey(new Date()))
       ctx.addIssue({ code: "custom", path: ["nextContactAt"], message: "Nästa kontakt kan inte vara bakåt i tiden." });
   });
 const ReplySchema = z.object({
@@ -459,7 +459,7 @@ export default function ParticipantPage() {
               inputProps={{
                 type: "date",
                 min: today,
-                defaultValue: kept(valuesFor("contact"), "nextContactAt", dateInputValue(p.nextContactAt)),
+                defaultValue: kept(valuesFor("contact"), "nextContactAt", dayKey(p.nextContactAt)),
               }}
             />
             <button type="submit" className="button button--secondary" disabled={busy}>

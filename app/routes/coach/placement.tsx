@@ -11,7 +11,6 @@ import { Field } from "~/components/forms.tsx";
 import { MeetingList, PlacementFacts, PlacementThread, SupportPlanSummary } from "~/components/placement-parts.tsx";
 import { ResponseStatus } from "~/components/thread-view.tsx";
 import {
-  dayKey,
   isPracticeKind,
   parseEnd,
   parseExtend,
@@ -36,6 +35,7 @@ import {
   requirePlacement,
   updatePlan,
 } from "~/utils/support.server.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.participant.pseudonym} – ${data.placement.opening.title}` : "Placering"} – Brygga` },

@@ -7,10 +7,10 @@ import { ProfileView } from "~/components/profile-view.tsx";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDateTime } from "~/domain/format.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { loadProfile, profileLabels } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Yrkesprofil för ${data?.pseudonym ?? "deltagare"} – Brygga` },

@@ -17,17 +17,14 @@ import {
   ParticipantAnswerSchema,
   participantAnswers,
   startSchema,
-  toSwedishDateTimeInput,
   visitSchema,
   waitingOn,
   waitingOnLabels,
 } from "~/domain/proposals.ts";
-import { toDateInputValue } from "~/domain/dates.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import {
   answerProposal,
@@ -42,6 +39,7 @@ import {
   type StepResult,
 } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { formatDate, dayKey, toSwedishDateTimeInput } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Förslag: ${data?.proposal.opening.title ?? ""} – Brygga` },
@@ -66,7 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const hasPlacement = p.placement !== null;
   const can = (event: Parameters<typeof canTransition>[1]) => canTransition({ status: p.status, hasPlacement }, event);
   return {
-    today: toDateInputValue(now),
+    today: dayKey(now),
     nowInput: toSwedishDateTimeInput(now),
     proposal: {
       id: p.id,

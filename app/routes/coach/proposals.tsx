@@ -19,11 +19,11 @@ import {
 } from "~/domain/proposals.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
-import { daysBetween, formatDate, formatDateTime } from "~/domain/format.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { createProposal, expireProposals } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { readShortlist, removeFromShortlist } from "~/utils/shortlist.server.ts";
+import { DAY_MS, daysBetween, formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Förslag – Brygga" }];
 
@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       {
         OR: [
           { status: { in: [...OPEN_STATUSES] } },
-          { proposedAt: { gte: new Date(now.getTime() - RECENT_DAYS * 86_400_000) } },
+          { proposedAt: { gte: new Date(now.getTime() - RECENT_DAYS * DAY_MS) } },
         ],
       },
     ],

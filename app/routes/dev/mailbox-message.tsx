@@ -4,8 +4,8 @@ import { readMailboxMessage } from "../../../emails/mailbox.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { LinkifiedText } from "~/components/linkified-text.tsx";
 import { usesLocalMailbox } from "~/utils/env.server.ts";
-import { formatDateTime } from "~/domain/format.ts";
 import { notFound } from "~/utils/responses.server.ts";
+import { formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.message.subject ?? "Meddelande"} – Lokal brevlåda` },

@@ -4,8 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listMailbox } from "../../../emails/mailbox.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { usesLocalMailbox } from "~/utils/env.server.ts";
-import { formatDateTime } from "~/domain/format.ts";
 import { notFound } from "~/utils/responses.server.ts";
+import { formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Lokal brevlåda – Brygga" }];
 

@@ -9,8 +9,8 @@ import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { INVITATION_LIFETIME_DAYS, parseInvite } from "~/domain/employers.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { inviteColleague, listColleagues, removeColleague } from "~/utils/employers.server.ts";
-import { formatDate } from "~/domain/format.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
+import { formatDate } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Användare – Brygga" }];
 

@@ -6,11 +6,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { EmployerScopeHeader, Notice } from "~/components/employer-scope.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { OpeningForm } from "~/components/opening-form.tsx";
-import { toDateInputValue } from "~/domain/dates.ts";
 import { canDo, openingFormDefaults, readSkillIds } from "~/domain/openings.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { submitOpeningForm } from "~/utils/opening-form.server.ts";
 import { requireOpening, selectedConcepts, workplaceOptions } from "~/utils/openings.server.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ändra ${data?.title ?? "annons"} – Brygga` }];
 
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: opening.status,
     editable,
     workplaces: await workplaceOptions(scope.employerId),
-    defaults: openingFormDefaults(opening, toDateInputValue),
+    defaults: openingFormDefaults(opening, dayKey),
     selected: await selectedConcepts(opening.occupationId, readSkillIds(opening.skillIds)),
     copyNotice: new URL(request.url).searchParams.get("klart") === "kopia",
   };

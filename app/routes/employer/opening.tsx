@@ -17,7 +17,6 @@ import { db } from "~/utils/db.server.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { choice, optionalText, parseFields } from "~/domain/form-rules.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import {
   closeOpening,
   duplicateOpening,
@@ -29,6 +28,7 @@ import {
 } from "~/utils/openings.server.ts";
 import { employerProposalWhere } from "~/utils/proposals.server.ts";
 import { notFound } from "~/utils/responses.server.ts";
+import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.opening.title ?? "Annons"} – Brygga` },

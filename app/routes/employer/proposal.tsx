@@ -11,7 +11,6 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TextareaField } from "~/components/form-controls.tsx";
 import { ActionResult, ErrorSummary, Field } from "~/components/forms.tsx";
 import { PresentationView } from "~/components/proposal-parts.tsx";
-import { toDateInputValue } from "~/domain/dates.ts";
 import { formatHours } from "~/domain/openings.ts";
 import {
   canTransition,
@@ -19,14 +18,12 @@ import {
   EMPLOYER_PRESENTATION_STATUSES,
   employerStatusText,
   startSchema,
-  toSwedishDateTimeInput,
   visitSchema,
 } from "~/domain/proposals.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import {
   decideProposal,
@@ -35,6 +32,7 @@ import {
   type StepResult,
 } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { formatDate, formatDateTime, dayKey, toSwedishDateTimeInput } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.pseudonym ?? "Deltagare"} – ${data?.opening.title ?? "förslag"} – Brygga` },
@@ -86,7 +84,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       start: canTransition({ status: p.status, hasPlacement }, "employer_start"),
       decline: canTransition({ status: p.status, hasPlacement }, "employer_decline"),
     },
-    today: toDateInputValue(now),
+    today: dayKey(now),
     nowInput: toSwedishDateTimeInput(now),
   };
 }

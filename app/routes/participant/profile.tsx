@@ -12,10 +12,10 @@ import { audit } from "~/utils/audit.server.ts";
 import { requireParticipantUser } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/responses.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDateTime } from "~/domain/format.ts";
 import { parseForm } from "~/domain/forms.ts";
 import { loadProfile, profileLabels } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Min profil – Brygga" }];
 

@@ -21,7 +21,6 @@ import { scheduleTimes } from "~/domain/vocab/schedule.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireParticipantUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import {
   answerProposal,
@@ -30,6 +29,7 @@ import {
   requireParticipantProposal,
 } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Förslag: ${data?.title ?? ""} – Brygga` }];
 
