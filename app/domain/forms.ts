@@ -1,12 +1,11 @@
 // One way to validate every form: a zod schema parses the submitted fields; failures become
 // Swedish messages per field, and the typed values are returned so the form keeps them.
 import { z } from "zod";
+import type { FormRefusal, Result } from "./result.ts";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; formError?: string; values: Record<string, string | string[]> };
+export type FormResult<T> = Result<{ data: T }, FormRefusal & { formError?: string }>;
 
 /** Every submitted field as a string, or a list when the name repeats (checkboxes). */
 export function formValues(formData: FormData): Record<string, string | string[]> {

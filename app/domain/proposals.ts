@@ -26,6 +26,7 @@ import { environmentDimensionLabels, environmentDimensions, instructionStyles } 
 import { scheduleTimes, travelModes } from "./vocab/schedule.ts";
 import { DAY_MS, parseDateInput, parseSwedishDateTime, todayDate } from "./swedish-time.ts";
 import { vocabulary } from "./vocab/vocabulary.ts";
+import type { Result } from "./result.ts";
 
 // ───────────────────────────── configuration ─────────────────────────────
 
@@ -122,7 +123,7 @@ export const PROPOSAL_TRANSITIONS: Readonly<Record<ProposalEvent, Transition>> =
   expire: { from: ["proposed", "more_info"], to: "expired" },
 };
 
-export type TransitionCheck = { ok: true; to: ProposalStatus } | { ok: false; message: string };
+export type TransitionCheck = Result<{ to: ProposalStatus }>;
 
 /** May this event happen to a proposal in this state? The new status, or why not (in Swedish). */
 export function checkTransition(p: { status: string; hasPlacement: boolean }, event: ProposalEvent): TransitionCheck {

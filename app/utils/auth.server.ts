@@ -9,6 +9,7 @@ import { hashToken, normalizeCode, randomCode, randomToken } from "./tokens.serv
 
 import { CODE_LIFETIME_HOURS, LINK_LIFETIME_MINUTES, SESSION_LIFETIME_DAYS } from "~/domain/sign-in-rules.ts";
 import { DAY_MS } from "~/domain/swedish-time.ts";
+import type { Result } from "~/domain/result.ts";
 
 export { CODE_LIFETIME_HOURS, LINK_LIFETIME_MINUTES, SESSION_LIFETIME_DAYS };
 const SESSION_TOUCH_INTERVAL_MS = 60 * 60 * 1000;
@@ -156,7 +157,7 @@ export function signInLinkUrl(token: string, redirectTo?: string | null): string
   return absoluteUrl("/logga-in/lank", { token, redirectTo: redirectTo ? safeRedirect(redirectTo, "/") : null });
 }
 
-export type TokenCheck = { ok: true; userId: string } | { ok: false; reason: "unknown" | "used" | "expired" };
+export type TokenCheck = Result<{ userId: string }, { reason: "unknown" | "used" | "expired" }>;
 
 /** Looks at a link or code without using it (for the confirmation page). */
 export async function checkLoginToken(secret: string, kind: "link" | "code"): Promise<TokenCheck> {

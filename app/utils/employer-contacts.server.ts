@@ -9,6 +9,7 @@ import { audit } from "./audit.server.ts";
 import { db } from "./db.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
+import type { FormRefusal, Result } from "~/domain/result.ts";
 
 const blank = (v: string | undefined) => (v ? v : undefined);
 
@@ -42,8 +43,7 @@ export const ContactSchema = z
     }
   });
 
-export type ContactResult =
-  { ok: true; employerId: string } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
+export type ContactResult = Result<{ employerId: string }, FormRefusal>;
 
 /** Parses and records one contact (with a fixed employer when `employerId` is given). */
 export async function recordEmployerContact(

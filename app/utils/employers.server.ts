@@ -14,8 +14,9 @@ import { db, type DbOrTx } from "./db.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
 import { notFound } from "./responses.server.ts";
+import type { FieldRefusal, Result } from "~/domain/result.ts";
 
-export type WriteResult<T = { ok: true }> = T | { ok: false; errors: FieldErrors };
+export type WriteResult<T extends object = object> = Result<T, FieldRefusal>;
 
 async function resyncPublishedOpenings(tx: DbOrTx, where: { employerId?: string; workplaceId?: string }) {
   const openings = await tx.opening.findMany({ where: { ...where, status: "published" }, select: { id: true } });
@@ -77,7 +78,7 @@ export async function createEmployerForOrganization(
   staff: SessionUser & { organizationId: string },
   input: EmployerProfileInput & { contactCoachId: string | null },
   invite: InviteInput | null,
-): Promise<WriteResult<{ ok: true; employerId: string }>> {
+): Promise<WriteResult<{ employerId: string }>> {
   const result = await db.$transaction(async (tx) => {
     const errors: FieldErrors = {};
     if (await orgNumberTaken(tx, input.orgNumber)) errors.orgNumber = [ORG_NUMBER_TAKEN];
@@ -223,7 +224,7 @@ type Location = { municipalityCode: string; lat: number; lng: number };
 export async function resolveWorkplaceLocation(
   tx: DbOrTx,
   input: WorkplaceInput,
-): Promise<{ ok: true; location: Location } | { ok: false; errors: FieldErrors }> {
+): Promise<Result<{ location: Location }, FieldRefusal>> {
   let municipalityCode = input.municipalityCode;
   if (!municipalityCode) {
     const postal = await tx.postalCode.findUnique({
@@ -260,7 +261,7 @@ export async function resolveWorkplaceLocation(
 export async function createWorkplace(
   scope: EmployerScope,
   input: WorkplaceInput,
-): Promise<WriteResult<{ ok: true; workplaceId: string }>> {
+): Promise<WriteResult<{ workplaceId: string }>> {
   return db.$transaction(async (tx) => {
     const resolved = await resolveWorkplaceLocation(tx, input);
     if (!resolved.ok) return resolved;
@@ -301,10 +302,7 @@ export async function updateWorkplace(
 }
 
 /** Only a workplace without openings can be removed (openings keep their place). */
-export async function deleteWorkplace(
-  scope: EmployerScope,
-  workplaceId: string,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function deleteWorkplace(scope: EmployerScope, workplaceId: string): Promise<Result> {
   return db.$transaction(async (tx) => {
     const workplace = await tx.workplace.findFirst({
       where: { id: workplaceId, employerId: scope.employerId },
@@ -357,7 +355,7 @@ async function inviteInTransaction(
   tx: DbOrTx,
   inviter: Inviter,
   input: InviteInput,
-): Promise<WriteResult<{ ok: true; userId: string }>> {
+): Promise<WriteResult<{ userId: string }>> {
   const existing = await tx.user.findUnique({
     where: { email: input.email },
     select: { employerId: true, deactivatedAt: true },
@@ -395,17 +393,14 @@ async function inviteInTransaction(
 export async function inviteColleague(
   scope: EmployerScope,
   input: InviteInput,
-): Promise<WriteResult<{ ok: true; userId: string }>> {
+): Promise<WriteResult<{ userId: string }>> {
   const result = await db.$transaction((tx) => inviteInTransaction(tx, scope, input));
   if (result.ok) kickOutbox();
   return result;
 }
 
 /** Remove a colleague's access: the account is deactivated and signed out everywhere. */
-export async function removeColleague(
-  scope: EmployerScope,
-  userId: string,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function removeColleague(scope: EmployerScope, userId: string): Promise<Result> {
   if (userId === scope.user.id) return { ok: false, message: "Du kan inte ta bort dig själv." };
   return db.$transaction(async (tx) => {
     const colleague = await tx.user.findFirst({

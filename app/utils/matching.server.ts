@@ -54,6 +54,7 @@ import {
 import { getOccupationGraph, interestNeighbourhood, type LoadedOccupationGraph } from "./occupation-graph.server.ts";
 import { badRequest, notFound } from "./responses.server.ts";
 import { DAY_MS } from "~/domain/swedish-time.ts";
+import type { Result } from "~/domain/result.ts";
 
 // ───────────────────────────── tuning of the candidate search ─────────────────────────────
 
@@ -132,9 +133,8 @@ export type ParticipantMatch = {
   reasons: Reason[];
 };
 
-export type WhyNot =
-  | { ok: true; score: number; reasons: Reason[]; distanceKm: number | null }
-  | { ok: false; failures: HardFailure[]; score: number; reasons: Reason[]; distanceKm: number | null };
+type Explained = { score: number; reasons: Reason[]; distanceKm: number | null };
+export type WhyNot = Result<Explained, Explained & { failures: HardFailure[] }>;
 
 export type MatchOpeningsOptions = {
   organizationId: string;

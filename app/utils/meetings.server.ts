@@ -17,6 +17,7 @@ import { readAttendees, type Attendee, type LoadedPlacement } from "./support.se
 import { notFound } from "./responses.server.ts";
 import { absoluteUrl } from "./env.server.ts";
 import { formatClockTime, formatWeekdayDate } from "~/domain/swedish-time.ts";
+import type { Result } from "~/domain/result.ts";
 
 export type InviteOption = { value: string; label: string; email: string; role: Attendee["role"]; name: string };
 
@@ -174,7 +175,7 @@ export function chooseAttendees(
   options: InviteOption[],
   chosen: string[],
   organizer: Organizer,
-): { ok: true; attendees: Attendee[] } | { ok: false } {
+): Result<{ attendees: Attendee[] }, object> {
   const byValue = new Map(options.map((o) => [o.value, o]));
   if (chosen.some((v) => !byValue.has(v))) return { ok: false };
   const attendees: Attendee[] = [];

@@ -17,6 +17,7 @@ import type { FieldErrors } from "~/domain/forms.ts";
 import { findOccupation, findSkills, resolveConceptText, type Concept } from "./taxonomy.server.ts";
 import { notFound } from "./responses.server.ts";
 import { todayDate } from "~/domain/swedish-time.ts";
+import type { Result, StatusRefusal } from "~/domain/result.ts";
 
 /**
  * Proposal statuses that wait for the employer: presented by the coach after the participant's yes
@@ -32,7 +33,7 @@ export type ReferenceProblems = {
   skillSuggestions: VocabularyHit[];
 };
 
-export type OpeningWriteResult = { ok: true; openingId: string } | ({ ok: false } & ReferenceProblems);
+export type OpeningWriteResult = Result<{ openingId: string }, ReferenceProblems>;
 
 function engine() {
   return getSearchEngine(db);
@@ -64,7 +65,7 @@ export async function checkOpeningReferences(
   tx: DbOrTx,
   employerId: string,
   input: OpeningReferences,
-): Promise<{ ok: true; occupationId: string; skillIds: string[] } | ({ ok: false } & ReferenceProblems)> {
+): Promise<Result<{ occupationId: string; skillIds: string[] }, ReferenceProblems>> {
   const errors: FieldErrors = {};
   let occupationSuggestions: VocabularyHit[] = [];
   let skillSuggestions: VocabularyHit[] = [];
@@ -153,7 +154,7 @@ export async function requireOpening(scope: EmployerScope, openingId: string | u
   return opening;
 }
 
-export type TransitionResult = { ok: true; openingId: string } | { ok: false; status: number; message: string };
+export type TransitionResult = Result<{ openingId: string }, StatusRefusal>;
 
 const notAllowedMessages: Record<OpeningAction, string> = {
   edit: "En tillsatt eller stängd annons kan inte ändras. Gör en kopia i stället.",

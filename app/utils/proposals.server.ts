@@ -42,10 +42,11 @@ import { loadProfile, profileLabels } from "./profiles.server.ts";
 import { expireProposals } from "./proposal-expiry.server.ts";
 import { notFound } from "./responses.server.ts";
 import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
+import type { Result, StatusRefusal } from "~/domain/result.ts";
 
 export { expireProposals };
 
-export type StepResult = { ok: true; id: string; message: string } | { ok: false; status: 400 | 409; message: string };
+export type StepResult = Result<{ id: string; message: string }, StatusRefusal<400 | 409>>;
 
 const refused = (message: string, status: 400 | 409 = 409): StepResult => ({ ok: false, status, message });
 
@@ -204,7 +205,7 @@ async function transition(
   proposal: { id: string; status: string; placement: { id: string } | null },
   event: ProposalEvent,
   data: Prisma.ProposalUpdateManyMutationInput,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+): Promise<Result> {
   const check = checkTransition({ status: proposal.status, hasPlacement: proposal.placement !== null }, event);
   if (!check.ok) return check;
   const { count } = await tx.proposal.updateMany({

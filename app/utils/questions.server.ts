@@ -26,6 +26,7 @@ import {
   threadSummaries,
   type ThreadSummary,
 } from "./threads.server.ts";
+import type { FormRefusal, Ok, Result } from "~/domain/result.ts";
 
 const EXCERPT_LENGTH = 500;
 
@@ -110,7 +111,7 @@ function staffAddress(recipient: QuestionRecipient): { to: string; name: string 
   return null;
 }
 
-export type AskResult = { ok: true; threadId: string; notified: string | null } | { ok: false; message: string };
+export type AskResult = Result<{ threadId: string; notified: string | null }>;
 
 export async function askQuestion(
   user: SessionUser & { employerId: string },
@@ -170,7 +171,7 @@ type QuestionThread = {
  * A new message in a question thread, from either side; the other side is told by email.
  * An employer's message reopens a closed question.
  */
-export async function postToQuestion(user: SessionUser, thread: QuestionThread, body: string): Promise<{ ok: true }> {
+export async function postToQuestion(user: SessionUser, thread: QuestionThread, body: string): Promise<Ok> {
   const side = sideOfRole(user.role);
   await db.$transaction(async (tx) => {
     const message = await addMessage(tx, { threadId: thread.id, authorId: user.id, body });
@@ -357,14 +358,7 @@ export async function loadQuestionPage(user: SessionUser, threadId: string | und
   };
 }
 
-export type QuestionActionResult =
-  | { ok: true; notice: string }
-  | {
-      ok: false;
-      status: number;
-      errors: Record<string, string[] | undefined>;
-      values: Record<string, string | string[]>;
-    };
+export type QuestionActionResult = Result<{ notice: string }, FormRefusal & { status: number }>;
 
 /** reply (either side), close or reopen. */
 export async function questionAction(

@@ -11,6 +11,7 @@ import { db, parseJson } from "./db.server.ts";
 import { parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { notFound } from "./responses.server.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
+import type { Result } from "~/domain/result.ts";
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -174,10 +175,7 @@ export async function reportMunicipalityOptions(organizationId: string) {
 /** The organisation by id, or by its exact name (case does not matter) — for the CLI. */
 export async function findOrganization(
   idOrName: string,
-): Promise<
-  | { ok: true; organization: { id: string; name: string; municipalityCode: string | null } }
-  | { ok: false; message: string }
-> {
+): Promise<Result<{ organization: { id: string; name: string; municipalityCode: string | null } }>> {
   const byId = await db.organization.findUnique({
     where: { id: idOrName },
     select: { id: true, name: true, municipalityCode: true },

@@ -19,6 +19,7 @@ import { loadPresentation } from "./proposals.server.ts";
 import { addMessage, loadThreadMessages, markThreadRead, setThreadStatus, threadSummaries } from "./threads.server.ts";
 import { notFound } from "./responses.server.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
+import type { Result } from "~/domain/result.ts";
 
 export type Audience = "staff" | "employer" | "participant";
 
@@ -342,7 +343,7 @@ export async function listPlacements(
 
 // ───────────── the thread ─────────────
 
-export type PostResult = { ok: true } | { ok: false; message: string };
+export type PostResult = Result;
 
 /** Post in the placement's support thread (web); the other side is told. Closed threads refuse. */
 export async function postPlacementMessage(
