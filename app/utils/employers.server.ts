@@ -14,7 +14,7 @@ import { db, type DbOrTx } from "./db.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
 import { notFound } from "./responses.server.ts";
-import type { FieldRefusal, Result } from "~/domain/result.ts";
+import { fail, ok, type FieldRefusal, type Result } from "~/domain/result.ts";
 
 export type WriteResult<T extends object = object> = Result<T, FieldRefusal>;
 
@@ -62,11 +62,11 @@ const ORG_NUMBER_TAKEN =
 export async function updateEmployerProfile(scope: EmployerScope, input: EmployerProfileInput): Promise<WriteResult> {
   return db.$transaction(async (tx) => {
     if (await orgNumberTaken(tx, input.orgNumber, scope.employerId))
-      return { ok: false as const, errors: { orgNumber: [ORG_NUMBER_TAKEN] } };
+      return fail({ errors: { orgNumber: [ORG_NUMBER_TAKEN] } });
     const before = await tx.employer.findUniqueOrThrow({ where: { id: scope.employerId }, select: { name: true } });
     await tx.employer.update({ where: { id: scope.employerId }, data: input });
     if (before.name !== input.name) await resyncPublishedOpenings(tx, { employerId: scope.employerId });
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -96,7 +96,7 @@ export async function createEmployerForOrganization(
     if (invite && (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } }))) {
       errors.inviteEmail = ["E-postadressen används redan i Brygga."];
     }
-    if (Object.keys(errors).length) return { ok: false as const, errors };
+    if (Object.keys(errors).length) return fail({ errors });
     const { contactCoachId: _chosen, ...profile } = input;
     const employer = await tx.employer.create({
       data: { ...profile, organizationId: staff.organizationId, contactCoachId },
@@ -110,7 +110,7 @@ export async function createEmployerForOrganization(
       );
       if (!invited.ok) throw new Error("invitation failed after the address was checked");
     }
-    return { ok: true as const, employerId: employer.id };
+    return ok({ employerId: employer.id });
   });
   if (result.ok && invite) kickOutbox();
   return result;
@@ -275,7 +275,7 @@ export async function createWorkplace(
       },
       select: { id: true },
     });
-    return { ok: true as const, workplaceId: workplace.id };
+    return ok({ workplaceId: workplace.id });
   });
 }
 
@@ -297,7 +297,7 @@ export async function updateWorkplace(
       data: { name: input.name, street: input.street, postalCode: input.postalCode, ...resolved.location },
     });
     await resyncPublishedOpenings(tx, { workplaceId });
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -310,14 +310,13 @@ export async function deleteWorkplace(scope: EmployerScope, workplaceId: string)
     });
     if (!workplace) notFound("Arbetsplatsen finns inte.");
     if (workplace._count.openings > 0) {
-      return {
-        ok: false as const,
+      return fail({
         message:
           "Arbetsplatsen har annonser och kan inte tas bort. Stäng annonserna eller flytta dem till en annan arbetsplats först.",
-      };
+      });
     }
     await tx.workplace.delete({ where: { id: workplaceId } });
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -365,7 +364,7 @@ async function inviteInTransaction(
       existing.employerId === inviter.employerId && !existing.deactivatedAt
         ? "Personen har redan ett konto hos er."
         : "E-postadressen används redan i Brygga. Kontakta er coach om personen ska kopplas till er.";
-    return { ok: false as const, errors: { email: [message] } };
+    return fail({ errors: { email: [message] } });
   }
   const user = await tx.user.create({
     data: { role: "employer", employerId: inviter.employerId, name: input.name, email: input.email },
@@ -382,7 +381,7 @@ async function inviteInTransaction(
       expiresDays: INVITATION_LIFETIME_DAYS,
     },
   });
-  return { ok: true as const, userId: user.id };
+  return ok({ userId: user.id });
 }
 
 /**
@@ -410,6 +409,6 @@ export async function removeColleague(scope: EmployerScope, userId: string): Pro
     if (!colleague) notFound("Personen finns inte bland era användare.");
     await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } });
     await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    return { ok: true as const };
+    return ok();
   });
 }

@@ -17,7 +17,7 @@ import type { FieldErrors } from "~/domain/forms.ts";
 import { findOccupation, findSkills, resolveConceptText, type Concept } from "./taxonomy.server.ts";
 import { notFound } from "./responses.server.ts";
 import { todayDate } from "~/domain/swedish-time.ts";
-import type { Result, StatusRefusal } from "~/domain/result.ts";
+import { fail, ok, type Result, type StatusRefusal } from "~/domain/result.ts";
 
 /**
  * Proposal statuses that wait for the employer: presented by the coach after the participant's yes
@@ -173,7 +173,7 @@ export async function updateOpening(
   return db.$transaction(async (tx) => {
     const before = await tx.opening.findFirst({ where: { id: openingId, employerId: scope.employerId } });
     if (!before) notFound("Annonsen finns inte.");
-    if (!canDo("edit", before.status)) return { ok: false as const, status: 409, message: notAllowedMessages.edit };
+    if (!canDo("edit", before.status)) return fail({ status: 409, message: notAllowedMessages.edit });
     const refs = await checkOpeningReferences(tx, scope.employerId, input);
     if (!refs.ok) return refs;
     const data = { ...openingData(input, refs.occupationId), skillIds: JSON.stringify(refs.skillIds) };
@@ -183,16 +183,15 @@ export async function updateOpening(
       data: { ...data, ...(publish ? { status: "published", publishedAt: new Date() } : {}) },
     });
     if (count !== 1)
-      return {
-        ok: false as const,
+      return fail({
         status: 409,
         message: "Annonsen ändrades av någon annan samtidigt. Ladda om sidan och försök igen.",
-      };
+      });
     const changed = changedFields(before, data);
     if (changed.length) await recordEvent(tx, openingId, scope, "updated", `Ändrade ${changed.join(", ")}`);
     if (publish) await recordEvent(tx, openingId, scope, "published");
     await engine().syncOpenings(tx, [openingId]);
-    return { ok: true as const, openingId };
+    return ok({ openingId });
   });
 }
 
@@ -211,22 +210,21 @@ async function transition(
       select: { status: true, endDate: true },
     });
     if (!opening) notFound("Annonsen finns inte.");
-    if (!canDo(action, opening.status)) return { ok: false as const, status: 409, message: notAllowedMessages[action] };
+    if (!canDo(action, opening.status)) return fail({ status: 409, message: notAllowedMessages[action] });
     const change = await apply(tx, opening);
-    if ("problem" in change) return { ok: false as const, status: 400, message: change.problem };
+    if ("problem" in change) return fail({ status: 400, message: change.problem });
     const { count } = await tx.opening.updateMany({
       where: { id: openingId, employerId: scope.employerId, status: opening.status },
       data: change.data,
     });
     if (count !== 1)
-      return {
-        ok: false as const,
+      return fail({
         status: 409,
         message: "Annonsen ändrades av någon annan samtidigt. Ladda om sidan och försök igen.",
-      };
+      });
     await recordEvent(tx, openingId, scope, change.event, change.detail);
     await engine().syncOpenings(tx, [openingId]);
-    return { ok: true as const, openingId };
+    return ok({ openingId });
   });
 }
 
@@ -296,7 +294,7 @@ export async function duplicateOpening(scope: EmployerScope, openingId: string):
     });
     await recordEvent(tx, copy.id, scope, "duplicated", `Kopia av ”${source.title}”`);
     await engine().syncOpenings(tx, [copy.id]);
-    return { ok: true as const, openingId: copy.id };
+    return ok({ openingId: copy.id });
   });
 }
 

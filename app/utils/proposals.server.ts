@@ -42,13 +42,13 @@ import { loadProfile, profileLabels } from "./profiles.server.ts";
 import { expireProposals } from "./proposal-expiry.server.ts";
 import { notFound } from "./responses.server.ts";
 import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
-import type { Result, StatusRefusal } from "~/domain/result.ts";
+import { fail, type Result, type StatusRefusal } from "~/domain/result.ts";
 
 export { expireProposals };
 
 export type StepResult = Result<{ id: string; message: string }, StatusRefusal<400 | 409>>;
 
-const refused = (message: string, status: 400 | 409 = 409): StepResult => ({ ok: false, status, message });
+const refused = (message: string, status: 400 | 409 = 409): StepResult => fail({ status, message });
 
 // ───────────────────────────── loading ─────────────────────────────
 

@@ -11,7 +11,7 @@ import { db, parseJson } from "./db.server.ts";
 import { parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { notFound } from "./responses.server.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
-import type { Result } from "~/domain/result.ts";
+import { fail, ok, type Result } from "~/domain/result.ts";
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -258,16 +258,15 @@ export async function parseReportRequest(request: Request, user: { organizationI
     if (!exists) errors.municipalityCode = ["Kommunen finns inte. Välj en kommun i listan."];
   }
   if (!parsed.ok || Object.keys(errors).length > 0) {
-    return {
-      ok: false as const,
+    return fail({
       organization,
       today,
       values,
       errors,
       formError: parsed.ok ? undefined : parsed.formError,
-    };
+    });
   }
-  return { ok: true as const, organization, today, values, filters: parsed.data };
+  return ok({ organization, today, values, filters: parsed.data });
 }
 
 /** One Swedish sentence from field errors, for exports and the CLI (which have no form). */
