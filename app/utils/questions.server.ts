@@ -358,7 +358,10 @@ export async function loadQuestionPage(user: SessionUser, threadId: string | und
   };
 }
 
-export type QuestionActionResult = Result<{ notice: string }, FormRefusal & { status: number }>;
+export type QuestionActionResult = Result<
+  { notice: "skickat" | "avslutad" | "oppnad" },
+  FormRefusal & { status: number }
+>;
 
 /** reply (either side), close or reopen. */
 export async function questionAction(

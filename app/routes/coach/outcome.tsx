@@ -5,7 +5,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { ChoiceGroup, kept, keptList, SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
@@ -22,6 +21,7 @@ import { loadOutcome, recordExit, recordRetention, retentionPlan } from "~/utils
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { dayKey, daysBetween, formatDate } from "~/domain/swedish-time.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Utfall för ${data?.participant.pseudonym ?? "deltagare"} – Brygga` },
@@ -70,6 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const participant = await requireOrgParticipant(params.participantId, user.organizationId);
   const values = formValues(await request.formData());
+  const here = new URL(request.url).pathname;
   const ip = clientIp(context);
   switch (values.intent) {
     case "exit": {
@@ -93,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ip,
         });
       });
-      return { ok: true as const, intent: "exit", message: "Avslutet är sparat. Deltagaren är nu avslutad." };
+      throw await redirectWithNotice(here, "Avslutet är sparat. Deltagaren är nu avslutad.");
     }
     case "retention": {
       const parsed = parseWith(RetentionSchema, values, values);
@@ -128,11 +129,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ip,
         });
       });
-      return {
-        ok: true as const,
-        intent: "retention",
-        message: `Uppföljningen efter ${parsed.data.months} månader är sparad.`,
-      };
+      throw await redirectWithNotice(here, `Uppföljningen efter ${parsed.data.months} månader är sparad.`);
     }
     default:
       return bad("unknown", {}, values);
@@ -152,10 +149,6 @@ export default function OutcomePage() {
   const { participant: p, milestones: m, employment, exit, retention, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const statusRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (result?.ok) statusRef.current?.focus();
-  }, [result]);
   const failed = (intent: string) => (result && !result.ok && result.intent === intent ? result : undefined);
   const exitFailed = failed("exit");
   const retentionFailed = failed("retention");
@@ -173,11 +166,6 @@ export default function OutcomePage() {
         {phases.label(p.phase)} · Inskriven {formatDate(p.enrolledAt)}
         {p.exitedAt ? ` · Avslutad ${formatDate(p.exitedAt)}` : ""}
       </p>
-      {result?.ok ? (
-        <div className="alert alert--success" role="status" tabIndex={-1} ref={statusRef}>
-          {result.message}
-        </div>
-      ) : null}
 
       <div className="two-columns">
         <section className="panel" aria-labelledby="milestones-title">

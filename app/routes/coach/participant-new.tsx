@@ -2,7 +2,7 @@
 // first phase, the sign-in account (when there is an email) and the audit event are written in one
 // transaction; a bad field changes nothing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ChoiceGroup, kept } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -24,6 +24,7 @@ import {
 } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Skriv in deltagare – Brygga" }];
 
@@ -102,7 +103,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return created;
   });
   kickOutbox();
-  throw redirect(`/coach/deltagare/${participant.id}?inskriven=1`);
+  throw await redirectWithNotice(
+    `/coach/deltagare/${participant.id}`,
+    `${input.pseudonym} är inskriven. Börja gärna med yrkesprofilen.`,
+  );
 }
 
 export default function NewParticipant() {

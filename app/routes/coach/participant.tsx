@@ -3,8 +3,7 @@
 // links to the profile editor, export and erasure. Every view and change is audited.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { kept, SelectField, TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -26,6 +25,7 @@ import { changePhase, firstEmployerContacts, requireOrgParticipant } from "~/uti
 import { loadProfile } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { dayKey, daysBetween, formatDate, formatDateTime } from "~/domain/swedish-time.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.participant.pseudonym ?? "Deltagare"} – Brygga` },
@@ -191,6 +191,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = clientIp(context);
   const bad = (errors: Record<string, string[] | undefined>, intent: string) =>
     data({ ok: false as const, intent, errors, values }, { status: 400 });
+  const here = new URL(request.url).pathname;
 
   switch (values.intent) {
     case "phase": {
@@ -208,7 +209,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             ip,
           });
       });
-      return { ok: true as const, intent: "phase", message: `Fasen är nu ${phases.label(parsed.data.toPhase)}.` };
+      throw await redirectWithNotice(here, `Fasen är nu ${phases.label(parsed.data.toPhase)}.`);
     }
     case "contact": {
       const parsed = parseWith(ContactSchema, values, values);
@@ -220,7 +221,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         });
         await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "contact", ip });
       });
-      return { ok: true as const, intent: "contact", message: "Kontakten är sparad." };
+      throw await redirectWithNotice(here, "Kontakten är sparad.");
     }
     case "reply": {
       const parsed = parseWith(ReplySchema, values, values);
@@ -242,7 +243,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ip,
         });
       });
-      return { ok: true as const, intent: "reply", message: "Ditt svar är skickat. Deltagaren ser det på sin profil." };
+      throw await redirectWithNotice(here, "Ditt svar är skickat. Deltagaren ser det på sin profil.");
     }
     case "consent": {
       const parsed = parseWith(ConsentSchema, values, values);
@@ -276,7 +277,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ip,
         });
       });
-      return { ok: true as const, intent: "consent", message: "Samtycket är sparat." };
+      throw await redirectWithNotice(here, "Samtycket är sparat.");
     }
     default:
       return bad({}, "unknown");
@@ -334,20 +335,8 @@ export default function ParticipantPage() {
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [searchParams] = useSearchParams();
-  const statusRef = useRef<HTMLDivElement>(null);
-  const errorsFor = (intent: string) =>
-    actionData && !actionData.ok && actionData.intent === intent ? actionData.errors : undefined;
-  const valuesFor = (intent: string) =>
-    actionData && !actionData.ok && actionData.intent === intent ? actionData.values : undefined;
-  const message = actionData?.ok
-    ? actionData.message
-    : searchParams.get("inskriven")
-      ? `${p.pseudonym} är inskriven. Börja gärna med yrkesprofilen.`
-      : null;
-  useEffect(() => {
-    if (message) statusRef.current?.focus();
-  }, [message]);
+  const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
+  const valuesFor = (intent: string) => (actionData?.intent === intent ? actionData.values : undefined);
   const busy = navigation.state === "submitting";
   const unanswered = comments.filter((c) => c.byParticipant && c.replies.length === 0).length;
 
@@ -361,14 +350,7 @@ export default function ParticipantPage() {
         Fas: {phases.label(p.phase)} ({p.daysInPhase} {p.daysInPhase === 1 ? "dag" : "dagar"}) · Inskriven{" "}
         {formatDate(p.enrolledAt)} · Coach: {p.coach?.name ?? "ingen"}
       </p>
-      {message ? (
-        <div className="alert alert--success" role="status" tabIndex={-1} ref={statusRef}>
-          {message}
-        </div>
-      ) : null}
-      {actionData && !actionData.ok ? (
-        <ErrorSummary message="Det gick inte att spara. Rätta det som är markerat." />
-      ) : null}
+      {actionData ? <ErrorSummary message="Det gick inte att spara. Rätta det som är markerat." /> : null}
 
       <nav aria-label="Deltagarens sidor" className="subnav">
         <ul>

@@ -3,7 +3,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -16,6 +15,7 @@ import { parseForm } from "~/domain/forms.ts";
 import { loadProfile, profileLabels } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { formatDateTime } from "~/domain/swedish-time.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Min profil – Brygga" }];
 
@@ -98,21 +98,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ip: clientIp(context),
     });
   });
-  return { ok: true as const };
+  const coach = participant.coach?.name ?? "Din coach";
+  throw await redirectWithNotice(new URL(request.url).pathname, `Tack! ${coach} kan se det du skrev.`);
 }
 
 export default function OwnProfile() {
   const { pseudonym, coachName, profile, labels, threads } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const statusRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (result?.ok) {
-      formRef.current?.reset();
-      statusRef.current?.focus();
-    }
-  }, [result]);
   const coach = coachName ?? "din coach";
   return (
     <div className="plain">
@@ -125,12 +118,7 @@ export default function OwnProfile() {
       <section className="panel" aria-labelledby="comment-title">
         <h2 id="comment-title">Vill du ändra något?</h2>
         <p>Skriv till {coach}. Du kan skriva vad du vill ändra eller fråga något.</p>
-        {result?.ok ? (
-          <p className="alert alert--success" role="status" tabIndex={-1} ref={statusRef}>
-            Tack! {coach.charAt(0).toUpperCase() + coach.slice(1)} kan se det du skrev.
-          </p>
-        ) : null}
-        <Form method="post" ref={formRef} noValidate>
+        <Form method="post" noValidate>
           <TextareaField
             label="Det här vill jag säga"
             name="body"
