@@ -42,3 +42,10 @@ export async function takeNotice(request: Request): Promise<{ notice: Notice | n
   const clear = { "Set-Cookie": await noticeCookie().serialize("", { maxAge: 0 }) };
   return { notice: isNotice(value) ? value : null, headers: clear };
 }
+
+/** The page the request was posted from (path and query, without Remix's `?index`), to redirect back to. */
+export function samePage(request: Request): string {
+  const url = new URL(request.url);
+  url.searchParams.delete("index");
+  return url.pathname + url.search;
+}

@@ -21,7 +21,7 @@ import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { assignableCoaches, caseloadRows } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { daysBetween, formatDate } from "~/domain/swedish-time.ts";
-import { redirectWithNotice } from "~/utils/notice.server.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Ärenden – Brygga" }];
 
@@ -73,7 +73,7 @@ const PercentSchema = z.object({ coachId: z.string().min(1), employmentPercent: 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireOrgAdmin(request);
   const values = formValues(await request.formData());
-  const here = new URL(request.url).pathname;
+  const here = samePage(request);
   if (values.intent === "percent") {
     const form = parseWith(PercentSchema, values, values);
     if (!form.ok) return data({ ok: false as const, errors: form.errors, values }, { status: 400 });

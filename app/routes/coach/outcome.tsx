@@ -21,7 +21,7 @@ import { loadOutcome, recordExit, recordRetention, retentionPlan } from "~/utils
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { dayKey, daysBetween, formatDate } from "~/domain/swedish-time.ts";
-import { redirectWithNotice } from "~/utils/notice.server.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Utfall för ${data?.participant.pseudonym ?? "deltagare"} – Brygga` },
@@ -70,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const participant = await requireOrgParticipant(params.participantId, user.organizationId);
   const values = formValues(await request.formData());
-  const here = new URL(request.url).pathname;
+  const here = samePage(request);
   const ip = clientIp(context);
   switch (values.intent) {
     case "exit": {

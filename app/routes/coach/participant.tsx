@@ -25,7 +25,7 @@ import { changePhase, firstEmployerContacts, requireOrgParticipant } from "~/uti
 import { loadProfile } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { dayKey, daysBetween, formatDate, formatDateTime } from "~/domain/swedish-time.ts";
-import { redirectWithNotice } from "~/utils/notice.server.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.participant.pseudonym ?? "Deltagare"} – Brygga` },
@@ -191,7 +191,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = clientIp(context);
   const bad = (errors: Record<string, string[] | undefined>, intent: string) =>
     data({ ok: false as const, intent, errors, values }, { status: 400 });
-  const here = new URL(request.url).pathname;
+  const here = samePage(request);
 
   switch (values.intent) {
     case "phase": {

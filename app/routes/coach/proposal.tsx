@@ -8,7 +8,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ChoiceGroup, TextareaField } from "~/components/form-controls.tsx";
-import { ActionResult, ErrorSummary, Field } from "~/components/forms.tsx";
+import { ActionError, ErrorSummary, Field } from "~/components/forms.tsx";
 import { PresentationView, ProposalStatusBadge, ProposalTimeline, ReasonList } from "~/components/proposal-parts.tsx";
 import {
   canTransition,
@@ -40,6 +40,7 @@ import {
 } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { formatDate, dayKey, toSwedishDateTimeInput } from "~/domain/swedish-time.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Förslag: ${data?.proposal.opening.title ?? ""} – Brygga` },
@@ -142,10 +143,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       },
       { status: 400 },
     );
-  const done = (result: StepResult) =>
-    result.ok
-      ? { ok: true as const, intent, message: result.message }
-      : data<Failure>({ ok: false, intent, errors: {}, message: result.message }, { status: result.status });
+  const done = async (result: StepResult) => {
+    if (result.ok) throw await redirectWithNotice(samePage(request), result.message);
+    return data<Failure>({ ok: false, intent, errors: {}, message: result.message }, { status: result.status });
+  };
 
   switch (intent) {
     case "answer": {
@@ -217,7 +218,7 @@ export default function CoachProposal() {
         {p.waitingOn ? <span className="muted">Väntar på: {waitingOnLabels[p.waitingOn].toLowerCase()}</span> : null}
         {p.daysLeft !== null ? <span className="muted"> · Svar senast {formatDate(p.expiresAt)}</span> : null}
       </p>
-      <ActionResult result={actionData} />
+      <ActionError result={actionData} />
 
       <div className="grid">
         <section className="panel" aria-labelledby="about-title">

@@ -14,7 +14,7 @@ import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { parseForm } from "~/domain/forms.ts";
 import { saveNotifySetting } from "~/utils/notifications.server.ts";
-import { redirectWithNotice } from "~/utils/notice.server.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inställningar – Brygga" }];
 
@@ -49,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await db.user.update({ where: { id: user.id }, data: rest });
   if (notifyMessages) await saveNotifySetting(user.id, notifyMessages);
   throw await redirectWithNotice(
-    new URL(request.url).pathname,
+    samePage(request),
     `Sparat. Ditt mål är nu högst ${caseloadTarget(form.data.employmentPercent)} aktiva deltagare.`,
   );
 }

@@ -12,7 +12,7 @@ import { db } from "~/utils/db.server.ts";
 import { parseFields } from "~/domain/form-rules.ts";
 import { formValues } from "~/domain/forms.ts";
 import { saveNotifySetting } from "~/utils/notifications.server.ts";
-import { redirectWithNotice } from "~/utils/notice.server.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inställningar – Brygga" }];
 
@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values }, { status: 400 });
   await saveNotifySetting(user.id, form.data.notifyMessages);
   throw await redirectWithNotice(
-    new URL(request.url).pathname,
+    samePage(request),
     `Sparat: ${notifyOptions.label(form.data.notifyMessages).toLowerCase()}.`,
   );
 }

@@ -15,7 +15,7 @@ import { parseForm } from "~/domain/forms.ts";
 import { loadProfile, profileLabels } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { formatDateTime } from "~/domain/swedish-time.ts";
-import { redirectWithNotice } from "~/utils/notice.server.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Min profil – Brygga" }];
 
@@ -99,7 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   });
   const coach = participant.coach?.name ?? "Din coach";
-  throw await redirectWithNotice(new URL(request.url).pathname, `Tack! ${coach} kan se det du skrev.`);
+  throw await redirectWithNotice(samePage(request), `Tack! ${coach} kan se det du skrev.`);
 }
 
 export default function OwnProfile() {
