@@ -300,7 +300,7 @@ describe("ending support", () => {
 
     const ended = await coachAct(w, { intent: "end", reason: "employed_no_support", endDate: today() });
     expect(ended.status).toBe(302);
-    expect(ended.response?.headers.get("Location")).toBe(`${coachPath(w)}?klart=avslutad&avslut=arbete`);
+    expect(ended.response?.headers.get("Location")).toBe(`${coachPath(w)}?avslut=arbete`);
     const placement = await db.placement.findUniqueOrThrow({ where: { id: w.placement.id } });
     expect(placement).toMatchObject({ status: "ended", endReason: "employed_no_support", nextCheckInAt: null });
     const participant = await db.participant.findUniqueOrThrow({
