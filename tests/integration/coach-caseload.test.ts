@@ -362,7 +362,7 @@ describe("admin: caseloads and reassignment", () => {
           cookie,
         )
       ).status,
-    ).toBe(200);
+    ).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { id: colleague.id } })).employmentPercent).toBe(75);
     expect(
       (

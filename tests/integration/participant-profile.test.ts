@@ -70,7 +70,7 @@ describe("the participant's own profile", () => {
       coachCookie,
       { participantId: participant.id },
     );
-    expect(reply.status).toBe(200);
+    expect(reply.status).toBe(302);
 
     const again = await load(ownProfile, "/deltagare/profil", cookie);
     const threads = (
