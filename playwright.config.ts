@@ -2,6 +2,7 @@
 // the real server on its own fresh database. See tests/e2e/support/start-server.ts.
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { TIME_ZONE } from "./app/domain/swedish-time.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // One folder per port, so two runs on different E2E_PORTs never share a database.
@@ -24,7 +25,7 @@ export default defineConfig({
   use: {
     baseURL: E2E_BASE_URL,
     locale: "sv-SE",
-    timezoneId: "Europe/Stockholm",
+    timezoneId: TIME_ZONE,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

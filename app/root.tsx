@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -15,10 +15,12 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { navigationByRole } from "./components/navigation.ts";
 import { useNonce } from "./components/nonce.tsx";
+import { StatusNotice } from "./components/status-notice.tsx";
 import { roles } from "./domain/vocab/roles.ts";
 import appStyles from "./styles/app.css?url";
 import { getUser } from "./utils/auth.server.ts";
 import { usesLocalMailbox } from "./utils/env.server.ts";
+import { takeNotice } from "./utils/notice.server.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
@@ -29,10 +31,15 @@ export const meta: MetaFunction = () => [{ title: "Brygga" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return {
-    user: user ? { name: user.name, role: user.role } : null,
-    localMailbox: usesLocalMailbox(),
-  };
+  const { notice, headers } = await takeNotice(request);
+  return data(
+    {
+      user: user ? { name: user.name, role: user.role } : null,
+      localMailbox: usesLocalMailbox(),
+      notice,
+    },
+    { headers },
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -97,6 +104,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </header>
         <main id="main" tabIndex={-1}>
+          <StatusNotice notice={data?.notice ?? null} />
           {children}
         </main>
         <footer className="site-footer">

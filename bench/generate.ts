@@ -8,6 +8,8 @@
 // SSYK group's own definition as text otherwise), real skills, and the vocabularies of the app.
 // Deterministic for a given seed.
 import Database from "better-sqlite3";
+import { haversineKm } from "../app/domain/geo.ts";
+import { DAY_MS } from "../app/domain/swedish-time.ts";
 import { accommodations } from "../app/domain/vocab/accommodations.ts";
 import { environmentDimensions } from "../app/domain/vocab/environment.ts";
 import { isCompetitive, type EmploymentSupport, type OpeningKind } from "../app/domain/vocab/openings.ts";
@@ -43,7 +45,6 @@ export type GeneratedDataset = {
 
 const MIN_PER_MUNICIPALITY = 20;
 const OPENINGS_PER_WORKPLACE = 5;
-const DAY = 24 * 60 * 60 * 1000;
 
 type Municipality = { code: string; name: string; county: string; population: number; lat: number; lng: number };
 type Occupation = {
@@ -63,14 +64,6 @@ function jitter(rng: Rng, lat: number, lng: number, km: number): { lat: number; 
   const dLat = (r * Math.cos(a)) / 111.32;
   const dLng = (r * Math.sin(a)) / (111.32 * Math.cos((lat * Math.PI) / 180));
   return { lat: lat + dLat, lng: lng + dLng };
-}
-
-function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const h =
-    Math.sin((rad(b.lat) - rad(a.lat)) / 2) ** 2 +
-    Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin((rad(b.lng) - rad(a.lng)) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** Municipality radius for jitter: bigger towns spread further. */
@@ -428,9 +421,9 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
           [2, 20],
           [3, 10],
         ] as const);
-        const publishedAt = new Date(o.now.getTime() - rng.float(0, 120) * DAY);
+        const publishedAt = new Date(o.now.getTime() - rng.float(0, 120) * DAY_MS);
         const endDate = rng.chance(0.4)
-          ? new Date(Math.floor((o.now.getTime() + rng.float(-20, 180) * DAY) / DAY) * DAY)
+          ? new Date(Math.floor((o.now.getTime() + rng.float(-20, 180) * DAY_MS) / DAY_MS) * DAY_MS)
           : null;
         openings++;
         const id = `bo${openings.toString(36).padStart(6, "0")}`;
@@ -530,7 +523,7 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
           ["employed_support", 10],
           ["exited", 5],
         ] as const);
-        const enrolled = iso(new Date(o.now.getTime() - rng.float(10, 700) * DAY));
+        const enrolled = iso(new Date(o.now.getTime() - rng.float(10, 700) * DAY_MS));
         insertParticipant.run(
           id,
           orgIds[orgIndex],
@@ -659,7 +652,7 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
         rng.pick(activeParticipantIds),
         opening.id,
         opening.kind,
-        iso(new Date(o.now.getTime() - rng.float(0, 60) * DAY)),
+        iso(new Date(o.now.getTime() - rng.float(0, 60) * DAY_MS)),
         nowIso,
       );
     }

@@ -15,8 +15,8 @@ import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMT
 import { MESSAGE_MAX, messageBodyField } from "../app/domain/threads.ts";
 import { supportPaths } from "../app/domain/support.ts";
 import { db, type DbOrTx } from "../app/utils/db.server.ts";
-import { getEnv } from "../app/utils/env.server.ts";
-import { absoluteUrl, notifyPlacementMessage, threadPathFor } from "../app/utils/notifications.server.ts";
+import { absoluteUrl, getEnv } from "../app/utils/env.server.ts";
+import { notifyPlacementMessage, threadPathFor } from "../app/utils/notifications.server.ts";
 import { notifyQuestionMessage } from "../app/utils/questions.server.ts";
 import { addMessage } from "../app/utils/threads.server.ts";
 import { enqueueEmail, kickOutbox } from "./outbox.server.ts";

@@ -5,10 +5,10 @@
 // Exit codes: 0 done, 2 bad input (unknown organisation, invalid period, unknown option), 1 failure.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { swedishDate } from "../app/domain/reports/days.ts";
 import { csvHeading, toCsv, toJsonDocument } from "../app/domain/reports/export.ts";
 import { mapScopeParam, ReportFiltersSchema, viewParam } from "../app/domain/reports/filters.ts";
 import { tableIds, type TableId } from "../app/domain/reports/tables.ts";
+import { dayKey } from "../app/domain/swedish-time.ts";
 
 const USAGE = `Användning: npm run report -- --org <id eller namn> --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD [--format csv|json] [--municipality <kommunkod>] [--table <tabell>] [--exact]
 
@@ -94,7 +94,7 @@ try {
     organization: found.organization,
     from: f.from,
     to: f.to,
-    today: swedishDate(new Date()),
+    today: dayKey(new Date()),
     municipalityCode: f.municipalityCode,
     view: f.view,
   });

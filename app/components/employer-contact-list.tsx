@@ -1,7 +1,7 @@
 // A list of logged employer contacts (newest first).
 import { Link } from "@remix-run/react";
 import { employerContactKinds } from "~/domain/vocab/outcomes.ts";
-import { formatDate } from "~/domain/format.ts";
+import { formatDate } from "~/domain/swedish-time.ts";
 
 export type ContactRow = {
   id: string;

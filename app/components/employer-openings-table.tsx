@@ -4,8 +4,8 @@
 import { Link } from "@remix-run/react";
 import { formatHours } from "~/domain/openings.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
-import { formatDate } from "~/domain/format.ts";
 import { StatusBadge } from "./opening-details.tsx";
+import { formatDate } from "~/domain/swedish-time.ts";
 
 export type EmployerOpeningRow = {
   id: string;

@@ -1,7 +1,6 @@
 // When a coach works on an employer's pages on the employer's behalf: a clear banner (what they do is
 // recorded) and the employer's own sub-navigation. Employer users have the main navigation instead.
 import { NavLink } from "@remix-run/react";
-import type { ReactNode } from "react";
 
 export type ScopeForPage = { employerName: string; onBehalf: boolean; basePath: string };
 
@@ -35,16 +34,6 @@ export function EmployerScopeHeader({ scope }: { scope: ScopeForPage }) {
           ))}
         </ul>
       </nav>
-    </div>
-  );
-}
-
-/** A short confirmation after a redirect (?klart=…), announced politely. */
-export function Notice({ children }: { children: ReactNode }) {
-  if (!children) return null;
-  return (
-    <div className="alert alert--success" role="status">
-      {children}
     </div>
   );
 }

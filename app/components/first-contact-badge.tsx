@@ -1,7 +1,7 @@
 // The four-week first-employer-contact flag (IPS), as a badge with a text that does not rely on colour.
 import type { FirstContactStatus } from "~/domain/first-contact.ts";
 import { firstContactText } from "~/domain/first-contact.ts";
-import { formatDate } from "~/domain/format.ts";
+import { formatDate } from "~/domain/swedish-time.ts";
 
 /** Dates arrive serialised from the loader: accept both. */
 type Serialized<T> = { [K in keyof T]: T[K] extends Date ? Date | string : T[K] };

@@ -72,30 +72,19 @@ export function ErrorSummary({ message }: { message?: string | null }) {
 }
 
 /**
- * What came of a post on a page with several small forms: a success (status) or an error (alert),
- * focused each time a new result arrives so keyboard and screen-reader users hear it.
+ * What went wrong with a post on a page with several small forms (an alert), focused each time a new
+ * one arrives so keyboard and screen-reader users hear it. Success is never shown here: the action
+ * redirects with a notice (app/utils/notice.server.ts) that the layout shows.
  */
-export function ActionResult({
-  result,
-  children,
-}: {
-  result: { ok: boolean; message?: string } | null | undefined;
-  children?: ReactNode;
-}) {
+export function ActionError({ result }: { result: { message?: string } | null | undefined }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (result) ref.current?.focus();
+    if (result?.message) ref.current?.focus();
   }, [result]);
-  if (!result) return null;
+  if (!result?.message) return null;
   return (
-    <div
-      className={`alert ${result.ok ? "alert--success" : "alert--error"}`}
-      role={result.ok ? "status" : "alert"}
-      tabIndex={-1}
-      ref={ref}
-    >
+    <div className="alert alert--error" role="alert" tabIndex={-1} ref={ref}>
       {result.message}
-      {children ? <> {children}</> : null}
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { accommodations } from "~/domain/vocab/accommodations.ts";
 import { environmentDimensionLabels, environmentDimensions, instructionStyles } from "~/domain/vocab/environment.ts";
 import { employmentSupports, leadsToEmployment, openingKinds, openingStatuses } from "~/domain/vocab/openings.ts";
 import { scheduleTimes } from "~/domain/vocab/schedule.ts";
-import { formatDate } from "~/domain/format.ts";
+import { formatDate } from "~/domain/swedish-time.ts";
 
 export type OpeningForDetails = {
   kind: string;

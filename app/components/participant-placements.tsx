@@ -2,7 +2,7 @@
 // and new messages — plain Swedish, large targets.
 import { Link } from "@remix-run/react";
 import { openingKinds } from "~/domain/vocab/openings.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
+import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 
 export type ParticipantPlacementItem = {
   id: string;

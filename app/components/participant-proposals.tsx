@@ -1,6 +1,6 @@
 // The participant's proposals as cards, in plain Swedish, with one large link each.
 import { Link } from "@remix-run/react";
-import { formatDate } from "~/domain/format.ts";
+import { formatDate } from "~/domain/swedish-time.ts";
 
 export type ParticipantProposalItem = {
   id: string;

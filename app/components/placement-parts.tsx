@@ -7,11 +7,11 @@ import { meetingKinds, type MeetingState } from "~/domain/support.ts";
 import { placementEndReasons, placementStatuses, supportIntensities } from "~/domain/placements.ts";
 import { MESSAGE_MAX, type Side } from "~/domain/threads.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { TextareaField } from "./form-controls.tsx";
 import { FieldError } from "./forms.tsx";
 import { LinkifiedText } from "./linkified-text.tsx";
 import { ThreadMessages, type MessageForView } from "./thread-view.tsx";
+import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 
 type DateLike = Date | string;
 

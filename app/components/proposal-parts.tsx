@@ -2,7 +2,7 @@
 // proposal's steps, and the presentation an employer sees (pseudonym + disclosed items only).
 import type { Presentation } from "~/domain/proposals.ts";
 import { proposalStatuses } from "~/domain/proposals.ts";
-import { formatDateTime } from "~/domain/format.ts";
+import { formatDateTime } from "~/domain/swedish-time.ts";
 
 type ReasonView = { criterion: string; points: number; max: number; text: string };
 

@@ -1,7 +1,7 @@
 // A list of conversations: subject, state (waiting since / answered after), unread count, last message.
 import { Link } from "@remix-run/react";
 import { excerpt, formatDuration } from "~/domain/threads.ts";
-import { formatDateTime } from "~/domain/format.ts";
+import { formatDateTime } from "~/domain/swedish-time.ts";
 
 export type ThreadListItem = {
   id: string;

@@ -2,9 +2,9 @@
 // clickable, never HTML), who wrote and when, how long each answer took, and the reply form.
 import { Form } from "@remix-run/react";
 import { formatDuration, MESSAGE_MAX, type Side } from "~/domain/threads.ts";
-import { formatDateTime } from "~/domain/format.ts";
 import { TextareaField } from "./form-controls.tsx";
 import { LinkifiedText } from "./linkified-text.tsx";
+import { formatDateTime } from "~/domain/swedish-time.ts";
 
 export type MessageForView = {
   id: string;

@@ -2,6 +2,7 @@
 // behind it. Checks that need the database (postal code exists, coach in the organisation, email
 // free) live in app/utils/participants.server.ts.
 import { z } from "zod";
+import { dayKey } from "./swedish-time.ts";
 import { incomeSources, occupationStatuses } from "./vocab/outcomes.ts";
 import { genders, goals, referralSources } from "./vocab/participants.ts";
 import type { Vocabulary } from "./vocab/vocabulary.ts";
@@ -34,21 +35,6 @@ export function dateFromInput(value: string): Date {
   return new Date(`${value}T12:00:00Z`);
 }
 
-/** Today as "YYYY-MM-DD" in Swedish time, for date inputs. */
-export function todayInput(now = new Date()): string {
-  if (Number.isNaN(now.getTime())) return "";
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Stockholm",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
-
-export function dateInputValue(value: Date | string | null | undefined): string {
-  return value ? todayInput(new Date(value)) : "";
-}
-
 export const dateField = (label: string) =>
   z
     .string({ error: `Fyll i ${label}.` })
@@ -74,7 +60,7 @@ export const optionalDateField = (label: string) =>
 /** Not after today (Swedish time). */
 export function notInFuture(date: Date, now = new Date()): boolean {
   if (Number.isNaN(date.getTime())) return true; // reported by the date field itself
-  return todayInput(date) <= todayInput(now);
+  return dayKey(date) <= dayKey(now);
 }
 
 /** One code of a vocabulary, with a message for a missing or unknown value. */

@@ -1,9 +1,9 @@
+import { DAY_MS } from "./swedish-time.ts";
 // Rapid job search (DESIGN §3.4): IPS expects the first employer contact for a participant within
 // four weeks of enrolment. The date is derived from the coach's employer-contact log and from
 // proposals presented to employers, whichever came first.
 
 export const FIRST_CONTACT_DAYS = 28;
-const DAY_MS = 86_400_000;
 
 export type FirstContactStatus =
   | { kind: "done"; at: Date; daysFromEnrolment: number; withinTarget: boolean }

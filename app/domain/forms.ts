@@ -2,12 +2,11 @@
 // Swedish messages per field, and the typed values are returned so the form keeps them.
 import { z } from "zod";
 import { cleanInput, echoValue, MAX_FIELD_VALUES } from "./text-input.ts";
+import type { FormRefusal, Result } from "./result.ts";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; formError?: string; values: Record<string, string | string[]> };
+export type FormResult<T> = Result<{ data: T }, FormRefusal & { formError?: string }>;
 
 /**
  * Every submitted field as a string, or a list when the name repeats (checkboxes) — without

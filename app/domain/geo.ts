@@ -3,9 +3,9 @@
 export type LatLng = { lat: number; lng: number };
 
 /** Mean Earth radius in kilometres (IUGG). */
-const EARTH_RADIUS_KM = 6371.0088;
+export const EARTH_RADIUS_KM = 6371.0088;
 
-const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
+export const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 
 /** Great-circle distance in kilometres between two points (haversine formula). */
 export function haversineKm(a: LatLng, b: LatLng): number {

@@ -17,7 +17,6 @@ import {
   type ShapeOutput,
 } from "./form-rules.ts";
 import type { FormResult } from "./forms.ts";
-import { addDays, addMonths, daysFromTo, parseDateInput } from "./dates.ts";
 import { accommodations, type Accommodation } from "./vocab/accommodations.ts";
 import {
   environmentDimensions,
@@ -37,6 +36,7 @@ import {
 } from "./vocab/openings.ts";
 import { scheduleTimes, type Schedule } from "./vocab/schedule.ts";
 import { vocabulary } from "./vocab/vocabulary.ts";
+import { addDays, addMonths, daysFromTo, parseDateInput } from "./swedish-time.ts";
 
 // ───────────── rules ─────────────
 

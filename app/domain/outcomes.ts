@@ -3,9 +3,10 @@
 // form, shared by the page and its action; rules that need the participant (dates after enrolment
 // and employment) are checked by outcomeDateProblems.
 import { z } from "zod";
-import { choice, dateField, listOf, notInFuture, todayInput } from "./enrolment.ts";
+import { choice, dateField, listOf, notInFuture } from "./enrolment.ts";
 import { RETENTION_MONTHS } from "./reports/config.ts";
 import { exitReasons, incomeSources, occupationStatuses } from "./vocab/outcomes.ts";
+import { dayKey } from "./swedish-time.ts";
 
 /** Income sources that are not public support (may be combined with "ingen offentlig försörjning"). */
 export const NON_PUBLIC_SOURCES = ["salary", "other", "no_public_support"] as const;
@@ -72,5 +73,5 @@ export type RetentionInput = z.output<typeof RetentionSchema>;
 
 /** A date (from a date field) before another day, compared as Swedish calendar days. */
 export function isBeforeDay(date: Date, other: Date): boolean {
-  return todayInput(date) < todayInput(other);
+  return dayKey(date) < dayKey(other);
 }

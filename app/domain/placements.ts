@@ -21,7 +21,3 @@ export const placementEndReasons = vocabulary({
   moved: "Flytt",
   other: "Annat",
 });
-
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * 86_400_000);
-}

@@ -24,7 +24,9 @@ import { accommodations } from "./vocab/accommodations.ts";
 import { drivingLicences } from "./vocab/driving-licences.ts";
 import { environmentDimensionLabels, environmentDimensions, instructionStyles } from "./vocab/environment.ts";
 import { scheduleTimes, travelModes } from "./vocab/schedule.ts";
+import { DAY_MS, parseDateInput, parseSwedishDateTime, todayDate } from "./swedish-time.ts";
 import { vocabulary } from "./vocab/vocabulary.ts";
+import type { Result } from "./result.ts";
 
 // ───────────────────────────── configuration ─────────────────────────────
 
@@ -36,8 +38,6 @@ export const EXPIRING_SOON_DAYS = 3;
 export const PROPOSAL_EXPIRY_INTERVAL_MS = 15 * 60_000;
 
 export const PROPOSAL_LIMITS = { reason: 1000, declineReasonMin: 3 } as const;
-
-const DAY_MS = 86_400_000;
 
 export const coachProposalPath = (id: string) => `/coach/forslag/${id}`;
 export const participantProposalPath = (id: string) => `/deltagare/forslag/${id}`;
@@ -123,7 +123,7 @@ export const PROPOSAL_TRANSITIONS: Readonly<Record<ProposalEvent, Transition>> =
   expire: { from: ["proposed", "more_info"], to: "expired" },
 };
 
-export type TransitionCheck = { ok: true; to: ProposalStatus } | { ok: false; message: string };
+export type TransitionCheck = Result<{ to: ProposalStatus }>;
 
 /** May this event happen to a proposal in this state? The new status, or why not (in Swedish). */
 export function checkTransition(p: { status: string; hasPlacement: boolean }, event: ProposalEvent): TransitionCheck {
@@ -299,76 +299,6 @@ export const ParticipantAnswerSchema = z.object({
   reason: optionalReason,
 });
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/;
-const TIME_ZONE = "Europe/Stockholm";
-
-/** "YYYY-MM-DD" → UTC midnight that day (as app/domain/dates.ts), or null for a non-date. */
-export function parseDay(value: string): Date | null {
-  const m = DATE_RE.exec(value.trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : null;
-}
-
-/** Today's date in Swedish time as UTC midnight. */
-export function swedishToday(now: Date): Date {
-  return parseDay(
-    new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-      now,
-    ),
-  )!;
-}
-
-function stockholmOffsetMs(at: Date): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: TIME_ZONE,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
-}
-
-/** "YYYY-MM-DDTHH:mm" (a datetime-local input, Swedish wall-clock time) → the instant, or null. */
-export function parseSwedishDateTime(value: string): Date | null {
-  const m = DATETIME_RE.exec(value.trim());
-  if (!m) return null;
-  const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i])) as [number, number, number, number, number];
-  if (h > 23 || mi > 59) return null;
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  const check = new Date(wall);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  let instant = wall - stockholmOffsetMs(new Date(wall));
-  const again = wall - stockholmOffsetMs(new Date(instant));
-  if (again !== instant) instant = again;
-  return new Date(instant);
-}
-
-/** An instant as a datetime-local value in Swedish time ("2026-03-02T10:00"). */
-export function toSwedishDateTimeInput(value: Date | string | null | undefined): string {
-  if (!value) return "";
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return "";
-  const text = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(date);
-  return text.replace(" ", "T");
-}
-
 const HOURS_RANGE = { min: 1, max: 40 } as const;
 
 const optionalHours = z
@@ -413,7 +343,7 @@ export function visitSchema(now: Date) {
  * recording a start that was agreed may go back up to `pastDays` days.
  */
 export function startSchema(now: Date, options: { pastDays?: number } = {}) {
-  const today = swedishToday(now);
+  const today = todayDate(now);
   const earliest = new Date(today.getTime() - (options.pastDays ?? 0) * DAY_MS);
   return z.object({
     startDate: z
@@ -421,7 +351,7 @@ export function startSchema(now: Date, options: { pastDays?: number } = {}) {
       .trim()
       .min(1, { message: "Välj startdatum.", abort: true })
       .transform((v, ctx) => {
-        const day = parseDay(v);
+        const day = parseDateInput(v);
         if (!day) {
           ctx.addIssue({ code: "custom", message: "Skriv startdatum som ÅÅÅÅ-MM-DD." });
           return z.NEVER;

@@ -5,12 +5,10 @@
 import { z } from "zod";
 import { checkbox, choice, optionalText, parseFields, requiredText } from "./form-rules.ts";
 import type { FormResult } from "./forms.ts";
-import { addDays, addMonths, parseDateInput, toDateInputValue } from "./dates.ts";
 import { placementEndReasons, placementStatuses, supportIntensities } from "./placements.ts";
 import { messageBodyField } from "./threads.ts";
 import { vocabulary } from "./vocab/vocabulary.ts";
-
-export const TIME_ZONE = "Europe/Stockholm";
+import { addDays, addMonths, dayKey, daysFromTo, parseDateInput, swedishDateTime } from "./swedish-time.ts";
 
 export const meetingKinds = vocabulary({
   three_party: "Trepartssamtal",
@@ -55,93 +53,6 @@ export const SUPPORT_LIMITS = {
   maxDuration: 480,
   maxInvitees: 20,
 } as const;
-
-// ───────────── Swedish time ─────────────
-
-function zoneParts(date: Date) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: TIME_ZONE,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(date);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return {
-    year: get("year"),
-    month: get("month"),
-    day: get("day"),
-    hour: get("hour"),
-    minute: get("minute"),
-    second: get("second"),
-  };
-}
-
-/** Minutes Swedish time is ahead of UTC at that instant (60 in winter, 120 in summer). */
-function offsetMinutes(instant: Date): number {
-  const p = zoneParts(instant);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-}
-
-/** "2026-03-02" + "13:30" in Swedish time → the instant; null when either is not a real date/time. */
-export function swedishDateTime(date: string, time: string): Date | null {
-  const day = parseDateInput(date);
-  const match = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
-  if (!day || !match) return null;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
-  if (hours > 23 || minutes > 59) return null;
-  const guess = day.getTime() + (hours * 60 + minutes) * 60_000;
-  // Subtract the offset valid at the result (checked twice for the hours around a DST change).
-  let instant = guess - offsetMinutes(new Date(guess)) * 60_000;
-  instant = guess - offsetMinutes(new Date(instant)) * 60_000;
-  return new Date(instant);
-}
-
-/** The instant's Swedish date and time for form inputs: { date: "2026-03-02", time: "13:30" }. */
-export function swedishInputs(value: Date | string): { date: string; time: string } {
-  const p = zoneParts(new Date(value));
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
-}
-
-/** The Swedish calendar day of an instant as "YYYY-MM-DD" (compare these strings for "which day"). */
-export function dayKey(value: Date | string): string {
-  return toDateInputValue(value);
-}
-
-/** Monday 00:00 to next Monday 00:00 (Swedish time) of the week `now` is in, with its ISO week number. */
-export function weekRange(now: Date = new Date()): {
-  start: Date;
-  end: Date;
-  week: number;
-  firstDay: string;
-  lastDay: string;
-} {
-  const today = parseDateInput(dayKey(now))!;
-  const monday = addDays(today, -((today.getUTCDay() + 6) % 7));
-  const nextMonday = addDays(monday, 7);
-  const start = swedishDateTime(toIsoDay(monday), "00:00")!;
-  const end = swedishDateTime(toIsoDay(nextMonday), "00:00")!;
-  return { start, end, week: isoWeek(monday), firstDay: toIsoDay(monday), lastDay: toIsoDay(addDays(monday, 6)) };
-}
-
-function toIsoDay(utcMidnight: Date): string {
-  return utcMidnight.toISOString().slice(0, 10);
-}
-
-/** ISO 8601 week number of a UTC-midnight date. */
-export function isoWeek(utcDate: Date): number {
-  const d = new Date(Date.UTC(utcDate.getUTCFullYear(), utcDate.getUTCMonth(), utcDate.getUTCDate()));
-  const dayNum = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - dayNum); // the Thursday of this week decides the year
-  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
-  return Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
-}
 
 // ───────────── the support plan ─────────────
 
@@ -201,8 +112,8 @@ export function placementFlags(p: PlacementForFlags, now: Date = new Date()): Pl
     };
   }
   const endDay = parseDateInput(dayKey(p.endDate))!;
-  const decisionDueOn = toIsoDay(addDays(endDay, -DECISION_DAYS_BEFORE_END));
-  const daysToEnd = Math.round((endDay.getTime() - parseDateInput(today)!.getTime()) / 86_400_000);
+  const decisionDueOn = dayKey(addDays(endDay, -DECISION_DAYS_BEFORE_END));
+  const daysToEnd = daysFromTo(parseDateInput(today)!, endDay);
   return {
     ended,
     checkInOverdue,
@@ -215,7 +126,7 @@ export function placementFlags(p: PlacementForFlags, now: Date = new Date()): Pl
 }
 
 export function maxPracticeEnd(startDate: Date | string): string {
-  return toIsoDay(addMonths(parseDateInput(dayKey(startDate))!, PRACTICE_MAX_MONTHS));
+  return dayKey(addMonths(parseDateInput(dayKey(startDate))!, PRACTICE_MAX_MONTHS));
 }
 
 export type MeetingState = "planned" | "overdue" | "done" | "cancelled";
@@ -353,7 +264,7 @@ export function parseMeeting(
   let scheduledAt: Date | null = null;
   const result = parseFields(meetingShape, values, ({ data, add }) => {
     if (data.date && data.time) {
-      scheduledAt = swedishDateTime(toIsoDay(data.date), data.time);
+      scheduledAt = swedishDateTime(dayKey(data.date), data.time);
       if (!scheduledAt) add("time", "Skriv klockslaget som TT:MM, till exempel 13:30.");
       else if (scheduledAt.getTime() < now.getTime() - 5 * 60_000)
         add("date", "Tiden har redan varit. Välj en tid framåt.");

@@ -3,7 +3,8 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { homePathByRole, type Role } from "~/domain/vocab/roles.ts";
 import { db, type DbOrTx } from "./db.server.ts";
-import { cookiesAreSecure, getEnv } from "./env.server.ts";
+import { cookiesAreSecure, absoluteUrl } from "./env.server.ts";
+import { forbidden, invariantResponse } from "./responses.server.ts";
 import { safeRedirect } from "./redirect.ts";
 import { hashToken, normalizeCode, randomCode, randomToken } from "./tokens.server.ts";
 
@@ -15,6 +16,8 @@ import {
   SESSION_LIFETIME_DAYS,
   sessionIdleHours,
 } from "~/domain/sign-in-rules.ts";
+import { DAY_MS } from "~/domain/swedish-time.ts";
+import type { Result } from "~/domain/result.ts";
 
 export { CODE_LIFETIME_HOURS, LINK_LIFETIME_MINUTES, SESSION_LIFETIME_DAYS };
 /** How often `lastSeenAt` is written: the idle timeout is exact to within this. */
@@ -29,7 +32,7 @@ function sessionCookie() {
     sameSite: "lax",
     secure: cookiesAreSecure(),
     path: "/",
-    maxAge: SESSION_LIFETIME_DAYS * 24 * 60 * 60,
+    maxAge: (SESSION_LIFETIME_DAYS * DAY_MS) / 1000,
   });
 }
 
@@ -88,9 +91,7 @@ export async function requireRole<R extends Role>(
   roles: readonly R[],
 ): Promise<SessionUser & { role: R }> {
   const user = await requireUser(request);
-  if (!roles.includes(user.role as R)) {
-    throw new Response("Du har inte behörighet att se den här sidan.", { status: 403 });
-  }
+  if (!roles.includes(user.role as R)) forbidden();
   return user as SessionUser & { role: R };
 }
 
@@ -113,16 +114,6 @@ export async function requireParticipantUser(request: Request) {
   return user as typeof user & { participantId: string };
 }
 
-/** Throws a Response (rendered by the route's error boundary) when the condition is falsy. */
-export function invariantResponse(condition: unknown, message: string, status = 400): asserts condition {
-  if (!condition) throw new Response(message, { status });
-}
-
-/** 404 for anything the user may not see: existence of other organisations' records is not revealed. */
-export function notFound(message = "Sidan eller uppgiften finns inte."): never {
-  throw new Response(message, { status: 404 });
-}
-
 /** Creates a database session and returns the cookie header that carries it. */
 export async function startSession(userId: string, userAgent?: string | null): Promise<string> {
   const token = randomToken();
@@ -130,7 +121,7 @@ export async function startSession(userId: string, userAgent?: string | null): P
     data: {
       id: hashToken(token),
       userId,
-      expiresAt: new Date(Date.now() + SESSION_LIFETIME_DAYS * 86_400_000),
+      expiresAt: new Date(Date.now() + SESSION_LIFETIME_DAYS * DAY_MS),
       userAgent: userAgent?.slice(0, 300) ?? null,
     },
   });
@@ -179,13 +170,10 @@ export async function createSignInLinkToken(
 }
 
 export function signInLinkUrl(token: string, redirectTo?: string | null): string {
-  const url = new URL("/logga-in/lank", getEnv().APP_URL);
-  url.searchParams.set("token", token);
-  if (redirectTo) url.searchParams.set("redirectTo", safeRedirect(redirectTo, "/"));
-  return url.toString();
+  return absoluteUrl("/logga-in/lank", { token, redirectTo: redirectTo ? safeRedirect(redirectTo, "/") : null });
 }
 
-export type TokenCheck = { ok: true; userId: string } | { ok: false; reason: "unknown" | "used" | "expired" };
+export type TokenCheck = Result<{ userId: string }, { reason: "unknown" | "used" | "expired" }>;
 
 /** Looks at a link or code without using it (for the confirmation page). */
 export async function checkLoginToken(secret: string, kind: "link" | "code"): Promise<TokenCheck> {

@@ -5,8 +5,9 @@
 //                                         organisation, on the employer's behalf — recorded as such
 // Anyone else gets what the guards give: a sign-in redirect, a 403 for the wrong role, and a 404
 // for an employer that is not theirs (its existence is not revealed).
-import { notFound, requireEmployerUser, requireOrgStaff, type SessionUser } from "./auth.server.ts";
+import { requireEmployerUser, requireOrgStaff, type SessionUser } from "./auth.server.ts";
 import { db } from "./db.server.ts";
+import { notFound } from "./responses.server.ts";
 
 export type EmployerScope = {
   user: SessionUser;

@@ -2,12 +2,14 @@
 // follow-up date, optionally about one participant (which then counts as that participant's
 // employer contact for the four-week target). A new employer can be added on the fly.
 import { z } from "zod";
-import { choice, dateField, notInFuture, optionalDateField, todayInput } from "~/domain/enrolment.ts";
+import { choice, dateField, notInFuture, optionalDateField } from "~/domain/enrolment.ts";
 import { sectors } from "~/domain/vocab/openings.ts";
 import { employerContactKinds } from "~/domain/vocab/outcomes.ts";
 import { audit } from "./audit.server.ts";
 import { db } from "./db.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
+import type { FormRefusal, Result } from "~/domain/result.ts";
 
 const blank = (v: string | undefined) => (v ? v : undefined);
 
@@ -36,13 +38,12 @@ export const ContactSchema = z
       ctx.addIssue({ code: "custom", path: ["newEmployerSector"], message: "Välj sektor för den nya arbetsgivaren." });
     if (!notInFuture(v.occurredAt))
       ctx.addIssue({ code: "custom", path: ["occurredAt"], message: "Kontakten kan inte ha skett i framtiden." });
-    if (v.followUpDate && todayInput(v.followUpDate) < todayInput(v.occurredAt)) {
+    if (v.followUpDate && dayKey(v.followUpDate) < dayKey(v.occurredAt)) {
       ctx.addIssue({ code: "custom", path: ["followUpDate"], message: "Uppföljningen kan inte vara före kontakten." });
     }
   });
 
-export type ContactResult =
-  { ok: true; employerId: string } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
+export type ContactResult = Result<{ employerId: string }, FormRefusal>;
 
 /** Parses and records one contact (with a fixed employer when `employerId` is given). */
 export async function recordEmployerContact(

@@ -9,13 +9,15 @@ import {
   type InviteInput,
   type WorkplaceInput,
 } from "~/domain/employers.ts";
-import { createSignInLinkToken, notFound, signInLinkUrl, type SessionUser } from "./auth.server.ts";
+import { createSignInLinkToken, signInLinkUrl, type SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
-import { getEnv } from "./env.server.ts";
+import { absoluteUrl } from "./env.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
+import { notFound } from "./responses.server.ts";
+import { fail, ok, type FieldRefusal, type Result } from "~/domain/result.ts";
 
-export type WriteResult<T = { ok: true }> = T | { ok: false; errors: FieldErrors };
+export type WriteResult<T extends object = object> = Result<T, FieldRefusal>;
 
 async function resyncPublishedOpenings(tx: DbOrTx, where: { employerId?: string; workplaceId?: string }) {
   const openings = await tx.opening.findMany({ where: { ...where, status: "published" }, select: { id: true } });
@@ -61,11 +63,11 @@ const ORG_NUMBER_TAKEN =
 export async function updateEmployerProfile(scope: EmployerScope, input: EmployerProfileInput): Promise<WriteResult> {
   return db.$transaction(async (tx) => {
     if (await orgNumberTaken(tx, input.orgNumber, scope.employerId))
-      return { ok: false as const, errors: { orgNumber: [ORG_NUMBER_TAKEN] } };
+      return fail({ errors: { orgNumber: [ORG_NUMBER_TAKEN] } });
     const before = await tx.employer.findUniqueOrThrow({ where: { id: scope.employerId }, select: { name: true } });
     await tx.employer.update({ where: { id: scope.employerId }, data: input });
     if (before.name !== input.name) await resyncPublishedOpenings(tx, { employerId: scope.employerId });
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -77,7 +79,7 @@ export async function createEmployerForOrganization(
   staff: SessionUser & { organizationId: string },
   input: EmployerProfileInput & { contactCoachId: string | null },
   invite: InviteInput | null,
-): Promise<WriteResult<{ ok: true; employerId: string }>> {
+): Promise<WriteResult<{ employerId: string }>> {
   const result = await db.$transaction(async (tx) => {
     const errors: FieldErrors = {};
     if (await orgNumberTaken(tx, input.orgNumber)) errors.orgNumber = [ORG_NUMBER_TAKEN];
@@ -95,7 +97,7 @@ export async function createEmployerForOrganization(
     if (invite && (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } }))) {
       errors.inviteEmail = ["E-postadressen används redan i Brygga."];
     }
-    if (Object.keys(errors).length) return { ok: false as const, errors };
+    if (Object.keys(errors).length) return fail({ errors });
     const { contactCoachId: _chosen, ...profile } = input;
     const employer = await tx.employer.create({
       data: { ...profile, organizationId: staff.organizationId, contactCoachId },
@@ -109,7 +111,7 @@ export async function createEmployerForOrganization(
       );
       if (!invited.ok) throw new Error("invitation failed after the address was checked");
     }
-    return { ok: true as const, employerId: employer.id };
+    return ok({ employerId: employer.id });
   });
   if (result.ok && invite) kickOutbox();
   return result;
@@ -223,7 +225,7 @@ type Location = { municipalityCode: string; lat: number; lng: number };
 export async function resolveWorkplaceLocation(
   tx: DbOrTx,
   input: WorkplaceInput,
-): Promise<{ ok: true; location: Location } | { ok: false; errors: FieldErrors }> {
+): Promise<Result<{ location: Location }, FieldRefusal>> {
   let municipalityCode = input.municipalityCode;
   if (!municipalityCode) {
     const postal = await tx.postalCode.findUnique({
@@ -260,7 +262,7 @@ export async function resolveWorkplaceLocation(
 export async function createWorkplace(
   scope: EmployerScope,
   input: WorkplaceInput,
-): Promise<WriteResult<{ ok: true; workplaceId: string }>> {
+): Promise<WriteResult<{ workplaceId: string }>> {
   return db.$transaction(async (tx) => {
     const resolved = await resolveWorkplaceLocation(tx, input);
     if (!resolved.ok) return resolved;
@@ -274,7 +276,7 @@ export async function createWorkplace(
       },
       select: { id: true },
     });
-    return { ok: true as const, workplaceId: workplace.id };
+    return ok({ workplaceId: workplace.id });
   });
 }
 
@@ -296,15 +298,12 @@ export async function updateWorkplace(
       data: { name: input.name, street: input.street, postalCode: input.postalCode, ...resolved.location },
     });
     await resyncPublishedOpenings(tx, { workplaceId });
-    return { ok: true as const };
+    return ok();
   });
 }
 
 /** Only a workplace without openings can be removed (openings keep their place). */
-export async function deleteWorkplace(
-  scope: EmployerScope,
-  workplaceId: string,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function deleteWorkplace(scope: EmployerScope, workplaceId: string): Promise<Result> {
   return db.$transaction(async (tx) => {
     const workplace = await tx.workplace.findFirst({
       where: { id: workplaceId, employerId: scope.employerId },
@@ -312,14 +311,13 @@ export async function deleteWorkplace(
     });
     if (!workplace) notFound("Arbetsplatsen finns inte.");
     if (workplace._count.openings > 0) {
-      return {
-        ok: false as const,
+      return fail({
         message:
           "Arbetsplatsen har annonser och kan inte tas bort. Stäng annonserna eller flytta dem till en annan arbetsplats först.",
-      };
+      });
     }
     await tx.workplace.delete({ where: { id: workplaceId } });
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -362,14 +360,14 @@ async function inviteInTransaction(
   tx: DbOrTx,
   inviter: Inviter,
   input: InviteInput,
-): Promise<WriteResult<{ ok: true; userId: string | null }>> {
+): Promise<WriteResult<{ userId: string | null }>> {
   const existing = await tx.user.findUnique({
     where: { email: input.email },
     select: { employerId: true, deactivatedAt: true },
   });
   if (existing?.employerId === inviter.employerId && !existing.deactivatedAt) {
     // Already one of the inviter's own colleagues, listed on the same page: nothing to hide.
-    return { ok: false as const, errors: { email: ["Personen har redan ett konto hos er."] } };
+    return fail({ errors: { email: ["Personen har redan ett konto hos er."] } });
   }
   if (existing) {
     await enqueueEmail(tx, {
@@ -378,10 +376,10 @@ async function inviteInTransaction(
       data: {
         inviterName: inviter.user.name,
         organizationName: inviter.employerName,
-        url: new URL("/logga-in", getEnv().APP_URL).toString(),
+        url: absoluteUrl("/logga-in"),
       },
     });
-    return { ok: true as const, userId: null };
+    return ok({ userId: null });
   }
   const user = await tx.user.create({
     data: { role: "employer", employerId: inviter.employerId, name: input.name, email: input.email },
@@ -398,7 +396,7 @@ async function inviteInTransaction(
       expiresDays: INVITATION_LIFETIME_DAYS,
     },
   });
-  return { ok: true as const, userId: user.id };
+  return ok({ userId: user.id });
 }
 
 /**
@@ -409,17 +407,14 @@ async function inviteInTransaction(
 export async function inviteColleague(
   scope: EmployerScope,
   input: InviteInput,
-): Promise<WriteResult<{ ok: true; userId: string | null }>> {
+): Promise<WriteResult<{ userId: string | null }>> {
   const result = await db.$transaction((tx) => inviteInTransaction(tx, scope, input));
   if (result.ok) kickOutbox();
   return result;
 }
 
 /** Remove a colleague's access: the account is deactivated and signed out everywhere. */
-export async function removeColleague(
-  scope: EmployerScope,
-  userId: string,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function removeColleague(scope: EmployerScope, userId: string): Promise<Result> {
   if (userId === scope.user.id) return { ok: false, message: "Du kan inte ta bort dig själv." };
   return db.$transaction(async (tx) => {
     const colleague = await tx.user.findFirst({
@@ -429,6 +424,6 @@ export async function removeColleague(
     if (!colleague) notFound("Personen finns inte bland era användare.");
     await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } });
     await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    return { ok: true as const };
+    return ok();
   });
 }

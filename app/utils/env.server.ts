@@ -105,3 +105,13 @@ export function cookiesAreSecure(): boolean {
   if (env.SECURE_COOKIES) return env.SECURE_COOKIES === "true";
   return env.NODE_ENV === "production" && env.APP_URL.startsWith("https://");
 }
+
+/**
+ * The one way to build an absolute link into the app (emails, calendar invitations): APP_URL, the
+ * path, and the query parameters that have a value.
+ */
+export function absoluteUrl(path: string, query: Record<string, string | null | undefined> = {}): string {
+  const url = new URL(path, getEnv().APP_URL);
+  for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, value);
+  return url.toString();
+}

@@ -44,7 +44,6 @@ import type { OpeningKind } from "~/domain/vocab/openings.ts";
 import type { Phase } from "~/domain/vocab/participants.ts";
 import type { OpeningQuery, SearchEngine } from "../../search/engine.ts";
 import { getSearchEngine } from "../../search/index.ts";
-import { notFound } from "./auth.server.ts";
 import { db as defaultDb, type Db } from "./db.server.ts";
 import {
   toMatchOpening,
@@ -53,6 +52,9 @@ import {
   type ParticipantMatchRow,
 } from "./matching-mappers.server.ts";
 import { getOccupationGraph, interestNeighbourhood, type LoadedOccupationGraph } from "./occupation-graph.server.ts";
+import { badRequest, notFound } from "./responses.server.ts";
+import { DAY_MS } from "~/domain/swedish-time.ts";
+import type { Result } from "~/domain/result.ts";
 
 // ───────────────────────────── tuning of the candidate search ─────────────────────────────
 
@@ -94,7 +96,6 @@ export const MATCHING_LIMITS: Readonly<CandidateTuning> = Object.freeze({
   siblingLevel: 4,
 });
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Slack on the engine's radius so float rounding at the border never hides an opening the matcher allows. */
 const RADIUS_SLACK_KM = 0.05;
 /** Upper bound for an open hours range (a week has 168 hours). */
@@ -132,9 +133,8 @@ export type ParticipantMatch = {
   reasons: Reason[];
 };
 
-export type WhyNot =
-  | { ok: true; score: number; reasons: Reason[]; distanceKm: number | null }
-  | { ok: false; failures: HardFailure[]; score: number; reasons: Reason[]; distanceKm: number | null };
+type Explained = { score: number; reasons: Reason[]; distanceKm: number | null };
+export type WhyNot = Result<Explained, Explained & { failures: HardFailure[] }>;
 
 export type MatchOpeningsOptions = {
   organizationId: string;
@@ -392,7 +392,7 @@ export async function searchCandidates(engine: SearchEngine, plan: CandidatePlan
 
 function validFilters(input: MatchOpeningsOptions["filters"]): MatchFilters {
   const parsed = parseMatchFilters(input ?? {});
-  if (!parsed.ok) throw new Response(parsed.message, { status: 400, statusText: "Bad Request" });
+  if (!parsed.ok) badRequest(parsed.message);
   return parsed.data;
 }
 

@@ -11,10 +11,13 @@ import {
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import { meetingKinds, nextCheckInAfter, supportPaths, type MeetingInput } from "~/domain/support.ts";
 import { audit } from "./audit.server.ts";
-import { notFound, type SessionUser } from "./auth.server.ts";
+import { type SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
-import { absoluteUrl } from "./notifications.server.ts";
 import { readAttendees, type Attendee, type LoadedPlacement } from "./support.server.ts";
+import { notFound } from "./responses.server.ts";
+import { absoluteUrl } from "./env.server.ts";
+import { formatClockTime, formatWeekdayDate } from "~/domain/swedish-time.ts";
+import type { Result } from "~/domain/result.ts";
 
 export type InviteOption = { value: string; label: string; email: string; role: Attendee["role"]; name: string };
 
@@ -72,16 +75,8 @@ export function defaultInvites(options: InviteOption[], kind: string, coachId: s
 
 /** "måndag 2 mars 2026 kl. 13:30–14:30" */
 export function formatMeetingTime(start: Date, durationMin: number): string {
-  const day = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Stockholm",
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(start);
-  const time = (d: Date) =>
-    new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" }).format(d);
-  return `${day} kl. ${time(start)}–${time(new Date(start.getTime() + durationMin * 60_000))}`;
+  const end = new Date(start.getTime() + durationMin * 60_000);
+  return `${formatWeekdayDate(start)} kl. ${formatClockTime(start)}–${formatClockTime(end)}`;
 }
 
 type MeetingForMail = {
@@ -180,7 +175,7 @@ export function chooseAttendees(
   options: InviteOption[],
   chosen: string[],
   organizer: Organizer,
-): { ok: true; attendees: Attendee[] } | { ok: false } {
+): Result<{ attendees: Attendee[] }, object> {
   const byValue = new Map(options.map((o) => [o.value, o]));
   if (chosen.some((v) => !byValue.has(v))) return { ok: false };
   const attendees: Attendee[] = [];

@@ -11,14 +11,11 @@ import { replyAddress } from "../../emails/reply-address.server.ts";
 import { supportPaths } from "~/domain/support.ts";
 import { excerpt, sideOfRole, type Side } from "~/domain/threads.ts";
 import { db, type DbOrTx } from "./db.server.ts";
-import { getEnv } from "./env.server.ts";
+import { absoluteUrl, getEnv } from "./env.server.ts";
+import { addDays, DAY_MS, dayKey, swedishDateTime, todayDate } from "~/domain/swedish-time.ts";
 
 const EXCERPT_LENGTH = 500;
 const DIGEST_EXCERPTS = 3;
-
-export function absoluteUrl(path: string): string {
-  return new URL(path, getEnv().APP_URL).toString();
-}
 
 export type Follower = { id: string; name: string; email: string | null; notifyMessages: string; side: Side };
 
@@ -152,28 +149,10 @@ export async function notifyPlacementMessage(
 
 /** The latest digest time at or before `now`: today at DIGEST_HOUR Swedish time, or yesterday's. */
 export function digestCutoff(now: Date = new Date(), hour = getEnv().DIGEST_HOUR): Date {
-  const day = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Stockholm",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-  const todayAt = swedishHour(day, hour);
+  const today = todayDate(now);
+  const todayAt = swedishDateTime(dayKey(today), `${hour}:00`)!;
   if (todayAt.getTime() <= now.getTime()) return todayAt;
-  const yesterday = new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  return swedishHour(yesterday, hour);
-}
-
-function swedishHour(day: string, hour: number): Date {
-  // The offset of Swedish time at noon that day (1 or 2 hours); DST never changes at DIGEST_HOUR's day boundary in practice.
-  const noon = new Date(`${day}T12:00:00Z`);
-  const local = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Stockholm",
-    hour: "2-digit",
-    hourCycle: "h23",
-  }).format(noon);
-  const offsetHours = Number(local) - 12;
-  return new Date(Date.parse(`${day}T${String(hour).padStart(2, "0")}:00:00Z`) - offsetHours * 3_600_000);
+  return swedishDateTime(dayKey(addDays(today, -1)), `${hour}:00`)!;
 }
 
 export type DigestResult = { users: number; sent: number };
@@ -212,7 +191,7 @@ export async function sendDueDigests(options: { now?: Date } = {}): Promise<Dige
         data: { digestSentAt: now },
       });
       if (claim.count !== 1) return null;
-      const since = user.digestSentAt ?? new Date(now.getTime() - 86_400_000);
+      const since = user.digestSentAt ?? new Date(now.getTime() - DAY_MS);
       return enqueueDigest(tx, user, since, now);
     });
     if (sent === null) continue;

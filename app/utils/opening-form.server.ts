@@ -1,7 +1,8 @@
 // The opening form's round trip, shared by the new and edit pages (for employers and for coaches on
 // an employer's behalf): parse with the shared schema, check the ids against the database, save —
 // or answer 400 with every problem next to its field, the typed values kept, and nothing saved.
-import { data, redirect } from "@remix-run/node";
+import { redirectWithNotice } from "./notice.server.ts";
+import { data } from "@remix-run/node";
 import { parseOpeningForm } from "~/domain/openings.ts";
 import { db } from "./db.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
@@ -80,6 +81,10 @@ export async function submitOpeningForm(scope: EmployerScope, request: Request, 
     };
     return data(body, { status: result.status });
   }
-  const notice = publish ? "publicerad" : options.openingId ? "sparad" : "utkast";
-  throw redirect(`${scope.basePath}/annonser/${result.openingId}?klart=${notice}`);
+  const notice = publish
+    ? "Annonsen är publicerad. Coacher kan nu hitta den i sökningen."
+    : options.openingId
+      ? "Ändringarna är sparade."
+      : "Annonsen är sparad som utkast. Den syns inte för andra förrän du publicerar den.";
+  throw await redirectWithNotice(`${scope.basePath}/annonser/${result.openingId}`, notice);
 }

@@ -2,7 +2,6 @@
 // the opening's history (OpeningEvent: who, what, on whose behalf) and the search index, so the
 // index never disagrees with the committed openings (DESIGN §8). Reading for the employer pages.
 import { getSearchEngine, type OpeningQuery, type VocabularyHit } from "../../search/index.ts";
-import { todayDate } from "~/domain/dates.ts";
 import {
   canDo,
   changedFields,
@@ -12,11 +11,13 @@ import {
   type OpeningAction,
   type OpeningInput,
 } from "~/domain/openings.ts";
-import { notFound } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
 import { findOccupation, findSkills, resolveConceptText, type Concept } from "./taxonomy.server.ts";
+import { notFound } from "./responses.server.ts";
+import { todayDate } from "~/domain/swedish-time.ts";
+import { fail, ok, type Result, type StatusRefusal } from "~/domain/result.ts";
 
 /**
  * Proposal statuses that wait for the employer: presented by the coach after the participant's yes
@@ -32,7 +33,7 @@ export type ReferenceProblems = {
   skillSuggestions: VocabularyHit[];
 };
 
-export type OpeningWriteResult = { ok: true; openingId: string } | ({ ok: false } & ReferenceProblems);
+export type OpeningWriteResult = Result<{ openingId: string }, ReferenceProblems>;
 
 function engine() {
   return getSearchEngine(db);
@@ -64,7 +65,7 @@ export async function checkOpeningReferences(
   tx: DbOrTx,
   employerId: string,
   input: OpeningReferences,
-): Promise<{ ok: true; occupationId: string; skillIds: string[] } | ({ ok: false } & ReferenceProblems)> {
+): Promise<Result<{ occupationId: string; skillIds: string[] }, ReferenceProblems>> {
   const errors: FieldErrors = {};
   let occupationSuggestions: VocabularyHit[] = [];
   let skillSuggestions: VocabularyHit[] = [];
@@ -153,7 +154,7 @@ export async function requireOpening(scope: EmployerScope, openingId: string | u
   return opening;
 }
 
-export type TransitionResult = { ok: true; openingId: string } | { ok: false; status: number; message: string };
+export type TransitionResult = Result<{ openingId: string }, StatusRefusal>;
 
 const notAllowedMessages: Record<OpeningAction, string> = {
   edit: "En tillsatt eller stängd annons kan inte ändras. Gör en kopia i stället.",
@@ -172,7 +173,7 @@ export async function updateOpening(
   return db.$transaction(async (tx) => {
     const before = await tx.opening.findFirst({ where: { id: openingId, employerId: scope.employerId } });
     if (!before) notFound("Annonsen finns inte.");
-    if (!canDo("edit", before.status)) return { ok: false as const, status: 409, message: notAllowedMessages.edit };
+    if (!canDo("edit", before.status)) return fail({ status: 409, message: notAllowedMessages.edit });
     const refs = await checkOpeningReferences(tx, scope.employerId, input);
     if (!refs.ok) return refs;
     const data = { ...openingData(input, refs.occupationId), skillIds: JSON.stringify(refs.skillIds) };
@@ -182,16 +183,15 @@ export async function updateOpening(
       data: { ...data, ...(publish ? { status: "published", publishedAt: new Date() } : {}) },
     });
     if (count !== 1)
-      return {
-        ok: false as const,
+      return fail({
         status: 409,
         message: "Annonsen ändrades av någon annan samtidigt. Ladda om sidan och försök igen.",
-      };
+      });
     const changed = changedFields(before, data);
     if (changed.length) await recordEvent(tx, openingId, scope, "updated", `Ändrade ${changed.join(", ")}`);
     if (publish) await recordEvent(tx, openingId, scope, "published");
     await engine().syncOpenings(tx, [openingId]);
-    return { ok: true as const, openingId };
+    return ok({ openingId });
   });
 }
 
@@ -210,22 +210,21 @@ async function transition(
       select: { status: true, endDate: true },
     });
     if (!opening) notFound("Annonsen finns inte.");
-    if (!canDo(action, opening.status)) return { ok: false as const, status: 409, message: notAllowedMessages[action] };
+    if (!canDo(action, opening.status)) return fail({ status: 409, message: notAllowedMessages[action] });
     const change = await apply(tx, opening);
-    if ("problem" in change) return { ok: false as const, status: 400, message: change.problem };
+    if ("problem" in change) return fail({ status: 400, message: change.problem });
     const { count } = await tx.opening.updateMany({
       where: { id: openingId, employerId: scope.employerId, status: opening.status },
       data: change.data,
     });
     if (count !== 1)
-      return {
-        ok: false as const,
+      return fail({
         status: 409,
         message: "Annonsen ändrades av någon annan samtidigt. Ladda om sidan och försök igen.",
-      };
+      });
     await recordEvent(tx, openingId, scope, change.event, change.detail);
     await engine().syncOpenings(tx, [openingId]);
-    return { ok: true as const, openingId };
+    return ok({ openingId });
   });
 }
 
@@ -295,7 +294,7 @@ export async function duplicateOpening(scope: EmployerScope, openingId: string):
     });
     await recordEvent(tx, copy.id, scope, "duplicated", `Kopia av ”${source.title}”`);
     await engine().syncOpenings(tx, [copy.id]);
-    return { ok: true as const, openingId: copy.id };
+    return ok({ openingId: copy.id });
   });
 }
 

@@ -5,9 +5,10 @@ import { earliest } from "~/domain/first-contact.ts";
 import { normalizePostalCode } from "~/domain/geo.ts";
 import type { EnrolmentInput } from "~/domain/enrolment.ts";
 import type { Phase } from "~/domain/vocab/participants.ts";
-import { notFound } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
+import { notFound } from "./responses.server.ts";
+import type { FieldRefusal, Result } from "~/domain/result.ts";
 
 export type Staff = { id: string; role: "coach" | "admin"; organizationId: string };
 
@@ -56,7 +57,7 @@ export function enrolmentRefs(values: Record<string, string | string[]>): Enrolm
 export async function checkEnrolment(
   input: EnrolmentRefs,
   o: { organizationId: string; participantUserId?: string | null },
-): Promise<{ ok: true; place: ResolvedPlace } | { ok: false; errors: FieldErrors }> {
+): Promise<Result<{ place: ResolvedPlace }, FieldRefusal>> {
   const errors: FieldErrors = {};
   let place: ResolvedPlace | null = null;
   if (input.postalCode) {

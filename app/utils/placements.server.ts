@@ -1,12 +1,12 @@
 // Placements (DESIGN §5.7): an accepted proposal becomes a placement with a support thread between
 // the employer and the coaching organisation, and a first check-in. The proposal workflow creates
 // them; the follow-along support pages read and extend them.
-import { addDays } from "~/domain/placements.ts";
 import type { Phase } from "~/domain/vocab/participants.ts";
-import { notFound } from "./auth.server.ts";
 import type { DbOrTx } from "./db.server.ts";
 import { changePhase } from "./participants.server.ts";
 import { createThread } from "./threads.server.ts";
+import { notFound } from "./responses.server.ts";
+import { addDays, dayKey } from "~/domain/swedish-time.ts";
 
 export type NewPlacement = {
   proposalId: string;
@@ -82,7 +82,7 @@ export async function createPlacementFromProposal(tx: DbOrTx, input: NewPlacemen
     placementId: placement.id,
     subject: `${participant.pseudonym} – ${opening.title}`,
     createdById: input.actorId,
-    body: `Placeringen börjar ${input.startDate.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" })}. Här skriver arbetsgivare och coach till varandra om stödet – före, under och efter starten.`,
+    body: `Placeringen börjar ${dayKey(input.startDate)}. Här skriver arbetsgivare och coach till varandra om stödet – före, under och efter starten.`,
   });
 
   await tx.proposal.update({

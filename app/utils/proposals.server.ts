@@ -29,27 +29,26 @@ import {
   type Presentation,
   type ProposalEvent,
 } from "~/domain/proposals.ts";
+import { haversineKm } from "~/domain/geo.ts";
 import type { Reason } from "~/domain/matching/index.ts";
 import { audit } from "./audit.server.ts";
-import { notFound, type SessionUser } from "./auth.server.ts";
+import { type SessionUser } from "./auth.server.ts";
 import { db, parseJson, type DbOrTx, type Prisma } from "./db.server.ts";
-import { getEnv } from "./env.server.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
+import { absoluteUrl } from "./env.server.ts";
 import { whyNot } from "./matching.server.ts";
 import { requireOrgParticipant } from "./participants.server.ts";
 import { createPlacementFromProposal } from "./placements.server.ts";
 import { loadProfile, profileLabels } from "./profiles.server.ts";
 import { expireProposals } from "./proposal-expiry.server.ts";
+import { notFound } from "./responses.server.ts";
+import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
+import { fail, type Result, type StatusRefusal } from "~/domain/result.ts";
 
 export { expireProposals };
 
-function absolute(path: string): string {
-  return new URL(path, getEnv().APP_URL).toString();
-}
+export type StepResult = Result<{ id: string; message: string }, StatusRefusal<400 | 409>>;
 
-export type StepResult = { ok: true; id: string; message: string } | { ok: false; status: 400 | 409; message: string };
-
-const refused = (message: string, status: 400 | 409 = 409): StepResult => ({ ok: false, status, message });
+const refused = (message: string, status: 400 | 409 = 409): StepResult => fail({ status, message });
 
 // ───────────────────────────── loading ─────────────────────────────
 
@@ -192,11 +191,7 @@ export function proposalDistanceKm(p: LoadedProposal): number | null {
         : null;
   const work = p.opening.workplace;
   if (!home) return null;
-  const toRad = (d: number) => (d * Math.PI) / 180;
-  const dLat = toRad(work.lat - home.lat);
-  const dLng = toRad(work.lng - home.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(home.lat)) * Math.cos(toRad(work.lat)) * Math.sin(dLng / 2) ** 2;
-  return Math.round(2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h))) * 10) / 10;
+  return Math.round(haversineKm(home, work) * 10) / 10;
 }
 
 // ───────────────────────────── the state change ─────────────────────────────
@@ -210,7 +205,7 @@ async function transition(
   proposal: { id: string; status: string; placement: { id: string } | null },
   event: ProposalEvent,
   data: Prisma.ProposalUpdateManyMutationInput,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+): Promise<Result> {
   const check = checkTransition({ status: proposal.status, hasPlacement: proposal.placement !== null }, event);
   if (!check.ok) return check;
   const { count } = await tx.proposal.updateMany({
@@ -264,7 +259,7 @@ async function notifyCoach(tx: DbOrTx, proposal: LoadedProposal, update: string,
       openingTitle: proposal.opening.title,
       update,
       next,
-      url: absolute(coachProposalPath(proposal.id)),
+      url: absoluteUrl(coachProposalPath(proposal.id)),
     },
   });
 }
@@ -341,7 +336,7 @@ export async function createProposal(
           coachName: coach?.name ?? "Din coach",
           openingTitle: opening.title,
           kindText: kindShort(opening.kind),
-          url: absolute(participantProposalPath(proposal.id)),
+          url: absoluteUrl(participantProposalPath(proposal.id)),
         },
       });
     }
@@ -442,7 +437,7 @@ export async function presentProposal(
           coachName: staff.name,
           organizationName: organization?.name ?? "coachorganisationen",
           openingTitle: proposal.opening.title,
-          url: absolute(employerProposalPath(proposal.id)),
+          url: absoluteUrl(employerProposalPath(proposal.id)),
         },
       });
     }

@@ -16,7 +16,7 @@ import {
 import { formValues } from "~/domain/forms.ts";
 import type { SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
-import { getEnv } from "./env.server.ts";
+import { absoluteUrl } from "./env.server.ts";
 import {
   addMessage,
   createThread,
@@ -27,6 +27,7 @@ import {
   threadSummaries,
   type ThreadSummary,
 } from "./threads.server.ts";
+import type { FormRefusal, Ok, Result } from "~/domain/result.ts";
 
 const EXCERPT_LENGTH = 500;
 
@@ -35,9 +36,6 @@ export function employerQuestionPath(threadId: string) {
 }
 export function coachQuestionPath(threadId: string) {
   return `/coach/fragor/${threadId}`;
-}
-function absolute(path: string) {
-  return new URL(path, getEnv().APP_URL).toString();
 }
 
 export type QuestionRecipient = {
@@ -114,7 +112,7 @@ function staffAddress(recipient: QuestionRecipient): { to: string; name: string 
   return null;
 }
 
-export type AskResult = { ok: true; threadId: string; notified: string | null } | { ok: false; message: string };
+export type AskResult = Result<{ threadId: string; notified: string | null }>;
 
 export async function askQuestion(
   user: SessionUser & { employerId: string },
@@ -151,7 +149,7 @@ export async function askQuestion(
           askerName: user.name,
           subject: input.subject,
           excerpt: excerpt(input.body, EXCERPT_LENGTH),
-          url: absolute(coachQuestionPath(thread.id)),
+          url: absoluteUrl(coachQuestionPath(thread.id)),
           followUp: false,
         },
       });
@@ -174,7 +172,7 @@ type QuestionThread = {
  * A new message in a question thread, from either side; the other side is told by email.
  * An employer's message reopens a closed question.
  */
-export async function postToQuestion(user: SessionUser, thread: QuestionThread, body: string): Promise<{ ok: true }> {
+export async function postToQuestion(user: SessionUser, thread: QuestionThread, body: string): Promise<Ok> {
   const side = sideOfRole(user.role);
   await db.$transaction(async (tx) => {
     const message = await addMessage(tx, { threadId: thread.id, authorId: user.id, body });
@@ -215,7 +213,7 @@ async function notifyStaff(tx: DbOrTx, author: { name: string }, thread: Questio
       askerName: author.name,
       subject: thread.subject,
       excerpt: excerpt(body, EXCERPT_LENGTH),
-      url: absolute(coachQuestionPath(thread.id)),
+      url: absoluteUrl(coachQuestionPath(thread.id)),
       followUp: true,
     },
   });
@@ -262,7 +260,7 @@ async function notifyEmployer(
         organizationName: organization?.name ?? "coachorganisationen",
         subject: thread.subject,
         excerpt: excerpt(body, EXCERPT_LENGTH),
-        url: absolute(employerQuestionPath(thread.id)),
+        url: absoluteUrl(employerQuestionPath(thread.id)),
         responseTime: waited != null ? formatDuration(waited) : null,
       },
     });
@@ -361,14 +359,10 @@ export async function loadQuestionPage(user: SessionUser, threadId: string | und
   };
 }
 
-export type QuestionActionResult =
-  | { ok: true; notice: string }
-  | {
-      ok: false;
-      status: number;
-      errors: Record<string, string[] | undefined>;
-      values: Record<string, string | string[]>;
-    };
+export type QuestionActionResult = Result<
+  { notice: "skickat" | "avslutad" | "oppnad" },
+  FormRefusal & { status: number }
+>;
 
 /** reply (either side), close or reopen. */
 export async function questionAction(

@@ -5,12 +5,13 @@ import { MIN_GROUP_SIZE } from "~/domain/reports/config.ts";
 import { computeReport, type ReportInput, type ReportParticipantRow } from "~/domain/reports/compute.ts";
 import { reportDefinitions } from "~/domain/reports/definitions.ts";
 import type { ReportMeta } from "~/domain/reports/export.ts";
-import { swedishDate } from "~/domain/reports/days.ts";
 import { filtersInput, ReportFiltersSchema, type ReportView } from "~/domain/reports/filters.ts";
 import { buildTables } from "~/domain/reports/tables.ts";
-import { notFound } from "./auth.server.ts";
 import { db, parseJson } from "./db.server.ts";
 import { parseWith, type FieldErrors } from "~/domain/forms.ts";
+import { notFound } from "./responses.server.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
+import { fail, ok, type Result } from "~/domain/result.ts";
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -174,10 +175,7 @@ export async function reportMunicipalityOptions(organizationId: string) {
 /** The organisation by id, or by its exact name (case does not matter) — for the CLI. */
 export async function findOrganization(
   idOrName: string,
-): Promise<
-  | { ok: true; organization: { id: string; name: string; municipalityCode: string | null } }
-  | { ok: false; message: string }
-> {
+): Promise<Result<{ organization: { id: string; name: string; municipalityCode: string | null } }>> {
   const byId = await db.organization.findUnique({
     where: { id: idOrName },
     select: { id: true, name: true, municipalityCode: true },
@@ -248,7 +246,7 @@ export async function parseReportRequest(request: Request, user: { organizationI
     select: { id: true, name: true, municipalityCode: true },
   });
   if (!organization) notFound("Organisationen finns inte.");
-  const today = swedishDate(new Date());
+  const today = dayKey(new Date());
   const values = filtersInput(url.searchParams, today, defaultView);
   const parsed = parseWith(ReportFiltersSchema, values, values);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
@@ -260,16 +258,15 @@ export async function parseReportRequest(request: Request, user: { organizationI
     if (!exists) errors.municipalityCode = ["Kommunen finns inte. Välj en kommun i listan."];
   }
   if (!parsed.ok || Object.keys(errors).length > 0) {
-    return {
-      ok: false as const,
+    return fail({
       organization,
       today,
       values,
       errors,
       formError: parsed.ok ? undefined : parsed.formError,
-    };
+    });
   }
-  return { ok: true as const, organization, today, values, filters: parsed.data };
+  return ok({ organization, today, values, filters: parsed.data });
 }
 
 /** One Swedish sentence from field errors, for exports and the CLI (which have no form). */

@@ -5,6 +5,7 @@
 // Every entry is checked against the coach's scope again when it is shown.
 import { createCookie } from "@remix-run/node";
 import { cookiesAreSecure } from "./env.server.ts";
+import { DAY_MS } from "~/domain/swedish-time.ts";
 
 export const SHORTLIST_MAX = 40;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -17,7 +18,7 @@ function shortlistCookie() {
     sameSite: "lax",
     secure: cookiesAreSecure(),
     path: "/",
-    maxAge: 60 * 24 * 60 * 60,
+    maxAge: (60 * DAY_MS) / 1000,
   });
 }
 

@@ -6,24 +6,20 @@
 // themself (shared messages and meetings only). Everyone else gets a 404, so another
 // organisation's or employer's placements are not revealed.
 import { kickOutbox } from "../../emails/outbox.server.ts";
-import {
-  dayKey,
-  isPracticeKind,
-  meetingState,
-  nextCheckInAfter,
-  placementFlags,
-  type PlanInput,
-} from "~/domain/support.ts";
+import { isPracticeKind, meetingState, nextCheckInAfter, placementFlags, type PlanInput } from "~/domain/support.ts";
 import { formatDuration, medianMs, responseInfo, sideOfRole } from "~/domain/threads.ts";
 import { phaseForPlacementKind } from "./placements.server.ts";
 import { audit } from "./audit.server.ts";
-import { notFound, type SessionUser } from "./auth.server.ts";
+import { type SessionUser } from "./auth.server.ts";
 import { db, parseJson, type DbOrTx } from "./db.server.ts";
 import { notifyPlacementMessage } from "./notifications.server.ts";
 import { recordExit } from "./outcomes.server.ts";
 import { changePhase } from "./participants.server.ts";
 import { loadPresentation } from "./proposals.server.ts";
 import { addMessage, loadThreadMessages, markThreadRead, setThreadStatus, threadSummaries } from "./threads.server.ts";
+import { notFound } from "./responses.server.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
+import type { Result } from "~/domain/result.ts";
 
 export type Audience = "staff" | "employer" | "participant";
 
@@ -347,7 +343,7 @@ export async function listPlacements(
 
 // ───────────── the thread ─────────────
 
-export type PostResult = { ok: true } | { ok: false; message: string };
+export type PostResult = Result;
 
 /** Post in the placement's support thread (web); the other side is told. Closed threads refuse. */
 export async function postPlacementMessage(

@@ -3,8 +3,9 @@
 // marks, and summaries with unread counts and response times. Notifications are the caller's
 // (see questions.server.ts), since who hears about a message depends on the kind of thread.
 import { responseInfo, sideOfRole, type Side } from "~/domain/threads.ts";
-import { notFound, type SessionUser } from "./auth.server.ts";
+import { type SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx, type Prisma } from "./db.server.ts";
+import { notFound } from "./responses.server.ts";
 
 export type ThreadKind = "question" | "placement";
 

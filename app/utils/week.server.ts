@@ -2,20 +2,18 @@
 // follow-ups (check-ins, meetings without notes, agreed actions), employers waiting for an answer
 // (oldest first), and practice periods ending within two weeks. The coach's own participants by
 // default; the whole organisation on request.
-import { addDays } from "~/domain/dates.ts";
 import {
   actionOverdue,
-  dayKey,
   DECISION_DAYS_BEFORE_END,
   isPracticeKind,
   meetingState,
   PRACTICE_KINDS,
-  weekRange,
 } from "~/domain/support.ts";
 import type { Prisma } from "./db.server.ts";
 import { db } from "./db.server.ts";
 import { threadPathFor } from "./notifications.server.ts";
 import { threadSummaries } from "./threads.server.ts";
+import { addDays, dayKey, weekRange } from "~/domain/swedish-time.ts";
 
 export async function loadCoachWeek(
   user: { id: string; organizationId: string },

@@ -4,26 +4,22 @@
 // the last weeks, meetings next week — while two runs with the same anchor write identical rows.
 // Birth years use a fixed reference year instead, so that ages never depend on the run date.
 
-export const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
+import { DAY_MS, dayKey, swedishDateTime, todayDate } from "../../app/domain/swedish-time.ts";
 
 /** Birth years are computed from this year (a constant, not the clock). */
 export const REFERENCE_YEAR = 2025;
 
 export class Clock {
-  /** Midnight UTC of the anchor day. */
+  /** Midnight UTC of the anchor day (the Swedish date of `now`). */
   readonly today: number;
 
   constructor(now: Date) {
-    this.today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    this.today = todayDate(now).getTime();
   }
 
-  /**
-   * The instant `dayOffset` days from the anchor day at `hour`:`minute` Swedish time
-   * (standard time, UTC+1; a summer date is one hour off, which nobody notices in demo data).
-   */
+  /** The instant `dayOffset` days from the anchor day at `hour`:`minute` Swedish time (summer time too). */
   at(dayOffset: number, hour = 9, minute = 0): Date {
-    return new Date(this.today + dayOffset * DAY_MS + (hour - 1) * HOUR_MS + minute * 60_000);
+    return swedishDateTime(dayKey(this.date(dayOffset)), `${hour}:${String(minute).padStart(2, "0")}`)!;
   }
 
   /** Like `at`, moved off weekends: past dates back to Friday, future dates on to Monday. */

@@ -2,6 +2,7 @@
 // SearchOutbox rows in the caller's transaction, and the outbox worker (outbox.ts) sends them in
 // batches. Queries go straight to Meilisearch with a search-only key — never the admin key.
 import { MeilisearchApiError, type Meilisearch, type SearchParams } from "meilisearch";
+import { haversineKm } from "../../app/domain/geo.ts";
 import type { DbOrTx } from "../../app/utils/db.server.ts";
 import type { OpeningHit, OpeningQuery, OpeningSearchResult, SearchEngine } from "../engine.ts";
 import { createMeiliClient, findSearchKey } from "./client.ts";
@@ -11,7 +12,6 @@ import { OPENING_INDEX_UID } from "./settings.ts";
 export const DEFAULT_LIMIT = 20;
 /** The same ceiling as the sqlite engine, and Meilisearch's default pagination.maxTotalHits. */
 export const MAX_LIMIT = 1000;
-const EARTH_RADIUS_KM = 6371.0088;
 /** Ids per round in `syncOpenings`: Prisma's SQLite driver allows 999 bound parameters per statement. */
 const SYNC_CHUNK = 400;
 
@@ -137,14 +137,6 @@ export function openingSearchParams(query: OpeningQuery, filter: string | null):
 }
 
 type RawHit = { id: string; _rankingScore?: number; _geoDistance?: number; _geo?: { lat: number; lng: number } };
-
-function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const h =
-    Math.sin((rad(b.lat) - rad(a.lat)) / 2) ** 2 +
-    Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin((rad(b.lng) - rad(a.lng)) / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** A Meilisearch hit as an OpeningHit: relevance from _rankingScore, distance from _geoDistance (m). */
 export function toOpeningHit(hit: RawHit, query: OpeningQuery, hasText: boolean): OpeningHit {

@@ -1,9 +1,9 @@
 // SQL for OpeningQuery against opening_search / opening_fts: FTS5 MATCH when there is text,
 // filters on the side table, a geo bounding box (index-friendly) refined by exact haversine.
+import { EARTH_RADIUS_KM, toRadians } from "../../app/domain/geo.ts";
 import type { OpeningQuery } from "../engine.ts";
 import { OPENING_FTS_WEIGHTS } from "./schema.ts";
 
-export const EARTH_RADIUS_KM = 6371.0088;
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 1000;
 
@@ -54,8 +54,6 @@ function filterSql(filters: Filters | undefined, where: string[], params: Array<
     params.push(filters.notEndedBefore);
   }
 }
-
-const toRadians = (deg: number) => (deg * Math.PI) / 180;
 
 /** Bounding box and haversine distance for a geo query; null distance SQL without one. */
 function geoSql(

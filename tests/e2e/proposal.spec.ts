@@ -7,11 +7,10 @@
 import type { Browser, BrowserContext } from "@playwright/test";
 import { startSession } from "../../app/utils/auth.server.ts";
 import { db } from "../../app/utils/db.server.ts";
-import { toDateInputValue } from "../../app/domain/dates.ts";
-import { toSwedishDateTimeInput } from "../../app/domain/proposals.ts";
 import { E2E_BASE_URL } from "../../playwright.config.ts";
 import { createOpening, createWorld } from "../support/factories.ts";
 import { expect, expectAccessible, test } from "./support/fixtures.ts";
+import { dayKey, toSwedishDateTimeInput } from "../../app/domain/swedish-time.ts";
 
 async function signedInContext(browser: Browser, userId: string): Promise<BrowserContext> {
   const context = await browser.newContext();
@@ -165,7 +164,7 @@ test("coach → participant → employer → placement", async ({ page, signIn, 
   await expectAccessible(participantPage);
 
   // After the visit: the start, keyboard only.
-  const startDate = toDateInputValue(new Date(Date.now() + 14 * DAY));
+  const startDate = dayKey(new Date(Date.now() + 14 * DAY));
   await employerPage.getByLabel("Startdatum").fill(startDate);
   await employerPage.getByLabel("Timmar per vecka (valfritt)").fill("15");
   await employerPage.getByLabel("Timmar per vecka (valfritt)").press("Enter");
@@ -184,7 +183,7 @@ test("coach → participant → employer → placement", async ({ page, signIn, 
     where: { proposalId: proposal.id },
     include: { thread: true },
   });
-  expect(toDateInputValue(placement.startDate)).toBe(startDate);
+  expect(dayKey(placement.startDate)).toBe(startDate);
   expect(placement.hoursPerWeek).toBe(15);
   expect(placement.thread?.kind).toBe("placement");
 

@@ -7,11 +7,10 @@
 import type { Browser, BrowserContext } from "@playwright/test";
 import { startSession } from "../../app/utils/auth.server.ts";
 import { db } from "../../app/utils/db.server.ts";
-import { addDays } from "../../app/domain/dates.ts";
-import { swedishInputs } from "../../app/domain/support.ts";
 import { E2E_BASE_URL } from "../../playwright.config.ts";
 import { createPlacementWithThread, createWorld } from "../support/factories.ts";
 import { expect, expectAccessible, test } from "./support/fixtures.ts";
+import { addDays, swedishInputs } from "../../app/domain/swedish-time.ts";
 
 async function signedInContext(browser: Browser, userId: string): Promise<BrowserContext> {
   const context = await browser.newContext();

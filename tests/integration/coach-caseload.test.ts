@@ -150,7 +150,7 @@ describe("caseload", () => {
     expect(
       (await submit(settingsRoute, "/coach/installningar", { employmentPercent: "50", phone: "036-11 22 33" }, cookie))
         .status,
-    ).toBe(200);
+    ).toBe(302);
     const data = (await load(caseloadRoute, "/coach/deltagare", cookie)).value as CaseloadData;
     expect(data.target).toBe(10);
   });
@@ -175,9 +175,9 @@ describe("participant page", () => {
 
     expect(
       (await submit(participantRoute, "/x", { intent: "phase", toPhase: "profiling" }, cookie, params)).status,
-    ).toBe(200);
+    ).toBe(302);
     expect((await submit(participantRoute, "/x", { intent: "phase", toPhase: "exited" }, cookie, params)).status).toBe(
-      200,
+      302,
     );
     const updated = await db.participant.findUniqueOrThrow({
       where: { id: participant.id },
@@ -231,7 +231,7 @@ describe("participant page", () => {
           params,
         )
       ).status,
-    ).toBe(200);
+    ).toBe(302);
     const updated = await db.participant.findUniqueOrThrow({ where: { id: participant.id } });
     expect(updated.lastContactAt?.toISOString().slice(0, 10)).toBe(today);
     expect(updated.nextContactAt?.toISOString().slice(0, 10)).toBe(future);
@@ -255,7 +255,7 @@ describe("participant page", () => {
           params,
         )
       ).status,
-    ).toBe(200);
+    ).toBe(302);
     const consents = await db.consent.findMany({
       where: { participantId: participant.id, scope: "statistics" },
       orderBy: { createdAt: "asc" },
@@ -320,7 +320,7 @@ describe("admin: caseloads and reassignment", () => {
       { intent: "reassign", participantIds: [participant.id, second.id], toCoachId: colleague.id },
       cookie,
     );
-    expect(moved.status).toBe(200);
+    expect(moved.status).toBe(302);
     expect(await db.participant.count({ where: { coachId: colleague.id } })).toBe(2);
     expect(await db.auditEvent.count({ where: { entity: "coach", action: "update", actorId: admin.id } })).toBe(2);
 
@@ -362,7 +362,7 @@ describe("admin: caseloads and reassignment", () => {
           cookie,
         )
       ).status,
-    ).toBe(200);
+    ).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { id: colleague.id } })).employmentPercent).toBe(75);
     expect(
       (

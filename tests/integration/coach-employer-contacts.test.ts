@@ -30,7 +30,7 @@ describe("employer contacts", () => {
       cookie,
     );
     expect(result.status).toBe(302);
-    expect(result.response?.headers.get("Location")).toBe(`/coach/arbetsgivare/${employer.id}/kontakter?sparad=1`);
+    expect(result.response?.headers.get("Location")).toBe(`/coach/arbetsgivare/${employer.id}/kontakter`);
     const contact = await db.employerContact.findFirstOrThrow({ where: { employerId: employer.id } });
     expect(contact).toMatchObject({ coachId: coach.id, participantId: participant.id, kind: "visit" });
     const outcome = await db.outcomeRecord.findUniqueOrThrow({ where: { participantId: participant.id } });

@@ -33,7 +33,7 @@ describe("enrolment", () => {
       where: { pseudonym: "Alva" },
       include: { consents: true, phaseChanges: true, user: true, profile: true },
     });
-    expect(result.response?.headers.get("Location")).toBe(`/coach/deltagare/${participant.id}?inskriven=1`);
+    expect(result.response?.headers.get("Location")).toBe(`/coach/deltagare/${participant.id}`);
     expect(participant).toMatchObject({
       organizationId: organization.id,
       coachId: coach.id,

@@ -11,7 +11,7 @@ import { orgNumberFromPayload } from "~/domain/org-number.ts";
 import { db } from "~/utils/db.server.ts";
 import { getSearchEngine } from "../../search/index.ts";
 import { createEmployer, createOpening, createUser, createWorkplace, createWorld } from "../support/factories.ts";
-import { getRequest, postRequest, sessionCookieFor, settle, testContext } from "../support/requests.ts";
+import { getRequest, noticeOf, postRequest, sessionCookieFor, settle, testContext } from "../support/requests.ts";
 
 type Failure = { errors: Record<string, string[]>; values: Record<string, string> };
 
@@ -41,7 +41,8 @@ describe("employer profile", () => {
     const cookie = await sessionCookieFor(employerUser.id);
     const result = await saveProfile(cookie, profileFields({ orgNumber: "5560360793" }));
     expect(result.status).toBe(302);
-    expect(result.response?.headers.get("Location")).toBe("/arbetsgivare/foretaget?klart=sparad");
+    expect(result.response?.headers.get("Location")).toBe("/arbetsgivare/foretaget");
+    expect(await noticeOf(result)).toBe("Uppgifterna är sparade.");
     expect(await db.employer.findUniqueOrThrow({ where: { id: employer.id } })).toMatchObject({
       name: "Torsviks Lager AB",
       orgNumber: "556036-0793",

@@ -42,7 +42,7 @@ describe("asking a question", () => {
     });
     expect(result.status).toBe(302);
     const threadId = threadIdFrom(result.response?.headers.get("Location"));
-    expect(result.response?.headers.get("Location")).toBe(`/arbetsgivare/fragor/${threadId}?klart=skickad`);
+    expect(result.response?.headers.get("Location")).toBe(`/arbetsgivare/fragor/${threadId}`);
 
     const thread = await db.thread.findUniqueOrThrow({ where: { id: threadId }, include: { messages: true } });
     expect(thread).toMatchObject({
@@ -162,7 +162,7 @@ describe("answering", () => {
       }),
     );
     expect(reply.status).toBe(302);
-    expect(reply.response?.headers.get("Location")).toBe(`/coach/fragor/${newer.id}?klart=skickat`);
+    expect(reply.response?.headers.get("Location")).toBe(`/coach/fragor/${newer.id}`);
 
     await sendDueEmails();
     const mail = await smtp.waitForMessage((m) => m.envelope.to.includes(employerUser.email!));

@@ -7,7 +7,7 @@ import * as coachMatches from "~/routes/coach/participant-matches.tsx";
 import * as coachProposals from "~/routes/coach/proposals.tsx";
 import { db } from "~/utils/db.server.ts";
 import { createOpening, createParticipant, createWorld } from "../support/factories.ts";
-import { postRequest, sessionCookieFor, testContext } from "../support/requests.ts";
+import { noticeOf, postRequest, sessionCookieFor, settle, testContext } from "../support/requests.ts";
 import { load, submit } from "../support/routes.ts";
 
 async function setup() {
@@ -148,13 +148,19 @@ describe("the participant's match page", () => {
 
   test("the shortlist lives in the coach's own cookie; proposing from the overview takes the entry off", async () => {
     const w = await setup();
-    const added = (await coachMatches.action({
-      request: postRequest("/x", { intent: "shortlist_add", openingId: w.job.id }, w.coachCookie),
-      params: { participantId: w.participant.id },
-      context: testContext(),
-    })) as unknown as { init: ResponseInit; data: { ok: boolean } };
-    expect(added.data.ok).toBe(true);
-    const setCookie = new Headers(added.init.headers).get("Set-Cookie")!.split(";")[0]!;
+    const added = await settle(() =>
+      coachMatches.action({
+        request: postRequest("/x", { intent: "shortlist_add", openingId: w.job.id }, w.coachCookie),
+        params: { participantId: w.participant.id },
+        context: testContext(),
+      }),
+    );
+    expect(added.status).toBe(302);
+    expect(await noticeOf(added)).toMatch(/ligger nu i kortlistan/);
+    const setCookie = added
+      .response!.headers.getSetCookie()
+      .find((c) => !c.startsWith("brygga_notice="))!
+      .split(";")[0]!;
     const cookie = `${w.coachCookie}; ${setCookie}`;
     const page = (await matchPage(w, "", cookie)).value as MatchPage;
     expect(page.shortlist.map((s) => s.id)).toEqual([w.job.id]);
@@ -178,7 +184,7 @@ describe("the participant's match page", () => {
       { intent: "propose", participantId: w.participant.id, openingId: w.job.id },
       cookie,
     );
-    expect(proposed.status).toBe(200);
+    expect(proposed.status).toBe(302);
     expect(
       await db.proposal.count({ where: { participantId: w.participant.id, openingId: w.job.id, status: "proposed" } }),
     ).toBe(1);
@@ -227,7 +233,7 @@ describe("reverse matching: participants for an opening", () => {
       w.coachCookie,
       { openingId: w.job.id },
     );
-    expect(proposed.status).toBe(200);
+    expect(proposed.status).toBe(302);
     expect(await db.proposal.count({ where: { participantId: w.participant.id, openingId: w.job.id } })).toBe(1);
     const foreign = await db.participant.findFirstOrThrow({
       where: { organizationId: elsewhere.organization.id, pseudonym: "Annan organisation" },

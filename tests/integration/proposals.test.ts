@@ -15,14 +15,14 @@ import * as employerProposals from "~/routes/employer/proposals.tsx";
 import * as participantHome from "~/routes/participant/home.tsx";
 import * as participantProposal from "~/routes/participant/proposal.tsx";
 import * as participantProposals from "~/routes/participant/proposals.tsx";
-import { toDateInputValue } from "~/domain/dates.ts";
-import { PROPOSAL_EXPIRY_DAYS, toSwedishDateTimeInput } from "~/domain/proposals.ts";
+import { PROPOSAL_EXPIRY_DAYS } from "~/domain/proposals.ts";
 import { db } from "~/utils/db.server.ts";
 import { expireProposals } from "~/utils/proposal-expiry.server.ts";
 import { extractLinks, useTestSmtpServer } from "../setup/smtp.ts";
 import { createEmployer, createOpening, createParticipant, createUser, createWorld } from "../support/factories.ts";
-import { sessionCookieFor } from "../support/requests.ts";
+import { noticeOf, sessionCookieFor } from "../support/requests.ts";
 import { fieldErrors, load, submit } from "../support/routes.ts";
+import { dayKey, toSwedishDateTimeInput } from "../../app/domain/swedish-time.ts";
 
 const smtp = useTestSmtpServer();
 const DAY = 86_400_000;
@@ -80,7 +80,7 @@ async function propose(w: World, openingId = w.opening.id) {
     w.coachCookie,
     { participantId: w.participant.id },
   );
-  expect(result.status, JSON.stringify(result.value)).toBe(200);
+  expect(result.status, JSON.stringify(result.value)).toBe(302);
   return db.proposal.findFirstOrThrow({
     where: { participantId: w.participant.id, openingId },
     orderBy: { proposedAt: "desc" },
@@ -97,7 +97,7 @@ const employerView = (w: World, id: string, cookie = w.employerCookie) =>
 
 const visitInput = (daysAhead: number) =>
   `${toSwedishDateTimeInput(new Date(Date.now() + daysAhead * DAY)).slice(0, 10)}T10:00`;
-const dayInput = (daysAhead: number) => toDateInputValue(new Date(Date.now() + daysAhead * DAY));
+const dayInput = (daysAhead: number) => dayKey(new Date(Date.now() + daysAhead * DAY));
 const statusOf = async (id: string) => (await db.proposal.findUniqueOrThrow({ where: { id } })).status;
 
 describe("the whole workflow", () => {
@@ -139,7 +139,7 @@ describe("the whole workflow", () => {
     // Before the yes, the employer does not know the proposal exists.
     expect((await employerView(w, p.id)).status).toBe(404);
     const ans = await answer(w, p.id, { answer: "yes", reason: "Jag gillar lager" });
-    expect(ans.status).toBe(200);
+    expect(ans.status).toBe(302);
     const yes = await db.proposal.findUniqueOrThrow({ where: { id: p.id } });
     expect(yes).toMatchObject({
       status: "accepted_by_participant",
@@ -153,7 +153,7 @@ describe("the whole workflow", () => {
     expect((emptyList.value as { proposals: unknown[] }).proposals).toEqual([]);
 
     // The coach presents.
-    expect((await coachStep(w, p.id, { intent: "present" })).status).toBe(200);
+    expect((await coachStep(w, p.id, { intent: "present" })).status).toBe(302);
     const presented = await db.proposal.findUniqueOrThrow({ where: { id: p.id } });
     expect(presented.status).toBe("presented");
     expect(presented.presentedAt).toBeInstanceOf(Date);
@@ -180,7 +180,7 @@ describe("the whole workflow", () => {
 
     // A study visit first.
     const visit = await employerStep(w, p.id, { intent: "visit", visitAt: visitInput(3) });
-    expect(visit.status).toBe(200);
+    expect(visit.status).toBe(302);
     const visited = await db.proposal.findUniqueOrThrow({ where: { id: p.id } });
     expect(visited).toMatchObject({ status: "accepted_by_employer", employerDecision: "accept" });
     expect(visited.visitAt!.getTime()).toBeGreaterThan(Date.now());
@@ -196,7 +196,7 @@ describe("the whole workflow", () => {
     // After the visit the employer sets the start: placement + support thread + phase.
     const startDate = dayInput(10);
     const started = await employerStep(w, p.id, { intent: "start", startDate, hoursPerWeek: "15" });
-    expect(started.status, JSON.stringify(started.value)).toBe(200);
+    expect(started.status, JSON.stringify(started.value)).toBe(302);
     const placement = await db.placement.findUniqueOrThrow({ where: { proposalId: p.id }, include: { thread: true } });
     expect(placement).toMatchObject({
       participantId: w.participant.id,
@@ -204,7 +204,7 @@ describe("the whole workflow", () => {
       hoursPerWeek: 15,
       kind: "job",
     });
-    expect(toDateInputValue(placement.startDate)).toBe(startDate);
+    expect(dayKey(placement.startDate)).toBe(startDate);
     expect(placement.thread).toMatchObject({
       kind: "placement",
       employerId: w.employer.id,
@@ -252,7 +252,7 @@ describe("the whole workflow", () => {
     expect(fieldErrors(noReason).reason?.[0]).toMatch(/Skriv varför/);
     expect(await statusOf(p.id)).toBe("presented");
     const declined = await employerStep(w, p.id, { intent: "decline", reason: "Vi behöver någon med truckkort" });
-    expect(declined.status).toBe(200);
+    expect(declined.status).toBe(302);
     expect(await db.proposal.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({
       status: "declined_by_employer",
       employerDecision: "decline",
@@ -279,7 +279,7 @@ describe("the whole workflow", () => {
     expect(bad.status).toBe(400);
     expect(fieldErrors(bad).hoursPerWeek?.[0]).toMatch(/mellan 1 och 40/);
     expect(await db.placement.count({ where: { proposalId: q.id } })).toBe(0);
-    expect((await employerStep(w, q.id, { intent: "start", startDate: dayInput(7) })).status).toBe(200);
+    expect((await employerStep(w, q.id, { intent: "start", startDate: dayInput(7) })).status).toBe(302);
     expect(await db.placement.count({ where: { proposalId: q.id } })).toBe(1);
   });
 
@@ -289,13 +289,13 @@ describe("the whole workflow", () => {
     const p0 = await submit(coachMatches, "/x", { intent: "propose", openingId: w.opening.id }, w.coachCookie, {
       participantId: offline.id,
     });
-    expect(p0.status).toBe(200);
-    expect((p0.value as { message: string }).message).toMatch(/ingen e-post/);
+    expect(p0.status).toBe(302);
+    expect(await noticeOf(p0)).toMatch(/ingen e-post/);
     const p = await db.proposal.findFirstOrThrow({ where: { participantId: offline.id } });
     const bad = await coachStep(w, p.id, { intent: "answer", answer: "kanske" });
     expect(bad.status).toBe(400);
     expect(fieldErrors(bad).answer?.[0]).toMatch(/Välj Ja, Nej eller Vill veta mer/);
-    expect((await coachStep(w, p.id, { intent: "answer", answer: "yes", reason: "Sa ja i telefon" })).status).toBe(200);
+    expect((await coachStep(w, p.id, { intent: "answer", answer: "yes", reason: "Sa ja i telefon" })).status).toBe(302);
     expect(await statusOf(p.id)).toBe("accepted_by_participant");
     expect(
       await db.auditEvent.count({
@@ -303,7 +303,7 @@ describe("the whole workflow", () => {
       }),
     ).toBe(1);
     await coachStep(w, p.id, { intent: "present" });
-    expect((await coachStep(w, p.id, { intent: "start", startDate: dayInput(-2) })).status).toBe(200); // a coach may record a start that happened
+    expect((await coachStep(w, p.id, { intent: "start", startDate: dayInput(-2) })).status).toBe(302); // a coach may record a start that happened
     expect(await db.placement.count({ where: { proposalId: p.id } })).toBe(1);
   });
 });
@@ -314,7 +314,7 @@ describe("withdrawal", () => {
     const p = await propose(w);
     await answer(w, p.id, { answer: "yes" });
     await coachStep(w, p.id, { intent: "present" });
-    expect((await coachStep(w, p.id, { intent: "withdraw" })).status).toBe(200);
+    expect((await coachStep(w, p.id, { intent: "withdraw" })).status).toBe(302);
     expect(await statusOf(p.id)).toBe("withdrawn");
     expect((await employerView(w, p.id)).status).toBe(404);
     const pv = await load(participantProposal, "/x", w.participantCookie, { proposalId: p.id });
@@ -346,10 +346,10 @@ describe("the state machine refuses illegal steps and changes nothing", () => {
     expect(again.status).toBe(409);
     expect(await db.proposal.count({ where: { participantId: w.participant.id } })).toBe(1);
 
-    expect((await answer(w, p.id, { answer: "more_info", reason: "Hur lång är rasten?" })).status).toBe(200);
+    expect((await answer(w, p.id, { answer: "more_info", reason: "Hur lång är rasten?" })).status).toBe(302);
     expect(await statusOf(p.id)).toBe("more_info");
     expect((await answer(w, p.id, { answer: "more_info" })).status).toBe(409); // asked already
-    expect((await answer(w, p.id, { answer: "no", reason: SECRET.reason })).status).toBe(200);
+    expect((await answer(w, p.id, { answer: "no", reason: SECRET.reason })).status).toBe(302);
     expect(await statusOf(p.id)).toBe("declined_by_participant");
     const late = await answer(w, p.id, { answer: "yes" });
     expect(late.status).toBe(409);
@@ -364,7 +364,7 @@ describe("the state machine refuses illegal steps and changes nothing", () => {
     expect((await answer(w, q.id, { answer: "yes" })).status).toBe(409);
     await coachStep(w, q.id, { intent: "present" });
     expect((await coachStep(w, q.id, { intent: "present" })).status).toBe(409);
-    expect((await employerStep(w, q.id, { intent: "start", startDate: dayInput(5) })).status).toBe(200);
+    expect((await employerStep(w, q.id, { intent: "start", startDate: dayInput(5) })).status).toBe(302);
     // A placement exists: nobody can change the proposal any more.
     expect((await coachStep(w, q.id, { intent: "withdraw" })).status).toBe(409);
     expect((await answer(w, q.id, { answer: "no" })).status).toBe(409);
@@ -407,7 +407,7 @@ describe("the state machine refuses illegal steps and changes nothing", () => {
       proposalId: p.id,
     });
     expect(view.value).toMatchObject({ waitingForAnswer: false, canChangeMind: true });
-    expect((await answer(w, p.id, { answer: "no" })).status).toBe(200);
+    expect((await answer(w, p.id, { answer: "no" })).status).toBe(302);
     expect(await statusOf(p.id)).toBe("declined_by_participant");
     expect((await employerView(w, p.id)).status).toBe(404);
     expect((await employerStep(w, p.id, { intent: "visit", visitAt: visitInput(2) })).status).toBe(404);

@@ -7,7 +7,7 @@ import * as reportRoute from "~/routes/reports/report.tsx";
 import type { ReportTable } from "~/domain/reports/tables.ts";
 import { db } from "~/utils/db.server.ts";
 import { createParticipant, createWorkplace, createWorld, OCCUPATION_LAGERARBETARE } from "../support/factories.ts";
-import { sessionCookieFor } from "../support/requests.ts";
+import { noticeOf, sessionCookieFor } from "../support/requests.ts";
 import { fieldErrors, load, submit } from "../support/routes.ts";
 
 const DAY = 86_400_000;
@@ -196,8 +196,8 @@ describe("exit", () => {
       cookie,
       params,
     );
-    expect(result.status).toBe(200);
-    expect(result.value).toMatchObject({ ok: true, message: "Avslutet är sparat. Deltagaren är nu avslutad." });
+    expect(result.status).toBe(302);
+    expect(await noticeOf(result)).toBe("Avslutet är sparat. Deltagaren är nu avslutad.");
     const p = await db.participant.findUniqueOrThrow({
       where: { id: participant.id },
       include: { outcome: true, phaseChanges: true },
@@ -317,7 +317,7 @@ describe("retention", () => {
           params,
         )
       ).status,
-    ).toBe(200);
+    ).toBe(302);
     expect(
       (
         await submit(
@@ -328,7 +328,7 @@ describe("retention", () => {
           params,
         )
       ).status,
-    ).toBe(200);
+    ).toBe(302);
     expect(
       (
         await submit(
@@ -339,7 +339,7 @@ describe("retention", () => {
           params,
         )
       ).status,
-    ).toBe(200);
+    ).toBe(302);
     const record = await db.outcomeRecord.findUniqueOrThrow({ where: { participantId: participant.id } });
     expect(JSON.parse(record.retention)).toEqual([
       { months: 3, employed: true, hours: 30, checkedAt: `${checkedAt}T12:00:00.000Z` },

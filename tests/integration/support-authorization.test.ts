@@ -4,7 +4,6 @@
 // another employer, another participant), a 403 for the wrong role, and guests are sent to sign in.
 // Actions are checked the same way, and a refused action changes nothing.
 import { describe, expect, test } from "vitest";
-import { addDays } from "~/domain/dates.ts";
 import * as coachMeeting from "~/routes/coach/meeting.tsx";
 import * as meetingNew from "~/routes/coach/meeting-new.tsx";
 import * as coachPlacement from "~/routes/coach/placement.tsx";
@@ -25,6 +24,7 @@ import {
 } from "../support/factories.ts";
 import { sessionCookieFor } from "../support/requests.ts";
 import { load, submit, type RouteModule } from "../support/routes.ts";
+import { addDays } from "../../app/domain/swedish-time.ts";
 
 async function setup() {
   const w = await createWorld();

@@ -364,7 +364,7 @@ describe("notification settings", () => {
           await sessionCookieFor(colleague.id),
         )
       ).status,
-    ).toBe(200);
+    ).toBe(302);
     expect(
       (
         await submit(
@@ -374,7 +374,7 @@ describe("notification settings", () => {
           await sessionCookieFor(w.employerUser.id),
         )
       ).status,
-    ).toBe(200);
+    ).toBe(302);
     expect(
       (
         await submit(

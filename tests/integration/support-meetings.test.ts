@@ -4,8 +4,6 @@
 // notes, "genomfört" and agreed actions with owner and due date; bad input changes nothing.
 import { describe, expect, test } from "vitest";
 import { sendDueEmails } from "../../emails/outbox.server.ts";
-import { addDays } from "~/domain/dates.ts";
-import { swedishDateTime, swedishInputs } from "~/domain/support.ts";
 import * as coachMeeting from "~/routes/coach/meeting.tsx";
 import * as meetingNew from "~/routes/coach/meeting-new.tsx";
 import * as employerPlacement from "~/routes/employer/placement.tsx";
@@ -16,6 +14,7 @@ import { createPlacementWithThread, createWorld } from "../support/factories.ts"
 import { icsUtc, parseIcs, prop, props, type IcsComponent } from "../support/ics.ts";
 import { sessionCookieFor } from "../support/requests.ts";
 import { fieldErrors, load, submit } from "../support/routes.ts";
+import { addDays, swedishDateTime, swedishInputs } from "../../app/domain/swedish-time.ts";
 
 const smtp = useTestSmtpServer();
 
@@ -80,9 +79,7 @@ describe("booking a three-party meeting", () => {
     const result = await book(w, fields);
     expect(result.status).toBe(302);
     const meeting = await db.meeting.findFirstOrThrow({ where: { placementId: w.placement.id } });
-    expect(result.response?.headers.get("Location")).toBe(
-      `/coach/placeringar/${w.placement.id}/moten/${meeting.id}?klart=bokat`,
-    );
+    expect(result.response?.headers.get("Location")).toBe(`/coach/placeringar/${w.placement.id}/moten/${meeting.id}`);
     const start = swedishDateTime(fields.date as string, "13:30")!;
     expect(meeting).toMatchObject({
       kind: "three_party",

@@ -3,8 +3,6 @@
 // the coach's typical response time, the support plan and its flags, practice decisions, and ending
 // support with a reason — "anställd med efterstöd" kept apart from open cases.
 import { describe, expect, test } from "vitest";
-import { addDays } from "~/domain/dates.ts";
-import { dayKey } from "~/domain/support.ts";
 import * as coachPlacement from "~/routes/coach/placement.tsx";
 import * as coachPlacements from "~/routes/coach/placements.tsx";
 import * as employerPlacement from "~/routes/employer/placement.tsx";
@@ -15,6 +13,7 @@ import { db } from "~/utils/db.server.ts";
 import { createPlacementWithThread, createWorld } from "../support/factories.ts";
 import { sessionCookieFor } from "../support/requests.ts";
 import { fieldErrors, load, submit } from "../support/routes.ts";
+import { addDays, dayKey } from "../../app/domain/swedish-time.ts";
 
 async function world(overrides: Parameters<typeof createPlacementWithThread>[1] = {}) {
   const w = await createWorld();
@@ -301,7 +300,7 @@ describe("ending support", () => {
 
     const ended = await coachAct(w, { intent: "end", reason: "employed_no_support", endDate: today() });
     expect(ended.status).toBe(302);
-    expect(ended.response?.headers.get("Location")).toBe(`${coachPath(w)}?klart=avslutad&avslut=arbete`);
+    expect(ended.response?.headers.get("Location")).toBe(`${coachPath(w)}?avslut=arbete`);
     const placement = await db.placement.findUniqueOrThrow({ where: { id: w.placement.id } });
     expect(placement).toMatchObject({ status: "ended", endReason: "employed_no_support", nextCheckInAt: null });
     const participant = await db.participant.findUniqueOrThrow({

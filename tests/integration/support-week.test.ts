@@ -2,8 +2,6 @@
 // without notes, agreed actions), employers waiting for an answer (oldest first), and practice
 // periods ending within two weeks — the coach's own participants, or the whole organisation.
 import { describe, expect, test } from "vitest";
-import { addDays } from "~/domain/dates.ts";
-import { weekRange } from "~/domain/support.ts";
 import * as week from "~/routes/coach/week.tsx";
 import { db } from "~/utils/db.server.ts";
 import {
@@ -15,6 +13,7 @@ import {
 } from "../support/factories.ts";
 import { sessionCookieFor } from "../support/requests.ts";
 import { load } from "../support/routes.ts";
+import { addDays, weekRange } from "../../app/domain/swedish-time.ts";
 
 type Week = Awaited<ReturnType<typeof week.loader>>;
 

@@ -1,5 +1,6 @@
 // Build requests to call route loaders and actions directly, as the server would.
 import { startSession } from "../../app/utils/auth.server.ts";
+import { takeNotice } from "../../app/utils/notice.server.ts";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 
@@ -45,4 +46,15 @@ export async function settle(
     if (thrown instanceof Response) return { status: thrown.status, response: thrown };
     throw thrown;
   }
+}
+
+/**
+ * The "saved" notice a successful action redirects with (app/utils/notice.server.ts): what the
+ * next page shows, or null when the response carries none.
+ */
+export async function noticeOf(result: { response?: Response }): Promise<string | null> {
+  const cookies = result.response?.headers.getSetCookie() ?? [];
+  const cookie = cookies.map((c) => c.split(";")[0]).join("; ");
+  const { notice } = await takeNotice(new Request("http://localhost/", { headers: { Cookie: cookie } }));
+  return notice?.message ?? null;
 }

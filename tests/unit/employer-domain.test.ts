@@ -1,10 +1,10 @@
 // Pure rules for employers: dates, response times in plain Swedish, the opening form's cross-field
 // rules and JSON column readers, the workplace and profile schemas.
 import { describe, expect, test } from "vitest";
-import { addMonths, parseDateInput, toDateInputValue } from "~/domain/dates.ts";
 import { parseEmployerProfile, parseWorkplace } from "~/domain/employers.ts";
 import { canDo, changedFields, parseOpeningForm, readEnvironment, readSchedule } from "~/domain/openings.ts";
 import { excerpt, formatDuration, medianMs, responseInfo } from "~/domain/threads.ts";
+import { addMonths, parseDateInput, dayKey } from "../../app/domain/swedish-time.ts";
 
 const minute = 60_000;
 const at = (m: number) => new Date(Date.UTC(2026, 0, 5, 8, 0) + m * minute);
@@ -13,8 +13,8 @@ describe("dates", () => {
   test("date inputs parse to UTC midnight and read back the same day in Swedish time", () => {
     const d = parseDateInput("2026-03-29")!; // the day summer time starts
     expect(d.toISOString()).toBe("2026-03-29T00:00:00.000Z");
-    expect(toDateInputValue(d)).toBe("2026-03-29");
-    expect(toDateInputValue(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
+    expect(dayKey(d)).toBe("2026-03-29");
+    expect(dayKey(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
     expect(parseDateInput("2026-02-30")).toBeNull();
     expect(parseDateInput("30/1/2026")).toBeNull();
   });

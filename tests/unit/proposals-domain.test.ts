@@ -6,15 +6,14 @@ import {
   checkTransition,
   daysLeft,
   isExpired,
-  parseSwedishDateTime,
   PROPOSAL_TRANSITIONS,
   proposalStatuses,
   startSchema,
-  toSwedishDateTimeInput,
   visitSchema,
   waitingOn,
   type ProposalEvent,
 } from "~/domain/proposals.ts";
+import { parseSwedishDateTime, toSwedishDateTimeInput } from "../../app/domain/swedish-time.ts";
 
 const events = Object.keys(PROPOSAL_TRANSITIONS) as ProposalEvent[];
 

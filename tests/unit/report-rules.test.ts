@@ -1,7 +1,7 @@
 // The report's small rules: rounding, medians, change in %, Swedish calendar days, the filters'
 // validation, statistics consent, milestones derived from events, retention JSON, phases by day.
 import { describe, expect, test } from "vitest";
-import { addMonthsToDay, dayNumberOf, dayOf, isoOfDay, swedishDate } from "~/domain/reports/days.ts";
+import { addMonthsToDay, dayNumberOf, dayOf, isoOfDay } from "~/domain/reports/days.ts";
 import { defaultPeriod, filtersInput, filtersQuery, ReportFiltersSchema } from "~/domain/reports/filters.ts";
 import {
   deriveMilestones,
@@ -11,6 +11,7 @@ import {
   reachedProfiling,
 } from "~/domain/reports/milestones.ts";
 import { changePercent, decimalComma, mean, median, percent, roundHalfAwayFromZero } from "~/domain/reports/numbers.ts";
+import { dayKey } from "../../app/domain/swedish-time.ts";
 
 describe("rounding", () => {
   test("half away from zero, from exact values, without binary noise", () => {
@@ -55,8 +56,8 @@ describe("rounding", () => {
 describe("Swedish calendar days", () => {
   test("a moment belongs to its day in Swedish time", () => {
     // 23:30 UTC on 31 December is already 1 January in Sweden.
-    expect(swedishDate(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
-    expect(swedishDate(new Date("2025-06-30T21:59:00Z"))).toBe("2025-06-30"); // summer time, 23:59
+    expect(dayKey(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
+    expect(dayKey(new Date("2025-06-30T21:59:00Z"))).toBe("2025-06-30"); // summer time, 23:59
     expect(dayOf(new Date("2025-01-10T10:00:00Z")) - dayOf(new Date("2025-01-01T10:00:00Z"))).toBe(9);
   });
 

@@ -3,16 +3,8 @@
 // states, and the meeting form.
 import { describe, expect, test } from "vitest";
 import { renderEmail } from "../../emails/templates/index.ts";
-import {
-  actionOverdue,
-  meetingState,
-  nextCheckInAfter,
-  parseMeeting,
-  placementFlags,
-  swedishDateTime,
-  swedishInputs,
-  weekRange,
-} from "~/domain/support.ts";
+import { actionOverdue, meetingState, nextCheckInAfter, parseMeeting, placementFlags } from "~/domain/support.ts";
+import { swedishDateTime, swedishInputs, weekRange } from "../../app/domain/swedish-time.ts";
 
 describe("Swedish time", () => {
   test("a date and time in Swedish time, winter and summer, back and forth", () => {

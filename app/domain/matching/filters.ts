@@ -6,6 +6,7 @@
 // commute, hours, exclusions), which stay hard filters.
 import { z } from "zod";
 import { openingKinds, type OpeningKind } from "../vocab/openings.ts";
+import type { Result } from "../result.ts";
 
 export const MATCH_FILTER_LIMITS = {
   distanceKm: { min: 1, max: 200 },
@@ -89,7 +90,7 @@ export function matchFilterValues(params: URLSearchParams): Record<string, strin
 /** Parse filters; on failure the Swedish messages by field (for the form) and all of them in one line. */
 export function parseMatchFilters(
   input: unknown,
-): { ok: true; data: MatchFilters } | { ok: false; errors: Record<string, string[]>; message: string } {
+): Result<{ data: MatchFilters }, { errors: Record<string, string[]>; message: string }> {
   const result = MatchFiltersSchema.safeParse(input ?? {});
   if (result.success) return { ok: true, data: result.data };
   const errors: Record<string, string[]> = {};

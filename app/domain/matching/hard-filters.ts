@@ -19,8 +19,7 @@ import {
   parseEnvironmentValue,
 } from "./facts.ts";
 import type { HardFailure, HardFilterResult, MatchOpening, MatchParticipant, OccupationGraph } from "./types.ts";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from "../swedish-time.ts";
 
 /** An end date counts through the whole day it names (stored at midnight, UTC or Swedish time). */
 export function isPastEndDate(endDate: Date | null, now: Date): boolean {

@@ -6,6 +6,7 @@ import type { Environment } from "../vocab/environment.ts";
 import type { EmploymentSupport, OpeningKind, OpeningStatus } from "../vocab/openings.ts";
 import type { Schedule, ScheduleTime } from "../vocab/schedule.ts";
 import type { LatLng } from "../geo.ts";
+import type { Result } from "../result.ts";
 
 export type Goal = "work" | "practice" | "studies";
 export type LeadsToEmployment = "yes" | "maybe" | "no";
@@ -101,4 +102,4 @@ export type HardFailureCode =
   | "must_accommodation_missing";
 
 export type HardFailure = { code: HardFailureCode; text: string };
-export type HardFilterResult = { ok: true } | { ok: false; failures: HardFailure[] };
+export type HardFilterResult = Result<object, { failures: HardFailure[] }>;

@@ -1,35 +1,16 @@
 // Calendar days in Swedish time for report rules: every timestamp becomes the date it had in
 // Sweden ("YYYY-MM-DD"), and day numbers (days since 1970-01-01) make differences exact.
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-let formatter: Intl.DateTimeFormat | null = null;
-
-/** The date in Swedish time of a moment, as "YYYY-MM-DD". */
-export function swedishDate(value: Date | string | number): string {
-  formatter ??= new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Stockholm",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  });
-  return formatter.format(new Date(value));
-}
+import { DAY_MS, dayKey, parseDateInput } from "../swedish-time.ts";
 
 /** "YYYY-MM-DD" → day number, or null when it is not a real calendar date. */
 export function dayNumberOf(isoDate: string): number | null {
-  const match = ISO_DATE.exec(isoDate);
-  if (!match) return null;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(y, m - 1, d);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
-  return ms / DAY_MS;
+  const date = parseDateInput(isoDate);
+  return date ? date.getTime() / DAY_MS : null;
 }
 
 /** The Swedish calendar day of a moment as a day number. */
 export function dayOf(value: Date | string | number): number {
-  return dayNumberOf(swedishDate(value))!;
+  return dayNumberOf(dayKey(value))!;
 }
 
 /** Day number → "YYYY-MM-DD". */

@@ -9,7 +9,7 @@ import { auditActions, auditEntities } from "~/domain/vocab/audit.ts";
 import { roles } from "~/domain/vocab/roles.ts";
 import { requireOrgAdmin } from "~/utils/admin.server.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
-import { formatDateTime } from "~/domain/format.ts";
+import { formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Logg – Brygga" }];
 

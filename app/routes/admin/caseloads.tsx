@@ -2,7 +2,7 @@
 // reassignment of participants between coaches (one or many at a time).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -16,10 +16,12 @@ import { phases } from "~/domain/vocab/participants.ts";
 import { requireOrgAdmin } from "~/utils/admin.server.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { daysBetween, formatDate } from "~/domain/format.ts";
+import { notFound } from "~/utils/responses.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { assignableCoaches, caseloadRows } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { daysBetween, formatDate } from "~/domain/swedish-time.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Ärenden – Brygga" }];
 
@@ -71,15 +73,16 @@ const PercentSchema = z.object({ coachId: z.string().min(1), employmentPercent: 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireOrgAdmin(request);
   const values = formValues(await request.formData());
+  const here = samePage(request);
   if (values.intent === "percent") {
     const form = parseWith(PercentSchema, values, values);
     if (!form.ok) return data({ ok: false as const, errors: form.errors, values }, { status: 400 });
     const coach = await db.user.findFirst({
       where: { id: form.data.coachId, organizationId: user.organizationId, role: { in: ["coach", "admin"] } },
     });
-    if (!coach) throw new Response("Coachen finns inte.", { status: 404 });
+    if (!coach) notFound("Coachen finns inte.");
     await db.user.update({ where: { id: coach.id }, data: { employmentPercent: form.data.employmentPercent } });
-    return { ok: true as const, message: `${coach.name} har nu ${form.data.employmentPercent} % tjänstgöring.` };
+    throw await redirectWithNotice(here, `${coach.name} har nu ${form.data.employmentPercent} % tjänstgöring.`);
   }
   const form = parseWith(ReassignSchema, values, values);
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values }, { status: 400 });
@@ -100,8 +103,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     where: { id: { in: form.data.participantIds }, organizationId: user.organizationId, erasedAt: null },
     select: { id: true, coachId: true },
   });
-  if (participants.length !== new Set(form.data.participantIds).size)
-    throw new Response("Deltagaren finns inte.", { status: 404 });
+  if (participants.length !== new Set(form.data.participantIds).size) notFound("Deltagaren finns inte.");
   await db.$transaction(async (tx) => {
     for (const p of participants) {
       if (p.coachId === coach.id) continue;
@@ -116,32 +118,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
       });
     }
   });
-  return {
-    ok: true as const,
-    message: `${participants.length} ${participants.length === 1 ? "deltagare" : "deltagare"} har nu ${coach.name} som coach.`,
-  };
+  throw await redirectWithNotice(here, `${participants.length} deltagare har nu ${coach.name} som coach.`);
 }
 
 export default function Caseloads() {
   const { groups, coaches } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [params] = useSearchParams();
   const errors = result && !result.ok ? result.errors : undefined;
   return (
     <>
       <h1>Ärenden</h1>
       <p className="lead">Målet är högst {CASELOAD_PER_FULL_TIME} aktiva deltagare per heltidscoach.</p>
-      {params.get("raderad") ? (
-        <p className="alert alert--success" role="status">
-          Deltagarens uppgifter är raderade. Bara anonym statistik finns kvar.
-        </p>
-      ) : null}
-      {result?.ok ? (
-        <p className="alert alert--success" role="status">
-          {result.message}
-        </p>
-      ) : null}
       <ErrorSummary message={errors ? "Det gick inte att spara. Rätta det som är markerat." : null} />
       {groups.map((g) => {
         const active = g.participants.filter((p) => p.phase !== "exited").length;

@@ -2,14 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { CASELOAD_PER_FULL_TIME, caseloadTarget } from "~/domain/caseload.ts";
-import { requireRole } from "~/utils/auth.server.ts";
+import { requireOrgAdmin } from "~/utils/admin.server.ts";
 import { db } from "~/utils/db.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Översikt – Brygga" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["admin"]);
-  if (!user.organizationId) throw new Response("Ditt konto är inte kopplat till någon organisation.", { status: 403 });
+  const user = await requireOrgAdmin(request);
   const organization = await db.organization.findUniqueOrThrow({
     where: { id: user.organizationId },
     select: {

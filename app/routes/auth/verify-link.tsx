@@ -8,7 +8,7 @@ import { checkLoginToken, consumeLoginToken, createSessionRedirect, type TokenCh
 
 export const meta: MetaFunction = () => [{ title: "Logga in – Brygga" }];
 
-const problems: Record<Exclude<TokenCheck, { ok: true }>["reason"], string> = {
+const problems: Record<Extract<TokenCheck, { ok: false }>["reason"], string> = {
   unknown: "Länken fungerar inte. Kontrollera att du använde hela länken från mejlet.",
   used: "Länken har redan använts. Varje länk fungerar bara en gång.",
   expired: "Länken har gått ut. En länk gäller i 15 minuter.",

@@ -12,9 +12,9 @@ import { phases } from "~/domain/vocab/participants.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { daysBetween, formatDate } from "~/domain/format.ts";
 import { caseloadRows } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { daysBetween, formatDate } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mina deltagare – Brygga" }];
 

@@ -1,19 +1,20 @@
 // An employer's page for coaches: the organisation's whole contact history with that employer,
 // and the form to log a new contact.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EmployerContactForm } from "~/components/employer-contact-form.tsx";
 import { EmployerContactList } from "~/components/employer-contact-list.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
-import { todayInput } from "~/domain/enrolment.ts";
 import { sectors } from "~/domain/vocab/openings.ts";
-import { notFound, requireOrgStaff } from "~/utils/auth.server.ts";
+import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { listEmployerContacts, recordEmployerContact } from "~/utils/employer-contacts.server.ts";
-import { formatDate } from "~/domain/format.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
+import { formatDate, dayKey } from "~/domain/swedish-time.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Kontakter med ${data?.employer.name ?? "arbetsgivare"} – Brygga` },
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       select: { id: true, pseudonym: true },
     }),
   ]);
-  return { employer, contacts, participants, today: todayInput() };
+  return { employer, contacts, participants, today: dayKey(new Date()) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -59,14 +60,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     employerId: employer.id,
   });
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
-  throw redirect(`/coach/arbetsgivare/${employer.id}/kontakter?sparad=1`);
+  throw await redirectWithNotice(`/coach/arbetsgivare/${employer.id}/kontakter`, "Kontakten är sparad.");
 }
 
 export default function EmployerContactHistory() {
   const { employer, contacts, participants, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [params] = useSearchParams();
   const last = contacts[0];
   return (
     <>
@@ -81,11 +81,6 @@ export default function EmployerContactHistory() {
         {employer.contactCoach ? ` · Kontaktcoach: ${employer.contactCoach.name}` : ""} · {employer._count.openings}{" "}
         publicerade uppdrag
       </p>
-      {params.get("sparad") ? (
-        <p className="alert alert--success" role="status">
-          Kontakten är sparad.
-        </p>
-      ) : null}
       <div className="two-columns">
         <section aria-labelledby="history-title">
           <h2 id="history-title">Organisationens kontakter ({contacts.length})</h2>

@@ -1,18 +1,18 @@
 // "Arbetsgivarkontakter": the organisation's log of employer contacts, follow-ups that are due,
 // and the form to log a new contact (optionally about a participant).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { EmployerContactForm } from "~/components/employer-contact-form.tsx";
 import { EmployerContactList } from "~/components/employer-contact-list.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
-import { todayInput } from "~/domain/enrolment.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { listEmployerContacts, recordEmployerContact, upcomingFollowUps } from "~/utils/employer-contacts.server.ts";
-import { formatDate } from "~/domain/format.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { formatDate, dayKey } from "~/domain/swedish-time.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Arbetsgivarkontakter – Brygga" }];
 
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     contacts,
     followUps,
     participants,
-    today: todayInput(),
+    today: dayKey(new Date()),
     preselected: participants.some((p) => p.id === preselected) ? preselected : null,
   };
 }
@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const result = await recordEmployerContact(await request.formData(), { user, ip: clientIp(context) });
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
-  throw redirect(`/coach/arbetsgivare/${result.employerId}/kontakter?sparad=1`);
+  throw await redirectWithNotice(`/coach/arbetsgivare/${result.employerId}/kontakter`, "Kontakten är sparad.");
 }
 
 export default function EmployerContacts() {

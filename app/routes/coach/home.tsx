@@ -5,7 +5,7 @@ import { caseloadTarget } from "~/domain/caseload.ts";
 import { phases } from "~/domain/vocab/participants.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { daysBetween, formatDate } from "~/domain/format.ts";
+import { daysBetween, formatDate } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Översikt – Brygga" }];
 

@@ -5,12 +5,13 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MeetingForm } from "~/components/meeting-form.tsx";
-import { addDays } from "~/domain/dates.ts";
-import { parseMeeting, supportPaths, swedishInputs } from "~/domain/support.ts";
+import { parseMeeting, supportPaths } from "~/domain/support.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { chooseAttendees, defaultInvites, inviteOptions, scheduleMeeting } from "~/utils/meetings.server.ts";
 import { requirePlacement } from "~/utils/support.server.ts";
+import { addDays, swedishInputs } from "~/domain/swedish-time.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Boka möte – Brygga" }];
 
@@ -56,7 +57,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!chosen.ok)
     return data({ errors: { invite: ["Välj bland dem som kan bjudas in."] } as FieldErrors, values }, { status: 400 });
   const meeting = await scheduleMeeting(user, placement, form.data, chosen.attendees);
-  throw redirect(`${supportPaths.coachMeeting(placement.id, meeting.id)}?klart=bokat`);
+  throw await redirectWithNotice(
+    supportPaths.coachMeeting(placement.id, meeting.id),
+    "Mötet är bokat och inbjudan skickad med en kalenderfil.",
+  );
 }
 
 export default function NewMeeting() {

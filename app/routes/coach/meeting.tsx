@@ -2,29 +2,25 @@
 // actions with owner and due date (done or overdue); a new time (the invitees' calendars update);
 // cancelling (the invitees get a cancellation).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CheckboxField, kept, TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { Notice } from "~/components/employer-scope.tsx";
 import { Field } from "~/components/forms.tsx";
 import { MeetingForm } from "~/components/meeting-form.tsx";
 import { MeetingStateBadge, MeetingWhere } from "~/components/placement-parts.tsx";
 import {
   actionOverdue,
   actionShape,
-  dayKey,
   meetingKinds,
   meetingState,
   notesShape,
   parseMeeting,
   supportPaths,
-  swedishInputs,
 } from "~/domain/support.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { parseFields } from "~/domain/form-rules.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import {
   addMeetingAction,
   cancelMeeting,
@@ -36,19 +32,20 @@ import {
   setActionDone,
 } from "~/utils/meetings.server.ts";
 import { readAttendees, requirePlacement } from "~/utils/support.server.ts";
+import { dayKey, formatDate, formatDateTime, swedishInputs } from "~/domain/swedish-time.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? meetingKinds.label(data.meeting.kind) : "Möte"} – Brygga` },
 ];
 
-const notices: Record<string, string> = {
-  bokat: "Mötet är bokat och inbjudan skickad med en kalenderfil.",
+const notices = {
   flyttat: "Mötet har en ny tid. De inbjudna har fått ett mejl med den nya tiden.",
   installt: "Mötet är inställt. De inbjudna har fått ett mejl som tar bort det ur kalendern.",
   anteckningar: "Anteckningarna är sparade.",
   atgard: "Åtgärden är sparad.",
   klar: "Åtgärden är uppdaterad.",
-};
+} as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
@@ -109,7 +106,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .map((o) => o.value),
     },
     today: dayKey(now),
-    notice: notices[new URL(request.url).searchParams.get("klart") ?? ""] ?? null,
   };
 }
 
@@ -123,7 +119,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = typeof values.intent === "string" ? values.intent : "";
   const fail = (errors: FieldErrors, message?: string) =>
     data<Result>({ intent, errors, values, message }, { status: 400 });
-  const done = (notice: string) => redirect(`${supportPaths.coachMeeting(placement.id, meeting.id)}?klart=${notice}`);
+  const done = (what: keyof typeof notices) =>
+    redirectWithNotice(supportPaths.coachMeeting(placement.id, meeting.id), notices[what]);
 
   switch (intent) {
     case "notes": {
@@ -131,20 +128,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const form = parseFields(notesShape, values);
       if (!form.ok) return fail(form.errors);
       await recordMeetingNotes(user, placement, meeting, form.data);
-      throw done("anteckningar");
+      throw await done("anteckningar");
     }
     case "action": {
       if (meeting.status === "cancelled") return fail({}, "Mötet är inställt.");
       const form = parseFields(actionShape, values);
       if (!form.ok) return fail(form.errors);
       await addMeetingAction(user, placement, meeting, form.data);
-      throw done("atgard");
+      throw await done("atgard");
     }
     case "action-done":
     case "action-undo": {
       const actionId = typeof values.actionId === "string" ? values.actionId : undefined;
       await setActionDone(user, placement, meeting, actionId ?? "", intent === "action-done");
-      throw done("klar");
+      throw await done("klar");
     }
     case "move": {
       if (meeting.status !== "planned" || placement.status === "ended")
@@ -158,12 +155,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       if (!chosen.ok) return fail({ invite: ["Välj bland dem som kan bjudas in."] });
       await rescheduleMeeting(user, placement, meeting, form.data, chosen.attendees);
-      throw done("flyttat");
+      throw await done("flyttat");
     }
     case "cancel": {
       if (meeting.status !== "planned") return fail({}, "Bara ett planerat möte kan ställas in.");
       await cancelMeeting(user, placement, meeting);
-      throw done("installt");
+      throw await done("installt");
     }
     default:
       return fail({}, "Okänd åtgärd.");
@@ -171,7 +168,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoachMeeting() {
-  const { placement, meeting, inviteOptions, moveDefaults, today, notice } = useLoaderData<typeof loader>();
+  const { placement, meeting, inviteOptions, moveDefaults, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -197,7 +194,6 @@ export default function CoachMeeting() {
         {meetingKinds.label(meeting.kind)} {formatDateTime(meeting.scheduledAt)}{" "}
         <MeetingStateBadge state={meeting.state} />
       </h1>
-      <Notice>{notice}</Notice>
       {actionData?.message ? (
         <p className="alert alert--error" role="alert">
           {actionData.message}

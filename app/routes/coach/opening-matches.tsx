@@ -6,18 +6,20 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ActionResult } from "~/components/forms.tsx";
+import { ActionError } from "~/components/forms.tsx";
 import { ProposalStatusBadge, ReasonList } from "~/components/proposal-parts.tsx";
 import { coachProposalPath, OPEN_STATUSES } from "~/domain/proposals.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { phases } from "~/domain/vocab/participants.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { matchParticipantsForOpening } from "~/utils/matching.server.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { createProposal } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { addToShortlist, isShortlisted, readShortlist, removeFromShortlist } from "~/utils/shortlist.server.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Deltagare som matchar ${data?.opening.title ?? "annonsen"} – Brygga` },
@@ -112,7 +114,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     select: { id: true, status: true, employer: { select: { organizationId: true } } },
   });
   if (!opening || (opening.status === "draft" && opening.employer.organizationId !== user.organizationId))
-    throw new Response("Annonsen finns inte.", { status: 404 });
+    notFound("Annonsen finns inte.");
   const form = PairSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success)
     return data({ ok: false as const, message: form.error.issues[0]?.message ?? "Ogiltig åtgärd." }, { status: 400 });
@@ -123,12 +125,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const cookie = add
       ? await addToShortlist(request, user.id, pair)
       : await removeFromShortlist(request, user.id, pair);
-    return data(
-      {
-        ok: true as const,
-        message: add ? `${participant.pseudonym} ligger nu i kortlistan.` : "Borttagen från kortlistan.",
-        proposalId: null,
-      },
+    throw await redirectWithNotice(
+      samePage(request),
+      add ? `${participant.pseudonym} ligger nu i kortlistan.` : "Borttagen från kortlistan.",
       { headers: { "Set-Cookie": cookie } },
     );
   }
@@ -138,10 +137,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ip: clientIp(context),
   });
   if (!result.ok) return data({ ok: false as const, message: result.message }, { status: result.status });
-  return data(
-    { ok: true as const, message: result.message, proposalId: result.id },
-    { headers: { "Set-Cookie": await removeFromShortlist(request, user.id, pair) } },
-  );
+  throw await redirectWithNotice(samePage(request), result.message, {
+    link: { to: coachProposalPath(result.id), text: "Öppna förslaget" },
+    headers: { "Set-Cookie": await removeFromShortlist(request, user.id, pair) },
+  });
 }
 
 export default function OpeningMatches() {
@@ -159,11 +158,7 @@ export default function OpeningMatches() {
         {opening.employerName} · {opening.municipalityName} · {openingKinds.label(opening.kind)}. Bara deltagare i din
         organisation som klarar alla sina hårda regler visas.
       </p>
-      <ActionResult result={actionData}>
-        {actionData?.ok && actionData.proposalId ? (
-          <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link>
-        ) : null}
-      </ActionResult>
+      <ActionError result={actionData} />
       <p>
         {mineOnly ? (
           <>

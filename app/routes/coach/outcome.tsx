@@ -5,11 +5,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { ChoiceGroup, kept, keptList, SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
-import { dateInputValue, todayInput } from "~/domain/enrolment.ts";
 import { ExitSchema, isBeforeDay, RetentionSchema } from "~/domain/outcomes.ts";
 import { RETENTION_MONTHS } from "~/domain/reports/config.ts";
 import { employmentSupports } from "~/domain/vocab/openings.ts";
@@ -18,11 +16,12 @@ import { phases } from "~/domain/vocab/participants.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, parseJson } from "~/utils/db.server.ts";
-import { daysBetween, formatDate } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { loadOutcome, recordExit, recordRetention, retentionPlan } from "~/utils/outcomes.server.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { dayKey, daysBetween, formatDate } from "~/domain/swedish-time.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Utfall för ${data?.participant.pseudonym ?? "deltagare"} – Brygga` },
@@ -37,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ? p.placements.find((x) => (x.opening?.kind ?? x.kind) === "job")
     : undefined;
   return {
-    today: todayInput(),
+    today: dayKey(new Date()),
     participant: {
       id: p.id,
       pseudonym: p.pseudonym,
@@ -71,6 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const participant = await requireOrgParticipant(params.participantId, user.organizationId);
   const values = formValues(await request.formData());
+  const here = samePage(request);
   const ip = clientIp(context);
   switch (values.intent) {
     case "exit": {
@@ -79,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (isBeforeDay(parsed.data.exitDate, participant.enrolledAt)) {
         return bad(
           "exit",
-          { exitDate: [`Avslutsdatum kan inte ligga före inskrivningen (${dateInputValue(participant.enrolledAt)}).`] },
+          { exitDate: [`Avslutsdatum kan inte ligga före inskrivningen (${dayKey(participant.enrolledAt)}).`] },
           values,
         );
       }
@@ -90,11 +90,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           participantId: participant.id,
           action: "update",
           entity: "outcome",
-          detail: `Avslut ${dateInputValue(parsed.data.exitDate)}: ${exitReasons.label(parsed.data.exitReason)}`,
+          detail: `Avslut ${dayKey(parsed.data.exitDate)}: ${exitReasons.label(parsed.data.exitReason)}`,
           ip,
         });
       });
-      return { ok: true as const, intent: "exit", message: "Avslutet är sparat. Deltagaren är nu avslutad." };
+      throw await redirectWithNotice(here, "Avslutet är sparat. Deltagaren är nu avslutad.");
     }
     case "retention": {
       const parsed = parseWith(RetentionSchema, values, values);
@@ -112,7 +112,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           "retention",
           {
             checkedAt: [
-              `Uppföljningen kan inte ligga före anställningens start (${dateInputValue(milestones.firstEmploymentAt)}).`,
+              `Uppföljningen kan inte ligga före anställningens start (${dayKey(milestones.firstEmploymentAt)}).`,
             ],
           },
           values,
@@ -129,11 +129,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ip,
         });
       });
-      return {
-        ok: true as const,
-        intent: "retention",
-        message: `Uppföljningen efter ${parsed.data.months} månader är sparad.`,
-      };
+      throw await redirectWithNotice(here, `Uppföljningen efter ${parsed.data.months} månader är sparad.`);
     }
     default:
       return bad("unknown", {}, values);
@@ -153,10 +149,6 @@ export default function OutcomePage() {
   const { participant: p, milestones: m, employment, exit, retention, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const statusRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (result?.ok) statusRef.current?.focus();
-  }, [result]);
   const failed = (intent: string) => (result && !result.ok && result.intent === intent ? result : undefined);
   const exitFailed = failed("exit");
   const retentionFailed = failed("retention");
@@ -174,11 +166,6 @@ export default function OutcomePage() {
         {phases.label(p.phase)} · Inskriven {formatDate(p.enrolledAt)}
         {p.exitedAt ? ` · Avslutad ${formatDate(p.exitedAt)}` : ""}
       </p>
-      {result?.ok ? (
-        <div className="alert alert--success" role="status" tabIndex={-1} ref={statusRef}>
-          {result.message}
-        </div>
-      ) : null}
 
       <div className="two-columns">
         <section className="panel" aria-labelledby="milestones-title">
@@ -266,7 +253,7 @@ export default function OutcomePage() {
             inputProps={{
               type: "date",
               max: today,
-              defaultValue: kept(exitFailed?.values, "exitDate", p.exitedAt ? dateInputValue(p.exitedAt) : today),
+              defaultValue: kept(exitFailed?.values, "exitDate", p.exitedAt ? dayKey(p.exitedAt) : today),
             }}
           />
           <ChoiceGroup

@@ -1,7 +1,7 @@
 // "Radera uppgifter": the organisation admin erases a participant's personal data on request.
 // Irreversible; confirmed by typing the participant's name. Anonymous statistics are kept.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -13,6 +13,7 @@ import { parseForm } from "~/domain/forms.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { eraseParticipant } from "~/utils/privacy.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Radera uppgifter – Brygga" }];
 
@@ -43,7 +44,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   await db.$transaction((tx) => eraseParticipant(tx, participant.id, { actorId: user.id, ip: clientIp(context) }));
-  throw redirect("/admin/arenden?raderad=1");
+  throw await redirectWithNotice(
+    "/admin/arenden",
+    "Deltagarens uppgifter är raderade. Bara anonym statistik finns kvar.",
+  );
 }
 
 export default function EraseParticipant() {

@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ChoiceGroup } from "~/components/form-controls.tsx";
-import { ActionResult, ErrorSummary, Field } from "~/components/forms.tsx";
+import { ActionError, ErrorSummary, Field } from "~/components/forms.tsx";
 import { ProposalStatusBadge, ReasonList } from "~/components/proposal-parts.tsx";
 import { MATCH_FILTER_LIMITS, matchFilterValues, parseMatchFilters } from "~/domain/matching/filters.ts";
 import { coachProposalPath, OPEN_STATUSES } from "~/domain/proposals.ts";
@@ -21,6 +21,7 @@ import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { createProposal, resolveOpeningReference, type OpeningChoice } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { addToShortlist, isShortlisted, readShortlist, removeFromShortlist } from "~/utils/shortlist.server.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Matchningar för ${data?.participant.pseudonym ?? "deltagare"} – Brygga` },
@@ -159,22 +160,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       intent === "shortlist_add"
         ? await addToShortlist(request, user.id, pair)
         : await removeFromShortlist(request, user.id, pair);
-    return data(
-      {
-        ok: true as const,
-        message:
-          intent === "shortlist_add" ? `”${exists!.title}” ligger nu i kortlistan.` : "Borttagen från kortlistan.",
-        proposalId: null,
-      },
+    throw await redirectWithNotice(
+      samePage(request),
+      intent === "shortlist_add" ? `”${exists!.title}” ligger nu i kortlistan.` : "Borttagen från kortlistan.",
       { headers: { "Set-Cookie": cookie } },
     );
   }
   const result = await createProposal(user, { participantId: participant.id, openingId, ip: clientIp(context) });
   if (!result.ok) return data({ ok: false as const, message: result.message }, { status: result.status });
-  return data(
-    { ok: true as const, message: result.message, proposalId: result.id },
-    { headers: { "Set-Cookie": await removeFromShortlist(request, user.id, pair) } },
-  );
+  throw await redirectWithNotice(samePage(request), result.message, {
+    link: { to: coachProposalPath(result.id), text: "Öppna förslaget" },
+    headers: { "Set-Cookie": await removeFromShortlist(request, user.id, pair) },
+  });
 }
 
 function PairActions({
@@ -252,11 +249,7 @@ export default function ParticipantMatches() {
         Annonser som klarar alla deltagarens hårda regler (mål, resväg, arbetstid, ”aldrig”, anpassningar som måste
         finnas), bäst först. <Link to="/coach/forslag">Alla förslag</Link>
       </p>
-      <ActionResult result={actionData}>
-        {actionData?.ok && actionData.proposalId ? (
-          <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link>
-        ) : null}
-      </ActionResult>
+      <ActionError result={actionData} />
 
       <section className="panel" aria-labelledby="filters-title">
         <h2 id="filters-title">Filter</h2>

@@ -2,18 +2,18 @@
 // first phase, the sign-in account (when there is an email) and the audit event are written in one
 // transaction; a bad field changes nothing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ChoiceGroup, kept } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { ParticipantFields } from "~/components/participant-fields.tsx";
-import { consentSchema, enrolmentSchema, todayInput } from "~/domain/enrolment.ts";
+import { consentSchema, enrolmentSchema } from "~/domain/enrolment.ts";
 import { enqueueEmail, kickOutbox } from "../../../emails/outbox.server.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { getEnv } from "~/utils/env.server.ts";
+import { absoluteUrl } from "~/utils/env.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import {
   assignableCoaches,
@@ -23,6 +23,8 @@ import {
   syncParticipantUser,
 } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Skriv in deltagare – Brygga" }];
 
@@ -32,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db.municipality.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }),
     assignableCoaches(user.organizationId),
   ]);
-  return { municipalities, coaches, currentUserId: user.id, today: todayInput() };
+  return { municipalities, coaches, currentUserId: user.id, today: dayKey(new Date()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -91,19 +93,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ip: clientIp(context),
     });
     if (input.email && values.sendWelcome === "yes") {
-      const url = new URL("/logga-in", getEnv().APP_URL);
-      url.searchParams.set("email", input.email);
       const coach = await tx.user.findUniqueOrThrow({ where: { id: coachId }, select: { name: true } });
       await enqueueEmail(tx, {
         template: "participantWelcome",
         to: input.email,
-        data: { name: input.pseudonym, coachName: coach.name, url: url.toString() },
+        data: { name: input.pseudonym, coachName: coach.name, url: absoluteUrl("/logga-in", { email: input.email }) },
       });
     }
     return created;
   });
   kickOutbox();
-  throw redirect(`/coach/deltagare/${participant.id}?inskriven=1`);
+  throw await redirectWithNotice(
+    `/coach/deltagare/${participant.id}`,
+    `${input.pseudonym} är inskriven. Börja gärna med yrkesprofilen.`,
+  );
 }
 
 export default function NewParticipant() {

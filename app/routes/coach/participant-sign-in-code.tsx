@@ -4,10 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { audit } from "~/utils/audit.server.ts";
 import { CODE_LIFETIME_HOURS } from "~/domain/sign-in-rules.ts";
-import { issueParticipantCode, notFound, requireOrgStaff } from "~/utils/auth.server.ts";
+import { issueParticipantCode, requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDateTime } from "~/domain/format.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
+import { formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inloggningskod – Brygga" }];
 

@@ -3,14 +3,13 @@
 // links to the profile editor, export and erasure. Every view and change is audited.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { kept, SelectField, TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { FirstContactBadge } from "~/components/first-contact-badge.tsx";
-import { dateField, dateInputValue, notInFuture, optionalDateField, todayInput } from "~/domain/enrolment.ts";
+import { dateField, notInFuture, optionalDateField } from "~/domain/enrolment.ts";
 import { filledSections } from "~/domain/profile.ts";
 import { profileSections } from "~/domain/profile-forms.ts";
 import { firstContactStatus } from "~/domain/first-contact.ts";
@@ -21,11 +20,12 @@ import { consentScopes, genders, goals, phases, referralSources } from "~/domain
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, parseJson } from "~/utils/db.server.ts";
-import { daysBetween, formatDate, formatDateTime } from "~/domain/format.ts";
 import { formValues, parseWith } from "~/domain/forms.ts";
 import { changePhase, firstEmployerContacts, requireOrgParticipant } from "~/utils/participants.server.ts";
 import { loadProfile } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { dayKey, daysBetween, formatDate, formatDateTime } from "~/domain/swedish-time.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.participant.pseudonym ?? "Deltagare"} – Brygga` },
@@ -78,7 +78,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     if (c.replyToId) replies.set(c.replyToId, [...(replies.get(c.replyToId) ?? []), c]);
   return {
     isAdmin: user.role === "admin",
-    today: todayInput(),
+    today: dayKey(new Date()),
     participant: {
       id: participant.id,
       pseudonym: participant.pseudonym,
@@ -167,7 +167,7 @@ const ContactSchema = z
   .superRefine((v, ctx) => {
     if (!notInFuture(v.lastContactAt))
       ctx.addIssue({ code: "custom", path: ["lastContactAt"], message: "Senaste kontakt kan inte vara i framtiden." });
-    if (v.nextContactAt && todayInput(v.nextContactAt) < todayInput())
+    if (v.nextContactAt && dayKey(v.nextContactAt) < dayKey(new Date()))
       ctx.addIssue({ code: "custom", path: ["nextContactAt"], message: "Nästa kontakt kan inte vara bakåt i tiden." });
   });
 const ReplySchema = z.object({
@@ -191,6 +191,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = clientIp(context);
   const bad = (errors: Record<string, string[] | undefined>, intent: string) =>
     data({ ok: false as const, intent, errors, values }, { status: 400 });
+  const here = samePage(request);
 
   switch (values.intent) {
     case "phase": {
@@ -208,7 +209,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             ip,
           });
       });
-      return { ok: true as const, intent: "phase", message: `Fasen är nu ${phases.label(parsed.data.toPhase)}.` };
+      throw await redirectWithNotice(here, `Fasen är nu ${phases.label(parsed.data.toPhase)}.`);
     }
     case "contact": {
       const parsed = parseWith(ContactSchema, values, values);
@@ -220,7 +221,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         });
         await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "contact", ip });
       });
-      return { ok: true as const, intent: "contact", message: "Kontakten är sparad." };
+      throw await redirectWithNotice(here, "Kontakten är sparad.");
     }
     case "reply": {
       const parsed = parseWith(ReplySchema, values, values);
@@ -242,7 +243,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ip,
         });
       });
-      return { ok: true as const, intent: "reply", message: "Ditt svar är skickat. Deltagaren ser det på sin profil." };
+      throw await redirectWithNotice(here, "Ditt svar är skickat. Deltagaren ser det på sin profil.");
     }
     case "consent": {
       const parsed = parseWith(ConsentSchema, values, values);
@@ -276,7 +277,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ip,
         });
       });
-      return { ok: true as const, intent: "consent", message: "Samtycket är sparat." };
+      throw await redirectWithNotice(here, "Samtycket är sparat.");
     }
     default:
       return bad({}, "unknown");
@@ -334,20 +335,8 @@ export default function ParticipantPage() {
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [searchParams] = useSearchParams();
-  const statusRef = useRef<HTMLDivElement>(null);
-  const errorsFor = (intent: string) =>
-    actionData && !actionData.ok && actionData.intent === intent ? actionData.errors : undefined;
-  const valuesFor = (intent: string) =>
-    actionData && !actionData.ok && actionData.intent === intent ? actionData.values : undefined;
-  const message = actionData?.ok
-    ? actionData.message
-    : searchParams.get("inskriven")
-      ? `${p.pseudonym} är inskriven. Börja gärna med yrkesprofilen.`
-      : null;
-  useEffect(() => {
-    if (message) statusRef.current?.focus();
-  }, [message]);
+  const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
+  const valuesFor = (intent: string) => (actionData?.intent === intent ? actionData.values : undefined);
   const busy = navigation.state === "submitting";
   const unanswered = comments.filter((c) => c.byParticipant && c.replies.length === 0).length;
 
@@ -361,14 +350,7 @@ export default function ParticipantPage() {
         Fas: {phases.label(p.phase)} ({p.daysInPhase} {p.daysInPhase === 1 ? "dag" : "dagar"}) · Inskriven{" "}
         {formatDate(p.enrolledAt)} · Coach: {p.coach?.name ?? "ingen"}
       </p>
-      {message ? (
-        <div className="alert alert--success" role="status" tabIndex={-1} ref={statusRef}>
-          {message}
-        </div>
-      ) : null}
-      {actionData && !actionData.ok ? (
-        <ErrorSummary message="Det gick inte att spara. Rätta det som är markerat." />
-      ) : null}
+      {actionData ? <ErrorSummary message="Det gick inte att spara. Rätta det som är markerat." /> : null}
 
       <nav aria-label="Deltagarens sidor" className="subnav">
         <ul>
@@ -459,7 +441,7 @@ export default function ParticipantPage() {
               inputProps={{
                 type: "date",
                 min: today,
-                defaultValue: kept(valuesFor("contact"), "nextContactAt", dateInputValue(p.nextContactAt)),
+                defaultValue: kept(valuesFor("contact"), "nextContactAt", dayKey(p.nextContactAt)),
               }}
             />
             <button type="submit" className="button button--secondary" disabled={busy}>

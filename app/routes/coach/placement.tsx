@@ -2,16 +2,14 @@
 // next check-in, overdue flags), the practice decision, the support thread with the employer
 // (messages may be shared with the participant), meetings, and ending the support with a reason.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { kept, SelectField, TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { Notice } from "~/components/employer-scope.tsx";
 import { Field } from "~/components/forms.tsx";
 import { MeetingList, PlacementFacts, PlacementThread, SupportPlanSummary } from "~/components/placement-parts.tsx";
 import { ResponseStatus } from "~/components/thread-view.tsx";
 import {
-  dayKey,
   isPracticeKind,
   parseEnd,
   parseExtend,
@@ -36,18 +34,20 @@ import {
   requirePlacement,
   updatePlan,
 } from "~/utils/support.server.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.participant.pseudonym} – ${data.placement.opening.title}` : "Placering"} – Brygga` },
 ];
 
-const notices: Record<string, string> = {
+const notices = {
   skickat: "Meddelandet är skickat. Arbetsgivaren får veta det enligt sina inställningar.",
   plan: "Stödplanen är sparad.",
   uppfoljning: "Uppföljningen är registrerad och nästa är planerad.",
   forlangd: "Praktiken är förlängd.",
   avslutad: "Stödet är avslutat och konversationen stängd.",
-};
+} as const;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
@@ -56,7 +56,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     ...page,
     today: dayKey(new Date()),
-    notice: notices[url.searchParams.get("klart") ?? ""] ?? null,
     exitPrompt: (["arbete", "flytt"] as const).find((v) => v === url.searchParams.get("avslut")) ?? null,
   };
 }
@@ -75,8 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = typeof values.intent === "string" ? values.intent : "";
   const fail = (errors: FieldErrors, message?: string) =>
     data<ActionResult>({ intent, errors, values, message }, { status: 400 });
-  const done = (notice: string, extra = "") =>
-    redirect(`${supportPaths.coachPlacement(placement.id)}?klart=${notice}${extra}`);
+  const done = (what: keyof typeof notices, query = "") =>
+    redirectWithNotice(`${supportPaths.coachPlacement(placement.id)}${query}`, notices[what]);
   const ended = placement.status === "ended";
 
   switch (intent) {
@@ -85,35 +84,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!form.ok) return fail(form.errors);
       const result = await postPlacementMessage(user, placement, form.data);
       if (!result.ok) return fail({}, result.message);
-      throw done("skickat");
+      throw await done("skickat");
     }
     case "plan": {
       if (ended) return fail({}, "Stödet är avslutat.");
       const form = parsePlan(values, placement);
       if (!form.ok) return fail(form.errors);
       await updatePlan(user, placement, form.data);
-      throw done("plan");
+      throw await done("plan");
     }
     case "checkin": {
       if (ended) return fail({}, "Stödet är avslutat.");
       const form = parseFields(checkInShape, values);
       if (!form.ok) return fail(form.errors);
       await recordCheckIn(user, placement, form.data.notes);
-      throw done("uppfoljning");
+      throw await done("uppfoljning");
     }
     case "extend": {
       if (ended || !isPracticeKind(placement.kind)) return fail({}, "Bara en pågående praktik kan förlängas.");
       const form = parseExtend(values, placement);
       if (!form.ok) return fail(form.errors);
       await extendPractice(user, placement, form.data.newEndDate);
-      throw done("forlangd");
+      throw await done("forlangd");
     }
     case "end": {
       if (ended) return fail({}, "Stödet är redan avslutat.");
       const form = parseEnd(values, placement);
       if (!form.ok) return fail(form.errors);
       const { exited } = await endSupport(user, placement, form.data, (tx, ids) => cancelMeetingsInTx(tx, user, ids));
-      throw done("avslutad", exited ? "&avslut=arbete" : form.data.reason === "moved" ? "&avslut=flytt" : "");
+      throw await done("avslutad", exited ? "?avslut=arbete" : form.data.reason === "moved" ? "?avslut=flytt" : "");
     }
     default:
       return fail({}, "Okänd åtgärd.");
@@ -142,7 +141,6 @@ export default function CoachPlacement() {
       <h1>
         {participant.pseudonym} – {placement.opening.title}
       </h1>
-      <Notice>{page.notice}</Notice>
       {page.exitPrompt === "arbete" && participant.id ? (
         <p className="alert alert--warning" role="note">
           {participant.pseudonym} är avslutad med arbete (sysselsättning: förvärvsarbete, försörjning: lön).{" "}

@@ -2,8 +2,8 @@
 // its own form: parsed with zod, ids checked against the reference tables, saved in one
 // transaction with its audit event; a bad field saves nothing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { SectionForm } from "~/components/profile-section-forms.tsx";
@@ -27,7 +27,7 @@ import {
 } from "~/domain/profile-forms.ts";
 import { disclosureItems, PROFILE_LIMITS } from "~/domain/profile.ts";
 import { audit } from "~/utils/audit.server.ts";
-import { notFound, requireOrgStaff } from "~/utils/auth.server.ts";
+import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
@@ -40,6 +40,8 @@ import {
   saveProfileParts,
 } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.section.title ?? "Yrkesprofil"} – ${data?.pseudonym ?? ""} – Brygga` },
@@ -205,8 +207,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ip: clientIp(context),
     });
   });
-  if (slug === "erfarenhet") throw redirect(`/coach/deltagare/${participant.id}/yrkesprofil/erfarenhet?sparat=1`);
-  throw redirect(`/coach/deltagare/${participant.id}/yrkesprofil?sparat=${slug}#profile-${slug}`);
+  const base = `/coach/deltagare/${participant.id}/yrkesprofil`;
+  if (slug === "erfarenhet") throw await redirectWithNotice(`${base}/erfarenhet`, "Erfarenheten är sparad.");
+  throw await redirectWithNotice(`${base}#profile-${slug}`, `${section.title} är sparat.`);
 }
 
 export default function ProfileSectionEditor() {
@@ -214,8 +217,6 @@ export default function ProfileSectionEditor() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { id, pseudonym, section } = loaderData;
-  const [params] = useSearchParams();
-  const saved = params.get("sparat");
   const index = profileSections.findIndex((s) => s.slug === section.slug);
   const next = profileSections[index + 1];
   return (
@@ -227,11 +228,6 @@ export default function ProfileSectionEditor() {
         {section.title} <span className="muted">– {pseudonym}</span>
       </h1>
       {section.description ? <p className="lead">{section.description}</p> : null}
-      {saved && !actionData ? (
-        <p className="alert alert--success" role="status">
-          Erfarenheten är sparad.
-        </p>
-      ) : null}
       <ErrorSummary message={actionData ? "Det gick inte att spara. Rätta det som är markerat." : null} />
       <SectionForm
         data={loaderData}

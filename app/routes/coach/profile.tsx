@@ -1,16 +1,15 @@
 // The vocational profile of one participant, for the coach: every section with a link to edit it.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { profileSections } from "~/domain/profile-forms.ts";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ProfileView } from "~/components/profile-view.tsx";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDateTime } from "~/domain/format.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { loadProfile, profileLabels } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Yrkesprofil för ${data?.pseudonym ?? "deltagare"} – Brygga` },
@@ -33,8 +32,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function CoachProfile() {
   const { id, pseudonym, profile, labels, updatedAt } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const saved = profileSections.find((s) => s.slug === params.get("sparat"));
   return (
     <>
       <p>
@@ -42,11 +39,6 @@ export default function CoachProfile() {
       </p>
       <h1>Yrkesprofil för {pseudonym}</h1>
       {updatedAt ? <p className="muted">Senast ändrad {formatDateTime(updatedAt)}</p> : null}
-      {saved ? (
-        <p className="alert alert--success" role="status">
-          {saved.title} är sparat.
-        </p>
-      ) : null}
       <ProfileView profile={profile} labels={labels} audience="coach" editBase={`/coach/deltagare/${id}/yrkesprofil`} />
     </>
   );

@@ -8,7 +8,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ChoiceGroup, TextareaField } from "~/components/form-controls.tsx";
-import { ActionResult, ErrorSummary, Field } from "~/components/forms.tsx";
+import { ActionError, ErrorSummary, Field } from "~/components/forms.tsx";
 import { PresentationView, ProposalStatusBadge, ProposalTimeline, ReasonList } from "~/components/proposal-parts.tsx";
 import {
   canTransition,
@@ -17,17 +17,14 @@ import {
   ParticipantAnswerSchema,
   participantAnswers,
   startSchema,
-  toSwedishDateTimeInput,
   visitSchema,
   waitingOn,
   waitingOnLabels,
 } from "~/domain/proposals.ts";
-import { toDateInputValue } from "~/domain/dates.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import {
   answerProposal,
@@ -42,6 +39,8 @@ import {
   type StepResult,
 } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { formatDate, dayKey, toSwedishDateTimeInput } from "~/domain/swedish-time.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Förslag: ${data?.proposal.opening.title ?? ""} – Brygga` },
@@ -66,7 +65,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const hasPlacement = p.placement !== null;
   const can = (event: Parameters<typeof canTransition>[1]) => canTransition({ status: p.status, hasPlacement }, event);
   return {
-    today: toDateInputValue(now),
+    today: dayKey(now),
     nowInput: toSwedishDateTimeInput(now),
     proposal: {
       id: p.id,
@@ -144,10 +143,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       },
       { status: 400 },
     );
-  const done = (result: StepResult) =>
-    result.ok
-      ? { ok: true as const, intent, message: result.message }
-      : data<Failure>({ ok: false, intent, errors: {}, message: result.message }, { status: result.status });
+  const done = async (result: StepResult) => {
+    if (result.ok) throw await redirectWithNotice(samePage(request), result.message);
+    return data<Failure>({ ok: false, intent, errors: {}, message: result.message }, { status: result.status });
+  };
 
   switch (intent) {
     case "answer": {
@@ -219,7 +218,7 @@ export default function CoachProposal() {
         {p.waitingOn ? <span className="muted">Väntar på: {waitingOnLabels[p.waitingOn].toLowerCase()}</span> : null}
         {p.daysLeft !== null ? <span className="muted"> · Svar senast {formatDate(p.expiresAt)}</span> : null}
       </p>
-      <ActionResult result={actionData} />
+      <ActionError result={actionData} />
 
       <div className="grid">
         <section className="panel" aria-labelledby="about-title">

@@ -7,7 +7,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ActionResult } from "~/components/forms.tsx";
+import { ActionError } from "~/components/forms.tsx";
 import { ProposalStatusBadge } from "~/components/proposal-parts.tsx";
 import {
   coachProposalPath,
@@ -19,11 +19,12 @@ import {
 } from "~/domain/proposals.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
-import { daysBetween, formatDate, formatDateTime } from "~/domain/format.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { createProposal, expireProposals } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { readShortlist, removeFromShortlist } from "~/utils/shortlist.server.ts";
+import { DAY_MS, daysBetween, formatDate, formatDateTime } from "~/domain/swedish-time.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Förslag – Brygga" }];
 
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       {
         OR: [
           { status: { in: [...OPEN_STATUSES] } },
-          { proposedAt: { gte: new Date(now.getTime() - RECENT_DAYS * 86_400_000) } },
+          { proposedAt: { gte: new Date(now.getTime() - RECENT_DAYS * DAY_MS) } },
         ],
       },
     ],
@@ -148,25 +149,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const form = ShortlistSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success)
-    return data(
-      { ok: false as const, message: form.error.issues[0]?.message ?? "Ogiltig åtgärd.", proposalId: null },
-      { status: 400 },
-    );
+    return data({ ok: false as const, message: form.error.issues[0]?.message ?? "Ogiltig åtgärd." }, { status: 400 });
   const participant = await requireOrgParticipant(form.data.participantId, user.organizationId);
   const pair = { participantId: participant.id, openingId: form.data.openingId };
   const cookie = await removeFromShortlist(request, user.id, pair);
   if (form.data.intent === "shortlist_remove")
-    return data(
-      { ok: true as const, message: "Borttagen från kortlistan.", proposalId: null },
-      { headers: { "Set-Cookie": cookie } },
-    );
+    throw await redirectWithNotice(samePage(request), "Borttagen från kortlistan.", {
+      headers: { "Set-Cookie": cookie },
+    });
   const result = await createProposal(user, { ...pair, ip: clientIp(context) });
-  if (!result.ok)
-    return data({ ok: false as const, message: result.message, proposalId: null }, { status: result.status });
-  return data(
-    { ok: true as const, message: result.message, proposalId: result.id },
-    { headers: { "Set-Cookie": cookie } },
-  );
+  if (!result.ok) return data({ ok: false as const, message: result.message }, { status: result.status });
+  throw await redirectWithNotice(samePage(request), result.message, {
+    link: { to: coachProposalPath(result.id), text: "Öppna förslaget" },
+    headers: { "Set-Cookie": cookie },
+  });
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["coach"][number];
@@ -270,9 +266,7 @@ export default function CoachProposals() {
           </>
         )}
       </p>
-      <ActionResult result={actionData}>
-        {actionData?.proposalId ? <Link to={coachProposalPath(actionData.proposalId)}>Öppna förslaget</Link> : null}
-      </ActionResult>
+      <ActionError result={actionData} />
 
       <section aria-labelledby="coach-title">
         <h2 id="coach-title">Väntar på dig ({coach.length})</h2>

@@ -1,26 +1,26 @@
 // A coach answers an employer's question. The employer is told by email and sees the answer, with
 // the time it took, in Brygga.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { telHref } from "~/components/contact-card.tsx";
-import { Notice } from "~/components/employer-scope.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { ReplyForm, ResponseStatus, ThreadMessages } from "~/components/thread-view.tsx";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { coachQuestionPath, loadQuestionPage, questionAction } from "~/utils/questions.server.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.thread.subject ?? "Fråga"} – Brygga` },
 ];
 
-const notices: Record<string, string> = {
+const notices = {
   skickat: "Svaret är skickat. Arbetsgivaren får ett mejl.",
   avslutad: "Frågan är avslutad.",
   oppnad: "Frågan är öppen igen.",
-};
+} as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
@@ -37,7 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     employer,
     me: user.id,
-    notice: notices[new URL(request.url).searchParams.get("klart") ?? ""] ?? null,
   };
 }
 
@@ -45,11 +44,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const result = await questionAction(user, params.threadId, await request.formData());
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: result.status });
-  throw redirect(`${coachQuestionPath(params.threadId!)}?klart=${result.notice}`);
+  throw await redirectWithNotice(coachQuestionPath(params.threadId!), notices[result.notice]);
 }
 
 export default function CoachQuestion() {
-  const { thread, messages, waitingSince, lastAnswer, now, employer, me, notice } = useLoaderData<typeof loader>();
+  const { thread, messages, waitingSince, lastAnswer, now, employer, me } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -66,7 +65,6 @@ export default function CoachQuestion() {
           : ". Ingen kontaktperson – frågan kom till den gemensamma inkorgen"}
         .
       </p>
-      <Notice>{notice}</Notice>
       <ResponseStatus status={thread.status} waitingSince={waitingSince} lastAnswer={lastAnswer} now={now} />
       <ThreadMessages
         messages={messages}

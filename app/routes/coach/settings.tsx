@@ -14,6 +14,7 @@ import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { parseForm } from "~/domain/forms.ts";
 import { saveNotifySetting } from "~/utils/notifications.server.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inställningar – Brygga" }];
 
@@ -47,7 +48,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { notifyMessages, ...rest } = form.data;
   await db.user.update({ where: { id: user.id }, data: rest });
   if (notifyMessages) await saveNotifySetting(user.id, notifyMessages);
-  return { ok: true as const, target: caseloadTarget(form.data.employmentPercent) };
+  throw await redirectWithNotice(
+    samePage(request),
+    `Sparat. Ditt mål är nu högst ${caseloadTarget(form.data.employmentPercent)} aktiva deltagare.`,
+  );
 }
 
 export default function Settings() {
@@ -58,11 +62,6 @@ export default function Settings() {
   return (
     <section className="panel" aria-labelledby="settings-title">
       <h1 id="settings-title">Inställningar</h1>
-      {result?.ok ? (
-        <p className="alert alert--success" role="status">
-          Sparat. Ditt mål är nu högst {result.target} aktiva deltagare.
-        </p>
-      ) : null}
       <ErrorSummary message={errors ? "Det gick inte att spara. Rätta det som är markerat." : null} />
       <Form method="post" className="form" noValidate>
         <Field

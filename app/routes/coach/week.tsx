@@ -7,8 +7,8 @@ import { MeetingStateBadge } from "~/components/placement-parts.tsx";
 import { meetingKinds, supportPaths } from "~/domain/support.ts";
 import { formatDuration } from "~/domain/threads.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { loadCoachWeek } from "~/utils/week.server.ts";
+import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Min vecka – Brygga" }];
 

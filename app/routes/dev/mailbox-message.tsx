@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { readMailboxMessage } from "../../../emails/mailbox.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { LinkifiedText } from "~/components/linkified-text.tsx";
-import { notFound } from "~/utils/auth.server.ts";
 import { usesLocalMailbox } from "~/utils/env.server.ts";
-import { formatDateTime } from "~/domain/format.ts";
+import { notFound } from "~/utils/responses.server.ts";
+import { formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.message.subject ?? "Meddelande"} – Lokal brevlåda` },

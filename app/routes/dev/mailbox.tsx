@@ -3,9 +3,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listMailbox } from "../../../emails/mailbox.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { notFound } from "~/utils/auth.server.ts";
 import { usesLocalMailbox } from "~/utils/env.server.ts";
-import { formatDateTime } from "~/domain/format.ts";
+import { notFound } from "~/utils/responses.server.ts";
+import { formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Lokal brevlåda – Brygga" }];
 

@@ -1,23 +1,24 @@
 // The employer's users: invite a colleague by email (they get a sign-in link), remove access.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { EmployerScopeHeader, Notice } from "~/components/employer-scope.tsx";
+import { EmployerScopeHeader } from "~/components/employer-scope.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { INVITATION_LIFETIME_DAYS, parseInvite } from "~/domain/employers.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { inviteColleague, listColleagues, removeColleague } from "~/utils/employers.server.ts";
-import { formatDate } from "~/domain/format.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
+import { formatDate } from "~/domain/swedish-time.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Användare – Brygga" }];
 
-const notices: Record<string, string> = {
+const notices = {
   inbjuden: `Inbjudan är skickad. Länken i mejlet gäller i ${INVITATION_LIFETIME_DAYS} dagar.`,
   borttagen: "Personen har inte längre tillgång till Brygga.",
-};
+} as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireEmployerScope(request, params);
@@ -25,7 +26,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     scope: scopeForClient(scope),
     me: scope.user.id,
     colleagues: await listColleagues(scope.employerId),
-    notice: notices[new URL(request.url).searchParams.get("klart") ?? ""] ?? null,
   };
 }
 
@@ -41,17 +41,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ errors: {} as FieldErrors, values: null, message: "Välj vem som ska tas bort." }, { status: 400 });
     const result = await removeColleague(scope, parsed.data.userId);
     if (!result.ok) return data({ errors: {} as FieldErrors, values: null, message: result.message }, { status: 400 });
-    throw redirect(`${base}?klart=borttagen`);
+    throw await redirectWithNotice(base, notices.borttagen);
   }
   const form = parseInvite(values);
   if (!form.ok) return data({ errors: form.errors, values, message: null }, { status: 400 });
   const result = await inviteColleague(scope, form.data);
   if (!result.ok) return data({ errors: result.errors, values, message: null }, { status: 400 });
-  throw redirect(`${base}?klart=inbjuden`);
+  throw await redirectWithNotice(base, notices.inbjuden);
 }
 
 export default function Colleagues() {
-  const { scope, me, colleagues, notice } = useLoaderData<typeof loader>();
+  const { scope, me, colleagues } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -60,7 +60,6 @@ export default function Colleagues() {
     <>
       <EmployerScopeHeader scope={scope} />
       <h1>{scope.onBehalf ? `Användare hos ${scope.employerName}` : "Kollegor i Brygga"}</h1>
-      <Notice>{notice}</Notice>
       <ErrorSummary message={actionData?.message} />
       <p className="lead">
         Alla här ser och hanterar {scope.onBehalf ? "arbetsgivarens" : "era"} annonser och frågor till coachen.

@@ -6,12 +6,10 @@ import { ContactCard } from "~/components/contact-card.tsx";
 import { EmployerOpeningsTable } from "~/components/employer-openings-table.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ThreadList } from "~/components/thread-list.tsx";
-import { todayDate } from "~/domain/dates.ts";
 import { employerProposalPath } from "~/domain/proposals.ts";
 import { formatDuration } from "~/domain/threads.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { listEmployerOpenings } from "~/utils/openings.server.ts";
 import { employerProposalWhere } from "~/utils/proposals.server.ts";
 import {
@@ -21,6 +19,7 @@ import {
   typicalResponseMs,
 } from "~/utils/questions.server.ts";
 import { listPlacements } from "~/utils/support.server.ts";
+import { formatDate, formatDateTime, todayDate } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Start – Brygga" }];
 

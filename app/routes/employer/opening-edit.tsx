@@ -3,14 +3,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { EmployerScopeHeader, Notice } from "~/components/employer-scope.tsx";
+import { EmployerScopeHeader } from "~/components/employer-scope.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { OpeningForm } from "~/components/opening-form.tsx";
-import { toDateInputValue } from "~/domain/dates.ts";
 import { canDo, openingFormDefaults, readSkillIds } from "~/domain/openings.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { submitOpeningForm } from "~/utils/opening-form.server.ts";
 import { requireOpening, selectedConcepts, workplaceOptions } from "~/utils/openings.server.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ändra ${data?.title ?? "annons"} – Brygga` }];
 
@@ -25,9 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: opening.status,
     editable,
     workplaces: await workplaceOptions(scope.employerId),
-    defaults: openingFormDefaults(opening, toDateInputValue),
+    defaults: openingFormDefaults(opening, dayKey),
     selected: await selectedConcepts(opening.occupationId, readSkillIds(opening.skillIds)),
-    copyNotice: new URL(request.url).searchParams.get("klart") === "kopia",
   };
 }
 
@@ -38,8 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditOpening() {
-  const { scope, openingId, title, status, editable, workplaces, defaults, selected, copyNotice } =
-    useLoaderData<typeof loader>();
+  const { scope, openingId, title, status, editable, workplaces, defaults, selected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const back = `${scope.basePath}/annonser/${openingId}`;
@@ -50,9 +48,6 @@ export default function EditOpening() {
         <Link to={back}>← Tillbaka till annonsen</Link>
       </p>
       <h1>Ändra ”{title}”</h1>
-      <Notice>
-        {copyNotice ? "Det här är en kopia, sparad som utkast. Ändra det som behövs och publicera." : null}
-      </Notice>
       {!editable ? (
         <div className="alert alert--warning">
           <p>

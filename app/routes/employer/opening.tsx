@@ -2,23 +2,21 @@
 // status allows (publish, edit, mark filled, close with a reason, duplicate) and its history —
 // who did what, and whether a coach did it on the employer's behalf.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { EmployerScopeHeader, Notice } from "~/components/employer-scope.tsx";
+import { EmployerScopeHeader } from "~/components/employer-scope.tsx";
 import { SelectField, TextareaField } from "~/components/form-controls.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { OpeningDetails, StatusBadge } from "~/components/opening-details.tsx";
 import { canDo, closeReasons, LIMITS, openingEventActions } from "~/domain/openings.ts";
 import { coachProposalPath, employerProposalPath, employerStatusText } from "~/domain/proposals.ts";
 import { roles } from "~/domain/vocab/roles.ts";
-import { notFound } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { choice, optionalText, parseFields } from "~/domain/form-rules.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import {
   closeOpening,
   duplicateOpening,
@@ -29,19 +27,20 @@ import {
   type TransitionResult,
 } from "~/utils/openings.server.ts";
 import { employerProposalWhere } from "~/utils/proposals.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
+import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.opening.title ?? "Annons"} – Brygga` },
 ];
 
-const notices: Record<string, string> = {
+const notices = {
   publicerad: "Annonsen är publicerad. Coacher kan nu hitta den i sökningen.",
-  sparad: "Ändringarna är sparade.",
-  utkast: "Annonsen är sparad som utkast. Den syns inte för andra förrän du publicerar den.",
   tillsatt: "Annonsen är markerad som tillsatt och syns inte längre i sökningen.",
   stangd: "Annonsen är stängd och syns inte längre i sökningen.",
   kopia: "Det här är en kopia, sparad som utkast. Ändra det som behövs och publicera.",
-};
+} as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireEmployerScope(request, params);
@@ -87,7 +86,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     skills,
     proposalsWaiting: opening._count.proposals,
     activePlacements: opening._count.placements,
-    notice: notices[new URL(request.url).searchParams.get("klart") ?? ""] ?? null,
   };
 }
 
@@ -108,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = `${scope.basePath}/annonser`;
 
   let result: TransitionResult;
-  let notice: string;
+  let notice: keyof typeof notices;
   switch (intent.data) {
     case "publish":
       result = await publishOpening(scope, opening.id);
@@ -127,18 +125,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "duplicate":
       result = await duplicateOpening(scope, opening.id);
-      if (result.ok) throw redirect(`${base}/${result.openingId}/redigera?klart=kopia`);
-      notice = "";
+      if (result.ok) throw await redirectWithNotice(`${base}/${result.openingId}/redigera`, notices.kopia);
+      notice = "kopia";
       break;
   }
   if (!result.ok)
     return data({ intent: intent.data, errors: {} as FieldErrors, message: result.message }, { status: result.status });
-  throw redirect(`${base}/${opening.id}?klart=${notice}`);
+  throw await redirectWithNotice(`${base}/${opening.id}`, notices[notice]);
 }
 
 export default function OpeningPage() {
-  const { scope, opening, skills, proposalsWaiting, activePlacements, notice, presented } =
-    useLoaderData<typeof loader>();
+  const { scope, opening, skills, proposalsWaiting, activePlacements, presented } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -163,7 +160,6 @@ export default function OpeningPage() {
           </span>
         ) : null}
       </p>
-      <Notice>{notice}</Notice>
       <ErrorSummary message={actionData?.message} />
 
       <div className="grid">

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { EmployerOpeningsTable } from "~/components/employer-openings-table.tsx";
-import { EmployerScopeHeader, Notice } from "~/components/employer-scope.tsx";
+import { EmployerScopeHeader } from "~/components/employer-scope.tsx";
 import { openingStatuses } from "~/domain/vocab/openings.ts";
 import { db } from "~/utils/db.server.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
@@ -13,10 +13,6 @@ import { listEmployerOpenings } from "~/utils/openings.server.ts";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Annonser${data?.scope.onBehalf ? ` – ${data.scope.employerName}` : ""} – Brygga` },
 ];
-
-const notices: Record<string, string> = {
-  stangd: "Annonsen är stängd.",
-};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireEmployerScope(request, params);
@@ -33,18 +29,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ) as Record<string, number>,
     status,
     hasWorkplaces: workplaces > 0,
-    notice: notices[url.searchParams.get("klart") ?? ""] ?? null,
   };
 }
 
 export default function Openings() {
-  const { scope, openings, counts, status, hasWorkplaces, notice } = useLoaderData<typeof loader>();
+  const { scope, openings, counts, status, hasWorkplaces } = useLoaderData<typeof loader>();
   const base = `${scope.basePath}/annonser`;
   return (
     <>
       <EmployerScopeHeader scope={scope} />
       <h1>{scope.onBehalf ? `Annonser för ${scope.employerName}` : "Era annonser"}</h1>
-      <Notice>{notice}</Notice>
       <p className="lead">
         Uppdrag, praktikplatser, arbetsträning, anställningar och studiebesök. Publicerade annonser syns för coacher i
         hela Brygga.

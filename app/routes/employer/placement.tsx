@@ -3,12 +3,11 @@
 // answer, the support thread, and the meetings (three-party meetings with their notes and agreed
 // actions).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { kept } from "~/components/form-controls.tsx";
 import { telHref } from "~/components/contact-card.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { Notice } from "~/components/employer-scope.tsx";
 import { MeetingList, PlacementFacts, PlacementThread, SupportPlanSummary } from "~/components/placement-parts.tsx";
 import { PresentationView } from "~/components/proposal-parts.tsx";
 import { ResponseStatus } from "~/components/thread-view.tsx";
@@ -18,6 +17,7 @@ import { parseFields } from "~/domain/form-rules.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { loadPlacementPage, postPlacementMessage, requirePlacement } from "~/utils/support.server.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.participant.pseudonym} – ${data.placement.opening.title}` : "Placering"} – Brygga` },
@@ -26,8 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireEmployerUser(request);
   const page = await loadPlacementPage(user, params.placementId, "employer", clientIp(context));
-  const sent = new URL(request.url).searchParams.get("klart") === "skickat";
-  return { ...page, notice: sent ? "Meddelandet är skickat till coachen." : null };
+  return page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values, message: null as string | null }, { status: 400 });
   const result = await postPlacementMessage(user, placement, form.data);
   if (!result.ok) return data({ errors: {} as FieldErrors, values, message: result.message }, { status: 400 });
-  throw redirect(`${supportPaths.employerPlacement(placement.id)}?klart=skickat`);
+  throw await redirectWithNotice(supportPaths.employerPlacement(placement.id), "Meddelandet är skickat till coachen.");
 }
 
 export default function EmployerPlacement() {
@@ -56,7 +55,6 @@ export default function EmployerPlacement() {
       <h1>
         {participant.pseudonym} – {placement.opening.title}
       </h1>
-      <Notice>{page.notice}</Notice>
 
       <div className="grid grid--home">
         <section className="panel" aria-labelledby="facts-title">

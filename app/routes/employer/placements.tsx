@@ -7,8 +7,8 @@ import { PlacementStatusBadge } from "~/components/placement-parts.tsx";
 import { supportPaths } from "~/domain/support.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
-import { formatDate } from "~/domain/format.ts";
 import { listPlacements } from "~/utils/support.server.ts";
+import { formatDate } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Placeringar – Brygga" }];
 

@@ -1,14 +1,15 @@
 // The employer's profile ("Företaget"): name, organisation number, sector, contact details.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { EmployerProfileFields } from "~/components/employer-profile-form.tsx";
-import { EmployerScopeHeader, Notice } from "~/components/employer-scope.tsx";
+import { EmployerScopeHeader } from "~/components/employer-scope.tsx";
 import { parseEmployerProfile } from "~/domain/employers.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { loadEmployerProfile, updateEmployerProfile } from "~/utils/employers.server.ts";
 import { formValues } from "~/domain/forms.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Företaget – Brygga" }];
 
@@ -27,7 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       website: employer.website ?? "",
       description: employer.description ?? "",
     } as Record<string, string | string[]>,
-    saved: new URL(request.url).searchParams.get("klart") === "sparad",
   };
 }
 
@@ -38,11 +38,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values }, { status: 400 });
   const result = await updateEmployerProfile(scope, form.data);
   if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
-  throw redirect(`${scope.basePath}/foretaget?klart=sparad`);
+  throw await redirectWithNotice(`${scope.basePath}/foretaget`, "Uppgifterna är sparade.");
 }
 
 export default function Profile() {
-  const { scope, organization, contactCoach, defaults, saved } = useLoaderData<typeof loader>();
+  const { scope, organization, contactCoach, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errorCount = Object.keys(actionData?.errors ?? {}).length;
@@ -50,7 +50,6 @@ export default function Profile() {
     <>
       <EmployerScopeHeader scope={scope} />
       <h1>{scope.onBehalf ? `Uppgifter om ${scope.employerName}` : "Företaget"}</h1>
-      <Notice>{saved ? "Uppgifterna är sparade." : null}</Notice>
       {organization ? (
         <p className="muted">
           Kopplad till {organization}

@@ -9,9 +9,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { telHref } from "~/components/contact-card.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TextareaField } from "~/components/form-controls.tsx";
-import { ActionResult, ErrorSummary, Field } from "~/components/forms.tsx";
+import { ActionError, ErrorSummary, Field } from "~/components/forms.tsx";
 import { PresentationView } from "~/components/proposal-parts.tsx";
-import { toDateInputValue } from "~/domain/dates.ts";
 import { formatHours } from "~/domain/openings.ts";
 import {
   canTransition,
@@ -19,14 +18,12 @@ import {
   EMPLOYER_PRESENTATION_STATUSES,
   employerStatusText,
   startSchema,
-  toSwedishDateTimeInput,
   visitSchema,
 } from "~/domain/proposals.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import {
   decideProposal,
@@ -35,6 +32,8 @@ import {
   type StepResult,
 } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { formatDate, formatDateTime, dayKey, toSwedishDateTimeInput } from "~/domain/swedish-time.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.pseudonym ?? "Deltagare"} – ${data?.opening.title ?? "förslag"} – Brygga` },
@@ -86,7 +85,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       start: canTransition({ status: p.status, hasPlacement }, "employer_start"),
       decline: canTransition({ status: p.status, hasPlacement }, "employer_decline"),
     },
-    today: toDateInputValue(now),
+    today: dayKey(now),
     nowInput: toSwedishDateTimeInput(now),
   };
 }
@@ -111,10 +110,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { ok: false, intent, errors, message: "Det gick inte att skicka. Rätta det som är markerat.", values },
       { status: 400 },
     );
-  const done = (result: StepResult) =>
-    result.ok
-      ? { ok: true as const, intent, message: result.message }
-      : data<Failure>({ ok: false, intent, errors: {}, message: result.message }, { status: result.status });
+  const done = async (result: StepResult) => {
+    if (result.ok) throw await redirectWithNotice(samePage(request), result.message);
+    return data<Failure>({ ok: false, intent, errors: {}, message: result.message }, { status: result.status });
+  };
   switch (intent) {
     case "visit": {
       const parsed = parseWith(visitSchema(now), values, values);
@@ -167,7 +166,7 @@ export default function EmployerProposal() {
           {d.coach ? ` av ${d.coach.name}` : ""}.
         </span>
       </p>
-      <ActionResult result={actionData} />
+      <ActionError result={actionData} />
 
       {d.presentation ? <PresentationView presentation={d.presentation} /> : null}
       <p className="muted">

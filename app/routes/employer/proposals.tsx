@@ -7,8 +7,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { employerProposalPath, employerStatusText } from "~/domain/proposals.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { employerProposalWhere } from "~/utils/proposals.server.ts";
+import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Presenterade deltagare – Brygga" }];
 

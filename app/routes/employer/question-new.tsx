@@ -1,7 +1,7 @@
 // "Fråga coachen": ask a question at any time. It goes to the contact coach — or the coaching
 // organisation's shared inbox when there is none — by email, and the answer comes back here.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TextareaField } from "~/components/form-controls.tsx";
@@ -11,6 +11,7 @@ import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { askQuestion, employerQuestionPath, questionRecipient } from "~/utils/questions.server.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Fråga coachen – Brygga" }];
 
@@ -31,7 +32,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values, message: null }, { status: 400 });
   const result = await askQuestion(user, form.data);
   if (!result.ok) return data({ errors: {} as FieldErrors, values, message: result.message }, { status: 400 });
-  throw redirect(`${employerQuestionPath(result.threadId)}?klart=skickad`);
+  throw await redirectWithNotice(
+    employerQuestionPath(result.threadId),
+    "Din fråga är skickad. Du får ett mejl när coachen har svarat.",
+  );
 }
 
 export default function NewQuestion() {

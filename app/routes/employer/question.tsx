@@ -1,41 +1,40 @@
 // One question to the coach: the conversation, whether and when it was answered and how long it
 // took, a follow-up message, and closing the question when it is settled.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { Notice } from "~/components/employer-scope.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { ReplyForm, ResponseStatus, ThreadMessages } from "~/components/thread-view.tsx";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { employerQuestionPath, loadQuestionPage, questionAction } from "~/utils/questions.server.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.thread.subject ?? "Fråga"} – Brygga` },
 ];
 
-const notices: Record<string, string> = {
-  skickad: "Din fråga är skickad. Du får ett mejl när coachen har svarat.",
+const notices = {
   skickat: "Ditt meddelande är skickat.",
   avslutad: "Frågan är avslutad. Skriv ett nytt meddelande om du vill öppna den igen.",
   oppnad: "Frågan är öppen igen.",
-};
+} as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireEmployerUser(request);
   const page = await loadQuestionPage(user, params.threadId);
-  return { ...page, notice: notices[new URL(request.url).searchParams.get("klart") ?? ""] ?? null };
+  return page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireEmployerUser(request);
   const result = await questionAction(user, params.threadId, await request.formData());
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: result.status });
-  throw redirect(`${employerQuestionPath(params.threadId!)}?klart=${result.notice}`);
+  throw await redirectWithNotice(employerQuestionPath(params.threadId!), notices[result.notice]);
 }
 
 export default function EmployerQuestion() {
-  const { thread, messages, waitingSince, lastAnswer, now, notice } = useLoaderData<typeof loader>();
+  const { thread, messages, waitingSince, lastAnswer, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -45,7 +44,6 @@ export default function EmployerQuestion() {
         <Link to="/arbetsgivare/fragor">← Alla frågor</Link>
       </p>
       <h1>{thread.subject}</h1>
-      <Notice>{notice}</Notice>
       <ResponseStatus status={thread.status} waitingSince={waitingSince} lastAnswer={lastAnswer} now={now} />
       <ThreadMessages
         messages={messages}

@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server.ts";
 import { parseFields } from "~/domain/form-rules.ts";
 import { formValues } from "~/domain/forms.ts";
 import { saveNotifySetting } from "~/utils/notifications.server.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inställningar – Brygga" }];
 
@@ -26,7 +27,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseFields(notifyShape, values);
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values }, { status: 400 });
   await saveNotifySetting(user.id, form.data.notifyMessages);
-  return { ok: true as const, label: notifyOptions.label(form.data.notifyMessages) };
+  throw await redirectWithNotice(
+    samePage(request),
+    `Sparat: ${notifyOptions.label(form.data.notifyMessages).toLowerCase()}.`,
+  );
 }
 
 export default function EmployerSettings() {
@@ -36,11 +40,6 @@ export default function EmployerSettings() {
   return (
     <section className="panel" aria-labelledby="settings-title">
       <h1 id="settings-title">Inställningar</h1>
-      {result?.ok ? (
-        <p className="alert alert--success" role="status">
-          Sparat: {result.label.toLowerCase()}.
-        </p>
-      ) : null}
       <ErrorSummary message={errors ? "Det gick inte att spara. Rätta det som är markerat." : null} />
       <Form method="post" className="form" noValidate>
         <ChoiceGroup

@@ -1,7 +1,7 @@
 // Change a workplace, or remove one that has no openings. Published openings there follow the
 // change in the search index.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { EmployerScopeHeader } from "~/components/employer-scope.tsx";
@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { deleteWorkplace, municipalityOptions, requireWorkplace, updateWorkplace } from "~/utils/employers.server.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Arbetsplats"} – Brygga` }];
 
@@ -47,13 +48,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (values.intent === "delete") {
     const result = await deleteWorkplace(scope, workplace.id);
     if (!result.ok) return data({ errors: {} as FieldErrors, values: null, message: result.message }, { status: 409 });
-    throw redirect(`${base}?klart=borttagen`);
+    throw await redirectWithNotice(base, "Arbetsplatsen är borttagen.");
   }
   const form = parseWorkplace(values);
   if (!form.ok) return data({ errors: form.errors, values, message: null }, { status: 400 });
   const result = await updateWorkplace(scope, workplace.id, form.data);
   if (!result.ok) return data({ errors: result.errors, values, message: null }, { status: 400 });
-  throw redirect(`${base}?klart=sparad`);
+  throw await redirectWithNotice(base, "Arbetsplatsen är sparad.");
 }
 
 export default function EditWorkplace() {

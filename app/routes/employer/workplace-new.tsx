@@ -1,6 +1,6 @@
 // Add a workplace.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { EmployerScopeHeader } from "~/components/employer-scope.tsx";
@@ -9,6 +9,7 @@ import { parseWorkplace } from "~/domain/employers.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { createWorkplace, municipalityOptions } from "~/utils/employers.server.ts";
 import { formValues } from "~/domain/forms.ts";
+import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Ny arbetsplats – Brygga" }];
 
@@ -24,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values }, { status: 400 });
   const result = await createWorkplace(scope, form.data);
   if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
-  throw redirect(`${scope.basePath}/arbetsplatser?klart=sparad`);
+  throw await redirectWithNotice(`${scope.basePath}/arbetsplatser`, "Arbetsplatsen är sparad.");
 }
 
 export default function NewWorkplace() {

@@ -2,35 +2,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { EmployerScopeHeader, Notice } from "~/components/employer-scope.tsx";
+import { EmployerScopeHeader } from "~/components/employer-scope.tsx";
 import { formatPostalCode } from "~/domain/employers.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { listWorkplaces } from "~/utils/employers.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Arbetsplatser – Brygga" }];
 
-const notices: Record<string, string> = {
-  sparad: "Arbetsplatsen är sparad.",
-  borttagen: "Arbetsplatsen är borttagen.",
-};
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireEmployerScope(request, params);
   return {
     scope: scopeForClient(scope),
     workplaces: await listWorkplaces(scope.employerId),
-    notice: notices[new URL(request.url).searchParams.get("klart") ?? ""] ?? null,
   };
 }
 
 export default function Workplaces() {
-  const { scope, workplaces, notice } = useLoaderData<typeof loader>();
+  const { scope, workplaces } = useLoaderData<typeof loader>();
   const base = `${scope.basePath}/arbetsplatser`;
   return (
     <>
       <EmployerScopeHeader scope={scope} />
       <h1>Arbetsplatser</h1>
-      <Notice>{notice}</Notice>
       <p className="lead">
         Adresserna där arbetet finns. Deltagarna ser hur långt de har dit, och varje annons hör till en arbetsplats.
       </p>

@@ -6,10 +6,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { telHref } from "~/components/contact-card.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { OpeningDetails, StatusBadge } from "~/components/opening-details.tsx";
-import { notFound, requireRole } from "~/utils/auth.server.ts";
+import { requireRole } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate } from "~/domain/format.ts";
 import { loadOpeningDetail } from "~/utils/openings.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
+import { formatDate } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.opening.title ?? "Uppdrag"} – Brygga` },

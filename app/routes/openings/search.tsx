@@ -12,8 +12,8 @@ import { formatHours, HOURS } from "~/domain/openings.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { requireRole } from "~/utils/auth.server.ts";
 import { municipalityOptions } from "~/utils/employers.server.ts";
-import { formatDate } from "~/domain/format.ts";
 import { SEARCH_PAGE_SIZE, searchPublishedOpenings } from "~/utils/openings.server.ts";
+import { formatDate } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sök uppdrag – Brygga" }];
 

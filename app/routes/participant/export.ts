@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { audit } from "~/utils/audit.server.ts";
 import { requireParticipantUser } from "~/utils/auth.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { exportParticipant } from "~/utils/privacy.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
@@ -12,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     where: { id: user.participantId, erasedAt: null },
     select: { id: true },
   });
-  if (!participant) throw new Response("Dina uppgifter finns inte längre.", { status: 404 });
+  if (!participant) notFound("Dina uppgifter finns inte längre.");
   await audit(db, {
     actorId: user.id,
     participantId: participant.id,

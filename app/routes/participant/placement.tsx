@@ -8,9 +8,9 @@ import { LinkifiedText } from "~/components/linkified-text.tsx";
 import { MeetingWhere } from "~/components/placement-parts.tsx";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { requireParticipantUser } from "~/utils/auth.server.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { loadPlacementPage } from "~/utils/support.server.ts";
+import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.placement.opening.title ?? "Ditt jobb"} – Brygga` },

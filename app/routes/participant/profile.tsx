@@ -3,18 +3,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ProfileView } from "~/components/profile-view.tsx";
 import { audit } from "~/utils/audit.server.ts";
 import { requireParticipantUser } from "~/utils/auth.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDateTime } from "~/domain/format.ts";
 import { parseForm } from "~/domain/forms.ts";
 import { loadProfile, profileLabels } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { formatDateTime } from "~/domain/swedish-time.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Min profil – Brygga" }];
 
@@ -24,7 +25,7 @@ async function ownParticipant(request: Request) {
     where: { id: user.participantId, erasedAt: null },
     select: { id: true, pseudonym: true, coach: { select: { name: true } } },
   });
-  if (!participant) throw new Response("Din profil finns inte längre.", { status: 404 });
+  if (!participant) notFound("Din profil finns inte längre.");
   return { user, participant };
 }
 
@@ -97,21 +98,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ip: clientIp(context),
     });
   });
-  return { ok: true as const };
+  const coach = participant.coach?.name ?? "Din coach";
+  throw await redirectWithNotice(samePage(request), `Tack! ${coach} kan se det du skrev.`);
 }
 
 export default function OwnProfile() {
   const { pseudonym, coachName, profile, labels, threads } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const statusRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (result?.ok) {
-      formRef.current?.reset();
-      statusRef.current?.focus();
-    }
-  }, [result]);
   const coach = coachName ?? "din coach";
   return (
     <div className="plain">
@@ -124,12 +118,7 @@ export default function OwnProfile() {
       <section className="panel" aria-labelledby="comment-title">
         <h2 id="comment-title">Vill du ändra något?</h2>
         <p>Skriv till {coach}. Du kan skriva vad du vill ändra eller fråga något.</p>
-        {result?.ok ? (
-          <p className="alert alert--success" role="status" tabIndex={-1} ref={statusRef}>
-            Tack! {coach.charAt(0).toUpperCase() + coach.slice(1)} kan se det du skrev.
-          </p>
-        ) : null}
-        <Form method="post" ref={formRef} noValidate>
+        <Form method="post" noValidate>
           <TextareaField
             label="Det här vill jag säga"
             name="body"

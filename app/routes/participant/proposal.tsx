@@ -5,7 +5,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
@@ -21,7 +20,6 @@ import { scheduleTimes } from "~/domain/vocab/schedule.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireParticipantUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import {
   answerProposal,
@@ -30,6 +28,8 @@ import {
   requireParticipantProposal,
 } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
+import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Förslag: ${data?.title ?? ""} – Brygga` }];
 
@@ -116,7 +116,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await answerProposal(user, proposal, parsed.data, { onBehalf: false, ip: clientIp(context) });
   if (!result.ok)
     return data({ ok: false as const, errors: {} as FieldErrors, message: result.message }, { status: result.status });
-  return { ok: true as const, errors: {} as FieldErrors, message: result.message };
+  throw await redirectWithNotice(samePage(request), result.message);
 }
 
 export default function ParticipantProposal() {
@@ -124,10 +124,6 @@ export default function ParticipantProposal() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const statusRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (actionData?.ok) statusRef.current?.focus();
-  }, [actionData]);
 
   return (
     <div className="plain">
@@ -139,11 +135,6 @@ export default function ParticipantProposal() {
         {d.coach ? `${d.coach.name} tror att det här kan passa dig.` : "Din coach tror att det här kan passa dig."}
       </p>
 
-      {actionData?.ok ? (
-        <div className="alert alert--success" role="status" tabIndex={-1} ref={statusRef}>
-          {actionData.message}
-        </div>
-      ) : null}
       <p className="alert proposal-status">{d.statusText}</p>
       {d.myReason ? <p>Du skrev: ”{d.myReason}”</p> : null}
       {d.placementId ? (
