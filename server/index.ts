@@ -137,12 +137,13 @@ const inbound =
 async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
-  console.log(
-    `${signal}: stänger av – tar inte emot nya anslutningar, väntar på ${inFlight.size} pågående förfrågningar …`,
-  );
   for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
+  // Logged once the listening socket is closed, so whoever reads it can rely on it.
+  console.log(
+    `${signal}: stänger av – tar inte emot nya anslutningar, väntar på ${inFlight.size} pågående förfrågningar …`,
+  );
   const deadline = setTimeout(() => {
     console.warn(
       `${signal}: ${inFlight.size} förfrågningar hann inte bli klara på ${SHUTDOWN_DEADLINE_MS} ms – stänger dem.`,
