@@ -177,3 +177,14 @@ export function consentSchema(now = new Date()) {
       }
     });
 }
+
+/**
+ * A change of consent on the participant's page. Saying no to Brygga itself is not a change that can
+ * be recorded: without that consent the participant's data must be erased (by an admin). Returns the
+ * message for the "given" field, or null when the change may be recorded.
+ */
+export function consentChangeError(change: { scope: string; given: "yes" | "no" }): string | null {
+  return change.scope === "brygga" && change.given === "no"
+    ? "Utan samtycke till Brygga ska deltagarens uppgifter raderas. Be administratören radera dem."
+    : null;
+}

@@ -10,21 +10,30 @@ import { kept, SelectField, TextareaField } from "~/components/form-controls.tsx
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { FirstContactBadge } from "~/components/first-contact-badge.tsx";
-import { dateField, dateInputValue, notInFuture, optionalDateField, todayInput } from "~/domain/enrolment.ts";
-import { filledSections } from "~/domain/profile.ts";
+import {
+  consentChangeError,
+  dateField,
+  dateInputValue,
+  notInFuture,
+  optionalDateField,
+  todayInput,
+} from "~/domain/enrolment.ts";
 import { profileSections } from "~/domain/profile-forms.ts";
-import { firstContactStatus } from "~/domain/first-contact.ts";
 import { placementStatuses } from "~/domain/placements.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { employerContactKinds, incomeSources, occupationStatuses } from "~/domain/vocab/outcomes.ts";
 import { consentScopes, genders, goals, phases, referralSources } from "~/domain/vocab/participants.ts";
-import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
-import { db, parseJson } from "~/utils/db.server.ts";
-import { daysBetween, formatDate, formatDateTime } from "~/domain/format.ts";
+import { formatDate, formatDateTime } from "~/domain/format.ts";
 import { formValues, parseWith } from "~/domain/forms.ts";
-import { changePhase, firstEmployerContacts, requireOrgParticipant } from "~/utils/participants.server.ts";
-import { loadProfile } from "~/utils/profiles.server.ts";
+import {
+  loadParticipantPage,
+  recordConsentChange,
+  recordParticipantContact,
+  replyToProfileComment,
+  setParticipantPhase,
+} from "~/utils/participant-record.server.ts";
+import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,128 +43,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const found = await requireOrgParticipant(params.participantId, user.organizationId);
-  const participant = await db.participant.findUniqueOrThrow({
-    where: { id: found.id },
-    include: {
-      coach: { select: { id: true, name: true } },
-      municipality: { select: { name: true } },
-      user: { select: { id: true, email: true } },
-      consents: { orderBy: { createdAt: "asc" } },
-      phaseChanges: { orderBy: { at: "desc" }, include: { by: { select: { name: true } } } },
-      comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, role: true } } } },
-      contacts: {
-        orderBy: { occurredAt: "desc" },
-        include: { employer: { select: { id: true, name: true } }, coach: { select: { name: true } } },
-      },
-      placements: {
-        orderBy: { startDate: "desc" },
-        select: {
-          id: true,
-          kind: true,
-          status: true,
-          startDate: true,
-          endDate: true,
-          opening: { select: { title: true, employer: { select: { name: true } } } },
-        },
-      },
-    },
-  });
-  const [firstContacts, { profile }] = await Promise.all([
-    firstEmployerContacts([participant.id]),
-    loadProfile(participant.id),
-  ]);
-  await audit(db, {
-    actorId: user.id,
-    participantId: participant.id,
-    action: "read",
-    entity: "participant",
-    ip: clientIp(context),
-  });
-
-  const firstContactAt = firstContacts.get(participant.id) ?? null;
-  const replies = new Map<string, typeof participant.comments>();
-  for (const c of participant.comments)
-    if (c.replyToId) replies.set(c.replyToId, [...(replies.get(c.replyToId) ?? []), c]);
-  return {
-    isAdmin: user.role === "admin",
-    today: todayInput(),
-    participant: {
-      id: participant.id,
-      pseudonym: participant.pseudonym,
-      realName: participant.realName,
-      email: participant.email,
-      phone: participant.phone,
-      gender: participant.gender,
-      birthYear: participant.birthYear,
-      municipality: participant.municipality?.name ?? null,
-      postalCode: participant.postalCode,
-      referralSource: participant.referralSource,
-      goals: parseJson<string[]>(participant.goals, []),
-      startOccupation: participant.startOccupation,
-      startIncomeSources: parseJson<string[]>(participant.startIncomeSources, []),
-      phase: participant.phase,
-      phaseChangedAt: participant.phaseChangedAt,
-      daysInPhase: daysBetween(participant.phaseChangedAt),
-      enrolledAt: participant.enrolledAt,
-      lastContactAt: participant.lastContactAt,
-      nextContactAt: participant.nextContactAt,
-      coach: participant.coach,
-      hasAccount: Boolean(participant.user),
-      signsInWithEmail: Boolean(participant.user?.email),
-    },
-    firstContact: firstContactStatus({
-      enrolledAt: participant.enrolledAt,
-      firstContactAt,
-      exited: participant.phase === "exited",
-    }),
-    placements: participant.placements.map((pl) => ({
-      id: pl.id,
-      kind: pl.kind,
-      status: pl.status,
-      startDate: pl.startDate,
-      endDate: pl.endDate,
-      title: pl.opening.title,
-      employerName: pl.opening.employer.name,
-    })),
-    consents: participant.consents.map((c) => ({
-      id: c.id,
-      scope: c.scope,
-      given: c.given,
-      date: c.date,
-      withdrawnAt: c.withdrawnAt,
-    })),
-    phaseChanges: participant.phaseChanges.map((p) => ({
-      id: p.id,
-      fromPhase: p.fromPhase,
-      toPhase: p.toPhase,
-      at: p.at,
-      by: p.by?.name ?? null,
-    })),
-    comments: participant.comments
-      .filter((c) => !c.replyToId)
-      .map((c) => ({
-        id: c.id,
-        body: c.body,
-        createdAt: c.createdAt,
-        author: c.author?.name ?? "Okänd",
-        byParticipant: c.author?.role === "participant",
-        replies: (replies.get(c.id) ?? []).map((r) => ({
-          id: r.id,
-          body: r.body,
-          createdAt: r.createdAt,
-          author: r.author?.name ?? "Okänd",
-        })),
-      })),
-    contacts: participant.contacts.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      occurredAt: c.occurredAt,
-      notes: c.notes,
-      employer: c.employer,
-      coach: c.coach?.name ?? null,
-    })),
-    sections: filledSections(profile),
-  };
+  const page = await loadParticipantPage(user, found.id, clientIp(context));
+  return { isAdmin: user.role === "admin", today: todayInput(), ...page };
 }
 
 const PhaseSchema = z.object({ toPhase: phases.schema.refine(Boolean, "Välj en fas.") });
@@ -196,86 +85,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "phase": {
       const parsed = parseWith(PhaseSchema, values, values);
       if (!parsed.ok) return bad(parsed.errors, "phase");
-      await db.$transaction(async (tx) => {
-        const changed = await changePhase(tx, participant, parsed.data.toPhase, user.id);
-        if (changed)
-          await audit(tx, {
-            actorId: user.id,
-            participantId: participant.id,
-            action: "update",
-            entity: "phase",
-            detail: `${participant.phase} → ${parsed.data.toPhase}`,
-            ip,
-          });
-      });
+      await setParticipantPhase(user, participant, parsed.data.toPhase, ip);
       return { ok: true as const, intent: "phase", message: `Fasen är nu ${phases.label(parsed.data.toPhase)}.` };
     }
     case "contact": {
       const parsed = parseWith(ContactSchema, values, values);
       if (!parsed.ok) return bad(parsed.errors, "contact");
-      await db.$transaction(async (tx) => {
-        await tx.participant.update({
-          where: { id: participant.id },
-          data: { lastContactAt: parsed.data.lastContactAt, nextContactAt: parsed.data.nextContactAt ?? null },
-        });
-        await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "contact", ip });
-      });
+      await recordParticipantContact(user, participant, parsed.data, ip);
       return { ok: true as const, intent: "contact", message: "Kontakten är sparad." };
     }
     case "reply": {
       const parsed = parseWith(ReplySchema, values, values);
       if (!parsed.ok) return bad(parsed.errors, "reply");
-      const comment = await db.profileComment.findFirst({
-        where: { id: parsed.data.replyToId, participantId: participant.id, replyToId: null },
-      });
-      if (!comment) return bad({ body: ["Kommentaren finns inte längre."] }, "reply");
-      await db.$transaction(async (tx) => {
-        await tx.profileComment.create({
-          data: { participantId: participant.id, authorId: user.id, body: parsed.data.body, replyToId: comment.id },
-        });
-        await audit(tx, {
-          actorId: user.id,
-          participantId: participant.id,
-          action: "create",
-          entity: "comment",
-          detail: "Svar på deltagarens kommentar",
-          ip,
-        });
-      });
+      if (!(await replyToProfileComment(user, participant, parsed.data, ip)))
+        return bad({ body: ["Kommentaren finns inte längre."] }, "reply");
       return { ok: true as const, intent: "reply", message: "Ditt svar är skickat. Deltagaren ser det på sin profil." };
     }
     case "consent": {
       const parsed = parseWith(ConsentSchema, values, values);
       if (!parsed.ok) return bad(parsed.errors, "consent");
-      if (parsed.data.scope === "brygga" && parsed.data.given === "no") {
-        return bad(
-          { given: ["Utan samtycke till Brygga ska deltagarens uppgifter raderas. Be administratören radera dem."] },
-          "consent",
-        );
-      }
-      await db.$transaction(async (tx) => {
-        await tx.consent.updateMany({
-          where: { participantId: participant.id, scope: parsed.data.scope, withdrawnAt: null },
-          data: { withdrawnAt: new Date() },
-        });
-        await tx.consent.create({
-          data: {
-            participantId: participant.id,
-            scope: parsed.data.scope,
-            given: parsed.data.given === "yes",
-            date: parsed.data.date,
-            recordedById: user.id,
-          },
-        });
-        await audit(tx, {
-          actorId: user.id,
-          participantId: participant.id,
-          action: "update",
-          entity: "consent",
-          detail: `${parsed.data.scope}: ${parsed.data.given === "yes" ? "ja" : "nej"}`,
-          ip,
-        });
-      });
+      const refused = consentChangeError(parsed.data);
+      if (refused) return bad({ given: [refused] }, "consent");
+      await recordConsentChange(user, participant, parsed.data, ip);
       return { ok: true as const, intent: "consent", message: "Samtycket är sparat." };
     }
     default:

@@ -25,10 +25,9 @@ import { phases } from "~/domain/vocab/participants.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { parseFields } from "~/domain/form-rules.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
-import { cancelMeetingsInTx } from "~/utils/meetings.server.ts";
+import { endSupport } from "~/utils/end-support.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import {
-  endSupport,
   extendPractice,
   loadPlacementPage,
   postPlacementMessage,
@@ -112,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (ended) return fail({}, "Stödet är redan avslutat.");
       const form = parseEnd(values, placement);
       if (!form.ok) return fail(form.errors);
-      const { exited } = await endSupport(user, placement, form.data, (tx, ids) => cancelMeetingsInTx(tx, user, ids));
+      const { exited } = await endSupport(user, placement, form.data);
       throw done("avslutad", exited ? "&avslut=arbete" : form.data.reason === "moved" ? "&avslut=flytt" : "");
     }
     default:
