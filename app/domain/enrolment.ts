@@ -177,6 +177,7 @@ export function consentSchema(now = new Date()) {
       }
     });
 }
+export type ConsentInput = z.output<ReturnType<typeof consentSchema>>;
 
 /**
  * A change of consent on the participant's page. Saying no to Brygga itself is not a change that can

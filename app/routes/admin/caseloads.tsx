@@ -18,7 +18,8 @@ import { audit } from "~/utils/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { daysBetween, formatDate } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
-import { assignableCoaches, caseloadRows } from "~/utils/participants.server.ts";
+import { assignableCoaches, caseloadRows, reassignParticipants } from "~/utils/participants.server.ts";
+import { setEmploymentPercent } from "~/utils/staff-settings.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Ärenden – Brygga" }];
@@ -74,11 +75,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (values.intent === "percent") {
     const form = parseWith(PercentSchema, values, values);
     if (!form.ok) return data({ ok: false as const, errors: form.errors, values }, { status: 400 });
-    const coach = await db.user.findFirst({
-      where: { id: form.data.coachId, organizationId: user.organizationId, role: { in: ["coach", "admin"] } },
-    });
+    const coach = await setEmploymentPercent(user.organizationId, form.data.coachId, form.data.employmentPercent);
     if (!coach) throw new Response("Coachen finns inte.", { status: 404 });
-    await db.user.update({ where: { id: coach.id }, data: { employmentPercent: form.data.employmentPercent } });
     return { ok: true as const, message: `${coach.name} har nu ${form.data.employmentPercent} % tjänstgöring.` };
   }
   const form = parseWith(ReassignSchema, values, values);
@@ -102,20 +100,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (participants.length !== new Set(form.data.participantIds).size)
     throw new Response("Deltagaren finns inte.", { status: 404 });
-  await db.$transaction(async (tx) => {
-    for (const p of participants) {
-      if (p.coachId === coach.id) continue;
-      await tx.participant.update({ where: { id: p.id }, data: { coachId: coach.id } });
-      await audit(tx, {
-        actorId: user.id,
-        participantId: p.id,
-        action: "update",
-        entity: "coach",
-        detail: "Ny ansvarig coach",
-        ip: clientIp(context),
-      });
-    }
-  });
+  await reassignParticipants(user, participants, coach.id, clientIp(context));
   return {
     ok: true as const,
     message: `${participants.length} ${participants.length === 1 ? "deltagare" : "deltagare"} har nu ${coach.name} som coach.`,

@@ -20,7 +20,7 @@ import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, parseJson } from "~/utils/db.server.ts";
 import { daysBetween, formatDate } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
-import { loadOutcome, recordExit, recordRetention, retentionPlan } from "~/utils/outcomes.server.ts";
+import { loadOutcome, retentionPlan, saveExit, saveRetention } from "~/utils/outcomes.server.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
@@ -83,17 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           values,
         );
       }
-      await db.$transaction(async (tx) => {
-        await recordExit(tx, participant, parsed.data, user.id);
-        await audit(tx, {
-          actorId: user.id,
-          participantId: participant.id,
-          action: "update",
-          entity: "outcome",
-          detail: `Avslut ${dateInputValue(parsed.data.exitDate)}: ${exitReasons.label(parsed.data.exitReason)}`,
-          ip,
-        });
-      });
+      await saveExit(user, participant, parsed.data, ip);
       return { ok: true as const, intent: "exit", message: "Avslutet är sparat. Deltagaren är nu avslutad." };
     }
     case "retention": {
@@ -118,17 +108,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           values,
         );
       }
-      await db.$transaction(async (tx) => {
-        await recordRetention(tx, participant.id, parsed.data);
-        await audit(tx, {
-          actorId: user.id,
-          participantId: participant.id,
-          action: "update",
-          entity: "outcome",
-          detail: `Uppföljning efter ${parsed.data.months} månader: ${parsed.data.employed ? `anställd, ${parsed.data.hours} tim/v` : "inte anställd"}`,
-          ip,
-        });
-      });
+      await saveRetention(user, participant.id, parsed.data, ip);
       return {
         ok: true as const,
         intent: "retention",

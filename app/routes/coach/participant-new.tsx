@@ -9,19 +9,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { ParticipantFields } from "~/components/participant-fields.tsx";
 import { consentSchema, enrolmentSchema, todayInput } from "~/domain/enrolment.ts";
-import { enqueueEmail, kickOutbox } from "../../../emails/outbox.server.ts";
-import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { getEnv } from "~/utils/env.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
-import {
-  assignableCoaches,
-  checkEnrolment,
-  enrolmentColumns,
-  enrolmentRefs,
-  syncParticipantUser,
-} from "~/utils/participants.server.ts";
+import { assignableCoaches, checkEnrolment, enrolmentRefs, enrolParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Skriv in deltagare – Brygga" }];
@@ -54,55 +45,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const checked = await checkEnrolment(input, { organizationId: user.organizationId });
   if (!checked.ok) return fail(checked.errors);
 
-  const coachId = input.coachId ?? user.id;
-  const now = new Date();
-  const statisticsGiven = consent.data.consentStatistics === "yes";
-  const participant = await db.$transaction(async (tx) => {
-    const created = await tx.participant.create({
-      data: {
-        organizationId: user.organizationId,
-        coachId,
-        ...enrolmentColumns(input, checked.place),
-        phase: "enrolled",
-        phaseChangedAt: now,
-        enrolledAt: now,
-        profile: { create: {} },
-        phaseChanges: { create: { fromPhase: null, toPhase: "enrolled", at: now, byId: user.id } },
-        consents: {
-          create: [
-            { scope: "brygga", given: true, date: consent.data.consentBryggaDate, recordedById: user.id },
-            {
-              scope: "statistics",
-              given: statisticsGiven,
-              date: consent.data.consentStatisticsDate ?? consent.data.consentBryggaDate,
-              recordedById: user.id,
-            },
-          ],
-        },
-      },
-    });
-    await syncParticipantUser(tx, created, input.email ?? null);
-    await audit(tx, {
-      actorId: user.id,
-      participantId: created.id,
-      action: "create",
-      entity: "participant",
-      detail: "Inskrivning med samtycke",
-      ip: clientIp(context),
-    });
-    if (input.email && values.sendWelcome === "yes") {
-      const url = new URL("/logga-in", getEnv().APP_URL);
-      url.searchParams.set("email", input.email);
-      const coach = await tx.user.findUniqueOrThrow({ where: { id: coachId }, select: { name: true } });
-      await enqueueEmail(tx, {
-        template: "participantWelcome",
-        to: input.email,
-        data: { name: input.pseudonym, coachName: coach.name, url: url.toString() },
-      });
-    }
-    return created;
+  const participant = await enrolParticipant(user, input, checked.place, consent.data, {
+    sendWelcome: values.sendWelcome === "yes",
+    ip: clientIp(context),
   });
-  kickOutbox();
   throw redirect(`/coach/deltagare/${participant.id}?inskriven=1`);
 }
 

@@ -7,6 +7,7 @@ import { CODE_LIFETIME_HOURS } from "~/domain/sign-in-rules.ts";
 import { issueParticipantCode, notFound, requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formatDateTime } from "~/domain/format.ts";
+import { ensureParticipantAccount } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inloggningskod – Brygga" }];
@@ -30,13 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const participant = await findParticipant(params.participantId, user.organizationId);
-  const participantUserId =
-    participant.userId ??
-    (await db.$transaction(async (tx) => {
-      const created = await tx.user.create({ data: { name: participant.pseudonym, role: "participant" } });
-      await tx.participant.update({ where: { id: participant.id }, data: { userId: created.id } });
-      return created.id;
-    }));
+  const participantUserId = await ensureParticipantAccount(participant);
   const { code, expiresAt } = await issueParticipantCode(participantUserId, user.id);
   await audit(db, {
     actorId: user.id,

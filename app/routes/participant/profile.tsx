@@ -13,7 +13,7 @@ import { requireParticipantUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formatDateTime } from "~/domain/format.ts";
 import { parseForm } from "~/domain/forms.ts";
-import { loadProfile, profileLabels } from "~/utils/profiles.server.ts";
+import { addOwnProfileComment, loadProfile, profileLabels } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Min profil – Brygga" }];
@@ -85,18 +85,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, participant } = await ownParticipant(request);
   const form = parseForm(CommentSchema, await request.formData());
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values: form.values }, { status: 400 });
-  await db.$transaction(async (tx) => {
-    await tx.profileComment.create({
-      data: { participantId: participant.id, authorId: user.id, body: form.data.body },
-    });
-    await audit(tx, {
-      actorId: user.id,
-      participantId: participant.id,
-      action: "create",
-      entity: "comment",
-      ip: clientIp(context),
-    });
-  });
+  await addOwnProfileComment(user, participant.id, form.data.body, clientIp(context));
   return { ok: true as const };
 }
 
