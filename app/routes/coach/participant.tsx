@@ -6,10 +6,18 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
-import { kept, SelectField, TextareaField } from "~/components/form-controls.tsx";
+import { kept, SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { FirstContactBadge } from "~/components/first-contact-badge.tsx";
+import {
+  ConsentPanel,
+  EmployerContactList,
+  ParticipantFacts,
+  PhaseHistory,
+  ProfileChecklist,
+  ProfileComments,
+} from "~/components/participant-record.tsx";
 import {
   consentChangeError,
   dateField,
@@ -18,13 +26,11 @@ import {
   optionalDateField,
   todayInput,
 } from "~/domain/enrolment.ts";
-import { profileSections } from "~/domain/profile-forms.ts";
 import { placementStatuses } from "~/domain/placements.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
-import { employerContactKinds, incomeSources, occupationStatuses } from "~/domain/vocab/outcomes.ts";
-import { consentScopes, genders, goals, phases, referralSources } from "~/domain/vocab/participants.ts";
+import { consentScopes, phases } from "~/domain/vocab/participants.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
-import { formatDate, formatDateTime } from "~/domain/format.ts";
+import { formatDate } from "~/domain/format.ts";
 import { formValues, parseWith } from "~/domain/forms.ts";
 import {
   loadParticipantPage,
@@ -114,42 +120,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-function Consents({
-  consents,
-}: {
-  consents: Array<{
-    id: string;
-    scope: string;
-    given: boolean;
-    date: string | Date;
-    withdrawnAt: string | Date | null;
-  }>;
-}) {
-  const current = consentScopes.codes.map((scope) => ({
-    scope,
-    consent: consents.filter((c) => c.scope === scope && !c.withdrawnAt).at(-1),
-  }));
-  return (
-    <ul>
-      {current.map(({ scope, consent }) => (
-        <li key={scope}>
-          {consentScopes.label(scope)}:{" "}
-          {consent ? (
-            <strong>
-              {consent.given ? "Ja" : "Nej"} ({formatDate(consent.date)})
-            </strong>
-          ) : (
-            <strong>Inte registrerat</strong>
-          )}
-          {scope === "statistics" && (!consent || !consent.given) ? (
-            <span className="muted"> – räknas anonymt</span>
-          ) : null}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export default function ParticipantPage() {
   const {
     participant: p,
@@ -180,7 +150,7 @@ export default function ParticipantPage() {
     if (message) statusRef.current?.focus();
   }, [message]);
   const busy = navigation.state === "submitting";
-  const unanswered = comments.filter((c) => c.byParticipant && c.replies.length === 0).length;
+  const form = { busy, errorsFor, valuesFor };
 
   return (
     <>
@@ -319,181 +289,18 @@ export default function ParticipantPage() {
         </section>
       </div>
 
-      <section className="panel" aria-labelledby="comments-title">
-        <h2 id="comments-title">
-          Kommentarer på profilen{" "}
-          {unanswered > 0 ? <span className="badge badge--warning">{unanswered} obesvarade</span> : null}
-        </h2>
-        {comments.length === 0 ? <p>Deltagaren har inte kommenterat profilen.</p> : null}
-        <ol className="comments">
-          {comments.map((c) => (
-            <li key={c.id} className="comment">
-              <p className="comment__meta">
-                <strong>{c.author}</strong> <span className="muted">{formatDateTime(c.createdAt)}</span>
-              </p>
-              <p className="comment__body">{c.body}</p>
-              {c.replies.length > 0 ? (
-                <ol className="comments comments--replies">
-                  {c.replies.map((r) => (
-                    <li key={r.id} className="comment comment--reply">
-                      <p className="comment__meta">
-                        <strong>{r.author}</strong> <span className="muted">{formatDateTime(r.createdAt)}</span>
-                      </p>
-                      <p className="comment__body">{r.body}</p>
-                    </li>
-                  ))}
-                </ol>
-              ) : null}
-              <Form method="post" className="stack" noValidate>
-                <input type="hidden" name="intent" value="reply" />
-                <input type="hidden" name="replyToId" value={c.id} />
-                <TextareaField
-                  label={`Svara ${c.author}`}
-                  name="body"
-                  errors={valuesFor("reply")?.replyToId === c.id ? errorsFor("reply")?.body : undefined}
-                  textareaProps={{
-                    rows: 3,
-                    defaultValue: valuesFor("reply")?.replyToId === c.id ? kept(valuesFor("reply"), "body") : undefined,
-                  }}
-                />
-                <button type="submit" className="button button--secondary" disabled={busy}>
-                  Skicka svar
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <ProfileComments comments={comments} form={form} />
 
-      <section className="panel" aria-labelledby="profile-title">
-        <h2 id="profile-title">Yrkesprofil</h2>
-        <ul className="checklist">
-          {profileSections.map((s) => {
-            const key = {
-              intressen: "interests",
-              styrkor: "strengths",
-              erfarenhet: "experience",
-              bakgrund: "background",
-              onskemal: "preferences",
-              arbetsmiljo: "environment",
-              anpassningar: "needs",
-              aldrig: "exclusions",
-              synlighet: "disclosure",
-            }[s.slug];
-            const done = sections[key];
-            return (
-              <li key={s.slug}>
-                <Link to={`yrkesprofil/${s.slug}`}>{s.title}</Link> –{" "}
-                {done ? "ifyllt" : <span className="muted">inte ifyllt</span>}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
+      <ProfileChecklist sections={sections} />
 
       <div className="grid">
-        <section className="panel" aria-labelledby="facts-title">
-          <h2 id="facts-title">Uppgifter</h2>
-          <dl className="facts">
-            {p.realName ? (
-              <>
-                <dt>Fullständigt namn</dt>
-                <dd>{p.realName}</dd>
-              </>
-            ) : null}
-            <dt>Kön</dt>
-            <dd>{genders.label(p.gender)}</dd>
-            <dt>Födelseår</dt>
-            <dd>{p.birthYear ?? "–"}</dd>
-            <dt>Hemort</dt>
-            <dd>
-              {p.municipality ?? "–"}
-              {p.postalCode ? ` (${p.postalCode.slice(0, 3)} ${p.postalCode.slice(3)})` : ""}
-            </dd>
-            <dt>E-post</dt>
-            <dd>{p.email ?? "–"}</dd>
-            <dt>Telefon</dt>
-            <dd>{p.phone ?? "–"}</dd>
-            <dt>Remitterad av</dt>
-            <dd>{referralSources.label(p.referralSource)}</dd>
-            <dt>Mål</dt>
-            <dd>{p.goals.map((g) => goals.label(g)).join(", ") || "–"}</dd>
-            <dt>Sysselsättning vid start</dt>
-            <dd>{occupationStatuses.label(p.startOccupation) || "–"}</dd>
-            <dt>Försörjning vid start</dt>
-            <dd>{p.startIncomeSources.map((s) => incomeSources.label(s)).join(", ") || "–"}</dd>
-            <dt>Inloggning</dt>
-            <dd>
-              {p.signsInWithEmail ? "Med länk via e-post" : p.hasAccount ? "Med kod från coachen" : "Inget konto än"}
-            </dd>
-          </dl>
-        </section>
-        <section className="panel" aria-labelledby="consent-title">
-          <h2 id="consent-title">Samtycke</h2>
-          <Consents consents={consents} />
-          <details>
-            <summary>Registrera ändrat samtycke</summary>
-            <Form method="post" noValidate className="stack">
-              <input type="hidden" name="intent" value="consent" />
-              <SelectField
-                label="Gäller"
-                name="scope"
-                options={consentScopes.options}
-                selectProps={{ defaultValue: kept(valuesFor("consent"), "scope", "statistics") }}
-              />
-              <SelectField
-                label="Samtycker"
-                name="given"
-                options={[
-                  { value: "yes", label: "Ja" },
-                  { value: "no", label: "Nej / återkallat" },
-                ]}
-                errors={errorsFor("consent")?.given}
-                selectProps={{ defaultValue: kept(valuesFor("consent"), "given", "no") }}
-              />
-              <Field
-                label="Datum"
-                name="date"
-                errors={errorsFor("consent")?.date}
-                inputProps={{ type: "date", max: today, defaultValue: kept(valuesFor("consent"), "date", today) }}
-              />
-              <button type="submit" className="button button--secondary" disabled={busy}>
-                Spara samtycke
-              </button>
-            </Form>
-          </details>
-        </section>
+        <ParticipantFacts participant={p} />
+        <ConsentPanel consents={consents} today={today} form={form} />
       </div>
 
-      <section className="panel" aria-labelledby="employer-contacts-title">
-        <h2 id="employer-contacts-title">Arbetsgivarkontakter för {p.pseudonym}</h2>
-        {contacts.length === 0 ? (
-          <p>Inga arbetsgivarkontakter loggade än.</p>
-        ) : (
-          <ul>
-            {contacts.map((c) => (
-              <li key={c.id}>
-                {formatDate(c.occurredAt)}: {employerContactKinds.label(c.kind)} med{" "}
-                <Link to={`/coach/arbetsgivare/${c.employer.id}/kontakter`}>{c.employer.name}</Link>
-                {c.coach ? <span className="muted"> ({c.coach})</span> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <EmployerContactList pseudonym={p.pseudonym} contacts={contacts} />
 
-      <section className="panel" aria-labelledby="history-title">
-        <h2 id="history-title">Fashistorik</h2>
-        <ol>
-          {phaseChanges.map((c) => (
-            <li key={c.id}>
-              {formatDateTime(c.at)}: {c.fromPhase ? `${phases.label(c.fromPhase)} → ` : ""}
-              {phases.label(c.toPhase)}
-              {c.by ? <span className="muted"> ({c.by})</span> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <PhaseHistory phaseChanges={phaseChanges} />
     </>
   );
 }
