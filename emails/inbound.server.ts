@@ -1,4 +1,4 @@
-// The inbound SMTP receiver (DESIGN §9, issue 6): replies to Brygga's notifications come back here
+// The inbound SMTP receiver (docs/product-rules.md#email, issue 6): replies to Brygga's notifications come back here
 // and land in their thread. Started with the app when INBOUND_SMTP_PORT is set (server/index.ts),
 // or alone with `npm run mail:inbound` (emails/inbound-cli.ts). See docs/decisions/0011-email-replies.md.
 //

@@ -1,4 +1,4 @@
-// Enrolment (DESIGN §5.3): the form schema shared by the enrol and edit pages, and the rules
+// Enrolment (docs/product-rules.md#enrolment): the form schema shared by the enrol and edit pages, and the rules
 // behind it. Checks that need the database (postal code exists, coach in the organisation, email
 // free) live in app/utils/participants.server.ts.
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// The proposal workflow (DESIGN §5.6, docs/decisions/0010-proposal-workflow.md): the one place for
+// The proposal workflow (docs/product-rules.md#proposal, docs/decisions/0010-proposal-workflow.md): the one place for
 // the status vocabulary, the state machine, who a proposal waits on, the answer forms and the
 // presentation an employer sees. Pure: no I/O.
 //

@@ -1,5 +1,5 @@
 // The Prisma client for the application, scripts and tests. SQLite via the better-sqlite3
-// driver adapter (DESIGN.md §12); WAL mode and a busy timeout are set on every connection.
+// driver adapter (docs/product-rules.md#toolchain); WAL mode and a busy timeout are set on every connection.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../prisma/generated/client.ts";
 import { databaseUrl } from "./database-url.ts";

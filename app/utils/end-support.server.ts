@@ -1,4 +1,4 @@
-// Ending the support of a placement (DESIGN §5.7–5.8): the placement ends, its thread closes, the
+// Ending the support of a placement (docs/product-rules.md#placement-and-support, #employer-support-thread): the placement ends, its thread closes, the
 // planned meetings are cancelled with calendar cancellations, and the participant's phase follows.
 import { kickOutbox } from "../../emails/outbox.server.ts";
 import { isPracticeKind } from "~/domain/support.ts";

@@ -1,4 +1,4 @@
-// Follow-along support for a placement (DESIGN §5.7–5.8, issue 6): who may see a placement, the
+// Follow-along support for a placement (docs/product-rules.md#placement-and-support, #employer-support-thread, issue 6): who may see a placement, the
 // placement page for each audience, the support thread (messages shared with the participant or
 // not), the support plan and check-ins and practice extensions. Ending support is in
 // end-support.server.ts (it cancels meetings, which build on this module).

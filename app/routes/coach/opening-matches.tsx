@@ -1,4 +1,4 @@
-// Reverse matching (DESIGN §5.5, §7): for one opening, the ranked participants of the coach's own
+// Reverse matching (docs/product-rules.md#match-lists, #matching): for one opening, the ranked participants of the coach's own
 // organisation, computed in application code (participant data never enters the search engine),
 // with score and reasons; propose or shortlist from here. Each participant shown is audited.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";

@@ -1,4 +1,4 @@
-// "Utfall": a participant's outcome record for the coach (issue 7, DESIGN §5.9) — the milestones
+// "Utfall": a participant's outcome record for the coach (issue 7, docs/product-rules.md#outcomes) — the milestones
 // derived from contacts, proposals and placements, occupation and income sources at start, the
 // exit (date, reason, occupation and income sources at exit), and retention checks 3, 6 and 12
 // months after the first employment. Every view and change is audited.

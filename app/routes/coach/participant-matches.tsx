@@ -1,4 +1,4 @@
-// "Matchningar" for one participant (DESIGN §5.5, §7): ranked openings with score, reasons and
+// "Matchningar" for one participant (docs/product-rules.md#match-lists, #matching): ranked openings with score, reasons and
 // distance; the coach's filters (kind, max distance, hours — validated, a bad value is a 400 with
 // the message next to the field); "varför inte?" for an opening the coach expected (by title, link
 // or id), naming the hard rule that excludes it; and shortlist / propose. Every view is audited.

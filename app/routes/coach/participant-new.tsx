@@ -1,4 +1,4 @@
-// "Skriv in deltagare": enrolment with consent (DESIGN §5.3). The participant, the consents, the
+// "Skriv in deltagare": enrolment with consent (docs/product-rules.md#enrolment). The participant, the consents, the
 // first phase, the sign-in account (when there is an email) and the audit event are written in one
 // transaction; a bad field changes nothing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";

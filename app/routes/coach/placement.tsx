@@ -1,4 +1,4 @@
-// A placement for the coach (DESIGN §5.7, issue 6): the facts, the support plan (status, intensity,
+// A placement for the coach (docs/product-rules.md#placement-and-support, issue 6): the facts, the support plan (status, intensity,
 // next check-in, overdue flags), the practice decision, the support thread with the employer
 // (messages may be shared with the participant), meetings, and ending the support with a reason.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
