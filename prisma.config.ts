@@ -1,5 +1,5 @@
 // Prisma CLI configuration. Prisma 6.19 runs its schema engine as WebAssembly through the
-// better-sqlite3 driver adapter (DESIGN.md §12): no native engine download is needed.
+// better-sqlite3 driver adapter (docs/product-rules.md#toolchain): no native engine download is needed.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";

@@ -1,5 +1,5 @@
 // The route table: Swedish URLs (what users see) mapped to route modules grouped by audience
-// (DESIGN.md §11). One place to see every page of Brygga.
+// (docs/product-rules.md#layout). One place to see every page of Brygga.
 import type { DefineRoutesFunction } from "@remix-run/dev/dist/config/routes.js";
 
 export function routes(defineRoutes: DefineRoutesFunction) {

@@ -1,4 +1,4 @@
-// `npm run bench`: the performance measurements of DESIGN §10 / issue 5 at national scale.
+// `npm run bench`: the performance measurements of docs/product-rules.md#quality-bars / issue 5 at national scale.
 //
 //   1. A temporary SQLite file is prepared like a real one (scripts/prepare-database.ts: migrations,
 //      search tables, reference data), then filled with a synthetic dataset (bench/generate.ts).

@@ -1,4 +1,4 @@
-// The inbound SMTP receiver (DESIGN §9, issue 6): replies to Brygga's notifications come back here
+// The inbound SMTP receiver (docs/product-rules.md#email, issue 6): replies to Brygga's notifications come back here
 // and land in their thread. Started with the app when INBOUND_SMTP_PORT is set (server/index.ts),
 // or alone with `npm run mail:inbound` (emails/inbound-cli.ts). See docs/decisions/0011-email-replies.md.
 //
@@ -12,20 +12,18 @@
 //             delivered twice is posted once (its Message-ID is unique per thread)
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
-import { MESSAGE_MAX, messageBodyField } from "../app/domain/threads.ts";
-import { supportPaths } from "../app/domain/support.ts";
-import { db, type DbOrTx } from "../app/utils/db.server.ts";
-import { absoluteUrl, getEnv } from "../app/utils/env.server.ts";
-import { notifyPlacementMessage, threadPathFor } from "../app/utils/notifications.server.ts";
-import { notifyQuestionMessage } from "../app/utils/questions.server.ts";
-import { addMessage } from "../app/utils/threads.server.ts";
-import { enqueueEmail, kickOutbox } from "./outbox.server.ts";
+import {
+  loadReplyTarget,
+  postReplyFromEmail,
+  type PostedReplyOutcome,
+  type ReplyTarget,
+} from "../app/utils/email-replies.server.ts";
+import { getEnv } from "../app/utils/env.server.ts";
 import { inboundDomain, verifyReplyAddress } from "./reply-address.server.ts";
 import { extractReplyText, isAutomatedMail } from "./reply-text.ts";
 
 /** A reply goes to one thread; a few reply addresses in one mail are fine, a long list is not a reply. */
 const MAX_RECIPIENTS = 5;
-const TRUNCATED = "\n\n[Svaret var för långt och har kortats. Läs hela i mejlet.]";
 
 type Logger = Pick<Console, "info" | "warn" | "error">;
 
@@ -34,131 +32,27 @@ function smtpError(responseCode: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode });
 }
 
-const userSelect = {
-  id: true,
-  name: true,
-  email: true,
-  role: true,
-  organizationId: true,
-  employerId: true,
-  deactivatedAt: true,
-} as const;
-const threadSelect = {
-  id: true,
-  kind: true,
-  status: true,
-  subject: true,
-  employerId: true,
-  organizationId: true,
-  placementId: true,
-  employer: { select: { name: true, contactCoach: { select: { name: true, phone: true, email: true } } } },
-  placement: {
-    select: { status: true, participant: { select: { coach: { select: { name: true, phone: true, email: true } } } } },
-  },
-} as const;
-
-async function loadTarget(address: string) {
-  const target = verifyReplyAddress(address);
-  if (!target) return { ok: false as const, code: 550, message: "5.1.1 Unknown recipient" };
-  const [user, thread] = await Promise.all([
-    db.user.findUnique({ where: { id: target.userId }, select: userSelect }),
-    db.thread.findUnique({ where: { id: target.threadId }, select: threadSelect }),
-  ]);
-  // The user must still be allowed to post in the thread: active, and on one of its two sides.
-  const mayPost =
-    user &&
-    thread &&
-    !user.deactivatedAt &&
-    ((user.role === "employer" && user.employerId === thread.employerId) ||
-      ((user.role === "coach" || user.role === "admin") &&
-        user.organizationId != null &&
-        user.organizationId === thread.organizationId));
-  if (!mayPost) return { ok: false as const, code: 550, message: "5.7.1 Recipient no longer accepts replies" };
-  return { ok: true as const, user: user!, thread: thread! };
-}
-type Target = Extract<Awaited<ReturnType<typeof loadTarget>>, { ok: true }>;
-
-export type ReplyOutcome = "posted" | "duplicate" | "closed" | "empty" | "automated";
-
-function side(role: string): "employer" | "staff" {
-  return role === "employer" ? "employer" : "staff";
-}
-
-/** The polite answer: not posted, and where to turn instead. Sent to the user's own address only. */
-async function answerNotPosted(tx: DbOrTx, target: Target, reason: "closed" | "empty") {
-  const { user, thread } = target;
-  if (!user.email) return;
-  const s = side(user.role);
-  const coach = thread.placement?.participant.coach ?? thread.employer.contactCoach ?? null;
-  const contact = s === "employer" && coach ? [coach.name, coach.phone, coach.email].filter(Boolean).join(", ") : null;
-  const toNewQuestion = reason === "closed" && s === "employer";
-  await enqueueEmail(tx, {
-    template: "replyNotPosted",
-    to: user.email,
-    data: {
-      recipientName: user.name,
-      subject: thread.subject,
-      reason,
-      url: absoluteUrl(toNewQuestion ? supportPaths.employerNewQuestion : threadPathFor(thread, s)),
-      actionLabel: toNewQuestion ? "Skriv en ny fråga till coachen" : "Öppna konversationen i Brygga",
-      contact,
-    },
-  });
-}
-
 /** Turn one received reply into a thread message (or a polite answer). Exported for tests. */
 export async function handleReply(
-  target: Target,
+  target: ReplyTarget,
   mail: ParsedMail,
   envelopeFrom: string | null | false,
 ): Promise<ReplyOutcome> {
   if (isAutomatedMail(mail.headers, envelopeFrom)) return "automated";
-  const { user, thread } = target;
-  const closed = thread.status === "closed" || thread.placement?.status === "ended";
-  let text = extractReplyText(mail.text ?? "");
-  if (text.length > MESSAGE_MAX) text = text.slice(0, MESSAGE_MAX - TRUNCATED.length).trimEnd() + TRUNCATED;
-  const body = messageBodyField.safeParse(text);
-  const messageId = mail.messageId?.slice(0, 500) ?? null;
-
-  if (closed || !body.success) {
-    const reason = closed ? "closed" : "empty";
-    await db.$transaction((tx) => answerNotPosted(tx, target, reason));
-    kickOutbox();
-    return reason;
-  }
-  try {
-    await db.$transaction(async (tx) => {
-      const message = await addMessage(tx, {
-        threadId: thread.id,
-        authorId: user.id,
-        body: body.data,
-        visibility: "employer",
-        via: "email",
-        emailMessageId: messageId,
-      });
-      if (thread.kind === "placement") await notifyPlacementMessage(tx, thread, message, user);
-      else
-        await notifyQuestionMessage(
-          tx,
-          user,
-          {
-            id: thread.id,
-            subject: thread.subject,
-            employerId: thread.employerId,
-            organizationId: thread.organizationId,
-            employer: { name: thread.employer.name },
-          },
-          body.data,
-          message.id,
-        );
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return "duplicate";
-    throw error;
-  }
-  kickOutbox();
-  return "posted";
+  const text = extractReplyText(mail.text ?? "");
+  return postReplyFromEmail(target, { text, messageId: mail.messageId?.slice(0, 500) ?? null });
 }
+
+/** The thread and user a reply address points at, if that user may still post there. */
+async function loadTarget(address: string) {
+  const target = verifyReplyAddress(address);
+  if (!target) return { ok: false as const, code: 550, message: "5.1.1 Unknown recipient" };
+  const found = await loadReplyTarget(target);
+  if (!found) return { ok: false as const, code: 550, message: "5.7.1 Recipient no longer accepts replies" };
+  return { ok: true as const, ...found };
+}
+
+export type ReplyOutcome = PostedReplyOutcome | "automated";
 
 export type InboundServer = {
   port: number;

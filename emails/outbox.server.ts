@@ -1,4 +1,4 @@
-// The email outbox (DESIGN.md §9, §10): every message is rendered and stored in EmailOutbox inside
+// The email outbox (docs/product-rules.md#email, #quality-bars): every message is rendered and stored in EmailOutbox inside
 // the caller's transaction, then sent by a background loop with retry and backoff. A failing SMTP
 // server delays mail, never loses it, and never fails the user's request.
 //

@@ -1,4 +1,4 @@
-// Signed per-thread reply addresses (DESIGN §9, docs/decisions/0011-email-replies.md).
+// Signed per-thread reply addresses (docs/product-rules.md#email, docs/decisions/0011-email-replies.md).
 //
 //   reply+<threadId>.<userId>.<signature>@<INBOUND_DOMAIN>
 //

@@ -1,4 +1,4 @@
-// Opening → search document mapping, shared by every search engine (DESIGN.md §8): codes for
+// Opening → search document mapping, shared by every search engine (docs/product-rules.md#search): codes for
 // filters, labels for text search. Only published openings become documents.
 import { parseJson, type DbOrTx, type OpeningGetPayload, type OpeningInclude } from "../app/utils/db.server.ts";
 import type { OpeningDocument } from "./engine.ts";

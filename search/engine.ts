@@ -1,4 +1,4 @@
-// The search engine contract (DESIGN.md §8). Two engines implement it: `sqlite` (embedded FTS5,
+// The search engine contract (docs/product-rules.md#search). Two engines implement it: `sqlite` (embedded FTS5,
 // the default) and `meilisearch` (production scale). Only openings are indexed — participant
 // data never enters a search engine.
 import type { DbOrTx } from "../app/utils/db.server.ts";

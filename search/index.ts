@@ -1,4 +1,4 @@
-// The one place that chooses the search engine (DESIGN.md §8): Meilisearch when MEILI_URL is set
+// The one place that chooses the search engine (docs/product-rules.md#search): Meilisearch when MEILI_URL is set
 // (MEILI_KEY = admin key for writes; queries use MEILI_SEARCH_KEY or the server's default
 // search-only key), otherwise the embedded sqlite engine.
 import type { Db } from "../app/utils/db.server.ts";

@@ -1,4 +1,4 @@
-// Text processing shared by indexing and querying (DESIGN.md §8): lower-case, diacritics folded,
+// Text processing shared by indexing and querying (docs/product-rules.md#search): lower-case, diacritics folded,
 // Swedish stop words dropped, Swedish stems added. Both the sqlite engine's FTS5 tables and the
 // vocabulary index store text already processed by `indexTerms`, so the FTS5 tokenizer only has to
 // split on spaces, and a query processed by `parseQuery` meets exactly the same terms.

@@ -1,4 +1,4 @@
-// Typo tolerance like Meilisearch's (DESIGN.md §8): a query word of 5+ letters may be one edit
+// Typo tolerance like Meilisearch's (docs/product-rules.md#search): a query word of 5+ letters may be one edit
 // away from an indexed word, a word of 9+ letters two edits; edits are Damerau-Levenshtein
 // (a swap of two neighbouring letters is one edit) and a typo on the first letter counts as two.
 // `TermDictionary` finds the indexed words (or word prefixes, for the word being typed) within

@@ -1,4 +1,4 @@
-// Search-as-you-type over occupation and skill labels (DESIGN.md §8): prefix on the word being
+// Search-as-you-type over occupation and skill labels (docs/product-rules.md#search): prefix on the word being
 // typed, diacritics folded, Swedish stems, typo tolerant. FTS5 finds the candidates; they are
 // then ranked here: exact words before prefixes and stems, before typo corrections, before
 // matches only in the occupation's group label.

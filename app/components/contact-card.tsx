@@ -1,4 +1,4 @@
-// "Din kontakt": the employer's named contact coach, always someone to call (DESIGN §1, §3.6).
+// "Din kontakt": the employer's named contact coach, always someone to call (docs/product-rules.md#the-problem, #principles).
 import { Link } from "@remix-run/react";
 
 export type ContactRecipient = {

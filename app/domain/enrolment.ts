@@ -1,4 +1,4 @@
-// Enrolment (DESIGN §5.3): the form schema shared by the enrol and edit pages, and the rules
+// Enrolment (docs/product-rules.md#enrolment): the form schema shared by the enrol and edit pages, and the rules
 // behind it. Checks that need the database (postal code exists, coach in the organisation, email
 // free) live in app/utils/participants.server.ts.
 import { z } from "zod";
@@ -162,4 +162,16 @@ export function consentSchema(now = new Date()) {
         });
       }
     });
+}
+export type ConsentInput = z.output<ReturnType<typeof consentSchema>>;
+
+/**
+ * A change of consent on the participant's page. Saying no to Brygga itself is not a change that can
+ * be recorded: without that consent the participant's data must be erased (by an admin). Returns the
+ * message for the "given" field, or null when the change may be recorded.
+ */
+export function consentChangeError(change: { scope: string; given: "yes" | "no" }): string | null {
+  return change.scope === "brygga" && change.given === "no"
+    ? "Utan samtycke till Brygga ska deltagarens uppgifter raderas. Be administratören radera dem."
+    : null;
 }

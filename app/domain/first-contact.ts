@@ -1,5 +1,5 @@
 import { DAY_MS } from "./swedish-time.ts";
-// Rapid job search (DESIGN §3.4): IPS expects the first employer contact for a participant within
+// Rapid job search (docs/product-rules.md#principles): IPS expects the first employer contact for a participant within
 // four weeks of enrolment. The date is derived from the coach's employer-contact log and from
 // proposals presented to employers, whichever came first.
 

@@ -53,7 +53,7 @@ export const LIMITS = {
   closeDetail: 500,
 } as const;
 
-/** Practice and work trial: a stated purpose and a length (DESIGN §3.3). */
+/** Practice and work trial: a stated purpose and a length (docs/product-rules.md#principles). */
 export const PERIOD_KINDS: readonly OpeningKind[] = ["practice", "work_trial"];
 export const PRACTICE_TYPICAL_WEEKS = { min: 4, max: 6 } as const;
 /** At most six months: 26 weeks, and an end date at most six calendar months after the start. */

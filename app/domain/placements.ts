@@ -1,4 +1,4 @@
-// Placement vocabulary and date rules (DESIGN §5.7).
+// Placement vocabulary and date rules (docs/product-rules.md#placement-and-support).
 import { vocabulary } from "./vocab/vocabulary.ts";
 
 export const placementStatuses = vocabulary({

@@ -1,4 +1,4 @@
-// The vocational profile (yrkesprofil, DESIGN §5.4): the shapes of the JSON columns of Profile,
+// The vocational profile (yrkesprofil, docs/product-rules.md#vocational-profile): the shapes of the JSON columns of Profile,
 // with zod schemas, limits and Swedish labels. Functional needs and preferences only — there is
 // no diagnosis field anywhere.
 //

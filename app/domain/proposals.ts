@@ -1,4 +1,4 @@
-// The proposal workflow (DESIGN §5.6, docs/decisions/0010-proposal-workflow.md): the one place for
+// The proposal workflow (docs/product-rules.md#proposal, docs/decisions/0010-proposal-workflow.md): the one place for
 // the status vocabulary, the state machine, who a proposal waits on, the answer forms and the
 // presentation an employer sees. Pure: no I/O.
 //
@@ -67,6 +67,27 @@ export const OPEN_STATUSES: readonly ProposalStatus[] = [
   "presented",
   "accepted_by_employer",
 ];
+/** Whether a status is still in progress (see OPEN_STATUSES). */
+export function isOpenStatus(status: string): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
+
+/**
+ * The proposal to show for each pair, keyed by the other side of the pair: the newest open one, else
+ * the newest. `proposals` come newest first.
+ */
+export function latestProposalsBy<K extends "openingId" | "participantId">(
+  proposals: ReadonlyArray<{ id: string; status: string } & Record<K, string>>,
+  key: K,
+): Map<string, { id: string; status: string }> {
+  const latest = new Map<string, { id: string; status: string }>();
+  for (const p of proposals) {
+    const seen = latest.get(p[key]);
+    if (!seen || (!isOpenStatus(seen.status) && isOpenStatus(p.status)))
+      latest.set(p[key], { id: p.id, status: p.status });
+  }
+  return latest;
+}
 /** Waiting for the participant's answer: these expire. */
 export const EXPIRING_STATUSES: readonly ProposalStatus[] = ["proposed", "more_info"];
 /** What an employer may ever see: only after the participant's yes and the coach's presentation. */

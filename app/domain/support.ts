@@ -1,4 +1,4 @@
-// Follow-along support (DESIGN §5.7, issue 6): the support plan, check-ins, follow-ups and
+// Follow-along support (docs/product-rules.md#placement-and-support, issue 6): the support plan, check-ins, follow-ups and
 // three-party meetings, practice decisions, ending support, and the coach's week. Pure: vocabularies,
 // the form schemas (shared by pages and actions), Swedish-time date rules and the flags the pages
 // show. No I/O.
@@ -36,7 +36,7 @@ export function isPracticeKind(kind: string): boolean {
   return (PRACTICE_KINDS as readonly string[]).includes(kind);
 }
 
-/** A practice period may be extended to at most this many months from its start (DESIGN §3.3). */
+/** A practice period may be extended to at most this many months from its start (docs/product-rules.md#principles). */
 export const PRACTICE_MAX_MONTHS = 6;
 /** The "decision due" reminder comes this many days before the practice ends. */
 export const DECISION_DAYS_BEFORE_END = 14;

@@ -1,5 +1,5 @@
 // Threads between an employer and the coaching organisation: "fråga coachen" questions now, and
-// the support thread of each placement later (DESIGN §5.8). Pure: message rules, who is waiting
+// the support thread of each placement later (docs/product-rules.md#employer-support-thread). Pure: message rules, who is waiting
 // for whom, and response times.
 import { z } from "zod";
 import { parseFields, requiredText } from "./form-rules.ts";

@@ -1,5 +1,5 @@
 // The Prisma client for the application, scripts and tests. SQLite via the better-sqlite3
-// driver adapter (DESIGN.md §12); WAL mode, synchronous = NORMAL and a busy timeout are set on
+// driver adapter (docs/product-rules.md#toolchain); WAL mode, synchronous = NORMAL and a busy timeout are set on
 // every connection. The one connection is gated so that a transaction is isolated from every
 // other query of the process (app/utils/sqlite-adapter.server.ts, docs/decisions/0013).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";

@@ -1,4 +1,4 @@
-// The matching service (DESIGN §7, issue 5): the glue between the search engine, the database and
+// The matching service (docs/product-rules.md#matching, issue 5): the glue between the search engine, the database and
 // the pure matcher in app/domain/matching.
 //
 //   matchOpeningsForParticipant(participantId, { organizationId, filters?, limit?, now? })
@@ -24,7 +24,7 @@
 //      the matcher decides. Text relevance is the engine's (0 for candidates no text query found).
 //
 // Reverse matching (opening → participants) never touches the search engine: participant data stays
-// in the database (DESIGN §7). Scope: every function takes the coach's organisationId; another
+// in the database (docs/product-rules.md#matching). Scope: every function takes the coach's organisationId; another
 // organisation's participant is a 404, and reverse matching reads only that organisation's participants.
 // Auditing reads of participant records is the calling route's job (app/utils/audit.server.ts).
 import {
@@ -78,7 +78,7 @@ export type CandidateTuning = {
   /** The rings (km) the fill searches before the full radius. */
   fillRingsKm: readonly number[];
   /**
-   * Interest siblings searched by occupation: the SSYK-4 group (fit 0.6, DESIGN §7) or the whole SSYK-3
+   * Interest siblings searched by occupation: the SSYK-4 group (fit 0.6, docs/product-rules.md#matching) or the whole SSYK-3
    * group (0.45 and up). SSYK-3 finds a little more (candidate recall@20 0.960 vs 0.949 in the benchmark
    * data) but scans ~3× the rows per search; farther siblings still come in through the fill.
    */
@@ -417,7 +417,7 @@ function passesCoachFilters(opening: MatchOpening, participant: MatchParticipant
 
 // ───────────────────────────── the API ─────────────────────────────
 
-/** Ranked openings for one participant of the coach's organisation (DESIGN §5.5, §7). */
+/** Ranked openings for one participant of the coach's organisation (docs/product-rules.md#match-lists, #matching). */
 export async function matchOpeningsForParticipant(
   participantId: string,
   options: MatchOpeningsOptions,

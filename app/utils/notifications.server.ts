@@ -1,4 +1,4 @@
-// Who hears about new messages, and how (DESIGN §5.8, issue 6). Each user chooses: an email for
+// Who hears about new messages, and how (docs/product-rules.md#employer-support-thread, issue 6). Each user chooses: an email for
 // each message, a daily digest, or no email (User.notifyMessages). Notifications go to the
 // thread's followers on the other side of the conversation:
 //   - staff: the participant's coach (placement threads) or the employer's contact coach

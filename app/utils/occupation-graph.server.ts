@@ -97,7 +97,7 @@ export function buildOccupationGraph(
 }
 
 /**
- * The occupations close to a participant's interests (DESIGN §7; weights.ts): the substitutable
+ * The occupations close to a participant's interests (docs/product-rules.md#matching; weights.ts): the substitutable
  * occupations of each interest (both directions, fit 0.25–0.75), the occupations in each interest's
  * SSYK-4 group (0.6; with siblingLevel 3 the whole SSYK-3 group, 0.45), and every occupation under an
  * interest given as an SSYK group code. The interest occupations themselves are NOT included (the caller searches them

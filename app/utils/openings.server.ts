@@ -1,6 +1,6 @@
 // Openings: create, edit, publish, fill, close, duplicate — each in one transaction together with
 // the opening's history (OpeningEvent: who, what, on whose behalf) and the search index, so the
-// index never disagrees with the committed openings (DESIGN §8). Reading for the employer pages.
+// index never disagrees with the committed openings (docs/product-rules.md#search). Reading for the employer pages.
 import { getSearchEngine, type OpeningQuery, type VocabularyHit } from "../../search/index.ts";
 import {
   canDo,

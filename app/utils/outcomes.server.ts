@@ -1,6 +1,7 @@
 // A participant's outcome record: milestones derived from events (contacts, presented proposals,
 // placements) and kept in OutcomeRecord, the exit, and retention checks after employment.
-// Callers (app/routes/coach/outcome.tsx) scope the participant to the organisation and audit.
+// Callers (app/routes/coach/outcome.tsx) scope the participant to the organisation; saveExit and
+// saveRetention audit the change in the same transaction.
 import { RETENTION_MONTHS } from "~/domain/reports/config.ts";
 import { addMonthsToDay, dayOf, isoOfDay } from "~/domain/reports/days.ts";
 import {
@@ -9,7 +10,10 @@ import {
   type MilestoneEvents,
   type RetentionCheck,
 } from "~/domain/reports/milestones.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
 import type { ExitInput, RetentionInput } from "~/domain/outcomes.ts";
+import { exitReasons } from "~/domain/vocab/outcomes.ts";
+import { audit } from "./audit.server.ts";
 import { db, parseJson, type DbOrTx } from "./db.server.ts";
 import { changePhase } from "./participants.server.ts";
 
@@ -126,4 +130,39 @@ export async function recordRetention(tx: DbOrTx, participantId: string, input: 
     update: { retention },
   });
   await syncMilestones(tx, participantId);
+}
+
+/** The coach records the exit from the outcome page (audited). */
+export async function saveExit(
+  user: { id: string },
+  participant: { id: string; phase: string },
+  input: ExitInput,
+  ip?: string,
+) {
+  await db.$transaction(async (tx) => {
+    await recordExit(tx, participant, input, user.id);
+    await audit(tx, {
+      actorId: user.id,
+      participantId: participant.id,
+      action: "update",
+      entity: "outcome",
+      detail: `Avslut ${dayKey(input.exitDate)}: ${exitReasons.label(input.exitReason)}`,
+      ip,
+    });
+  });
+}
+
+/** The coach records a retention check from the outcome page (audited). */
+export async function saveRetention(user: { id: string }, participantId: string, input: RetentionInput, ip?: string) {
+  await db.$transaction(async (tx) => {
+    await recordRetention(tx, participantId, input);
+    await audit(tx, {
+      actorId: user.id,
+      participantId,
+      action: "update",
+      entity: "outcome",
+      detail: `Uppföljning efter ${input.months} månader: ${input.employed ? `anställd, ${input.hours} tim/v` : "inte anställd"}`,
+      ip,
+    });
+  });
 }

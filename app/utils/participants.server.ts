@@ -1,10 +1,14 @@
 // Participant records for coaches and admins: scoped look-ups (another organisation's participant
 // is a 404), enrolment with consent, edits, phases, contacts and reassignment. Every read and
-// change is audited by the callers' routes through audit().
+// change is audited (the writes below audit in their own transaction).
 import { earliest } from "~/domain/first-contact.ts";
 import { normalizePostalCode } from "~/domain/geo.ts";
 import type { EnrolmentInput } from "~/domain/enrolment.ts";
 import type { Phase } from "~/domain/vocab/participants.ts";
+import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
+import type { ConsentInput } from "~/domain/enrolment.ts";
+import { audit } from "./audit.server.ts";
+import { absoluteUrl } from "./env.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
 import { notFound } from "./responses.server.ts";
@@ -243,4 +247,136 @@ export async function caseloadRows(where: {
     firstEmployerContactAt: firstContacts.get(p.id) ?? null,
     unansweredComments: comments.get(p.id) ?? 0,
   }));
+}
+
+/**
+ * Enrolment with consent: the participant, the consents, the first phase, the sign-in account (when
+ * there is an email), the audit event and (when asked for) the welcome email, in one transaction.
+ */
+export async function enrolParticipant(
+  user: Staff,
+  input: EnrolmentInput,
+  place: ResolvedPlace,
+  consent: ConsentInput,
+  options: { sendWelcome: boolean; ip?: string; now?: Date },
+) {
+  const coachId = input.coachId ?? user.id;
+  const now = options.now ?? new Date();
+  const statisticsGiven = consent.consentStatistics === "yes";
+  const participant = await db.$transaction(async (tx) => {
+    const created = await tx.participant.create({
+      data: {
+        organizationId: user.organizationId,
+        coachId,
+        ...enrolmentColumns(input, place),
+        phase: "enrolled",
+        phaseChangedAt: now,
+        enrolledAt: now,
+        profile: { create: {} },
+        phaseChanges: { create: { fromPhase: null, toPhase: "enrolled", at: now, byId: user.id } },
+        consents: {
+          create: [
+            { scope: "brygga", given: true, date: consent.consentBryggaDate, recordedById: user.id },
+            {
+              scope: "statistics",
+              given: statisticsGiven,
+              date: consent.consentStatisticsDate ?? consent.consentBryggaDate,
+              recordedById: user.id,
+            },
+          ],
+        },
+      },
+    });
+    await syncParticipantUser(tx, created, input.email ?? null);
+    await audit(tx, {
+      actorId: user.id,
+      participantId: created.id,
+      action: "create",
+      entity: "participant",
+      detail: "Inskrivning med samtycke",
+      ip: options.ip,
+    });
+    if (input.email && options.sendWelcome) {
+      const url = absoluteUrl("/logga-in", { email: input.email });
+      const coach = await tx.user.findUniqueOrThrow({ where: { id: coachId }, select: { name: true } });
+      await enqueueEmail(tx, {
+        template: "participantWelcome",
+        to: input.email,
+        data: { name: input.pseudonym, coachName: coach.name, url },
+      });
+    }
+    return created;
+  });
+  kickOutbox();
+  return participant;
+}
+
+/** "Ändra uppgifter": the enrolment data and the sign-in account change together; audited (a new coach too). */
+export async function updateEnrolment(
+  user: { id: string },
+  participant: { id: string; userId: string | null; coachId: string | null },
+  input: EnrolmentInput,
+  place: ResolvedPlace,
+  ip?: string,
+) {
+  const coachId = input.coachId ?? participant.coachId;
+  await db.$transaction(async (tx) => {
+    await tx.participant.update({
+      where: { id: participant.id },
+      data: { ...enrolmentColumns(input, place), coachId },
+    });
+    await syncParticipantUser(
+      tx,
+      { id: participant.id, userId: participant.userId, pseudonym: input.pseudonym },
+      input.email ?? null,
+    );
+    await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "participant", ip });
+    if (coachId !== participant.coachId) {
+      await audit(tx, {
+        actorId: user.id,
+        participantId: participant.id,
+        action: "update",
+        entity: "coach",
+        detail: "Ny ansvarig coach",
+        ip,
+      });
+    }
+  });
+}
+
+/** The participant's sign-in account; one without email gets an account now (to sign in with a code). */
+export async function ensureParticipantAccount(participant: {
+  id: string;
+  userId: string | null;
+  pseudonym: string;
+}): Promise<string> {
+  if (participant.userId) return participant.userId;
+  return db.$transaction(async (tx) => {
+    const created = await tx.user.create({ data: { name: participant.pseudonym, role: "participant" } });
+    await tx.participant.update({ where: { id: participant.id }, data: { userId: created.id } });
+    return created.id;
+  });
+}
+
+/** The admin gives participants of the organisation a new coach (each change audited); unchanged ones are skipped. */
+export async function reassignParticipants(
+  admin: { id: string },
+  participants: ReadonlyArray<{ id: string; coachId: string | null }>,
+  coachId: string,
+  ip?: string,
+) {
+  await db.$transaction(async (tx) => {
+    for (const p of participants) {
+      if (p.coachId === coachId) continue;
+      await tx.participant.update({ where: { id: p.id }, data: { coachId } });
+      await audit(tx, {
+        actorId: admin.id,
+        participantId: p.id,
+        action: "update",
+        entity: "coach",
+        detail: "Ny ansvarig coach",
+        ip,
+      });
+    }
+  });
 }

@@ -1,4 +1,4 @@
-// Placements (DESIGN §5.7): an accepted proposal becomes a placement with a support thread between
+// Placements (docs/product-rules.md#placement-and-support): an accepted proposal becomes a placement with a support thread between
 // the employer and the coaching organisation, and a first check-in. The proposal workflow creates
 // them; the follow-along support pages read and extend them.
 import type { Phase } from "~/domain/vocab/participants.ts";

@@ -157,6 +157,11 @@ export function monthOf(date: Date | null | undefined): Date | null {
 
 export const ERASED_PSEUDONYM = "Raderad deltagare";
 
+/** The admin's erasure of a participant (see eraseParticipant), in its own transaction. */
+export async function eraseParticipantRecord(participantId: string, o: { actorId: string; ip?: string }) {
+  await db.$transaction((tx) => eraseParticipant(tx, participantId, o));
+}
+
 /**
  * Erases a participant's personal data in one transaction: anonymous statistics are kept in
  * AnonymousOutcome; profile, consents, phases, comments, proposals, placements, outcome record and

@@ -1,6 +1,8 @@
 // Vocational profiles: reading with labels (occupations, groups, skills, languages), checking that
-// referenced ids exist before saving, and writing one section at a time.
+// referenced ids exist before saving, writing one section at a time, and the participant's own
+// comments on the profile. Every write is audited in the same transaction.
 import { readProfile, type ProfileData, type ProfileRow } from "~/domain/profile.ts";
+import { audit } from "./audit.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
 
@@ -116,4 +118,26 @@ export async function checkReferenceIds(checks: IdCheck[]): Promise<FieldErrors>
 /** Writes the given profile parts (creating the profile row when missing). */
 export async function saveProfileParts(tx: DbOrTx, participantId: string, columns: Partial<ProfileRow>) {
   await tx.profile.upsert({ where: { participantId }, create: { participantId, ...columns }, update: columns });
+}
+
+/** The coach saves one section of the profile (audited with the section's title). */
+export async function saveProfileSection(
+  user: { id: string },
+  participantId: string,
+  columns: Partial<ProfileRow>,
+  sectionTitle: string,
+  ip?: string,
+) {
+  await db.$transaction(async (tx) => {
+    await saveProfileParts(tx, participantId, columns);
+    await audit(tx, { actorId: user.id, participantId, action: "update", entity: "profile", detail: sectionTitle, ip });
+  });
+}
+
+/** The participant comments on their own profile; the coach sees it as unanswered. */
+export async function addOwnProfileComment(user: { id: string }, participantId: string, body: string, ip?: string) {
+  await db.$transaction(async (tx) => {
+    await tx.profileComment.create({ data: { participantId, authorId: user.id, body } });
+    await audit(tx, { actorId: user.id, participantId, action: "create", entity: "comment", ip });
+  });
 }

@@ -1,4 +1,4 @@
-// Unanswered proposals expire (DESIGN §5.6): a proposal waiting for the participant's answer
+// Unanswered proposals expire (docs/product-rules.md#proposal): a proposal waiting for the participant's answer
 // (proposed, more_info) whose expiresAt has passed becomes `expired`. It happens lazily — every page
 // that shows proposals expires the ones it is about to show — and in the background, where the
 // server runs expireProposals every PROPOSAL_EXPIRY_INTERVAL_MS (server/index.ts).

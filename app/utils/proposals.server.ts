@@ -1,4 +1,4 @@
-// The proposal workflow (DESIGN §5.6; docs/decisions/0010-proposal-workflow.md): scoped look-ups
+// The proposal workflow (docs/product-rules.md#proposal; docs/decisions/0010-proposal-workflow.md): scoped look-ups
 // for each audience, every step as one transaction (status change guarded by the state machine of
 // app/domain/proposals.ts with a compare-and-set update, audit event, email in the outbox), and the
 // presentation an employer sees (disclosed profile items only).
@@ -269,7 +269,7 @@ async function notifyCoach(tx: DbOrTx, proposal: LoadedProposal, update: string,
 export type Staff = SessionUser & { organizationId: string };
 
 /**
- * The coach proposes an opening to a participant (DESIGN §5.5–5.6). Refused with 400 when the
+ * The coach proposes an opening to a participant (docs/product-rules.md#match-lists, #proposal). Refused with 400 when the
  * opening is unknown or breaks one of the participant's hard rules (named), 409 when an open
  * proposal for the same pair exists. Stores the matcher's score and reasons; emails the participant.
  */

@@ -1,4 +1,4 @@
-// "Fråga coachen" (DESIGN §5.8): an employer asks at any time, also before any placement. The
+// "Fråga coachen" (docs/product-rules.md#employer-support-thread): an employer asks at any time, also before any placement. The
 // question opens a thread with the employer's coaching organisation; the contact coach — or the
 // organisation's shared inbox when there is none — is told by email (through the outbox); any
 // coach of the organisation answers in Brygga and the employer is told by email.

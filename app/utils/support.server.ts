@@ -1,22 +1,22 @@
-// Follow-along support for a placement (DESIGN §5.7–5.8, issue 6): who may see a placement, the
+// Follow-along support for a placement (docs/product-rules.md#placement-and-support, #employer-support-thread, issue 6): who may see a placement, the
 // placement page for each audience, the support thread (messages shared with the participant or
-// not), the support plan and check-ins, practice extensions and ending support.
+// not), the support plan and check-ins and practice extensions. Ending support is in
+// end-support.server.ts (it cancels meetings, which build on this module).
 //
 // Access: the organisation's coaches and admins (staff), the employer's users, and the participant
 // themself (shared messages and meetings only). Everyone else gets a 404, so another
 // organisation's or employer's placements are not revealed.
 import { kickOutbox } from "../../emails/outbox.server.ts";
-import { isPracticeKind, meetingState, nextCheckInAfter, placementFlags, type PlanInput } from "~/domain/support.ts";
+import { meetingState, nextCheckInAfter, placementFlags, type PlanInput } from "~/domain/support.ts";
 import { formatDuration, medianMs, responseInfo, sideOfRole } from "~/domain/threads.ts";
 import { phaseForPlacementKind } from "./placements.server.ts";
 import { audit } from "./audit.server.ts";
 import { type SessionUser } from "./auth.server.ts";
 import { db, parseJson, type DbOrTx } from "./db.server.ts";
 import { notifyPlacementMessage } from "./notifications.server.ts";
-import { recordExit } from "./outcomes.server.ts";
 import { changePhase } from "./participants.server.ts";
 import { loadPresentation } from "./proposals.server.ts";
-import { addMessage, loadThreadMessages, markThreadRead, setThreadStatus, threadSummaries } from "./threads.server.ts";
+import { addMessage, loadThreadMessages, markThreadRead, threadSummaries } from "./threads.server.ts";
 import { notFound } from "./responses.server.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
 import type { Result } from "~/domain/result.ts";
@@ -373,7 +373,7 @@ export async function postPlacementMessage(
 // ───────────── the plan ─────────────
 
 /** The participant's phase while placements run: a job with support counts as "anställd med efterstöd". */
-async function syncPhase(tx: DbOrTx, participantId: string, byId: string, endedReason?: string) {
+export async function syncPhase(tx: DbOrTx, participantId: string, byId: string, endedReason?: string) {
   const participant = await tx.participant.findUniqueOrThrow({
     where: { id: participantId },
     select: { id: true, phase: true },
@@ -458,73 +458,6 @@ export async function extendPractice(user: SessionUser, placement: LoadedPlaceme
       detail: `extended to ${dayKey(newEndDate)}`,
     });
   });
-}
-
-/**
- * End the support: the placement ends with a reason, its thread closes, planned meetings after the
- * end are cancelled (with calendar cancellations to those invited), and the participant's phase
- * follows: employed without need of support → exited with work (when nothing else goes on);
- * otherwise see syncPhase.
- */
-export async function endSupport(
-  user: SessionUser,
-  placement: LoadedPlacement,
-  input: { reason: string; endDate: Date },
-  cancelMeetings: (tx: DbOrTx, meetingIds: string[]) => Promise<void>,
-): Promise<{ exited: boolean }> {
-  let exited = false;
-  await db.$transaction(async (tx) => {
-    await tx.placement.update({
-      where: { id: placement.id },
-      data: {
-        status: "ended",
-        endedAt: input.endDate,
-        endReason: input.reason,
-        nextCheckInAt: null,
-        ...(isPracticeKind(placement.kind) ? { endDate: input.endDate } : {}),
-      },
-    });
-    if (placement.thread) await setThreadStatus(tx, placement.thread.id, "closed");
-    const planned = await tx.meeting.findMany({
-      where: { placementId: placement.id, status: "planned", scheduledAt: { gt: new Date() } },
-      select: { id: true },
-    });
-    await cancelMeetings(
-      tx,
-      planned.map((m) => m.id),
-    );
-    const others = await tx.placement.count({
-      where: { participantId: placement.participantId, status: { not: "ended" } },
-    });
-    if (input.reason === "employed_no_support" && others === 0 && placement.participant.phase !== "exited") {
-      // Employed and no more support needed: the participant leaves the programme with work — no
-      // longer an open case, and no longer "anställd med efterstöd". The coach checks the exit data
-      // (occupation and income at exit) on the outcome page the notice links to.
-      await recordExit(
-        tx,
-        {
-          id: placement.participantId,
-          phase: (
-            await tx.participant.findUniqueOrThrow({ where: { id: placement.participantId }, select: { phase: true } })
-          ).phase,
-        },
-        { exitDate: input.endDate, exitReason: "work", exitOccupation: "employed", exitIncomeSources: ["salary"] },
-        user.id,
-      );
-      exited = true;
-    } else {
-      await syncPhase(tx, placement.participantId, user.id, input.reason);
-    }
-    await audit(tx, {
-      actorId: user.id,
-      participantId: placement.participantId,
-      action: "update",
-      entity: "placement",
-      detail: `ended: ${input.reason}`,
-    });
-  });
-  kickOutbox();
-  return { exited };
 }
 
 /** The participant's placements (their own page): where, when, and whether there is news. */

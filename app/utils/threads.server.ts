@@ -1,4 +1,4 @@
-// Threads between an employer and a coaching organisation (DESIGN §5.8): "fråga coachen" questions
+// Threads between an employer and a coaching organisation (docs/product-rules.md#employer-support-thread): "fråga coachen" questions
 // today, placement support threads later. General building blocks: access, create, post, read
 // marks, and summaries with unread counts and response times. Notifications are the caller's
 // (see questions.server.ts), since who hears about a message depends on the kind of thread.

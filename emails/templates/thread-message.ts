@@ -1,5 +1,5 @@
 // "Nytt meddelande": someone wrote in a placement's support thread; the other side is told
-// (DESIGN §5.8). When replies by email are set up, the Reply-To is the recipient's signed address
+// (docs/product-rules.md#employer-support-thread). When replies by email are set up, the Reply-To is the recipient's signed address
 // for the thread and the mail says that answering it lands in Brygga.
 import { z } from "zod";
 import { displayName, linkUrl, PRODUCT_NAME, renderLayout, type RenderedEmail } from "./layout.ts";

@@ -1115,7 +1115,7 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
   }
   const demoParticipant = participants[0];
 
-  // ── hard filters, as the matcher applies them (DESIGN §7, app/domain/matching/hard-filters.ts) ──
+  // ── hard filters, as the matcher applies them (docs/product-rules.md#matching, app/domain/matching/hard-filters.ts) ──
   const distanceKm = (p: Participant, o: Opening) => haversineKm(p.home, o.workplace);
   function kindFitsGoals(p: Participant, kind: OpeningKind) {
     return p.goals.some((g) => (KINDS_BY_GOAL[g] ?? []).includes(kind));
@@ -2081,7 +2081,7 @@ function openingDescription(
 
 // ───────────────────────────── score and reasons ─────────────────────────────
 
-/** A plausible matcher score with reasons ({criterion, points, max, text}, DESIGN §7) for a seeded proposal. */
+/** A plausible matcher score with reasons ({criterion, points, max, text}, docs/product-rules.md#matching) for a seeded proposal. */
 function scoreOf(rng: Rng, p: Participant, o: Opening, occupations: Map<string, Occ>) {
   const reasons: Array<{ criterion: string; points: number; max: number; text: string }> = [];
   const interestGroups = new Set([...p.groupCodes, ...p.interests.map((id) => occupations.get(id)?.ssyk4Code)]);

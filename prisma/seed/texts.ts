@@ -1,6 +1,6 @@
 // Swedish free text for the demo data: purposes, reasons, profile texts, support-thread
 // conversations, contact notes and meeting notes. Functional descriptions only — never a medical
-// label or diagnosis (DESIGN.md §3). Placeholders in {braces} are filled in by the generator.
+// label or diagnosis (docs/product-rules.md#principles). Placeholders in {braces} are filled in by the generator.
 
 export const PRACTICE_PURPOSES = [
   "Prova på yrket och se om arbetet passar.",

@@ -1,4 +1,4 @@
-// The Meilisearch engine (DESIGN.md §8). Writes never touch the network: `syncOpenings` records
+// The Meilisearch engine (docs/product-rules.md#search). Writes never touch the network: `syncOpenings` records
 // SearchOutbox rows in the caller's transaction, and the outbox worker (outbox.ts) sends them in
 // batches. Queries go straight to Meilisearch with a search-only key — never the admin key.
 import { MeilisearchApiError, type Meilisearch, type SearchParams } from "meilisearch";

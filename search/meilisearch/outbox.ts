@@ -1,4 +1,4 @@
-// The search outbox (DESIGN.md §8, §10): opening writes record SearchOutbox rows in their own
+// The search outbox (docs/product-rules.md#search, #quality-bars): opening writes record SearchOutbox rows in their own
 // transaction (engine.ts `syncOpenings`); this worker sends them to Meilisearch in batches. A
 // Meilisearch outage delays index updates, never loses them, and never fails a user's request.
 //

@@ -1,4 +1,4 @@
-// Full reindex for Meilisearch (DESIGN.md §8): build a fresh index `openings_<timestamp>` with the
+// Full reindex for Meilisearch (docs/product-rules.md#search): build a fresh index `openings_<timestamp>` with the
 // current settings, stream every published opening into it in batches, wait until Meilisearch has
 // indexed everything, then swap it with the live index in one atomic step and delete the old one.
 // Searches keep working on the old index until the swap; no search ever sees a half-built index.

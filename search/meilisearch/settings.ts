@@ -1,4 +1,4 @@
-// The Meilisearch index for openings (DESIGN.md §8): its settings, and the document shape sent to it.
+// The Meilisearch index for openings (docs/product-rules.md#search): its settings, and the document shape sent to it.
 // Filters work on codes, never on labels; labels are only searched. Only openings are indexed —
 // participant data never enters the search engine.
 import fs from "node:fs";
@@ -49,7 +49,7 @@ export const SORTABLE_ATTRIBUTES = ["publishedAt", "_geo"] as const;
  */
 export const RANKING_RULES = ["words", "typo", "proximity", "attribute", "exactness", "sort"] as const;
 
-/** One typo from 5 letters, two from 9 (DESIGN.md §8), the same as the sqlite engine (search/typo.ts). */
+/** One typo from 5 letters, two from 9 (docs/product-rules.md#search), the same as the sqlite engine (search/typo.ts). */
 export const TYPO_TOLERANCE = { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } } as const;
 
 // ───────────────────────────── Synonyms from the JobTech keywords ─────────────────────────────
@@ -190,7 +190,7 @@ export function meilisearchStopWords(): string[] {
 
 // ───────────────────────────── Settings ─────────────────────────────
 
-/** The full settings of the openings index (DESIGN.md §8). Pure: synonyms are passed in. */
+/** The full settings of the openings index (docs/product-rules.md#search). Pure: synonyms are passed in. */
 export function openingIndexSettings(synonyms: Record<string, string[]> = {}): Settings {
   return {
     searchableAttributes: [...SEARCHABLE_ATTRIBUTES],

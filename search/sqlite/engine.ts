@@ -1,4 +1,4 @@
-// The embedded search engine (DESIGN.md §8): SQLite FTS5 in the application database, written in
+// The embedded search engine (docs/product-rules.md#search): SQLite FTS5 in the application database, written in
 // the caller's transaction so the index never disagrees with the committed openings.
 import type { Db, DbOrTx } from "../../app/utils/db.server.ts";
 import { OpeningDictionary } from "../dictionary.ts";

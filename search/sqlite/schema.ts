@@ -1,4 +1,4 @@
-// The embedded search engine's tables (DESIGN.md §8). They live in the application database but
+// The embedded search engine's tables (docs/product-rules.md#search). They live in the application database but
 // outside Prisma's schema and migrations (docs/decisions/0002-fts5-tables-outside-prisma.md):
 // `ensureSearchSchema` creates them at start, idempotently.
 //

@@ -1,4 +1,4 @@
-// The proposal workflow through its routes (DESIGN §5.6): coach proposes → participant answers →
+// The proposal workflow through its routes (docs/product-rules.md#proposal): coach proposes → participant answers →
 // coach presents → employer books a visit / sets a start / declines → placement with support thread.
 // The state machine refuses illegal steps and changes nothing; every audience sees only its own;
 // the employer's loader data holds only the disclosed items; unanswered proposals expire; emails go

@@ -1,4 +1,4 @@
-// The search engine contract (DESIGN.md §8): one suite, run against every engine. The embedded
+// The search engine contract (docs/product-rules.md#search): one suite, run against every engine. The embedded
 // sqlite engine always runs; Meilisearch runs only when MEILI_URL points at a live server (and
 // MEILI_KEY holds its admin/master key), otherwise its block is reported as skipped with the reason.
 //

@@ -1,4 +1,4 @@
-// A real SMTP server for tests, in process (DESIGN.md §9): smtp-server on 127.0.0.1, no TLS, no
+// A real SMTP server for tests, in process (docs/product-rules.md#email): smtp-server on 127.0.0.1, no TLS, no
 // auth required. Every message it receives is parsed with mailparser and kept in `messages`.
 //
 //   import { useTestSmtpServer, extractLinks } from "../setup/smtp.ts";

@@ -183,7 +183,7 @@ const textRelevanceArb = fc.option(fc.double({ min: 0, max: 1, noNaN: true }), {
 // ───────────────────────────── an independent oracle for the hard rules ─────────────────────────────
 
 /**
- * The participant-side hard rules of DESIGN §7 restated directly (not through the matcher's code), with
+ * The participant-side hard rules of docs/product-rules.md#matching restated directly (not through the matcher's code), with
  * the semantics the matcher documents: the goal → kind mapping of facts.ts; `setting: both` contains indoor and outdoor; written instructions, a fixed
  * supervisor and a flexible start on the opening count as those accommodations.
  */

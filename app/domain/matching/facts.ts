@@ -10,7 +10,7 @@ import type { Goal, MatchOpening, MatchParticipant } from "./types.ts";
  * Which opening kinds serve which participant goal (the "kind in the participant's goals" filter).
  *
  * - work: jobs, and the steps that lead straight to one without a practice period: concrete work
- *   tasks (real tasks an employer needs done, DESIGN §4) and study visits / prova-på (the usual
+ *   tasks (real tasks an employer needs done, docs/product-rules.md#vocabulary) and study visits / prova-på (the usual
  *   first look at a workplace, "studiebesök → anställning"). Practice and work trials are not shown
  *   to someone who said only "work": IPS starts with real jobs, and the coach adds the goal
  *   "practice" when the participant wants that step.

@@ -1,4 +1,4 @@
-// Hard filters (DESIGN §7): rules a match may never break. checkHardFilters returns every rule an
+// Hard filters (docs/product-rules.md#matching): rules a match may never break. checkHardFilters returns every rule an
 // (opening, participant) pair breaks, each with a plain Swedish sentence for "varför inte?".
 import { accommodations } from "../vocab/accommodations.ts";
 import { environmentDimensionLabels } from "../vocab/environment.ts";

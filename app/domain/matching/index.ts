@@ -1,4 +1,4 @@
-// The matcher's public API (DESIGN §7): pure functions over plain inputs, no Prisma and no I/O.
+// The matcher's public API (docs/product-rules.md#matching): pure functions over plain inputs, no Prisma and no I/O.
 //
 //   checkHardFilters(opening, participant, { now, graph? })  → { ok: true } | { ok: false, failures }
 //   scoreMatch(opening, participant, { graph, textRelevance?, weights?, tuning? }) → { score, reasons, distanceKm }

@@ -1,4 +1,4 @@
-// Interest fit: how close an opening's occupation is to what the participant wants to do (DESIGN §7).
+// Interest fit: how close an opening's occupation is to what the participant wants to do (docs/product-rules.md#matching).
 //
 // A participant's interests are JobTech occupations ("Lagerarbetare/Terminalarbetare") and SSYK
 // groups of any level ("9111" Städare, "94" Snabbmatspersonal, köks- och restaurangbiträden m.fl.).
@@ -7,7 +7,7 @@
 //   same occupation                          1.0
 //   substitutable occupation (JobTech)       its percentage: 75 % → 0.75, 50 % → 0.5, 25 % → 0.25
 //   same SSYK-4 group                        0.6
-//   same SSYK-3 group                        0.45   (interpolated; DESIGN lists only 4 and 2)
+//   same SSYK-3 group                        0.45   (interpolated; the product rules list only 4 and 2)
 //   same SSYK-2 group                        0.3
 //   same SSYK-1 group                        0.1    (a major group is barely an interest)
 //

@@ -1,4 +1,4 @@
-// The soft score (DESIGN §7): 0–100 with one reason per criterion, each a plain Swedish sentence.
+// The soft score (docs/product-rules.md#matching): 0–100 with one reason per criterion, each a plain Swedish sentence.
 //
 // Each criterion yields a fit in 0..1; its points are fit × weight. How the numbers are rounded:
 //   - the score is the exact weighted sum rounded to the nearest integer (0..100);

@@ -1,4 +1,4 @@
-// Plain input types for the matcher (DESIGN §7). The matcher is pure: no Prisma, no I/O. Callers map
+// Plain input types for the matcher (docs/product-rules.md#matching). The matcher is pure: no Prisma, no I/O. Callers map
 // their rows (Opening + Workplace + Occupation, Participant + Profile) to these shapes; the JSON
 // columns of prisma/schema.prisma already have these shapes once parsed.
 import type { Accommodation } from "../vocab/accommodations.ts";

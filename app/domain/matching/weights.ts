@@ -1,4 +1,4 @@
-// The matcher's tunable numbers, in one place (DESIGN §7). Change them here, or pass a modified copy
+// The matcher's tunable numbers, in one place (docs/product-rules.md#matching). Change them here, or pass a modified copy
 // to scoreMatch / rankMatches. The weights are points out of 100; a tuned set need not add up to
 // 100 (the score is normalised by the sum), but the default does, so each weight reads as points.
 import type { Criterion } from "./types.ts";
@@ -18,7 +18,7 @@ export const DEFAULT_WEIGHTS: MatchWeights = Object.freeze({
 
 export type MatchTuning = {
   /**
-   * Interest fit by the closest shared level. Same occupation and SSYK-4/SSYK-2 are DESIGN §7;
+   * Interest fit by the closest shared level. Same occupation and SSYK-4/SSYK-2 are from the product rules (docs/product-rules.md#matching);
    * SSYK-3 and SSYK-1 are interpolated steps this module adds (a level-1 group such as
    * "Yrken med krav på kortare utbildning" is hardly an interest, so it counts very little).
    * Substitutable occupations count by their JobTech percentage (0.25 / 0.5 / 0.75); the best

@@ -1,4 +1,4 @@
-// Outcome milestones derived from what happened (DESIGN §5.9): enrolment, first employer contact,
+// Outcome milestones derived from what happened (docs/product-rules.md#outcomes): enrolment, first employer contact,
 // first placement, first paid employment, exit; the statistics consent; the phase on a given day.
 // Pure functions over plain rows: the report and the coach's outcome page use the same rules.
 import { isCompetitive, type EmploymentSupport, type OpeningKind } from "../vocab/openings.ts";
@@ -9,7 +9,7 @@ export type ConsentRow = { scope: string; given: boolean; withdrawnAt: Date | nu
 
 /**
  * Registered for funder statistics: the latest statistics consent that is not withdrawn says yes.
- * Everyone else is counted anonymously (DESIGN §4, issue 4).
+ * Everyone else is counted anonymously (docs/product-rules.md#vocabulary, issue 4).
  */
 export function hasStatisticsConsent(consents: readonly ConsentRow[]): boolean {
   let latest: ConsentRow | null = null;

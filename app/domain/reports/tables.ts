@@ -87,12 +87,14 @@ const text = (v: string): Cell => ({ v, k: "text" });
 const groupColumns = (kind: CellKind = "count"): Column[] =>
   groupKeys.map((g) => ({ key: g, label: groupLabels[g], kind }));
 
-export function buildTables(f: ReportFigures, options: TableOptions): ReportTable[] {
-  const k = options.minGroupSize ?? MIN_GROUP_SIZE;
-  const s = new Suppressor(options.suppress, k);
-  const names = options.municipalityNames ?? {};
+type Bases = (g: GroupKey) => string[];
 
-  type Bases = (g: GroupKey) => string[];
+/**
+ * Step 1: register every count and constraint with the suppressor (bases before what rests on
+ * them) and return the cell ids of each figure. Nothing is evaluated yet: a cell is only read once
+ * every constraint is known (step 2, the table builders).
+ */
+function registerFigures(f: ReportFigures, s: Suppressor, k: number) {
   const isSmall = (id: string) => {
     const v = s.value(id);
     return s.enabled && v > 0 && v < k;
@@ -122,20 +124,6 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
         base[g],
       );
   };
-
-  // Cells, evaluated after every constraint is registered.
-  const count = (id: string): Cell => {
-    const reason = s.reason(id);
-    return reason ? { v: null, k: "count", hidden: reason } : { v: s.value(id), k: "count" };
-  };
-  const share = (num: string, den: string): Cell => {
-    const hidden = s.hideDerived([num, den], s.value(den));
-    return hidden
-      ? { v: null, k: "percent", hidden: "protected" }
-      : { v: percent(s.value(num), s.value(den)), k: "percent" };
-  };
-  const stat = (kind: CellKind, values: number[], fn: (v: number[]) => number | null, inputs: string[] = []): Cell =>
-    s.hideDerived(inputs, values.length) ? { v: null, k: kind, hidden: "protected" } : { v: fn(values), k: kind };
 
   // ── register every count and constraint (bases before what rests on them) ──
   // Priorities: the base numbers (participants, exited) are kept before the detail that rests on
@@ -262,7 +250,45 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
   );
   if (isSmall(mapTotal)) mapIds.forEach((m) => s.protect(m.id));
 
-  // ── tables ──
+  return {
+    isSmall,
+    consent,
+    flow,
+    ofActive,
+    ofExited,
+    exitIds,
+    results,
+    occupationIds,
+    incomeIds,
+    funnelIds,
+    funnelOf,
+    employedEver,
+    milestoneIds,
+    distribution,
+    retentionIds,
+    fid,
+    mapTotal,
+    mapIds,
+  };
+}
+type Figures = ReturnType<typeof registerFigures>;
+
+/** Step 2: how cells and rows are made, once every constraint is registered. */
+function cellKit(s: Suppressor, fig: Figures) {
+  const { isSmall, flow } = fig;
+  const count = (id: string): Cell => {
+    const reason = s.reason(id);
+    return reason ? { v: null, k: "count", hidden: reason } : { v: s.value(id), k: "count" };
+  };
+  const share = (num: string, den: string): Cell => {
+    const hidden = s.hideDerived([num, den], s.value(den));
+    return hidden
+      ? { v: null, k: "percent", hidden: "protected" }
+      : { v: percent(s.value(num), s.value(den)), k: "percent" };
+  };
+  const stat = (kind: CellKind, values: number[], fn: (v: number[]) => number | null, inputs: string[] = []): Cell =>
+    s.hideDerived(inputs, values.length) ? { v: null, k: kind, hidden: "protected" } : { v: fn(values), k: kind };
+
   // Derived cells (shares, medians) of a small group are hidden like its counts.
   const guard = (cell: Cell, bases: string[]): Cell =>
     cell.k !== "text" && bases.some(isSmall) ? { v: null, k: cell.k, hidden: "protected" } : cell;
@@ -297,9 +323,70 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
   });
   const noBases: Bases = () => [];
   const ofRegistered: Bases = (g) => registeredBases(g);
-  const tables: ReportTable[] = [];
+  return { s, count, share, stat, guard, registeredBases, matrixRow, shareRow, noBases, ofRegistered };
+}
+type Kit = ReturnType<typeof cellKit>;
 
-  tables.push({
+/** Columns of the before-and-after tables (occupation, income). */
+function beforeAfterColumns(label: string): Column[] {
+  return [
+    { key: "group", label: "Kön", kind: "text" },
+    { key: "label", label, kind: "text" },
+    { key: "before", label: "Före (antal)", kind: "count" },
+    { key: "after", label: "Efter (antal)", kind: "count" },
+    { key: "shareAfter", label: "Andel efter (%)", kind: "percent" },
+    { key: "change", label: "Förändring (antal)", kind: "count" },
+    { key: "changePercent", label: "Förändring (%)", kind: "percent" },
+  ];
+}
+
+/** Rows of a before-and-after table: each category in each group, with shares and change. */
+function beforeAfterRows(
+  fig: Figures,
+  kit: Kit,
+  rows: Array<{ code: string | null; before: ByGroup<string>; after: ByGroup<string> }>,
+  label: (code: string) => string,
+): TableRow[] {
+  const { flow, ofExited } = fig;
+  const { s, count, share, guard } = kit;
+  return groupOrder.flatMap((g) =>
+    rows.map((r) => {
+      const before = r.before[g];
+      const after = r.after[g];
+      const hideChange = s.hideDerived([before, after]);
+      const bases = ofExited(g);
+      return {
+        key: `${g}:${r.code ?? "not-recorded"}`,
+        group: g,
+        cells: {
+          group: text(groupLabels[g]),
+          label: text(r.code ? label(r.code) : NOT_RECORDED),
+          before: guard(count(before), bases),
+          after: guard(count(after), bases),
+          shareAfter: guard(share(after, flow.exited[g]), bases),
+          change: guard(
+            hideChange
+              ? { v: null, k: "count", hidden: "protected" }
+              : { v: s.value(after) - s.value(before), k: "count" },
+            bases,
+          ),
+          changePercent: guard(
+            hideChange
+              ? { v: null, k: "percent", hidden: "protected" }
+              : { v: changePercent(s.value(before), s.value(after)), k: "percent" },
+            bases,
+          ),
+        },
+      } satisfies TableRow;
+    }),
+  );
+}
+
+/** Participants by consent (the anonymous and erased ones only as counts). */
+function participantsTable(fig: Figures, kit: Kit): ReportTable {
+  const { consent } = fig;
+  const { matrixRow, noBases } = kit;
+  return {
     id: "participants",
     title: "Deltagare och samtycke",
     description:
@@ -311,9 +398,14 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
       matrixRow("erased", "Raderade (anonym statistik)", consent.erased, (g) => [consent.total[g]]),
       matrixRow("total", "Totalt", consent.total, noBases),
     ],
-  });
+  };
+}
 
-  tables.push({
+/** Registered participants active, enrolled, exited and ongoing in the period. */
+function periodTable(fig: Figures, kit: Kit): ReportTable {
+  const { flow } = fig;
+  const { matrixRow, noBases, ofRegistered } = kit;
+  return {
     id: "period",
     title: "Deltagare under perioden",
     description:
@@ -326,9 +418,14 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
       matrixRow("ongoing", "Pågående vid periodens slut", flow.ongoing, ofRegistered),
       matrixRow("employed-support", "varav anställda med efterstöd", flow.employedSupport, ofRegistered),
     ],
-  });
+  };
+}
 
-  tables.push({
+/** Exits to work or studies, and who has been employed. */
+function resultsTable(fig: Figures, kit: Kit): ReportTable {
+  const { flow, ofExited, results, employedEver } = fig;
+  const { matrixRow, shareRow, noBases, ofRegistered } = kit;
+  return {
     id: "results",
     title: "Resultat",
     description:
@@ -356,9 +453,14 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
         ofRegistered,
       ),
     ],
-  });
+  };
+}
 
-  tables.push({
+/** Exits by reason. */
+function exitReasonsTable(fig: Figures, kit: Kit): ReportTable {
+  const { flow, ofExited, exitIds } = fig;
+  const { share, guard, matrixRow, ofRegistered } = kit;
+  return {
     id: "exit-reasons",
     title: "Avslutsorsaker",
     description:
@@ -378,70 +480,40 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
         share: guard(share(flow.exited.total, flow.exited.total), ofExited("total")),
       }),
     ],
-  });
+  };
+}
 
-  const beforeAfterColumns = (label: string): Column[] => [
-    { key: "group", label: "Kön", kind: "text" },
-    { key: "label", label, kind: "text" },
-    { key: "before", label: "Före (antal)", kind: "count" },
-    { key: "after", label: "Efter (antal)", kind: "count" },
-    { key: "shareAfter", label: "Andel efter (%)", kind: "percent" },
-    { key: "change", label: "Förändring (antal)", kind: "count" },
-    { key: "changePercent", label: "Förändring (%)", kind: "percent" },
-  ];
-  const beforeAfterRows = (
-    rows: Array<{ code: string | null; before: ByGroup<string>; after: ByGroup<string> }>,
-    label: (code: string) => string,
-  ): TableRow[] =>
-    groupOrder.flatMap((g) =>
-      rows.map((r) => {
-        const before = r.before[g];
-        const after = r.after[g];
-        const hideChange = s.hideDerived([before, after]);
-        const bases = ofExited(g);
-        return {
-          key: `${g}:${r.code ?? "not-recorded"}`,
-          group: g,
-          cells: {
-            group: text(groupLabels[g]),
-            label: text(r.code ? label(r.code) : NOT_RECORDED),
-            before: guard(count(before), bases),
-            after: guard(count(after), bases),
-            shareAfter: guard(share(after, flow.exited[g]), bases),
-            change: guard(
-              hideChange
-                ? { v: null, k: "count", hidden: "protected" }
-                : { v: s.value(after) - s.value(before), k: "count" },
-              bases,
-            ),
-            changePercent: guard(
-              hideChange
-                ? { v: null, k: "percent", hidden: "protected" }
-                : { v: changePercent(s.value(before), s.value(after)), k: "percent" },
-              bases,
-            ),
-          },
-        } satisfies TableRow;
-      }),
-    );
-  tables.push({
+/** Occupation before and after. */
+function occupationTable(fig: Figures, kit: Kit): ReportTable {
+  const { occupationIds } = fig;
+  return {
     id: "occupation",
     title: "Sysselsättning före och efter",
     description:
       "Registrerade deltagare som avslutades under perioden: sysselsättning vid inskrivning (före) och vid avslut (efter). Andel efter räknas av de avslutade i gruppen; förändring i procent av antalet före.",
     columns: beforeAfterColumns("Sysselsättning"),
-    rows: beforeAfterRows(occupationIds, occupationStatuses.label),
-  });
-  tables.push({
+    rows: beforeAfterRows(fig, kit, occupationIds, occupationStatuses.label),
+  };
+}
+
+/** Income sources before and after. */
+function incomeTable(fig: Figures, kit: Kit): ReportTable {
+  const { incomeIds } = fig;
+  return {
     id: "income",
     title: "Försörjning före och efter",
     description:
       "Registrerade deltagare som avslutades under perioden: försörjningskällor vid inskrivning (före) och vid avslut (efter). En deltagare kan ha flera källor, så andelarna kan bli mer än 100 % tillsammans. Andel efter räknas av de avslutade i gruppen; förändring i procent av antalet före.",
     columns: beforeAfterColumns("Försörjningskälla"),
-    rows: beforeAfterRows(incomeIds, incomeSources.label),
-  });
+    rows: beforeAfterRows(fig, kit, incomeIds, incomeSources.label),
+  };
+}
 
-  tables.push({
+/** Days from enrolment to each milestone (count and median). */
+function milestonesTable(fig: Figures, kit: Kit): ReportTable {
+  const { milestoneIds } = fig;
+  const { count, stat, guard, ofRegistered } = kit;
+  return {
     id: "milestones",
     title: "Tid till milstolpar",
     description:
@@ -464,9 +536,14 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
         },
       })),
     ),
-  });
+  };
+}
 
-  tables.push({
+/** How many reached each milestone within each span of days. */
+function timeDistributionTable(fig: Figures, kit: Kit): ReportTable {
+  const { milestoneIds, distribution } = fig;
+  const { count, guard, ofRegistered } = kit;
+  return {
     id: "time-distribution",
     title: "Fördelning av tid till milstolpar",
     description:
@@ -485,9 +562,14 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
         },
       };
     }),
-  });
+  };
+}
 
-  tables.push({
+/** Still employed 3, 6 and 12 months after the first employment. */
+function retentionTable(fig: Figures, kit: Kit): ReportTable {
+  const { retentionIds, fid } = fig;
+  const { count, share, stat, guard, registeredBases } = kit;
+  return {
     id: "retention",
     title: "Kvar i arbete",
     description:
@@ -520,9 +602,14 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
         };
       }),
     ),
-  });
+  };
+}
 
-  tables.push({
+/** The road to work, step by step. */
+function funnelTable(fig: Figures, kit: Kit): ReportTable {
+  const { funnelOf } = fig;
+  const { share, guard, matrixRow, noBases, ofRegistered } = kit;
+  return {
     id: "funnel",
     title: "Vägen till arbete",
     description:
@@ -542,8 +629,13 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
           i === 0 ? { v: null, k: "percent" } : guard(share(ids.total, previous.total), ofRegistered("total")),
       });
     }),
-  });
+  };
+}
 
+/** IPS fidelity indicators. */
+function fidelityTable(f: ReportFigures, fig: Figures, kit: Kit): ReportTable {
+  const { fid } = fig;
+  const { s, count, share, stat, guard, registeredBases, ofRegistered } = kit;
   const caseload = f.fidelity.caseload;
   const valueRow = (key: string, label: string, cells: ByGroup<Cell>, basis: Cell, target: string): TableRow => ({
     key,
@@ -557,7 +649,7 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
     s.hideDerived([], hoursCount) ? { v: null, k: "count", hidden: "small" } : { v: hoursCount, k: "count" },
     registeredBases("total", fid.employed),
   );
-  tables.push({
+  return {
     id: "fidelity",
     title: "IPS-trohet",
     description:
@@ -607,10 +699,15 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
         "Efter deltagarens önskemål",
       ),
     ],
-  });
+  };
+}
 
+/** Participants by home municipality. */
+function municipalitiesTable(fig: Figures, kit: Kit, names: Record<string, string>): ReportTable {
+  const { mapTotal, mapIds } = fig;
+  const { s, count, share, guard } = kit;
   const mapTotalValue = s.value(mapTotal);
-  tables.push({
+  return {
     id: "municipalities",
     title: "Deltagare per kommun",
     description:
@@ -644,9 +741,30 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
         },
       },
     ],
-  });
+  };
+}
 
-  return tables;
+export function buildTables(f: ReportFigures, options: TableOptions): ReportTable[] {
+  const k = options.minGroupSize ?? MIN_GROUP_SIZE;
+  const s = new Suppressor(options.suppress, k);
+  const names = options.municipalityNames ?? {};
+  const fig = registerFigures(f, s, k);
+  const kit = cellKit(s, fig);
+  // One builder per table, in the order of the report (cells are read in this order).
+  return [
+    participantsTable(fig, kit),
+    periodTable(fig, kit),
+    resultsTable(fig, kit),
+    exitReasonsTable(fig, kit),
+    occupationTable(fig, kit),
+    incomeTable(fig, kit),
+    milestonesTable(fig, kit),
+    timeDistributionTable(fig, kit),
+    retentionTable(fig, kit),
+    funnelTable(fig, kit),
+    fidelityTable(f, fig, kit),
+    municipalitiesTable(fig, kit, names),
+  ];
 }
 
 export function tableById(tables: readonly ReportTable[], id: TableId): ReportTable {

@@ -1,4 +1,4 @@
-// Accommodations: offered by employers, needed by participants (`must` or `nice`). DESIGN §6.
+// Accommodations: offered by employers, needed by participants (`must` or `nice`). See docs/product-rules.md#data-model.
 import { vocabulary } from "./vocabulary.ts";
 
 export const accommodations = vocabulary({

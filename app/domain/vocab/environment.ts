@@ -1,4 +1,4 @@
-// Workplace environment (DESIGN §6). The same vocabulary describes what an opening offers and
+// Workplace environment (docs/product-rules.md#data-model). The same vocabulary describes what an opening offers and
 // what a participant prefers or must avoid.
 import { vocabulary, type Vocabulary } from "./vocabulary.ts";
 

@@ -17,7 +17,7 @@ export const openingStatuses = vocabulary({
 });
 export type OpeningStatus = (typeof openingStatuses.codes)[number];
 
-/** Employment support form for kind `job`; `competitive` is false for the last two (DESIGN §4). */
+/** Employment support form for kind `job`; `competitive` is false for the last two (docs/product-rules.md#vocabulary). */
 export const employmentSupports = vocabulary({
   none: "Utan stöd",
   lonestod: "Lönestöd",

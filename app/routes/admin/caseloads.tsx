@@ -18,7 +18,8 @@ import { audit } from "~/utils/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { notFound } from "~/utils/responses.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
-import { assignableCoaches, caseloadRows } from "~/utils/participants.server.ts";
+import { assignableCoaches, caseloadRows, reassignParticipants } from "~/utils/participants.server.ts";
+import { setEmploymentPercent } from "~/utils/staff-settings.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { daysBetween, formatDate } from "~/domain/swedish-time.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
@@ -77,11 +78,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (values.intent === "percent") {
     const form = parseWith(PercentSchema, values, values);
     if (!form.ok) return data({ ok: false as const, errors: form.errors, values }, { status: 400 });
-    const coach = await db.user.findFirst({
-      where: { id: form.data.coachId, organizationId: user.organizationId, role: { in: ["coach", "admin"] } },
-    });
+    const coach = await setEmploymentPercent(user.organizationId, form.data.coachId, form.data.employmentPercent);
     if (!coach) notFound("Coachen finns inte.");
-    await db.user.update({ where: { id: coach.id }, data: { employmentPercent: form.data.employmentPercent } });
     throw await redirectWithNotice(here, `${coach.name} har nu ${form.data.employmentPercent} % tjänstgöring.`);
   }
   const form = parseWith(ReassignSchema, values, values);
@@ -104,20 +102,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     select: { id: true, coachId: true },
   });
   if (participants.length !== new Set(form.data.participantIds).size) notFound("Deltagaren finns inte.");
-  await db.$transaction(async (tx) => {
-    for (const p of participants) {
-      if (p.coachId === coach.id) continue;
-      await tx.participant.update({ where: { id: p.id }, data: { coachId: coach.id } });
-      await audit(tx, {
-        actorId: user.id,
-        participantId: p.id,
-        action: "update",
-        entity: "coach",
-        detail: "Ny ansvarig coach",
-        ip: clientIp(context),
-      });
-    }
-  });
+  await reassignParticipants(user, participants, coach.id, clientIp(context));
   throw await redirectWithNotice(here, `${participants.length} deltagare har nu ${coach.name} som coach.`);
 }
 

@@ -1,4 +1,4 @@
-// A coach adds an employer to the organisation (DESIGN §5.1), and may invite its first user by
+// A coach adds an employer to the organisation (docs/product-rules.md#employer-onboarding), and may invite its first user by
 // email (a sign-in link). Everything is saved together or not at all.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";

@@ -1,4 +1,4 @@
-// Reverse matching (DESIGN §5.5, §7): for one opening, the ranked participants of the coach's own
+// Reverse matching (docs/product-rules.md#match-lists, #matching): for one opening, the ranked participants of the coach's own
 // organisation, computed in application code (participant data never enters the search engine),
 // with score and reasons; propose or shortlist from here. Each participant shown is audited.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -8,17 +8,17 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ActionError } from "~/components/forms.tsx";
 import { ProposalStatusBadge, ReasonList } from "~/components/proposal-parts.tsx";
-import { coachProposalPath, OPEN_STATUSES } from "~/domain/proposals.ts";
+import { coachProposalPath, isOpenStatus } from "~/domain/proposals.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { phases } from "~/domain/vocab/participants.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/responses.server.ts";
 import { db } from "~/utils/db.server.ts";
+import { actOnPair, auditReverseMatchViews, latestProposalsForOpening } from "~/utils/match-pairs.server.ts";
 import { matchParticipantsForOpening } from "~/utils/matching.server.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
-import { createProposal } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
-import { addToShortlist, isShortlisted, readShortlist, removeFromShortlist } from "~/utils/shortlist.server.ts";
+import { isShortlisted, readShortlist } from "~/utils/shortlist.server.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -45,39 +45,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
   });
   const ids = matches.map((m) => m.participantId);
-  const [caseload, proposals, shortlist] = await Promise.all([
+  const [caseload, latest, shortlist] = await Promise.all([
     db.participant.findMany({ where: { id: { in: ids }, coachId: user.id }, select: { id: true } }),
-    db.proposal.findMany({
-      where: { openingId: opening.id, participantId: { in: ids } },
-      orderBy: { proposedAt: "desc" },
-      select: { id: true, participantId: true, status: true },
-    }),
+    latestProposalsForOpening(opening.id, ids),
     readShortlist(request, user.id),
   ]);
   const mine = new Set(caseload.map((p) => p.id));
-  const latest = new Map<string, { id: string; status: string }>();
-  for (const p of proposals) {
-    const seen = latest.get(p.participantId);
-    if (
-      !seen ||
-      (!(OPEN_STATUSES as readonly string[]).includes(seen.status) &&
-        (OPEN_STATUSES as readonly string[]).includes(p.status))
-    )
-      latest.set(p.participantId, { id: p.id, status: p.status });
-  }
   const shown = matches.filter((m) => !mineOnly || mine.has(m.participantId)).slice(0, 20);
-  if (shown.length) {
-    await db.auditEvent.createMany({
-      data: shown.map((m) => ({
-        actorId: user.id,
-        participantId: m.participantId,
-        action: "read",
-        entity: "reverse-match",
-        detail: `Matchning mot ${opening.title}`,
-        ip: clientIp(context),
-      })),
-    });
-  }
+  await auditReverseMatchViews(
+    user,
+    shown.map((m) => m.participantId),
+    opening.title,
+    clientIp(context),
+  );
   return {
     opening: {
       id: opening.id,
@@ -119,27 +99,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.success)
     return data({ ok: false as const, message: form.error.issues[0]?.message ?? "Ogiltig åtgärd." }, { status: 400 });
   const participant = await requireOrgParticipant(form.data.participantId, user.organizationId);
-  const pair = { participantId: participant.id, openingId: opening.id };
-  if (form.data.intent !== "propose") {
-    const add = form.data.intent === "shortlist_add";
-    const cookie = add
-      ? await addToShortlist(request, user.id, pair)
-      : await removeFromShortlist(request, user.id, pair);
-    throw await redirectWithNotice(
-      samePage(request),
-      add ? `${participant.pseudonym} ligger nu i kortlistan.` : "Borttagen från kortlistan.",
-      { headers: { "Set-Cookie": cookie } },
-    );
-  }
-  const result = await createProposal(user, {
-    participantId: participant.id,
-    openingId: opening.id,
-    ip: clientIp(context),
-  });
+  const result = await actOnPair(
+    request,
+    user,
+    form.data.intent,
+    { participantId: participant.id, openingId: opening.id },
+    { shortlistedMessage: `${participant.pseudonym} ligger nu i kortlistan.`, ip: clientIp(context) },
+  );
   if (!result.ok) return data({ ok: false as const, message: result.message }, { status: result.status });
   throw await redirectWithNotice(samePage(request), result.message, {
-    link: { to: coachProposalPath(result.id), text: "Öppna förslaget" },
-    headers: { "Set-Cookie": await removeFromShortlist(request, user.id, pair) },
+    ...(result.proposalId ? { link: { to: coachProposalPath(result.proposalId), text: "Öppna förslaget" } } : {}),
+    headers: { "Set-Cookie": result.cookie },
   });
 }
 
@@ -176,7 +146,7 @@ export default function OpeningMatches() {
       ) : (
         <ol className="match-list">
           {matches.map((m) => {
-            const open = m.proposal && (OPEN_STATUSES as readonly string[]).includes(m.proposal.status);
+            const open = m.proposal && isOpenStatus(m.proposal.status);
             return (
               <li key={m.participantId} className="panel match">
                 <div className="match__head">

@@ -1,4 +1,4 @@
-// "Utfall": a participant's outcome record for the coach (issue 7, DESIGN §5.9) — the milestones
+// "Utfall": a participant's outcome record for the coach (issue 7, docs/product-rules.md#outcomes) — the milestones
 // derived from contacts, proposals and placements, occupation and income sources at start, the
 // exit (date, reason, occupation and income sources at exit), and retention checks 3, 6 and 12
 // months after the first employment. Every view and change is audited.
@@ -17,7 +17,7 @@ import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, parseJson } from "~/utils/db.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
-import { loadOutcome, recordExit, recordRetention, retentionPlan } from "~/utils/outcomes.server.ts";
+import { loadOutcome, retentionPlan, saveExit, saveRetention } from "~/utils/outcomes.server.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { dayKey, daysBetween, formatDate } from "~/domain/swedish-time.ts";
@@ -83,17 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           values,
         );
       }
-      await db.$transaction(async (tx) => {
-        await recordExit(tx, participant, parsed.data, user.id);
-        await audit(tx, {
-          actorId: user.id,
-          participantId: participant.id,
-          action: "update",
-          entity: "outcome",
-          detail: `Avslut ${dayKey(parsed.data.exitDate)}: ${exitReasons.label(parsed.data.exitReason)}`,
-          ip,
-        });
-      });
+      await saveExit(user, participant, parsed.data, ip);
       throw await redirectWithNotice(here, "Avslutet är sparat. Deltagaren är nu avslutad.");
     }
     case "retention": {
@@ -118,17 +108,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           values,
         );
       }
-      await db.$transaction(async (tx) => {
-        await recordRetention(tx, participant.id, parsed.data);
-        await audit(tx, {
-          actorId: user.id,
-          participantId: participant.id,
-          action: "update",
-          entity: "outcome",
-          detail: `Uppföljning efter ${parsed.data.months} månader: ${parsed.data.employed ? `anställd, ${parsed.data.hours} tim/v` : "inte anställd"}`,
-          ip,
-        });
-      });
+      await saveRetention(user, participant.id, parsed.data, ip);
       throw await redirectWithNotice(here, `Uppföljningen efter ${parsed.data.months} månader är sparad.`);
     }
     default:

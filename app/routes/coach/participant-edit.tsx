@@ -13,10 +13,9 @@ import { formValues, parseWith } from "~/domain/forms.ts";
 import {
   assignableCoaches,
   checkEnrolment,
-  enrolmentColumns,
   enrolmentRefs,
   requireOrgParticipant,
-  syncParticipantUser,
+  updateEnrolment,
 } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
@@ -77,35 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     participantUserId: participant.userId,
   });
   if (!checked.ok) return data({ errors: checked.errors, values }, { status: 400 });
-  const coachId = input.coachId ?? participant.coachId;
-  await db.$transaction(async (tx) => {
-    await tx.participant.update({
-      where: { id: participant.id },
-      data: { ...enrolmentColumns(input, checked.place), coachId },
-    });
-    await syncParticipantUser(
-      tx,
-      { id: participant.id, userId: participant.userId, pseudonym: input.pseudonym },
-      input.email ?? null,
-    );
-    await audit(tx, {
-      actorId: user.id,
-      participantId: participant.id,
-      action: "update",
-      entity: "participant",
-      ip: clientIp(context),
-    });
-    if (coachId !== participant.coachId) {
-      await audit(tx, {
-        actorId: user.id,
-        participantId: participant.id,
-        action: "update",
-        entity: "coach",
-        detail: "Ny ansvarig coach",
-        ip: clientIp(context),
-      });
-    }
-  });
+  await updateEnrolment(user, participant, input, checked.place, clientIp(context));
   throw redirect(`/coach/deltagare/${participant.id}`);
 }
 

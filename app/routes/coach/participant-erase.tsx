@@ -11,7 +11,7 @@ import { requireOrgAdmin as requireAdmin } from "~/utils/admin.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { parseForm } from "~/domain/forms.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
-import { eraseParticipant } from "~/utils/privacy.server.ts";
+import { eraseParticipantRecord } from "~/utils/privacy.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { redirectWithNotice } from "~/utils/notice.server.ts";
 
@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  await db.$transaction((tx) => eraseParticipant(tx, participant.id, { actorId: user.id, ip: clientIp(context) }));
+  await eraseParticipantRecord(participant.id, { actorId: user.id, ip: clientIp(context) });
   throw await redirectWithNotice(
     "/admin/arenden",
     "Deltagarens uppgifter är raderade. Bara anonym statistik finns kvar.",

@@ -1,4 +1,4 @@
-// "Matchningar" for one participant (DESIGN §5.5, §7): ranked openings with score, reasons and
+// "Matchningar" for one participant (docs/product-rules.md#match-lists, #matching): ranked openings with score, reasons and
 // distance; the coach's filters (kind, max distance, hours — validated, a bad value is a 400 with
 // the message next to the field); "varför inte?" for an opening the coach expected (by title, link
 // or id), naming the hard rule that excludes it; and shortlist / propose. Every view is audited.
@@ -11,16 +11,17 @@ import { ChoiceGroup } from "~/components/form-controls.tsx";
 import { ActionError, ErrorSummary, Field } from "~/components/forms.tsx";
 import { ProposalStatusBadge, ReasonList } from "~/components/proposal-parts.tsx";
 import { MATCH_FILTER_LIMITS, matchFilterValues, parseMatchFilters } from "~/domain/matching/filters.ts";
-import { coachProposalPath, OPEN_STATUSES } from "~/domain/proposals.ts";
+import { coachProposalPath, isOpenStatus } from "~/domain/proposals.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
+import { actOnPair, latestProposalsForParticipant } from "~/utils/match-pairs.server.ts";
 import { matchOpeningsForParticipant, whyNot, type OpeningMatch, type WhyNot } from "~/utils/matching.server.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
-import { createProposal, resolveOpeningReference, type OpeningChoice } from "~/utils/proposals.server.ts";
+import { resolveOpeningReference, type OpeningChoice } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
-import { addToShortlist, isShortlisted, readShortlist, removeFromShortlist } from "~/utils/shortlist.server.ts";
+import { isShortlisted, readShortlist } from "~/utils/shortlist.server.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -73,24 +74,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }
   }
 
-  const [proposals, shortlist] = await Promise.all([
-    db.proposal.findMany({
-      where: { participantId: participant.id },
-      orderBy: { proposedAt: "desc" },
-      select: { id: true, openingId: true, status: true },
-    }),
+  const [latest, shortlist] = await Promise.all([
+    latestProposalsForParticipant(participant.id),
     readShortlist(request, user.id),
   ]);
-  const latest = new Map<string, { id: string; status: string }>();
-  for (const p of proposals) {
-    const seen = latest.get(p.openingId);
-    if (
-      !seen ||
-      (!(OPEN_STATUSES as readonly string[]).includes(seen.status) &&
-        (OPEN_STATUSES as readonly string[]).includes(p.status))
-    )
-      latest.set(p.openingId, { id: p.id, status: p.status });
-  }
   const mine = shortlist.filter((e) => e.participantId === participant.id);
   const shortlistOpenings = mine.length
     ? await db.opening.findMany({
@@ -148,7 +135,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.success)
     return data({ ok: false as const, message: form.error.issues[0]?.message ?? "Ogiltig åtgärd." }, { status: 400 });
   const { intent, openingId } = form.data;
-  const pair = { participantId: participant.id, openingId };
+  let title = "";
   if (intent === "shortlist_add" || intent === "shortlist_remove") {
     const exists = await db.opening.findFirst({
       where: { id: openingId, status: "published" },
@@ -156,21 +143,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     if (!exists && intent === "shortlist_add")
       return data({ ok: false as const, message: "Annonsen finns inte." }, { status: 400 });
-    const cookie =
-      intent === "shortlist_add"
-        ? await addToShortlist(request, user.id, pair)
-        : await removeFromShortlist(request, user.id, pair);
-    throw await redirectWithNotice(
-      samePage(request),
-      intent === "shortlist_add" ? `”${exists!.title}” ligger nu i kortlistan.` : "Borttagen från kortlistan.",
-      { headers: { "Set-Cookie": cookie } },
-    );
+    title = exists?.title ?? "";
   }
-  const result = await createProposal(user, { participantId: participant.id, openingId, ip: clientIp(context) });
+  const result = await actOnPair(
+    request,
+    user,
+    intent,
+    { participantId: participant.id, openingId },
+    { shortlistedMessage: `”${title}” ligger nu i kortlistan.`, ip: clientIp(context) },
+  );
   if (!result.ok) return data({ ok: false as const, message: result.message }, { status: result.status });
   throw await redirectWithNotice(samePage(request), result.message, {
-    link: { to: coachProposalPath(result.id), text: "Öppna förslaget" },
-    headers: { "Set-Cookie": await removeFromShortlist(request, user.id, pair) },
+    ...(result.proposalId ? { link: { to: coachProposalPath(result.proposalId), text: "Öppna förslaget" } } : {}),
+    headers: { "Set-Cookie": result.cookie },
   });
 }
 
@@ -187,7 +172,7 @@ function PairActions({
   busy: boolean;
   title: string;
 }) {
-  const open = proposal && (OPEN_STATUSES as readonly string[]).includes(proposal.status);
+  const open = proposal && isOpenStatus(proposal.status);
   return (
     <div className="button-row">
       {proposal ? (

@@ -1,4 +1,4 @@
-// "Skriv in deltagare": enrolment with consent (DESIGN §5.3). The participant, the consents, the
+// "Skriv in deltagare": enrolment with consent (docs/product-rules.md#enrolment). The participant, the consents, the
 // first phase, the sign-in account (when there is an email) and the audit event are written in one
 // transaction; a bad field changes nothing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -9,19 +9,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { ParticipantFields } from "~/components/participant-fields.tsx";
 import { consentSchema, enrolmentSchema } from "~/domain/enrolment.ts";
-import { enqueueEmail, kickOutbox } from "../../../emails/outbox.server.ts";
-import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { absoluteUrl } from "~/utils/env.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
-import {
-  assignableCoaches,
-  checkEnrolment,
-  enrolmentColumns,
-  enrolmentRefs,
-  syncParticipantUser,
-} from "~/utils/participants.server.ts";
+import { assignableCoaches, checkEnrolment, enrolmentRefs, enrolParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
 import { redirectWithNotice } from "~/utils/notice.server.ts";
@@ -56,53 +47,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const checked = await checkEnrolment(input, { organizationId: user.organizationId });
   if (!checked.ok) return fail(checked.errors);
 
-  const coachId = input.coachId ?? user.id;
-  const now = new Date();
-  const statisticsGiven = consent.data.consentStatistics === "yes";
-  const participant = await db.$transaction(async (tx) => {
-    const created = await tx.participant.create({
-      data: {
-        organizationId: user.organizationId,
-        coachId,
-        ...enrolmentColumns(input, checked.place),
-        phase: "enrolled",
-        phaseChangedAt: now,
-        enrolledAt: now,
-        profile: { create: {} },
-        phaseChanges: { create: { fromPhase: null, toPhase: "enrolled", at: now, byId: user.id } },
-        consents: {
-          create: [
-            { scope: "brygga", given: true, date: consent.data.consentBryggaDate, recordedById: user.id },
-            {
-              scope: "statistics",
-              given: statisticsGiven,
-              date: consent.data.consentStatisticsDate ?? consent.data.consentBryggaDate,
-              recordedById: user.id,
-            },
-          ],
-        },
-      },
-    });
-    await syncParticipantUser(tx, created, input.email ?? null);
-    await audit(tx, {
-      actorId: user.id,
-      participantId: created.id,
-      action: "create",
-      entity: "participant",
-      detail: "Inskrivning med samtycke",
-      ip: clientIp(context),
-    });
-    if (input.email && values.sendWelcome === "yes") {
-      const coach = await tx.user.findUniqueOrThrow({ where: { id: coachId }, select: { name: true } });
-      await enqueueEmail(tx, {
-        template: "participantWelcome",
-        to: input.email,
-        data: { name: input.pseudonym, coachName: coach.name, url: absoluteUrl("/logga-in", { email: input.email }) },
-      });
-    }
-    return created;
+  const participant = await enrolParticipant(user, input, checked.place, consent.data, {
+    sendWelcome: values.sendWelcome === "yes",
+    ip: clientIp(context),
   });
-  kickOutbox();
   throw await redirectWithNotice(
     `/coach/deltagare/${participant.id}`,
     `${input.pseudonym} är inskriven. Börja gärna med yrkesprofilen.`,

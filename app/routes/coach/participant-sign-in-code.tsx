@@ -6,6 +6,7 @@ import { audit } from "~/utils/audit.server.ts";
 import { CODE_LIFETIME_HOURS } from "~/domain/sign-in-rules.ts";
 import { issueParticipantCode, requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
+import { ensureParticipantAccount } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { notFound } from "~/utils/responses.server.ts";
 import { formatDateTime } from "~/domain/swedish-time.ts";
@@ -31,13 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const participant = await findParticipant(params.participantId, user.organizationId);
-  const participantUserId =
-    participant.userId ??
-    (await db.$transaction(async (tx) => {
-      const created = await tx.user.create({ data: { name: participant.pseudonym, role: "participant" } });
-      await tx.participant.update({ where: { id: participant.id }, data: { userId: created.id } });
-      return created.id;
-    }));
+  const participantUserId = await ensureParticipantAccount(participant);
   const { code, expiresAt } = await issueParticipantCode(participantUserId, user.id);
   await audit(db, {
     actorId: user.id,

@@ -5,26 +5,34 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { kept, SelectField, TextareaField } from "~/components/form-controls.tsx";
+import { kept, SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { FirstContactBadge } from "~/components/first-contact-badge.tsx";
-import { dateField, notInFuture, optionalDateField } from "~/domain/enrolment.ts";
-import { filledSections } from "~/domain/profile.ts";
-import { profileSections } from "~/domain/profile-forms.ts";
-import { firstContactStatus } from "~/domain/first-contact.ts";
+import {
+  ConsentPanel,
+  EmployerContactList,
+  ParticipantFacts,
+  PhaseHistory,
+  ProfileChecklist,
+  ProfileComments,
+} from "~/components/participant-record.tsx";
+import { consentChangeError, dateField, notInFuture, optionalDateField } from "~/domain/enrolment.ts";
 import { placementStatuses } from "~/domain/placements.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
-import { employerContactKinds, incomeSources, occupationStatuses } from "~/domain/vocab/outcomes.ts";
-import { consentScopes, genders, goals, phases, referralSources } from "~/domain/vocab/participants.ts";
-import { audit } from "~/utils/audit.server.ts";
+import { consentScopes, phases } from "~/domain/vocab/participants.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
-import { db, parseJson } from "~/utils/db.server.ts";
 import { formValues, parseWith } from "~/domain/forms.ts";
-import { changePhase, firstEmployerContacts, requireOrgParticipant } from "~/utils/participants.server.ts";
-import { loadProfile } from "~/utils/profiles.server.ts";
+import {
+  loadParticipantPage,
+  recordConsentChange,
+  recordParticipantContact,
+  replyToProfileComment,
+  setParticipantPhase,
+} from "~/utils/participant-record.server.ts";
+import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
-import { dayKey, daysBetween, formatDate, formatDateTime } from "~/domain/swedish-time.ts";
+import { dayKey, formatDate } from "~/domain/swedish-time.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,128 +42,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const found = await requireOrgParticipant(params.participantId, user.organizationId);
-  const participant = await db.participant.findUniqueOrThrow({
-    where: { id: found.id },
-    include: {
-      coach: { select: { id: true, name: true } },
-      municipality: { select: { name: true } },
-      user: { select: { id: true, email: true } },
-      consents: { orderBy: { createdAt: "asc" } },
-      phaseChanges: { orderBy: { at: "desc" }, include: { by: { select: { name: true } } } },
-      comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, role: true } } } },
-      contacts: {
-        orderBy: { occurredAt: "desc" },
-        include: { employer: { select: { id: true, name: true } }, coach: { select: { name: true } } },
-      },
-      placements: {
-        orderBy: { startDate: "desc" },
-        select: {
-          id: true,
-          kind: true,
-          status: true,
-          startDate: true,
-          endDate: true,
-          opening: { select: { title: true, employer: { select: { name: true } } } },
-        },
-      },
-    },
-  });
-  const [firstContacts, { profile }] = await Promise.all([
-    firstEmployerContacts([participant.id]),
-    loadProfile(participant.id),
-  ]);
-  await audit(db, {
-    actorId: user.id,
-    participantId: participant.id,
-    action: "read",
-    entity: "participant",
-    ip: clientIp(context),
-  });
-
-  const firstContactAt = firstContacts.get(participant.id) ?? null;
-  const replies = new Map<string, typeof participant.comments>();
-  for (const c of participant.comments)
-    if (c.replyToId) replies.set(c.replyToId, [...(replies.get(c.replyToId) ?? []), c]);
-  return {
-    isAdmin: user.role === "admin",
-    today: dayKey(new Date()),
-    participant: {
-      id: participant.id,
-      pseudonym: participant.pseudonym,
-      realName: participant.realName,
-      email: participant.email,
-      phone: participant.phone,
-      gender: participant.gender,
-      birthYear: participant.birthYear,
-      municipality: participant.municipality?.name ?? null,
-      postalCode: participant.postalCode,
-      referralSource: participant.referralSource,
-      goals: parseJson<string[]>(participant.goals, []),
-      startOccupation: participant.startOccupation,
-      startIncomeSources: parseJson<string[]>(participant.startIncomeSources, []),
-      phase: participant.phase,
-      phaseChangedAt: participant.phaseChangedAt,
-      daysInPhase: daysBetween(participant.phaseChangedAt),
-      enrolledAt: participant.enrolledAt,
-      lastContactAt: participant.lastContactAt,
-      nextContactAt: participant.nextContactAt,
-      coach: participant.coach,
-      hasAccount: Boolean(participant.user),
-      signsInWithEmail: Boolean(participant.user?.email),
-    },
-    firstContact: firstContactStatus({
-      enrolledAt: participant.enrolledAt,
-      firstContactAt,
-      exited: participant.phase === "exited",
-    }),
-    placements: participant.placements.map((pl) => ({
-      id: pl.id,
-      kind: pl.kind,
-      status: pl.status,
-      startDate: pl.startDate,
-      endDate: pl.endDate,
-      title: pl.opening.title,
-      employerName: pl.opening.employer.name,
-    })),
-    consents: participant.consents.map((c) => ({
-      id: c.id,
-      scope: c.scope,
-      given: c.given,
-      date: c.date,
-      withdrawnAt: c.withdrawnAt,
-    })),
-    phaseChanges: participant.phaseChanges.map((p) => ({
-      id: p.id,
-      fromPhase: p.fromPhase,
-      toPhase: p.toPhase,
-      at: p.at,
-      by: p.by?.name ?? null,
-    })),
-    comments: participant.comments
-      .filter((c) => !c.replyToId)
-      .map((c) => ({
-        id: c.id,
-        body: c.body,
-        createdAt: c.createdAt,
-        author: c.author?.name ?? "Okänd",
-        byParticipant: c.author?.role === "participant",
-        replies: (replies.get(c.id) ?? []).map((r) => ({
-          id: r.id,
-          body: r.body,
-          createdAt: r.createdAt,
-          author: r.author?.name ?? "Okänd",
-        })),
-      })),
-    contacts: participant.contacts.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      occurredAt: c.occurredAt,
-      notes: c.notes,
-      employer: c.employer,
-      coach: c.coach?.name ?? null,
-    })),
-    sections: filledSections(profile),
-  };
+  const page = await loadParticipantPage(user, found.id, clientIp(context));
+  return { isAdmin: user.role === "admin", today: dayKey(new Date()), ...page };
 }
 
 const PhaseSchema = z.object({ toPhase: phases.schema.refine(Boolean, "Välj en fas.") });
@@ -189,135 +77,41 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const participant = await requireOrgParticipant(params.participantId, user.organizationId);
   const values = formValues(await request.formData());
   const ip = clientIp(context);
+  const here = samePage(request);
   const bad = (errors: Record<string, string[] | undefined>, intent: string) =>
     data({ ok: false as const, intent, errors, values }, { status: 400 });
-  const here = samePage(request);
 
   switch (values.intent) {
     case "phase": {
       const parsed = parseWith(PhaseSchema, values, values);
       if (!parsed.ok) return bad(parsed.errors, "phase");
-      await db.$transaction(async (tx) => {
-        const changed = await changePhase(tx, participant, parsed.data.toPhase, user.id);
-        if (changed)
-          await audit(tx, {
-            actorId: user.id,
-            participantId: participant.id,
-            action: "update",
-            entity: "phase",
-            detail: `${participant.phase} → ${parsed.data.toPhase}`,
-            ip,
-          });
-      });
+      await setParticipantPhase(user, participant, parsed.data.toPhase, ip);
       throw await redirectWithNotice(here, `Fasen är nu ${phases.label(parsed.data.toPhase)}.`);
     }
     case "contact": {
       const parsed = parseWith(ContactSchema, values, values);
       if (!parsed.ok) return bad(parsed.errors, "contact");
-      await db.$transaction(async (tx) => {
-        await tx.participant.update({
-          where: { id: participant.id },
-          data: { lastContactAt: parsed.data.lastContactAt, nextContactAt: parsed.data.nextContactAt ?? null },
-        });
-        await audit(tx, { actorId: user.id, participantId: participant.id, action: "update", entity: "contact", ip });
-      });
+      await recordParticipantContact(user, participant, parsed.data, ip);
       throw await redirectWithNotice(here, "Kontakten är sparad.");
     }
     case "reply": {
       const parsed = parseWith(ReplySchema, values, values);
       if (!parsed.ok) return bad(parsed.errors, "reply");
-      const comment = await db.profileComment.findFirst({
-        where: { id: parsed.data.replyToId, participantId: participant.id, replyToId: null },
-      });
-      if (!comment) return bad({ body: ["Kommentaren finns inte längre."] }, "reply");
-      await db.$transaction(async (tx) => {
-        await tx.profileComment.create({
-          data: { participantId: participant.id, authorId: user.id, body: parsed.data.body, replyToId: comment.id },
-        });
-        await audit(tx, {
-          actorId: user.id,
-          participantId: participant.id,
-          action: "create",
-          entity: "comment",
-          detail: "Svar på deltagarens kommentar",
-          ip,
-        });
-      });
+      if (!(await replyToProfileComment(user, participant, parsed.data, ip)))
+        return bad({ body: ["Kommentaren finns inte längre."] }, "reply");
       throw await redirectWithNotice(here, "Ditt svar är skickat. Deltagaren ser det på sin profil.");
     }
     case "consent": {
       const parsed = parseWith(ConsentSchema, values, values);
       if (!parsed.ok) return bad(parsed.errors, "consent");
-      if (parsed.data.scope === "brygga" && parsed.data.given === "no") {
-        return bad(
-          { given: ["Utan samtycke till Brygga ska deltagarens uppgifter raderas. Be administratören radera dem."] },
-          "consent",
-        );
-      }
-      await db.$transaction(async (tx) => {
-        await tx.consent.updateMany({
-          where: { participantId: participant.id, scope: parsed.data.scope, withdrawnAt: null },
-          data: { withdrawnAt: new Date() },
-        });
-        await tx.consent.create({
-          data: {
-            participantId: participant.id,
-            scope: parsed.data.scope,
-            given: parsed.data.given === "yes",
-            date: parsed.data.date,
-            recordedById: user.id,
-          },
-        });
-        await audit(tx, {
-          actorId: user.id,
-          participantId: participant.id,
-          action: "update",
-          entity: "consent",
-          detail: `${parsed.data.scope}: ${parsed.data.given === "yes" ? "ja" : "nej"}`,
-          ip,
-        });
-      });
+      const refused = consentChangeError(parsed.data);
+      if (refused) return bad({ given: [refused] }, "consent");
+      await recordConsentChange(user, participant, parsed.data, ip);
       throw await redirectWithNotice(here, "Samtycket är sparat.");
     }
     default:
       return bad({}, "unknown");
   }
-}
-
-function Consents({
-  consents,
-}: {
-  consents: Array<{
-    id: string;
-    scope: string;
-    given: boolean;
-    date: string | Date;
-    withdrawnAt: string | Date | null;
-  }>;
-}) {
-  const current = consentScopes.codes.map((scope) => ({
-    scope,
-    consent: consents.filter((c) => c.scope === scope && !c.withdrawnAt).at(-1),
-  }));
-  return (
-    <ul>
-      {current.map(({ scope, consent }) => (
-        <li key={scope}>
-          {consentScopes.label(scope)}:{" "}
-          {consent ? (
-            <strong>
-              {consent.given ? "Ja" : "Nej"} ({formatDate(consent.date)})
-            </strong>
-          ) : (
-            <strong>Inte registrerat</strong>
-          )}
-          {scope === "statistics" && (!consent || !consent.given) ? (
-            <span className="muted"> – räknas anonymt</span>
-          ) : null}
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 export default function ParticipantPage() {
@@ -338,7 +132,7 @@ export default function ParticipantPage() {
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
   const valuesFor = (intent: string) => (actionData?.intent === intent ? actionData.values : undefined);
   const busy = navigation.state === "submitting";
-  const unanswered = comments.filter((c) => c.byParticipant && c.replies.length === 0).length;
+  const form = { busy, errorsFor, valuesFor };
 
   return (
     <>
@@ -470,181 +264,18 @@ export default function ParticipantPage() {
         </section>
       </div>
 
-      <section className="panel" aria-labelledby="comments-title">
-        <h2 id="comments-title">
-          Kommentarer på profilen{" "}
-          {unanswered > 0 ? <span className="badge badge--warning">{unanswered} obesvarade</span> : null}
-        </h2>
-        {comments.length === 0 ? <p>Deltagaren har inte kommenterat profilen.</p> : null}
-        <ol className="comments">
-          {comments.map((c) => (
-            <li key={c.id} className="comment">
-              <p className="comment__meta">
-                <strong>{c.author}</strong> <span className="muted">{formatDateTime(c.createdAt)}</span>
-              </p>
-              <p className="comment__body">{c.body}</p>
-              {c.replies.length > 0 ? (
-                <ol className="comments comments--replies">
-                  {c.replies.map((r) => (
-                    <li key={r.id} className="comment comment--reply">
-                      <p className="comment__meta">
-                        <strong>{r.author}</strong> <span className="muted">{formatDateTime(r.createdAt)}</span>
-                      </p>
-                      <p className="comment__body">{r.body}</p>
-                    </li>
-                  ))}
-                </ol>
-              ) : null}
-              <Form method="post" className="stack" noValidate>
-                <input type="hidden" name="intent" value="reply" />
-                <input type="hidden" name="replyToId" value={c.id} />
-                <TextareaField
-                  label={`Svara ${c.author}`}
-                  name="body"
-                  errors={valuesFor("reply")?.replyToId === c.id ? errorsFor("reply")?.body : undefined}
-                  textareaProps={{
-                    rows: 3,
-                    defaultValue: valuesFor("reply")?.replyToId === c.id ? kept(valuesFor("reply"), "body") : undefined,
-                  }}
-                />
-                <button type="submit" className="button button--secondary" disabled={busy}>
-                  Skicka svar
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <ProfileComments comments={comments} form={form} />
 
-      <section className="panel" aria-labelledby="profile-title">
-        <h2 id="profile-title">Yrkesprofil</h2>
-        <ul className="checklist">
-          {profileSections.map((s) => {
-            const key = {
-              intressen: "interests",
-              styrkor: "strengths",
-              erfarenhet: "experience",
-              bakgrund: "background",
-              onskemal: "preferences",
-              arbetsmiljo: "environment",
-              anpassningar: "needs",
-              aldrig: "exclusions",
-              synlighet: "disclosure",
-            }[s.slug];
-            const done = sections[key];
-            return (
-              <li key={s.slug}>
-                <Link to={`yrkesprofil/${s.slug}`}>{s.title}</Link> –{" "}
-                {done ? "ifyllt" : <span className="muted">inte ifyllt</span>}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
+      <ProfileChecklist sections={sections} />
 
       <div className="grid">
-        <section className="panel" aria-labelledby="facts-title">
-          <h2 id="facts-title">Uppgifter</h2>
-          <dl className="facts">
-            {p.realName ? (
-              <>
-                <dt>Fullständigt namn</dt>
-                <dd>{p.realName}</dd>
-              </>
-            ) : null}
-            <dt>Kön</dt>
-            <dd>{genders.label(p.gender)}</dd>
-            <dt>Födelseår</dt>
-            <dd>{p.birthYear ?? "–"}</dd>
-            <dt>Hemort</dt>
-            <dd>
-              {p.municipality ?? "–"}
-              {p.postalCode ? ` (${p.postalCode.slice(0, 3)} ${p.postalCode.slice(3)})` : ""}
-            </dd>
-            <dt>E-post</dt>
-            <dd>{p.email ?? "–"}</dd>
-            <dt>Telefon</dt>
-            <dd>{p.phone ?? "–"}</dd>
-            <dt>Remitterad av</dt>
-            <dd>{referralSources.label(p.referralSource)}</dd>
-            <dt>Mål</dt>
-            <dd>{p.goals.map((g) => goals.label(g)).join(", ") || "–"}</dd>
-            <dt>Sysselsättning vid start</dt>
-            <dd>{occupationStatuses.label(p.startOccupation) || "–"}</dd>
-            <dt>Försörjning vid start</dt>
-            <dd>{p.startIncomeSources.map((s) => incomeSources.label(s)).join(", ") || "–"}</dd>
-            <dt>Inloggning</dt>
-            <dd>
-              {p.signsInWithEmail ? "Med länk via e-post" : p.hasAccount ? "Med kod från coachen" : "Inget konto än"}
-            </dd>
-          </dl>
-        </section>
-        <section className="panel" aria-labelledby="consent-title">
-          <h2 id="consent-title">Samtycke</h2>
-          <Consents consents={consents} />
-          <details>
-            <summary>Registrera ändrat samtycke</summary>
-            <Form method="post" noValidate className="stack">
-              <input type="hidden" name="intent" value="consent" />
-              <SelectField
-                label="Gäller"
-                name="scope"
-                options={consentScopes.options}
-                selectProps={{ defaultValue: kept(valuesFor("consent"), "scope", "statistics") }}
-              />
-              <SelectField
-                label="Samtycker"
-                name="given"
-                options={[
-                  { value: "yes", label: "Ja" },
-                  { value: "no", label: "Nej / återkallat" },
-                ]}
-                errors={errorsFor("consent")?.given}
-                selectProps={{ defaultValue: kept(valuesFor("consent"), "given", "no") }}
-              />
-              <Field
-                label="Datum"
-                name="date"
-                errors={errorsFor("consent")?.date}
-                inputProps={{ type: "date", max: today, defaultValue: kept(valuesFor("consent"), "date", today) }}
-              />
-              <button type="submit" className="button button--secondary" disabled={busy}>
-                Spara samtycke
-              </button>
-            </Form>
-          </details>
-        </section>
+        <ParticipantFacts participant={p} />
+        <ConsentPanel consents={consents} today={today} form={form} />
       </div>
 
-      <section className="panel" aria-labelledby="employer-contacts-title">
-        <h2 id="employer-contacts-title">Arbetsgivarkontakter för {p.pseudonym}</h2>
-        {contacts.length === 0 ? (
-          <p>Inga arbetsgivarkontakter loggade än.</p>
-        ) : (
-          <ul>
-            {contacts.map((c) => (
-              <li key={c.id}>
-                {formatDate(c.occurredAt)}: {employerContactKinds.label(c.kind)} med{" "}
-                <Link to={`/coach/arbetsgivare/${c.employer.id}/kontakter`}>{c.employer.name}</Link>
-                {c.coach ? <span className="muted"> ({c.coach})</span> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <EmployerContactList pseudonym={p.pseudonym} contacts={contacts} />
 
-      <section className="panel" aria-labelledby="history-title">
-        <h2 id="history-title">Fashistorik</h2>
-        <ol>
-          {phaseChanges.map((c) => (
-            <li key={c.id}>
-              {formatDateTime(c.at)}: {c.fromPhase ? `${phases.label(c.fromPhase)} → ` : ""}
-              {phases.label(c.toPhase)}
-              {c.by ? <span className="muted"> ({c.by})</span> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <PhaseHistory phaseChanges={phaseChanges} />
     </>
   );
 }

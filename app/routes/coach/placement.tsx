@@ -1,4 +1,4 @@
-// A placement for the coach (DESIGN §5.7, issue 6): the facts, the support plan (status, intensity,
+// A placement for the coach (docs/product-rules.md#placement-and-support, issue 6): the facts, the support plan (status, intensity,
 // next check-in, overdue flags), the practice decision, the support thread with the employer
 // (messages may be shared with the participant), meetings, and ending the support with a reason.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -23,10 +23,9 @@ import { phases } from "~/domain/vocab/participants.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { parseFields } from "~/domain/form-rules.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
-import { cancelMeetingsInTx } from "~/utils/meetings.server.ts";
+import { endSupport } from "~/utils/end-support.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import {
-  endSupport,
   extendPractice,
   loadPlacementPage,
   postPlacementMessage,
@@ -111,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (ended) return fail({}, "Stödet är redan avslutat.");
       const form = parseEnd(values, placement);
       if (!form.ok) return fail(form.errors);
-      const { exited } = await endSupport(user, placement, form.data, (tx, ids) => cancelMeetingsInTx(tx, user, ids));
+      const { exited } = await endSupport(user, placement, form.data);
       throw await done("avslutad", exited ? "?avslut=arbete" : form.data.reason === "moved" ? "?avslut=flytt" : "");
     }
     default:

@@ -37,7 +37,7 @@ import {
   loadProfile,
   occupationGroupOptions,
   profileLabels,
-  saveProfileParts,
+  saveProfileSection,
 } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { notFound } from "~/utils/responses.server.ts";
@@ -196,17 +196,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const outcome = await parseSection(slug, values, profile);
   if (!outcome.ok) return data({ errors: outcome.errors, values }, { status: 400 });
   const section = profileSections.find((s) => s.slug === slug)!;
-  await db.$transaction(async (tx) => {
-    await saveProfileParts(tx, participant.id, profileColumns(outcome.parts));
-    await audit(tx, {
-      actorId: user.id,
-      participantId: participant.id,
-      action: "update",
-      entity: "profile",
-      detail: section.title,
-      ip: clientIp(context),
-    });
-  });
+  await saveProfileSection(user, participant.id, profileColumns(outcome.parts), section.title, clientIp(context));
   const base = `/coach/deltagare/${participant.id}/yrkesprofil`;
   if (slug === "erfarenhet") throw await redirectWithNotice(`${base}/erfarenhet`, "Erfarenheten är sparad.");
   throw await redirectWithNotice(`${base}#profile-${slug}`, `${section.title} är sparat.`);

@@ -13,6 +13,7 @@ import {
   coachProposalPath,
   daysLeft,
   EXPIRING_SOON_DAYS,
+  isOpenStatus,
   OPEN_STATUSES,
   waitingOn,
   type WaitingOn,
@@ -97,7 +98,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       expiringSoon: left !== null && left <= EXPIRING_SOON_DAYS,
       visitAt: r.visitAt,
       startDate: r.placement?.startDate ?? null,
-      open: (OPEN_STATUSES as readonly string[]).includes(r.status) && !hasPlacement,
+      open: isOpenStatus(r.status) && !hasPlacement,
     };
   });
 

@@ -13,7 +13,7 @@ import { employmentPercentField } from "~/domain/coach-settings.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { parseForm } from "~/domain/forms.ts";
-import { saveNotifySetting } from "~/utils/notifications.server.ts";
+import { saveCoachSettings } from "~/utils/staff-settings.server.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inställningar – Brygga" }];
@@ -45,9 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const form = parseForm(SettingsSchema, await request.formData());
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values: form.values }, { status: 400 });
-  const { notifyMessages, ...rest } = form.data;
-  await db.user.update({ where: { id: user.id }, data: rest });
-  if (notifyMessages) await saveNotifySetting(user.id, notifyMessages);
+  await saveCoachSettings(user.id, form.data);
   throw await redirectWithNotice(
     samePage(request),
     `Sparat. Ditt mål är nu högst ${caseloadTarget(form.data.employmentPercent)} aktiva deltagare.`,

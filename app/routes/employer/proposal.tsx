@@ -1,4 +1,4 @@
-// A participant presented to the employer (DESIGN §5.6): only after the participant said yes and
+// A participant presented to the employer (docs/product-rules.md#proposal): only after the participant said yes and
 // the coach presented them, and only for the employer's own openings (anything else is a 404). The
 // employer sees the pseudonym and the profile items the participant chose to show — never the real
 // name, contact details, home, the match score or anyone's notes. They answer: book a study visit,

@@ -12,7 +12,7 @@ import { requireParticipantUser } from "~/utils/auth.server.ts";
 import { notFound } from "~/utils/responses.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { parseForm } from "~/domain/forms.ts";
-import { loadProfile, profileLabels } from "~/utils/profiles.server.ts";
+import { addOwnProfileComment, loadProfile, profileLabels } from "~/utils/profiles.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { formatDateTime } from "~/domain/swedish-time.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
@@ -86,18 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, participant } = await ownParticipant(request);
   const form = parseForm(CommentSchema, await request.formData());
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values: form.values }, { status: 400 });
-  await db.$transaction(async (tx) => {
-    await tx.profileComment.create({
-      data: { participantId: participant.id, authorId: user.id, body: form.data.body },
-    });
-    await audit(tx, {
-      actorId: user.id,
-      participantId: participant.id,
-      action: "create",
-      entity: "comment",
-      ip: clientIp(context),
-    });
-  });
+  await addOwnProfileComment(user, participant.id, form.data.body, clientIp(context));
   const coach = participant.coach?.name ?? "Din coach";
   throw await redirectWithNotice(samePage(request), `Tack! ${coach} kan se det du skrev.`);
 }

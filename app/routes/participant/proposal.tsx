@@ -1,4 +1,4 @@
-// One proposal, for the participant, in plain Swedish (DESIGN §5.6, §10): what you would do, where,
+// One proposal, for the participant, in plain Swedish (docs/product-rules.md#proposal, #quality-bars): what you would do, where,
 // when, how far, who the supervisor is, and what the employer will see if you say yes. Answer Ja,
 // Nej or Vill veta mer, with an optional reason; no time limit on the page. Only the participant's
 // own proposals (anything else is a 404). Never shows the score, the employer's reasons or notes.

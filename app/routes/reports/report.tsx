@@ -1,4 +1,4 @@
-// "Rapporter": an organisation's outcome report for a period (issue 7, DESIGN §5.9) for its admin
+// "Rapporter": an organisation's outcome report for a period (issue 7, docs/product-rules.md#outcomes) for its admin
 // and coaches — consent split, before/after tables in the funders' (SUS) shape, exit reasons,
 // milestones, retention, the funnel, IPS fidelity and a municipality map, everything by gender,
 // with charts beside their data tables, definitions, and CSV/JSON downloads of every table.
