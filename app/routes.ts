@@ -22,6 +22,10 @@ export function routes(defineRoutes: DefineRoutesFunction) {
     route("admin", "routes/admin/home.tsx");
     route("admin/arenden", "routes/admin/caseloads.tsx");
     route("admin/logg", "routes/admin/audit.tsx");
+    // onboarding (issue 11): staff, invitations, the organisation's details
+    route("admin/personal", "routes/admin/staff.tsx");
+    route("admin/personal/:userId", "routes/admin/staff-member.tsx");
+    route("admin/organisation", "routes/admin/organization.tsx");
 
     // coach
     route("coach", "routes/coach/home.tsx");

@@ -411,6 +411,36 @@ export async function handOverParticipants(
   return { found: participants.length, moved };
 }
 
+/** The admin's caseload page: move participants (one or many) to a coach, all or nothing. */
+export async function reassignParticipants(
+  admin: Admin,
+  participantIds: string[],
+  toCoachId: string,
+  ip: string,
+): Promise<Result> {
+  return db.$transaction(async (tx) => {
+    const coach = await tx.user.findFirst({
+      where: { id: toCoachId, organizationId: admin.organizationId, role: { in: ["coach", "admin"] }, deactivatedAt: null },
+      select: { id: true, name: true },
+    });
+    if (!coach) return { ok: false as const, errors: { toCoachId: ["Välj en coach i organisationen."] } };
+    const ids = [...new Set(participantIds)];
+    const moved = await handOverParticipants(tx, {
+      actorId: admin.id,
+      organizationId: admin.organizationId,
+      participantIds: ids,
+      toCoach: coach,
+      ip,
+    });
+    // Throwing rolls the transaction back: nothing moves when one participant is not the organisation's.
+    if (moved.found !== ids.length) notFound("Deltagaren finns inte.");
+    return {
+      ok: true as const,
+      message: `${ids.length} deltagare har nu ${coach.name} som coach. Öppna förslag och uppföljningar följde med.`,
+    };
+  });
+}
+
 function startOfToday() {
   const d = new Date();
   d.setHours(0, 0, 0, 0);

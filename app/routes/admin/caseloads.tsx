@@ -18,6 +18,7 @@ import { audit } from "~/utils/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { daysBetween, formatDate } from "~/domain/format.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
+import { reassignParticipants } from "~/utils/organizations.server.ts";
 import { assignableCoaches, caseloadRows } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 
@@ -83,43 +84,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const form = parseWith(ReassignSchema, values, values);
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values }, { status: 400 });
-  const coach = await db.user.findFirst({
-    where: {
-      id: form.data.toCoachId,
-      organizationId: user.organizationId,
-      role: { in: ["coach", "admin"] },
-      deactivatedAt: null,
-    },
-  });
-  if (!coach)
-    return data(
-      { ok: false as const, errors: { toCoachId: ["Välj en coach i organisationen."] } as FieldErrors, values },
-      { status: 400 },
-    );
-  const participants = await db.participant.findMany({
-    where: { id: { in: form.data.participantIds }, organizationId: user.organizationId, erasedAt: null },
-    select: { id: true, coachId: true },
-  });
-  if (participants.length !== new Set(form.data.participantIds).size)
-    throw new Response("Deltagaren finns inte.", { status: 404 });
-  await db.$transaction(async (tx) => {
-    for (const p of participants) {
-      if (p.coachId === coach.id) continue;
-      await tx.participant.update({ where: { id: p.id }, data: { coachId: coach.id } });
-      await audit(tx, {
-        actorId: user.id,
-        participantId: p.id,
-        action: "update",
-        entity: "coach",
-        detail: "Ny ansvarig coach",
-        ip: clientIp(context),
-      });
-    }
-  });
-  return {
-    ok: true as const,
-    message: `${participants.length} ${participants.length === 1 ? "deltagare" : "deltagare"} har nu ${coach.name} som coach.`,
-  };
+  const result = await reassignParticipants(
+    { id: user.id, name: user.name, organizationId: user.organizationId },
+    form.data.participantIds,
+    form.data.toCoachId,
+    clientIp(context),
+  );
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values }, { status: 400 });
+  return result;
 }
 
 export default function Caseloads() {
