@@ -53,9 +53,7 @@ const CreateSchema = z.object({
     .trim()
     .min(2, "organisationens namn (--name) får inte vara tomt.")
     .max(120, "organisationens namn får vara högst 120 tecken."),
-  admin: z
-    .string({ error: "ange administratörens e-postadress med --admin." })
-    .pipe(fields.email()),
+  admin: z.string({ error: "ange administratörens e-postadress med --admin." }).pipe(fields.email()),
   adminName: z.string().trim().max(100, "--admin-name får vara högst 100 tecken.").optional(),
   municipalities: z
     .string()
@@ -129,7 +127,13 @@ if (command === "create") {
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows) process.stdout.write(`${r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()}\n`);
+  for (const r of rows)
+    process.stdout.write(
+      `${r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd()}\n`,
+    );
   process.stdout.write(`\n${organizations.length} organisationer.\n`);
   process.stdout.write(`\nArbetsgivare som väntar på en coach: ${waitingRegistrations.length}\n`);
   for (const r of waitingRegistrations)

@@ -87,7 +87,10 @@ export async function operatorOverview() {
       name: true,
       createdAt: true,
       serviceArea: { select: { municipalityCode: true } },
-      users: { where: { deactivatedAt: null }, select: { role: true, invitedAt: true, _count: { select: { sessions: true } } } },
+      users: {
+        where: { deactivatedAt: null },
+        select: { role: true, invitedAt: true, _count: { select: { sessions: true } } },
+      },
       _count: { select: { participants: { where: { erasedAt: null, phase: { not: "exited" } } }, employers: true } },
     },
   });
@@ -235,7 +238,10 @@ export async function inviteStaff(admin: Admin, input: StaffInviteInput, ip: str
       detail: `Bjöd in ${input.name} (${input.email}) som ${roleLabel(input.role)}, ${input.employmentPercent} %`,
       ip,
     });
-    return { ok: true as const, message: `Inbjudan till ${input.name} är skickad. Länken gäller i ${STAFF_INVITATION_DAYS} dagar.` };
+    return {
+      ok: true as const,
+      message: `Inbjudan till ${input.name} är skickad. Länken gäller i ${STAFF_INVITATION_DAYS} dagar.`,
+    };
   });
   if (result.ok) kickOutbox();
   return result;
@@ -380,7 +386,13 @@ async function requireColleague(tx: DbOrTx, organizationId: string, id: string |
  */
 export async function handOverParticipants(
   tx: DbOrTx,
-  input: { actorId: string; organizationId: string; participantIds: string[]; toCoach: { id: string; name: string }; ip?: string },
+  input: {
+    actorId: string;
+    organizationId: string;
+    participantIds: string[];
+    toCoach: { id: string; name: string };
+    ip?: string;
+  },
 ) {
   const participants = await tx.participant.findMany({
     where: { id: { in: input.participantIds }, organizationId: input.organizationId, erasedAt: null },
@@ -420,7 +432,12 @@ export async function reassignParticipants(
 ): Promise<Result> {
   return db.$transaction(async (tx) => {
     const coach = await tx.user.findFirst({
-      where: { id: toCoachId, organizationId: admin.organizationId, role: { in: ["coach", "admin"] }, deactivatedAt: null },
+      where: {
+        id: toCoachId,
+        organizationId: admin.organizationId,
+        role: { in: ["coach", "admin"] },
+        deactivatedAt: null,
+      },
       select: { id: true, name: true },
     });
     if (!coach) return { ok: false as const, errors: { toCoachId: ["Välj en coach i organisationen."] } };
@@ -466,7 +483,11 @@ export async function deactivateStaff(
     if (person.deactivatedAt)
       return { ok: false as const, errors: {}, message: `${person.name} är redan inaktiverad.` };
     if (person.id === admin.id)
-      return { ok: false as const, errors: {}, message: "Du kan inte inaktivera dig själv. Be en annan administratör." };
+      return {
+        ok: false as const,
+        errors: {},
+        message: "Du kan inte inaktivera dig själv. Be en annan administratör.",
+      };
     if (person.role === "admin" && (await otherActiveAdmins(tx, admin.organizationId, person.id)) === 0)
       return { ok: false as const, errors: {}, message: "Organisationen behöver minst en aktiv administratör." };
 
@@ -493,7 +514,10 @@ export async function deactivateStaff(
       moved.push(`${owns.participantIds.length} deltagare till ${toParticipants.name}`);
     }
     if (toEmployers && owns.employerIds.length) {
-      await tx.employer.updateMany({ where: { id: { in: owns.employerIds } }, data: { contactCoachId: toEmployers.id } });
+      await tx.employer.updateMany({
+        where: { id: { in: owns.employerIds } },
+        data: { contactCoachId: toEmployers.id },
+      });
       await tx.employerContact.updateMany({
         where: {
           coachId: person.id,
@@ -595,7 +619,12 @@ export async function updateOrganizationDetails(
       .map((k) => labels[k]);
     const beforeCodes = [...before.municipalityCodes].sort().join(",");
     if (beforeCodes !== [...new Set(municipalityCodes)].sort().join(","))
-      changed.push(`kommuner (nu ${known.map((m) => m.name).sort((a, b) => a.localeCompare(b, "sv")).join(", ")})`);
+      changed.push(
+        `kommuner (nu ${known
+          .map((m) => m.name)
+          .sort((a, b) => a.localeCompare(b, "sv"))
+          .join(", ")})`,
+      );
     if (changed.length)
       await audit(tx, {
         actorId: admin.id,

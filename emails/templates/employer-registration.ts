@@ -8,7 +8,11 @@ export const registrationConfirmData = z.object({
   name: displayName,
   companyName: displayName,
   url: linkUrl,
-  expiresHours: z.number().int().positive().max(24 * 30),
+  expiresHours: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 30),
 });
 export type RegistrationConfirmData = z.input<typeof registrationConfirmData>;
 

@@ -17,7 +17,7 @@ import { requireOrgAdmin } from "~/utils/admin.server.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { daysBetween, formatDate } from "~/domain/format.ts";
-import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
+import { formValues, parseWith } from "~/domain/forms.ts";
 import { reassignParticipants } from "~/utils/organizations.server.ts";
 import { assignableCoaches, caseloadRows } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";

@@ -161,7 +161,13 @@ export default function StaffMember() {
                     errors={errors.employersTo}
                   />
                 ) : null}
-                <button type="submit" name="intent" value="deactivate" className="button button--danger" disabled={busy}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="deactivate"
+                  className="button button--danger"
+                  disabled={busy}
+                >
                   Inaktivera {person.name}
                 </button>
               </Form>

@@ -30,7 +30,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (values.intent === "resend" || values.intent === "revoke") {
     const parsed = invitationSchema.safeParse(values);
     if (!parsed.success)
-      return data({ ok: false as const, errors: {} as FieldErrors, values, message: "Välj en inbjudan." }, { status: 400 });
+      return data(
+        { ok: false as const, errors: {} as FieldErrors, values, message: "Välj en inbjudan." },
+        { status: 400 },
+      );
     const result =
       values.intent === "resend"
         ? await resendInvitation(admin, parsed.data.userId, ip)
@@ -41,7 +44,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseStaffInvite(values);
   if (!form.ok)
     return data(
-      { ok: false as const, errors: form.errors, values, message: "Inbjudan skickades inte. Rätta det som är markerat." },
+      {
+        ok: false as const,
+        errors: form.errors,
+        values,
+        message: "Inbjudan skickades inte. Rätta det som är markerat.",
+      },
       { status: 400 },
     );
   const result = await inviteStaff(admin, form.data, ip);
@@ -109,7 +117,13 @@ export default function Staff() {
                 {p.invitedAt ? formatDate(p.invitedAt) : ""}
                 <Form method="post" className="button-row">
                   <input type="hidden" name="userId" value={p.id} />
-                  <button type="submit" name="intent" value="resend" className="button button--secondary" disabled={busy}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="resend"
+                    className="button button--secondary"
+                    disabled={busy}
+                  >
                     Skicka igen till {p.name}
                   </button>
                   <button type="submit" name="intent" value="revoke" className="button button--quiet" disabled={busy}>
@@ -170,7 +184,8 @@ export default function Staff() {
               <li key={p.id}>
                 <Link to={`/admin/personal/${p.id}`}>{p.name}</Link>{" "}
                 <span className="muted">
-                  ({staffRoles.label(p.role).toLowerCase()}, inaktiverad {p.deactivatedAt ? formatDate(p.deactivatedAt) : ""})
+                  ({staffRoles.label(p.role).toLowerCase()}, inaktiverad{" "}
+                  {p.deactivatedAt ? formatDate(p.deactivatedAt) : ""})
                 </span>
               </li>
             ))}
