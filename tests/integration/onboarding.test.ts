@@ -85,14 +85,10 @@ describe("npm run org:create / org:list", () => {
     expect(mail.template).toBe("invitation");
     expect(mail.text).toContain("/logga-in/lank?token=");
 
-    const duplicate = await orgCli(["create", "--name", "jobbtorget väst", "--admin", "annan@jobbtorget.example"]);
-    expect(duplicate.code).toBe(2);
-    expect(duplicate.stderr).toContain("finns redan");
-
     const list = await orgCli(["list"]);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/Jobbtorget Väst\s+0680,0684\s+1\s+0\s+1/);
-  }, 60_000);
+  }, 240_000);
 });
 
 describe("staff", () => {
