@@ -7,6 +7,9 @@ export function routes(defineRoutes: DefineRoutesFunction) {
     route("/", "routes/home.tsx", { index: true });
     route("om", "routes/about.tsx");
     route("healthz", "routes/healthz.ts");
+    // employers register themselves (issue 11)
+    route("for-arbetsgivare", "routes/public/for-employers.tsx");
+    route("for-arbetsgivare/bekrafta", "routes/public/confirm-registration.tsx");
 
     // auth
     route("logga-in", "routes/auth/sign-in.tsx");
@@ -22,6 +25,10 @@ export function routes(defineRoutes: DefineRoutesFunction) {
     route("admin", "routes/admin/home.tsx");
     route("admin/arenden", "routes/admin/caseloads.tsx");
     route("admin/logg", "routes/admin/audit.tsx");
+    // onboarding (issue 11): staff, invitations, the organisation's details
+    route("admin/personal", "routes/admin/staff.tsx");
+    route("admin/personal/:userId", "routes/admin/staff-member.tsx");
+    route("admin/organisation", "routes/admin/organization.tsx");
 
     // coach
     route("coach", "routes/coach/home.tsx");
@@ -70,6 +77,7 @@ export function routes(defineRoutes: DefineRoutesFunction) {
     }
     route("coach/arbetsgivare", "routes/coach/employers.tsx");
     route("coach/arbetsgivare/ny", "routes/coach/employer-new.tsx");
+    route("coach/nya-arbetsgivare", "routes/coach/registrations.tsx");
     route("coach/fragor", "routes/coach/questions.tsx");
     route("coach/fragor/:threadId", "routes/coach/question.tsx");
     // follow-along support (issue 6): placements, their threads and meetings, the coach's week

@@ -7,6 +7,8 @@ export const navigationByRole: Record<Role, NavItem[]> = {
   admin: [
     { to: "/admin", label: "Översikt", end: true },
     { to: "/admin/arenden", label: "Ärenden" },
+    { to: "/admin/personal", label: "Personal" },
+    { to: "/admin/organisation", label: "Organisationen" },
     { to: "/admin/logg", label: "Logg" },
     { to: "/rapporter", label: "Rapporter" },
   ],

@@ -7,6 +7,15 @@ import { Field } from "./forms.tsx";
 
 export type MunicipalityOption = { code: string; name: string; county: string };
 
+/** Municipalities grouped by county, for a select with <optgroup>s. */
+export function municipalityGroups(municipalities: MunicipalityOption[]) {
+  const counties = [...new Set(municipalities.map((m) => m.county))].sort((a, b) => a.localeCompare(b, "sv"));
+  return counties.map((county) => ({
+    label: county,
+    options: municipalities.filter((m) => m.county === county).map((m) => ({ value: m.code, label: m.name })),
+  }));
+}
+
 export function WorkplaceForm({
   values,
   errors = {},
@@ -22,11 +31,7 @@ export function WorkplaceForm({
   submitLabel: string;
   cancelTo: string;
 }) {
-  const counties = [...new Set(municipalities.map((m) => m.county))].sort((a, b) => a.localeCompare(b, "sv"));
-  const groups = counties.map((county) => ({
-    label: county,
-    options: municipalities.filter((m) => m.county === county).map((m) => ({ value: m.code, label: m.name })),
-  }));
+  const groups = municipalityGroups(municipalities);
   const errorCount = Object.keys(errors).length;
   return (
     <Form method="post" className="form" noValidate>

@@ -46,6 +46,9 @@ export default function Home() {
             Lägg upp uppdrag, praktikplatser och jobb. Fråga coachen när som helst – du får svar från en person du
             känner.
           </p>
+          <p>
+            <Link to="/for-arbetsgivare">Så ansluter ni ert företag</Link>
+          </p>
         </section>
         <section className="panel" aria-labelledby="for-coaches">
           <h2 id="for-coaches">För coacher</h2>

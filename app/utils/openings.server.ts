@@ -118,15 +118,37 @@ export async function checkOpeningReferences(
   return { ok: true, occupationId: occupation!.id, skillIds: skills.map((s) => s.id) };
 }
 
+/**
+ * An employer who registered at /for-arbetsgivare drafts but does not publish until a coach has
+ * accepted them (DESIGN.md §5 flow 1).
+ */
+export async function publishingBlocked(
+  tx: DbOrTx,
+  employerId: string,
+): Promise<{ ok: false; status: number; message: string } | null> {
+  const waiting = await tx.employerRegistration.findFirst({
+    where: { employerId, status: { not: "accepted" } },
+    select: { id: true },
+  });
+  return waiting ? { ok: false, status: 409, message: PUBLISH_WAITS_FOR_COACH } : null;
+}
+
+export const PUBLISH_WAITS_FOR_COACH =
+  "Ni kan publicera när en coach har tagit emot er anmälan. Spara annonsen som utkast så länge.";
+
 export async function createOpening(
   scope: EmployerScope,
   input: OpeningInput,
   options: { publish?: boolean } = {},
-): Promise<OpeningWriteResult> {
+): Promise<OpeningWriteResult | TransitionResult> {
   return db.$transaction(async (tx) => {
     const refs = await checkOpeningReferences(tx, scope.employerId, input);
     if (!refs.ok) return refs;
     const publish = options.publish === true;
+    if (publish) {
+      const blocked = await publishingBlocked(tx, scope.employerId);
+      if (blocked) return blocked;
+    }
     const opening = await tx.opening.create({
       data: {
         ...openingData(input, refs.occupationId),
@@ -178,6 +200,10 @@ export async function updateOpening(
     if (!refs.ok) return refs;
     const data = { ...openingData(input, refs.occupationId), skillIds: JSON.stringify(refs.skillIds) };
     const publish = options.publish === true && before.status === "draft";
+    if (publish) {
+      const blocked = await publishingBlocked(tx, scope.employerId);
+      if (blocked) return blocked;
+    }
     const { count } = await tx.opening.updateMany({
       where: { id: openingId, employerId: scope.employerId, status: before.status },
       data: { ...data, ...(publish ? { status: "published", publishedAt: new Date() } : {}) },
@@ -229,7 +255,9 @@ async function transition(
 }
 
 export function publishOpening(scope: EmployerScope, openingId: string) {
-  return transition(scope, openingId, "publish", async (_tx, opening) => {
+  return transition(scope, openingId, "publish", async (tx, opening) => {
+    const blocked = await publishingBlocked(tx, scope.employerId);
+    if (blocked) return { problem: blocked.message };
     if (opening.endDate && opening.endDate < todayDate()) {
       return { problem: "Slutdatumet har redan passerat. Ändra datumen innan du publicerar." };
     }

@@ -357,26 +357,3 @@ export async function ensureParticipantAccount(participant: {
     return created.id;
   });
 }
-
-/** The admin gives participants of the organisation a new coach (each change audited); unchanged ones are skipped. */
-export async function reassignParticipants(
-  admin: { id: string },
-  participants: ReadonlyArray<{ id: string; coachId: string | null }>,
-  coachId: string,
-  ip?: string,
-) {
-  await db.$transaction(async (tx) => {
-    for (const p of participants) {
-      if (p.coachId === coachId) continue;
-      await tx.participant.update({ where: { id: p.id }, data: { coachId } });
-      await audit(tx, {
-        actorId: admin.id,
-        participantId: p.id,
-        action: "update",
-        entity: "coach",
-        detail: "Ny ansvarig coach",
-        ip,
-      });
-    }
-  });
-}

@@ -243,7 +243,7 @@ export async function parseReportRequest(request: Request, user: { organizationI
   if (orgParam !== null && orgParam !== user.organizationId) notFound("Organisationen finns inte.");
   const organization = await db.organization.findUnique({
     where: { id: user.organizationId },
-    select: { id: true, name: true, municipalityCode: true },
+    select: { id: true, name: true, municipalityCode: true, funderName: true },
   });
   if (!organization) notFound("Organisationen finns inte.");
   const today = dayKey(new Date());

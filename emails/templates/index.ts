@@ -3,6 +3,7 @@
 //
 //   const { subject, html, text } = renderEmail("signInLink", { name, url, expiresMinutes: 15 });
 import { employerQuestion } from "./employer-question.ts";
+import { employerAccepted, employerAlreadyRegistered, registrationConfirm } from "./employer-registration.ts";
 import { invitation } from "./invitation.ts";
 import { invitationConflict } from "./invitation-conflict.ts";
 import { participantWelcome } from "./participant-welcome.ts";
@@ -21,6 +22,11 @@ export { escapeHtml, PRODUCT_NAME, type RenderedEmail } from "./layout.ts";
 export type { EmployerQuestionData } from "./employer-question.ts";
 export type { InvitationData } from "./invitation.ts";
 export type { InvitationConflictData } from "./invitation-conflict.ts";
+export type {
+  EmployerAcceptedData,
+  EmployerAlreadyRegisteredData,
+  RegistrationConfirmData,
+} from "./employer-registration.ts";
 export type { QuestionAnsweredData } from "./question-answered.ts";
 export type { ParticipantWelcomeData } from "./participant-welcome.ts";
 export type { ParticipantPresentedData } from "./participant-presented.ts";
@@ -46,6 +52,9 @@ export const emailTemplates = {
   messageDigest,
   meetingInvitation,
   replyNotPosted,
+  registrationConfirm,
+  employerAccepted,
+  employerAlreadyRegistered,
 } satisfies Record<string, (data: never) => RenderedEmail>;
 
 export type TemplateName = keyof typeof emailTemplates;

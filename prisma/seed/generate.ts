@@ -44,6 +44,7 @@ export type ReferenceData = {
 
 export type SeedRows = {
   organizations: Prisma.OrganizationCreateManyInput[];
+  serviceAreas: Prisma.OrganizationMunicipalityCreateManyInput[];
   staffUsers: Prisma.UserCreateManyInput[];
   employers: Prisma.EmployerCreateManyInput[];
   employerUsers: Prisma.UserCreateManyInput[];
@@ -289,6 +290,7 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
 
   const rows: SeedRows = {
     organizations: [],
+    serviceAreas: [],
     staffUsers: [],
     employers: [],
     employerUsers: [],
@@ -416,6 +418,8 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       sharedInboxEmail: org.inbox,
       createdAt: createdAtStaff,
     });
+    for (const code of org.area.filter((c) => munis.has(c)))
+      rows.serviceAreas.push({ organizationId: org.id, municipalityCode: code });
     const demoAdmin = demoAccount("admin");
     const admin: Person = org.index === 0 ? { first: "Eva", last: "Lundgren", name: demoAdmin.name } : person();
     rows.staffUsers.push({

@@ -92,6 +92,7 @@ export async function seedDemoData(db: Db, o: SeedOptions): Promise<{ skipped: b
         if (items.length > 0 && process.env.SEED_VERBOSE) o.log(`  ${label}: ${items.length}`);
       };
       await write("organisationer", rows.organizations, (data) => tx.organization.createMany({ data }));
+      await write("verksamhetsområden", rows.serviceAreas, (data) => tx.organizationMunicipality.createMany({ data }));
       await write("personal", rows.staffUsers, (data) => tx.user.createMany({ data }));
       await write("arbetsgivare", rows.employers, (data) => tx.employer.createMany({ data }));
       await write("arbetsgivaranvändare", rows.employerUsers, (data) => tx.user.createMany({ data }));

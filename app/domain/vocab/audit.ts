@@ -25,4 +25,7 @@ export const auditEntities = vocabulary({
   "sign-in-code": "Inloggningskod",
   export: "Export av uppgifter",
   erasure: "Radering av uppgifter",
+  staff: "Personal",
+  organization: "Organisationens uppgifter",
+  "employer-registration": "Arbetsgivare som anmält sig",
 });

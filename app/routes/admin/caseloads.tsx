@@ -17,8 +17,9 @@ import { requireOrgAdmin } from "~/utils/admin.server.ts";
 import { audit } from "~/utils/audit.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { notFound } from "~/utils/responses.server.ts";
-import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
-import { assignableCoaches, caseloadRows, reassignParticipants } from "~/utils/participants.server.ts";
+import { formValues, parseWith } from "~/domain/forms.ts";
+import { reassignParticipants } from "~/utils/organizations.server.ts";
+import { assignableCoaches, caseloadRows } from "~/utils/participants.server.ts";
 import { setEmploymentPercent } from "~/utils/staff-settings.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { daysBetween, formatDate } from "~/domain/swedish-time.ts";
@@ -84,26 +85,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const form = parseWith(ReassignSchema, values, values);
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values }, { status: 400 });
-  const coach = await db.user.findFirst({
-    where: {
-      id: form.data.toCoachId,
-      organizationId: user.organizationId,
-      role: { in: ["coach", "admin"] },
-      deactivatedAt: null,
-    },
-  });
-  if (!coach)
-    return data(
-      { ok: false as const, errors: { toCoachId: ["Välj en coach i organisationen."] } as FieldErrors, values },
-      { status: 400 },
-    );
-  const participants = await db.participant.findMany({
-    where: { id: { in: form.data.participantIds }, organizationId: user.organizationId, erasedAt: null },
-    select: { id: true, coachId: true },
-  });
-  if (participants.length !== new Set(form.data.participantIds).size) notFound("Deltagaren finns inte.");
-  await reassignParticipants(user, participants, coach.id, clientIp(context));
-  throw await redirectWithNotice(here, `${participants.length} deltagare har nu ${coach.name} som coach.`);
+  const result = await reassignParticipants(
+    { id: user.id, name: user.name, organizationId: user.organizationId },
+    form.data.participantIds,
+    form.data.toCoachId,
+    clientIp(context),
+  );
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values }, { status: 400 });
+  throw await redirectWithNotice(here, result.message);
 }
 
 export default function Caseloads() {

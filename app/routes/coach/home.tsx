@@ -1,17 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { NewEmployersNotice } from "~/components/new-employers-notice.tsx";
 import { caseloadTarget } from "~/domain/caseload.ts";
 import { phases } from "~/domain/vocab/participants.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { daysBetween, formatDate } from "~/domain/swedish-time.ts";
+import { waitingRegistrations } from "~/utils/registrations.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Översikt – Brygga" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
-  const [coach, participants, openQuestions] = await Promise.all([
+  const [coach, participants, openQuestions, registrations] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: user.id },
       select: { employmentPercent: true, organization: { select: { name: true } } },
@@ -30,11 +32,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
     }),
     db.thread.count({ where: { organizationId: user.organizationId, kind: "question", status: "open" } }),
+    waitingRegistrations(user.organizationId),
   ]);
   return {
     organizationName: coach.organization?.name ?? "",
     target: caseloadTarget(coach.employmentPercent),
     openQuestions,
+    registrations: registrations.map((r) => ({
+      id: r.id,
+      companyName: r.companyName,
+      municipalityName: r.municipalityName,
+    })),
     participants: participants.map((p) => ({
       id: p.id,
       pseudonym: p.pseudonym,
@@ -47,11 +55,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function CoachHome() {
-  const { organizationName, target, participants, openQuestions } = useLoaderData<typeof loader>();
+  const { organizationName, target, participants, openQuestions, registrations } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Min översikt</h1>
       <p className="muted">{organizationName}</p>
+      <NewEmployersNotice registrations={registrations} />
       <div className="grid">
         <div className="panel">
           <h2>Mina deltagare</h2>

@@ -3,10 +3,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { NewEmployersNotice } from "~/components/new-employers-notice.tsx";
 import { MeetingStateBadge } from "~/components/placement-parts.tsx";
 import { meetingKinds, supportPaths } from "~/domain/support.ts";
 import { formatDuration } from "~/domain/threads.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
+import { waitingRegistrations } from "~/utils/registrations.server.ts";
 import { loadCoachWeek } from "~/utils/week.server.ts";
 import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 
@@ -15,7 +17,19 @@ export const meta: MetaFunction = () => [{ title: "Min vecka – Brygga" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const all = new URL(request.url).searchParams.get("visa") === "alla";
-  return { ...(await loadCoachWeek(user, { all })), all };
+  const [week, registrations] = await Promise.all([
+    loadCoachWeek(user, { all }),
+    waitingRegistrations(user.organizationId),
+  ]);
+  return {
+    ...week,
+    all,
+    registrations: registrations.map((r) => ({
+      id: r.id,
+      companyName: r.companyName,
+      municipalityName: r.municipalityName,
+    })),
+  };
 }
 
 type PlacementRef = { id: string; pseudonym: string; title: string; employerName: string; coachName: string | null };
@@ -52,6 +66,8 @@ export default function CoachWeek() {
           Alla placeringar
         </Link>
       </p>
+
+      <NewEmployersNotice registrations={w.registrations} />
 
       <section className="panel" aria-labelledby="overdue-title">
         <h2 id="overdue-title">

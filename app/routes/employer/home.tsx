@@ -18,6 +18,7 @@ import {
   recipientForEmployer,
   typicalResponseMs,
 } from "~/utils/questions.server.ts";
+import { registrationStatus } from "~/utils/registrations.server.ts";
 import { listPlacements } from "~/utils/support.server.ts";
 import { formatDate, formatDateTime, todayDate } from "~/domain/swedish-time.ts";
 
@@ -25,7 +26,7 @@ export const meta: MetaFunction = () => [{ title: "Start – Brygga" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireEmployerUser(request);
-  const [employer, openings, threads, recipient, presented, workplaces] = await Promise.all([
+  const [employer, openings, threads, recipient, presented, workplaces, registration] = await Promise.all([
     db.employer.findUniqueOrThrow({ where: { id: user.employerId }, select: { name: true, organizationId: true } }),
     listEmployerOpenings(user.employerId),
     listEmployerThreads(user.employerId, user.id),
@@ -50,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
     }),
     db.workplace.count({ where: { employerId: user.employerId } }),
+    registrationStatus(user.employerId),
   ]);
   const typical = employer.organizationId ? await typicalResponseMs(employer.organizationId) : null;
   // New messages from the coach in the support threads of the employer's placements (issue 6).
@@ -93,13 +95,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     recipient: recipientForEmployer(recipient),
     placementNews,
     typical,
+    registration,
     now: new Date(),
   };
 }
 
 export default function EmployerHome() {
-  const { employer, openings, finishedCount, threads, threadCount, todo, recipient, typical, now, placementNews } =
-    useLoaderData<typeof loader>();
+  const {
+    employer,
+    openings,
+    finishedCount,
+    threads,
+    threadCount,
+    todo,
+    recipient,
+    typical,
+    now,
+    placementNews,
+    registration,
+  } = useLoaderData<typeof loader>();
   const todoCount =
     placementNews.length +
     todo.presented.length +
@@ -111,6 +125,13 @@ export default function EmployerHome() {
   return (
     <>
       <h1>{employer.name}</h1>
+      {registration ? (
+        <div className="alert" role="status">
+          {registration.served
+            ? `Välkommen! Er anmälan väntar på att en coach i ${registration.municipalityName} tar emot den. Ni får ett mejl med er kontaktperson. Under tiden kan ni skriva annonser som utkast – publicera går när ni har fått en kontaktperson.`
+            : `Välkommen! Ännu arbetar ingen organisation i Brygga i ${registration.municipalityName} kommun. Vi har sparat er anmälan och hör av oss. Under tiden kan ni skriva annonser som utkast.`}
+        </div>
+      ) : null}
       <div className="grid grid--home">
         <section className="panel" aria-labelledby="todo-title">
           <h2 id="todo-title">Behöver ditt svar nu</h2>

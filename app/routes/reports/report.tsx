@@ -57,7 +57,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = await parseReportRequest(request, user, "exact");
   const municipalities = await reportMunicipalityOptions(user.organizationId);
   const base = {
-    organization: { id: parsed.organization.id, name: parsed.organization.name },
+    organization: {
+      id: parsed.organization.id,
+      name: parsed.organization.name,
+      funderName: parsed.organization.funderName,
+    },
     municipalityOptions: municipalities.map((m) => ({ value: m.code, label: m.name })),
     values: parsed.values,
     today: parsed.today,
@@ -489,8 +493,10 @@ export default function ReportsPage() {
     <>
       <h1>Rapporter</h1>
       <p className="lead">
-        Resultat för {d.organization.name}: deltagare, sysselsättning och försörjning före och efter, avslut, tid till
-        arbete och IPS-trohet. Se <a href="#definitioner">definitionerna</a> för hur allt räknas.
+        Resultat för {d.organization.name}
+        {d.organization.funderName ? `, finansierat av ${d.organization.funderName}` : ""}: deltagare, sysselsättning
+        och försörjning före och efter, avslut, tid till arbete och IPS-trohet. Se{" "}
+        <a href="#definitioner">definitionerna</a> för hur allt räknas.
       </p>
       <ErrorSummary
         message={
