@@ -15,6 +15,7 @@ import { environmentDimensions } from "../app/domain/vocab/environment.ts";
 import { isCompetitive, type EmploymentSupport, type OpeningKind } from "../app/domain/vocab/openings.ts";
 import { ROLES, type RoleTemplate } from "../prisma/seed/catalog.ts";
 import { createRng, type Rng } from "../prisma/seed/random.ts";
+import { at, first } from "../app/domain/arrays.ts";
 
 export type GenerateOptions = {
   openings: number;
@@ -83,10 +84,10 @@ function weightedPicker<T>(items: readonly T[], weight: (t: T) => number): (rng:
     let hi = cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (cumulative[mid] > r) hi = mid;
+      if (at(cumulative, mid) > r) hi = mid;
       else lo = mid + 1;
     }
-    return items[lo];
+    return at(items, lo);
   };
 }
 
@@ -330,7 +331,7 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
         }
         workplaces++;
         const workplaceId = `bw${workplaces.toString(36).padStart(6, "0")}`;
-        const at = jitter(rng, m.lat, m.lng, spreadKm(m));
+        const spot = jitter(rng, m.lat, m.lng, spreadKm(m));
         insertWorkplace.run(
           workplaceId,
           employer.employerId,
@@ -338,15 +339,15 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
           `${rng.pick(["Storgatan", "Industrivägen", "Kyrkogatan", "Hamnvägen", "Skolgatan"])} ${rng.int(1, 80)}`,
           rng.pick(postal),
           m.code,
-          at.lat,
-          at.lng,
+          spot.lat,
+          spot.lng,
           nowIso,
         );
         sitesHere.push({ workplaceId, employerId: employer.employerId, employerName: employer.employerName });
       }
 
       for (let i = 0; i < count; i++) {
-        const site = sitesHere[i % sitesHere.length];
+        const site = at(sitesHere, i % sitesHere.length);
         const occupation = pickOccupation(rng);
         const template = templates.get(occupation.id);
         const kind = rng.weighted(KINDS);
@@ -357,7 +358,7 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
           ["closed", 2],
         ] as const);
         const [hoursMin, hoursMax] = rng.weighted(HOURS[kind]);
-        const noun = template?.noun ?? occupation.label.split("/")[0].toLocaleLowerCase("sv");
+        const noun = template?.noun ?? first(occupation.label.split("/")).toLocaleLowerCase("sv");
         const title =
           kind === "task" && template
             ? rng.pick(template.taskTitles)
@@ -367,7 +368,7 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
                 ? `${kind === "practice" ? "Praktik" : "Arbetsträning"} som ${noun}`
                 : rng.chance(0.5)
                   ? occupation.label
-                  : `${noun[0].toLocaleUpperCase("sv")}${noun.slice(1)} till ${site.employerName}`;
+                  : `${noun.charAt(0).toLocaleUpperCase("sv")}${noun.slice(1)} till ${site.employerName}`;
         const definition = occupation.definition ?? "";
         const description = [
           template ? `Vi söker en ${noun} ${template.at}.` : `Vi söker en ${noun}.`,
@@ -475,7 +476,7 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
   // ── organisations and participants ──
   // The big organisation sits in the largest municipality; the others by population.
   const byPopulation = [...municipalities].sort((a, b) => b.population - a.population);
-  const bigHome = byPopulation[0];
+  const bigHome = first(byPopulation);
   const orgHomes: Municipality[] = [bigHome];
   for (let i = 1; i < o.organizations; i++) orgHomes.push(pickMunicipality(rng));
   const orgIds = orgHomes.map((_, i) => `bg${i.toString(36).padStart(4, "0")}`);
@@ -670,7 +671,7 @@ export function generateDataset(file: string, o: GenerateOptions): GeneratedData
     employers,
     workplaces,
     placements,
-    bigOrganizationId: orgIds[0],
+    bigOrganizationId: first(orgIds),
     bigOrganizationSize: bigSize,
     bigOrganizationMunicipality: `${bigHome.name} (${bigHome.code})`,
     municipalitiesWithOpenings: municipalitiesWithOpenings.size,

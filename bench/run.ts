@@ -17,6 +17,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { at, first } from "../app/domain/arrays.ts";
 import { createRng } from "../prisma/seed/random.ts";
 import { generateDataset } from "./generate.ts";
 import type { RecallResult } from "./recall.ts";
@@ -62,15 +63,19 @@ function parseArgs(argv: string[]): Args {
     "--recall": "recall",
   };
   for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const [name, inline] = flag.includes("=") ? flag.split("=", 2) : [flag, undefined];
+    const flag = at(argv, i);
+    const [name = flag, inline] = flag.includes("=") ? flag.split("=", 2) : [flag, undefined];
+    const numberKey = name in numberFlags ? numberFlags[name] : undefined;
     if (name === "--keep") args.keep = true;
     else if (name === "--no-latest") args.latest = false;
-    else if (name === "--seed") args.seed = inline ?? argv[++i];
-    else if (name in numberFlags) {
+    else if (name === "--seed") {
+      const seed = inline ?? argv[++i];
+      if (seed === undefined) throw new Error("--seed needs a value");
+      args.seed = seed;
+    } else if (numberKey !== undefined) {
       const value = Number(inline ?? argv[++i]);
       if (!Number.isInteger(value) || value < 0) throw new Error(`${name} needs a whole number ≥ 0`);
-      (args as Record<string, unknown>)[numberFlags[name]] = value;
+      (args as Record<string, unknown>)[numberKey] = value;
     } else
       throw new Error(
         `Unknown flag ${flag}. Flags: ${[...Object.keys(numberFlags), "--seed", "--keep", "--no-latest"].join(" ")}`,
@@ -168,7 +173,7 @@ const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${m
 const fmtInt = (n: number) => new Intl.NumberFormat("en-US").format(n);
 
 function row(cells: string[], widths: number[]): string {
-  return `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  return `| ${cells.map((c, i) => (i === 0 ? c.padEnd(at(widths, i)) : c.padStart(at(widths, i)))).join(" | ")} |`;
 }
 
 async function main() {
@@ -232,7 +237,7 @@ async function main() {
       const { ms, value } = await timeMs(() => reindexOpenings(db, engine));
       reindexMs.push(ms);
       log(
-        `- full reindex of ${fmtInt(value)} published openings: ${fmtMs(ms)} (load average ${os.loadavg()[0].toFixed(2)})`,
+        `- full reindex of ${fmtInt(value)} published openings: ${fmtMs(ms)} (load average ${first(os.loadavg()).toFixed(2)})`,
       );
       sampler.mark(`reindex${reindexMs.length}`);
     };
@@ -249,12 +254,12 @@ async function main() {
     );
     const participants = Array.from({ length: n }, () => rng.pick(active));
     const bigOrg = dataset.bigOrganizationId;
-    const bigOrgActive = (
+    const bigOrgActive = first(
       await db.$queryRawUnsafe<Array<{ n: bigint }>>(
         "SELECT COUNT(*) AS n FROM Participant WHERE organizationId = ? AND phase <> 'exited'",
         bigOrg,
-      )
-    )[0];
+      ),
+    );
     const nearBigOrg = await db.$queryRawUnsafe<Array<{ id: string }>>(
       `SELECT o.id FROM Opening o JOIN Workplace w ON w.id = o.workplaceId JOIN Municipality m ON m.code = w.municipalityCode
        WHERE o.status = 'published' AND m.county = (SELECT m2.county FROM Organization g JOIN Municipality m2 ON m2.code = g.municipalityCode WHERE g.id = ?)
@@ -276,22 +281,22 @@ async function main() {
     const candidateCounts: number[] = [];
     log("Measuring …");
     const floor = await measure("candidate search (engine only)", { ...args, log }, async (i) => {
-      const found = await matching.searchCandidates(engine, plans[i].plan);
+      const found = await matching.searchCandidates(engine, at(plans, i).plan);
       if (i >= args.warmup) {
         queryCounts.push(found.queries);
         candidateCounts.push(found.ids.length);
       }
     });
     const firstQuery = await measure("first FTS5 query alone", { ...args, log }, async (i) => {
-      const { plan } = plans[i];
+      const { plan } = at(plans, i);
       if (plan.empty) return;
-      await engine.searchOpenings(plan.textQueries[0] ?? plan.neighbourhoodQuery ?? plan.fillQueries[0]);
+      await engine.searchOpenings(plan.textQueries[0] ?? plan.neighbourhoodQuery ?? first(plan.fillQueries));
     });
 
     // ── participant → top 20 openings ──
     const resultCounts: number[] = [];
     const match = await measure("participant → top 20 openings", { ...args, log }, async (i) => {
-      const p = participants[i];
+      const p = at(participants, i);
       const results = await matching.matchOpeningsForParticipant(p.id, {
         organizationId: p.organizationId,
         limit: 20,
@@ -305,7 +310,7 @@ async function main() {
     // Where the time goes (profiling aid): participant load, engine, opening rows, map + rank.
     const parts = { participant: [] as number[], engine: [] as number[], rows: [] as number[], rank: [] as number[] };
     for (let i = args.warmup; i < n; i++) {
-      const p = participants[i];
+      const p = at(participants, i);
       const a = await timeMs(() => matching.loadMatchParticipant(p.id, { organizationId: p.organizationId, db }));
       const plan = matching.planCandidateSearch(a.value, graphLoad.value, {}, { now });
       const b = await timeMs(() => matching.searchCandidates(engine, plan));
@@ -332,7 +337,7 @@ async function main() {
       `opening → participants (organisation of ${fmtInt(Number(bigOrgActive.n))} active)`,
       { ...args, log },
       async (i) => {
-        const results = await matching.matchParticipantsForOpening(reverseOpenings[i], {
+        const results = await matching.matchParticipantsForOpening(at(reverseOpenings, i), {
           organizationId: bigOrg,
           limit: 20,
           now,
@@ -348,7 +353,7 @@ async function main() {
       "occupation autocomplete",
       { warmup: args.warmup, iterations: Math.max(args.iterations, AUTOCOMPLETE_QUERIES.length * 3), log },
       async (i) => {
-        await suggestVocabulary(db, AUTOCOMPLETE_QUERIES[i % AUTOCOMPLETE_QUERIES.length], {
+        await suggestVocabulary(db, at(AUTOCOMPLETE_QUERIES, i % AUTOCOMPLETE_QUERIES.length), {
           kind: "occupation",
           limit: 10,
         });

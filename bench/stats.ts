@@ -1,5 +1,6 @@
 // Timing and memory helpers for the benchmark: hrtime samples, median / p95, a peak-RSS sampler.
 import os from "node:os";
+import { at, first } from "../app/domain/arrays.ts";
 
 export type Summary = { n: number; median: number; p95: number; mean: number; min: number; max: number };
 
@@ -7,7 +8,7 @@ export type Summary = { n: number; median: number; p95: number; mean: number; mi
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+  return at(sorted, Math.min(sorted.length - 1, Math.max(0, rank - 1)));
 }
 
 export function summarize(samplesMs: readonly number[]): Summary {
@@ -42,7 +43,7 @@ export async function measure(
   for (let i = 0; i < o.warmup; i++) await fn(i);
   const samples: number[] = [];
   const cpuSamples: number[] = [];
-  const loadBefore = os.loadavg()[0];
+  const loadBefore = first(os.loadavg());
   for (let i = 0; i < o.iterations; i++) {
     const cpuStart = process.cpuUsage();
     const { ms } = await timeMs(() => fn(o.warmup + i));
@@ -52,7 +53,7 @@ export async function measure(
   }
   const s = summarize(samples);
   const cpu = summarize(cpuSamples);
-  const loadAverage: [number, number] = [round2(loadBefore), round2(os.loadavg()[0])];
+  const loadAverage: [number, number] = [round2(loadBefore), round2(first(os.loadavg()))];
   o.log?.(
     `  ${label}: median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (n=${s.n}; CPU time median ${cpu.median.toFixed(2)} ms, p95 ${cpu.p95.toFixed(2)} ms; load average ${loadAverage.join(" → ")})`,
   );

@@ -120,7 +120,7 @@ export function parseQuery(query: string): QueryTerm[] {
   const tokens = tokenize(query);
   if (tokens.length === 0) return [];
   let words = tokens.filter((t) => !isStopWord(t));
-  if (words.length === 0) words = [tokens[tokens.length - 1]];
+  if (words.length === 0) words = tokens.slice(-1);
   words = [...new Set(words)].slice(0, MAX_QUERY_TERMS);
   return words.map((term, i) => {
     const prefix = i === words.length - 1;

@@ -35,13 +35,14 @@ export function damerauLevenshtein(a: string, b: string, max = Number.MAX_SAFE_I
     const ai = a.charCodeAt(i - 1);
     cur[0] = i;
     let rowMin = i;
+    // Hot loop: every index stays within 0..m, and the rows hold at least m + 1 cells.
     for (let j = 1; j <= m; j++) {
       const bj = b.charCodeAt(j - 1);
-      let v = prev[j - 1] + (ai === bj ? 0 : 1);
-      if (prev[j] + 1 < v) v = prev[j] + 1;
-      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && before[j - 2] + 1 < v) {
-        v = before[j - 2] + 1;
+      let v = prev[j - 1]! + (ai === bj ? 0 : 1);
+      if (prev[j]! + 1 < v) v = prev[j]! + 1;
+      if (cur[j - 1]! + 1 < v) v = cur[j - 1]! + 1;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && before[j - 2]! + 1 < v) {
+        v = before[j - 2]! + 1;
       }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
@@ -53,7 +54,7 @@ export function damerauLevenshtein(a: string, b: string, max = Number.MAX_SAFE_I
     prev = cur;
     cur = t;
   }
-  return Math.min(prev[m], max + 1);
+  return Math.min(prev[m]!, max + 1);
 }
 
 export type Correction = {
@@ -102,14 +103,15 @@ export class TermDictionary {
   add(term: string): void {
     if (term.length === 0 || this.words.has(term)) return;
     this.words.add(term);
-    this.firstLetters.add(term[0]);
-    pushTo(this.wordBuckets, bucketKey(term[0], term.length), term);
+    const first = term.charAt(0);
+    this.firstLetters.add(first);
+    pushTo(this.wordBuckets, bucketKey(first, term.length), term);
     const longest = Math.min(term.length, MAX_PREFIX);
     for (let length = MIN_PREFIX; length <= longest; length++) {
       const p = term.slice(0, length);
       if (this.prefixes.has(p)) continue;
       this.prefixes.add(p);
-      pushTo(this.prefixBuckets, bucketKey(p[0], length), p);
+      pushTo(this.prefixBuckets, bucketKey(first, length), p);
     }
   }
 
@@ -126,7 +128,7 @@ export class TermDictionary {
     const known = prefix ? this.prefixes : this.words;
     const found = new Map<string, number>();
     for (let length = term.length - max; length <= term.length + max; length++) {
-      const bucket = buckets.get(bucketKey(term[0], length));
+      const bucket = buckets.get(bucketKey(term.charAt(0), length));
       if (!bucket) continue;
       for (const candidate of bucket) {
         const d = damerauLevenshtein(term, candidate, max);
@@ -151,9 +153,9 @@ export class TermDictionary {
   private *firstLetterVariants(term: string): Generator<string> {
     const rest = term.slice(1);
     yield rest; // first letter deleted
-    if (term.length > 1 && term[0] !== term[1]) yield term[1] + term[0] + term.slice(2); // swapped
+    if (term.length > 1 && term.charAt(0) !== term.charAt(1)) yield term.charAt(1) + term.charAt(0) + term.slice(2); // swapped
     for (const c of this.firstLetters) {
-      if (c === term[0]) continue;
+      if (c === term.charAt(0)) continue;
       yield c + rest; // first letter replaced
       yield c + term; // a letter inserted before the first
     }

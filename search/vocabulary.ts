@@ -47,19 +47,22 @@ function termTier(t: QueryTerm, c: TermCorrections, tokens: string[]): { tier: n
 
 type Ranked = { hit: VocabularyHit; score: number; position: number; boost: number };
 
+const NO_CORRECTIONS: TermCorrections = { words: [], prefixes: [] };
+
 function rank(row: Row, terms: QueryTerm[], corrections: TermCorrections[]): Ranked {
   const label = words(row.label);
   const detail = words(row.detail);
   let score = 0;
   let position = label.length;
   terms.forEach((t, i) => {
-    const inLabel = termTier(t, corrections[i], label);
+    const c = corrections[i] ?? NO_CORRECTIONS;
+    const inLabel = termTier(t, c, label);
     if (inLabel.tier < NO_MATCH) {
       score += inLabel.tier;
       if (i === 0) position = inLabel.index;
       return;
     }
-    score += Math.min(NO_MATCH, termTier(t, corrections[i], detail).tier + DETAIL_PENALTY);
+    score += Math.min(NO_MATCH, termTier(t, c, detail).tier + DETAIL_PENALTY);
   });
   const hit: VocabularyHit = { id: row.id, label: row.label, kind: row.kind };
   if (row.detail) hit.detail = row.detail;

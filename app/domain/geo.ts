@@ -22,5 +22,5 @@ export function haversineKm(a: LatLng, b: LatLng): number {
  */
 export function normalizePostalCode(input: string): string | null {
   const match = /^(?:SE-?\s*)?([1-9]\d{2})\s?(\d{2})$/i.exec(input.replace(/\u00a0/g, " ").trim());
-  return match ? match[1] + match[2] : null;
+  return match ? `${match[1] ?? ""}${match[2] ?? ""}` : null;
 }

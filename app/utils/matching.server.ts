@@ -525,7 +525,8 @@ export async function loadActiveParticipants(db: Db, organizationId: string): Pr
   let byOrganization = participantCaches.get(db);
   if (!byOrganization) participantCaches.set(db, (byOrganization = new Map()));
   const previous = byOrganization.get(organizationId);
-  const [{ aggregate }] = await db.$queryRawUnsafe<Array<{ aggregate: string }>>(AGGREGATE_SELECT, organizationId);
+  const [row] = await db.$queryRawUnsafe<Array<{ aggregate: string }>>(AGGREGATE_SELECT, organizationId);
+  const aggregate = row?.aggregate ?? ""; // COUNT(*) always yields one row
   // Least recently used organisations go first.
   byOrganization.delete(organizationId);
   if (previous && previous.aggregate === String(aggregate)) {

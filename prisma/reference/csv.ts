@@ -60,13 +60,14 @@ export function csvRecords<C extends string>(text: string, columns: readonly C[]
     if (!index.has(column)) throw new Error(`${source}: column "${column}" is missing (found: ${header.join(", ")})`);
   }
   return rows
-    .filter((fields) => !(fields.length === 1 && fields[0].trim() === ""))
+    .filter((fields) => !(fields.length === 1 && fields[0]?.trim() === ""))
     .map((fields, n) => {
       if (fields.length !== header.length) {
         throw new Error(`${source}: row ${n + 2} has ${fields.length} fields, expected ${header.length}`);
       }
       const record = {} as Record<C, string>;
-      for (const column of columns) record[column] = fields[index.get(column)!].trim();
+      // Every column was found in the header, and the row has as many fields as the header.
+      for (const column of columns) record[column] = fields[index.get(column)!]!.trim();
       return record;
     });
 }

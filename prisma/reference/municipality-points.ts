@@ -4,8 +4,9 @@
 // the municipality's largest polygon, so that distances used in matching stay sane.
 import type { LatLng } from "../../app/domain/geo.ts";
 
-type Ring = number[][]; // [lng, lat] pairs, GeoJSON order
-type Polygon = Ring[]; // outer ring first, then holes
+type Position = [lng: number, lat: number, ...rest: number[]]; // GeoJSON order
+type Ring = Position[];
+type Polygon = [outer: Ring, ...holes: Ring[]];
 export type Geometry = { type: "Polygon"; coordinates: Polygon } | { type: "MultiPolygon"; coordinates: Polygon[] };
 
 /** Points outside the border by more than this are replaced (the borders are simplified). */
@@ -18,11 +19,21 @@ function polygonsOf(geometry: Geometry): Polygon[] {
   return geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
 }
 
+/**
+ * The ring's edges as (previous position, position), in order; `closed` starts with the edge from
+ * the last position to the first (GeoJSON rings repeat the first position at the end anyway).
+ */
+function* edges(ring: Ring, closed = true): Generator<[Position, Position]> {
+  let previous = closed ? ring.at(-1) : undefined;
+  for (const position of ring) {
+    if (previous) yield [previous, position];
+    previous = position;
+  }
+}
+
 function ringContains(ring: Ring, { lat, lng }: LatLng): boolean {
   let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [x1, y1] = ring[i];
-    const [x2, y2] = ring[j];
+  for (const [[x2, y2], [x1, y1]] of edges(ring)) {
     if (y1 > lat !== y2 > lat && lng < ((x2 - x1) * (lat - y1)) / (y2 - y1) + x1) inside = !inside;
   }
   return inside;
@@ -42,11 +53,10 @@ export function distanceToBorderKm(geometry: Geometry, point: LatLng): number {
   const px = point.lng * scale;
   let best = Infinity;
   for (const ring of polygonsOf(geometry).flat()) {
-    for (let i = 1; i < ring.length; i++) {
-      const ax = ring[i - 1][0] * scale;
-      const ay = ring[i - 1][1];
-      const dx = ring[i][0] * scale - ax;
-      const dy = ring[i][1] - ay;
+    for (const [[lngA, ay], [lngB, by]] of edges(ring, false)) {
+      const ax = lngA * scale;
+      const dx = lngB * scale - ax;
+      const dy = by - ay;
       const lengthSquared = dx * dx + dy * dy;
       const t =
         lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (point.lat - ay) * dy) / lengthSquared));
@@ -61,9 +71,7 @@ function ringCentroid(ring: Ring): { area: number; point: LatLng } {
   let twiceArea = 0;
   let cx = 0;
   let cy = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [x1, y1] = ring[j];
-    const [x2, y2] = ring[i];
+  for (const [[x1, y1], [x2, y2]] of edges(ring)) {
     const cross = x1 * y2 - x2 * y1;
     twiceArea += cross;
     cx += (x1 + x2) * cross;
@@ -76,9 +84,7 @@ function ringCentroid(ring: Ring): { area: number; point: LatLng } {
 function scanlineMidpoint(polygon: Polygon, lat: number): LatLng | null {
   const crossings: number[] = [];
   for (const ring of polygon) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [x1, y1] = ring[i];
-      const [x2, y2] = ring[j];
+    for (const [[x2, y2], [x1, y1]] of edges(ring)) {
       if (y1 > lat !== y2 > lat) crossings.push(((x2 - x1) * (lat - y1)) / (y2 - y1) + x1);
     }
   }
@@ -86,10 +92,11 @@ function scanlineMidpoint(polygon: Polygon, lat: number): LatLng | null {
   let best: LatLng | null = null;
   let widest = 0;
   for (let i = 0; i + 1 < crossings.length; i += 2) {
-    const width = crossings[i + 1] - crossings[i];
+    const [from, to] = [crossings[i]!, crossings[i + 1]!]; // i + 1 < length
+    const width = to - from;
     if (width > widest) {
       widest = width;
-      best = { lat, lng: (crossings[i] + crossings[i + 1]) / 2 };
+      best = { lat, lng: (from + to) / 2 };
     }
   }
   return best;

@@ -97,8 +97,9 @@ const occupationCollection = concept.extend({ related: z.array(concept).default(
 /** JobTech downloads are shaped {"data":{"concepts":[...]}}. */
 const taxonomyFile = <T extends z.ZodType>(item: T) => z.object({ data: z.object({ concepts: z.array(item) }) });
 
-const position = z.array(z.number()).min(2);
-const polygon = z.array(z.array(position));
+const position = z.tuple([z.number(), z.number()], z.number()); // [lng, lat, ...altitude]
+const ring = z.array(position);
+const polygon = z.tuple([ring], ring); // outer ring first, then holes
 const borders = z.object({
   features: z.array(
     z.object({
@@ -114,8 +115,8 @@ const borders = z.object({
 function parseJson<T extends z.ZodType>(texts: SourceTexts, name: SourceName, schema: T): z.output<T> {
   const result = schema.safeParse(JSON.parse(texts[name]));
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new Error(`${SOURCE_FILES[name]}: unexpected shape at ${issue.path.join(".")}: ${issue.message}`);
+  const [issue] = result.error.issues;
+  throw new Error(`${SOURCE_FILES[name]}: unexpected shape at ${issue?.path.join(".")}: ${issue?.message}`);
 }
 
 function concepts<T extends z.ZodType>(texts: SourceTexts, name: SourceName, item: T): z.output<T>[] {
@@ -212,7 +213,12 @@ function readOccupations(texts: SourceTexts): { groups: OccupationGroupRow[]; oc
   const noEducation = new Set(
     concepts(texts, "noEducation", occupationCollection).flatMap((c) => c.related.map((r) => r.id)),
   );
-  const levels: OccupationGroupRow[][] = [[], [], [], []];
+  const levels: [OccupationGroupRow[], OccupationGroupRow[], OccupationGroupRow[], OccupationGroupRow[]] = [
+    [],
+    [],
+    [],
+    [],
+  ];
   const occupations = new Map<string, OccupationRow>();
 
   for (const l1 of concepts(texts, "ssykHierarchy", ssykLevel1)) {

@@ -28,6 +28,7 @@ import {
 } from "./demo-accounts.ts";
 import { LAST_NAMES, MEN_FIRST_NAMES, NAME_PREFIXES, OTHER_FIRST_NAMES, STREETS, WOMEN_FIRST_NAMES } from "./names.ts";
 import { createIdFactory, createRng, type Rng } from "./random.ts";
+import { at as itemAt, first, last } from "../../app/domain/arrays.ts";
 import * as T from "./texts.ts";
 
 /** Change this to get a different (but again deterministic) demo region. */
@@ -460,7 +461,7 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       });
     }
   }
-  const demoCoach = staff[0];
+  const demoCoach = first(staff);
   const coachesOf = (org: Org) => staff.filter((s) => s.org === org);
 
   // ── employers ──
@@ -477,7 +478,7 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
   employerTypes.forEach((typeKey, index) => {
     const type: EmployerType = EMPLOYER_TYPES[typeKey];
     const isDemo = index === 0;
-    const org = orgs[employerOrgs[index]];
+    const org = itemAt(orgs, itemAt(employerOrgs, index));
     const home = isDemo ? muni("0680") : pickMuni(areaMunis(org));
     let name = isDemo ? DEMO_EMPLOYER_NAME : "";
     for (let attempt = 0; !name || usedEmployerNames.has(name); attempt++) {
@@ -583,15 +584,15 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       });
     }
   });
-  const demoEmployer = employers[0];
+  const demoEmployer = first(employers);
 
   // ── openings ──
-  const counts = employers.map((e, i) => (i === 0 ? 7 : 3));
+  const counts: number[] = employers.map((e, i) => (i === 0 ? 7 : 3));
   let total = counts.reduce((a, b) => a + b, 0);
   while (total < TARGET_OPENINGS) {
     const i = rng.int(1, employers.length - 1);
-    if (counts[i] >= 8) continue;
-    counts[i]++;
+    if (itemAt(counts, i) >= 8) continue;
+    counts[i] = itemAt(counts, i) + 1;
     total++;
   }
 
@@ -611,8 +612,8 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
   const openingEventRows = new Map<string, Prisma.OpeningEventCreateManyInput[]>();
   employers.forEach((employer, ei) => {
     const employerTitles = new Set<string>();
-    for (let n = 0; n < counts[ei]; n++) {
-      const plan = ei === 0 ? demoPlan[n] : null;
+    for (let n = 0; n < itemAt(counts, ei); n++) {
+      const plan = ei === 0 ? itemAt(demoPlan, n) : null;
       const roleKey: RoleKey = plan ? plan[3] : rng.weighted(employer.roles);
       const role: RoleTemplate = ROLES[roleKey];
       const occupation = occupations.get(role.occupationId)!;
@@ -933,7 +934,7 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
   for (const coach of coachList) {
     for (let k = 0; k < coach.caseload; k++) {
       const isDemo = coach === demoCoach && k === 0;
-      const phase: Phase = isDemo ? "practice" : phaseBag[pIndex % phaseBag.length];
+      const phase: Phase = isDemo ? "practice" : itemAt(phaseBag, pIndex % phaseBag.length);
       pIndex++;
       participants.push(makeParticipant(coach, phase, isDemo));
     }
@@ -1117,7 +1118,7 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       firstEmployerContactOffset: null,
     };
   }
-  const demoParticipant = participants[0];
+  const demoParticipant = first(participants);
 
   // ── hard filters, as the matcher applies them (docs/product-rules.md#matching, app/domain/matching/hard-filters.ts) ──
   const distanceKm = (p: Participant, o: Opening) => haversineKm(p.home, o.workplace);
@@ -1131,7 +1132,7 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     (code === "flexible_start" && o.startFlexible);
   const hasEnvironment = (o: Opening, item: string) => {
     const [dimension, value] = item.split(":");
-    if (dimension === "instructions") return (o.env.instructions ?? []).includes(value);
+    if (dimension === "instructions") return value !== undefined && (o.env.instructions ?? []).includes(value);
     const actual = o.env[dimension as EnvironmentDimension];
     return (
       actual === value || (dimension === "setting" && actual === "both" && (value === "indoor" || value === "outdoor"))
@@ -1322,7 +1323,7 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       const occ = rng.pick(occList);
       if (!p.interests.includes(occ.id) && !p.exclusions.occupationIds.includes(occ.id)) p.interests.push(occ.id);
     }
-    if (p.interests.length > 0 && rng.chance(0.3)) p.groupCodes.push(occupations.get(p.interests[0])!.ssyk4Code);
+    if (p.interests.length > 0 && rng.chance(0.3)) p.groupCodes.push(occupations.get(first(p.interests))!.ssyk4Code);
     p.exclusions.groupCodes = p.exclusions.groupCodes.filter(
       (c) => !p.interests.some((id) => occupations.get(id)!.ssyk4Code === c),
     );
@@ -1510,8 +1511,8 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
 
     // The support thread.
     const threadId = newId();
-    const employerUser = o.employer.users[0];
-    const script = p === demoParticipant ? T.PLACEMENT_SCRIPTS[0] : rng.pick(T.PLACEMENT_SCRIPTS);
+    const employerUser = first(o.employer.users);
+    const script = p === demoParticipant ? first(T.PLACEMENT_SCRIPTS) : rng.pick(T.PLACEMENT_SCRIPTS);
     const values = {
       participant: p.pseudonym,
       participantGen: genitive(p.pseudonym),
@@ -1557,7 +1558,7 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     // Meetings: a three-party meeting after the introduction, follow-ups, the next one planned.
     const meetingDays: Array<[number, "three_party" | "follow_up"]> = [[start + rng.int(7, 12), "three_party"]];
     const until = plan.endOffset ?? 0;
-    for (let d = meetingDays[0][0] + rng.int(21, 35); d < until; d += rng.int(21, 45))
+    for (let d = first(meetingDays)[0] + rng.int(21, 35); d < until; d += rng.int(21, 45))
       meetingDays.push([d, "follow_up"]);
     if (!plan.ended)
       meetingDays.push([rng.int(2, 12), p === demoParticipant || rng.chance(0.4) ? "three_party" : "follow_up"]);
@@ -1606,9 +1607,9 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     askers.splice(4, 0, unansweredFor);
   }
   askers.forEach((employer, i) => {
-    const script = T.QUESTION_SCRIPTS[i % T.QUESTION_SCRIPTS.length];
+    const script = itemAt(T.QUESTION_SCRIPTS, i % T.QUESTION_SCRIPTS.length);
     const threadId = newId();
-    const asker = employer.users[0];
+    const asker = first(employer.users);
     const coach = employer.contactCoach;
     const startOffset = i === 0 ? -9 : -rng.int(1, 60);
     let lastMessageAt = clock.workday(startOffset, 9);
@@ -1639,7 +1640,7 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
       employerId: employer.id,
       organizationId: employer.org.id,
       subject: script.subject,
-      status: startOffset < -30 && script.lines[script.lines.length - 1].from === "coach" ? "closed" : "open",
+      status: startOffset < -30 && last(script.lines).from === "coach" ? "closed" : "open",
       createdById: asker.id,
       createdAt: clock.workday(startOffset, 8, 45),
       lastMessageAt,
@@ -1726,14 +1727,13 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
     const changeOffsets: number[] = [p.enrolledOffset];
     for (let i = 1; i < sequence.length; i++) {
       const isLast = i === sequence.length - 1;
-      if (isLast) changeOffsets.push(Math.max(lastOffset, changeOffsets[i - 1]));
+      const previousOffset = itemAt(changeOffsets, i - 1);
+      if (isLast) changeOffsets.push(Math.max(lastOffset, previousOffset));
       else if (sequence[i] === "employed_support" && plan)
-        changeOffsets.push(Math.max(plan.startOffset, changeOffsets[i - 1]));
+        changeOffsets.push(Math.max(plan.startOffset, previousOffset));
       else {
-        const room = Math.max(0, lastOffset - changeOffsets[i - 1]);
-        changeOffsets.push(
-          changeOffsets[i - 1] + Math.min(room, Math.round(room / (sequence.length - i)) + rng.int(0, 3)),
-        );
+        const room = Math.max(0, lastOffset - previousOffset);
+        changeOffsets.push(previousOffset + Math.min(room, Math.round(room / (sequence.length - i)) + rng.int(0, 3)));
       }
     }
     let previous: Phase | null = null;
@@ -1743,12 +1743,12 @@ export function generateDemoData(ref: ReferenceData, now: Date): SeedRows {
         participantId: p.id,
         fromPhase: previous,
         toPhase: phase,
-        at: clock.workday(changeOffsets[i], 10 + (i % 5), 15),
+        at: clock.workday(itemAt(changeOffsets, i), 10 + (i % 5), 15),
         byId: p.coach.id,
       });
       previous = phase;
     });
-    const phaseChangedAt = clock.workday(changeOffsets[changeOffsets.length - 1], 10 + ((sequence.length - 1) % 5), 15);
+    const phaseChangedAt = clock.workday(last(changeOffsets), 10 + ((sequence.length - 1) % 5), 15);
 
     const startOccupation = rng.weighted([
       ["job_seeking", 30],

@@ -1,6 +1,8 @@
 // A small seeded PRNG (mulberry32) with the helpers the demo data needs. Same seed, same calls in
 // the same order → same numbers, on every machine: the demo data never uses Math.random.
 
+import { at, last } from "../../app/domain/arrays.ts";
+
 export type Rng = {
   /** A float in [0, 1). */
   next(): number;
@@ -49,7 +51,7 @@ export function createRng(seed: number | string): Rng {
     float: (min, max) => min + next() * (max - min),
     pick(items) {
       if (items.length === 0) throw new Error("pick from an empty list");
-      return items[Math.floor(next() * items.length)];
+      return at(items, Math.floor(next() * items.length));
     },
     weighted(entries) {
       const total = entries.reduce((sum, [, w]) => sum + w, 0);
@@ -58,13 +60,13 @@ export function createRng(seed: number | string): Rng {
         r -= w;
         if (r < 0) return value;
       }
-      return entries[entries.length - 1][0];
+      return last(entries)[0];
     },
     shuffle(items) {
       const copy = [...items];
       for (let i = copy.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));
-        [copy[i], copy[j]] = [copy[j], copy[i]];
+        [copy[i], copy[j]] = [at(copy, j), at(copy, i)];
       }
       return copy;
     },

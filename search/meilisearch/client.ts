@@ -69,6 +69,7 @@ export async function waitForTasksOk(
 /** Await an enqueued-task promise of the client and its task; throw when the task fails. */
 export async function runTask(client: Meilisearch, enqueued: EnqueuedTaskPromise, timeoutMs?: number): Promise<Task> {
   const [task] = await waitForTasksOk(client, [await enqueued], { timeoutMs });
+  if (!task) throw new Error("Meilisearch returned no task");
   return task;
 }
 

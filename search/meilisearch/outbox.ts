@@ -118,7 +118,8 @@ export async function processSearchOutbox(options: ProcessSearchOutboxOptions): 
     take: options.batchSize ?? DEFAULT_BATCH_SIZE,
     select: { id: true },
   });
-  if (candidates.length === 0) {
+  const lastCandidate = candidates.at(-1);
+  if (!lastCandidate) {
     await db.searchOutbox.deleteMany({
       where: { processedAt: { lt: new Date(now.getTime() - PROCESSED_RETENTION_MS) } },
     });
@@ -130,7 +131,7 @@ export async function processSearchOutbox(options: ProcessSearchOutboxOptions): 
     now.getTime() + (options.lockMs ?? CLAIM_LOCK_MS) + Math.floor((options.random ?? Math.random)() * 60_000),
   );
   const claimed = { processedAt: null, nextAttemptAt: token };
-  const lastId = candidates[candidates.length - 1].id;
+  const lastId = lastCandidate.id;
   await db.searchOutbox.updateMany({ where: { ...due, id: { lte: lastId } }, data: { nextAttemptAt: token } });
   const rows = await db.searchOutbox.findMany({ where: claimed, orderBy: { id: "asc" } });
   result.claimed = rows.length;

@@ -82,8 +82,9 @@ export async function reindexMeilisearch(options: ReindexMeilisearchOptions): Pr
         take: batchSize,
         select: { id: true },
       });
-      if (page.length === 0) break;
-      cursor = page[page.length - 1].id;
+      const last = page.at(-1);
+      if (!last) break;
+      cursor = last.id;
       const documents = [];
       for (let i = 0; i < page.length; i += LOAD_CHUNK) {
         documents.push(

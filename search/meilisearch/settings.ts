@@ -85,7 +85,7 @@ export const SYNONYM_DEFAULTS = {
 export function labelForms(label: string): string[] {
   const forms = label
     .split("/")
-    .map((part) => part.split(",")[0].trim().toLowerCase().replace(/\s+/g, " "))
+    .map((part) => (part.split(",")[0] ?? "").trim().toLowerCase().replace(/\s+/g, " "))
     .filter((form) => form.length > 1);
   return [...new Set(forms)];
 }

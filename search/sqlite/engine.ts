@@ -52,7 +52,8 @@ export function createSqliteEngine(db: Db, o: SqliteEngineOptions = {}): SearchE
     const rows = await db.$queryRawUnsafe<HitRow[]>(page.sql, ...page.params);
     const { limit, offset } = pageBounds(query);
     let total: number;
-    if (rows.length > 0 && rows[0].total !== undefined) total = Number(rows[0].total);
+    const firstTotal = rows[0]?.total;
+    if (firstTotal !== undefined) total = Number(firstTotal);
     else if (rows.length < limit && (rows.length > 0 || offset === 0))
       total = offset + rows.length; // the last page
     else {

@@ -7,6 +7,7 @@ import { getOccupationGraph, invalidateOccupationGraph } from "~/utils/occupatio
 import { matchOpeningsForParticipant, matchParticipantsForOpening, whyNot } from "~/utils/matching.server.ts";
 import { getSearchEngine } from "../../search/index.ts";
 import { createOrganization } from "../support/factories.ts";
+import { first } from "~/domain/arrays.ts";
 
 // Real JobTech concept ids (reference data).
 const LAGERARBETARE = "DLEi_bTh_oLA"; // Lagerarbetare/Terminalarbetare, SSYK 4322
@@ -142,8 +143,29 @@ async function expectStatus(promise: Promise<unknown>, status: number): Promise<
 
 let org1: string;
 let org2: string;
-const o: Record<string, string> = {};
-const p: Record<string, string> = {};
+// Filled in by beforeAll: the ids of the openings and participants below.
+const o = {} as Record<
+  | "best"
+  | "cleaning"
+  | "draft"
+  | "ended"
+  | "fixedSupervisor"
+  | "full"
+  | "heavy"
+  | "hours"
+  | "kitchen"
+  | "night"
+  | "noBreaks"
+  | "noSupervisor"
+  | "planner"
+  | "practice"
+  | "stockholm"
+  | "truck"
+  | "twoPlaces"
+  | "visit",
+  string
+>;
+const p = {} as Record<"ali" | "erased" | "exited" | "fatima" | "noHome" | "other", string>;
 
 beforeAll(async () => {
   org1 = (await createOrganization({ name: "IPS Jönköping" })).id;
@@ -263,7 +285,7 @@ describe("matchOpeningsForParticipant", () => {
     // Sorted by score, high first.
     expect(results.map((r) => r.score)).toEqual([...results.map((r) => r.score)].sort((a, b) => b - a));
 
-    const best = results[0];
+    const best = first(results);
     expect(best).toMatchObject({
       title: "Lagerarbetare dagtid",
       kind: "job",
@@ -301,7 +323,7 @@ describe("matchOpeningsForParticipant", () => {
       "draft",
       "ended",
       "full",
-    ]) {
+    ] as const) {
       expect(ids, key).not.toContain(o[key]);
     }
   });
@@ -399,9 +421,9 @@ describe("whyNot", () => {
       { code: "excluded_schedule", text: "Arbetstiden omfattar natt – något deltagaren aldrig vill arbeta." },
     ]);
     expect((await codes(o.cleaning)).map((f) => f.code)).toEqual(["excluded_group"]);
-    expect((await codes(o.cleaning))[0].text).toMatch(/SSYK 91/);
-    expect((await codes(o.stockholm))[0]).toMatchObject({ code: "too_far" });
-    expect((await codes(o.stockholm))[0].text).toMatch(/km hemifrån – längre än deltagarens gräns på 20 km/);
+    expect(first(await codes(o.cleaning)).text).toMatch(/SSYK 91/);
+    expect(first(await codes(o.stockholm))).toMatchObject({ code: "too_far" });
+    expect(first(await codes(o.stockholm)).text).toMatch(/km hemifrån – längre än deltagarens gräns på 20 km/);
     expect(await codes(o.noBreaks)).toEqual([
       { code: "must_accommodation_missing", text: "Erbjuder inte extra pauser, som deltagaren måste ha." },
     ]);

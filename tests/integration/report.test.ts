@@ -14,6 +14,12 @@ import { sessionCookieFor } from "../support/requests.ts";
 import { load } from "../support/routes.ts";
 
 const run = promisify(execFile);
+/**
+ * Each CLI call starts a Node process that compiles the script with tsx: seconds on a quiet machine,
+ * far more on a loaded one. The subprocess tests get a generous timeout of their own instead of
+ * the suite's default, and no test asserts on how long a run takes.
+ */
+const SUBPROCESS_TEST_TIMEOUT_MS = 240_000;
 const PERIOD_QUERY = `fran=${REPORT_PERIOD.from}&till=${REPORT_PERIOD.to}`;
 
 type PageData = {
@@ -442,7 +448,7 @@ describe("npm run report", () => {
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );
 
-  test("prints the same figures as the page and the downloads", async () => {
+  test("prints the same figures as the page and the downloads", { timeout: SUBPROCESS_TEST_TIMEOUT_MS }, async () => {
     const json = await cli([
       "--org",
       world.organization.id,
@@ -495,43 +501,47 @@ describe("npm run report", () => {
     ]);
   });
 
-  test("an unknown organisation or an invalid period: a clear error and exit code 2", async () => {
-    const unknown = await cli(["--org", "Finns inte AB", "--from", "2025-01-01", "--to", "2025-12-31"]);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('Organisationen "Finns inte AB" finns inte.');
-    expect(unknown.stdout).toBe("");
-    const badPeriod = await cli(["--org", world.organization.id, "--from", "2025-12-31", "--to", "2025-01-01"]);
-    expect(badPeriod.code).toBe(2);
-    expect(badPeriod.stderr).toContain("Periodens slut kan inte ligga före periodens början.");
-    const badDate = await cli(["--org", world.organization.id, "--from", "2025-02-30", "--to", "2025-03-01"]);
-    expect(badDate.code).toBe(2);
-    expect(badDate.stderr).toContain("Skriv periodens början som ÅÅÅÅ-MM-DD");
-    const missing = await cli(["--org", world.organization.id]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("Ange periodens början med --from ÅÅÅÅ-MM-DD.");
-    const badFormat = await cli([
-      "--org",
-      world.organization.id,
-      "--from",
-      "2025-01-01",
-      "--to",
-      "2025-12-31",
-      "--format",
-      "xlsx",
-    ]);
-    expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toContain("Formatet ska vara csv eller json");
-    const unknownOption = await cli([
-      "--org",
-      world.organization.id,
-      "--from",
-      "2025-01-01",
-      "--to",
-      "2025-12-31",
-      "--year",
-      "2025",
-    ]);
-    expect(unknownOption.code).toBe(2);
-    expect(unknownOption.stderr).toContain("Användning: npm run report");
-  });
+  test(
+    "an unknown organisation or an invalid period: a clear error and exit code 2",
+    { timeout: SUBPROCESS_TEST_TIMEOUT_MS },
+    async () => {
+      const unknown = await cli(["--org", "Finns inte AB", "--from", "2025-01-01", "--to", "2025-12-31"]);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('Organisationen "Finns inte AB" finns inte.');
+      expect(unknown.stdout).toBe("");
+      const badPeriod = await cli(["--org", world.organization.id, "--from", "2025-12-31", "--to", "2025-01-01"]);
+      expect(badPeriod.code).toBe(2);
+      expect(badPeriod.stderr).toContain("Periodens slut kan inte ligga före periodens början.");
+      const badDate = await cli(["--org", world.organization.id, "--from", "2025-02-30", "--to", "2025-03-01"]);
+      expect(badDate.code).toBe(2);
+      expect(badDate.stderr).toContain("Skriv periodens början som ÅÅÅÅ-MM-DD");
+      const missing = await cli(["--org", world.organization.id]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain("Ange periodens början med --from ÅÅÅÅ-MM-DD.");
+      const badFormat = await cli([
+        "--org",
+        world.organization.id,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-12-31",
+        "--format",
+        "xlsx",
+      ]);
+      expect(badFormat.code).toBe(2);
+      expect(badFormat.stderr).toContain("Formatet ska vara csv eller json");
+      const unknownOption = await cli([
+        "--org",
+        world.organization.id,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-12-31",
+        "--year",
+        "2025",
+      ]);
+      expect(unknownOption.code).toBe(2);
+      expect(unknownOption.stderr).toContain("Användning: npm run report");
+    },
+  );
 });

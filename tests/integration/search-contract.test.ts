@@ -18,6 +18,7 @@ import { createMeilisearchEngine } from "../../search/meilisearch/engine.ts";
 import { processSearchOutbox } from "../../search/meilisearch/outbox.ts";
 import { loadTaxonomySynonyms, openingIndexSettings } from "../../search/meilisearch/settings.ts";
 import { createSqliteEngine } from "../../search/sqlite/engine.ts";
+import { first, at as nth } from "~/domain/arrays.ts";
 
 type Harness = {
   engine: SearchEngine;
@@ -255,7 +256,7 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))("search contract: %s", 
       expect(hit.relevance).toBeLessThanOrEqual(1);
       expect(hit.distanceKm).toBeUndefined();
     }
-    expect(result.hits[0].relevance).toBeGreaterThanOrEqual(result.hits[1].relevance);
+    expect(first(result.hits).relevance).toBeGreaterThanOrEqual(nth(result.hits, 1).relevance);
     const all = await h.engine.searchOpenings({ filters: scope });
     expect(all.hits.every((hit) => hit.relevance === 1)).toBe(true);
   });
@@ -364,8 +365,8 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))("search contract: %s", 
     const within50 = await h.engine.searchOpenings({ filters: { employerIds }, geo: { ...from, radiusKm: 50 } });
     expect(within50.hits.map((hit) => hit.id)).toEqual([near.id]);
     expect(within50.total).toBe(1);
-    expect(within50.hits[0].distanceKm).toBeGreaterThanOrEqual(0);
-    expect(within50.hits[0].distanceKm).toBeLessThan(1);
+    expect(first(within50.hits).distanceKm).toBeGreaterThanOrEqual(0);
+    expect(first(within50.hits).distanceKm).toBeLessThan(1);
 
     const within400 = await h.engine.searchOpenings({
       text: "lagerjobb",

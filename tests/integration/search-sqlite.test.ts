@@ -9,6 +9,7 @@ import { databaseFile } from "~/utils/database-url.ts";
 import { createSqliteEngine, reindexOpenings } from "../../search/sqlite/engine.ts";
 import { ensureSearchSchema, rebuildVocabularyIndex, searchIndexStatus } from "../../search/sqlite/schema.ts";
 import { suggestVocabulary } from "../../search/vocabulary.ts";
+import { first, at as nth } from "~/domain/arrays.ts";
 
 const engine = createSqliteEngine(db);
 
@@ -129,13 +130,13 @@ describe("text search", () => {
     });
     const result = await engine.searchOpenings({ text: "svetsare", filters: { employerIds: [at.employerId] } });
     expect(result.hits.map((h) => h.id)).toEqual([inTitle.id, inDescription.id]);
-    expect(result.hits[0].relevance).toBe(1);
-    expect(result.hits[1].relevance).toBeGreaterThan(0);
-    expect(result.hits[1].relevance).toBeLessThan(1);
+    expect(first(result.hits).relevance).toBe(1);
+    expect(nth(result.hits, 1).relevance).toBeGreaterThan(0);
+    expect(nth(result.hits, 1).relevance).toBeLessThan(1);
 
     // "svetsere" only matches through a typo correction: still found, with lower relevance.
     const typo = await engine.searchOpenings({ text: "svetsere verkstad", filters: { employerIds: [at.employerId] } });
-    expect(typo.hits[0].id).toBe(inTitle.id);
+    expect(first(typo.hits).id).toBe(inTitle.id);
     for (const h of typo.hits) expect(h.relevance).toBeLessThanOrEqual(0.5);
   });
 
@@ -339,8 +340,8 @@ describe("filters", () => {
 
     const within50 = await engine.searchOpenings({ filters: { employerIds }, geo: { ...from, radiusKm: 50 } });
     expect(within50.hits.map((h) => h.id)).toEqual([near.id]);
-    expect(within50.hits[0].distanceKm).toBeGreaterThanOrEqual(0);
-    expect(within50.hits[0].distanceKm).toBeLessThan(1);
+    expect(first(within50.hits).distanceKm).toBeGreaterThanOrEqual(0);
+    expect(first(within50.hits).distanceKm).toBeLessThan(1);
 
     const within400 = await engine.searchOpenings({
       text: "lagerjobb",
@@ -373,13 +374,13 @@ describe("vocabulary suggestions", () => {
       ).toContain(SVETSARE);
       expect(hits.every((h) => h.kind === "occupation")).toBe(true);
     }
-    expect((await suggestVocabulary(db, "svetsare", { kind: "occupation" }))[0].id).toBe(SVETSARE);
-    expect((await suggestVocabulary(db, "stadare"))[0].id).toBe(STADARE);
+    expect(first(await suggestVocabulary(db, "svetsare", { kind: "occupation" })).id).toBe(SVETSARE);
+    expect(first(await suggestVocabulary(db, "stadare")).id).toBe(STADARE);
   });
 
   test("tolerates typos and finds skills too", async () => {
-    expect((await suggestVocabulary(db, "lagerarbetrae"))[0].id).toBe(LAGERARBETARE);
-    expect((await suggestVocabulary(db, "lakrae", { kind: "occupation" }))[0].id).toBe(LAKARE);
+    expect(first(await suggestVocabulary(db, "lagerarbetrae")).id).toBe(LAGERARBETARE);
+    expect(first(await suggestVocabulary(db, "lakrae", { kind: "occupation" })).id).toBe(LAKARE);
     expect((await suggestVocabulary(db, "svetasre", { kind: "occupation" })).map((h) => h.id)).toContain(SVETSARE);
 
     const skills = await suggestVocabulary(db, "truckva", { kind: "skill" });
@@ -388,7 +389,7 @@ describe("vocabulary suggestions", () => {
   });
 
   test("works inside a transaction, and sees a rebuilt vocabulary at once (typo dictionary included)", async () => {
-    expect((await db.$transaction((tx) => suggestVocabulary(tx, "lakar")))[0].id).toBe(LAKARE);
+    expect(first(await db.$transaction((tx) => suggestVocabulary(tx, "lakar"))).id).toBe(LAKARE);
     expect(await suggestVocabulary(db, "pepparkaksbaknign")).toEqual([]);
 
     await db.skill.create({ data: { id: "test_Pepp_123", label: "Pepparkaksbakning" } });
@@ -400,7 +401,7 @@ describe("vocabulary suggestions", () => {
     }
     const hits = await suggestVocabulary(db, "pepparkaksbaknign");
     expect(hits[0]).toMatchObject({ id: "test_Pepp_123", label: "Pepparkaksbakning", kind: "skill" });
-    expect(hits[0].detail).toBeUndefined();
+    expect(first(hits).detail).toBeUndefined();
   });
 
   test("a short word gets no typo; limits and empty queries", async () => {

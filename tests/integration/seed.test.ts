@@ -159,7 +159,9 @@ describe("seedDemoData on an empty database", () => {
       for (const [key, value] of Object.entries(env)) {
         if (key === "instructions") for (const i of value as string[]) expect(instructionStyles.codes).toContain(i);
         else
-          expect((environmentDimensions as Record<string, { codes: readonly string[] }>)[key].codes).toContain(value);
+          expect(
+            (environmentDimensions as Record<string, { codes: readonly string[] } | undefined>)[key]?.codes,
+          ).toContain(value);
       }
       for (const code of json<string[]>(o.accommodationsOffered)) expect(accommodations.codes).toContain(code);
       if (o.kind === "job") expect(o.employmentSupport).toBeTruthy();

@@ -99,7 +99,8 @@ describe("booking a three-party meeting", () => {
     );
 
     const toEmployer = mails.find((m) => m.envelope.to.includes(w.employerUser.email!))!;
-    expect(toEmployer.subject).toMatch(/^Inbjudan: Trepartssamtal \w+dag \d+ \w+ \d{4} kl\. 13:30–14:30$/);
+    // Any weekday, lördag and söndag included (\w would not match "ö"), and any month name.
+    expect(toEmployer.subject).toMatch(/^Inbjudan: Trepartssamtal \p{L}+dag \d+ \p{L}+ \d{4} kl\. 13:30–14:30$/u);
     expect(toEmployer.text).toContain("Plats: Lagret, Storgatan 1");
     expect(toEmployer.text).toContain(`http://localhost:3000/arbetsgivare/placeringar/${w.placement.id}`);
     const ics = calendarOf(toEmployer);

@@ -21,7 +21,7 @@ export type ReceivedMessage = ParsedMail & {
 };
 
 export type WaitOptions = {
-  /** Give up after this long (default 5000 ms). */
+  /** Give up after this long (default 60 s: a guard against hangs, not a speed check). */
   timeoutMs?: number;
   /** Check this often (default 10 ms). */
   intervalMs?: number;
@@ -157,7 +157,8 @@ export class TestSmtpServer {
   }
 
   private async waitUntil(done: () => boolean, options: WaitOptions, describe: () => string): Promise<void> {
-    const timeoutMs = options.timeoutMs ?? 5000;
+    // Only a guard against a hang: generous, so that a loaded machine never fails a test.
+    const timeoutMs = options.timeoutMs ?? 60_000;
     const intervalMs = options.intervalMs ?? 10;
     const deadline = Date.now() + timeoutMs;
     while (!done()) {

@@ -2,12 +2,13 @@ import { describe, expect, test } from "vitest";
 import { escapeHtml, renderEmail, type TemplateData } from "../../emails/templates/index.ts";
 import { invitation } from "../../emails/templates/invitation.ts";
 import { signInLink } from "../../emails/templates/sign-in-link.ts";
+import { at as nth } from "~/domain/arrays.ts";
 
 const url = "https://brygga.example.se/logga-in/verifiera?token=abc123&redirectTo=%2Fhem";
 
 /** Every href in the HTML, unescaped. */
 function hrefs(html: string): string[] {
-  return [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1].replaceAll("&amp;", "&"));
+  return [...html.matchAll(/href="([^"]*)"/g)].map((m) => nth(m, 1).replaceAll("&amp;", "&"));
 }
 
 describe("escapeHtml", () => {

@@ -6,6 +6,7 @@ import { buildOccupationGraph, interestNeighbourhood } from "~/utils/occupation-
 import { MATCHING_LIMITS, planCandidateSearch, searchCandidates } from "~/utils/matching.server.ts";
 import type { OpeningQuery, SearchEngine } from "../../search/engine.ts";
 import { makeParticipant } from "../fixtures/match-eval/factories.ts";
+import { first, last } from "~/domain/arrays.ts";
 
 const now = new Date("2026-03-01T10:00:00Z");
 const home = { lat: 57.78, lng: 14.16 };
@@ -118,7 +119,7 @@ describe("planCandidateSearch", () => {
     const plan = planCandidateSearch(participant, graph, {}, { now });
     expect(plan.empty).toBe(false);
     expect(plan.textQueries.map((q) => q.text)).toEqual(["Lagerarbetare/Terminalarbetare", "Städare"]);
-    const q = plan.textQueries[0];
+    const q = first(plan.textQueries);
     expect(q.filters).toEqual({
       kinds: ["job", "task", "visit"],
       notEndedBefore: now.getTime() - DAY,
@@ -136,19 +137,18 @@ describe("planCandidateSearch", () => {
   test("hours go to the engine only when study visits are out (they have no weekly hours)", () => {
     const participant = makeParticipant({ goals: ["practice"], home, preferences: { hoursMin: 10, hoursMax: 20 } });
     const withVisits = planCandidateSearch(participant, graph, {}, { now });
-    expect(withVisits.fillQueries[0].filters?.hours).toBeUndefined();
+    expect(first(withVisits.fillQueries).filters?.hours).toBeUndefined();
     const noVisits = planCandidateSearch(participant, graph, { kinds: ["practice", "work_trial"] }, { now });
-    expect(noVisits.fillQueries[0].filters?.kinds).toEqual(["practice", "work_trial"]);
-    expect(noVisits.fillQueries[0].filters?.hours).toEqual({ min: 10, max: 20 });
+    expect(first(noVisits.fillQueries).filters?.kinds).toEqual(["practice", "work_trial"]);
+    expect(first(noVisits.fillQueries).filters?.hours).toEqual({ min: 10, max: 20 });
     // Both the participant's range and the coach's: an opening must overlap each.
     const both = planCandidateSearch(participant, graph, { kinds: ["practice"], hoursMin: 15, hoursMax: 30 }, { now });
-    expect(both.fillQueries[0].filters?.hours).toEqual({ min: 15, max: 20 });
+    expect(first(both.fillQueries).filters?.hours).toEqual({ min: 15, max: 20 });
   });
 
   test("the radius is the tighter of max commute and the coach's distance; without either a default", () => {
     const p = (maxCommuteKm?: number) => makeParticipant({ home, preferences: { maxCommuteKm: maxCommuteKm ?? null } });
-    const radius = (plan: { fillQueries: OpeningQuery[] }) =>
-      plan.fillQueries[plan.fillQueries.length - 1].geo?.radiusKm;
+    const radius = (plan: { fillQueries: OpeningQuery[] }) => last(plan.fillQueries).geo?.radiusKm;
     expect(radius(planCandidateSearch(p(30), graph, { maxDistanceKm: 10 }, { now }))).toBe(10.05);
     expect(radius(planCandidateSearch(p(8), graph, { maxDistanceKm: 50 }, { now }))).toBe(8.05);
     expect(radius(planCandidateSearch(p(), graph, {}, { now }))).toBe(MATCHING_LIMITS.unstatedRadiusKm + 0.05);
@@ -165,7 +165,7 @@ describe("planCandidateSearch", () => {
     const noHome = planCandidateSearch(makeParticipant({ home: null, preferences: {} }), graph, {}, { now });
     expect(noHome.empty).toBe(false);
     expect(noHome.fillQueries).toHaveLength(1);
-    expect(noHome.fillQueries[0].geo).toBeUndefined();
+    expect(first(noHome.fillQueries).geo).toBeUndefined();
   });
 
   test("excluded interests are not searched", () => {

@@ -194,7 +194,7 @@ function violatesHardRule(o: MatchOpening, p: MatchParticipant): boolean {
     ...(o.accommodationsOffered.includes("written_instructions") ? ["written"] : []),
   ]);
   const envHas = (item: string) => {
-    const [d, v] = item.split(":");
+    const [d = "", v = ""] = item.split(":");
     if (d === "instructions") return instructions.has(v);
     return env[d] === v || (d === "setting" && env[d] === "both" && (v === "indoor" || v === "outdoor"));
   };
@@ -260,7 +260,7 @@ const violationArb: fc.Arbitrary<{
     const ex = participant.exclusions;
     switch (g.rule) {
       case "environment": {
-        const [d, v] = g.envItem.split(":");
+        const [d = "", v = ""] = g.envItem.split(":");
         if (d === "instructions")
           opening.environment.instructions = [
             ...new Set([...(opening.environment.instructions ?? []), v as "written"]),

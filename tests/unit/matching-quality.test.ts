@@ -18,6 +18,7 @@ import {
 import { DEAD_OPENING_IDS, EVAL_NOW, evalOpenings, type EvalOpening } from "../fixtures/match-eval/openings.ts";
 import { evalPersonas, type Persona } from "../fixtures/match-eval/personas.ts";
 import { loadOccupationGraph } from "../fixtures/match-eval/taxonomy.ts";
+import { at as nth } from "~/domain/arrays.ts";
 
 /** The floors justified in docs/decisions/0007-match-quality-floor.md. */
 const FLOOR = { meanNdcg10: 0.94, personaNdcg10: 0.8, hardFilterPrecision: 1 };
@@ -92,7 +93,7 @@ beforeAll(() => {
     [
       "",
       `Matchningskvalitet: ${personas.length} personas, ${openings.length} annonser (text: token overlap; "utan text": textkriteriet utelämnat)`,
-      formatTable(results.map((result, i) => ({ result, baseline: withoutText[i] }))),
+      formatTable(results.map((result, i) => ({ result, baseline: nth(withoutText, i) }))),
       "",
       "Jämförelser (medel-nDCG@10, hårda filter på):",
       `  slumpad ordning          ${randomOrder.toFixed(3)}`,

@@ -19,6 +19,7 @@ import {
 } from "~/domain/matching/index.ts";
 import { largestRemainder } from "~/domain/matching/score.ts";
 import { JONKOPING, makeOpening, makeParticipant, northOf, OCC, unitGraph } from "../fixtures/match-eval/factories.ts";
+import { first, at as nth } from "~/domain/arrays.ts";
 
 const graph = unitGraph();
 const now = new Date("2025-03-01T10:00:00Z");
@@ -282,7 +283,7 @@ describe("checkHardFilters", () => {
       now,
       graph,
     });
-    expect(g.ok === false && g.failures[0].text).toBe(
+    expect(g.ok === false && first(g.failures).text).toBe(
       "Yrket Lagerarbetare/Terminalarbetare hör till yrkesgruppen Yrken inom materialförvaltning m.m. (SSYK 43), som deltagaren aldrig vill arbeta inom.",
     );
   });
@@ -691,8 +692,8 @@ describe("rankMatches", () => {
       { graph, now },
     );
     expect(ranked.map((r) => r.opening.id)).toEqual(["newer", "older", "similar"]);
-    expect(ranked[0].score).toBeGreaterThan(ranked[2].score);
-    expect(ranked[0].participant).toBe(participant);
+    expect(first(ranked).score).toBeGreaterThan(nth(ranked, 2).score);
+    expect(first(ranked).participant).toBe(participant);
   });
 
   test("reverse matching: one opening, many participants, without text relevance", () => {

@@ -43,6 +43,7 @@ import {
   type KeywordConcept,
 } from "../../search/meilisearch/settings.ts";
 import { fold, SWEDISH_STOP_WORDS } from "../../search/text.ts";
+import { first, at as nth } from "~/domain/arrays.ts";
 
 // ───────────────────────────── The fake server ─────────────────────────────
 
@@ -72,7 +73,13 @@ const apiError = (code: string, message: string, type = "invalid_request") => ({
 });
 
 class FakeMeilisearch {
-  server = http.createServer((req, res) => void this.handle(req, res));
+  // No keep-alive timeout: with Node's default (5 s) the server may close an idle connection just
+  // as the client reuses it, and the request fails with a reset when the machine is slow enough
+  // for a test to sit idle that long. Idle connections then close with the server (close()).
+  server = Object.assign(
+    http.createServer((req, res) => void this.handle(req, res)),
+    { keepAliveTimeout: 0 },
+  );
   url = "";
   requests: Recorded[] = [];
   indexes = new Map<string, { primaryKey: string | null; settings: Record<string, unknown>; docs: Map<string, Doc> }>();
@@ -90,7 +97,9 @@ class FakeMeilisearch {
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
   async close() {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
   }
   reset() {
     this.requests = [];
@@ -164,7 +173,7 @@ class FakeMeilisearch {
       });
     }
     if (r.method === "POST" && r.path === "/swap-indexes") {
-      const [swap] = r.body as Array<{ indexes: [string, string] }>;
+      const swap = first(r.body as Array<{ indexes: [string, string] }>);
       return this.enqueue(null, "indexSwap", () => {
         const [a, b] = swap.indexes;
         const ia = this.indexes.get(a);
@@ -175,8 +184,7 @@ class FakeMeilisearch {
       });
     }
     if ((match = m(/^\/indexes\/([\w-]+)(\/.*)?$/))) {
-      const uid = match[1];
-      const rest = match[2] ?? "";
+      const [, uid = "", rest = ""] = match;
       const index = this.indexes.get(uid);
       const notFound = { status: 404, body: apiError("index_not_found", `Index \`${uid}\` not found.`) };
       if (r.method === "GET" && rest === "") {
@@ -525,14 +533,14 @@ describe("processSearchOutbox", () => {
       "POST /indexes/openings/documents/delete-batch",
     ]);
     expect(fake.requests.every((r) => r.auth === `Bearer ${ADMIN_KEY}`)).toBe(true);
-    expect(calls[1].body).toEqual({ uid: "openings", primaryKey: "id" });
-    const settings = calls[2].body as Record<string, unknown>;
+    expect(nth(calls, 1).body).toEqual({ uid: "openings", primaryKey: "id" });
+    const settings = nth(calls, 2).body as Record<string, unknown>;
     expect(settings.localizedAttributes).toEqual([{ attributePatterns: ["*"], locales: ["swe"] }]);
     expect(settings.filterableAttributes).toEqual([...FILTERABLE_ATTRIBUTES]);
     expect((settings.synonyms as Record<string, string[]>).lager).toContain("lagerarbetare");
 
-    expect(calls[3].query).toEqual({ primaryKey: "id" });
-    const docs = calls[3].body as Doc[];
+    expect(nth(calls, 3).query).toEqual({ primaryKey: "id" });
+    const docs = nth(calls, 3).body as Doc[];
     expect(docs).toHaveLength(1);
     expect(docs[0]).toMatchObject({
       id: a.id,
@@ -556,7 +564,7 @@ describe("processSearchOutbox", () => {
       publishedAt: Date.parse("2025-03-01T10:00:00Z"),
       _geo: { lat: 57.78, lng: 14.16 },
     });
-    expect((calls[4].body as string[]).sort()).toEqual([b.id, "never-existed"].sort());
+    expect((nth(calls, 4).body as string[]).sort()).toEqual([b.id, "never-existed"].sort());
 
     // Every task was polled until it succeeded (enqueued on the first poll, succeeded on the second).
     const polls = fake.requests.filter((r) => r.method === "GET" && r.path.startsWith("/tasks/"));
@@ -585,7 +593,7 @@ describe("processSearchOutbox", () => {
       "GET /indexes/openings",
       "POST /indexes/openings/documents/delete-batch",
     ]);
-    expect(fake.calls()[1].body).toEqual([a.id]);
+    expect(nth(fake.calls(), 1).body).toEqual([a.id]);
   });
 
   test("a 503 leaves the rows unprocessed with attempts + 1 and a backoff; the next run after it succeeds", async () => {
@@ -691,51 +699,56 @@ describe("processSearchOutbox", () => {
     expect([...fake.indexes.get("openings")!.docs.keys()]).toEqual([good.id]);
   });
 
-  test("full batches of 1,000 rows and openings stay below SQLite's 999 bound parameters", async () => {
-    const at = await createEmployer();
-    const template = await createOpening(at, { title: "Mall" });
-    const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = template;
-    await db.opening.createMany({
-      data: Array.from({ length: 1100 }, (_, i) => ({ ...rest, title: `Massplats ${i}` })),
-    });
-    const ids = (await db.opening.findMany({ where: { employerId: at.employerId }, select: { id: true } })).map(
-      (o) => o.id,
-    );
-    expect(ids).toHaveLength(1101);
-    await db.$transaction((tx) =>
-      engine().syncOpenings(tx, [...ids, ...Array.from({ length: 150 }, (_, i) => `gone-${i}`)]),
-    );
-    expect(await db.searchOutbox.count({ where: { op: "upsert" } })).toBe(1101);
+  // 1,100 openings through the outbox and a reindex: seconds of work, far more on a loaded machine.
+  test(
+    "full batches of 1,000 rows and openings stay below SQLite's 999 bound parameters",
+    { timeout: 120_000 },
+    async () => {
+      const at = await createEmployer();
+      const template = await createOpening(at, { title: "Mall" });
+      const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = template;
+      await db.opening.createMany({
+        data: Array.from({ length: 1100 }, (_, i) => ({ ...rest, title: `Massplats ${i}` })),
+      });
+      const ids = (await db.opening.findMany({ where: { employerId: at.employerId }, select: { id: true } })).map(
+        (o) => o.id,
+      );
+      expect(ids).toHaveLength(1101);
+      await db.$transaction((tx) =>
+        engine().syncOpenings(tx, [...ids, ...Array.from({ length: 150 }, (_, i) => `gone-${i}`)]),
+      );
+      expect(await db.searchOutbox.count({ where: { op: "upsert" } })).toBe(1101);
 
-    fake.createIndexNow("openings");
-    const client = createMeiliClient(fake.url, ADMIN_KEY);
-    expect(await processSearchOutbox({ db, client })).toEqual({
-      claimed: 1000,
-      upserted: 1000,
-      deleted: 0,
-      retried: 0,
-    });
-    expect(await processSearchOutbox({ db, client })).toEqual({
-      claimed: 251,
-      upserted: 101,
-      deleted: 150,
-      retried: 0,
-    });
-    expect(await db.searchOutbox.count({ where: { processedAt: null } })).toBe(0);
-    expect(fake.indexes.get("openings")!.docs.size).toBe(1101);
+      fake.createIndexNow("openings");
+      const client = createMeiliClient(fake.url, ADMIN_KEY);
+      expect(await processSearchOutbox({ db, client })).toEqual({
+        claimed: 1000,
+        upserted: 1000,
+        deleted: 0,
+        retried: 0,
+      });
+      expect(await processSearchOutbox({ db, client })).toEqual({
+        claimed: 251,
+        upserted: 101,
+        deleted: 150,
+        retried: 0,
+      });
+      expect(await db.searchOutbox.count({ where: { processedAt: null } })).toBe(0);
+      expect(fake.indexes.get("openings")!.docs.size).toBe(1101);
 
-    // A reindex with its default batch size (1,000 documents per request).
-    fake.requests = [];
-    const published = await db.opening.count({ where: { status: "published" } });
-    const result = await reindexMeilisearch({ db, client, settings: openingIndexSettings({}) });
-    expect(result.documents).toBe(published);
-    const batches = fake
-      .calls()
-      .filter((c) => c.path.endsWith("/documents"))
-      .map((c) => (c.body as Doc[]).length);
-    expect(batches).toEqual([1000, published - 1000]);
-    expect(fake.indexes.get("openings")!.docs.size).toBe(published);
-  });
+      // A reindex with its default batch size (1,000 documents per request).
+      fake.requests = [];
+      const published = await db.opening.count({ where: { status: "published" } });
+      const result = await reindexMeilisearch({ db, client, settings: openingIndexSettings({}) });
+      expect(result.documents).toBe(published);
+      const batches = fake
+        .calls()
+        .filter((c) => c.path.endsWith("/documents"))
+        .map((c) => (c.body as Doc[]).length);
+      expect(batches).toEqual([1000, published - 1000]);
+      expect(fake.indexes.get("openings")!.docs.size).toBe(published);
+    },
+  );
 
   test("backoff grows exponentially with jitter and is capped", () => {
     expect(searchRetryDelayMs(1, () => 1)).toBe(RETRY_BASE_MS);
@@ -794,7 +807,7 @@ describe("searchOpenings", () => {
     ]);
     expect(searches()).toHaveLength(2);
     for (const s of searches()) expect(s.auth).toBe(`Bearer ${SEARCH_KEY}`);
-    expect(searches()[0].body).toEqual({
+    expect(first(searches()).body).toEqual({
       q: "lagerarbetare",
       limit: 2,
       offset: 0,
@@ -897,7 +910,7 @@ describe("searchOpenings", () => {
       limit: 5,
       offset: 10,
     });
-    expect(searches()[0].body).toEqual({
+    expect(first(searches()).body).toEqual({
       q: "lager",
       filter:
         'kind IN ["job", "practice"] AND occupationId IN ["DLEi_bTh_oLA"] AND ssyk4Code IN ["4322"] AND ' +
@@ -957,7 +970,7 @@ describe("searchOpenings", () => {
       filters: { kinds: ["job"] },
       limit: 5000,
     });
-    expect(searches()[0].body).toEqual({
+    expect(first(searches()).body).toEqual({
       q: "",
       filter: 'kind IN ["job"] AND _geoRadius(57.7826, 14.1618, 25500)',
       limit: 1000,
@@ -968,9 +981,9 @@ describe("searchOpenings", () => {
     });
     expect(result.total).toBe(2);
     expect(result.hits[0]).toEqual({ id: "near", relevance: 1, distanceKm: 1.234 });
-    expect(result.hits[1].relevance).toBe(1);
-    expect(result.hits[1].distanceKm).toBeGreaterThan(270);
-    expect(result.hits[1].distanceKm).toBeLessThan(295);
+    expect(nth(result.hits, 1).relevance).toBe(1);
+    expect(nth(result.hits, 1).distanceKm).toBeGreaterThan(270);
+    expect(nth(result.hits, 1).distanceKm).toBeLessThan(295);
   });
 });
 
@@ -988,7 +1001,7 @@ describe("reindexMeilisearch", () => {
 
     // An outbox row processed before the rebuild stays processed; one written during it is re-queued.
     const before = await db.searchOutbox.create({
-      data: { openingId: created[0].id, op: "upsert", processedAt: new Date() },
+      data: { openingId: first(created).id, op: "upsert", processedAt: new Date() },
     });
     let during: number | null = null;
     const phases: string[] = [];
@@ -1004,7 +1017,7 @@ describe("reindexMeilisearch", () => {
         phases.push(`${p.phase} ${p.done}/${p.total}`);
         if (p.phase === "send" && p.done === 2 && during === null) {
           void db.searchOutbox
-            .create({ data: { openingId: created[1].id, op: "upsert", processedAt: new Date() } })
+            .create({ data: { openingId: nth(created, 1).id, op: "upsert", processedAt: new Date() } })
             .then((row) => (during = row.id));
         }
       },
@@ -1025,12 +1038,12 @@ describe("reindexMeilisearch", () => {
     ]);
     expect(fake.requests.every((r) => r.auth === `Bearer ${ADMIN_KEY}`)).toBe(true);
     const calls = fake.calls();
-    expect(calls[0].body).toEqual({ uid: built, primaryKey: "id" });
-    expect((calls[1].body as Record<string, unknown>).localizedAttributes).toEqual([
+    expect(first(calls).body).toEqual({ uid: built, primaryKey: "id" });
+    expect((nth(calls, 1).body as Record<string, unknown>).localizedAttributes).toEqual([
       { attributePatterns: ["*"], locales: ["swe"] },
     ]);
     expect(calls.slice(2, 5).map((c) => (c.body as Doc[]).length)).toEqual([2, 2, 1]);
-    expect(calls[6].body).toEqual([{ indexes: ["openings", built] }]);
+    expect(nth(calls, 6).body).toEqual([{ indexes: ["openings", built] }]);
 
     // The live index now holds exactly the published openings; the old one is gone.
     expect([...fake.indexes.get("openings")!.docs.keys()].sort()).toEqual(created.map((o) => o.id).sort());

@@ -90,7 +90,7 @@ export function environmentValueLabel(dimension: string, value: string): string 
 // ───────────────────────────── text helpers ─────────────────────────────
 
 export function lowerFirst(s: string): string {
-  return s.length > 0 ? s[0].toLocaleLowerCase("sv-SE") + s.slice(1) : s;
+  return s.charAt(0).toLocaleLowerCase("sv-SE") + s.slice(1);
 }
 
 /** "a", "a och b", "a, b och c". */

@@ -254,7 +254,7 @@ function employmentCriterion(opening: MatchOpening, tuning: MatchTuning): Fit {
     maybe: { fit: levels.leadsMaybe, text: "kan kanske leda till anställning" },
     no: { fit: levels.leadsNo, text: "leder inte till anställning" },
   }[opening.leadsToEmployment] ?? { fit: 0, text: "okänt om den leder till anställning" };
-  const text = prefix ? `${prefix}${leads.text}` : leads.text[0].toUpperCase() + leads.text.slice(1);
+  const text = prefix ? `${prefix}${leads.text}` : leads.text.charAt(0).toUpperCase() + leads.text.slice(1);
   return { fit: leads.fit, text };
 }
 
@@ -275,30 +275,30 @@ function supervisorCriterion(opening: MatchOpening, tuning: MatchTuning): Fit {
  */
 export function largestRemainder(values: readonly number[], total: number, caps?: readonly number[]): number[] {
   const cap = (i: number) => caps?.[i] ?? Number.POSITIVE_INFINITY;
-  const result = values.map((v, i) => Math.min(Math.floor(v + 1e-9), cap(i)));
-  let left = total - result.reduce((a, b) => a + b, 0);
-  const order = values.map((_, i) => i).sort((a, b) => values[b] - result[b] - (values[a] - result[a]) || a - b);
+  const slots = values.map((value, i) => ({ i, value, units: Math.min(Math.floor(value + 1e-9), cap(i)) }));
+  let left = total - slots.reduce((sum, s) => sum + s.units, 0);
+  const order = [...slots].sort((a, b) => b.value - b.units - (a.value - a.units) || a.i - b.i);
   while (left > 0) {
     let gave = false;
-    for (const i of order) {
+    for (const slot of order) {
       if (left === 0) break;
-      if (result[i] < cap(i)) {
-        result[i]++;
+      if (slot.units < cap(slot.i)) {
+        slot.units++;
         left--;
         gave = true;
       }
     }
     if (!gave) break; // caps too small: cannot happen when the caps add up to at least `total`
   }
-  for (let k = order.length - 1; left < 0 && k >= 0; k--) {
+  for (const slot of [...order].reverse()) {
+    if (left >= 0) break;
     // Only reachable through floating-point noise: take a unit back from the smallest remainders.
-    const i = order[k];
-    if (result[i] > 0) {
-      result[i]--;
+    if (slot.units > 0) {
+      slot.units--;
       left++;
     }
   }
-  return result;
+  return slots.map((s) => s.units);
 }
 
 // ───────────────────────────── score ─────────────────────────────
@@ -325,18 +325,24 @@ export function scoreMatch(opening: MatchOpening, participant: MatchParticipant,
   const weightSum = applied.reduce((sum, c) => sum + weights[c], 0);
   if (weightSum <= 0) return { score: 0, reasons: [], distanceKm: km };
 
-  const exactMax = applied.map((c) => (weights[c] * 100) / weightSum);
-  const exactPoints = applied.map((c, i) => clamp01(fits[c]!.fit) * exactMax[i]);
+  const parts = applied.flatMap((criterion) => {
+    const fit = fits[criterion];
+    if (!fit) return [];
+    const exactMax = (weights[criterion] * 100) / weightSum;
+    return [{ criterion, fit, exactMax, exactPoints: clamp01(fit.fit) * exactMax }];
+  });
+  const exactMax = parts.map((p) => p.exactMax);
+  const exactPoints = parts.map((p) => p.exactPoints);
   const exactScore = exactPoints.reduce((a, b) => a + b, 0);
   const score = Math.min(100, Math.max(0, Math.round(Math.round(exactScore * 1e6) / 1e6)));
   const max = largestRemainder(exactMax, 100);
   const points = largestRemainder(exactPoints, score, max);
 
-  const reasons: Reason[] = applied.map((criterion, i) => ({
+  const reasons: Reason[] = parts.map(({ criterion, fit }, i) => ({
     criterion,
-    points: points[i],
-    max: max[i],
-    text: fits[criterion]!.text,
+    points: points[i] ?? 0,
+    max: max[i] ?? 0,
+    text: fit.text,
   }));
   return { score, reasons, distanceKm: km };
 }
