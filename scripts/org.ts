@@ -1,4 +1,4 @@
-// The operator's commands for coaching organisations (issue 11, DESIGN.md §5 flow 0):
+// The operator's commands for coaching organisations (issue 11, docs/product-rules.md#organisation-onboarding):
 //
 //   npm run org:create -- --name "<organisation>" --admin <email> [--admin-name "<name>"]
 //                         [--municipalities 0680,0684,…]

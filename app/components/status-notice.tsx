@@ -1,4 +1,4 @@
-// The one place a "saved" notice is shown (docs/decisions/0013-saved-notices.md): rendered by the
+// The one place a "saved" notice is shown (docs/decisions/0014-saved-notices.md): rendered by the
 // layout above every page, announced politely (role=status) and focused when it arrives, so
 // keyboard and screen-reader users hear it. It shows on the page it was sent to and is gone after
 // the next navigation.

@@ -1,4 +1,4 @@
-// The one way to say "saved" (docs/decisions/0013-saved-notices.md): an action that succeeds
+// The one way to say "saved" (docs/decisions/0014-saved-notices.md): an action that succeeds
 // redirects (Post/Redirect/Get) with a one-time notice in a short-lived cookie; the root loader
 // takes it out (and clears the cookie) and the layout shows it in <StatusNotice>.
 import { createCookie, redirect } from "@remix-run/node";

@@ -120,7 +120,7 @@ export async function checkOpeningReferences(
 
 /**
  * An employer who registered at /for-arbetsgivare drafts but does not publish until a coach has
- * accepted them (DESIGN.md §5 flow 1).
+ * accepted them (docs/product-rules.md#employer-onboarding).
  */
 export async function publishingBlocked(
   tx: DbOrTx,

@@ -1,8 +1,8 @@
-// Organisation onboarding (issue 11, DESIGN.md §5 flow 0): the operator creates an organisation and
+// Organisation onboarding (issue 11, docs/product-rules.md#organisation-onboarding): the operator creates an organisation and
 // its first admin; the admin invites staff, changes roles, deactivates people (handing their
 // caseload to named colleagues in the same transaction), reactivates them, and keeps the
 // organisation's details and service area. Every change is written to the audit log in plain Swedish.
-// See docs/decisions/0013-onboarding.md.
+// See docs/decisions/0015-onboarding.md.
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import { OPEN_STATUSES } from "~/domain/proposals.ts";
 import {

@@ -1,9 +1,9 @@
-// Employers find their own way in (issue 11, DESIGN.md §5 flow 1): a registration at
+// Employers find their own way in (issue 11, docs/product-rules.md#employer-onboarding): a registration at
 // /for-arbetsgivare is kept unconfirmed until the contact confirms their email; confirming creates
 // the employer, its first workplace and the contact's account (they can draft openings). The
 // organisations whose service area includes the workplace's municipality see the request, and the
 // coach who accepts it becomes the contact coach — then the employer can publish.
-// See docs/decisions/0013-onboarding.md.
+// See docs/decisions/0015-onboarding.md.
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import {
   REGISTRATION_CONFIRM_HOURS,

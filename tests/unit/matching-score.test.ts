@@ -49,7 +49,7 @@ const exclusions = (e: Partial<MatchParticipant["exclusions"]>): MatchParticipan
 });
 
 describe("weights", () => {
-  test("the default weights add up to 100, in the order of DESIGN §7", () => {
+  test("the default weights add up to 100, in the order of the matching rules (docs/product-rules.md#matching)", () => {
     expect(totalWeight(DEFAULT_WEIGHTS)).toBe(100);
     expect(DEFAULT_WEIGHTS).toEqual({
       interest: 35,

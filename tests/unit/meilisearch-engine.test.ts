@@ -367,7 +367,7 @@ const quietLogger = () => {
 // ───────────────────────────── Settings, synonyms, stop words ─────────────────────────────
 
 describe("index settings", () => {
-  test("DESIGN §8 settings: Swedish locale, code filters with _geo, sortables, typo sizes", () => {
+  test("Search settings (docs/product-rules.md#search): Swedish locale, code filters with _geo, sortables, typo sizes", () => {
     const settings = openingIndexSettings({ lager: ["lagerarbetare"] });
     expect(settings.localizedAttributes).toEqual([{ attributePatterns: ["*"], locales: ["swe"] }]);
     expect(settings.filterableAttributes).toEqual([
