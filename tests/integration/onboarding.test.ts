@@ -18,7 +18,7 @@ import { getUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { createOrganizationWithAdmin } from "~/utils/organizations.server.ts";
 import { createEmployer, createOpening, createUser, createWorkplace, createWorld } from "../support/factories.ts";
-import { getRequest, postRequest, sessionCookieFor, settle, testContext } from "../support/requests.ts";
+import { getRequest, noticeOf, postRequest, sessionCookieFor, settle, testContext } from "../support/requests.ts";
 import { fieldErrors, load, submit } from "../support/routes.ts";
 
 const run = promisify(execFile);
@@ -165,7 +165,7 @@ describe("staff", () => {
       { intent: "invite", name: "Nina Ny", email: "Nina@Coach.example", role: "coach", employmentPercent: "75" },
       cookie,
     );
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(302);
     const nina = await db.user.findUniqueOrThrow({ where: { email: "nina@coach.example" } });
     expect(nina).toMatchObject({ role: "coach", employmentPercent: 75, organizationId: admin.organizationId });
     const token = await db.loginToken.findFirstOrThrow({ where: { userId: nina.id } });
@@ -183,7 +183,7 @@ describe("staff", () => {
     expect(tokens[0]!.expiresAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect(await db.emailOutbox.count({ where: { to: "nina@coach.example" } })).toBe(2);
     const revoked = await submit(staffPage, "/admin/personal", { intent: "revoke", userId: nina.id }, cookie);
-    expect(revoked.status).toBe(200);
+    expect(revoked.status).toBe(302);
     expect(await db.user.findUnique({ where: { id: nina.id } })).toBeNull();
     const audit = await db.auditEvent.findMany({
       where: { actorId: admin.id, entity: "staff" },
@@ -211,7 +211,7 @@ describe("staff", () => {
     const ok = await submit(staffMember, `/admin/personal/${coach.id}`, { intent: "role", role: "admin" }, cookie, {
       userId: coach.id,
     });
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { id: coach.id } })).role).toBe("admin");
     expect((await db.auditEvent.findFirstOrThrow({ where: { entity: "staff", actorId: admin.id } })).detail).toBe(
       `Ändrade rollen för ${coach.name} från coach till administratör`,
@@ -265,7 +265,7 @@ describe("staff", () => {
       cookie,
       params,
     );
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(302);
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).coachId).toBe(colleague.id);
     expect((await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).coachId).toBe(colleague.id);
     expect((await db.employerContact.findUniqueOrThrow({ where: { id: followUp.id } })).coachId).toBe(colleague.id);
@@ -280,7 +280,7 @@ describe("staff", () => {
     );
 
     const back = await submit(staffMember, path, { intent: "reactivate" }, cookie, params);
-    expect(back.status).toBe(200);
+    expect(back.status).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { id: coach.id } })).deactivatedAt).toBeNull();
   });
 
@@ -307,7 +307,8 @@ describe("staff", () => {
       { intent: "reassign", participantIds: participant.id, toCoachId: colleague.id },
       cookie,
     );
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(302);
+    expect(await noticeOf(ok)).toContain("Öppna förslag och uppföljningar följde med");
     expect((await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).coachId).toBe(colleague.id);
   });
 });
@@ -347,7 +348,7 @@ describe("the organisation's details", () => {
       },
       cookie,
     );
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(302);
     const saved = await db.organization.findUniqueOrThrow({
       where: { id: organization.id },
       include: { serviceArea: true },
@@ -486,7 +487,8 @@ describe("employers register at /for-arbetsgivare", () => {
       { registrationId: registration.id },
       ourCookie,
     );
-    expect(accepted.status).toBe(200);
+    expect(accepted.status).toBe(302);
+    expect(await noticeOf(accepted)).toMatch(/Du är nu kontaktperson för/);
     expect(await db.employer.findUniqueOrThrow({ where: { id: employer.id } })).toMatchObject({
       organizationId: ours.organization.id,
       contactCoachId: ours.coach.id,
