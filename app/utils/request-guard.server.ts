@@ -79,6 +79,10 @@ export function checkRequest({ method, path, headers, appUrl }: GuardInput): Ref
   return null;
 }
 
+/** A refused body up to this size is read and discarded before the answer (see requestGuard). */
+const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 10_000;
+
 const CROSS_SITE: Refusal = {
   status: 403,
   message: "Formuläret skickades från en annan webbplats och togs inte emot.",
@@ -98,7 +102,24 @@ export function requestGuard(appUrl: string) {
     if (carriesSession(req.headers.cookie)) res.setHeader("Cache-Control", "no-store");
     const refusal = checkRequest({ method: req.method, path: req.path, headers: req.headers, appUrl });
     if (!refusal) return next();
-    // The body is never parsed or kept: Node discards whatever the client still sends.
-    res.status(refusal.status).type("text/plain; charset=utf-8").send(refusal.message);
+    const answer = () => {
+      if (!res.headersSent) res.status(refusal.status).type("text/plain; charset=utf-8").send(refusal.message);
+    };
+    // The body is never parsed or kept. A body of a plausible size is read and thrown away first, so
+    // the client, still writing, gets the answer instead of a broken pipe; anything larger (or a
+    // length that lies) is answered at once and the connection closed.
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > 0 && declared <= DRAIN_LIMIT_BYTES && !req.complete) {
+      const timer = setTimeout(answer, DRAIN_TIMEOUT_MS);
+      req.on("end", () => {
+        clearTimeout(timer);
+        answer();
+      });
+      req.on("error", () => clearTimeout(timer));
+      req.resume();
+      return;
+    }
+    res.setHeader("Connection", "close");
+    answer();
   };
 }

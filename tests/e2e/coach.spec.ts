@@ -252,7 +252,7 @@ test("the admin sees every caseload, reassigns, and browses the audit trail", as
   ).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("link", { name: "Logg" }).click();
+  await page.getByRole("link", { name: "Logg", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Logg över deltagaruppgifter" })).toBeVisible();
   await expect(page.getByRole("cell", { name: /Ansvarig coach/ }).first()).toBeVisible();
   await expectAccessible(page);
