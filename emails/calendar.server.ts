@@ -2,6 +2,7 @@
 // ical-generator. One event per meeting with a UID that never changes, so a new time (METHOD:REQUEST
 // with a higher SEQUENCE) updates the event in the attendees' calendars and a cancellation
 // (METHOD:CANCEL) removes it. Times are written in UTC, which every calendar program reads.
+import { currentTime } from "../app/utils/clock.server.ts";
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { getEnv } from "../app/utils/env.server.ts";
 import { mailFrom } from "./transport.server.ts";
@@ -47,7 +48,7 @@ export function meetingCalendar(meeting: CalendarMeeting, method: CalendarMethod
     sequence: meeting.sequence,
     start: meeting.start,
     end: new Date(meeting.start.getTime() + meeting.durationMin * 60_000),
-    stamp: new Date(),
+    stamp: currentTime(),
     created: meeting.createdAt,
     summary: meeting.summary,
     description: meeting.description,

@@ -17,6 +17,7 @@
 //
 // Fairness: rows are taken one at a time, highest priority first (sign-in links before
 // notifications), so a sign-in link waits for at most the one message being sent.
+import { currentTime } from "../app/utils/clock.server.ts";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { globalRegistry, startPollingWorker, type PollingWorker } from "../app/utils/polling-worker.server.ts";
@@ -167,7 +168,7 @@ function describeError(error: unknown): string {
  */
 export async function sendDueEmails(options: SendDueEmailsOptions = {}): Promise<SendDueEmailsResult> {
   /** The current time: the real clock, unless the caller fixed `now`. */
-  const clock = () => options.now ?? new Date();
+  const clock = () => options.now ?? currentTime();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const logger = options.logger ?? console;
   const leaseMs = options.leaseMs ?? LEASE_MS;

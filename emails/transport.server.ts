@@ -5,6 +5,7 @@
 //   index entry into MAILBOX_DIR (default data/mailbox), read back by mailbox.server.ts for the
 //   dev-only mailbox page.
 // Callers normally do not send directly: all mail goes through the outbox (outbox.server.ts).
+import { currentTime } from "../app/utils/clock.server.ts";
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -109,7 +110,7 @@ function toNodemailer(message: OutgoingMail, date: Date) {
 /** Send one message now through the transport the environment selects. Throws when sending fails. */
 export async function sendMail(message: OutgoingMail): Promise<SentMail> {
   const smtpUrl = process.env.SMTP_URL;
-  const date = new Date();
+  const date = currentTime();
   if (smtpUrl) {
     const info = await smtpTransporter(smtpUrl).sendMail(toNodemailer(message, date));
     return { transport: "smtp", messageId: info.messageId };

@@ -3,6 +3,7 @@
 // downloads (app/utils/reports.server.ts) — to standard output. Funder view (small groups hidden)
 // unless --exact. Optional: --municipality <kommunkod>, --table <id> (one table).
 // Exit codes: 0 done, 2 bad input (unknown organisation, invalid period, unknown option), 1 failure.
+import { currentTime } from "../app/utils/clock.server.ts";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { csvHeading, toCsv, toJsonDocument } from "../app/domain/reports/export.ts";
@@ -94,7 +95,7 @@ try {
     organization: found.organization,
     from: f.from,
     to: f.to,
-    today: dayKey(new Date()),
+    today: dayKey(currentTime()),
     municipalityCode: f.municipalityCode,
     view: f.view,
   });

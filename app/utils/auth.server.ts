@@ -1,5 +1,6 @@
 // Passwordless sign-in (email link or coach-issued code), database sessions and the guards every
 // loader and action uses. See docs/decisions/0003-sign-in.md.
+import { currentTime } from "./clock.server.ts";
 import { createCookie, redirect } from "@remix-run/node";
 import { homePathByRole, type Role } from "~/domain/vocab/roles.ts";
 import { db, type DbOrTx } from "./db.server.ts";
@@ -43,15 +44,15 @@ async function loadSessionUser(sessionToken: string) {
     where: { id: hashToken(sessionToken) },
     include: { user: { include: { participant: { select: { id: true, organizationId: true } } } } },
   });
-  if (!session || session.revokedAt || session.expiresAt < new Date() || session.user.deactivatedAt) return null;
-  const idleMs = Date.now() - session.lastSeenAt.getTime();
+  if (!session || session.revokedAt || session.expiresAt < currentTime() || session.user.deactivatedAt) return null;
+  const idleMs = currentTime().getTime() - session.lastSeenAt.getTime();
   if (idleMs > sessionIdleHours(session.user.role) * 3_600_000) {
     // Unused too long (idle timeout): the session ends for good, even if used again later.
-    await db.session.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
+    await db.session.update({ where: { id: session.id }, data: { revokedAt: currentTime() } });
     return null;
   }
   if (idleMs > SESSION_TOUCH_INTERVAL_MS) {
-    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: currentTime() } });
   }
   const { user } = session;
   return {
@@ -117,11 +118,14 @@ export async function requireParticipantUser(request: Request) {
 /** Creates a database session and returns the cookie header that carries it. */
 export async function startSession(userId: string, userAgent?: string | null): Promise<string> {
   const token = randomToken();
+  const now = currentTime();
   await db.session.create({
     data: {
       id: hashToken(token),
       userId,
-      expiresAt: new Date(Date.now() + SESSION_LIFETIME_DAYS * DAY_MS),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_LIFETIME_DAYS * DAY_MS),
       userAgent: userAgent?.slice(0, 300) ?? null,
     },
   });
@@ -142,7 +146,7 @@ export async function signOut(request: Request, { everywhere = false }: { everyw
   if (token) {
     const session = await db.session.findUnique({ where: { id: hashToken(token) }, select: { userId: true } });
     const where = everywhere && session ? { userId: session.userId } : { id: hashToken(token) };
-    await db.session.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: new Date() } });
+    await db.session.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: currentTime() } });
   }
   return redirect("/", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
 }
@@ -158,12 +162,14 @@ export async function createSignInLinkToken(
   options: { lifetimeMinutes?: number; tx?: DbOrTx } = {},
 ): Promise<string> {
   const token = randomToken();
+  const now = currentTime();
   await (options.tx ?? db).loginToken.create({
     data: {
       tokenHash: hashToken(token),
       kind: "link",
       userId,
-      expiresAt: new Date(Date.now() + (options.lifetimeMinutes ?? LINK_LIFETIME_MINUTES) * 60_000),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + (options.lifetimeMinutes ?? LINK_LIFETIME_MINUTES) * 60_000),
     },
   });
   return token;
@@ -182,7 +188,7 @@ export async function checkLoginToken(secret: string, kind: "link" | "code"): Pr
   });
   if (!token || token.kind !== kind) return { ok: false, reason: "unknown" };
   if (token.usedAt) return { ok: false, reason: "used" };
-  if (token.expiresAt < new Date()) return { ok: false, reason: "expired" };
+  if (token.expiresAt < currentTime()) return { ok: false, reason: "expired" };
   return { ok: true, userId: token.userId };
 }
 
@@ -191,9 +197,10 @@ export async function consumeLoginToken(secret: string, kind: "link" | "code"): 
   const check = await checkLoginToken(secret, kind);
   if (!check.ok) return check;
   const tokenHash = hashToken(kind === "code" ? normalizeCode(secret) : secret);
+  const now = currentTime();
   const { count } = await db.loginToken.updateMany({
-    where: { tokenHash, usedAt: null, expiresAt: { gt: new Date() } },
-    data: { usedAt: new Date() },
+    where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
   });
   return count === 1 ? check : { ok: false, reason: "used" };
 }
@@ -204,14 +211,22 @@ export async function issueParticipantCode(
   coachId: string,
 ): Promise<{ code: string; expiresAt: Date }> {
   const code = randomCode();
-  const expiresAt = new Date(Date.now() + CODE_LIFETIME_HOURS * 3_600_000);
+  const now = currentTime();
+  const expiresAt = new Date(now.getTime() + CODE_LIFETIME_HOURS * 3_600_000);
   await db.$transaction([
     db.loginToken.updateMany({
       where: { userId: participantUserId, kind: "code", usedAt: null },
-      data: { expiresAt: new Date() },
+      data: { expiresAt: now },
     }),
     db.loginToken.create({
-      data: { tokenHash: hashToken(code), kind: "code", userId: participantUserId, expiresAt, createdById: coachId },
+      data: {
+        tokenHash: hashToken(code),
+        kind: "code",
+        userId: participantUserId,
+        createdAt: now,
+        expiresAt,
+        createdById: coachId,
+      },
     }),
   ]);
   return { code, expiresAt };

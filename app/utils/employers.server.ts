@@ -1,6 +1,7 @@
 // Employers: the profile, workplaces (postal code → municipality → coordinates) and the employer's
 // users (colleagues invited by email). Every write that changes what an indexed opening shows
 // (employer name, a workplace's place) re-syncs those openings in the same transaction.
+import { currentTime } from "./clock.server.ts";
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import { getSearchEngine } from "../../search/index.ts";
 import {
@@ -422,8 +423,8 @@ export async function removeColleague(scope: EmployerScope, userId: string): Pro
       select: { id: true },
     });
     if (!colleague) notFound("Personen finns inte bland era användare.");
-    await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } });
-    await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.user.update({ where: { id: userId }, data: { deactivatedAt: currentTime() } });
+    await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: currentTime() } });
     return ok();
   });
 }

@@ -1,5 +1,6 @@
 // Ending the support of a placement (docs/product-rules.md#placement-and-support, #employer-support-thread): the placement ends, its thread closes, the
 // planned meetings are cancelled with calendar cancellations, and the participant's phase follows.
+import { currentTime } from "./clock.server.ts";
 import { kickOutbox } from "../../emails/outbox.server.ts";
 import { isPracticeKind } from "~/domain/support.ts";
 import { audit } from "./audit.server.ts";
@@ -20,7 +21,7 @@ export async function endSupport(
   user: SessionUser,
   placement: LoadedPlacement,
   input: { reason: string; endDate: Date },
-  now = new Date(),
+  now = currentTime(),
 ): Promise<{ exited: boolean }> {
   let exited = false;
   await db.$transaction(async (tx) => {

@@ -27,6 +27,7 @@
 // in the database (docs/product-rules.md#matching). Scope: every function takes the coach's organisationId; another
 // organisation's participant is a 404, and reverse matching reads only that organisation's participants.
 // Auditing reads of participant records is the calling route's job (app/utils/audit.server.ts).
+import { currentTime } from "./clock.server.ts";
 import {
   distanceKm,
   evaluateMatch,
@@ -425,7 +426,7 @@ export async function matchOpeningsForParticipant(
   const db = options.db ?? defaultDb;
   const filters = validFilters(options.filters);
   const limit = clampLimit(options.limit);
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
 
   const row = await requireParticipantRow(db, participantId, options.organizationId);
   const participant = toMatchParticipant(row);
@@ -473,7 +474,7 @@ export async function matchOpeningsForParticipant(
  */
 export async function whyNot(participantId: string, openingId: string, options: WhyNotOptions): Promise<WhyNot> {
   const db = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const participant = toMatchParticipant(await requireParticipantRow(db, participantId, options.organizationId));
   const opening = toMatchOpening(await requireOpeningRow(db, openingId, options.organizationId));
   const graph = await getOccupationGraph(db);
@@ -593,7 +594,7 @@ export async function matchParticipantsForOpening(
   options: MatchParticipantsOptions,
 ): Promise<ParticipantMatch[]> {
   const db = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const limit = clampLimit(options.limit);
   const opening = toMatchOpening(await requireOpeningRow(db, openingId, options.organizationId));
   const graph = await getOccupationGraph(db);

@@ -2,6 +2,7 @@
 // invitation carrying an iCalendar file (emails/calendar.server.ts), a new time (the same UID with a
 // higher SEQUENCE), cancelling (METHOD:CANCEL), notes and agreed actions with owner and due date.
 // Every invitation goes through the outbox, in the same transaction as the meeting it is about.
+import { currentTime } from "./clock.server.ts";
 import {
   calendarAttachment,
   mailFromAddress,
@@ -334,7 +335,7 @@ export async function recordMeetingNotes(
   placement: LoadedPlacement,
   meeting: LoadedMeeting,
   input: { notes: string; done: boolean },
-  now = new Date(),
+  now = currentTime(),
 ) {
   await db.$transaction(async (tx) => {
     const becomesDone = input.done && meeting.status !== "done";
@@ -390,7 +391,7 @@ export async function setActionDone(
   const action = meeting.actions.find((a) => a.id === actionId);
   if (!action) notFound("Åtgärden finns inte.");
   await db.$transaction(async (tx) => {
-    await tx.meetingAction.update({ where: { id: action.id }, data: { doneAt: done ? new Date() : null } });
+    await tx.meetingAction.update({ where: { id: action.id }, data: { doneAt: done ? currentTime() : null } });
     await audit(tx, {
       actorId: user.id,
       participantId: placement.participantId,

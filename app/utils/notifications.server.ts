@@ -6,6 +6,7 @@
 //   - employer: the employer's active users who wrote in the thread, or all of them when none has.
 // Every mail goes through the outbox; each carries the recipient's signed reply address when
 // replies by email are set up (emails/reply-address.server.ts).
+import { currentTime } from "./clock.server.ts";
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import { replyAddress } from "../../emails/reply-address.server.ts";
 import { supportPaths } from "~/domain/support.ts";
@@ -148,7 +149,7 @@ export async function notifyPlacementMessage(
 // ───────────── the daily digest ─────────────
 
 /** The latest digest time at or before `now`: today at DIGEST_HOUR Swedish time, or yesterday's. */
-export function digestCutoff(now: Date = new Date(), hour = getEnv().DIGEST_HOUR): Date {
+export function digestCutoff(now: Date = currentTime(), hour = getEnv().DIGEST_HOUR): Date {
   const today = todayDate(now);
   const todayAt = swedishDateTime(dayKey(today), `${hour}:00`)!;
   if (todayAt.getTime() <= now.getTime()) return todayAt;
@@ -163,7 +164,7 @@ export type DigestResult = { users: number; sent: number };
  * user is claimed with a compare-and-set on digestSentAt, so two servers never send the same digest.
  */
 export async function sendDueDigests(options: { now?: Date } = {}): Promise<DigestResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const cutoff = digestCutoff(now);
   const users = await db.user.findMany({
     where: {
@@ -300,7 +301,11 @@ export function startDigestScheduler(
 }
 
 /** Save how a user hears about messages. Switching to the digest starts it from now (nothing already mailed again). */
-export async function saveNotifySetting(userId: string, notifyMessages: "each" | "digest" | "off", now = new Date()) {
+export async function saveNotifySetting(
+  userId: string,
+  notifyMessages: "each" | "digest" | "off",
+  now = currentTime(),
+) {
   const current = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { notifyMessages: true } });
   await db.user.update({
     where: { id: userId },

@@ -1,6 +1,7 @@
 // Openings: create, edit, publish, fill, close, duplicate — each in one transaction together with
 // the opening's history (OpeningEvent: who, what, on whose behalf) and the search index, so the
 // index never disagrees with the committed openings (docs/product-rules.md#search). Reading for the employer pages.
+import { currentTime } from "./clock.server.ts";
 import { getSearchEngine, type OpeningQuery, type VocabularyHit } from "../../search/index.ts";
 import {
   canDo,
@@ -155,7 +156,7 @@ export async function createOpening(
         skillIds: JSON.stringify(refs.skillIds),
         employerId: scope.employerId,
         status: publish ? "published" : "draft",
-        publishedAt: publish ? new Date() : null,
+        publishedAt: publish ? currentTime() : null,
         createdById: scope.user.id,
       },
       select: { id: true },
@@ -206,7 +207,7 @@ export async function updateOpening(
     }
     const { count } = await tx.opening.updateMany({
       where: { id: openingId, employerId: scope.employerId, status: before.status },
-      data: { ...data, ...(publish ? { status: "published", publishedAt: new Date() } : {}) },
+      data: { ...data, ...(publish ? { status: "published", publishedAt: currentTime() } : {}) },
     });
     if (count !== 1)
       return fail({
@@ -262,7 +263,7 @@ export function publishOpening(scope: EmployerScope, openingId: string) {
       return { problem: "Slutdatumet har redan passerat. Ändra datumen innan du publicerar." };
     }
     return {
-      data: { status: "published", publishedAt: new Date(), closedAt: null, closeReason: null },
+      data: { status: "published", publishedAt: currentTime(), closedAt: null, closeReason: null },
       event: "published",
     };
   });
@@ -270,14 +271,14 @@ export function publishOpening(scope: EmployerScope, openingId: string) {
 
 export function markOpeningFilled(scope: EmployerScope, openingId: string) {
   return transition(scope, openingId, "fill", async () => ({
-    data: { status: "filled", closedAt: new Date() },
+    data: { status: "filled", closedAt: currentTime() },
     event: "filled",
   }));
 }
 
 export function closeOpening(scope: EmployerScope, openingId: string, reason: { code: string; detail: string | null }) {
   return transition(scope, openingId, "close", async () => ({
-    data: { status: "closed", closedAt: new Date(), closeReason: reason.code },
+    data: { status: "closed", closedAt: currentTime(), closeReason: reason.code },
     event: "closed",
     detail: [closeReasons.label(reason.code), reason.detail].filter(Boolean).join(" – "),
   }));

@@ -3,6 +3,7 @@
 // caseload to named colleagues in the same transaction), reactivates them, and keeps the
 // organisation's details and service area. Every change is written to the audit log in plain Swedish.
 // See docs/decisions/0015-onboarding.md.
+import { currentTime } from "./clock.server.ts";
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import { OPEN_STATUSES } from "~/domain/proposals.ts";
 import {
@@ -62,7 +63,7 @@ export async function createOrganizationWithAdmin(
         name: input.adminName,
         email: input.adminEmail,
         organizationId: organization.id,
-        invitedAt: new Date(),
+        invitedAt: currentTime(),
       },
       select: { id: true },
     });
@@ -225,7 +226,7 @@ export async function inviteStaff(admin: Admin, input: StaffInviteInput, ip: str
         email: input.email,
         employmentPercent: input.employmentPercent,
         organizationId: admin.organizationId,
-        invitedAt: new Date(),
+        invitedAt: currentTime(),
         invitedById: admin.id,
       },
       select: { id: true },
@@ -269,13 +270,13 @@ export async function resendInvitation(admin: Admin, userId: string, ip: string)
     const person = await requirePending(tx, admin, userId);
     if (person._count.sessions > 0 || !person.email)
       return { ok: false as const, errors: {}, message: `${person.name} har redan loggat in.` };
-    await tx.loginToken.updateMany({ where: { userId, usedAt: null }, data: { expiresAt: new Date() } });
+    await tx.loginToken.updateMany({ where: { userId, usedAt: null }, data: { expiresAt: currentTime() } });
     const organization = await tx.organization.findUniqueOrThrow({
       where: { id: admin.organizationId },
       select: { name: true },
     });
     await sendInvitation(tx, { id: person.id, email: person.email }, admin.name, organization.name);
-    await tx.user.update({ where: { id: person.id }, data: { invitedAt: new Date() } });
+    await tx.user.update({ where: { id: person.id }, data: { invitedAt: currentTime() } });
     await audit(tx, {
       actorId: admin.id,
       participantId: null,
@@ -460,7 +461,7 @@ export async function reassignParticipants(
 }
 
 function startOfToday() {
-  const d = new Date();
+  const d = currentTime();
   d.setHours(0, 0, 0, 0);
   return d;
 }
@@ -530,7 +531,7 @@ export async function deactivateStaff(
       });
       moved.push(`${owns.employerIds.length} arbetsgivarkontakter till ${toEmployers.name}`);
     }
-    const now = new Date();
+    const now = currentTime();
     await tx.user.update({ where: { id: person.id }, data: { deactivatedAt: now } });
     await tx.session.updateMany({ where: { userId: person.id, revokedAt: null }, data: { revokedAt: now } });
     await tx.loginToken.updateMany({ where: { userId: person.id, usedAt: null }, data: { expiresAt: now } });

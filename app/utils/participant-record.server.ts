@@ -1,5 +1,6 @@
 // The coach's page for one participant (loaded and audited) and the changes made there: phase, contact dates, answers to the participant's
 // profile comments and changed consents. Each change and its audit event share one transaction.
+import { currentTime } from "./clock.server.ts";
 import { firstContactStatus } from "~/domain/first-contact.ts";
 import { daysBetween } from "~/domain/swedish-time.ts";
 import { filledSections } from "~/domain/profile.ts";
@@ -83,7 +84,7 @@ export async function recordConsentChange(
   participant: Target,
   input: { scope: string; given: "yes" | "no"; date: Date },
   ip?: string,
-  now = new Date(),
+  now = currentTime(),
 ) {
   await db.$transaction(async (tx) => {
     await tx.consent.updateMany({

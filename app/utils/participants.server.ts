@@ -1,6 +1,7 @@
 // Participant records for coaches and admins: scoped look-ups (another organisation's participant
 // is a 404), enrolment with consent, edits, phases, contacts and reassignment. Every read and
 // change is audited (the writes below audit in their own transaction).
+import { currentTime } from "./clock.server.ts";
 import { earliest } from "~/domain/first-contact.ts";
 import { normalizePostalCode } from "~/domain/geo.ts";
 import type { EnrolmentInput } from "~/domain/enrolment.ts";
@@ -153,7 +154,7 @@ export async function changePhase(
   participant: { id: string; phase: string },
   toPhase: Phase,
   byId: string,
-  at = new Date(),
+  at = currentTime(),
 ) {
   if (participant.phase === toPhase) return false;
   await tx.phaseChange.create({
@@ -261,7 +262,7 @@ export async function enrolParticipant(
   options: { sendWelcome: boolean; ip?: string; now?: Date },
 ) {
   const coachId = input.coachId ?? user.id;
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const statisticsGiven = consent.consentStatistics === "yes";
   const participant = await db.$transaction(async (tx) => {
     const created = await tx.participant.create({

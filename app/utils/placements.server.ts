@@ -1,6 +1,7 @@
 // Placements (docs/product-rules.md#placement-and-support): an accepted proposal becomes a placement with a support thread between
 // the employer and the coaching organisation, and a first check-in. The proposal workflow creates
 // them; the follow-along support pages read and extend them.
+import { currentTime } from "./clock.server.ts";
 import type { Phase } from "~/domain/vocab/participants.ts";
 import type { DbOrTx } from "./db.server.ts";
 import { changePhase } from "./participants.server.ts";
@@ -90,7 +91,7 @@ export async function createPlacementFromProposal(tx: DbOrTx, input: NewPlacemen
     data: {
       status: "accepted_by_employer",
       employerDecision: "accept",
-      employerAnsweredAt: proposal.employerAnsweredAt ?? new Date(),
+      employerAnsweredAt: proposal.employerAnsweredAt ?? currentTime(),
       proposedStartDate: input.startDate,
     },
   });

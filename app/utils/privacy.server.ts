@@ -4,6 +4,7 @@
 // Erasure keeps a tombstone Participant row with no personal data (every personal field blanked,
 // dates set to the erasure day), so the audit trail — who read or changed the record, and the
 // erasure itself — stays browsable for the organisation without revealing who it was about.
+import { currentTime } from "./clock.server.ts";
 import { disclosureItems } from "~/domain/profile.ts";
 import { environmentValueLabel } from "~/domain/profile.ts";
 import { accommodations } from "~/domain/vocab/accommodations.ts";
@@ -44,7 +45,7 @@ export async function exportParticipant(participantId: string, exportedBy: { nam
   const labels = await profileLabels(profile);
   return {
     format: "brygga-participant-export/1",
-    exportedAt: new Date().toISOString(),
+    exportedAt: currentTime().toISOString(),
     exportedBy,
     participant: {
       id: p.id,
@@ -170,7 +171,7 @@ export async function eraseParticipantRecord(participantId: string, o: { actorId
  */
 export async function eraseParticipant(tx: DbOrTx, participantId: string, o: { actorId: string; ip?: string }) {
   const p = await tx.participant.findUniqueOrThrow({ where: { id: participantId }, include: { outcome: true } });
-  const now = new Date();
+  const now = currentTime();
   const anonymous = await tx.anonymousOutcome.create({
     data: {
       organizationId: p.organizationId,

@@ -3,13 +3,14 @@
 // that shows proposals expires the ones it is about to show — and in the background, where the
 // server runs expireProposals every PROPOSAL_EXPIRY_INTERVAL_MS (server/index.ts).
 // Relative imports only: the server entry loads this module outside the app bundle.
+import { currentTime } from "./clock.server.ts";
 import { EXPIRING_STATUSES, PROPOSAL_EXPIRY_INTERVAL_MS } from "../domain/proposals.ts";
 import { db, type DbOrTx, type Prisma } from "./db.server.ts";
 import { startPollingWorker, type PollingWorker } from "./polling-worker.server.ts";
 
 /** Expire every overdue unanswered proposal (optionally only those matching `where`); returns how many. */
 export async function expireProposals(
-  now: Date = new Date(),
+  now: Date = currentTime(),
   where: Prisma.ProposalWhereInput = {},
   tx: DbOrTx = db,
 ): Promise<number> {
@@ -29,7 +30,7 @@ export function startProposalExpiryWorker(
     intervalMs: options.intervalMs ?? PROPOSAL_EXPIRY_INTERVAL_MS,
     logger: options.logger,
     run: async () => {
-      await expireProposals(new Date());
+      await expireProposals(currentTime());
       return false;
     },
   });

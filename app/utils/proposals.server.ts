@@ -8,6 +8,7 @@
 //   participant  their own proposals (404 otherwise); never the employer's reason or the score
 //   employer     proposals of their own openings, only once presented after the participant's yes
 //                (404 otherwise); the participant as pseudonym + disclosed items, nothing else
+import { currentTime } from "./clock.server.ts";
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import { getSearchEngine } from "../../search/index.ts";
 import {
@@ -109,7 +110,7 @@ export type LoadedProposal = Prisma.ProposalGetPayload<{ include: typeof proposa
 export async function requireStaffProposal(
   proposalId: string | undefined,
   organizationId: string,
-  now = new Date(),
+  now = currentTime(),
 ): Promise<LoadedProposal> {
   const id = proposalId ?? "";
   await expireProposals(now, { id });
@@ -125,7 +126,7 @@ export async function requireStaffProposal(
 export async function requireParticipantProposal(
   proposalId: string | undefined,
   participantId: string,
-  now = new Date(),
+  now = currentTime(),
 ): Promise<LoadedProposal> {
   const id = proposalId ?? "";
   await expireProposals(now, { id });
@@ -277,7 +278,7 @@ export async function createProposal(
   staff: Staff,
   input: { participantId: string; openingId: string; ip?: string; now?: Date },
 ): Promise<StepResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? currentTime();
   const participant = await requireOrgParticipant(input.participantId, staff.organizationId);
   if (participant.phase === "exited") return refused("Deltagaren är avslutad och kan inte få nya förslag.", 400);
   const opening = await db.opening.findUnique({
@@ -359,7 +360,7 @@ export async function answerProposal(
   input: { answer: ParticipantAnswer; reason: string | null },
   options: { onBehalf: boolean; ip?: string; now?: Date },
 ): Promise<StepResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const label = participantAnswers.label(input.answer);
   return step(async (tx) => {
     await must(tx, proposal, eventForAnswer(input.answer), {
@@ -405,7 +406,7 @@ export async function presentProposal(
   proposal: LoadedProposal,
   options: { ip?: string; now?: Date } = {},
 ): Promise<StepResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   if (proposal.opening.status !== "published")
     return refused("Annonsen är inte publicerad längre, så deltagaren kan inte presenteras.");
   const presentation = await loadPresentation(proposal.participant);
@@ -465,7 +466,7 @@ export async function decideProposal(
   decision: EmployerDecision,
   options: { onBehalf: boolean; ip?: string; now?: Date },
 ): Promise<StepResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const who = options.onBehalf ? " (registrerat av coachen)" : "";
   if (decision.kind === "start") {
     const taken = await db.placement.count({ where: { openingId: proposal.openingId, status: { not: "ended" } } });
@@ -632,7 +633,7 @@ export async function resolveOpeningReference(input: string, organizationId: str
 
 /** The participant's proposals as the participant may see them (shared with the start page). */
 export async function listParticipantProposals(participantId: string) {
-  await expireProposals(new Date(), { participantId });
+  await expireProposals(currentTime(), { participantId });
   const rows = await db.proposal.findMany({
     where: { participantId },
     orderBy: { proposedAt: "desc" },

@@ -2,6 +2,7 @@
 // question opens a thread with the employer's coaching organisation; the contact coach — or the
 // organisation's shared inbox when there is none — is told by email (through the outbox); any
 // coach of the organisation answers in Brygga and the employer is told by email.
+import { currentTime } from "./clock.server.ts";
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import { replyAddress } from "../../emails/reply-address.server.ts";
 import {
@@ -355,7 +356,7 @@ export async function loadQuestionPage(user: SessionUser, threadId: string | und
     messages,
     waitingSince: info.waitingSince,
     lastAnswer: info.lastAnswer,
-    now: new Date(),
+    now: currentTime(),
   };
 }
 

@@ -11,6 +11,7 @@
 //   when wrong codes from all client addresses together reach codeFailuresBeforeLock within an hour,
 //   every open code is locked (the coach issues a new one) and the lock is written to the audit
 //   trail — so spreading guesses over many addresses gains nothing.
+import { currentTime } from "./clock.server.ts";
 import { db } from "./db.server.ts";
 import { audit } from "./audit.server.ts";
 import { hashToken } from "./tokens.server.ts";
@@ -42,7 +43,11 @@ const limited = (): RateLimitResult & { limited: true } => ({
 });
 
 /** Records one sign-in link request and decides: refuse (429), answer without mail, or send. */
-export async function hitLinkRequestLimit(email: string, ip: string, now = new Date()): Promise<LinkRequestDecision> {
+export async function hitLinkRequestLimit(
+  email: string,
+  ip: string,
+  now = currentTime(),
+): Promise<LinkRequestDecision> {
   const emailHash = hashToken(email.trim().toLowerCase());
   const since = windowStart(now);
   const [byPair, byIp, byEmail] = await Promise.all([
@@ -56,7 +61,7 @@ export async function hitLinkRequestLimit(email: string, ip: string, now = new D
 }
 
 /** Whether this client address may try another code (wrong codes so far in the window). */
-export async function codeAttemptLimit(ip: string, now = new Date()): Promise<RateLimitResult> {
+export async function codeAttemptLimit(ip: string, now = currentTime()): Promise<RateLimitResult> {
   const failures = await db.signInRequest.count({
     where: { emailHash: CODE_FAILURE_KEY, ip, createdAt: { gt: windowStart(now) } },
   });
@@ -67,7 +72,7 @@ export async function codeAttemptLimit(ip: string, now = new Date()): Promise<Ra
  * Records a wrong code. When wrong codes from all client addresses since the last lock (at most
  * an hour back) reach the threshold, every open code is locked and the lock is audited.
  */
-export async function recordCodeFailure(ip: string, now = new Date()): Promise<{ locked: boolean }> {
+export async function recordCodeFailure(ip: string, now = currentTime()): Promise<{ locked: boolean }> {
   await db.signInRequest.create({ data: { emailHash: CODE_FAILURE_KEY, ip, createdAt: now } });
   const lastLock = await db.auditEvent.findFirst({
     where: { entity: CODE_LOCK_ENTITY, participantId: null },

@@ -4,6 +4,7 @@
 // organisations whose service area includes the workplace's municipality see the request, and the
 // coach who accepts it becomes the contact coach — then the employer can publish.
 // See docs/decisions/0015-onboarding.md.
+import { currentTime } from "./clock.server.ts";
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import {
   REGISTRATION_CONFIRM_HOURS,
@@ -37,7 +38,7 @@ async function isServed(tx: DbOrTx, municipalityCode: string) {
 export async function submitRegistration(
   input: RegistrationInput & { municipalityCode: string | null },
   ip: string,
-  now = new Date(),
+  now = currentTime(),
 ): Promise<SubmitResult> {
   const result = await db.$transaction(async (tx): Promise<SubmitResult> => {
     const recent = await tx.employerRegistration.count({
@@ -145,7 +146,7 @@ export async function findConfirmableRegistration(token: string) {
   });
   if (!registration) return { ok: false as const, reason: "unknown" as const };
   if (registration.status !== "unconfirmed") return { ok: false as const, reason: "used" as const };
-  if (registration.confirmExpiresAt < new Date()) return { ok: false as const, reason: "expired" as const };
+  if (registration.confirmExpiresAt < currentTime()) return { ok: false as const, reason: "expired" as const };
   return { ok: true as const, companyName: registration.companyName };
 }
 
@@ -162,14 +163,14 @@ export async function confirmRegistration(token: string): Promise<ConfirmResult>
     });
     if (!r) return { ok: false, reason: "unknown" };
     if (r.status !== "unconfirmed") return { ok: false, reason: "used" };
-    if (r.confirmExpiresAt < new Date()) return { ok: false, reason: "expired" };
+    if (r.confirmExpiresAt < currentTime()) return { ok: false, reason: "expired" };
     if (await tx.employer.findUnique({ where: { orgNumber: r.orgNumber }, select: { id: true } }))
       return { ok: false, reason: "exists" };
     if (await tx.user.findUnique({ where: { email: r.contactEmail }, select: { id: true } }))
       return { ok: false, reason: "email-taken" };
     const { count } = await tx.employerRegistration.updateMany({
       where: { id: r.id, status: "unconfirmed" },
-      data: { status: "waiting", confirmedAt: new Date() },
+      data: { status: "waiting", confirmedAt: currentTime() },
     });
     if (count !== 1) return { ok: false, reason: "used" };
     const employer = await tx.employer.create({
@@ -266,7 +267,7 @@ export async function acceptRegistration(
     if (!r) notFound("Anmälan finns inte.");
     const { count } = await tx.employerRegistration.updateMany({
       where: { id: r.id, status: "waiting" },
-      data: { status: "accepted", acceptedById: staff.id, acceptedAt: new Date() },
+      data: { status: "accepted", acceptedById: staff.id, acceptedAt: currentTime() },
     });
     if (count !== 1) return { ok: false as const, message: `${r.companyName} har redan fått en kontaktperson.` };
     const coach = await tx.user.findUniqueOrThrow({

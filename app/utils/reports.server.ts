@@ -1,6 +1,7 @@
 // Loads what an organisation's outcome report needs (plain rows, one query per table) and builds
 // the report with the pure modules in app/domain/reports/. Used by the report page, its CSV and
 // JSON exports, and `npm run report` — so all three show the same figures.
+import { currentTime } from "./clock.server.ts";
 import { MIN_GROUP_SIZE } from "~/domain/reports/config.ts";
 import { computeReport, type ReportInput, type ReportParticipantRow } from "~/domain/reports/compute.ts";
 import { reportDefinitions } from "~/domain/reports/definitions.ts";
@@ -246,7 +247,7 @@ export async function parseReportRequest(request: Request, user: { organizationI
     select: { id: true, name: true, municipalityCode: true, funderName: true },
   });
   if (!organization) notFound("Organisationen finns inte.");
-  const today = dayKey(new Date());
+  const today = dayKey(currentTime());
   const values = filtersInput(url.searchParams, today, defaultView);
   const parsed = parseWith(ReportFiltersSchema, values, values);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };

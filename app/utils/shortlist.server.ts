@@ -3,6 +3,7 @@
 // the coach's user id), not a proposal: nothing is stored about the participant, nobody else sees
 // it, and reports, first-contact dates and exports never count it (docs/decisions/0010).
 // Every entry is checked against the coach's scope again when it is shown.
+import { currentTime } from "./clock.server.ts";
 import { createCookie } from "@remix-run/node";
 import { cookiesAreSecure } from "./env.server.ts";
 import { DAY_MS } from "~/domain/swedish-time.ts";
@@ -60,7 +61,7 @@ export async function addToShortlist(
   pair: { participantId: string; openingId: string },
 ): Promise<string> {
   const entries = (await readShortlist(request, userId)).filter((x) => !same(x, pair));
-  return serialize(userId, [{ ...pair, addedAt: Date.now() }, ...entries]);
+  return serialize(userId, [{ ...pair, addedAt: currentTime().getTime() }, ...entries]);
 }
 
 /** Removes a pair; returns the Set-Cookie header. */

@@ -6,6 +6,7 @@
 // Access: the organisation's coaches and admins (staff), the employer's users, and the participant
 // themself (shared messages and meetings only). Everyone else gets a 404, so another
 // organisation's or employer's placements are not revealed.
+import { currentTime } from "./clock.server.ts";
 import { kickOutbox } from "../../emails/outbox.server.ts";
 import { meetingState, nextCheckInAfter, placementFlags, type PlanInput } from "~/domain/support.ts";
 import { formatDuration, medianMs, responseInfo, sideOfRole } from "~/domain/threads.ts";
@@ -236,7 +237,7 @@ export async function loadPlacementPage(
 ) {
   const placement = await requirePlacement(user, placementId, audience);
   const thread = await ensurePlacementThread(placement);
-  const now = new Date();
+  const now = currentTime();
   const [messages, read, meetings] = await Promise.all([
     loadThreadMessages(thread.id, audience === "participant" ? { visibility: "shared" } : {}),
     db.threadRead.findUnique({
@@ -307,7 +308,7 @@ export async function listPlacements(
   viewerId: string,
   options: { includeEnded?: boolean } = {},
 ) {
-  const now = new Date();
+  const now = currentTime();
   const placements = await db.placement.findMany({
     where: {
       ...(options.includeEnded ? {} : { status: { not: "ended" } }),
@@ -418,7 +419,7 @@ export async function recordCheckIn(
   user: SessionUser,
   placement: LoadedPlacement,
   notes: string | null,
-  now = new Date(),
+  now = currentTime(),
 ) {
   await db.$transaction(async (tx) => {
     await tx.meeting.create({
@@ -462,7 +463,7 @@ export async function extendPractice(user: SessionUser, placement: LoadedPlaceme
 
 /** The participant's placements (their own page): where, when, and whether there is news. */
 export async function participantPlacements(participantId: string, viewerId: string) {
-  const now = new Date();
+  const now = currentTime();
   const placements = await db.placement.findMany({
     where: { participantId },
     orderBy: [{ startDate: "desc" }],

@@ -2,6 +2,7 @@
 // today, placement support threads later. General building blocks: access, create, post, read
 // marks, and summaries with unread counts and response times. Notifications are the caller's
 // (see questions.server.ts), since who hears about a message depends on the kind of thread.
+import { currentTime } from "./clock.server.ts";
 import { responseInfo, sideOfRole, type Side } from "~/domain/threads.ts";
 import { type SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx, type Prisma } from "./db.server.ts";
@@ -51,7 +52,7 @@ export type NewThread = {
 };
 
 export async function createThread(tx: DbOrTx, input: NewThread) {
-  const now = new Date();
+  const now = currentTime();
   const thread = await tx.thread.create({
     data: {
       kind: input.kind,
@@ -91,7 +92,7 @@ export type NewMessage = {
 
 /** Add a message; the thread becomes open again and moves to the top; the author has read it. */
 export async function addMessage(tx: DbOrTx, input: NewMessage) {
-  const now = new Date();
+  const now = currentTime();
   const message = await tx.message.create({
     data: {
       threadId: input.threadId,
@@ -108,7 +109,7 @@ export async function addMessage(tx: DbOrTx, input: NewMessage) {
   return message;
 }
 
-export async function markThreadRead(tx: DbOrTx, threadId: string, userId: string, at: Date = new Date()) {
+export async function markThreadRead(tx: DbOrTx, threadId: string, userId: string, at: Date = currentTime()) {
   await tx.threadRead.upsert({
     where: { threadId_userId: { threadId, userId } },
     create: { threadId, userId, lastReadAt: at },

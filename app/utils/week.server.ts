@@ -2,6 +2,7 @@
 // follow-ups (check-ins, meetings without notes, agreed actions), employers waiting for an answer
 // (oldest first), and practice periods ending within two weeks. The coach's own participants by
 // default; the whole organisation on request.
+import { currentTime } from "./clock.server.ts";
 import {
   actionOverdue,
   DECISION_DAYS_BEFORE_END,
@@ -19,7 +20,7 @@ export async function loadCoachWeek(
   user: { id: string; organizationId: string },
   options: { all?: boolean; now?: Date } = {},
 ) {
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const week = weekRange(now);
   const today = dayKey(now);
   const inTwoWeeks = dayKey(addDays(now, DECISION_DAYS_BEFORE_END));

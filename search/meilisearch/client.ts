@@ -1,6 +1,7 @@
 // Small helpers around the official `meilisearch` client shared by the engine, the outbox worker
 // and reindexing: clients per key, waiting for tasks (and failing on failed ones), creating the
 // openings index with its settings, and finding the search-only key.
+import { currentTime } from "../../app/utils/clock.server.ts";
 import {
   Meilisearch,
   MeilisearchApiError,
@@ -114,7 +115,7 @@ function isExpired(key: Key, now: Date): boolean {
  * "Default Search API Key", else any unexpired key whose only action is "search" on all indexes
  * (or on `indexUid`). Never returns a key that can do more than search.
  */
-export async function findSearchKey(admin: Meilisearch, indexUid: string, now = new Date()): Promise<string> {
+export async function findSearchKey(admin: Meilisearch, indexUid: string, now = currentTime()): Promise<string> {
   const { results } = await admin.getKeys({ limit: 1000 });
   const searchOnly = results.filter(
     (k) =>

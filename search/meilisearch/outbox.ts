@@ -18,6 +18,7 @@
 //
 // No statement lists the claimed ids: Prisma's SQLite driver allows 999 bound parameters per
 // statement, and a batch is 1,000 rows. Rows are claimed by id range and addressed by the token.
+import { currentTime } from "../../app/utils/clock.server.ts";
 import type { Meilisearch } from "meilisearch";
 import type { Db, Prisma } from "../../app/utils/db.server.ts";
 import { globalRegistry, startPollingWorker, type PollingWorker } from "../../app/utils/polling-worker.server.ts";
@@ -105,8 +106,8 @@ export function forgetEnsuredIndexes(client: Meilisearch): void {
 export async function processSearchOutbox(options: ProcessSearchOutboxOptions): Promise<ProcessSearchOutboxResult> {
   const { db, client } = options;
   const indexUid = options.indexUid ?? OPENING_INDEX_UID;
-  const now = options.now ?? new Date();
-  const clock = () => options.now ?? new Date();
+  const now = options.now ?? currentTime();
+  const clock = () => options.now ?? currentTime();
   const logger = options.logger ?? console;
   const taskTimeoutMs = options.taskTimeoutMs ?? TASK_TIMEOUT_MS;
   const result: ProcessSearchOutboxResult = { claimed: 0, upserted: 0, deleted: 0, retried: 0 };

@@ -6,6 +6,7 @@
 // Writes during the rebuild: the outbox worker keeps sending to the live (old) index meanwhile. Rows
 // written after the rebuild started (id above the watermark) are re-queued after the swap, so
 // every change made during the rebuild reaches the new index as well.
+import { currentTime } from "../../app/utils/clock.server.ts";
 import type { IndexSwap, Meilisearch, Settings } from "meilisearch";
 import type { Db } from "../../app/utils/db.server.ts";
 import { loadOpeningDocuments } from "../documents.ts";
@@ -59,7 +60,7 @@ export async function reindexMeilisearch(options: ReindexMeilisearchOptions): Pr
   const indexUid = options.indexUid ?? OPENING_INDEX_UID;
   const batchSize = options.batchSize ?? REINDEX_BATCH_SIZE;
   const timeoutMs = options.taskTimeoutMs ?? REINDEX_TASK_TIMEOUT_MS;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (() => currentTime());
   const progress = options.progress ?? (() => {});
   const settings = options.settings ?? openingIndexSettings(loadTaxonomySynonyms());
   const builtUid = rebuildIndexUid(indexUid, now());

@@ -11,6 +11,7 @@ import * as questionNew from "~/routes/employer/question-new.tsx";
 import { createSignInLinkToken, getUser, issueParticipantCode } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { SIGN_IN_LIMITS } from "~/utils/rate-limit.server.ts";
+import { useFixedClock } from "../support/clock.ts";
 import { createUser, createWorld } from "../support/factories.ts";
 import { getRequest, postRequest, sessionCookieFor, settle, testContext } from "../support/requests.ts";
 
@@ -81,6 +82,9 @@ describe("inviting a colleague (item 5)", () => {
 });
 
 describe("sessions (item 6)", () => {
+  // Saturday night at the spring DST change: idle time is measured in real hours, not clock hours.
+  const clock = useFixedClock("2027-03-27T22:30:00Z");
+
   test("staff and employers are signed out after 8 hours idle, participants after a week", async () => {
     const { coach, employerUser, participantUser } = await createWorld();
     const hour = 3_600_000;
@@ -90,19 +94,11 @@ describe("sessions (item 6)", () => {
       [participantUser, 7 * 24],
     ] as const) {
       const cookie = await sessionCookieFor(user.id);
-      const session = await db.session.findFirstOrThrow({ where: { userId: user.id }, orderBy: { createdAt: "desc" } });
-      await db.session.update({
-        where: { id: session.id },
-        data: { lastSeenAt: new Date(Date.now() - (idleHours - 1) * hour) },
-      });
+      clock.advance((idleHours - 1) * hour);
       expect(await getUser(getRequest("/", cookie)), `${user.role} active`).not.toBeNull();
-      await db.session.update({
-        where: { id: session.id },
-        data: { lastSeenAt: new Date(Date.now() - (idleHours + 1) * hour) },
-      });
+      clock.advance((idleHours + 1) * hour);
       expect(await getUser(getRequest("/", cookie)), `${user.role} idle`).toBeNull();
-      // Ended for good: using it again does not revive it.
-      await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
+      // Ended for good: coming back at once does not revive it.
       expect(await getUser(getRequest("/", cookie)), `${user.role} revoked`).toBeNull();
     }
   });
@@ -110,8 +106,7 @@ describe("sessions (item 6)", () => {
   test("use keeps a session alive", async () => {
     const { coach } = await createWorld();
     const cookie = await sessionCookieFor(coach.id);
-    const session = await db.session.findFirstOrThrow({ where: { userId: coach.id } });
-    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(Date.now() - 7 * 3_600_000) } });
+    clock.advance(7 * 3_600_000);
     expect(
       (
         await settle(() =>
@@ -119,8 +114,9 @@ describe("sessions (item 6)", () => {
         )
       ).status,
     ).toBe(200);
-    const touched = await db.session.findUniqueOrThrow({ where: { id: session.id } });
-    expect(Date.now() - touched.lastSeenAt.getTime()).toBeLessThan(60_000);
+    // Seven more hours after that use: still signed in, since the idle time counts from the last use.
+    clock.advance(7 * 3_600_000);
+    expect(await getUser(getRequest("/", cookie))).not.toBeNull();
   });
 
   test("sign out everywhere ends every session of the account, and only that account's", async () => {

@@ -1,5 +1,6 @@
 // "Ärenden": every coach's caseload against the target, each coach's employment percentage, and
 // reassignment of participants between coaches (one or many at a time).
+import { currentTime } from "~/utils/clock.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -41,7 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     detail: `Organisationens ärenden: ${rows.length} deltagare`,
     ip: clientIp(context),
   });
-  const now = new Date();
+  const now = currentTime();
   const participants = rows.map((p) => ({
     id: p.id,
     pseudonym: p.pseudonym,

@@ -1,6 +1,7 @@
 // "Mina deltagare": the coach's caseload by phase — days in phase, last and next contact, the
 // four-week first-employer-contact flag, unanswered comments — against the IPS target of 20 per
 // full-time coach (scaled by the coach's employment percentage).
+import { currentTime } from "~/utils/clock.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FirstContactBadge } from "~/components/first-contact-badge.tsx";
@@ -33,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     detail: `${rows.length} deltagare`,
     ip: clientIp(context),
   });
-  const now = new Date();
+  const now = currentTime();
   const participants = rows.map((p) => ({
     id: p.id,
     pseudonym: p.pseudonym,

@@ -1,5 +1,6 @@
 // An employer's page for coaches: the organisation's whole contact history with that employer,
 // and the form to log a new contact.
+import { currentTime } from "~/utils/clock.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       select: { id: true, pseudonym: true },
     }),
   ]);
-  return { employer, contacts, participants, today: dayKey(new Date()) };
+  return { employer, contacts, participants, today: dayKey(currentTime()) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -1,5 +1,6 @@
 // "Arbetsgivarkontakter": the organisation's log of employer contacts, follow-ups that are due,
 // and the form to log a new contact (optionally about a participant).
+import { currentTime } from "~/utils/clock.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     contacts,
     followUps,
     participants,
-    today: dayKey(new Date()),
+    today: dayKey(currentTime()),
     preselected: participants.some((p) => p.id === preselected) ? preselected : null,
   };
 }

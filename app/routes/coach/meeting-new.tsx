@@ -1,5 +1,6 @@
 // Book a follow-up or a three-party meeting for a placement; the invitees get an email with a
 // calendar file (.ics) through the outbox.
+import { currentTime } from "~/utils/clock.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (placement.status === "ended") throw redirect(supportPaths.coachPlacement(placement.id));
   const options = await inviteOptions(placement);
   const kind = new URL(request.url).searchParams.get("typ") === "uppfoljning" ? "follow_up" : "three_party";
-  const next = swedishInputs(addDays(new Date(), 7));
+  const next = swedishInputs(addDays(currentTime(), 7));
   return {
     placement: { id: placement.id, pseudonym: placement.participant.pseudonym, title: placement.opening.title },
     inviteOptions: options.map((o) => ({ value: o.value, label: `${o.label} – ${o.email}` })),

@@ -1,6 +1,7 @@
 // One meeting of a placement for the coach: time, place and invitees; notes and "genomfört"; agreed
 // actions with owner and due date (done or overdue); a new time (the invitees' calendars update);
 // cancelling (the invitees get a cancellation).
+import { currentTime } from "~/utils/clock.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const placement = await requirePlacement(user, params.placementId, "staff");
   const meeting = await requireMeeting(placement, params.meetingId);
-  const now = new Date();
+  const now = currentTime();
   const attendees = readAttendees(meeting.attendees);
   const options = await inviteOptions(placement);
   const start = swedishInputs(meeting.scheduledAt);

@@ -2,6 +2,7 @@
 // derived from contacts, proposals and placements, occupation and income sources at start, the
 // exit (date, reason, occupation and income sources at exit), and retention checks 3, 6 and 12
 // months after the first employment. Every view and change is audited.
+import { currentTime } from "~/utils/clock.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -36,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ? p.placements.find((x) => (x.opening?.kind ?? x.kind) === "job")
     : undefined;
   return {
-    today: dayKey(new Date()),
+    today: dayKey(currentTime()),
     participant: {
       id: p.id,
       pseudonym: p.pseudonym,

@@ -1,6 +1,7 @@
 // "Skriv in deltagare": enrolment with consent (docs/product-rules.md#enrolment). The participant, the consents, the
 // first phase, the sign-in account (when there is an email) and the audit event are written in one
 // transaction; a bad field changes nothing.
+import { currentTime } from "~/utils/clock.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db.municipality.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }),
     assignableCoaches(user.organizationId),
   ]);
-  return { municipalities, coaches, currentUserId: user.id, today: dayKey(new Date()) };
+  return { municipalities, coaches, currentUserId: user.id, today: dayKey(currentTime()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,6 +1,7 @@
 // A participant's page for the coach: status, phase history, contacts, the four-week target for the
 // first employer contact, consents, the participant's comments on the profile (with answers), and
 // links to the profile editor, export and erasure. Every view and change is audited.
+import { currentTime } from "~/utils/clock.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -43,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const found = await requireOrgParticipant(params.participantId, user.organizationId);
   const page = await loadParticipantPage(user, found.id, clientIp(context));
-  return { isAdmin: user.role === "admin", today: dayKey(new Date()), ...page };
+  return { isAdmin: user.role === "admin", today: dayKey(currentTime()), ...page };
 }
 
 const PhaseSchema = z.object({ toPhase: phases.schema.refine(Boolean, "Välj en fas.") });
@@ -55,7 +56,7 @@ const ContactSchema = z
   .superRefine((v, ctx) => {
     if (!notInFuture(v.lastContactAt))
       ctx.addIssue({ code: "custom", path: ["lastContactAt"], message: "Senaste kontakt kan inte vara i framtiden." });
-    if (v.nextContactAt && dayKey(v.nextContactAt) < dayKey(new Date()))
+    if (v.nextContactAt && dayKey(v.nextContactAt) < dayKey(currentTime()))
       ctx.addIssue({ code: "custom", path: ["nextContactAt"], message: "Nästa kontakt kan inte vara bakåt i tiden." });
   });
 const ReplySchema = z.object({

@@ -1,6 +1,7 @@
 // A placement for the coach (docs/product-rules.md#placement-and-support, issue 6): the facts, the support plan (status, intensity,
 // next check-in, overdue flags), the practice decision, the support thread with the employer
 // (messages may be shared with the participant), meetings, and ending the support with a reason.
+import { currentTime } from "~/utils/clock.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -54,7 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return {
     ...page,
-    today: dayKey(new Date()),
+    today: dayKey(currentTime()),
     exitPrompt: (["arbete", "flytt"] as const).find((v) => v === url.searchParams.get("avslut")) ?? null,
   };
 }

@@ -3,6 +3,7 @@
 // items the participant disclosed), and the next steps the state machine allows: present after a
 // yes, record what the participant or the employer said (for people who answer by phone or in
 // person), record the start after a study visit, or withdraw.
+import { currentTime } from "~/utils/clock.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -51,7 +52,7 @@ const START_PAST_DAYS = 90;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
-  const now = new Date();
+  const now = currentTime();
   const p = await requireStaffProposal(params.proposalId, user.organizationId, now);
   const [presentation, withdrawn] = await Promise.all([loadPresentation(p.participant), withdrawnAt(p)]);
   await audit(db, {
@@ -127,7 +128,7 @@ type Failure = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
-  const now = new Date();
+  const now = currentTime();
   const proposal = await requireStaffProposal(params.proposalId, user.organizationId, now);
   const values = formValues(await request.formData());
   const intent = typeof values.intent === "string" ? values.intent : "";

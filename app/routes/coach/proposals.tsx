@@ -2,6 +2,7 @@
 // veta mer", record the start after a study visit), on participants (with answers expiring soon),
 // on employers (days since the presentation), the shortlist, and what ended lately. Mine by
 // default (my caseload and proposals I made), or the whole organisation.
+import { currentTime } from "~/utils/clock.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ? await requireOrgParticipant(url.searchParams.get("deltagare")!, user.organizationId)
     : null;
   const all = only !== null || url.searchParams.get("vem") === "alla";
-  const now = new Date();
+  const now = currentTime();
   await expireProposals(now, { participant: { organizationId: user.organizationId } });
   const where: Prisma.ProposalWhereInput = {
     participant: { organizationId: user.organizationId, erasedAt: null },

@@ -1,5 +1,6 @@
 // Employers' questions to the organisation ("fråga coachen"): the ones waiting for an answer first,
 // oldest wait first — fast answers are what employers value most — then answered and closed ones.
+import { currentTime } from "~/utils/clock.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listOrganizationQuestions(user.organizationId, user.id, mine ? { contactCoachId: user.id } : {}),
     typicalResponseMs(user.organizationId),
   ]);
-  return { ...lists, mine, typical, now: new Date() };
+  return { ...lists, mine, typical, now: currentTime() };
 }
 
 export default function CoachQuestions() {

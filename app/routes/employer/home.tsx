@@ -1,5 +1,6 @@
 // The employer's start page: what needs an answer now, the openings with what waits at each
 // (proposals, placements), the conversations with the coach, and the named contact to call.
+import { currentTime } from "~/utils/clock.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ContactCard } from "~/components/contact-card.tsx";
@@ -96,7 +97,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     placementNews,
     typical,
     registration,
-    now: new Date(),
+    now: currentTime(),
   };
 }
 

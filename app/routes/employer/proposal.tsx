@@ -3,6 +3,7 @@
 // employer sees the pseudonym and the profile items the participant chose to show — never the real
 // name, contact details, home, the match score or anyone's notes. They answer: book a study visit,
 // choose a start date (the placement and its support thread are created), or say no with a reason.
+import { currentTime } from "~/utils/clock.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -56,7 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   const hasPlacement = p.placement !== null;
   const presenter = p.coach ?? p.participant.coach;
-  const now = new Date();
+  const now = currentTime();
   // Only what the employer may see: no participant id, real name, contact details, home, score or reasons.
   return {
     id: p.id,
@@ -103,7 +104,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const proposal = await requireEmployerProposal(params.proposalId, user.employerId);
   const values = formValues(await request.formData());
   const intent = typeof values.intent === "string" ? values.intent : "";
-  const now = new Date();
+  const now = currentTime();
   const options = { onBehalf: false, ip: clientIp(context), now };
   const invalid = (errors: FieldErrors) =>
     data<Failure>(

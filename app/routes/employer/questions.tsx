@@ -1,5 +1,6 @@
 // "Frågor till coachen": the employer's conversations with their coaching organisation — whether
 // each question is answered and how long it took — and the way to ask a new one.
+import { currentTime } from "~/utils/clock.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listEmployerThreads(user.employerId, user.id),
     questionRecipient(db, user.employerId),
   ]);
-  return { threads, recipient: recipientForEmployer(recipient), now: new Date() };
+  return { threads, recipient: recipientForEmployer(recipient), now: currentTime() };
 }
 
 export default function EmployerQuestions() {

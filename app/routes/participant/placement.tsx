@@ -1,6 +1,7 @@
 // The participant's own placement, in plain Swedish: where and when, the supervisor, the next
 // meetings, and the messages the employer or coach chose to share with them. Nothing else from
 // the conversation between employer and coach is shown here.
+import { currentTime } from "~/utils/clock.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireParticipantUser(request);
   const page = await loadPlacementPage(user, params.placementId, "participant", clientIp(context));
-  const now = new Date();
+  const now = currentTime();
   return {
     placement: page.placement,
     coach: page.coach,
