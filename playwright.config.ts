@@ -16,11 +16,13 @@ process.env.MAILBOX_DIR = path.join(E2E_DIR, "mailbox");
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  // Two files at a time: each test builds its own organisation, so files never share data.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Timeouts only catch hangs (never speed): the long walks set 10 minutes, a loaded machine is slow.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: E2E_BASE_URL,

@@ -22,7 +22,7 @@ test("a coach enrols a participant, builds the profile; the participant reads it
   signIn,
   context,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(600_000);
   const { coach } = await createWorld();
   const email = `nora-${Date.now()}@example.se`;
   await signIn(coach.id);

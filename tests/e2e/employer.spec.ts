@@ -24,7 +24,7 @@ test("an employer posts a practice place, finds it in search, asks the coach and
   signIn,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(600_000);
   const { coach, employer, employerUser } = await createWorld();
   const title = `Praktik på lagret ${Date.now().toString(36)}`;
   const word = title.split(" ").at(-1)!;

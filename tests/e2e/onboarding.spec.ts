@@ -55,7 +55,7 @@ function uniqueOrgNumber(seed: number): string {
 }
 
 test("org:create → admin → coach → employer registers → coach accepts → publish → match", async ({ page, browser }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(600_000);
   const tag = Date.now().toString(36);
   const orgName = `Jobbstöd ${tag}`;
   const adminEmail = `admin-${tag}@jobbstod.example`;

@@ -25,7 +25,7 @@ async function signedInContext(browser: Browser, userId: string): Promise<Browse
 const DAY = 86_400_000;
 
 test("coach → participant → employer → placement", async ({ page, signIn, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(600_000);
   const { coach, employer, employerUser, participant, participantUser } = await createWorld();
   const tag = Date.now().toString(36);
   const title = `Lagerjobb i Torsvik ${tag}`;

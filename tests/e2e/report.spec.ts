@@ -7,7 +7,7 @@ import { createReportCohort, REPORT_PERIOD } from "../support/cohort.ts";
 import { expect, expectAccessible, test } from "./support/fixtures.ts";
 
 test("an admin opens the report with its charts, the map of Sweden and the funder view", async ({ page, signIn }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(600_000);
   const world = await createWorld();
   await createReportCohort(world);
   await signIn(world.admin.id);

@@ -4,7 +4,7 @@ import { createWorld } from "../support/factories.ts";
 import { expect, expectAccessible, test } from "./support/fixtures.ts";
 
 test("every role signs in with the link from the local mailbox", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(600_000);
   const world = await createWorld();
   const accounts = [
     { user: world.admin, heading: world.organization.name, path: "/admin" },

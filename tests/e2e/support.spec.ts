@@ -27,7 +27,7 @@ test("placement page, a message both ways, a meeting with an invitation, and the
   signIn,
   browser,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(600_000);
   const w = await createWorld();
   const title = `Lagerpraktik ${Date.now().toString(36)}`;
   const { placement } = await createPlacementWithThread(w, { title });

@@ -13,13 +13,16 @@ import { ProposalStatusBadge, ReasonList } from "~/components/proposal-parts.tsx
 import { MATCH_FILTER_LIMITS, matchFilterValues, parseMatchFilters } from "~/domain/matching/filters.ts";
 import { coachProposalPath, isOpenStatus } from "~/domain/proposals.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
-import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
-import { db } from "~/utils/db.server.ts";
 import { actOnPair, latestProposalsForParticipant } from "~/utils/match-pairs.server.ts";
-import { matchOpeningsForParticipant, whyNot, type OpeningMatch, type WhyNot } from "~/utils/matching.server.ts";
+import { matchOpeningsForParticipant, type OpeningMatch } from "~/utils/matching.server.ts";
+import {
+  auditMatchView,
+  explainWhyNot,
+  publishedOpeningTitle,
+  publishedShortlistOpenings,
+} from "~/utils/participant-matches.server.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
-import { resolveOpeningReference, type OpeningChoice } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { isShortlisted, readShortlist } from "~/utils/shortlist.server.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
@@ -28,18 +31,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Matchningar för ${data?.participant.pseudonym ?? "deltagare"} – Brygga` },
 ];
 
-type WhyNotView =
-  | { state: "choices"; query: string; choices: OpeningChoice[] }
-  | { state: "message"; query: string; message: string }
-  | { state: "result"; query: string; opening: { id: string; title: string; employerName: string }; result: WhyNot };
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const participant = await requireOrgParticipant(params.participantId, user.organizationId);
   const url = new URL(request.url);
   const values = matchFilterValues(url.searchParams);
   const parsed = parseMatchFilters(values);
-  let status = parsed.ok ? 200 : 400;
 
   const matches: OpeningMatch[] = parsed.ok
     ? await matchOpeningsForParticipant(participant.id, {
@@ -48,58 +45,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         limit: 20,
       })
     : [];
-
-  // "Varför inte?"
   const query = (url.searchParams.get("varfor") ?? "").trim();
-  let why: WhyNotView | null = null;
-  if (query) {
-    const ref = await resolveOpeningReference(query, user.organizationId);
-    if (ref.kind === "found") {
-      const opening = await db.opening.findUniqueOrThrow({
-        where: { id: ref.openingId },
-        select: { id: true, title: true, employer: { select: { name: true } } },
-      });
-      const result = await whyNot(participant.id, opening.id, { organizationId: user.organizationId });
-      why = {
-        state: "result",
-        query,
-        opening: { id: opening.id, title: opening.title, employerName: opening.employer.name },
-        result,
-      };
-    } else if (ref.kind === "choices") {
-      why = { state: "choices", query, choices: ref.choices };
-    } else {
-      why = { state: "message", query, message: ref.message };
-      if (ref.kind === "unknown") status = 400;
-    }
-  }
-
+  const why = query ? await explainWhyNot(query, participant.id, user.organizationId) : null;
   const [latest, shortlist] = await Promise.all([
     latestProposalsForParticipant(participant.id),
     readShortlist(request, user.id),
   ]);
-  const mine = shortlist.filter((e) => e.participantId === participant.id);
-  const shortlistOpenings = mine.length
-    ? await db.opening.findMany({
-        where: { id: { in: mine.map((e) => e.openingId) }, status: "published" },
-        select: { id: true, title: true, employer: { select: { name: true } } },
-      })
-    : [];
-
-  await audit(db, {
+  const shortlistOpenings = await publishedShortlistOpenings(
+    shortlist.filter((e) => e.participantId === participant.id).map((e) => e.openingId),
+  );
+  await auditMatchView({
     actorId: user.id,
     participantId: participant.id,
-    action: "read",
-    entity: "matches",
-    detail: [
-      parsed.ok ? `${matches.length} träffar` : "ogiltiga filter",
-      why?.state === "result" ? `varför inte: ${why.opening.title}` : null,
-    ]
-      .filter(Boolean)
-      .join("; "),
+    matchCount: parsed.ok ? matches.length : null,
+    whyNotTitle: why?.state === "result" ? why.opening.title : null,
     ip: clientIp(context),
   });
 
+  const status = !parsed.ok || (why?.state === "message" && why.unknown) ? 400 : 200;
   return data(
     {
       participant: { id: participant.id, pseudonym: participant.pseudonym, phase: participant.phase },
@@ -112,12 +75,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         shortlisted: isShortlisted(shortlist, { participantId: participant.id, openingId: m.openingId }),
       })),
       why: why ? { ...why, proposal: why.state === "result" ? (latest.get(why.opening.id) ?? null) : null } : null,
-      shortlist: shortlistOpenings.map((o) => ({
-        id: o.id,
-        title: o.title,
-        employerName: o.employer.name,
-        proposal: latest.get(o.id) ?? null,
-      })),
+      shortlist: shortlistOpenings.map((o) => ({ ...o, proposal: latest.get(o.id) ?? null })),
     },
     { status },
   );
@@ -137,13 +95,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { intent, openingId } = form.data;
   let title = "";
   if (intent === "shortlist_add" || intent === "shortlist_remove") {
-    const exists = await db.opening.findFirst({
-      where: { id: openingId, status: "published" },
-      select: { title: true },
-    });
-    if (!exists && intent === "shortlist_add")
+    const published = await publishedOpeningTitle(openingId);
+    if (published === null && intent === "shortlist_add")
       return data({ ok: false as const, message: "Annonsen finns inte." }, { status: 400 });
-    title = exists?.title ?? "";
+    title = published ?? "";
   }
   const result = await actOnPair(
     request,
