@@ -10,6 +10,8 @@ export function routes(defineRoutes: DefineRoutesFunction) {
     // employers register themselves (issue 11)
     route("for-arbetsgivare", "routes/public/for-employers.tsx");
     route("for-arbetsgivare/bekrafta", "routes/public/confirm-registration.tsx");
+    // supervisor guidance for any employer (issue 15)
+    route("for-arbetsgivare/handledare", "routes/public/supervisor-guides.tsx");
 
     // auth
     route("logga-in", "routes/auth/sign-in.tsx");
@@ -90,6 +92,18 @@ export function routes(defineRoutes: DefineRoutesFunction) {
     route("arbetsgivare/placeringar/:placementId", "routes/employer/placement.tsx");
     route("arbetsgivare/installningar", "routes/employer/settings.tsx");
     route("deltagare/placering/:placementId", "routes/participant/placement.tsx");
+    // lönestödsförslag and handledarstöd (issue 15): one module per audience, on a proposal or a placement
+    route("coach/forslag/:proposalId/lonestod", "routes/coach/wage-subsidy.tsx", { id: "coach/wage-subsidy-proposal" });
+    route("coach/placeringar/:placementId/lonestod", "routes/coach/wage-subsidy.tsx", {
+      id: "coach/wage-subsidy-placement",
+    });
+    route("arbetsgivare/forslag/:proposalId/lonestod", "routes/employer/wage-subsidy.tsx", {
+      id: "employer/wage-subsidy-proposal",
+    });
+    route("arbetsgivare/placeringar/:placementId/lonestod", "routes/employer/wage-subsidy.tsx", {
+      id: "employer/wage-subsidy-placement",
+    });
+    route("arbetsgivare/placeringar/:placementId/handledare", "routes/employer/supervisor.tsx");
 
     // outcome reports for an organisation's admin and coaches, and their downloads
     route("rapporter", "routes/reports/report.tsx");

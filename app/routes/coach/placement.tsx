@@ -10,6 +10,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Field } from "~/components/forms.tsx";
 import { MeetingList, PlacementFacts, PlacementThread, SupportPlanSummary } from "~/components/placement-parts.tsx";
 import { ResponseStatus } from "~/components/thread-view.tsx";
+import { CoachEmployerSupport } from "~/components/supervisor-guide.tsx";
 import {
   isPracticeKind,
   parseEnd,
@@ -35,6 +36,7 @@ import {
   updatePlan,
 } from "~/utils/support.server.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
+import { placementSupportExtras } from "~/utils/supervisor-checklist.server.ts";
 import { redirectWithNotice } from "~/utils/notice.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -53,8 +55,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const page = await loadPlacementPage(user, params.placementId, "staff", clientIp(context));
   const url = new URL(request.url);
+  const extras = await placementSupportExtras({ id: page.placement.id, participantId: page.participant.id! });
   return {
     ...page,
+    extras,
     today: dayKey(currentTime()),
     exitPrompt: (["arbete", "flytt"] as const).find((v) => v === url.searchParams.get("avslut")) ?? null,
   };
@@ -185,6 +189,8 @@ export default function CoachPlacement() {
           ) : null}
         </section>
       </div>
+
+      <CoachEmployerSupport placementId={placement.id} {...page.extras} />
 
       {!ended ? (
         <details className="panel" open={actionData?.intent === "plan"}>

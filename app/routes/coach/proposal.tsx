@@ -219,6 +219,9 @@ export default function CoachProposal() {
         {p.waitingOn ? <span className="muted">Väntar på: {waitingOnLabels[p.waitingOn].toLowerCase()}</span> : null}
         {p.daysLeft !== null ? <span className="muted"> · Svar senast {formatDate(p.expiresAt)}</span> : null}
       </p>
+      <p>
+        <Link to={`/coach/forslag/${p.id}/lonestod`}>Lönestödsförslag till arbetsgivaren</Link>
+      </p>
       <ActionError result={actionData} />
 
       <div className="grid">

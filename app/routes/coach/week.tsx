@@ -4,11 +4,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { NewEmployersNotice } from "~/components/new-employers-notice.tsx";
+import { IntroductionProgressList } from "~/components/supervisor-guide.tsx";
 import { MeetingStateBadge } from "~/components/placement-parts.tsx";
 import { meetingKinds, supportPaths } from "~/domain/support.ts";
 import { formatDuration } from "~/domain/threads.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { waitingRegistrations } from "~/utils/registrations.server.ts";
+import { introductionProgress } from "~/utils/supervisor-checklist.server.ts";
 import { loadCoachWeek } from "~/utils/week.server.ts";
 import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 
@@ -17,13 +19,15 @@ export const meta: MetaFunction = () => [{ title: "Min vecka – Brygga" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOrgStaff(request);
   const all = new URL(request.url).searchParams.get("visa") === "alla";
-  const [week, registrations] = await Promise.all([
+  const [week, registrations, introductions] = await Promise.all([
     loadCoachWeek(user, { all }),
     waitingRegistrations(user.organizationId),
+    introductionProgress(user, { all }),
   ]);
   return {
     ...week,
     all,
+    introductions,
     registrations: registrations.map((r) => ({
       id: r.id,
       companyName: r.companyName,
@@ -154,6 +158,8 @@ export default function CoachWeek() {
           </ol>
         )}
       </section>
+
+      <IntroductionProgressList rows={w.introductions} placementPath={supportPaths.coachPlacement} />
 
       <section className="panel" aria-labelledby="ending-title">
         <h2 id="ending-title">Praktik som slutar inom två veckor</h2>

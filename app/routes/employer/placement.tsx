@@ -11,6 +11,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MeetingList, PlacementFacts, PlacementThread, SupportPlanSummary } from "~/components/placement-parts.tsx";
 import { PresentationView } from "~/components/proposal-parts.tsx";
 import { ResponseStatus } from "~/components/thread-view.tsx";
+import { EmployerSupportLinks } from "~/components/supervisor-guide.tsx";
 import { placementMessageShape, supportPaths } from "~/domain/support.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { parseFields } from "~/domain/form-rules.ts";
@@ -18,6 +19,7 @@ import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { loadPlacementPage, postPlacementMessage, requirePlacement } from "~/utils/support.server.ts";
 import { redirectWithNotice } from "~/utils/notice.server.ts";
+import { placementSupportExtras } from "~/utils/supervisor-checklist.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.participant.pseudonym} – ${data.placement.opening.title}` : "Placering"} – Brygga` },
@@ -26,7 +28,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireEmployerUser(request);
   const page = await loadPlacementPage(user, params.placementId, "employer", clientIp(context));
-  return page;
+  // The participant's id stays on the server: only the checklist progress goes to the page.
+  const placement = await requirePlacement(user, params.placementId, "employer");
+  const extras = await placementSupportExtras(placement);
+  return { ...page, extras };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -95,6 +100,8 @@ export default function EmployerPlacement() {
         <h2 id="plan-title">Stödplan</h2>
         <SupportPlanSummary placement={placement} />
       </section>
+
+      <EmployerSupportLinks placementId={placement.id} {...page.extras} />
 
       {page.presentation ? <PresentationView presentation={page.presentation} /> : null}
 

@@ -33,6 +33,7 @@ import {
   type StepResult,
 } from "~/utils/proposals.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { hasWageSubsidyPlan } from "~/utils/wage-subsidy.server.ts";
 import { formatDate, formatDateTime, dayKey, toSwedishDateTimeInput } from "~/domain/swedish-time.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 
@@ -56,6 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ip: clientIp(context),
   });
   const hasPlacement = p.placement !== null;
+  const hasWageSubsidy = await hasWageSubsidyPlan({ kind: "proposal", id: p.id });
   const presenter = p.coach ?? p.participant.coach;
   const now = currentTime();
   // Only what the employer may see: no participant id, real name, contact details, home, score or reasons.
@@ -81,6 +83,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     coach: presenter ? { name: presenter.name, phone: presenter.phone, email: presenter.email } : null,
     presentation,
+    hasWageSubsidy,
     can: {
       visit: canTransition({ status: p.status, hasPlacement }, "employer_visit"),
       start: canTransition({ status: p.status, hasPlacement }, "employer_start"),
@@ -174,6 +177,16 @@ export default function EmployerProposal() {
         {d.pseudonym} är ett namn som deltagaren använder i Brygga. Det riktiga namnet får ni veta när ni träffas, om
         deltagaren vill.
       </p>
+
+      {d.hasWageSubsidy ? (
+        <section className="panel" aria-labelledby="wage-subsidy-title">
+          <h2 id="wage-subsidy-title">Vad kostar en anställning?</h2>
+          <p>Coachen har räknat på lön, avgifter och stöd månad för månad.</p>
+          <p>
+            <Link to={`/arbetsgivare/forslag/${d.id}/lonestod`}>Läs lönestödsförslaget</Link>
+          </p>
+        </section>
+      ) : null}
 
       {d.placement ? (
         <section className="panel" aria-labelledby="placement-title">
