@@ -50,3 +50,7 @@ export function forwardKicks(names: readonly KickableRegistry[], send: (name: Ki
     globalRegistry(name).add({ kick: () => send(name), stop: async () => {} });
   }
 }
+
+export async function closeDatabase(): Promise<void> {
+  await db.$disconnect();
+}

@@ -85,17 +85,17 @@ export function runPrimary(options: { webProcesses: number; port: number; appUrl
     const reported = new Promise<void>((resolve) => {
       if (pending === 0) resolve();
       for (const worker of web) {
-        const onMessage = (message: ClusterMessage) => {
-          if (message.type !== "draining") return;
-          worker.off("message", onMessage);
-          inFlight += message.inFlight;
+        let done = false;
+        const settle = (count: number) => {
+          if (done) return;
+          done = true;
+          inFlight += count;
           if (--pending === 0) resolve();
         };
-        worker.on("message", onMessage);
-        worker.once("exit", () => {
-          worker.off("message", onMessage);
-          if (--pending === 0) resolve();
+        worker.on("message", (message: ClusterMessage) => {
+          if (message.type === "draining") settle(message.inFlight);
         });
+        worker.once("exit", () => settle(0));
       }
     });
     for (const worker of web) if (worker.isConnected()) worker.send({ type: "drain", signal } satisfies ClusterMessage);

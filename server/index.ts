@@ -73,6 +73,18 @@ function send(message: ClusterMessage) {
 
 /** A web process of the cluster: requests only; kicks go to the background process. */
 async function runWebProcess() {
+  // Listen for the primary's drain before anything else: one that arrives while this process is
+  // still starting is carried out as soon as it listens.
+  let requested: string | null = null;
+  let shutdown = (signal: string) => void (requested ??= signal);
+  process.on("message", (message: ClusterMessage) => {
+    if (message.type === "drain") shutdown(message.signal);
+  });
+  // The primary is gone (killed): drain and leave instead of living on alone.
+  process.on("disconnect", () => shutdown("disconnect"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+
   const { startWebServer, closeDatabase } = await import("./web.ts");
   const { forwardKicks } = await import("./background.ts");
   forwardKicks(env.MEILI_URL ? ["emailOutboxWorkers", "searchOutboxWorkers"] : ["emailOutboxWorkers"], (registry) =>
@@ -80,43 +92,42 @@ async function runWebProcess() {
   );
   const web = await startWebServer(env, fail);
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    await web.drain(signal, (inFlight) => send({ type: "draining", inFlight }));
-    await closeDatabase();
-    process.exit(0);
+    void web
+      .drain(signal, (inFlight) => send({ type: "draining", inFlight }))
+      .then(closeDatabase)
+      .then(() => process.exit(0));
   };
-  process.on("message", (message: ClusterMessage) => {
-    if (message.type === "drain") void shutdown(message.signal);
-  });
-  // The primary is gone (killed): drain and leave instead of living on alone.
-  process.on("disconnect", () => void shutdown("disconnect"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
   send({ type: "ready" });
+  if (requested) shutdown(requested);
 }
 
 /** The cluster's background process: the outboxes, schedules and inbound mail; no HTTP. */
 async function runBackgroundProcess() {
-  const { startBackgroundWork, kickRegistry } = await import("./background.ts");
-  const { closeDatabase } = await import("./web.ts");
+  let requested = false;
+  let shutdown = () => void (requested = true);
+  const { startBackgroundWork, kickRegistry, closeDatabase } = await import("./background.ts");
+  process.on("message", (message: ClusterMessage) => {
+    if (message.type === "kick") kickRegistry(message.registry);
+    else if (message.type === "drain") shutdown();
+  });
+  process.on("disconnect", () => shutdown());
+  process.on("SIGTERM", () => shutdown());
+  process.on("SIGINT", () => shutdown());
+
   const background = await startBackgroundWork(env);
   console.log(`Bakgrundsjobben körs i process ${process.pid}.`);
   let stopping = false;
-  const shutdown = async () => {
+  shutdown = () => {
     if (stopping) return;
     stopping = true;
-    await background.stop();
-    await closeDatabase();
-    process.exit(0);
+    void background
+      .stop()
+      .then(closeDatabase)
+      .then(() => process.exit(0));
   };
-  process.on("message", (message: ClusterMessage) => {
-    if (message.type === "kick") kickRegistry(message.registry);
-    else if (message.type === "drain") void shutdown();
-  });
-  process.on("disconnect", () => void shutdown());
-  process.on("SIGTERM", () => void shutdown());
-  process.on("SIGINT", () => void shutdown());
   send({ type: "ready" });
+  if (requested) shutdown();
 }
