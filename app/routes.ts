@@ -6,7 +6,6 @@ export function routes(defineRoutes: DefineRoutesFunction) {
   return defineRoutes((route) => {
     route("/", "routes/home.tsx", { index: true });
     route("om", "routes/about.tsx");
-    route("healthz", "routes/healthz.ts");
     // employers register themselves (issue 11)
     route("for-arbetsgivare", "routes/public/for-employers.tsx");
     route("for-arbetsgivare/bekrafta", "routes/public/confirm-registration.tsx");

@@ -1,4 +1,4 @@
-// `npm run bench:burst`: a write burst against the real server (production build, `npm run build`
+// `npm run bench:burst`: a write burst against the real server (production build and its cluster, `npm run build`
 // first). N writers (employers posting messages in their support threads over HTTP; each message
 // is a transaction that also queues an email to the coach) run for a fixed time while one reader
 // asks GET /healthz and another a static CSS file, one request at a time. An SMTP server in this
@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { SMTPServer } from "smtp-server";
 import { prepareDatabase } from "../scripts/prepare-database.ts";
 import { summarize, type Summary } from "./stats.ts";
+import { RUNTIME_ENTRY } from "../scripts/build-check.ts";
 
 const { values } = parseArgs({
   options: { writers: { type: "string", default: "16" }, seconds: { type: "string", default: "20" } },
@@ -22,7 +23,7 @@ const { values } = parseArgs({
 const WRITERS = Number(values.writers);
 const SECONDS = Number(values.seconds);
 const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
-if (!fs.existsSync(path.join(buildDir, "server/index.js"))) {
+if (!fs.existsSync(path.join(buildDir, RUNTIME_ENTRY))) {
   console.error(`Ingen produktionsbyggnad i ${buildDir}: kör \`npm run build\` först. (Run \`npm run build\` first.)`);
   process.exit(1);
 }
@@ -69,7 +70,7 @@ const port = await new Promise<number>((resolve) => {
   });
 });
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+const server = spawn(process.execPath, [path.join(buildDir, RUNTIME_ENTRY)], {
   env: {
     ...process.env,
     NODE_ENV: "production",

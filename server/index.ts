@@ -1,29 +1,20 @@
-// Brygga's HTTP server: start-up checks, security headers, static assets, the Remix app, the
-// background workers, and a graceful drain on SIGTERM/SIGINT. Run with
-// `node --import tsx server/index.ts` (npm start / npm run dev).
-import crypto from "node:crypto";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
-import compression from "compression";
-import express from "express";
-import helmet from "helmet";
-import { startOutboxWorker } from "../emails/outbox.server.ts";
-import { startInboundServer } from "../emails/inbound.server.ts";
-import { startDigestScheduler } from "../app/utils/notifications.server.ts";
-import { startSearchIndexWorker } from "../search/index.ts";
-import { startProposalExpiryWorker } from "../app/utils/proposal-expiry.server.ts";
-import { db } from "../app/utils/db.server.ts";
+// Brygga's server entry point. In production it is compiled to build/server/runtime/index.js
+// (`npm run build`, scripts/build-server.ts) and run with plain `node` (`npm start`); in
+// development it runs through tsx with Vite (`npm run dev`).
+//
+// Process model (docs/decisions/0016-perf-server-process-model.md): in production with
+// WEB_CONCURRENCY > 1 (default: one per CPU core) this process becomes the cluster primary
+// (server/cluster.ts), which forks the web processes and one background process; with
+// WEB_CONCURRENCY=1 or in development, this one process serves requests and runs the background
+// work. Every process drains gracefully on SIGTERM/SIGINT.
+import cluster from "node:cluster";
+import { fileURLToPath } from "node:url";
 import { databaseFile } from "../app/utils/database-url.ts";
 import { getEnv, type Env } from "../app/utils/env.server.ts";
-import { checkDatabaseFile, describeListenError } from "./startup-checks.ts";
-import { requestGuard } from "../app/utils/request-guard.server.ts";
+import { runPrimary, webProcessCount, type ClusterMessage, type Role } from "./cluster.ts";
+import { checkDatabaseFile } from "./startup-checks.ts";
 
-/** How long a shutdown waits for requests in flight before it closes their connections. */
-export const SHUTDOWN_DEADLINE_MS = 10_000;
-
-function stop(message: string): never {
+function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
@@ -32,135 +23,111 @@ let env: Env;
 try {
   env = getEnv();
 } catch (error) {
-  stop((error as Error).message);
-}
-const databaseCheck = checkDatabaseFile(databaseFile(env.DATABASE_URL));
-if (!databaseCheck.ok) stop(databaseCheck.message);
-const isProduction = env.NODE_ENV === "production";
-const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
-
-const viteDevServer = isProduction
-  ? undefined
-  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
-
-const app = express();
-app.disable("x-powered-by");
-
-// Requests in flight, so a shutdown can tell them to close their connection when they answer.
-let shuttingDown = false;
-const inFlight = new Set<express.Response>();
-app.use((_req, res, next) => {
-  if (shuttingDown) res.setHeader("Connection", "close");
-  inFlight.add(res);
-  res.on("close", () => inFlight.delete(res));
-  next();
-});
-app.set("trust proxy", process.env.TRUST_PROXY === "true");
-app.use(compression());
-
-app.use((_req, res, next) => {
-  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
-  next();
-});
-
-app.use(
-  helmet({
-    referrerPolicy: { policy: "same-origin" },
-    crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: env.APP_URL.startsWith("https://"),
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        baseUri: ["'self'"],
-        connectSrc: isProduction ? ["'self'"] : ["'self'", "ws:"],
-        fontSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        imgSrc: ["'self'", "data:"],
-        objectSrc: ["'none'"],
-        scriptSrc: [
-          "'strict-dynamic'",
-          "'self'",
-          (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`,
-        ],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        upgradeInsecureRequests: env.APP_URL.startsWith("https://") ? [] : null,
-      },
-    },
-  }),
-);
-
-app.use(requestGuard(env.APP_URL)); // cross-site 403, content type 415, body size 413, no-store when signed in
-
-if (viteDevServer) {
-  app.use(viteDevServer.middlewares);
-} else {
-  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  fail((error as Error).message);
 }
 
-const build = viteDevServer
-  ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-  : ((await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild);
+const role = cluster.isWorker ? (process.env.BRYGGA_ROLE as Role) : undefined;
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
-  }),
-);
+if (role === "web") await runWebProcess();
+else if (role === "background") await runBackgroundProcess();
+else {
+  // The database is checked once, before any process opens it.
+  const databaseCheck = checkDatabaseFile(databaseFile(env.DATABASE_URL));
+  if (!databaseCheck.ok) fail(databaseCheck.message);
+  const count = webProcessCount(env);
+  if (count > 1) {
+    runPrimary({ webProcesses: count, port: env.PORT, appUrl: env.APP_URL, entry: fileURLToPath(import.meta.url) });
+  } else await runSingleProcess();
+}
 
-const server = app.listen(env.PORT);
-await new Promise<void>((resolve) => {
-  server.once("listening", resolve);
-  server.once("error", (error: NodeJS.ErrnoException) => stop(describeListenError(error, env.PORT)));
-});
-console.log(`Brygga är igång på ${env.APP_URL} (port ${env.PORT})`);
-
-// Background workers start once the server listens (this process runs them all).
-const outbox = startOutboxWorker({});
-const searchIndexWorker = startSearchIndexWorker(db); // null with the embedded engine
-const proposalExpiry = startProposalExpiryWorker(); // unanswered proposals expire (also lazily on read)
-const digests = startDigestScheduler(); // the daily digest of new messages (DIGEST_HOUR)
-// Email replies into threads: with INBOUND_SMTP_PORT set, or alone with `npm run mail:inbound`.
-const inbound =
-  env.INBOUND_SMTP_PORT && env.INBOUND_DOMAIN ? await startInboundServer({ port: env.INBOUND_SMTP_PORT }) : null;
-
-/**
- * Drain: stop accepting connections, close idle keep-alive connections, answer every request in
- * flight (and any that still arrives on an open connection) with `Connection: close`, wait for
- * them up to SHUTDOWN_DEADLINE_MS, then stop the workers, close the database and exit 0.
- */
-async function shutdown(signal: string) {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  // Logged once the listening socket is closed, so whoever reads it can rely on it.
-  console.log(
-    `${signal}: stänger av – tar inte emot nya anslutningar, väntar på ${inFlight.size} pågående förfrågningar …`,
-  );
-  const deadline = setTimeout(() => {
-    console.warn(
-      `${signal}: ${inFlight.size} förfrågningar hann inte bli klara på ${SHUTDOWN_DEADLINE_MS} ms – stänger dem.`,
+/** Today's single process: requests and the background work. */
+async function runSingleProcess() {
+  const { startWebServer, closeDatabase } = await import("./web.ts");
+  const { startBackgroundWork } = await import("./background.ts");
+  const web = await startWebServer(env, fail);
+  console.log(`Brygga är igång på ${env.APP_URL} (port ${env.PORT})`);
+  const background = await startBackgroundWork(env);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    await web.drain(signal, (inFlight) =>
+      // Logged once the listening socket is closed, so whoever reads it can rely on it.
+      console.log(
+        `${signal}: stänger av – tar inte emot nya anslutningar, väntar på ${inFlight} pågående förfrågningar …`,
+      ),
     );
-    server.closeAllConnections();
-  }, SHUTDOWN_DEADLINE_MS);
-  await closed;
-  clearTimeout(deadline);
-  await inbound?.stop();
-  await digests.stop();
-  await outbox.stop();
-  await searchIndexWorker?.stop();
-  await proposalExpiry.stop();
-  await viteDevServer?.close();
-  await db.$disconnect();
-  console.log(`${signal}: avstängd.`);
-  process.exit(0);
+    await background.stop();
+    await web.closeViteServer();
+    await closeDatabase();
+    console.log(`${signal}: avstängd.`);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
 }
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+
+function send(message: ClusterMessage) {
+  if (process.connected) process.send!(message);
+}
+
+/** A web process of the cluster: requests only; kicks go to the background process. */
+async function runWebProcess() {
+  // Listen for the primary's drain before anything else: one that arrives while this process is
+  // still starting is carried out as soon as it listens.
+  let requested: string | null = null;
+  let shutdown = (signal: string) => void (requested ??= signal);
+  process.on("message", (message: ClusterMessage) => {
+    if (message.type === "drain") shutdown(message.signal);
+  });
+  // The primary is gone (killed): drain and leave instead of living on alone.
+  process.on("disconnect", () => shutdown("disconnect"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+
+  const { startWebServer, closeDatabase } = await import("./web.ts");
+  const { forwardKicks } = await import("./background.ts");
+  forwardKicks(env.MEILI_URL ? ["emailOutboxWorkers", "searchOutboxWorkers"] : ["emailOutboxWorkers"], (registry) =>
+    send({ type: "kick", registry }),
+  );
+  const web = await startWebServer(env, fail);
+  let stopping = false;
+  shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    void web
+      .drain(signal, (inFlight) => send({ type: "draining", inFlight }))
+      .then(closeDatabase)
+      .then(() => process.exit(0));
+  };
+  send({ type: "ready" });
+  if (requested) shutdown(requested);
+}
+
+/** The cluster's background process: the outboxes, schedules and inbound mail; no HTTP. */
+async function runBackgroundProcess() {
+  let requested = false;
+  let shutdown = () => void (requested = true);
+  const { startBackgroundWork, kickRegistry, closeDatabase } = await import("./background.ts");
+  process.on("message", (message: ClusterMessage) => {
+    if (message.type === "kick") kickRegistry(message.registry);
+    else if (message.type === "drain") shutdown();
+  });
+  process.on("disconnect", () => shutdown());
+  process.on("SIGTERM", () => shutdown());
+  process.on("SIGINT", () => shutdown());
+
+  const background = await startBackgroundWork(env);
+  console.log(`Bakgrundsjobben körs i process ${process.pid}.`);
+  let stopping = false;
+  shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    void background
+      .stop()
+      .then(closeDatabase)
+      .then(() => process.exit(0));
+  };
+  send({ type: "ready" });
+  if (requested) shutdown();
+}

@@ -47,6 +47,15 @@ const EnvSchema = z.object({
   INBOUND_MAX_BYTES: unsetIfEmpty(z.coerce.number().int().min(10_000).max(50_000_000).default(2_000_000)),
   REPLY_SECRET: unsetIfEmpty(z.string().min(16, "REPLY_SECRET måste vara minst 16 tecken").optional()),
   DIGEST_HOUR: unsetIfEmpty(z.coerce.number().int().min(0).max(23).default(7)),
+  // The process model (server/index.ts, docs/decisions/0016-perf-server-process-model.md): server
+  // processes in production (default: one per CPU core; 1 = a single process), and per process the
+  // requests that run at once, the requests that may wait, and how long one may wait (ms).
+  WEB_CONCURRENCY: unsetIfEmpty(
+    z.coerce.number().int().min(1, "WEB_CONCURRENCY måste vara minst 1").max(64).optional(),
+  ),
+  MAX_REQUESTS_IN_FLIGHT: unsetIfEmpty(z.coerce.number().int().min(1).max(1000).default(8)),
+  REQUEST_QUEUE_LENGTH: unsetIfEmpty(z.coerce.number().int().min(0).max(10_000).default(32)),
+  REQUEST_QUEUE_WAIT_MS: unsetIfEmpty(z.coerce.number().int().min(0).max(600_000).default(1500)),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

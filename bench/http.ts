@@ -1,0 +1,391 @@
+// `npm run bench:http` (issue 16 item 5): the production server (compiled, its cluster) over HTTP
+// at national scale. Builds (or reuses) the bench dataset (bench/generate.ts, as `npm run bench`),
+// signs in a user of each role (sessions created in the database, as the browser tests do), then:
+//
+//   1. single user: each route of the mix one request at a time (p50/p95);
+//   2. an open-loop load of the mix — coach match page 25 %, autocomplete 25 %, opening search 10 %,
+//      search with a municipality 10 %, employer home 10 %, participant home 10 %, posting a thread
+//      message 5 % — at a rate stepped up until p95 passes 200 ms (or requests fail); the knee is the
+//      highest rate with p95 ≤ 200 ms and no errors;
+//   3. a step at twice the knee: how much is still served (vs the peak) and whether the excess is
+//      refused at once with 503 instead of timing out.
+//
+// Prints a table per step and writes bench/http-latest.json. Needs `npm run build`.
+//
+//   npm run bench:http -- [--openings 100000 --participants 30000] [--step-seconds 15]
+//                         [--start-rate 5] [--factor 1.5] [--max-rate 400] [--timeout-ms 5000]
+import { spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { RUNTIME_ENTRY } from "../scripts/build-check.ts";
+import { generateDataset } from "./generate.ts";
+import { percentile } from "./stats.ts";
+
+const { values } = parseArgs({
+  options: {
+    openings: { type: "string", default: "100000" },
+    participants: { type: "string", default: "30000" },
+    organizations: { type: "string", default: "200" },
+    "big-org": { type: "string", default: "2000" },
+    seed: { type: "string", default: "brygga-bench-1" },
+    "step-seconds": { type: "string", default: "15" },
+    "start-rate": { type: "string", default: "5" },
+    factor: { type: "string", default: "1.5" },
+    "max-rate": { type: "string", default: "400" },
+    "timeout-ms": { type: "string", default: "5000" },
+    "single-samples": { type: "string", default: "30" },
+    "web-concurrency": { type: "string" },
+  },
+});
+const num = (name: keyof typeof values) => Number(values[name]);
+const OPENINGS = num("openings");
+const PARTICIPANTS = num("participants");
+const STEP_SECONDS = num("step-seconds");
+const TIMEOUT_MS = num("timeout-ms");
+const P95_LIMIT_MS = 200;
+
+const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
+if (!fs.existsSync(path.join(buildDir, RUNTIME_ENTRY))) {
+  console.error(`Ingen produktionsbyggnad i ${buildDir}: kör \`npm run build\` först. (Run \`npm run build\` first.)`);
+  process.exit(1);
+}
+const log = (line: string) => console.error(line);
+const loadAtStart = os.loadavg().map((l) => +l.toFixed(2));
+
+// ── the dataset: reused when a previous run left it (bench/.data is git-ignored) ──
+const dataDir = path.resolve("bench/.data");
+fs.mkdirSync(dataDir, { recursive: true });
+const dbFile = path.join(dataDir, `http-${OPENINGS}-${PARTICIPANTS}-${values.seed}.db`);
+const url = `file:${dbFile}`;
+process.env.DATABASE_URL = url;
+delete process.env.MEILI_URL;
+if (!fs.existsSync(dbFile)) {
+  const partial = `${dbFile}.partial`;
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(partial + suffix, { force: true });
+  log(`Bygger datamängden (${OPENINGS} uppdrag, ${PARTICIPANTS} deltagare) i ${partial} …`);
+  const { prepareDatabase } = await import("../scripts/prepare-database.ts");
+  await prepareDatabase(`file:${partial}`, { quiet: true });
+  generateDataset(partial, {
+    openings: OPENINGS,
+    participants: PARTICIPANTS,
+    organizations: num("organizations"),
+    bigOrganizationSize: num("big-org"),
+    seed: values.seed!,
+    now: new Date(),
+  });
+  const sqlite = new Database(partial);
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  sqlite.close();
+  fs.renameSync(partial, dbFile);
+  for (const suffix of ["-wal", "-shm"]) fs.rmSync(partial + suffix, { force: true });
+  // The search index and the bench's users, through the app's own code.
+  const { db } = await import("../app/utils/db.server.ts");
+  const { getSearchEngine } = await import("../search/index.ts");
+  const { reindexOpenings } = await import("../search/sqlite/engine.ts");
+  const engine = getSearchEngine(db);
+  if (engine.name === "sqlite") await reindexOpenings(db, engine);
+  await db.$disconnect();
+} else log(`Återanvänder datamängden ${dbFile}`);
+
+// ── users of each role and their sessions ──
+const { db } = await import("../app/utils/db.server.ts");
+const { startSession } = await import("../app/utils/auth.server.ts");
+const { createUser, createWorld, createPlacementWithThread } = await import("../tests/support/factories.ts");
+const sqlite = new Database(dbFile, { readonly: true });
+const bigOrg = sqlite
+  .prepare("SELECT organizationId AS id FROM Participant GROUP BY organizationId ORDER BY COUNT(*) DESC LIMIT 1")
+  .get() as { id: string };
+const matchParticipants = (
+  sqlite
+    .prepare("SELECT id FROM Participant WHERE organizationId = ? AND erasedAt IS NULL ORDER BY id LIMIT 50")
+    .all(bigOrg.id) as Array<{ id: string }>
+).map((r) => r.id);
+const employer = sqlite
+  .prepare(
+    "SELECT employerId AS id FROM Opening GROUP BY employerId HAVING COUNT(*) BETWEEN 5 AND 50 ORDER BY employerId LIMIT 1",
+  )
+  .get() as { id: string };
+sqlite.close();
+
+const cookieFor = async (userId: string) => (await startSession(userId, "bench-http")).split(";")[0]!;
+const coach = await createUser("coach", { organizationId: bigOrg.id });
+const employerUser = await createUser("employer", { employerId: employer.id });
+const participantUser = await createUser("participant");
+await db.participant.update({ where: { id: matchParticipants[0]! }, data: { userId: participantUser.id } });
+const world = await createWorld();
+const { placement } = await createPlacementWithThread(world);
+const cookies = {
+  coach: await cookieFor(coach.id),
+  employer: await cookieFor(employerUser.id),
+  participant: await cookieFor(participantUser.id),
+  writer: await cookieFor(world.employerUser.id),
+};
+await db.$disconnect();
+
+// ── the server ──
+const port = await new Promise<number>((resolve) => {
+  const probe = net.createServer().listen(0, "127.0.0.1", () => {
+    const p = (probe.address() as net.AddressInfo).port;
+    probe.close(() => resolve(p));
+  });
+});
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, [path.join(buildDir, RUNTIME_ENTRY)], {
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
+    DATABASE_URL: url,
+    SMTP_URL: "",
+    MAILBOX_DIR: path.join(dataDir, "mailbox"),
+    SESSION_SECRET: "bench-session-secret-0123456789",
+    BUILD_DIR: buildDir,
+    ...(values["web-concurrency"] ? { WEB_CONCURRENCY: values["web-concurrency"] } : {}),
+  },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+process.on("exit", () => server.kill("SIGKILL"));
+let serverText = "";
+await new Promise<void>((resolve, reject) => {
+  server.stdout!.on("data", (chunk: Buffer) => {
+    serverText += chunk.toString();
+    if (serverText.includes("Brygga är igång")) resolve();
+  });
+  server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+});
+log(serverText.trim());
+
+/** Resident memory of the server's processes together (MB). */
+function rssMb(): number {
+  const pids = [server.pid!, ...childPids(server.pid!)];
+  let kb = 0;
+  for (const pid of pids) {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+  return Math.round(kb / 1024);
+}
+function childPids(pid: number): number[] {
+  try {
+    return execFileSync("ps", ["--ppid", String(pid), "-o", "pid="], { encoding: "utf8" })
+      .split("\n")
+      .filter((l) => l.trim())
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+// ── the mix ──
+type RouteName =
+  "match" | "autocomplete" | "search" | "searchMunicipality" | "employerHome" | "participantHome" | "post";
+const WORDS = ["lager", "städ", "kock", "butik", "vård", "kund", "trädgård", "bageri", "montering", "reception"];
+const PREFIXES = ["lag", "stä", "koc", "but", "vår", "kun", "trä", "bag", "mon", "rec"];
+const MUNICIPALITIES = ["0680", "0180", "1480", "1280", "0380", "2480", "1880", "0580"];
+let counter = 0;
+const pick = <T>(list: readonly T[]) => list[counter++ % list.length]!;
+const ROUTES: Record<RouteName, { share: number; request: () => [string, RequestInit] }> = {
+  match: {
+    share: 25,
+    request: () => [`/coach/deltagare/${pick(matchParticipants)}/matchning`, { headers: { cookie: cookies.coach } }],
+  },
+  autocomplete: {
+    share: 25,
+    request: () => [
+      `/api/vokabular?typ=yrke&q=${encodeURIComponent(pick(PREFIXES))}`,
+      { headers: { cookie: cookies.coach } },
+    ],
+  },
+  search: {
+    share: 10,
+    request: () => [`/uppdrag?q=${encodeURIComponent(pick(WORDS))}`, { headers: { cookie: cookies.coach } }],
+  },
+  searchMunicipality: {
+    share: 10,
+    request: () => [
+      `/uppdrag?q=${encodeURIComponent(pick(WORDS))}&kommun=${pick(MUNICIPALITIES)}`,
+      { headers: { cookie: cookies.coach } },
+    ],
+  },
+  employerHome: { share: 10, request: () => ["/arbetsgivare", { headers: { cookie: cookies.employer } }] },
+  participantHome: { share: 10, request: () => ["/deltagare", { headers: { cookie: cookies.participant } }] },
+  post: {
+    share: 5,
+    request: () => [
+      `/arbetsgivare/placeringar/${placement.id}`,
+      {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie: cookies.writer, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "message", body: `Mätmeddelande ${counter++}.` }).toString(),
+      },
+    ],
+  },
+};
+const ROUTE_NAMES = Object.keys(ROUTES) as RouteName[];
+// A fixed, interleaved sequence of 20 slots that realises the shares exactly.
+const SEQUENCE: RouteName[] = [];
+for (let slot = 0; slot < 20; slot++) {
+  // Largest remaining deficit first (smooth weighted round-robin).
+  const owed = ROUTE_NAMES.map((name) => ({
+    name,
+    owed: ((slot + 1) * ROUTES[name].share) / 100 - SEQUENCE.filter((n) => n === name).length,
+  }));
+  owed.sort((a, b) => b.owed - a.owed);
+  SEQUENCE.push(owed[0]!.name);
+}
+
+type Outcome = { route: RouteName; ms: number; kind: "ok" | "503" | "error" | "timeout"; status?: number };
+async function once(route: RouteName): Promise<Outcome> {
+  const [p, init] = ROUTES[route].request();
+  const start = performance.now();
+  try {
+    const res = await fetch(base + p, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    await res.arrayBuffer();
+    const ms = performance.now() - start;
+    if (res.status === 503) return { route, ms, kind: "503", status: 503 };
+    const ok = res.status < 300 || (route === "post" && res.status === 302);
+    return { route, ms, kind: ok ? "ok" : "error", status: res.status };
+  } catch (error) {
+    const ms = performance.now() - start;
+    const name = (error as Error).name;
+    return { route, ms, kind: name === "TimeoutError" || name === "AbortError" ? "timeout" : "error" };
+  }
+}
+
+const round = (n: number) => +n.toFixed(1);
+function summary(outcomes: Outcome[]) {
+  const ok = (r?: RouteName) =>
+    outcomes
+      .filter((o) => o.kind === "ok" && (!r || o.route === r))
+      .map((o) => o.ms)
+      .sort((a, b) => a - b);
+  const stat = (list: number[]) => ({
+    n: list.length,
+    p50: round(percentile(list, 50)),
+    p95: round(percentile(list, 95)),
+    p99: round(percentile(list, 99)),
+  });
+  return {
+    all: stat(ok()),
+    routes: Object.fromEntries(ROUTE_NAMES.map((r) => [r, stat(ok(r))])),
+    refused503: outcomes.filter((o) => o.kind === "503").length,
+    errors: outcomes.filter((o) => o.kind === "error").length,
+    errorStatuses: [...new Set(outcomes.filter((o) => o.kind === "error").map((o) => o.status ?? "network"))],
+    timeouts: outcomes.filter((o) => o.kind === "timeout").length,
+  };
+}
+
+// ── 1. single user ──
+log("Enskild användare …");
+for (let i = 0; i < 10; i++) await once(SEQUENCE[i % SEQUENCE.length]!); // warm-up
+const single: Outcome[] = [];
+for (const route of ROUTE_NAMES) for (let i = 0; i < num("single-samples"); i++) single.push(await once(route));
+const singleSummary = summary(single);
+
+// ── 2. open-loop steps ──
+type Step = ReturnType<typeof summary> & {
+  offeredRate: number;
+  sent: number;
+  servedPerSecond: number;
+  seconds: number;
+  rssMb: number;
+  loadavg: number[];
+};
+async function step(rate: number): Promise<Step> {
+  const outcomes: Promise<Outcome>[] = [];
+  const started = performance.now();
+  const total = Math.round(rate * STEP_SECONDS);
+  let peakRss = 0;
+  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssMb())), 1000);
+  // Open loop: request i leaves at started + i/rate, whether or not earlier ones were answered.
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    outcomes.push(once(SEQUENCE[i % SEQUENCE.length]!));
+  }
+  const sendEnd = performance.now();
+  const done = await Promise.all(outcomes);
+  clearInterval(rssTimer);
+  const seconds = (sendEnd - started) / 1000;
+  const s = summary(done);
+  return {
+    offeredRate: rate,
+    sent: total,
+    seconds: round(seconds),
+    servedPerSecond: round(s.all.n / Math.max(seconds, (performance.now() - started) / 1000)),
+    rssMb: Math.max(peakRss, rssMb()),
+    loadavg: os.loadavg().map((l) => +l.toFixed(2)),
+    ...s,
+  };
+}
+const describeStep = (s: Step) =>
+  `${String(s.offeredRate).padStart(6)} req/s offered → ${String(s.servedPerSecond).padStart(6)} served/s; p50 ${s.all.p50} ms, p95 ${s.all.p95} ms, p99 ${s.all.p99} ms; 503 ${s.refused503}, errors ${s.errors}, timeouts ${s.timeouts}; RSS ${s.rssMb} MB; load ${s.loadavg[0]}`;
+
+const steps: Step[] = [];
+let knee: Step | null = null;
+for (let rate = num("start-rate"); rate <= num("max-rate"); rate = Math.round(rate * num("factor") * 10) / 10) {
+  const s = await step(rate);
+  steps.push(s);
+  log(describeStep(s));
+  const good = s.all.p95 <= P95_LIMIT_MS && s.errors === 0 && s.timeouts === 0 && s.refused503 === 0;
+  if (!good) break;
+  knee = s;
+}
+const kneeRate = knee?.offeredRate ?? num("start-rate");
+log(`Knä: ${knee ? `${kneeRate} req/s` : "inte nått (redan första steget över gränsen)"}; steg med 2 × knät …`);
+const overload = await step(kneeRate * 2);
+log(describeStep(overload));
+const peakServed = Math.max(...steps.map((s) => s.servedPerSecond), overload.servedPerSecond);
+
+server.kill("SIGTERM");
+await new Promise((resolve) => server.on("exit", resolve));
+
+const result = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    loadavgAtStart: loadAtStart,
+    loadavgAtEnd: os.loadavg().map((l) => +l.toFixed(2)),
+  },
+  dataset: { openings: OPENINGS, participants: PARTICIPANTS, file: path.relative(process.cwd(), dbFile) },
+  server: serverText.trim(),
+  stepSeconds: STEP_SECONDS,
+  timeoutMs: TIMEOUT_MS,
+  mix: Object.fromEntries(ROUTE_NAMES.map((r) => [r, ROUTES[r].share])),
+  singleUser: singleSummary,
+  steps,
+  knee: knee ? { rate: kneeRate, p95: knee.all.p95, servedPerSecond: knee.servedPerSecond } : null,
+  overload: {
+    offeredRate: overload.offeredRate,
+    servedPerSecond: overload.servedPerSecond,
+    peakServedPerSecond: peakServed,
+    servedVsPeak: round((overload.servedPerSecond / peakServed) * 100) / 100,
+    refused503: overload.refused503,
+    timeouts: overload.timeouts,
+    errors: overload.errors,
+  },
+};
+fs.writeFileSync(path.resolve("bench/http-latest.json"), `${JSON.stringify(result, null, 2)}\n`);
+
+const rows = ROUTE_NAMES.map((r) => {
+  const one = singleSummary.routes[r]!;
+  const atKnee = knee?.routes[r];
+  return `| ${r.padEnd(18)} | ${one.p50} / ${one.p95} ms | ${atKnee ? `${atKnee.p50} / ${atKnee.p95} / ${atKnee.p99} ms` : "–"} |`;
+});
+console.log(`
+HTTP, ${OPENINGS} openings / ${PARTICIPANTS} participants, ${serverText.match(/\(port [^)]*\)/)?.[0] ?? ""}; load average ${loadAtStart.join(" ")} at start
+
+| route              | single user p50 / p95 | at the knee p50 / p95 / p99 |
+| ------------------ | --------------------- | --------------------------- |
+${rows.join("\n")}
+
+knee: ${knee ? `${kneeRate} req/s (p95 ${knee.all.p95} ms, 0 errors)` : "not reached"}; peak served ${peakServed} req/s
+2 × knee (${overload.offeredRate} req/s): served ${overload.servedPerSecond} req/s = ${Math.round(result.overload.servedVsPeak * 100)} % of peak; 503 ${overload.refused503}, timeouts ${overload.timeouts}, errors ${overload.errors}`);
