@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { TextareaField } from "~/components/form-controls.tsx";
+import { disclosureLabel } from "~/domain/profile.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { readSchedule, readTasks } from "~/domain/openings.ts";
@@ -98,7 +99,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       canTransition({ status: p.status, hasPlacement }, "participant_no"),
     answerBy: p.status === "proposed" || p.status === "more_info" ? p.expiresAt : null,
     myReason: p.participantReason,
-    shown: presentation.sections,
+    // The participant's own page: the titles in their words ("Vad du vill jobba med").
+    shown: presentation.sections.map((s) => ({ ...s, title: disclosureLabel(s.item, "participant") })),
     pseudonym: presentation.pseudonym,
   };
 }
