@@ -36,6 +36,8 @@ export const NOUNS = {
   newMessage: { one: "nytt meddelande", many: "nya meddelanden" },
   newComment: { one: "ny kommentar", many: "nya kommentarer" },
   event: { one: "händelse", many: "händelser" },
+  hour: { one: "timme", many: "timmar" },
+  conversation: { one: "konversation", many: "konversationer" },
   new: { one: "nytt", many: "nya" },
 } as const satisfies Record<string, NounForms>;
 

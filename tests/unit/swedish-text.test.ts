@@ -140,3 +140,15 @@ describe("words for the participant", () => {
     expect(kindShort("work_trial")).toBe("en arbetsträning");
   });
 });
+
+describe("seeded support threads", () => {
+  test("a message shared with the participant is written to them: no greeting to the employer, no jargon", async () => {
+    const { PLACEMENT_SCRIPTS } = await import("../../prisma/seed/texts.ts");
+    const shared = PLACEMENT_SCRIPTS.flat().filter((line) => line.shared);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const line of shared) {
+      expect(line.text).not.toContain("{employerFirst}");
+      expect(line.text).not.toMatch(/trepartssamtal|lönestöd/i);
+    }
+  });
+});

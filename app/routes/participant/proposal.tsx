@@ -31,6 +31,7 @@ import {
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
+import { countSv, joinSv, NOUNS } from "~/domain/swedish.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Förslag: ${data?.title ?? ""} – Brygga` }];
 
@@ -72,12 +73,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           ? `${o.hoursMin} timmar i veckan.`
           : `Mellan ${o.hoursMin} och ${o.hoursMax} timmar i veckan.`,
     times: schedule.times.length
-      ? `Du jobbar: ${schedule.times.map((t) => scheduleTimes.label(t).toLowerCase()).join(", ")}.`
+      ? `Du jobbar: ${joinSv(schedule.times.map((t) => scheduleTimes.label(t).toLowerCase()))}.`
       : null,
     flexibleStart: schedule.startFlexible,
     length:
       o.lengthWeeks && (o.kind === "practice" || o.kind === "work_trial")
-        ? `Det håller på i ${o.lengthWeeks} veckor.`
+        ? `Det håller på i ${countSv(o.lengthWeeks, NOUNS.week)}.`
         : null,
     start: p.placement
       ? `Du börjar ${formatDate(p.placement.startDate)}.`
