@@ -14,6 +14,7 @@ import { environmentDimensionLabels, environmentDimensions, instructionStyles } 
 import { employmentSupports, leadsToEmployment, openingKinds, openingStatuses } from "~/domain/vocab/openings.ts";
 import { scheduleTimes } from "~/domain/vocab/schedule.ts";
 import { formatDate } from "~/domain/swedish-time.ts";
+import { countSv, NOUNS } from "~/domain/swedish.ts";
 
 export type OpeningForDetails = {
   kind: string;
@@ -91,7 +92,7 @@ export function OpeningDetails({
           <dd>
             {opening.startDate ? `Från ${formatDate(opening.startDate)}` : "Start enligt överenskommelse"}
             {opening.endDate ? ` till ${formatDate(opening.endDate)}` : ""}
-            {opening.lengthWeeks ? ` (${opening.lengthWeeks} ${opening.lengthWeeks === 1 ? "vecka" : "veckor"})` : ""}
+            {opening.lengthWeeks ? ` (${countSv(opening.lengthWeeks, NOUNS.week)})` : ""}
           </dd>
         </div>
         <div>

@@ -1,7 +1,8 @@
 // "Din praktik och ditt jobb" on the participant's own page: where, since when, the next meeting,
 // and new messages — plain Swedish, large targets.
 import { Link } from "@remix-run/react";
-import { openingKinds } from "~/domain/vocab/openings.ts";
+import { kindShort } from "~/domain/proposals.ts";
+import { capitalizeSv, countSv, NOUNS } from "~/domain/swedish.ts";
 import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 
 export type ParticipantPlacementItem = {
@@ -27,14 +28,14 @@ export function ParticipantPlacements({ placements }: { placements: ParticipantP
         {current.map((p) => (
           <li key={p.id} className="entry">
             <p>
-              <strong>{p.title}</strong> hos {p.employerName}. {openingKinds.label(p.kind)} från{" "}
+              <strong>{p.title}</strong> hos {p.employerName}. {capitalizeSv(kindShort(p.kind))} från{" "}
               {formatDate(p.startDate)}
               {p.endDate ? ` till ${formatDate(p.endDate)}` : ""}.
             </p>
             {p.nextMeeting ? <p>Nästa möte: {formatDateTime(p.nextMeeting.scheduledAt)}.</p> : null}
             {p.news > 0 ? (
               <p className="badge badge--info">
-                {p.news === 1 ? "Du har ett nytt meddelande" : `Du har ${p.news} nya meddelanden`}
+                Du har {p.news === 1 ? "ett nytt meddelande" : countSv(p.news, NOUNS.newMessage)}
               </p>
             ) : null}
             <p>

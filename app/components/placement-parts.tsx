@@ -12,6 +12,7 @@ import { FieldError } from "./forms.tsx";
 import { LinkifiedText } from "./linkified-text.tsx";
 import { ThreadMessages, type MessageForView } from "./thread-view.tsx";
 import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
+import { countSv, NOUNS } from "~/domain/swedish.ts";
 
 type DateLike = Date | string;
 
@@ -272,9 +273,7 @@ export function PlacementThread({
     <section aria-labelledby="thread-title" className="stack">
       <h2 id="thread-title">
         Meddelanden{" "}
-        {unreadCount > 0 ? (
-          <span className="badge badge--info">{unreadCount === 1 ? "1 nytt" : `${unreadCount} nya`}</span>
-        ) : null}
+        {unreadCount > 0 ? <span className="badge badge--info">{countSv(unreadCount, NOUNS.new)}</span> : null}
       </h2>
       {messages.length === 0 ? (
         <p className="muted">Inga meddelanden ännu.</p>

@@ -4,6 +4,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import {
   disclosureItems,
+  disclosureLabel,
   environmentDimensionCodes,
   environmentValueLabel,
   experienceFactors,
@@ -13,7 +14,8 @@ import type { ProfileSectionSlug } from "~/domain/profile-forms.ts";
 import { accommodations } from "~/domain/vocab/accommodations.ts";
 import { drivingLicences } from "~/domain/vocab/driving-licences.ts";
 import { environmentDimensionLabels, environmentDimensions, instructionStyles } from "~/domain/vocab/environment.ts";
-import { scheduleTimes, travelModes } from "~/domain/vocab/schedule.ts";
+import { scheduleTimes, travelModes, travelPhrase } from "~/domain/vocab/schedule.ts";
+import { countSv, joinSv, NOUNS } from "~/domain/swedish.ts";
 
 type Labeled = { id: string; label: string };
 export type ProfileViewLabels = {
@@ -138,9 +140,9 @@ export function ProfileView({
                 <p>Yrke: {labels.occupationLabel[e.occupationId]}</p>
               ) : null}
               {e.hoursPerWeek != null ? <p>{e.hoursPerWeek} timmar i veckan.</p> : null}
-              {e.colleagues != null ? <p>{e.colleagues} kollegor.</p> : null}
+              {e.colleagues != null ? <p>{countSv(e.colleagues, NOUNS.colleague)}.</p> : null}
               {e.instructions.length > 0 ? (
-                <p>Instruktioner: {e.instructions.map((i) => instructionStyles.label(i).toLowerCase()).join(", ")}.</p>
+                <p>Instruktioner: {joinSv(e.instructions.map((i) => instructionStyles.label(i).toLowerCase()))}.</p>
               ) : null}
               {worked.length > 0 || e.worked ? (
                 <div>
@@ -186,9 +188,9 @@ export function ProfileView({
               <li>{you ? `Utbildning: ${profile.education}` : `Utbildning: ${profile.education}`}</li>
             ) : null}
             {profile.drivingLicences.length > 0 ? (
-              <li>Körkort: {profile.drivingLicences.map((c) => drivingLicences.label(c)).join(", ")}</li>
+              <li>Körkort: {joinSv(profile.drivingLicences.map((c) => drivingLicences.label(c)))}</li>
             ) : null}
-            {labels.languages.length > 0 ? <li>Språk: {labels.languages.map((l) => l.label).join(", ")}</li> : null}
+            {labels.languages.length > 0 ? <li>Språk: {joinSv(labels.languages.map((l) => l.label))}</li> : null}
           </ul>
         ) : (
           <p className="muted">{empty}</p>
@@ -202,7 +204,7 @@ export function ProfileView({
             {prefs.schedule.length > 0 ? (
               <li>
                 {you ? "Du kan jobba: " : "Tider: "}
-                {prefs.schedule.map((s) => scheduleTimes.label(s).toLowerCase()).join(", ")}.
+                {joinSv(prefs.schedule.map((s) => scheduleTimes.label(s).toLowerCase()))}.
               </li>
             ) : null}
             {prefs.startFlexible ? (
@@ -217,9 +219,7 @@ export function ProfileView({
             ) : null}
             {prefs.travelMode ? (
               <li>
-                {you
-                  ? `Du reser med: ${travelModes.label(prefs.travelMode).toLowerCase()}.`
-                  : `Färdsätt: ${travelModes.label(prefs.travelMode)}`}
+                {you ? `Du ${travelPhrase(prefs.travelMode)}.` : `Färdsätt: ${travelModes.label(prefs.travelMode)}`}
               </li>
             ) : null}
           </ul>
@@ -238,7 +238,7 @@ export function ProfileView({
                 : [];
             }),
             ...(env.instructions?.length
-              ? [`Instruktioner: ${env.instructions.map((i) => instructionStyles.label(i).toLowerCase()).join(", ")}`]
+              ? [`Instruktioner: ${joinSv(env.instructions.map((i) => instructionStyles.label(i).toLowerCase()))}`]
               : []),
           ]}
           empty={empty}
@@ -277,9 +277,9 @@ export function ProfileView({
 
       <Section slug="synlighet" audience={audience} editBase={editBase}>
         <h3>{you ? "Det här får arbetsgivaren se" : "Får visas för arbetsgivare"}</h3>
-        <List items={shown.map((i) => disclosureItems.label(i))} empty={you ? "Ingenting än." : "Inget."} />
+        <List items={shown.map((i) => disclosureLabel(i, audience))} empty={you ? "Ingenting än." : "Inget."} />
         <h3>{you ? "Det här får arbetsgivaren inte se" : "Visas inte"}</h3>
-        <List items={hidden.map((i) => disclosureItems.label(i))} empty={you ? "Ingenting." : "Inget."} />
+        <List items={hidden.map((i) => disclosureLabel(i, audience))} empty={you ? "Ingenting." : "Inget."} />
       </Section>
     </div>
   );

@@ -2,6 +2,7 @@
 import { Link } from "@remix-run/react";
 import { excerpt, formatDuration } from "~/domain/threads.ts";
 import { formatDateTime } from "~/domain/swedish-time.ts";
+import { countSv, NOUNS } from "~/domain/swedish.ts";
 
 export type ThreadListItem = {
   id: string;
@@ -58,12 +59,7 @@ export function ThreadList({
         <li key={t.id} className="thread-list__item">
           <h3 className="thread-list__subject">
             <Link to={`${basePath}/${t.id}`}>{t.subject}</Link>
-            {t.unread > 0 ? (
-              <span className="badge badge--info">
-                {" "}
-                {t.unread} {t.unread === 1 ? "nytt" : "nya"}
-              </span>
-            ) : null}
+            {t.unread > 0 ? <span className="badge badge--info"> {countSv(t.unread, NOUNS.new)}</span> : null}
           </h3>
           <p className="thread-list__meta">
             {audience === "staff" ? <strong>{t.employerName}. </strong> : null}

@@ -1,4 +1,5 @@
 import { DAY_MS } from "./swedish-time.ts";
+import { countSv, NOUNS } from "./swedish.ts";
 // Rapid job search (docs/product-rules.md#principles): IPS expects the first employer contact for a participant within
 // four weeks of enrolment. The date is derived from the coach's employer-contact log and from
 // proposals presented to employers, whichever came first.
@@ -57,9 +58,9 @@ export function firstContactText(status: FirstContactStatus, formatDate: (d: Dat
     case "done":
       return `Gjord ${formatDate(status.at)} (dag ${status.daysFromEnrolment})`;
     case "pending":
-      return `Senast ${formatDate(status.dueAt)} – ${status.daysLeft} ${status.daysLeft === 1 ? "dag" : "dagar"} kvar`;
+      return `Senast ${formatDate(status.dueAt)} – ${countSv(status.daysLeft, NOUNS.day)} kvar`;
     case "overdue":
-      return `Försenad ${status.daysOverdue} ${status.daysOverdue === 1 ? "dag" : "dagar"} (skulle ske senast ${formatDate(status.dueAt)})`;
+      return `Försenad ${countSv(status.daysOverdue, NOUNS.day)} (skulle ske senast ${formatDate(status.dueAt)})`;
     case "not_applicable":
       return "Ingen kontakt";
   }

@@ -14,30 +14,79 @@ import {
   type ExperienceEntry,
   type Need,
 } from "./profile.ts";
+import { savedSv, type Agreement } from "./swedish.ts";
 import { accommodations } from "./vocab/accommodations.ts";
 import { drivingLicences } from "./vocab/driving-licences.ts";
 import { environmentDimensions, instructionStyles } from "./vocab/environment.ts";
 import { scheduleTimes, travelModes } from "./vocab/schedule.ts";
 
+// `saved` is the subject of the "… är sparad/sparat/sparade." notice and what its participle agrees with.
 export const profileSections = [
-  { slug: "intressen", title: "Intressen", description: "Yrken och yrkesområden deltagaren vill jobba med." },
-  { slug: "styrkor", title: "Styrkor och kompetenser", description: "Vad deltagaren är bra på." },
-  { slug: "erfarenhet", title: "Erfarenhet", description: "Tidigare jobb och praktik – och vad som fungerade." },
-  { slug: "bakgrund", title: "Utbildning, körkort och språk", description: "" },
+  {
+    slug: "intressen",
+    title: "Intressen",
+    description: "Yrken och yrkesområden deltagaren vill jobba med.",
+    saved: { subject: "Intressena", agreement: "plural" },
+  },
+  {
+    slug: "styrkor",
+    title: "Styrkor och kompetenser",
+    description: "Vad deltagaren är bra på.",
+    saved: { subject: "Styrkorna och kompetenserna", agreement: "plural" },
+  },
+  {
+    slug: "erfarenhet",
+    title: "Erfarenhet",
+    description: "Tidigare jobb och praktik – och vad som fungerade.",
+    saved: { subject: "Erfarenheten", agreement: "en" },
+  },
+  {
+    slug: "bakgrund",
+    title: "Utbildning, körkort och språk",
+    description: "",
+    saved: { subject: "Utbildning, körkort och språk", agreement: "plural" },
+  },
   {
     slug: "onskemal",
     title: "Arbetstid och resväg",
     description: "Timmar, tider på dygnet och hur långt deltagaren kan resa.",
+    saved: { subject: "Arbetstid och resväg", agreement: "plural" },
   },
-  { slug: "arbetsmiljo", title: "Önskad arbetsmiljö", description: "Tempo, ljud, samarbete och annat i miljön." },
-  { slug: "anpassningar", title: "Anpassningar", description: "Vad som måste finnas och vad som är bra att ha." },
-  { slug: "aldrig", title: "Aldrig", description: "Yrken, miljöer och tider som inte är aktuella." },
+  {
+    slug: "arbetsmiljo",
+    title: "Önskad arbetsmiljö",
+    description: "Tempo, ljud, samarbete och annat i miljön.",
+    saved: { subject: "Den önskade arbetsmiljön", agreement: "en" },
+  },
+  {
+    slug: "anpassningar",
+    title: "Anpassningar",
+    description: "Vad som måste finnas och vad som är bra att ha.",
+    saved: { subject: "Anpassningarna", agreement: "plural" },
+  },
+  {
+    slug: "aldrig",
+    title: "Aldrig",
+    description: "Yrken, miljöer och tider som inte är aktuella.",
+    saved: { subject: "Det som aldrig är aktuellt", agreement: "ett" },
+  },
   {
     slug: "synlighet",
     title: "Vad arbetsgivaren får se",
     description: "Deltagaren bestämmer vad en arbetsgivare får se.",
+    saved: { subject: "Vad arbetsgivaren får se", agreement: "ett" },
   },
-] as const;
+] as const satisfies ReadonlyArray<{
+  slug: string;
+  title: string;
+  description: string;
+  saved: { subject: string; agreement: Agreement };
+}>;
+
+/** "Intressena är sparade.", "Erfarenheten är sparad." */
+export function sectionSavedNotice(section: (typeof profileSections)[number]): string {
+  return savedSv(section.saved.subject, section.saved.agreement);
+}
 export type ProfileSectionSlug = (typeof profileSections)[number]["slug"];
 
 export function isProfileSection(slug: string | undefined): slug is ProfileSectionSlug {

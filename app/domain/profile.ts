@@ -145,6 +145,25 @@ export const disclosureItems = vocabulary({
 });
 export type DisclosureItem = (typeof disclosureItems.codes)[number];
 
+/** The same parts in the participant's own words ("du", no jargon), for their own pages. */
+const disclosureItemsForParticipant: Record<DisclosureItem, string> = {
+  interests: "Vad du vill jobba med",
+  strengths: "Vad du är bra på",
+  skills: "Vad du kan göra",
+  experience: "Vad du har gjort förut",
+  education: "Din utbildning",
+  drivingLicences: "Dina körkort",
+  languages: "Språk du talar",
+  preferences: "Hur mycket du vill jobba och hur du tar dig dit",
+  environmentPrefs: "Hur du vill ha det på jobbet",
+  needs: "Vad du behöver på en arbetsplats",
+};
+
+/** A disclosure item's label for the coach (third person) or the participant (second person). */
+export function disclosureLabel(item: DisclosureItem, audience: "coach" | "participant"): string {
+  return audience === "participant" ? disclosureItemsForParticipant[item] : disclosureItems.label(item);
+}
+
 export const disclosureSchema = z.partialRecord(disclosureItems.schema, z.boolean());
 export type Disclosure = z.infer<typeof disclosureSchema>;
 

@@ -23,7 +23,8 @@ import {
 import { accommodations } from "./vocab/accommodations.ts";
 import { drivingLicences } from "./vocab/driving-licences.ts";
 import { environmentDimensionLabels, environmentDimensions, instructionStyles } from "./vocab/environment.ts";
-import { scheduleTimes, travelModes } from "./vocab/schedule.ts";
+import { scheduleTimes, travelPhrase } from "./vocab/schedule.ts";
+import { joinSv, sentencesSv } from "./swedish.ts";
 import { DAY_MS, parseDateInput, parseSwedishDateTime, todayDate } from "./swedish-time.ts";
 import { vocabulary } from "./vocab/vocabulary.ts";
 import type { Result } from "./result.ts";
@@ -436,13 +437,14 @@ function linesFor(item: DisclosureItem, profile: ProfileData, labels: Presentati
         const notWorked = experienceFactors.codes
           .filter((f) => e.factors[f]?.verdict === "did_not_work")
           .map((f) => lower(experienceFactors.label(f)));
-        const parts = [head];
-        if (e.hoursPerWeek != null) parts.push(`${e.hoursPerWeek} timmar i veckan`);
-        if (worked.length) parts.push(`fungerade bra: ${worked.join(", ")}`);
-        if (e.worked) parts.push(e.worked);
-        if (notWorked.length) parts.push(`fungerade mindre bra: ${notWorked.join(", ")}`);
-        if (e.didNotWork) parts.push(e.didNotWork);
-        return parts.join(". ");
+        return sentencesSv([
+          head,
+          e.hoursPerWeek != null && `${e.hoursPerWeek} timmar i veckan`,
+          worked.length > 0 && `Fungerade bra: ${joinSv(worked)}`,
+          e.worked,
+          notWorked.length > 0 && `Fungerade mindre bra: ${joinSv(notWorked)}`,
+          e.didNotWork,
+        ]);
       });
     case "education":
       return profile.education ? [profile.education] : [];
@@ -456,10 +458,10 @@ function linesFor(item: DisclosureItem, profile: ProfileData, labels: Presentati
       if (p.hoursMin != null || p.hoursMax != null)
         lines.push(`Vill jobba ${p.hoursMin ?? "?"}–${p.hoursMax ?? "?"} timmar i veckan.`);
       if (p.schedule.length)
-        lines.push(`Kan jobba: ${p.schedule.map((s) => scheduleTimes.label(s).toLowerCase()).join(", ")}.`);
+        lines.push(`Kan jobba: ${joinSv(p.schedule.map((s) => scheduleTimes.label(s).toLowerCase()))}.`);
       if (p.startFlexible) lines.push("Vill gärna ha flexibel starttid.");
       if (p.maxCommuteKm != null) lines.push(`Reser högst ${p.maxCommuteKm} km till jobbet.`);
-      if (p.travelMode) lines.push(`Reser med: ${travelModes.label(p.travelMode).toLowerCase()}.`);
+      if (p.travelMode) lines.push(sentencesSv([travelPhrase(p.travelMode)]));
       return lines;
     }
     case "environmentPrefs": {
@@ -472,7 +474,7 @@ function linesFor(item: DisclosureItem, profile: ProfileData, labels: Presentati
             : [];
         }),
         ...(env.instructions?.length
-          ? [`Instruktioner: ${env.instructions.map((i) => instructionStyles.label(i).toLowerCase()).join(", ")}`]
+          ? [`Instruktioner: ${joinSv(env.instructions.map((i) => instructionStyles.label(i).toLowerCase()))}`]
           : []),
       ];
     }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { parseFields, requiredText } from "./form-rules.ts";
 import type { FormResult } from "./forms.ts";
 import { vocabulary } from "./vocab/vocabulary.ts";
+import { countSv, NOUNS } from "./swedish.ts";
 
 export const threadKinds = vocabulary({ question: "Fråga till coachen", placement: "Stöd kring placering" });
 export type ThreadKind = (typeof threadKinds.codes)[number];
@@ -92,20 +93,15 @@ export function medianMs(values: readonly number[]): number | null {
 export function formatDuration(ms: number): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
   if (minutes < 1) return "under en minut";
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  if (minutes < 60) return plural(minutes, "minut", "minuter");
+  if (minutes < 60) return countSv(minutes, NOUNS.minute);
   const hours = Math.floor(minutes / 60);
   if (hours < 24) {
     const rest = minutes % 60;
-    return rest
-      ? `${plural(hours, "timme", "timmar")} och ${plural(rest, "minut", "minuter")}`
-      : plural(hours, "timme", "timmar");
+    return rest ? `${countSv(hours, NOUNS.hour)} och ${countSv(rest, NOUNS.minute)}` : countSv(hours, NOUNS.hour);
   }
   const days = Math.floor(hours / 24);
   const restHours = hours % 24;
-  return restHours
-    ? `${plural(days, "dag", "dagar")} och ${plural(restHours, "timme", "timmar")}`
-    : plural(days, "dag", "dagar");
+  return restHours ? `${countSv(days, NOUNS.day)} och ${countSv(restHours, NOUNS.hour)}` : countSv(days, NOUNS.day);
 }
 
 /** The first line of a message, shortened, for lists and email previews. */

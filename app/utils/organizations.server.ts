@@ -18,6 +18,7 @@ import { audit } from "./audit.server.ts";
 import { createSignInLinkToken, signInLinkUrl } from "./auth.server.ts";
 import { notFound } from "./responses.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
+import { joinSv } from "~/domain/swedish.ts";
 
 export type Admin = { id: string; name: string; organizationId: string };
 type Result = { ok: true; message: string } | { ok: false; errors: FieldErrors; message?: string };
@@ -540,12 +541,12 @@ export async function deactivateStaff(
       participantId: null,
       action: "update",
       entity: "staff",
-      detail: `Inaktiverade ${person.name}${moved.length ? `; lämnade över ${moved.join(" och ")}` : ""}`,
+      detail: `Inaktiverade ${person.name}${moved.length ? `; lämnade över ${joinSv(moved)}` : ""}`,
       ip,
     });
     return {
       ok: true as const,
-      message: `${person.name} är inaktiverad och kan inte logga in.${moved.length ? ` ${capitalizeFirst(moved.join(" och "))}.` : ""}`,
+      message: `${person.name} är inaktiverad och kan inte logga in.${moved.length ? ` ${capitalizeFirst(joinSv(moved))}.` : ""}`,
     };
   });
 }

@@ -2,6 +2,7 @@
 // and a few Swedish formatting helpers. Templates hand the layout plain strings only; the layout
 // escapes every one of them, so no template can put unescaped data into the HTML.
 import { z } from "zod";
+import { countSv, NOUNS } from "../../app/domain/swedish.ts";
 
 export const PRODUCT_NAME = "Brygga";
 
@@ -53,12 +54,12 @@ export const displayName = z.string().trim().min(1).max(200);
 
 /** "1 minut", "15 minuter". */
 export function minutesSv(minutes: number): string {
-  return minutes === 1 ? "1 minut" : `${minutes} minuter`;
+  return countSv(minutes, NOUNS.minute);
 }
 
 /** "1 dag", "7 dagar". */
 export function daysSv(days: number): string {
-  return days === 1 ? "1 dag" : `${days} dagar`;
+  return countSv(days, NOUNS.day);
 }
 
 export type LayoutInput = {

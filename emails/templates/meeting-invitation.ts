@@ -34,10 +34,12 @@ export function meetingInvitation(input: MeetingInvitationData): RenderedEmail {
   ].filter((x): x is string => x !== null);
   const greeting = d.recipientName ? `Hej ${d.recipientName}!` : "Hej!";
   const kind = d.kindLabel.toLowerCase();
+  // The participant's subject line has no jargon ("Trepartssamtal"): just a meeting.
+  const subjectKind = plain ? "möte" : d.kindLabel;
 
   if (d.change === "cancelled") {
     return renderLayout({
-      subject: `Inställt: ${d.kindLabel} ${d.when}`,
+      subject: `Inställt: ${subjectKind} ${d.when}`,
       preheader: `${d.organizerName} har ställt in mötet.`,
       heading: plain ? "Mötet är inställt" : `Inställt: ${kind}`,
       intro: [
@@ -53,7 +55,7 @@ export function meetingInvitation(input: MeetingInvitationData): RenderedEmail {
 
   const moved = d.change === "moved";
   return renderLayout({
-    subject: `${moved ? "Ny tid: " : "Inbjudan: "}${d.kindLabel} ${d.when}`,
+    subject: `${moved ? "Ny tid: " : "Inbjudan: "}${subjectKind} ${d.when}`,
     preheader: `${d.organizerName} ${moved ? "har flyttat" : "bjuder in till"} ${kind}.`,
     heading: plain
       ? moved

@@ -2,6 +2,7 @@
 // messages since the last digest, a few lines of each, and links to read and answer.
 import { z } from "zod";
 import { displayName, linkUrl, PRODUCT_NAME, renderLayout, type RenderedEmail } from "./layout.ts";
+import { countSv, NOUNS } from "../../app/domain/swedish.ts";
 
 export const messageDigestData = z.object({
   recipientName: z.string().trim().max(200).nullish(),
@@ -28,16 +29,15 @@ export type MessageDigestData = z.input<typeof messageDigestData>;
 export function messageDigest(input: MessageDigestData): RenderedEmail {
   const data = messageDigestData.parse(input);
   const total = data.threads.reduce((sum, t) => sum + t.count, 0);
-  const many = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
   return renderLayout({
-    subject: `${PRODUCT_NAME}: ${many(total, "nytt meddelande", "nya meddelanden")} i ${many(data.threads.length, "konversation", "konversationer")}`,
+    subject: `${PRODUCT_NAME}: ${countSv(total, NOUNS.newMessage)} i ${countSv(data.threads.length, NOUNS.conversation)}`,
     preheader: data.threads.map((t) => t.subject).join(", "),
     heading: "Dagens sammanfattning",
     intro: [
       data.recipientName ? `Hej ${data.recipientName}!` : "Hej!",
-      `Sedan förra sammanfattningen har det kommit ${many(total, "nytt meddelande", "nya meddelanden")}:`,
+      `Sedan förra sammanfattningen har det kommit ${countSv(total, NOUNS.newMessage)}:`,
       ...data.threads.flatMap((t) => [
-        `${t.subject} (${many(t.count, "nytt", "nya")}) – ${t.url}`,
+        `${t.subject} (${countSv(t.count, NOUNS.new)}) – ${t.url}`,
         ...t.latest.map((m) => `${m.authorName}: ”${m.excerpt}”`),
       ]),
     ],

@@ -2010,7 +2010,8 @@ function openingTitle(
     case "practice":
       return rng.pick([`Praktik som ${role.noun}`, `Praktikplats ${role.at}`]);
     case "work_trial":
-      return rng.pick([`Arbetsträning ${role.at}`, `Arbetsprövning som ${role.noun}`]);
+      // One term in titles and texts: arbetsträning (docs/product-rules.md#vocabulary).
+      return rng.pick([`Arbetsträning ${role.at}`, `Arbetsträning som ${role.noun}`]);
     case "visit":
       return rng.pick([`Studiebesök ${role.at}`, `Prova på som ${role.noun} en förmiddag`]);
     case "job": {

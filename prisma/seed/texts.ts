@@ -122,7 +122,10 @@ export const PLACEMENT_END_REASONS = {
   work: "Stödet avslutat – arbetar vidare utan stöd.",
 } as const;
 
-/** A conversation in a placement support thread. "shared" messages are visible to the participant. */
+/**
+ * A conversation in a placement support thread. "shared" messages are visible to the participant,
+ * so they are written to the participant too (never "Hej {employerFirst}!") and in plain Swedish.
+ */
 export type ScriptLine = { from: "coach" | "employer"; text: string; shared?: boolean; afterDays: number };
 
 export const PLACEMENT_SCRIPTS: ScriptLine[][] = [
@@ -130,7 +133,6 @@ export const PLACEMENT_SCRIPTS: ScriptLine[][] = [
     {
       from: "coach",
       afterDays: 0,
-      shared: true,
       text: "Hej {employerFirst}! Välkommen till tråden för {participantGen} start hos er. Här kan ni skriva till mig när som helst, jag svarar samma dag. Jag är med på introduktionen första dagen.",
     },
     {
@@ -176,7 +178,7 @@ export const PLACEMENT_SCRIPTS: ScriptLine[][] = [
       from: "coach",
       afterDays: 17,
       shared: true,
-      text: "Uppföljning: det fungerar bättre med kortare dagar. Vi behåller 13.00 och stämmer av igen på trepartssamtalet.",
+      text: "Det fungerar bättre med kortare dagar. Vi behåller 13.00 och pratar om det igen när vi träffas alla tre: du, din handledare och jag.",
     },
   ],
   [
@@ -188,7 +190,6 @@ export const PLACEMENT_SCRIPTS: ScriptLine[][] = [
     {
       from: "coach",
       afterDays: 0,
-      shared: true,
       text: "Hej {employerFirst}! Förmiddagar fungerar bäst, gärna 8–12 till att börja med. Det är viktigt med en fast person att fråga – blir det {supervisor}?",
     },
     {
@@ -239,7 +240,7 @@ export const PLACEMENT_SCRIPTS: ScriptLine[][] = [
       from: "coach",
       afterDays: 7,
       shared: true,
-      text: "Härligt! Vi ses på trepartssamtalet. Där pratar vi om vad som fungerar och vad nästa steg kan vara.",
+      text: "Härligt! Vi ses snart alla tre: du, din handledare och jag. Då pratar vi om vad som fungerar och vad nästa steg kan vara.",
     },
   ],
 ];

@@ -9,11 +9,17 @@
 // - vocabulary_fts / vocabulary_terms: occupation and skill labels for search-as-you-type.
 // - search_meta: the schema version of these tables.
 import type Database from "better-sqlite3";
+import { occupationCommonness } from "../commonness.ts";
 import { invalidateDictionaries } from "../dictionary.ts";
 import { indexTerms } from "../text.ts";
 
 /** Bump when a table below changes shape or the text processing changes: the tables are rebuilt. */
 export const SEARCH_SCHEMA_VERSION = 1;
+/**
+ * Bump when what rebuildVocabularyIndex stores changes but the tables keep their shape: only the
+ * vocabulary is rebuilt (the opening index is left alone). 2: `boost` holds the commonness.
+ */
+export const VOCABULARY_INDEX_VERSION = 2;
 
 export const OPENING_FTS_COLUMNS = ["title", "labels", "body", "place"] as const;
 /** bm25 weights, in OPENING_FTS_COLUMNS order. */
@@ -100,7 +106,12 @@ export function ensureSearchSchema(sqlite: Database.Database): void {
     if (!tableExists(sqlite, "opening_search") && countRows(sqlite, "Opening", "status = 'published'") > 0) {
       writeMeta(sqlite, "openings_reindex_required", "1");
     }
-    if (!tableExists(sqlite, "vocabulary_fts")) writeMeta(sqlite, "vocabulary_rebuild_required", "1");
+    if (
+      !tableExists(sqlite, "vocabulary_fts") ||
+      readMeta(sqlite, "vocabulary_version") !== String(VOCABULARY_INDEX_VERSION)
+    ) {
+      writeMeta(sqlite, "vocabulary_rebuild_required", "1");
+    }
     sqlite.exec(DDL);
     writeMeta(sqlite, "schema_version", String(SEARCH_SCHEMA_VERSION));
     return readMeta(sqlite, "vocabulary_rebuild_required") === "1" && countRows(sqlite, "Occupation") > 0;
@@ -133,15 +144,30 @@ function countRows(sqlite: Database.Database, table: string, where = "1"): numbe
 }
 
 type VocabularyRow = { id: string; label: string; detail: string | null; boost: number };
+type OccupationRow = {
+  id: string;
+  label: string;
+  detail: string | null;
+  ssyk4Code: string;
+  noEducationRequired: number;
+};
 
 /** Refill the occupation and skill vocabulary from the reference tables. */
 export function rebuildVocabularyIndex(sqlite: Database.Database, o: { log: (line: string) => void }): void {
-  const occupations = sqlite
-    .prepare(
-      `SELECT o.id, o.label, g.label AS detail, o.noEducationRequired AS boost
-       FROM Occupation o LEFT JOIN OccupationGroup g ON g.code = o.ssyk4Code`,
-    )
-    .all() as VocabularyRow[];
+  // boost = how everyday the occupation is (search/commonness.ts), used to rank suggestions.
+  const occupations = (
+    sqlite
+      .prepare(
+        `SELECT o.id, o.label, g.label AS detail, o.ssyk4Code, o.noEducationRequired
+         FROM Occupation o LEFT JOIN OccupationGroup g ON g.code = o.ssyk4Code`,
+      )
+      .all() as OccupationRow[]
+  ).map((o): VocabularyRow => ({
+    id: o.id,
+    label: o.label,
+    detail: o.detail,
+    boost: occupationCommonness({ ...o, noEducationRequired: o.noEducationRequired === 1 }),
+  }));
   const skills = sqlite.prepare("SELECT id, label, NULL AS detail, 0 AS boost FROM Skill").all() as VocabularyRow[];
   const insert = sqlite.prepare(
     `INSERT INTO vocabulary_fts (label_terms, detail_terms, id, kind, label, detail, boost)
@@ -154,10 +180,11 @@ export function rebuildVocabularyIndex(sqlite: Database.Database, o: { log: (lin
       ["skill", skills],
     ] as const) {
       for (const r of rows)
-        insert.run(indexTerms(r.label), indexTerms(r.detail), r.id, kind, r.label, r.detail, r.boost ? 1 : 0);
+        insert.run(indexTerms(r.label), indexTerms(r.detail), r.id, kind, r.label, r.detail, r.boost);
     }
     sqlite.exec("INSERT INTO vocabulary_fts (vocabulary_fts) VALUES ('optimize')");
     sqlite.prepare("DELETE FROM search_meta WHERE key = 'vocabulary_rebuild_required'").run();
+    writeMeta(sqlite, "vocabulary_version", String(VOCABULARY_INDEX_VERSION));
   })();
   invalidateDictionaries();
   o.log(`Sökindex: ${occupations.length} yrken och ${skills.length} kompetenser i ordförrådet.`);

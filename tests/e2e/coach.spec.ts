@@ -72,7 +72,7 @@ test("a coach enrols a participant, builds the profile; the participant reads it
   await pick(page, "Yrkesområden och yrkesgrupper", "städ", /Städ/);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Spara intressen" }).click();
-  await expect(page.getByText("Intressen är sparat.")).toBeVisible();
+  await expect(page.getByText("Intressena är sparade.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Intressen" }).getByText(occupation)).toBeVisible();
 
   const base = `/coach/deltagare/${participant.id}/yrkesprofil`;
@@ -81,7 +81,7 @@ test("a coach enrols a participant, builds the profile; the participant reads it
   await pick(page, "Kompetenser", "truck", /ruck/);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Spara styrkor" }).click();
-  await expect(page.getByText("Styrkor och kompetenser är sparat.")).toBeVisible();
+  await expect(page.getByText("Styrkorna och kompetenserna är sparade.")).toBeVisible();
 
   await page.goto(`${base}/erfarenhet`);
   await page.getByLabel("Vad gjorde deltagaren?").fill("Praktik på lager");
@@ -101,7 +101,7 @@ test("a coach enrols a participant, builds the profile; the participant reads it
   await pick(page, "Språk", "svensk", /Svenska/);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Spara" }).click();
-  await expect(page.getByText("Utbildning, körkort och språk är sparat.")).toBeVisible();
+  await expect(page.getByText("Utbildning, körkort och språk är sparade.")).toBeVisible();
 
   await page.goto(`${base}/onskemal`);
   await page.getByLabel("Längsta resväg till jobbet (km)").fill("250");
@@ -114,14 +114,14 @@ test("a coach enrols a participant, builds the profile; the participant reads it
   await page.getByLabel("Längsta resväg till jobbet (km)").fill("15");
   await page.getByLabel("Färdsätt").selectOption({ label: "Cyklar" });
   await page.getByRole("button", { name: "Spara" }).click();
-  await expect(page.getByText("Arbetstid och resväg är sparat.")).toBeVisible();
+  await expect(page.getByText("Arbetstid och resväg är sparade.")).toBeVisible();
 
   await page.goto(`${base}/arbetsmiljo`);
   await page.getByRole("group", { name: "Tempo" }).getByLabel("Lugnt tempo").check();
   await page.getByRole("group", { name: "Ljudnivå" }).getByLabel("Tyst").check();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Spara" }).click();
-  await expect(page.getByText("Önskad arbetsmiljö är sparat.")).toBeVisible();
+  await expect(page.getByText("Den önskade arbetsmiljön är sparad.")).toBeVisible();
 
   await page.goto(`${base}/anpassningar`);
   await page
@@ -131,7 +131,7 @@ test("a coach enrols a participant, builds the profile; the participant reads it
   await page.getByRole("group", { name: "Extra pauser" }).getByLabel("Bra att ha").check();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Spara anpassningar" }).click();
-  await expect(page.getByText("Anpassningar är sparat.")).toBeVisible();
+  await expect(page.getByText("Anpassningarna är sparade.")).toBeVisible();
 
   await page.goto(`${base}/aldrig`);
   await page.getByRole("group", { name: "Aldrig jobba på de här tiderna" }).getByLabel("Natt").check();
@@ -141,7 +141,7 @@ test("a coach enrols a participant, builds the profile; the participant reads it
     .check();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Spara" }).click();
-  await expect(page.getByText("Aldrig är sparat.")).toBeVisible();
+  await expect(page.getByText("Det som aldrig är aktuellt är sparat.")).toBeVisible();
 
   await page.goto(`${base}/synlighet`);
   await page

@@ -126,7 +126,11 @@ describe("the whole workflow", () => {
     expect(v.kindText).toMatch(/Ett jobb/);
     expect(v.hours).toBe("Mellan 10 och 20 timmar i veckan.");
     expect(v.distance).toMatch(/km hemifrån/);
-    expect((v.shown as Array<{ title: string }>).map((s) => s.title)).toEqual(["Styrkor", "Arbetstid och resväg"]);
+    // What the employer will see, titled in the participant's own words on their page.
+    expect((v.shown as Array<{ title: string }>).map((s) => s.title)).toEqual([
+      "Vad du är bra på",
+      "Hur mycket du vill jobba och hur du tar dig dit",
+    ]);
     expect(JSON.stringify(v)).not.toMatch(/score|reasons|"points"/);
     // …and on their start page and list.
     const home = await load(participantHome, "/deltagare", w.participantCookie);

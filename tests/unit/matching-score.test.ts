@@ -17,7 +17,7 @@ import {
   type MatchParticipant,
   type Reason,
 } from "~/domain/matching/index.ts";
-import { largestRemainder } from "~/domain/matching/score.ts";
+import { criterionPoints, largestRemainder } from "~/domain/matching/score.ts";
 import { JONKOPING, makeOpening, makeParticipant, northOf, OCC, unitGraph } from "../fixtures/match-eval/factories.ts";
 import { first, at as nth } from "~/domain/arrays.ts";
 
@@ -139,7 +139,16 @@ describe("interestFit", () => {
     expect(interestText(two, "Arkivassistent")).toBe(
       "Samma yrkesområde som intresset Postterminalarbetare: Andra kontors- och kundserviceyrken",
     );
-    expect(interestFit(OCC.postterminal, interests([OCC.lagerarbetare]), graph).fit).toBe(0.1); // 4420 vs 4322
+    const one = interestFit(OCC.postterminal, interests([OCC.lagerarbetare]), graph); // 4420 vs 4322
+    expect(one.fit).toBe(0.1);
+    // A shared SSYK major group is a weak link, and the text says so (not "Samma yrkesområde").
+    expect(interestText(one, "Postterminalarbetare")).toBe(
+      "Svag koppling till intresset Lagerarbetare/Terminalarbetare: bara samma breda yrkeskategori (Yrken inom administration och kundtjänst)",
+    );
+    const three = interestFit(OCC.kafebitrade, interests([OCC.koksbitrade]), graph);
+    expect(interestText(three, "Kafébiträde/Konditoribiträde")).toMatch(
+      /^Närliggande yrkesgrupp till intresset Köksbiträde: båda inom /,
+    );
     expect(interestFit(OCC.stadare, interests([OCC.lagerarbetare]), graph)).toEqual({ fit: 0, match: null });
   });
 
@@ -412,9 +421,14 @@ describe("scoreMatch: criteria and reason texts", () => {
       criterion: "text",
       points: 12,
       max: 15,
-      text: "Annonstexten matchar sökningen (80 %)",
+      text: "Annonstexten nämner ett yrke deltagaren är intresserad av (80 % av bästa träffen)",
     });
-    expect(reason(makeOpening(), makeParticipant(), "text", 0).text).toBe("Annonstexten matchar inte sökningen");
+    expect(reason(makeOpening(), makeParticipant(), "text", 1).text).toBe(
+      "Annonstexten nämner ett yrke deltagaren är intresserad av (bästa träffen)",
+    );
+    expect(reason(makeOpening(), makeParticipant(), "text", 0).text).toBe(
+      "Annonstexten nämner inget av yrkena deltagaren är intresserad av",
+    );
     const without = scoreMatch(makeOpening(), makeParticipant(), { graph });
     expect(without.reasons.map((r) => r.criterion)).not.toContain("text");
     expect(without.reasons.reduce((s, r) => s + r.max, 0)).toBe(100);
@@ -521,6 +535,18 @@ describe("scoreMatch: criteria and reason texts", () => {
       points: 0,
       text: "Avståndet är okänt",
     });
+  });
+
+  test("hours: ranges that only touch meet at one number of hours, earn nothing and are not called 'delvis'", () => {
+    const p = makeParticipant({ preferences: { hoursMin: 20, hoursMax: 30 } });
+    const touching = reason(makeOpening({ hoursMin: 30, hoursMax: 40 }), p, "hours", 1);
+    expect(touching).toMatchObject({
+      points: 0,
+      text: "Arbetstiden möts bara vid 30 timmar i veckan: 30–40 timmar i veckan (önskar 20–30)",
+    });
+    expect(touching.text).not.toContain("delvis");
+    const below = reason(makeOpening({ hoursMin: 10, hoursMax: 20 }), p, "hours", 1);
+    expect(below.text).toBe("Arbetstiden möts bara vid 20 timmar i veckan: 10–20 timmar i veckan (önskar 20–30)");
   });
 
   test("hours: overlap relative to the shorter range, and preferred schedule times", () => {
@@ -665,7 +691,27 @@ describe("scoreMatch: totals", () => {
     expect(result.reasons.reduce((s, r) => s + r.points, 0)).toBe(result.score);
   });
 
-  test("rounding: the parts add up to the rounded total and stay within their maxima", () => {
+  test("equal facts earn equal points, whatever the other criteria round to", () => {
+    // The same hours fact (fit 0.5 of 5 = 2.5) on openings whose other criteria have every kind of
+    // remainder: always 3 points, and the score is the sum of the points shown.
+    const participant = makeParticipant({ preferences: { hoursMin: 10, hoursMax: 20, maxCommuteKm: 30 } });
+    const seen = new Set<number>();
+    for (let km = 0; km < 30; km += 0.7) {
+      const opening = makeOpening({ hoursMin: 15, hoursMax: 40, location: northOf(JONKOPING, km) });
+      for (const relevance of [0.13, 0.5, 0.77]) {
+        const result = scoreMatch(opening, participant, { graph, textRelevance: relevance });
+        seen.add(result.reasons.find((r) => r.criterion === "hours")!.points);
+        expect(result.reasons.reduce((sum, r) => sum + r.points, 0)).toBe(result.score);
+      }
+    }
+    expect([...seen]).toEqual([3]);
+    expect(criterionPoints(0.5, 5)).toBe(3);
+    expect(criterionPoints(0.25, 35)).toBe(9);
+    expect(criterionPoints(1, 17)).toBe(17);
+    expect(criterionPoints(0, 10)).toBe(0);
+  });
+
+  test("rounding: the maxima add up to 100 and stay the same for every pair with the same criteria", () => {
     expect(largestRemainder([8.75, 3.75, 2.5], 15)).toEqual([9, 4, 2]);
     expect(largestRemainder([17.647, 17.647, 64.706], 100)).toEqual([18, 17, 65]);
     expect(largestRemainder([17.5, 0.4], 18, [17, 18])).toEqual([17, 1]);

@@ -1,5 +1,6 @@
 // Small facts about an (opening, participant) pair shared by the hard filters and the score, plus the
 // Swedish text helpers the reasons use.
+import { joinSv } from "../swedish.ts";
 import { haversineKm } from "../geo.ts";
 import type { Accommodation } from "../vocab/accommodations.ts";
 import { environmentDimensions, instructionStyles, type EnvironmentDimension } from "../vocab/environment.ts";
@@ -95,8 +96,7 @@ export function lowerFirst(s: string): string {
 
 /** "a", "a och b", "a, b och c". */
 export function listSv(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} och ${items[items.length - 1]}`;
+  return joinSv(items);
 }
 
 /** A number with a Swedish decimal comma, at most one decimal: 2.5 → "2,5", 12 → "12". */

@@ -130,10 +130,20 @@ export function interestText(fit: InterestFit, openingOccupationLabel: string): 
     case "substitute":
       return `Liknande yrke: ${openingOccupationLabel} (liknar ${m.interestLabel}, ${m.percentage} % överförbart)`;
     case "group": {
-      const what = m.level === 4 ? "Samma yrkesgrupp" : "Samma yrkesområde";
-      return m.via.type === "occupation"
-        ? `${what} som intresset ${m.via.interestLabel}: ${m.groupLabel}`
-        : `Inom intresset ${m.groupLabel}: ${openingOccupationLabel}`;
+      if (m.via.type === "group") return `Inom intresset ${m.groupLabel}: ${openingOccupationLabel}`;
+      const interest = m.via.interestLabel;
+      switch (m.level) {
+        case 4:
+          return `Samma yrkesgrupp som intresset ${interest}: ${m.groupLabel}`;
+        case 3:
+          return `Närliggande yrkesgrupp till intresset ${interest}: båda inom ${m.groupLabel}`;
+        case 2:
+          return `Samma yrkesområde som intresset ${interest}: ${m.groupLabel}`;
+        case 1:
+          // An SSYK major group ("Yrken med krav på kortare utbildning eller introduktion") says
+          // little about the kind of work: a weak link, and the text says so.
+          return `Svag koppling till intresset ${interest}: bara samma breda yrkeskategori (${m.groupLabel})`;
+      }
     }
   }
 }

@@ -1,11 +1,14 @@
 // The soft score (docs/product-rules.md#matching): 0–100 with one reason per criterion, each a plain Swedish sentence.
 //
 // Each criterion yields a fit in 0..1; its points are fit × weight. How the numbers are rounded:
-//   - the score is the exact weighted sum rounded to the nearest integer (0..100);
-//   - each reason's `points` is its exact contribution rounded by the largest-remainder method so that
-//     the reasons add up to the score exactly, and never above the reason's `max`;
 //   - each reason's `max` is its weight (rescaled to sum to 100 when a tuned set does not, or when a
-//     criterion does not apply), rounded the same way so the maxima add up to 100.
+//     criterion does not apply), rounded by the largest-remainder method so the maxima add up to 100.
+//     The maxima depend only on the weights and on which criteria apply, so they are the same for
+//     every pair in one list;
+//   - each reason's `points` is fit × max rounded to the nearest integer, on its own: the same fact
+//     earns the same points on every opening (rounding the parts to make them add up to a rounded
+//     total gave 2/5 on one opening and 3/5 on another);
+//   - the score is the sum of the points (0..100), so the reasons always add up to it.
 // A criterion that does not apply is left out and the others are scaled up: only text relevance, when
 // the caller has none (reverse matching runs without a search query).
 //
@@ -73,12 +76,17 @@ function interestCriterion(
   return { fit: fit.fit, text: interestText(fit, opening.occupationLabel) };
 }
 
+/**
+ * Text relevance: how well the opening's text matches the names of the occupations the participant
+ * is interested in (the matching service searches the openings for them; no one typed a search).
+ * The engine's relevance is relative to the best hit among the openings found, so the text says so.
+ */
 function textCriterion(relevance: number): Fit {
   const r = clamp01(relevance);
-  return {
-    fit: r,
-    text: r === 0 ? "Annonstexten matchar inte sökningen" : `Annonstexten matchar sökningen (${Math.round(r * 100)} %)`,
-  };
+  if (r === 0) return { fit: 0, text: "Annonstexten nämner inget av yrkena deltagaren är intresserad av" };
+  const pct = Math.round(r * 100);
+  const strength = pct >= 100 ? "bästa träffen" : `${pct} % av bästa träffen`;
+  return { fit: r, text: `Annonstexten nämner ett yrke deltagaren är intresserad av (${strength})` };
 }
 
 const dimensionOrder = Object.keys(environmentDimensions) as EnvironmentDimension[];
@@ -206,6 +214,23 @@ export function hoursOverlapShare(a: { min: number; max: number }, b: { min: num
   return shorter <= 0 ? 1 : clamp01(overlap / shorter);
 }
 
+/**
+ * "Delvis" only when the ranges share more than one point: ranges that only touch (20–30 h and
+ * 30–40 h) meet at a single number of hours and earn no points, and the sentence says just that.
+ */
+function hoursSentence(
+  share: number,
+  range: string,
+  wish: string,
+  offered: { min: number; max: number },
+  wanted: { min: number; max: number },
+): string {
+  if (share >= 1) return `Arbetstiden passar: ${range}`;
+  if (share > 0) return `Arbetstiden passar delvis: ${range} (önskar ${wish})`;
+  const meet = Math.max(offered.min, wanted.min);
+  return `Arbetstiden möts bara vid ${meet} timmar i veckan: ${range} (önskar ${wish})`;
+}
+
 function hoursCriterion(opening: MatchOpening, participant: MatchParticipant): Fit {
   if (opening.kind === "visit") return { fit: 1, text: "Studiebesök – ingen fast arbetstid per vecka" };
   const parts: number[] = [];
@@ -217,9 +242,7 @@ function hoursCriterion(opening: MatchOpening, participant: MatchParticipant): F
     parts.push(share);
     const range = hoursRangeText(offered.min, offered.max);
     const wish = wanted.min === wanted.max ? `${wanted.min}` : `${wanted.min}–${wanted.max}`;
-    sentences.push(
-      share >= 1 ? `Arbetstiden passar: ${range}` : `Arbetstiden passar delvis: ${range} (önskar ${wish})`,
-    );
+    sentences.push(hoursSentence(share, range, wish, offered, wanted));
   } else {
     sentences.push(`Arbetstid: ${hoursRangeText(offered.min, offered.max)}`);
   }
@@ -303,6 +326,12 @@ export function largestRemainder(values: readonly number[], total: number, caps?
 
 // ───────────────────────────── score ─────────────────────────────
 
+/** A criterion's points: its fit × its (integer) maximum, rounded half up; equal fits, equal points. */
+export function criterionPoints(fit: number, max: number): number {
+  // The 1e-9 keeps 0.5 × 5 at 3 whatever floating-point noise the fit carries.
+  return Math.min(max, Math.max(0, Math.floor(clamp01(fit) * max + 0.5 + 1e-9)));
+}
+
 /** Score an (opening, participant) pair. Does not check the hard filters: see checkHardFilters / rankMatches. */
 export function scoreMatch(opening: MatchOpening, participant: MatchParticipant, ctx: ScoreContext): ScoredMatch {
   const weights = ctx.weights ?? DEFAULT_WEIGHTS;
@@ -329,21 +358,17 @@ export function scoreMatch(opening: MatchOpening, participant: MatchParticipant,
     const fit = fits[criterion];
     if (!fit) return [];
     const exactMax = (weights[criterion] * 100) / weightSum;
-    return [{ criterion, fit, exactMax, exactPoints: clamp01(fit.fit) * exactMax }];
+    return [{ criterion, fit, exactMax }];
   });
-  const exactMax = parts.map((p) => p.exactMax);
-  const exactPoints = parts.map((p) => p.exactPoints);
-  const exactScore = exactPoints.reduce((a, b) => a + b, 0);
-  const score = Math.min(100, Math.max(0, Math.round(Math.round(exactScore * 1e6) / 1e6)));
-  const max = largestRemainder(exactMax, 100);
-  const points = largestRemainder(exactPoints, score, max);
-
-  const reasons: Reason[] = parts.map(({ criterion, fit }, i) => ({
-    criterion,
-    points: points[i] ?? 0,
-    max: max[i] ?? 0,
-    text: fit.text,
-  }));
+  const max = largestRemainder(
+    parts.map((p) => p.exactMax),
+    100,
+  );
+  const reasons: Reason[] = parts.map(({ criterion, fit }, i) => {
+    const m = max[i] ?? 0;
+    return { criterion, points: criterionPoints(fit.fit, m), max: m, text: fit.text };
+  });
+  const score = reasons.reduce((sum, r) => sum + r.points, 0);
   return { score, reasons, distanceKm: km };
 }
 

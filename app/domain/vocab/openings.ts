@@ -3,7 +3,7 @@ import { vocabulary } from "./vocabulary.ts";
 export const openingKinds = vocabulary({
   task: "Uppdrag / arbetsuppgift",
   practice: "Praktikplats",
-  work_trial: "Arbetsträning / arbetsprövning",
+  work_trial: "Arbetsträning",
   job: "Anställning",
   visit: "Studiebesök / prova-på",
 });

@@ -16,6 +16,7 @@ import { db } from "~/utils/db.server.ts";
 import { caseloadRows } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { daysBetween, formatDate } from "~/domain/swedish-time.ts";
+import { countSv, NOUNS } from "~/domain/swedish.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mina deltagare – Brygga" }];
 
@@ -120,7 +121,7 @@ export default function Caseload() {
                         <>
                           {" "}
                           <span className="badge badge--warning">
-                            {p.unansweredComments} {p.unansweredComments === 1 ? "ny kommentar" : "nya kommentarer"}
+                            {countSv(p.unansweredComments, NOUNS.newComment)}
                           </span>
                         </>
                       ) : null}

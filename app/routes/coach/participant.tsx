@@ -35,6 +35,7 @@ import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { dayKey, formatDate } from "~/domain/swedish-time.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
+import { countSv, NOUNS } from "~/domain/swedish.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.participant.pseudonym ?? "Deltagare"} – Brygga` },
@@ -142,8 +143,8 @@ export default function ParticipantPage() {
       </p>
       <h1>{p.pseudonym}</h1>
       <p className="muted">
-        Fas: {phases.label(p.phase)} ({p.daysInPhase} {p.daysInPhase === 1 ? "dag" : "dagar"}) · Inskriven{" "}
-        {formatDate(p.enrolledAt)} · Coach: {p.coach?.name ?? "ingen"}
+        Fas: {phases.label(p.phase)} ({countSv(p.daysInPhase, NOUNS.day)}) · Inskriven {formatDate(p.enrolledAt)} ·
+        Coach: {p.coach?.name ?? "ingen"}
       </p>
       {actionData ? <ErrorSummary message="Det gick inte att spara. Rätta det som är markerat." /> : null}
 

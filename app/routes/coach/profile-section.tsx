@@ -23,6 +23,7 @@ import {
   needsFrom,
   preferencesForm,
   profileSections,
+  sectionSavedNotice,
   strengthsForm,
 } from "~/domain/profile-forms.ts";
 import { disclosureItems, PROFILE_LIMITS } from "~/domain/profile.ts";
@@ -198,8 +199,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const section = profileSections.find((s) => s.slug === slug)!;
   await saveProfileSection(user, participant.id, profileColumns(outcome.parts), section.title, clientIp(context));
   const base = `/coach/deltagare/${participant.id}/yrkesprofil`;
-  if (slug === "erfarenhet") throw await redirectWithNotice(`${base}/erfarenhet`, "Erfarenheten är sparad.");
-  throw await redirectWithNotice(`${base}#profile-${slug}`, `${section.title} är sparat.`);
+  const notice = sectionSavedNotice(section);
+  if (slug === "erfarenhet") throw await redirectWithNotice(`${base}/erfarenhet`, notice);
+  throw await redirectWithNotice(`${base}#profile-${slug}`, notice);
 }
 
 export default function ProfileSectionEditor() {

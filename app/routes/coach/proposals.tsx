@@ -27,6 +27,7 @@ import { clientIp } from "~/utils/rate-limit.server.ts";
 import { readShortlist, removeFromShortlist } from "~/utils/shortlist.server.ts";
 import { DAY_MS, daysBetween, formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
+import { countSv, NOUNS } from "~/domain/swedish.ts";
 
 export const meta: MetaFunction = () => [{ title: "Förslag – Brygga" }];
 
@@ -215,13 +216,13 @@ function ProposalTable({
               <td>
                 {columns === "participant" ? (
                   <>
-                    {r.daysLeft === 0 ? "i dag" : `om ${r.daysLeft} ${r.daysLeft === 1 ? "dag" : "dagar"}`}
+                    {r.daysLeft === null ? "–" : r.daysLeft === 0 ? "i dag" : `om ${countSv(r.daysLeft, NOUNS.day)}`}
                     {r.expiringSoon ? <span className="badge badge--warning">Går snart ut</span> : null}
                   </>
                 ) : columns === "closed" ? (
                   formatDate(r.since)
                 ) : (
-                  `${r.daysWaiting} ${r.daysWaiting === 1 ? "dag" : "dagar"}`
+                  countSv(r.daysWaiting, NOUNS.day)
                 )}
               </td>
               <td>

@@ -9,6 +9,7 @@ import { openingKinds } from "~/domain/vocab/openings.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { listPlacements } from "~/utils/support.server.ts";
 import { formatDate } from "~/domain/swedish-time.ts";
+import { countSv, NOUNS } from "~/domain/swedish.ts";
 
 export const meta: MetaFunction = () => [{ title: "Placeringar – Brygga" }];
 
@@ -49,11 +50,7 @@ export default function EmployerPlacements() {
                 <Link to={supportPaths.employerPlacement(p.id)}>
                   {p.pseudonym} – {p.opening.title}
                 </Link>{" "}
-                {p.unread > 0 ? (
-                  <span className="badge badge--info">
-                    {p.unread === 1 ? "1 nytt meddelande" : `${p.unread} nya meddelanden`}
-                  </span>
-                ) : null}
+                {p.unread > 0 ? <span className="badge badge--info">{countSv(p.unread, NOUNS.newMessage)}</span> : null}
               </h2>
               <p>
                 {openingKinds.label(p.kind)} från {formatDate(p.startDate)}

@@ -13,6 +13,7 @@ import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.se
 import { deleteWorkplace, municipalityOptions, requireWorkplace, updateWorkplace } from "~/utils/employers.server.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { redirectWithNotice } from "~/utils/notice.server.ts";
+import { countSv, NOUNS } from "~/domain/swedish.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Arbetsplats"} – Brygga` }];
 
@@ -81,9 +82,7 @@ export default function EditWorkplace() {
       <section className="panel" aria-labelledby="remove-title">
         <h2 id="remove-title">Ta bort arbetsplatsen</h2>
         {openings > 0 ? (
-          <p>
-            Arbetsplatsen har {openings} {openings === 1 ? "annons" : "annonser"} och kan inte tas bort.
-          </p>
+          <p>Arbetsplatsen har {countSv(openings, NOUNS.opening)} och kan inte tas bort.</p>
         ) : (
           <Form method="post" key={workplaceId}>
             <p>Arbetsplatsen har inga annonser och kan tas bort.</p>

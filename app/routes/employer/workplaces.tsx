@@ -6,6 +6,7 @@ import { EmployerScopeHeader } from "~/components/employer-scope.tsx";
 import { formatPostalCode } from "~/domain/employers.ts";
 import { requireEmployerScope, scopeForClient } from "~/utils/employer-access.server.ts";
 import { listWorkplaces } from "~/utils/employers.server.ts";
+import { countSv, NOUNS } from "~/domain/swedish.ts";
 
 export const meta: MetaFunction = () => [{ title: "Arbetsplatser – Brygga" }];
 
@@ -47,7 +48,7 @@ export default function Workplaces() {
               <p className="muted">
                 {w.openings === 0
                   ? "Inga annonser"
-                  : `${w.openings} ${w.openings === 1 ? "annons" : "annonser"}, ${w.publishedOpenings} publicerade`}
+                  : `${countSv(w.openings, NOUNS.opening)}, ${w.publishedOpenings} publicerade`}
               </p>
             </li>
           ))}

@@ -14,6 +14,7 @@ import { requireRole } from "~/utils/auth.server.ts";
 import { municipalityOptions } from "~/utils/employers.server.ts";
 import { SEARCH_PAGE_SIZE, searchPublishedOpenings } from "~/utils/openings.server.ts";
 import { formatDate } from "~/domain/swedish-time.ts";
+import { countSv, NOUNS } from "~/domain/swedish.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sök uppdrag – Brygga" }];
 
@@ -153,7 +154,7 @@ export default function SearchOpenings() {
 
       <section aria-labelledby="results-title" aria-busy={navigation.state === "loading"}>
         <h2 id="results-title" aria-live="polite">
-          {results ? (results.total === 1 ? "1 träff" : `${results.total} träffar`) : "Rätta sökningen"}
+          {results ? countSv(results.total, NOUNS.hit) : "Rätta sökningen"}
         </h2>
         {results && results.openings.length === 0 ? (
           <p>Inga publicerade uppdrag matchar. Prova färre filter eller ett annat ord.</p>

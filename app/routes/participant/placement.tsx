@@ -7,7 +7,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { LinkifiedText } from "~/components/linkified-text.tsx";
 import { MeetingWhere } from "~/components/placement-parts.tsx";
-import { openingKinds } from "~/domain/vocab/openings.ts";
+import { kindShort } from "~/domain/proposals.ts";
+import { capitalizeSv } from "~/domain/swedish.ts";
 import { requireParticipantUser } from "~/utils/auth.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { loadPlacementPage } from "~/utils/support.server.ts";
@@ -48,7 +49,7 @@ export default function ParticipantPlacement() {
         <h2 id="where-title">Här är du</h2>
         <div className="stack">
           <p>
-            {openingKinds.label(placement.kind)} hos <strong>{placement.opening.employerName}</strong>.
+            {capitalizeSv(kindShort(placement.kind))} hos <strong>{placement.opening.employerName}</strong>.
           </p>
           {placement.opening.workplace ? <p>Adress: {placement.opening.workplace}.</p> : null}
           <p>

@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { TextareaField } from "~/components/form-controls.tsx";
+import { disclosureLabel } from "~/domain/profile.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { readSchedule, readTasks } from "~/domain/openings.ts";
@@ -30,6 +31,7 @@ import {
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
+import { countSv, joinSv, NOUNS } from "~/domain/swedish.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Förslag: ${data?.title ?? ""} – Brygga` }];
 
@@ -71,12 +73,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           ? `${o.hoursMin} timmar i veckan.`
           : `Mellan ${o.hoursMin} och ${o.hoursMax} timmar i veckan.`,
     times: schedule.times.length
-      ? `Du jobbar: ${schedule.times.map((t) => scheduleTimes.label(t).toLowerCase()).join(", ")}.`
+      ? `Du jobbar: ${joinSv(schedule.times.map((t) => scheduleTimes.label(t).toLowerCase()))}.`
       : null,
     flexibleStart: schedule.startFlexible,
     length:
       o.lengthWeeks && (o.kind === "practice" || o.kind === "work_trial")
-        ? `Det håller på i ${o.lengthWeeks} veckor.`
+        ? `Det håller på i ${countSv(o.lengthWeeks, NOUNS.week)}.`
         : null,
     start: p.placement
       ? `Du börjar ${formatDate(p.placement.startDate)}.`
@@ -98,7 +100,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       canTransition({ status: p.status, hasPlacement }, "participant_no"),
     answerBy: p.status === "proposed" || p.status === "more_info" ? p.expiresAt : null,
     myReason: p.participantReason,
-    shown: presentation.sections,
+    // The participant's own page: the titles in their words ("Vad du vill jobba med").
+    shown: presentation.sections.map((s) => ({ ...s, title: disclosureLabel(s.item, "participant") })),
     pseudonym: presentation.pseudonym,
   };
 }

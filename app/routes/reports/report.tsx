@@ -35,6 +35,7 @@ import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { municipalityMap } from "~/utils/geo-map.server.ts";
 import { buildOrganizationReport, parseReportRequest, reportMunicipalityOptions } from "~/utils/reports.server.ts";
+import { countSv, NOUNS } from "~/domain/swedish.ts";
 
 export const meta: MetaFunction = () => [{ title: "Rapporter – Brygga" }];
 
@@ -450,8 +451,8 @@ function Report({ d }: { d: Loaded }) {
                 />
                 {outside > 0 && d.map.scope === "county" ? (
                   <p className="muted">
-                    Deltagare i {outside} {outside === 1 ? "kommun" : "kommuner"} utanför länet syns i tabellen och på
-                    kartan över <Link to={mapLink("country")}>hela Sverige</Link>.
+                    Deltagare i {countSv(outside, NOUNS.municipality)} utanför länet syns i tabellen och på kartan över{" "}
+                    <Link to={mapLink("country")}>hela Sverige</Link>.
                   </p>
                 ) : null}
               </ChartFigure>
