@@ -10,6 +10,7 @@ import { roles } from "~/domain/vocab/roles.ts";
 import { requireOrgAdmin } from "~/utils/admin.server.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { formatDateTime } from "~/domain/swedish-time.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Logg – Brygga" }];
 
@@ -132,7 +133,7 @@ export default function AuditLog() {
       <p>
         {total} händelser{pages > 1 ? `, sida ${page} av ${pages}` : ""}.
       </p>
-      <div className="table-wrap">
+      <TableRegion label="Logghändelser">
         <table className="table">
           <caption className="visually-hidden">Logghändelser, nyast först</caption>
           <thead>
@@ -171,7 +172,7 @@ export default function AuditLog() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {pages > 1 ? (
         <nav aria-label="Sidor" className="pager">
           {page > 1 ? <Link to={link(page - 1)}>← Nyare</Link> : null}{" "}

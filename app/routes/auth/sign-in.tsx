@@ -92,7 +92,7 @@ export default function SignIn() {
             required: true,
           }}
         />
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
           {busy ? "Skickar …" : "Skicka inloggningslänk"}
         </button>
       </Form>

@@ -15,6 +15,7 @@ import { db } from "~/utils/db.server.ts";
 import { caseloadRows } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { daysBetween, formatDate } from "~/domain/swedish-time.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Mina deltagare – Brygga" }];
 
@@ -99,7 +100,7 @@ export default function Caseload() {
           <h2 id={`phase-${group.phase}`}>
             {phases.label(group.phase)} <span className="muted">({group.participants.length})</span>
           </h2>
-          <div className="table-wrap">
+          <TableRegion label={phases.label(group.phase)}>
             <table className="table">
               <thead>
                 <tr>
@@ -142,7 +143,7 @@ export default function Caseload() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </section>
       ))}
     </>

@@ -176,7 +176,13 @@ export default function OpeningMatches() {
                     <>
                       <Form method="post">
                         <input type="hidden" name="participantId" value={m.participantId} />
-                        <button type="submit" name="intent" value="propose" className="button" disabled={busy}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="propose"
+                          className="button"
+                          aria-disabled={busy || undefined}
+                        >
                           Föreslå för {m.pseudonym}
                         </button>
                       </Form>
@@ -187,7 +193,7 @@ export default function OpeningMatches() {
                           name="intent"
                           value={m.shortlisted ? "shortlist_remove" : "shortlist_add"}
                           className="button button--secondary"
-                          disabled={busy}
+                          aria-disabled={busy || undefined}
                         >
                           {m.shortlisted ? "Ta bort från kortlistan" : "Lägg i kortlistan"}
                           <span className="visually-hidden"> {m.pseudonym}</span>

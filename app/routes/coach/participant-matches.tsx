@@ -186,7 +186,7 @@ function PairActions({
       {!open ? (
         <Form method="post">
           <input type="hidden" name="openingId" value={openingId} />
-          <button type="submit" name="intent" value="propose" className="button" disabled={busy}>
+          <button type="submit" name="intent" value="propose" className="button" aria-disabled={busy || undefined}>
             Föreslå<span className="visually-hidden"> {title}</span>
           </button>
         </Form>
@@ -199,7 +199,7 @@ function PairActions({
             name="intent"
             value={shortlisted ? "shortlist_remove" : "shortlist_add"}
             className="button button--secondary"
-            disabled={busy}
+            aria-disabled={busy || undefined}
           >
             {shortlisted ? "Ta bort från kortlistan" : "Lägg i kortlistan"}
             <span className="visually-hidden"> {title}</span>

@@ -177,7 +177,7 @@ export default function CoachPlacement() {
                 errors={errorsFor("checkin")?.notes}
                 textareaProps={{ rows: 2 }}
               />
-              <button type="submit" className="button button--secondary" disabled={busy}>
+              <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
                 Uppföljning gjord i dag
               </button>
             </Form>
@@ -220,7 +220,7 @@ export default function CoachPlacement() {
               }}
             />
             {messageFor("plan") ? <p className="field-error">{messageFor("plan")}</p> : null}
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" aria-disabled={busy || undefined}>
               Spara stödplanen
             </button>
           </Form>
@@ -244,7 +244,7 @@ export default function CoachPlacement() {
               inputProps={{ type: "date", defaultValue: kept(valuesFor("extend"), "newEndDate", "") }}
             />
             {messageFor("extend") ? <p className="field-error">{messageFor("extend")}</p> : null}
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" aria-disabled={busy || undefined}>
               Förläng
             </button>
           </Form>
@@ -258,6 +258,7 @@ export default function CoachPlacement() {
         now={page.now}
       />
       <PlacementThread
+        formKey={page.formKey}
         messages={page.messages}
         viewerSide="staff"
         sideLabels={{ employer: placement.opening.employerName, staff: "Coach" }}
@@ -310,7 +311,7 @@ export default function CoachPlacement() {
               inputProps={{ type: "date", defaultValue: kept(valuesFor("end"), "endDate", page.today) }}
             />
             {messageFor("end") ? <p className="field-error">{messageFor("end")}</p> : null}
-            <button type="submit" className="button button--danger" disabled={busy}>
+            <button type="submit" className="button button--danger" aria-disabled={busy || undefined}>
               Avsluta stödet
             </button>
           </Form>

@@ -289,7 +289,7 @@ export default function CoachProposal() {
             valt att visa, och aldrig det riktiga namnet. Arbetsgivarens användare får ett mejl.
           </p>
           <Form method="post">
-            <button type="submit" name="intent" value="present" className="button" disabled={busy}>
+            <button type="submit" name="intent" value="present" className="button" aria-disabled={busy || undefined}>
               Presentera för arbetsgivaren
             </button>
           </Form>
@@ -323,7 +323,7 @@ export default function CoachProposal() {
               errors={errorsFor("answer").reason}
               textareaProps={{ rows: 2, defaultValue: kept("answer", "reason") }}
             />
-            <button type="submit" className="button button--secondary" disabled={busy}>
+            <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
               Spara svaret
             </button>
           </Form>
@@ -349,7 +349,7 @@ export default function CoachProposal() {
                   errors={errorsFor("visit").visitAt}
                   inputProps={{ type: "datetime-local", min: nowInput, defaultValue: kept("visit", "visitAt") }}
                 />
-                <button type="submit" className="button button--secondary" disabled={busy}>
+                <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
                   Boka studiebesök
                 </button>
               </Form>
@@ -369,7 +369,7 @@ export default function CoachProposal() {
                   errors={errorsFor("start").hoursPerWeek}
                   inputProps={{ inputMode: "numeric", defaultValue: kept("start", "hoursPerWeek"), size: 4 }}
                 />
-                <button type="submit" className="button" disabled={busy}>
+                <button type="submit" className="button" aria-disabled={busy || undefined}>
                   Registrera start
                 </button>
               </Form>
@@ -383,7 +383,7 @@ export default function CoachProposal() {
                   errors={errorsFor("decline").reason}
                   textareaProps={{ rows: 2, defaultValue: kept("decline", "reason") }}
                 />
-                <button type="submit" className="button button--secondary" disabled={busy}>
+                <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
                   Registrera nej
                 </button>
               </Form>
@@ -400,7 +400,13 @@ export default function CoachProposal() {
             {p.presentedAt ? "Arbetsgivaren ser inte längre presentationen." : ""}
           </p>
           <Form method="post">
-            <button type="submit" name="intent" value="withdraw" className="button button--danger" disabled={busy}>
+            <button
+              type="submit"
+              name="intent"
+              value="withdraw"
+              className="button button--danger"
+              aria-disabled={busy || undefined}
+            >
               Dra tillbaka
             </button>
           </Form>

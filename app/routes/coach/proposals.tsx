@@ -26,6 +26,7 @@ import { clientIp } from "~/utils/rate-limit.server.ts";
 import { readShortlist, removeFromShortlist } from "~/utils/shortlist.server.ts";
 import { DAY_MS, daysBetween, formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Förslag – Brygga" }];
 
@@ -179,7 +180,7 @@ function ProposalTable({
 }) {
   if (rows.length === 0) return <p>Inget här just nu.</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={caption}>
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -236,7 +237,7 @@ function ProposalTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
@@ -303,7 +304,13 @@ export default function CoachProposals() {
                   <Form method="post">
                     <input type="hidden" name="participantId" value={s.participant.id} />
                     <input type="hidden" name="openingId" value={s.opening.id} />
-                    <button type="submit" name="intent" value="propose" className="button" disabled={busy}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="propose"
+                      className="button"
+                      aria-disabled={busy || undefined}
+                    >
                       Föreslå
                       <span className="visually-hidden">
                         {" "}
@@ -319,7 +326,7 @@ export default function CoachProposals() {
                       name="intent"
                       value="shortlist_remove"
                       className="button button--secondary"
-                      disabled={busy}
+                      aria-disabled={busy || undefined}
                     >
                       Ta bort
                       <span className="visually-hidden">

@@ -209,7 +209,7 @@ export default function EmployerProposal() {
                   errors={errorsFor("visit").visitAt}
                   inputProps={{ type: "datetime-local", min: d.nowInput, defaultValue: kept("visit", "visitAt") }}
                 />
-                <button type="submit" className="button" disabled={busy}>
+                <button type="submit" className="button" aria-disabled={busy || undefined}>
                   Boka studiebesök
                 </button>
               </Form>
@@ -232,7 +232,7 @@ export default function EmployerProposal() {
                   errors={errorsFor("start").hoursPerWeek}
                   inputProps={{ inputMode: "numeric", size: 4, defaultValue: kept("start", "hoursPerWeek") }}
                 />
-                <button type="submit" className="button" disabled={busy}>
+                <button type="submit" className="button" aria-disabled={busy || undefined}>
                   Bestäm start
                 </button>
               </Form>
@@ -248,7 +248,7 @@ export default function EmployerProposal() {
                   errors={errorsFor("decline").reason}
                   textareaProps={{ rows: 3, defaultValue: kept("decline", "reason") }}
                 />
-                <button type="submit" className="button button--secondary" disabled={busy}>
+                <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
                   Tacka nej
                 </button>
               </Form>

@@ -117,7 +117,11 @@ export default function OwnProfile() {
               defaultValue: result && !result.ok ? String(result.values.body ?? "") : undefined,
             }}
           />
-          <button type="submit" className="button button--large" disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            className="button button--large"
+            aria-disabled={navigation.state === "submitting" || undefined}
+          >
             Skicka
           </button>
         </Form>

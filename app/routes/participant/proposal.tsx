@@ -246,7 +246,13 @@ export default function ParticipantProposal() {
               textareaProps={{ rows: 3, maxLength: PROPOSAL_LIMITS.reason }}
             />
             <div className="answer-buttons">
-              <button type="submit" name="answer" value="yes" className="button button--large" disabled={busy}>
+              <button
+                type="submit"
+                name="answer"
+                value="yes"
+                className="button button--large"
+                aria-disabled={busy || undefined}
+              >
                 Ja, det vill jag
               </button>
               <button
@@ -254,7 +260,7 @@ export default function ParticipantProposal() {
                 name="answer"
                 value="no"
                 className="button button--large button--secondary"
-                disabled={busy}
+                aria-disabled={busy || undefined}
               >
                 Nej tack
               </button>
@@ -264,7 +270,7 @@ export default function ParticipantProposal() {
                   name="answer"
                   value="more_info"
                   className="button button--large button--secondary"
-                  disabled={busy}
+                  aria-disabled={busy || undefined}
                 >
                   Jag vill veta mer
                 </button>
@@ -290,7 +296,7 @@ export default function ParticipantProposal() {
               name="answer"
               value="no"
               className="button button--large button--secondary"
-              disabled={busy}
+              aria-disabled={busy || undefined}
             >
               Nej, jag vill inte längre
             </button>
