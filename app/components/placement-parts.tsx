@@ -293,6 +293,7 @@ export function PlacementThread({
           <ErrorSummary
             message={
               formError ??
+              errors?.formKey?.[0] ??
               (errors && Object.values(errors).some((e) => e?.length)
                 ? "Meddelandet skickades inte. Rätta det som är markerat."
                 : null)
