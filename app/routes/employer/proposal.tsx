@@ -166,7 +166,8 @@ export default function EmployerProposal() {
           {d.coach ? ` av ${d.coach.name}` : ""}.
         </span>
       </p>
-      <ActionError result={actionData} />
+      {/* A failed decision is shown once, in the decision section; anything else here. */}
+      <ActionError result={deciding ? null : actionData} />
 
       {d.presentation ? <PresentationView presentation={d.presentation} /> : null}
       <p className="muted">

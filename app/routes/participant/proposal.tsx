@@ -98,6 +98,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       canTransition({ status: p.status, hasPlacement }, "participant_no"),
     answerBy: p.status === "proposed" || p.status === "more_info" ? p.expiresAt : null,
     myReason: p.participantReason,
+    coachNote: p.coachNote,
     shown: presentation.sections,
     pseudonym: presentation.pseudonym,
   };
@@ -135,6 +136,12 @@ export default function ParticipantProposal() {
         {d.coach ? `${d.coach.name} tror att det här kan passa dig.` : "Din coach tror att det här kan passa dig."}
       </p>
 
+      {d.coachNote ? (
+        <figure className="coach-note-figure">
+          <figcaption>{d.coach ? `${d.coach.name} skriver:` : "Din coach skriver:"}</figcaption>
+          <blockquote className="coach-note">{d.coachNote}</blockquote>
+        </figure>
+      ) : null}
       <p className="alert proposal-status">{d.statusText}</p>
       {d.myReason ? <p>Du skrev: ”{d.myReason}”</p> : null}
       {d.placementId ? (
