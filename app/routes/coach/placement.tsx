@@ -6,7 +6,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { kept, SelectField, TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { Field } from "~/components/forms.tsx";
+import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { MeetingList, PlacementFacts, PlacementThread, SupportPlanSummary } from "~/components/placement-parts.tsx";
 import { ResponseStatus } from "~/components/thread-view.tsx";
 import {
@@ -154,6 +154,14 @@ export default function CoachPlacement() {
         </p>
       ) : null}
 
+      <ErrorSummary
+        message={
+          actionData && actionData.intent !== "message"
+            ? (actionData.message ?? "Det gick inte att spara. Rätta det som är markerat.")
+            : null
+        }
+      />
+
       <div className="grid grid--home">
         <section className="panel" aria-labelledby="facts-title">
           <h2 id="facts-title">Placeringen</h2>
@@ -219,7 +227,6 @@ export default function CoachPlacement() {
                 ),
               }}
             />
-            {messageFor("plan") ? <p className="field-error">{messageFor("plan")}</p> : null}
             <button type="submit" className="button" aria-disabled={busy || undefined}>
               Spara stödplanen
             </button>
@@ -243,7 +250,6 @@ export default function CoachPlacement() {
               errors={errorsFor("extend")?.newEndDate}
               inputProps={{ type: "date", defaultValue: kept(valuesFor("extend"), "newEndDate", "") }}
             />
-            {messageFor("extend") ? <p className="field-error">{messageFor("extend")}</p> : null}
             <button type="submit" className="button" aria-disabled={busy || undefined}>
               Förläng
             </button>
@@ -310,7 +316,6 @@ export default function CoachPlacement() {
               errors={errorsFor("end")?.endDate}
               inputProps={{ type: "date", defaultValue: kept(valuesFor("end"), "endDate", page.today) }}
             />
-            {messageFor("end") ? <p className="field-error">{messageFor("end")}</p> : null}
             <button type="submit" className="button button--danger" aria-disabled={busy || undefined}>
               Avsluta stödet
             </button>
