@@ -157,17 +157,18 @@ test.describe("at 320 px", () => {
     await menu.focus();
     await page.keyboard.press("Enter");
     await expect(menu).toHaveAttribute("aria-expanded", "true");
-    await expect(page.getByRole("link", { name: "Mina deltagare" })).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+    await expect(nav.getByRole("link", { name: "Mina deltagare" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
     await expectAccessible(page);
     await page.keyboard.press("Tab");
-    await expect(page.getByRole("link", { name: "Översikt" })).toBeFocused();
+    await expect(nav.getByRole("link", { name: "Översikt" })).toBeFocused();
     await page.keyboard.press("Escape");
     await expect(menu).toHaveAttribute("aria-expanded", "false");
     await expect(menu).toBeFocused();
 
     await menu.click();
-    await page.getByRole("link", { name: "Mina deltagare" }).click();
+    await nav.getByRole("link", { name: "Mina deltagare" }).click();
     await expect(page).toHaveURL(/\/coach\/deltagare$/);
     await expect(menu).toHaveAttribute("aria-expanded", "false");
   });
@@ -249,7 +250,7 @@ test("a page that does not exist says so in Swedish, with a way back", async ({ 
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Sidan finns inte" })).toBeVisible();
   await expect(page.getByText("No route matches")).toHaveCount(0);
-  await page.getByRole("link", { name: "Till startsidan" }).click();
+  await page.getByRole("link", { name: "Till startsidan", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.locator('footer [lang="en"]').first()).toHaveText("Supported Employment");
 });
