@@ -12,6 +12,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { PageFocus, useBusyButtonGuard } from "./components/page-focus.tsx";
+import { SiteMenu } from "./components/site-menu.tsx";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { navigationByRole } from "./components/navigation.ts";
 import { useNonce } from "./components/nonce.tsx";
@@ -47,6 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
   const nav = user ? navigationByRole[user.role] : [];
+  useBusyButtonGuard();
   return (
     <html lang="sv">
       <head>
@@ -67,40 +70,42 @@ export function Layout({ children }: { children: ReactNode }) {
               </span>{" "}
               Brygga
             </Link>
-            {nav.length > 0 ? (
-              <nav aria-label="Huvudmeny">
-                <ul className="nav-list">
-                  {nav.map((item) => (
-                    <li key={item.to}>
-                      <NavLink to={item.to} end={item.end}>
-                        {item.label}
-                      </NavLink>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-            ) : null}
-            <div className="account">
-              {user ? (
-                <>
-                  <span className="account__who">
-                    {user.name} <span className="muted">({roles.label(user.role)})</span>
-                  </span>
-                  <Form method="post" action="/logga-ut">
-                    <button type="submit" className="button button--quiet">
-                      Logga ut
-                    </button>
-                  </Form>
-                  <Link to="/logga-ut" className="account__more">
-                    Logga ut överallt
+            <SiteMenu wide={nav.length > 6} hasNav={nav.length > 0}>
+              {nav.length > 0 ? (
+                <nav aria-label="Huvudmeny">
+                  <ul className="nav-list">
+                    {nav.map((item) => (
+                      <li key={item.to}>
+                        <NavLink to={item.to} end={item.end}>
+                          {item.label}
+                        </NavLink>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+              ) : null}
+              <div className="account">
+                {user ? (
+                  <>
+                    <span className="account__who">
+                      {user.name} <span className="muted">({roles.label(user.role)})</span>
+                    </span>
+                    <Form method="post" action="/logga-ut">
+                      <button type="submit" className="button button--quiet">
+                        Logga ut
+                      </button>
+                    </Form>
+                    <Link to="/logga-ut" className="account__more">
+                      Logga ut överallt
+                    </Link>
+                  </>
+                ) : (
+                  <Link to="/logga-in" className="button button--quiet">
+                    Logga in
                   </Link>
-                </>
-              ) : (
-                <Link to="/logga-in" className="button button--quiet">
-                  Logga in
-                </Link>
-              )}
-            </div>
+                )}
+              </div>
+            </SiteMenu>
           </div>
         </header>
         <main id="main" tabIndex={-1}>
@@ -109,7 +114,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>
-            Brygga – matchning och stöd för Supported Employment och IPS. <Link to="/om">Om Brygga</Link>
+            Brygga – matchning och stöd för <span lang="en">Supported Employment</span> och <span lang="en">IPS</span>.{" "}
+            <Link to="/om">Om Brygga</Link>
             {data?.localMailbox ? (
               <>
                 {" · "}
@@ -118,6 +124,7 @@ export function Layout({ children }: { children: ReactNode }) {
             ) : null}
           </p>
         </footer>
+        <PageFocus />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -21,6 +21,7 @@ export function routes(defineRoutes: DefineRoutesFunction) {
     // local mailbox (only when no SMTP server is configured)
     route("dev/mejl", "routes/dev/mailbox.tsx");
     route("dev/mejl/:messageId", "routes/dev/mailbox-message.tsx");
+    route("dev/mejl/:messageId/bilaga/:index", "routes/dev/mailbox-attachment.ts");
 
     // admin
     route("admin", "routes/admin/home.tsx");

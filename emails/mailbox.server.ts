@@ -90,3 +90,25 @@ export async function readMailboxMessage(id: string): Promise<MailboxMessage | n
     })),
   };
 }
+
+/** One attachment of a message (by its position), for download; null when there is none. */
+export async function readMailboxAttachment(
+  id: string,
+  index: number,
+): Promise<{ filename: string; contentType: string; content: Buffer } | null> {
+  if (!isMailboxId(id) || !Number.isInteger(index) || index < 0) return null;
+  let raw: Buffer;
+  try {
+    raw = await fs.readFile(path.join(mailboxDir(), `${id}.eml`));
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+  const attachment = (await simpleParser(raw)).attachments[index];
+  if (!attachment) return null;
+  return {
+    filename: attachment.filename ?? `bilaga-${index + 1}`,
+    contentType: attachment.contentType,
+    content: attachment.content,
+  };
+}

@@ -93,7 +93,7 @@ export function EmployerContactForm({
         errors={errors?.participantId}
         selectProps={{ defaultValue: kept(values, "participantId", defaultParticipantId) ?? "" }}
       />
-      <button type="submit" className="button" disabled={busy}>
+      <button type="submit" className="button" aria-disabled={busy || undefined}>
         Spara kontakten
       </button>
     </Form>

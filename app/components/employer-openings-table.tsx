@@ -6,6 +6,7 @@ import { formatHours } from "~/domain/openings.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { StatusBadge } from "./opening-details.tsx";
 import { formatDate } from "~/domain/swedish-time.ts";
+import { TableRegion } from "./table-region.tsx";
 
 export type EmployerOpeningRow = {
   id: string;
@@ -31,7 +32,7 @@ type Props = {
 
 export function EmployerOpeningsTable({ openings, caption, openingsPath, placeColumn = false }: Props) {
   return (
-    <div className="table-wrap">
+    <TableRegion label={caption}>
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -77,6 +78,6 @@ export function EmployerOpeningsTable({ openings, caption, openingsPath, placeCo
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

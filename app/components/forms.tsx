@@ -61,11 +61,18 @@ export function FieldError({ id, errors }: { id?: string; errors?: string[] }) {
   );
 }
 
-/** A summary at the top of a failed form, focused so keyboard and screen-reader users notice it. */
+/**
+ * A summary at the top of a failed form, focused when it appears (and after each failed submit,
+ * app/components/page-focus.tsx) so keyboard and screen-reader users notice it.
+ */
 export function ErrorSummary({ message }: { message?: string | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message]);
   if (!message) return null;
   return (
-    <div className="alert alert--error" role="alert">
+    <div className="alert alert--error" role="alert" tabIndex={-1} ref={ref}>
       {message}
     </div>
   );

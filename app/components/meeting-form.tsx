@@ -113,7 +113,7 @@ export function MeetingForm({
       ) : (
         <p className="muted">Ingen har en e-postadress att skicka inbjudan till.</p>
       )}
-      <button type="submit" className="button" disabled={busy}>
+      <button type="submit" className="button" aria-disabled={busy || undefined}>
         {busy ? "Bokar …" : submitLabel}
       </button>
     </Form>

@@ -396,15 +396,27 @@ export function OpeningForm({
 
       <div className="button-row">
         {mode === "published" ? (
-          <button type="submit" name="intent" value="save" className="button" disabled={submitting}>
+          <button type="submit" name="intent" value="save" className="button" aria-disabled={submitting || undefined}>
             {submitting ? "Sparar …" : "Spara ändringarna"}
           </button>
         ) : (
           <>
-            <button type="submit" name="intent" value="publish" className="button" disabled={submitting}>
+            <button
+              type="submit"
+              name="intent"
+              value="publish"
+              className="button"
+              aria-disabled={submitting || undefined}
+            >
               {submitting ? "Sparar …" : "Spara och publicera"}
             </button>
-            <button type="submit" name="intent" value="save" className="button button--secondary" disabled={submitting}>
+            <button
+              type="submit"
+              name="intent"
+              value="save"
+              className="button button--secondary"
+              aria-disabled={submitting || undefined}
+            >
               Spara som utkast
             </button>
           </>

@@ -59,7 +59,7 @@ export function ProfileComments({ comments, form }: { comments: PageData["commen
                   defaultValue: valuesFor("reply")?.replyToId === c.id ? kept(valuesFor("reply"), "body") : undefined,
                 }}
               />
-              <button type="submit" className="button button--secondary" disabled={busy}>
+              <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
                 Skicka svar
               </button>
             </Form>
@@ -215,7 +215,7 @@ export function ConsentPanel({
             errors={errorsFor("consent")?.date}
             inputProps={{ type: "date", max: today, defaultValue: kept(valuesFor("consent"), "date", today) }}
           />
-          <button type="submit" className="button button--secondary" disabled={busy}>
+          <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
             Spara samtycke
           </button>
         </Form>

@@ -8,7 +8,7 @@ import { placementEndReasons, placementStatuses, supportIntensities } from "~/do
 import { MESSAGE_MAX, type Side } from "~/domain/threads.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { TextareaField } from "./form-controls.tsx";
-import { FieldError } from "./forms.tsx";
+import { ErrorSummary, FieldError } from "./forms.tsx";
 import { LinkifiedText } from "./linkified-text.tsx";
 import { ThreadMessages, type MessageForView } from "./thread-view.tsx";
 import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
@@ -255,7 +255,10 @@ export function PlacementThread({
   busy,
   closedText,
   hint,
+  formKey,
 }: {
+  /** A fresh key per page load (app/utils/form-key.server.ts): one message per form, however often it is sent. */
+  formKey: string;
   messages: Array<MessageForView & { visibility: string; unread: boolean }>;
   viewerSide: Side;
   sideLabels: Record<Side, string>;
@@ -283,13 +286,18 @@ export function PlacementThread({
       {status === "closed" ? (
         <p className="alert alert--warning">{closedText}</p>
       ) : (
-        <Form method="post" className="form reply-form" noValidate>
+        <Form method="post" className="form reply-form" noValidate key={formKey}>
           <input type="hidden" name="intent" value="message" />
-          {formError ? (
-            <p className="alert alert--error" role="alert">
-              {formError}
-            </p>
-          ) : null}
+          <input type="hidden" name="formKey" value={formKey} />
+          <ErrorSummary
+            message={
+              formError ??
+              errors?.formKey?.[0] ??
+              (errors && Object.values(errors).some((e) => e?.length)
+                ? "Meddelandet skickades inte. Rätta det som är markerat."
+                : null)
+            }
+          />
           <TextareaField
             label="Nytt meddelande"
             name="body"
@@ -315,7 +323,7 @@ export function PlacementThread({
             </div>
           </div>
           <FieldError errors={errors?.shared} />
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" aria-disabled={busy || undefined}>
             {busy ? "Skickar …" : "Skicka"}
           </button>
         </Form>

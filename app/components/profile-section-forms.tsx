@@ -46,7 +46,7 @@ function keptItems(
 
 function Save({ busy, label = "Spara" }: { busy: boolean; label?: string }) {
   return (
-    <button type="submit" className="button" disabled={busy}>
+    <button type="submit" className="button" aria-disabled={busy || undefined}>
       {label}
     </button>
   );

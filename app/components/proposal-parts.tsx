@@ -1,7 +1,10 @@
 // Pieces of the proposal pages: the status badge, the matcher's reasons, the timeline of a
 // proposal's steps, and the presentation an employer sees (pseudonym + disclosed items only).
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { Presentation } from "~/domain/proposals.ts";
-import { proposalStatuses } from "~/domain/proposals.ts";
+import { PROPOSAL_NOTE_MAX, proposalStatuses } from "~/domain/proposals.ts";
+import { TextareaField } from "./form-controls.tsx";
 import { formatDateTime } from "~/domain/swedish-time.ts";
 
 type ReasonView = { criterion: string; points: number; max: number; text: string };
@@ -87,5 +90,51 @@ export function PresentationView({
         ))
       )}
     </section>
+  );
+}
+
+/**
+ * "Föreslå": the participant is emailed, so the coach confirms first. The button opens a small form
+ * (a disclosure, works without JavaScript) that says what happens, takes an optional personal note
+ * that goes into the participant's proposal and email, and sends the proposal.
+ */
+export function ProposeForm({
+  hidden,
+  label,
+  forWhom,
+  busy,
+}: {
+  /** The pair: participantId and/or openingId. */
+  hidden: Record<string, string>;
+  /** What the button is for, read after "Föreslå" by screen readers (the opening or the participant). */
+  label: ReactNode;
+  /** "Kim", "deltagaren": who gets the proposal. */
+  forWhom: string;
+  busy: boolean;
+}) {
+  return (
+    <details className="propose">
+      <summary className="button">
+        Föreslå<span className="visually-hidden"> {label}</span>
+      </summary>
+      <Form method="post" className="form propose__form">
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <p>
+          {forWhom} får förslaget i Brygga och ett mejl om det finns en e-postadress. Arbetsgivaren får inget veta
+          förrän deltagaren har sagt ja.
+        </p>
+        <TextareaField
+          label="Personlig hälsning (valfritt)"
+          name="note"
+          hint="Kommer med i förslaget och mejlet. Skriv enkelt, och inga hälsouppgifter."
+          textareaProps={{ rows: 3, maxLength: PROPOSAL_NOTE_MAX }}
+        />
+        <button type="submit" name="intent" value="propose" className="button" aria-disabled={busy || undefined}>
+          Skicka förslaget<span className="visually-hidden"> {label}</span>
+        </button>
+      </Form>
+    </details>
   );
 }

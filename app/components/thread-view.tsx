@@ -3,6 +3,7 @@
 import { Form } from "@remix-run/react";
 import { formatDuration, MESSAGE_MAX, type Side } from "~/domain/threads.ts";
 import { TextareaField } from "./form-controls.tsx";
+import { ErrorSummary } from "./forms.tsx";
 import { LinkifiedText } from "./linkified-text.tsx";
 import { formatDateTime } from "~/domain/swedish-time.ts";
 
@@ -123,7 +124,10 @@ export function ReplyForm({
   label,
   hint,
   buttonLabel,
+  formKey,
 }: {
+  /** A fresh key per page load (app/utils/form-key.server.ts): one message per form, however often it is sent. */
+  formKey: string;
   errors?: string[];
   defaultBody?: string;
   busy: boolean;
@@ -132,7 +136,9 @@ export function ReplyForm({
   buttonLabel: string;
 }) {
   return (
-    <Form method="post" className="form reply-form" noValidate>
+    <Form method="post" className="form reply-form" noValidate key={formKey}>
+      <input type="hidden" name="formKey" value={formKey} />
+      <ErrorSummary message={errors?.length ? "Meddelandet skickades inte. Rätta det som är markerat." : null} />
       <TextareaField
         label={label}
         name="body"
@@ -140,7 +146,7 @@ export function ReplyForm({
         errors={errors}
         textareaProps={{ rows: 5, defaultValue: defaultBody, maxLength: MESSAGE_MAX + 500, required: true }}
       />
-      <button type="submit" name="intent" value="reply" className="button" disabled={busy}>
+      <button type="submit" name="intent" value="reply" className="button" aria-disabled={busy || undefined}>
         {busy ? "Skickar …" : buttonLabel}
       </button>
     </Form>

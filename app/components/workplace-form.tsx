@@ -102,7 +102,7 @@ export function WorkplaceForm({
         </div>
       </details>
       <div className="button-row">
-        <button type="submit" name="intent" value="save" className="button" disabled={submitting}>
+        <button type="submit" name="intent" value="save" className="button" aria-disabled={submitting || undefined}>
           {submitting ? "Sparar …" : submitLabel}
         </button>
         <Link to={cancelTo} className="button button--quiet">

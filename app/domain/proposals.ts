@@ -501,3 +501,15 @@ export function buildPresentation(pseudonym: string, profile: ProfileData, label
   }
   return { pseudonym, sections };
 }
+
+export const PROPOSAL_NOTE_MAX = 1000;
+
+/** The coach's optional personal note sent with a proposal ("Personlig hälsning"); blank is none. */
+export const proposalNoteField = z.preprocess(
+  (v) => (typeof v === "string" ? v.replace(/\r\n/g, "\n").trim() : v),
+  z
+    .string({ error: "Skriv hälsningen som text." })
+    .max(PROPOSAL_NOTE_MAX, `Hälsningen får vara högst ${PROPOSAL_NOTE_MAX} tecken.`)
+    .optional()
+    .transform((v) => v || null),
+);

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { checkbox, choice, optionalText, parseFields, requiredText } from "./form-rules.ts";
 import type { FormResult } from "./forms.ts";
 import { placementEndReasons, placementStatuses, supportIntensities } from "./placements.ts";
-import { messageBodyField } from "./threads.ts";
+import { formKeyField, messageBodyField } from "./threads.ts";
 import { vocabulary } from "./vocab/vocabulary.ts";
 import { addDays, addMonths, dayKey, daysFromTo, parseDateInput, swedishDateTime } from "./swedish-time.ts";
 
@@ -367,6 +367,7 @@ export const actionShape = {
 export const placementMessageShape = {
   body: messageBodyField,
   shared: checkbox,
+  formKey: formKeyField,
 };
 
 export const notifyShape = {

@@ -22,16 +22,34 @@ export const messageBodyField = z
     z.string().min(1, "Skriv ett meddelande.").max(MESSAGE_MAX, `Meddelandet får vara högst ${MESSAGE_MAX} tecken.`),
   );
 
-export const messageShape = { body: messageBodyField };
-export const questionShape = { subject: requiredText("vad frågan gäller", SUBJECT_MAX, 3), body: messageBodyField };
+/**
+ * The key of one rendering of a message form (a hidden field, a fresh random value per page load):
+ * the same key posted twice is one message. Optional, so a post without it still works (no dedupe).
+ */
+export const formKeyField = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z
+    .string({ error: "Formuläret är för gammalt. Ladda om sidan och försök igen." })
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, "Formuläret är för gammalt. Ladda om sidan och försök igen.")
+    .optional(),
+);
 
-export function parseMessage(values: Record<string, string | string[]>): FormResult<{ body: string }> {
+export const messageShape = { body: messageBodyField, formKey: formKeyField };
+export const questionShape = {
+  subject: requiredText("vad frågan gäller", SUBJECT_MAX, 3),
+  body: messageBodyField,
+  formKey: formKeyField,
+};
+
+export function parseMessage(
+  values: Record<string, string | string[]>,
+): FormResult<{ body: string; formKey: string | undefined }> {
   return parseFields(messageShape, values);
 }
 
 export function parseQuestion(
   values: Record<string, string | string[]>,
-): FormResult<{ subject: string; body: string }> {
+): FormResult<{ subject: string; body: string; formKey: string | undefined }> {
   return parseFields(questionShape, values);
 }
 

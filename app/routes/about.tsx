@@ -8,8 +8,9 @@ export default function About() {
     <article className="panel">
       <h1>Om Brygga</h1>
       <p className="lead">
-        Brygga är en mötesplats för arbetsgivare, jobbcoacher och deltagare inom Supported Employment (SE) och
-        Individual Placement and Support (IPS).
+        Brygga är en mötesplats för arbetsgivare, jobbcoacher och deltagare inom{" "}
+        <span lang="en">Supported Employment</span> (SE) och <span lang="en">Individual Placement and Support</span> (
+        <span lang="en">IPS</span>).
       </p>
       <h2>Så arbetar vi</h2>
       <ul>

@@ -5,6 +5,7 @@ import { homePathByRole, roles } from "~/domain/vocab/roles.ts";
 import { getUser } from "~/utils/auth.server.ts";
 import { usesLocalMailbox } from "~/utils/env.server.ts";
 import { DEMO_ACCOUNTS } from "../../prisma/seed/demo-accounts.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Brygga – vägen till jobb med stöd" }];
 
@@ -23,8 +24,8 @@ export default function Home() {
       <h1>Brygga – vägen till jobb med stöd</h1>
       <p className="lead">
         Brygga kopplar ihop arbetsgivare som har riktiga arbetsuppgifter med personer som vill arbeta och får stöd av en
-        jobbcoach inom Supported Employment och IPS. Arbetsgivaren har alltid en namngiven coach att ringa – före, under
-        och efter anställningen.
+        jobbcoach inom <span lang="en">Supported Employment</span> och <span lang="en">IPS</span>. Arbetsgivaren har
+        alltid en namngiven coach att ringa – före, under och efter anställningen.
       </p>
       {home ? (
         <p>
@@ -66,7 +67,7 @@ export default function Home() {
             Den här installationen skickar e-post till en <Link to="/dev/mejl">lokal brevlåda</Link>. Logga in med ett
             demokonto och öppna inloggningslänken där.
           </p>
-          <div className="table-wrap">
+          <TableRegion label="Ett konto per roll">
             <table className="table">
               <caption>Ett konto per roll</caption>
               <thead>
@@ -94,7 +95,7 @@ export default function Home() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </section>
       ) : null}
     </>

@@ -18,7 +18,8 @@ const EnvSchema = z.object({
         "APP_URL måste vara en fullständig adress med http:// eller https://, t.ex. http://localhost:3000 " +
         "(APP_URL must be a full http(s) address)",
     })
-    .default("http://localhost:3000"),
+    // Unset: this machine on PORT (below), so mailed links work whatever port the app runs on.
+    .optional(),
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET måste vara minst 16 tecken").optional(),
   SMTP_URL: z
     .string()
@@ -58,7 +59,7 @@ const EnvSchema = z.object({
   REQUEST_QUEUE_WAIT_MS: unsetIfEmpty(z.coerce.number().int().min(0).max(600_000).default(1500)),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = Omit<z.infer<typeof EnvSchema>, "APP_URL"> & { APP_URL: string };
 
 /** Parses the environment (a few microseconds; not cached, so tests and scripts can change it). */
 export function getEnv(): Env {
@@ -70,28 +71,24 @@ export function getEnv(): Env {
     const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Ogiltig konfiguration (miljövariabler):\n${problems}`);
   }
-  if (parsed.data.NODE_ENV === "production" && !parsed.data.SESSION_SECRET && parsed.data.SMTP_URL) {
+  const env: Env = { ...parsed.data, APP_URL: parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}` };
+  if (env.NODE_ENV === "production" && !env.SESSION_SECRET && env.SMTP_URL) {
     throw new Error("Ogiltig konfiguration: SESSION_SECRET krävs i produktion med riktig e-post (SMTP_URL).");
   }
-  if (
-    parsed.data.NODE_ENV === "production" &&
-    parsed.data.INBOUND_DOMAIN &&
-    !parsed.data.REPLY_SECRET &&
-    !parsed.data.SESSION_SECRET
-  ) {
+  if (env.NODE_ENV === "production" && env.INBOUND_DOMAIN && !env.REPLY_SECRET && !env.SESSION_SECRET) {
     throw new Error(
       "Ogiltig konfiguration: REPLY_SECRET (eller SESSION_SECRET) krävs i produktion när INBOUND_DOMAIN är satt.",
     );
   }
-  if (parsed.data.NODE_ENV === "production" && !parsed.data.SMTP_URL && !isLocalAppUrl(parsed.data.APP_URL)) {
+  if (env.NODE_ENV === "production" && !env.SMTP_URL && !isLocalAppUrl(env.APP_URL)) {
     // The local mailbox shows every message, sign-in links included: never on a public address.
     throw new Error(
-      `Ogiltig konfiguration: SMTP_URL krävs i produktion när APP_URL (${parsed.data.APP_URL}) inte är en lokal adress. ` +
+      `Ogiltig konfiguration: SMTP_URL krävs i produktion när APP_URL (${env.APP_URL}) inte är en lokal adress. ` +
         "Utan SMTP_URL hamnar all e-post, också inloggningslänkar, i den lokala brevlådan (/dev/mejl), " +
         "som bara finns i utveckling och i demon på localhost.",
     );
   }
-  return parsed.data;
+  return env;
 }
 
 /** APP_URL points at this machine (localhost, *.localhost, 127.x, ::1): the demo that `npm start` runs. */

@@ -42,7 +42,7 @@ export async function actOnPair(
   user: Staff,
   intent: PairIntent,
   pair: Pair,
-  options: { shortlistedMessage: string; ip?: string },
+  options: { shortlistedMessage: string; ip?: string; note?: string | null },
 ): Promise<PairResult> {
   if (intent !== "propose") {
     const add = intent === "shortlist_add";
@@ -56,7 +56,7 @@ export async function actOnPair(
       cookie,
     };
   }
-  const result = await createProposal(user, { ...pair, ip: options.ip });
+  const result = await createProposal(user, { ...pair, note: options.note, ip: options.ip });
   if (!result.ok) return result;
   return {
     ok: true,

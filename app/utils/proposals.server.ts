@@ -276,7 +276,7 @@ export type Staff = SessionUser & { organizationId: string };
  */
 export async function createProposal(
   staff: Staff,
-  input: { participantId: string; openingId: string; ip?: string; now?: Date },
+  input: { participantId: string; openingId: string; note?: string | null; ip?: string; now?: Date },
 ): Promise<StepResult> {
   const now = input.now ?? currentTime();
   const participant = await requireOrgParticipant(input.participantId, staff.organizationId);
@@ -318,6 +318,7 @@ export async function createProposal(
         status: "proposed",
         proposedAt: now,
         expiresAt: expiresAtFrom(now),
+        coachNote: input.note || null,
       },
     });
     await audit(tx, {
@@ -338,6 +339,7 @@ export async function createProposal(
           openingTitle: opening.title,
           kindText: kindShort(opening.kind),
           url: absoluteUrl(participantProposalPath(proposal.id)),
+          note: input.note || null,
         },
       });
     }

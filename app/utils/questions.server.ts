@@ -18,11 +18,14 @@ import { formValues } from "~/domain/forms.ts";
 import type { SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import { absoluteUrl } from "./env.server.ts";
+import { newFormKey } from "./form-key.server.ts";
 import {
   addMessage,
   createThread,
+  isDuplicatePost,
   loadThreadMessages,
   markThreadRead,
+  messageFromForm,
   requireThreadForUser,
   setThreadStatus,
   threadSummaries,
@@ -117,9 +120,26 @@ export type AskResult = Result<{ threadId: string; notified: string | null }>;
 
 export async function askQuestion(
   user: SessionUser & { employerId: string },
-  input: { subject: string; body: string },
+  input: { subject: string; body: string; formKey?: string | null },
+): Promise<AskResult> {
+  try {
+    return await askOnce(user, input);
+  } catch (error) {
+    // The same form posted twice at once: the other post created the question.
+    const posted = isDuplicatePost(error) ? await messageFromForm(db, input.formKey) : null;
+    if (!posted) throw error;
+    return { ok: true, threadId: posted.threadId, notified: null };
+  }
+}
+
+async function askOnce(
+  user: SessionUser & { employerId: string },
+  input: { subject: string; body: string; formKey?: string | null },
 ): Promise<AskResult> {
   const result = await db.$transaction(async (tx): Promise<AskResult> => {
+    // A second post of the same form (double click): the question exists, nobody is told again.
+    const posted = await messageFromForm(tx, input.formKey);
+    if (posted) return { ok: true, threadId: posted.threadId, notified: null };
     const recipient = await questionRecipient(tx, user.employerId);
     if (!recipient)
       return {
@@ -135,6 +155,7 @@ export async function askQuestion(
       subject: input.subject,
       createdById: user.id,
       body: input.body,
+      formKey: input.formKey,
     });
     const address = staffAddress(recipient);
     if (address) {
@@ -171,15 +192,26 @@ type QuestionThread = {
 
 /**
  * A new message in a question thread, from either side; the other side is told by email.
- * An employer's message reopens a closed question.
+ * An employer's message reopens a closed question. A second post of the same form (`formKey`)
+ * creates nothing and tells nobody again.
  */
-export async function postToQuestion(user: SessionUser, thread: QuestionThread, body: string): Promise<Ok> {
+export async function postToQuestion(
+  user: SessionUser,
+  thread: QuestionThread,
+  body: string,
+  formKey?: string | null,
+): Promise<Ok> {
   const side = sideOfRole(user.role);
-  await db.$transaction(async (tx) => {
-    const message = await addMessage(tx, { threadId: thread.id, authorId: user.id, body });
-    if (side === "employer") await notifyStaff(tx, user, thread, body);
-    else if (side === "staff") await notifyEmployer(tx, user, thread, body, message.id);
-  });
+  try {
+    await db.$transaction(async (tx) => {
+      if (await messageFromForm(tx, formKey)) return;
+      const message = await addMessage(tx, { threadId: thread.id, authorId: user.id, body, formKey });
+      if (side === "employer") await notifyStaff(tx, user, thread, body);
+      else if (side === "staff") await notifyEmployer(tx, user, thread, body, message.id);
+    });
+  } catch (error) {
+    if (!isDuplicatePost(error)) throw error;
+  }
   kickOutbox();
   return { ok: true };
 }
@@ -343,6 +375,7 @@ export async function loadQuestionPage(user: SessionUser, threadId: string | und
   const info = responseInfo(messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: m.side })));
   await markThreadRead(db, thread.id, user.id);
   return {
+    formKey: newFormKey(),
     thread: {
       id: thread.id,
       subject: thread.subject,
@@ -394,6 +427,7 @@ export async function questionAction(
           employer: { name: thread.employer.name },
         },
         form.data.body,
+        form.data.formKey,
       );
       return { ok: true, notice: "skickat" };
     }

@@ -17,7 +17,15 @@ import { db, parseJson, type DbOrTx } from "./db.server.ts";
 import { notifyPlacementMessage } from "./notifications.server.ts";
 import { changePhase } from "./participants.server.ts";
 import { loadPresentation } from "./proposals.server.ts";
-import { addMessage, loadThreadMessages, markThreadRead, threadSummaries } from "./threads.server.ts";
+import { newFormKey } from "./form-key.server.ts";
+import {
+  addMessage,
+  isDuplicatePost,
+  loadThreadMessages,
+  markThreadRead,
+  messageFromForm,
+  threadSummaries,
+} from "./threads.server.ts";
 import { notFound } from "./responses.server.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
 import type { Result } from "~/domain/result.ts";
@@ -270,6 +278,7 @@ export async function loadPlacementPage(
   const info = responseInfo(messages.map((m) => ({ id: m.id, createdAt: m.createdAt, side: m.side })));
   const coach = placement.participant.coach;
   return {
+    formKey: newFormKey(),
     placement: placementView(placement, now),
     participant: {
       pseudonym: placement.participant.pseudonym,
@@ -346,11 +355,14 @@ export async function listPlacements(
 
 export type PostResult = Result;
 
-/** Post in the placement's support thread (web); the other side is told. Closed threads refuse. */
+/**
+ * Post in the placement's support thread (web); the other side is told. Closed threads refuse. A
+ * second post of the same form (`formKey`) creates nothing and tells nobody again.
+ */
 export async function postPlacementMessage(
   user: SessionUser,
   placement: LoadedPlacement,
-  input: { body: string; shared: boolean },
+  input: { body: string; shared: boolean; formKey?: string | null },
 ): Promise<PostResult> {
   const thread = await ensurePlacementThread(placement);
   if (thread.status === "closed" || placement.status === "ended")
@@ -358,15 +370,22 @@ export async function postPlacementMessage(
       ok: false,
       message: "Stödet är avslutat och konversationen stängd. Skriv en ny fråga till coachen i stället.",
     };
-  await db.$transaction(async (tx) => {
-    const message = await addMessage(tx, {
-      threadId: thread.id,
-      authorId: user.id,
-      body: input.body,
-      visibility: input.shared ? "shared" : "employer",
+  try {
+    await db.$transaction(async (tx) => {
+      if (await messageFromForm(tx, input.formKey)) return;
+      const message = await addMessage(tx, {
+        threadId: thread.id,
+        authorId: user.id,
+        body: input.body,
+        visibility: input.shared ? "shared" : "employer",
+        formKey: input.formKey,
+      });
+      await notifyPlacementMessage(tx, thread, message, user);
     });
-    await notifyPlacementMessage(tx, thread, message, user);
-  });
+  } catch (error) {
+    // Two posts of the same form at once: the other one got there first.
+    if (!isDuplicatePost(error)) throw error;
+  }
   kickOutbox();
   return { ok: true };
 }

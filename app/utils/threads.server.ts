@@ -49,6 +49,7 @@ export type NewThread = {
   placementId?: string | null;
   body: string;
   via?: "web" | "email";
+  formKey?: string | null;
 };
 
 export async function createThread(tx: DbOrTx, input: NewThread) {
@@ -72,6 +73,7 @@ export async function createThread(tx: DbOrTx, input: NewThread) {
       authorId: input.createdById,
       body: input.body,
       via: input.via ?? "web",
+      formKey: input.formKey ?? null,
       createdAt: now,
     },
   });
@@ -88,7 +90,23 @@ export type NewMessage = {
   via?: "web" | "email";
   /** An email reply's Message-ID: the same reply delivered twice is refused by a unique index. */
   emailMessageId?: string | null;
+  /** The web form's key (one per form render): the same form posted twice is refused by a unique index. */
+  formKey?: string | null;
 };
+
+/**
+ * The message already posted from this form (same key), if any: a double click or a resent form
+ * then creates nothing and tells nobody again.
+ */
+export async function messageFromForm(tx: DbOrTx, formKey: string | null | undefined) {
+  if (!formKey) return null;
+  return tx.message.findUnique({ where: { formKey }, select: { id: true, threadId: true } });
+}
+
+/** A unique index refused the write: here, a form key or email Message-ID that was already used. */
+export function isDuplicatePost(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2002";
+}
 
 /** Add a message; the thread becomes open again and moves to the top; the author has read it. */
 export async function addMessage(tx: DbOrTx, input: NewMessage) {
@@ -101,6 +119,7 @@ export async function addMessage(tx: DbOrTx, input: NewMessage) {
       visibility: input.visibility ?? "employer",
       via: input.via ?? "web",
       emailMessageId: input.emailMessageId ?? null,
+      formKey: input.formKey ?? null,
       createdAt: now,
     },
   });

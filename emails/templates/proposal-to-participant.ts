@@ -10,6 +10,8 @@ export const proposalToParticipantData = z.object({
   /** "en praktikplats", "ett jobb" … */
   kindText: z.string().trim().min(1).max(60),
   url: linkUrl,
+  /** The coach's personal note, in the coach's words (plain text). */
+  note: z.string().trim().max(1000).nullish(),
 });
 
 export type ProposalToParticipantData = z.input<typeof proposalToParticipantData>;
@@ -23,6 +25,7 @@ export function proposalToParticipant(input: ProposalToParticipantData): Rendere
     intro: [
       `Hej ${data.name}!`,
       `${data.coachName} har hittat ${data.kindText} som kan passa dig: ${data.openingTitle}.`,
+      ...(data.note ? [`${data.coachName} skriver: ”${data.note}”`] : []),
       "Läs om förslaget. Svara Ja, Nej eller Vill veta mer.",
       "Arbetsgivaren får inte veta något om dig förrän du har sagt ja.",
     ],

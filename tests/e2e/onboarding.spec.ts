@@ -199,7 +199,12 @@ test("org:create → admin → coach → employer registers → coach accepts �
     data: { preferences: JSON.stringify({ hoursMin: 10, hoursMax: 30, schedule: ["day"] }) },
   });
   await page.goto(`/coach/uppdrag/${opening.id}/matchning`);
-  await page.getByRole("button", { name: `Föreslå för ${participant.pseudonym}` }).click();
+  // "Föreslå" asks first (issue 14): it opens a small form with an optional note.
+  await page
+    .locator("summary")
+    .filter({ hasText: `Föreslå för ${participant.pseudonym}` })
+    .click();
+  await page.getByRole("button", { name: `Skicka förslaget för ${participant.pseudonym}` }).click();
   await expect(page.getByRole("status")).toContainText(participant.pseudonym);
   await expect
     .poll(async () => db.proposal.count({ where: { participantId: participant.id, openingId: opening.id } }))

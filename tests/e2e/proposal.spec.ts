@@ -70,9 +70,20 @@ test("coach → participant → employer → placement", async ({ page, signIn, 
   await expect(page.getByText(/Praktikplats passar inte deltagarens mål/)).toBeVisible();
   await expectAccessible(page);
 
-  // Propose with the keyboard.
-  const propose = page.getByRole("button", { name: `Föreslå ${title}` }).first();
+  // Propose with the keyboard: "Föreslå" opens the confirmation with a personal note (issue 14).
+  const propose = page
+    .locator("summary")
+    .filter({ hasText: `Föreslå ${title}` })
+    .first();
   await propose.focus();
+  await page.keyboard.press("Enter");
+  const note = page.getByLabel("Personlig hälsning (valfritt)").first();
+  await expect(note).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(note).toBeFocused();
+  await page.keyboard.type("Jag tänkte på dig direkt.");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: `Skicka förslaget ${title}` }).first()).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status")).toContainText(`${participant.pseudonym} har fått förslaget`);
   await expectAccessible(page);

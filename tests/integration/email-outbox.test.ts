@@ -14,6 +14,8 @@ import {
 } from "../../emails/outbox.server.ts";
 import { escapeHtml } from "../../emails/templates/index.ts";
 import { mailboxDir } from "../../emails/transport.server.ts";
+import * as mailboxAttachment from "~/routes/dev/mailbox-attachment.ts";
+import { getRequest, settle, testContext } from "../support/requests.ts";
 import { db } from "~/utils/db.server.ts";
 import { extractLinks, useTestSmtpServer } from "../setup/smtp.ts";
 import { first, at as nth } from "~/domain/arrays.ts";
@@ -310,6 +312,47 @@ describe("without SMTP_URL: the local mailbox", () => {
     const row = await db.emailOutbox.findUniqueOrThrow({ where: { id: rowId } });
     expect(row.status).toBe("sent");
     expect(row.messageId).toBeTruthy();
+  });
+
+  test("an attachment (a calendar file) is listed and downloads from the mailbox page; unknown ones are 404", async () => {
+    await enqueueEmail(db, {
+      template: "invitation",
+      data: { inviterName: "Karin", organizationName: "IPS-teamet", url },
+      to: "ny@example.se",
+      attachments: [
+        { filename: "möte.ics", contentType: "text/calendar", content: "BEGIN:VCALENDAR\nEND:VCALENDAR\n" },
+      ],
+    });
+    await sendDueEmails();
+    const entry = first(await listMailbox());
+    const message = await readMailboxMessage(entry.id);
+    expect(message!.attachments).toEqual([
+      expect.objectContaining({ filename: "möte.ics", contentType: "text/calendar" }),
+    ]);
+
+    const download = (index: string, messageId = entry.id) =>
+      settle(() =>
+        mailboxAttachment.loader({
+          request: getRequest(`/dev/mejl/${messageId}/bilaga/${index}`),
+          params: { messageId, index },
+          context: testContext(),
+        }),
+      );
+    const ok = await download("0");
+    expect(ok.status).toBe(200);
+    expect(ok.response?.headers.get("Content-Type")).toBe("text/calendar");
+    expect(ok.response?.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="m_te.ics"; filename*=UTF-8''m%C3%B6te.ics`,
+    );
+    expect(await ok.response!.text()).toMatch(/^BEGIN:VCALENDAR\r?\nEND:VCALENDAR/);
+    for (const [index, id] of [
+      ["1", entry.id],
+      ["-1", entry.id],
+      ["x", entry.id],
+      ["0", "../x"],
+    ] as const) {
+      expect((await download(index, id)).status).toBe(404);
+    }
   });
 
   test("unknown and malformed ids return null (no path traversal)", async () => {

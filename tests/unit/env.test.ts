@@ -46,6 +46,17 @@ describe("environment", () => {
     expect(getEnv().APP_URL).toBe("http://127.0.0.1:3000");
   });
 
+  test("without APP_URL, mailed links point at this machine on the port the app runs on", () => {
+    delete process.env.APP_URL;
+    process.env.PORT = "3456";
+    expect(getEnv().APP_URL).toBe("http://localhost:3456");
+    delete process.env.PORT;
+    expect(getEnv().APP_URL).toBe("http://localhost:3000");
+    process.env.PORT = "3456";
+    process.env.APP_URL = "https://brygga.example.se";
+    expect(getEnv().APP_URL).toBe("https://brygga.example.se");
+  });
+
   test("an empty value is 'not given' for every variable alike", () => {
     process.env.PORT = "";
     process.env.INBOUND_SMTP_PORT = "";

@@ -5,11 +5,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { auditActions, auditEntities } from "~/domain/vocab/audit.ts";
+import { auditActions, describeAuditEvent } from "~/domain/vocab/audit.ts";
 import { roles } from "~/domain/vocab/roles.ts";
 import { requireOrgAdmin } from "~/utils/admin.server.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { formatDateTime } from "~/domain/swedish-time.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Logg – Brygga" }];
 
@@ -64,6 +65,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       select: { id: true, name: true },
     }),
   ]);
+  const meetingIds = events.filter((e) => e.entity === "meeting" && e.detail).map((e) => e.detail!.split(" ")[0]!);
+  const meetings = meetingIds.length
+    ? await db.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, placementId: true } })
+    : [];
+  const placementOf = new Map(meetings.map((m) => [m.id, m.placementId]));
   return {
     filter: { deltagare: filter.deltagare ?? "", person: filter.person ?? "", handling: filter.handling ?? "" },
     page,
@@ -73,8 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: e.id,
       at: e.at,
       action: e.action,
-      entity: e.entity,
-      detail: e.detail,
+      ...describeAuditEvent(e, (id) => placementOf.get(id) ?? null),
       ip: e.ip,
       actor: e.actor
         ? `${e.actor.name} (${roles.label(e.actor.role).toLowerCase()})`
@@ -132,7 +137,7 @@ export default function AuditLog() {
       <p>
         {total} händelser{pages > 1 ? `, sida ${page} av ${pages}` : ""}.
       </p>
-      <div className="table-wrap">
+      <TableRegion label="Logghändelser">
         <table className="table">
           <caption className="visually-hidden">Logghändelser, nyast först</caption>
           <thead>
@@ -152,8 +157,14 @@ export default function AuditLog() {
                 <td>{e.actor}</td>
                 <td>{auditActions.label(e.action)}</td>
                 <td>
-                  {auditEntities.label(e.entity)}
+                  {e.what}
                   {e.detail ? <span className="muted"> – {e.detail}</span> : null}
+                  {e.link ? (
+                    <>
+                      {" "}
+                      <Link to={e.link.to}>{e.link.text}</Link>
+                    </>
+                  ) : null}
                 </td>
                 <td>
                   {e.participant ? (
@@ -171,7 +182,7 @@ export default function AuditLog() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {pages > 1 ? (
         <nav aria-label="Sidor" className="pager">
           {page > 1 ? <Link to={link(page - 1)}>← Nyare</Link> : null}{" "}

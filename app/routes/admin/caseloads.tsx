@@ -25,6 +25,7 @@ import { setEmploymentPercent } from "~/utils/staff-settings.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { daysBetween, formatDate } from "~/domain/swedish-time.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Ärenden – Brygga" }];
 
@@ -132,7 +133,11 @@ export default function Caseloads() {
                   }
                   inputProps={{ inputMode: "numeric", defaultValue: String(g.coach.employmentPercent) }}
                 />
-                <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>
+                <button
+                  type="submit"
+                  className="button button--secondary"
+                  aria-disabled={navigation.state === "submitting" || undefined}
+                >
                   Spara tjänstgöringsgrad
                 </button>
               </Form>
@@ -143,7 +148,7 @@ export default function Caseloads() {
               <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="reassign" />
                 <input type="hidden" name="group" value={g.coach?.id ?? "none"} />
-                <div className="table-wrap">
+                <TableRegion label={`Deltagare hos ${title}`}>
                   <table className="table">
                     <caption className="visually-hidden">Deltagare hos {title}</caption>
                     <thead>
@@ -182,7 +187,7 @@ export default function Caseloads() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableRegion>
                 {result && !result.ok && result.values.group === (g.coach?.id ?? "none") && errors?.participantIds ? (
                   <p className="field-error">{errors.participantIds.join(" ")}</p>
                 ) : null}
@@ -197,7 +202,11 @@ export default function Caseloads() {
                       : undefined
                   }
                 />
-                <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>
+                <button
+                  type="submit"
+                  className="button button--secondary"
+                  aria-disabled={navigation.state === "submitting" || undefined}
+                >
                   Flytta valda
                 </button>
               </Form>

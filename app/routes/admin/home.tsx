@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { CASELOAD_PER_FULL_TIME, caseloadTarget } from "~/domain/caseload.ts";
 import { requireOrgAdmin } from "~/utils/admin.server.ts";
 import { db } from "~/utils/db.server.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Översikt – Brygga" }];
 
@@ -35,17 +36,16 @@ export default function AdminHome() {
   return (
     <>
       <h1>{organization.name}</h1>
-      <div className="grid">
-        <div className="panel">
-          <h2>Aktiva deltagare</h2>
-          <p className="lead">{organization._count.participants}</p>
-        </div>
-        <div className="panel">
-          <h2>Arbetsgivare</h2>
-          <p className="lead">{organization._count.employers}</p>
-        </div>
-      </div>
-      <div className="table-wrap">
+      <h2 className="visually-hidden">Nyckeltal</h2>
+      <ul className="key-figures key-figures--large">
+        <li className="key-figure">
+          <span className="key-figure__value">{organization._count.participants}</span> aktiva deltagare
+        </li>
+        <li className="key-figure">
+          <span className="key-figure__value">{organization._count.employers}</span> arbetsgivare
+        </li>
+      </ul>
+      <TableRegion label="Coacher och ärenden">
         <table className="table">
           <caption>Coacher och ärenden (mål: högst {CASELOAD_PER_FULL_TIME} per heltid)</caption>
           <thead>
@@ -77,7 +77,7 @@ export default function AdminHome() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </>
   );
 }

@@ -97,7 +97,7 @@ export default function OrganizationDetails() {
             defaultValue: values ? keptList(values, "municipalityCodes") : org.municipalityCodes,
           }}
         />
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
           Spara
         </button>
       </Form>

@@ -107,7 +107,7 @@ export default function StaffMember() {
           <h2 id="reactivate-title">Aktivera igen</h2>
           <p>{person.name} kan logga in igen. Deltagare och arbetsgivare som lämnats över stannar hos kollegorna.</p>
           <Form method="post">
-            <button type="submit" name="intent" value="reactivate" className="button" disabled={busy}>
+            <button type="submit" name="intent" value="reactivate" className="button" aria-disabled={busy || undefined}>
               Aktivera {person.name}
             </button>
           </Form>
@@ -124,7 +124,13 @@ export default function StaffMember() {
                 errors={errors.role}
                 selectProps={{ defaultValue: person.role }}
               />
-              <button type="submit" name="intent" value="role" className="button button--secondary" disabled={busy}>
+              <button
+                type="submit"
+                name="intent"
+                value="role"
+                className="button button--secondary"
+                aria-disabled={busy || undefined}
+              >
                 Spara roll
               </button>
             </Form>
@@ -167,7 +173,7 @@ export default function StaffMember() {
                   name="intent"
                   value="deactivate"
                   className="button button--danger"
-                  disabled={busy}
+                  aria-disabled={busy || undefined}
                 >
                   Inaktivera {person.name}
                 </button>

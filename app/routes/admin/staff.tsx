@@ -14,6 +14,7 @@ import { requireOrgAdmin } from "~/utils/admin.server.ts";
 import { inviteStaff, listStaff, resendInvitation, revokeInvitation } from "~/utils/organizations.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Personal – Brygga" }];
 
@@ -75,7 +76,7 @@ export default function Staff() {
       <p className="lead">Coacher och administratörer i er organisation.</p>
       <ActionError result={result} />
 
-      <div className="table-wrap">
+      <TableRegion label="Aktiv personal">
         <table className="table">
           <caption>Aktiva ({staff.active.length})</caption>
           <thead>
@@ -104,7 +105,7 @@ export default function Staff() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
 
       <section className="panel" aria-labelledby="pending-title">
         <h2 id="pending-title">Väntande inbjudningar</h2>
@@ -123,11 +124,17 @@ export default function Staff() {
                     name="intent"
                     value="resend"
                     className="button button--secondary"
-                    disabled={busy}
+                    aria-disabled={busy || undefined}
                   >
                     Skicka igen till {p.name}
                   </button>
-                  <button type="submit" name="intent" value="revoke" className="button button--quiet" disabled={busy}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="revoke"
+                    className="button button--quiet"
+                    aria-disabled={busy || undefined}
+                  >
                     Dra tillbaka inbjudan till {p.name}
                   </button>
                 </Form>
@@ -171,7 +178,7 @@ export default function Staff() {
             errors={errors.employmentPercent}
             inputProps={{ inputMode: "numeric", defaultValue: kept(values, "employmentPercent", "100") }}
           />
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" aria-disabled={busy || undefined}>
             Skicka inbjudan
           </button>
         </Form>

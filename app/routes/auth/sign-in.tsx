@@ -76,7 +76,11 @@ export default function SignIn() {
       <p>Skriv din e-postadress så skickar vi en länk som loggar in dig. Du behöver inget lösenord.</p>
       <ErrorSummary
         message={
-          actionData?.limited ? "Du har bett om många länkar på kort tid. Vänta en kvart och försök igen." : null
+          actionData?.limited
+            ? "Du har bett om många länkar på kort tid. Vänta en kvart och försök igen."
+            : actionData?.errors?.email
+              ? "Ingen länk skickades. Rätta e-postadressen."
+              : null
         }
       />
       <Form method="post" className="form" noValidate>
@@ -92,7 +96,7 @@ export default function SignIn() {
             required: true,
           }}
         />
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
           {busy ? "Skickar …" : "Skicka inloggningslänk"}
         </button>
       </Form>

@@ -17,6 +17,7 @@ import { caseloadRows } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { daysBetween, formatDate } from "~/domain/swedish-time.ts";
 import { countSv, NOUNS } from "~/domain/swedish.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Mina deltagare – Brygga" }];
 
@@ -101,7 +102,7 @@ export default function Caseload() {
           <h2 id={`phase-${group.phase}`}>
             {phases.label(group.phase)} <span className="muted">({group.participants.length})</span>
           </h2>
-          <div className="table-wrap">
+          <TableRegion label={phases.label(group.phase)}>
             <table className="table">
               <thead>
                 <tr>
@@ -144,7 +145,7 @@ export default function Caseload() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </section>
       ))}
     </>

@@ -104,7 +104,7 @@ export default function NewEmployer() {
             inputProps={{ type: "email", defaultValue: kept(values, "inviteEmail"), autoComplete: "off" }}
           />
         </fieldset>
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+        <button type="submit" className="button" aria-disabled={navigation.state === "submitting" || undefined}>
           Spara arbetsgivaren
         </button>
       </Form>

@@ -7,6 +7,7 @@ import { Field } from "~/components/forms.tsx";
 import { sectors } from "~/domain/vocab/openings.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { listOrganizationEmployers } from "~/utils/employers.server.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Arbetsgivare – Brygga" }];
 
@@ -42,7 +43,7 @@ export default function CoachEmployers() {
           {q ? "Ingen arbetsgivare matchar sökningen." : "Inga arbetsgivare är kopplade till er organisation ännu."}
         </p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label="Arbetsgivare">
           <table className="table">
             <caption className="visually-hidden">Arbetsgivare</caption>
             <thead>
@@ -97,7 +98,7 @@ export default function CoachEmployers() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { daysBetween, formatDate } from "~/domain/swedish-time.ts";
 import { waitingRegistrations } from "~/utils/registrations.server.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Översikt – Brygga" }];
 
@@ -96,7 +97,7 @@ export default function CoachHome() {
       {participants.length === 0 ? (
         <p>Du har inga aktiva deltagare.</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label="Mina aktiva deltagare">
           <table className="table">
             <caption className="visually-hidden">Mina aktiva deltagare</caption>
             <thead>
@@ -128,7 +129,7 @@ export default function CoachHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

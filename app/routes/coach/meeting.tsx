@@ -239,7 +239,7 @@ export default function CoachMeeting() {
                 }
               />
             ) : null}
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" aria-disabled={busy || undefined}>
               Spara anteckningar
             </button>
           </Form>
@@ -270,7 +270,7 @@ export default function CoachMeeting() {
                   name="intent"
                   value={a.doneAt ? "action-undo" : "action-done"}
                   className="button button--secondary"
-                  disabled={busy}
+                  aria-disabled={busy || undefined}
                   aria-label={`${a.doneAt ? "Markera som inte klar" : "Markera som klar"}: ${a.text}`}
                 >
                   {a.doneAt ? "Markera som inte klar" : "Markera som klar"}
@@ -311,7 +311,7 @@ export default function CoachMeeting() {
               errors={errorsFor("action")?.dueDate}
               inputProps={{ type: "date", defaultValue: kept(valuesFor("action"), "dueDate", ""), min: today }}
             />
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" aria-disabled={busy || undefined}>
               Lägg till åtgärden
             </button>
           </Form>
@@ -333,7 +333,13 @@ export default function CoachMeeting() {
             />
           </details>
           <Form method="post" className="inline-form">
-            <button type="submit" name="intent" value="cancel" className="button button--danger" disabled={busy}>
+            <button
+              type="submit"
+              name="intent"
+              value="cancel"
+              className="button button--danger"
+              aria-disabled={busy || undefined}
+            >
               Ställ in mötet
             </button>
           </Form>

@@ -7,8 +7,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ActionError } from "~/components/forms.tsx";
-import { ProposalStatusBadge, ReasonList } from "~/components/proposal-parts.tsx";
-import { coachProposalPath, isOpenStatus } from "~/domain/proposals.ts";
+import { ProposalStatusBadge, ProposeForm, ReasonList } from "~/components/proposal-parts.tsx";
+import { coachProposalPath, isOpenStatus, proposalNoteField } from "~/domain/proposals.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { phases } from "~/domain/vocab/participants.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
@@ -85,6 +85,7 @@ const PairSchema = z.object({
     .trim()
     .min(1, "Välj en deltagare.")
     .max(64, "Välj en deltagare."),
+  note: proposalNoteField,
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -104,7 +105,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     user,
     form.data.intent,
     { participantId: participant.id, openingId: opening.id },
-    { shortlistedMessage: `${participant.pseudonym} ligger nu i kortlistan.`, ip: clientIp(context) },
+    {
+      shortlistedMessage: `${participant.pseudonym} ligger nu i kortlistan.`,
+      ip: clientIp(context),
+      note: form.data.note,
+    },
   );
   if (!result.ok) return data({ ok: false as const, message: result.message }, { status: result.status });
   throw await redirectWithNotice(samePage(request), result.message, {
@@ -174,12 +179,12 @@ export default function OpeningMatches() {
                   ) : null}
                   {!open ? (
                     <>
-                      <Form method="post">
-                        <input type="hidden" name="participantId" value={m.participantId} />
-                        <button type="submit" name="intent" value="propose" className="button" disabled={busy}>
-                          Föreslå för {m.pseudonym}
-                        </button>
-                      </Form>
+                      <ProposeForm
+                        hidden={{ participantId: m.participantId }}
+                        label={`för ${m.pseudonym}`}
+                        forWhom={m.pseudonym}
+                        busy={busy}
+                      />
                       <Form method="post">
                         <input type="hidden" name="participantId" value={m.participantId} />
                         <button
@@ -187,7 +192,7 @@ export default function OpeningMatches() {
                           name="intent"
                           value={m.shortlisted ? "shortlist_remove" : "shortlist_add"}
                           className="button button--secondary"
-                          disabled={busy}
+                          aria-disabled={busy || undefined}
                         >
                           {m.shortlisted ? "Ta bort från kortlistan" : "Lägg i kortlistan"}
                           <span className="visually-hidden"> {m.pseudonym}</span>

@@ -23,6 +23,7 @@ import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { dayKey, daysBetween, formatDate } from "~/domain/swedish-time.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Utfall för ${data?.participant.pseudonym ?? "deltagare"} – Brygga` },
@@ -262,7 +263,7 @@ export default function OutcomePage() {
             errors={exitFailed?.errors.exitIncomeSources}
             defaultValue={exitFailed ? keptList(exitFailed.values, "exitIncomeSources") : exit.exitIncomeSources}
           />
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" aria-disabled={busy || undefined}>
             {exited ? "Spara ändringar i avslutet" : "Spara avslut"}
           </button>
         </Form>
@@ -277,7 +278,7 @@ export default function OutcomePage() {
           </p>
         ) : (
           <>
-            <div className="table-wrap">
+            <TableRegion label="Uppföljningar efter anställningen">
               <table className="table">
                 <caption>Uppföljningar efter anställningen {formatDate(m.firstEmploymentAt)}</caption>
                 <thead>
@@ -309,7 +310,7 @@ export default function OutcomePage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
             <h3>Registrera en uppföljning</h3>
             <ErrorSummary
               message={retentionFailed ? "Uppföljningen kunde inte sparas. Rätta det som är markerat." : null}
@@ -360,7 +361,7 @@ export default function OutcomePage() {
                   ),
                 }}
               />
-              <button type="submit" className="button" disabled={busy}>
+              <button type="submit" className="button" aria-disabled={busy || undefined}>
                 Spara uppföljning
               </button>
             </Form>

@@ -9,9 +9,9 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ChoiceGroup } from "~/components/form-controls.tsx";
 import { ActionError, ErrorSummary, Field } from "~/components/forms.tsx";
-import { ProposalStatusBadge, ReasonList } from "~/components/proposal-parts.tsx";
+import { ProposalStatusBadge, ProposeForm, ReasonList } from "~/components/proposal-parts.tsx";
 import { MATCH_FILTER_LIMITS, matchFilterValues, parseMatchFilters } from "~/domain/matching/filters.ts";
-import { coachProposalPath, isOpenStatus } from "~/domain/proposals.ts";
+import { coachProposalPath, isOpenStatus, proposalNoteField } from "~/domain/proposals.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { actOnPair, latestProposalsForParticipant } from "~/utils/match-pairs.server.ts";
@@ -84,6 +84,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const PairSchema = z.object({
   intent: z.enum(["propose", "shortlist_add", "shortlist_remove"], { error: "Okänd åtgärd." }),
   openingId: z.string({ error: "Välj en annons." }).trim().min(1, "Välj en annons.").max(64, "Välj en annons."),
+  note: proposalNoteField,
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -105,7 +106,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     user,
     intent,
     { participantId: participant.id, openingId },
-    { shortlistedMessage: `”${title}” ligger nu i kortlistan.`, ip: clientIp(context) },
+    { shortlistedMessage: `”${title}” ligger nu i kortlistan.`, ip: clientIp(context), note: form.data.note },
   );
   if (!result.ok) return data({ ok: false as const, message: result.message }, { status: result.status });
   throw await redirectWithNotice(samePage(request), result.message, {
@@ -120,7 +121,9 @@ function PairActions({
   shortlisted,
   busy,
   title,
+  pseudonym,
 }: {
+  pseudonym: string;
   openingId: string;
   proposal: { id: string; status: string } | null;
   shortlisted?: boolean;
@@ -138,14 +141,7 @@ function PairActions({
           </Link>
         </p>
       ) : null}
-      {!open ? (
-        <Form method="post">
-          <input type="hidden" name="openingId" value={openingId} />
-          <button type="submit" name="intent" value="propose" className="button" disabled={busy}>
-            Föreslå<span className="visually-hidden"> {title}</span>
-          </button>
-        </Form>
-      ) : null}
+      {!open ? <ProposeForm hidden={{ openingId }} label={title} forWhom={pseudonym} busy={busy} /> : null}
       {!open && shortlisted !== undefined ? (
         <Form method="post">
           <input type="hidden" name="openingId" value={openingId} />
@@ -154,7 +150,7 @@ function PairActions({
             name="intent"
             value={shortlisted ? "shortlist_remove" : "shortlist_add"}
             className="button button--secondary"
-            disabled={busy}
+            aria-disabled={busy || undefined}
           >
             {shortlisted ? "Ta bort från kortlistan" : "Lägg i kortlistan"}
             <span className="visually-hidden"> {title}</span>
@@ -264,6 +260,7 @@ export default function ParticipantMatches() {
                 </p>
                 <ReasonList reasons={m.reasons} label={`Skäl för ${m.title}`} />
                 <PairActions
+                  pseudonym={participant.pseudonym}
                   openingId={m.openingId}
                   proposal={m.proposal}
                   shortlisted={m.shortlisted}
@@ -285,7 +282,14 @@ export default function ParticipantMatches() {
             {shortlist.map((s) => (
               <li key={s.id}>
                 <Link to={`/uppdrag/${s.id}`}>{s.title}</Link> <span className="muted">– {s.employerName}</span>
-                <PairActions openingId={s.id} proposal={s.proposal} shortlisted busy={busy} title={s.title} />
+                <PairActions
+                  pseudonym={participant.pseudonym}
+                  openingId={s.id}
+                  proposal={s.proposal}
+                  shortlisted
+                  busy={busy}
+                  title={s.title}
+                />
               </li>
             ))}
           </ul>
@@ -352,7 +356,13 @@ export default function ParticipantMatches() {
                   {km(why.result.distanceKm)}). Den kan ligga längre ner än de 20 bästa, eller stoppas av dina filter.
                 </p>
                 <ReasonList reasons={why.result.reasons} label={`Skäl för ${why.opening.title}`} />
-                <PairActions openingId={why.opening.id} proposal={why.proposal} busy={busy} title={why.opening.title} />
+                <PairActions
+                  pseudonym={participant.pseudonym}
+                  openingId={why.opening.id}
+                  proposal={why.proposal}
+                  busy={busy}
+                  title={why.opening.title}
+                />
               </>
             ) : (
               <>

@@ -124,7 +124,7 @@ export default function NewParticipant() {
           options={[{ value: "yes", label: "Skicka ett välkomstmejl med inloggning (om e-post finns)" }]}
           defaultValue={values ? (kept(values, "sendWelcome") ? ["yes"] : []) : ["yes"]}
         />
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+        <button type="submit" className="button" aria-disabled={navigation.state === "submitting" || undefined}>
           Skriv in deltagaren
         </button>
       </Form>

@@ -208,7 +208,9 @@ export default function ParticipantPage() {
       <div className="grid">
         <section className="panel" aria-labelledby="first-contact-title">
           <h2 id="first-contact-title">Första arbetsgivarkontakt</h2>
-          <p>IPS: inom 4 veckor från inskrivningen.</p>
+          <p>
+            <span lang="en">IPS</span>: inom 4 veckor från inskrivningen.
+          </p>
           <FirstContactBadge status={firstContact} />
         </section>
         <section className="panel" aria-labelledby="contact-title">
@@ -240,7 +242,7 @@ export default function ParticipantPage() {
                 defaultValue: kept(valuesFor("contact"), "nextContactAt", dayKey(p.nextContactAt)),
               }}
             />
-            <button type="submit" className="button button--secondary" disabled={busy}>
+            <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
               Spara kontakt
             </button>
           </Form>
@@ -259,7 +261,7 @@ export default function ParticipantPage() {
               errors={errorsFor("phase")?.toPhase}
               selectProps={{ defaultValue: p.phase }}
             />
-            <button type="submit" className="button button--secondary" disabled={busy}>
+            <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
               Byt fas
             </button>
           </Form>

@@ -7,7 +7,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { kept, SelectField, TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { Field } from "~/components/forms.tsx";
+import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { MeetingList, PlacementFacts, PlacementThread, SupportPlanSummary } from "~/components/placement-parts.tsx";
 import { ResponseStatus } from "~/components/thread-view.tsx";
 import { CoachEmployerSupport } from "~/components/supervisor-guide.tsx";
@@ -159,6 +159,14 @@ export default function CoachPlacement() {
         </p>
       ) : null}
 
+      <ErrorSummary
+        message={
+          actionData && actionData.intent !== "message"
+            ? (actionData.message ?? "Det gick inte att spara. Rätta det som är markerat.")
+            : null
+        }
+      />
+
       <div className="grid grid--home">
         <section className="panel" aria-labelledby="facts-title">
           <h2 id="facts-title">Placeringen</h2>
@@ -182,7 +190,7 @@ export default function CoachPlacement() {
                 errors={errorsFor("checkin")?.notes}
                 textareaProps={{ rows: 2 }}
               />
-              <button type="submit" className="button button--secondary" disabled={busy}>
+              <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
                 Uppföljning gjord i dag
               </button>
             </Form>
@@ -226,8 +234,7 @@ export default function CoachPlacement() {
                 ),
               }}
             />
-            {messageFor("plan") ? <p className="field-error">{messageFor("plan")}</p> : null}
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" aria-disabled={busy || undefined}>
               Spara stödplanen
             </button>
           </Form>
@@ -250,8 +257,7 @@ export default function CoachPlacement() {
               errors={errorsFor("extend")?.newEndDate}
               inputProps={{ type: "date", defaultValue: kept(valuesFor("extend"), "newEndDate", "") }}
             />
-            {messageFor("extend") ? <p className="field-error">{messageFor("extend")}</p> : null}
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" aria-disabled={busy || undefined}>
               Förläng
             </button>
           </Form>
@@ -265,6 +271,7 @@ export default function CoachPlacement() {
         now={page.now}
       />
       <PlacementThread
+        formKey={page.formKey}
         messages={page.messages}
         viewerSide="staff"
         sideLabels={{ employer: placement.opening.employerName, staff: "Coach" }}
@@ -316,8 +323,7 @@ export default function CoachPlacement() {
               errors={errorsFor("end")?.endDate}
               inputProps={{ type: "date", defaultValue: kept(valuesFor("end"), "endDate", page.today) }}
             />
-            {messageFor("end") ? <p className="field-error">{messageFor("end")}</p> : null}
-            <button type="submit" className="button button--danger" disabled={busy}>
+            <button type="submit" className="button button--danger" aria-disabled={busy || undefined}>
               Avsluta stödet
             </button>
           </Form>

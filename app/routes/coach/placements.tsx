@@ -9,6 +9,7 @@ import { openingKinds } from "~/domain/vocab/openings.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { listPlacements } from "~/utils/support.server.ts";
 import { formatDate } from "~/domain/swedish-time.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Placeringar – Brygga" }];
 
@@ -56,7 +57,7 @@ export default function CoachPlacements() {
           Inga {includeEnded ? "" : "pågående "}placeringar{all ? " i organisationen" : " för dina deltagare"}.
         </p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={all ? "Organisationens placeringar" : "Mina deltagares placeringar"}>
           <table className="table">
             <caption className="visually-hidden">
               {all ? "Organisationens placeringar" : "Mina deltagares placeringar"}
@@ -115,7 +116,7 @@ export default function CoachPlacements() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

@@ -9,13 +9,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ActionError } from "~/components/forms.tsx";
-import { ProposalStatusBadge } from "~/components/proposal-parts.tsx";
+import { ProposalStatusBadge, ProposeForm } from "~/components/proposal-parts.tsx";
 import {
   coachProposalPath,
   daysLeft,
   EXPIRING_SOON_DAYS,
   isOpenStatus,
   OPEN_STATUSES,
+  proposalNoteField,
   waitingOn,
   type WaitingOn,
 } from "~/domain/proposals.ts";
@@ -28,6 +29,7 @@ import { readShortlist, removeFromShortlist } from "~/utils/shortlist.server.ts"
 import { DAY_MS, daysBetween, formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 import { redirectWithNotice, samePage } from "~/utils/notice.server.ts";
 import { countSv, NOUNS } from "~/domain/swedish.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Förslag – Brygga" }];
 
@@ -146,6 +148,7 @@ const ShortlistSchema = z.object({
   intent: z.enum(["propose", "shortlist_remove"], { error: "Okänd åtgärd." }),
   participantId: z.string().trim().min(1, "Välj en deltagare.").max(64),
   openingId: z.string().trim().min(1, "Välj en annons.").max(64),
+  note: proposalNoteField,
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -160,7 +163,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw await redirectWithNotice(samePage(request), "Borttagen från kortlistan.", {
       headers: { "Set-Cookie": cookie },
     });
-  const result = await createProposal(user, { ...pair, ip: clientIp(context) });
+  const result = await createProposal(user, { ...pair, note: form.data.note, ip: clientIp(context) });
   if (!result.ok) return data({ ok: false as const, message: result.message }, { status: result.status });
   throw await redirectWithNotice(samePage(request), result.message, {
     link: { to: coachProposalPath(result.id), text: "Öppna förslaget" },
@@ -181,7 +184,7 @@ function ProposalTable({
 }) {
   if (rows.length === 0) return <p>Inget här just nu.</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={caption}>
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -238,7 +241,7 @@ function ProposalTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
@@ -302,17 +305,12 @@ export default function CoachProposals() {
                 <Link to={`/uppdrag/${s.opening.id}`}>{s.opening.title}</Link>{" "}
                 <span className="muted">({s.opening.employerName})</span>
                 <div className="button-row">
-                  <Form method="post">
-                    <input type="hidden" name="participantId" value={s.participant.id} />
-                    <input type="hidden" name="openingId" value={s.opening.id} />
-                    <button type="submit" name="intent" value="propose" className="button" disabled={busy}>
-                      Föreslå
-                      <span className="visually-hidden">
-                        {" "}
-                        {s.opening.title} för {s.participant.pseudonym}
-                      </span>
-                    </button>
-                  </Form>
+                  <ProposeForm
+                    hidden={{ participantId: s.participant.id, openingId: s.opening.id }}
+                    label={`${s.opening.title} för ${s.participant.pseudonym}`}
+                    forWhom={s.participant.pseudonym}
+                    busy={busy}
+                  />
                   <Form method="post">
                     <input type="hidden" name="participantId" value={s.participant.id} />
                     <input type="hidden" name="openingId" value={s.opening.id} />
@@ -321,7 +319,7 @@ export default function CoachProposals() {
                       name="intent"
                       value="shortlist_remove"
                       className="button button--secondary"
-                      disabled={busy}
+                      aria-disabled={busy || undefined}
                     >
                       Ta bort
                       <span className="visually-hidden">

@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoachQuestion() {
-  const { thread, messages, waitingSince, lastAnswer, now, employer, me } = useLoaderData<typeof loader>();
+  const { thread, messages, waitingSince, lastAnswer, now, employer, me, formKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -80,16 +80,29 @@ export default function CoachQuestion() {
           errors={actionData?.errors.body}
           defaultBody={typeof actionData?.values.body === "string" ? actionData.values.body : undefined}
           busy={busy}
+          formKey={formKey}
           buttonLabel="Skicka svaret"
         />
       </section>
       <Form method="post" className="inline-form">
         {thread.status === "open" ? (
-          <button type="submit" name="intent" value="close" className="button button--secondary" disabled={busy}>
+          <button
+            type="submit"
+            name="intent"
+            value="close"
+            className="button button--secondary"
+            aria-disabled={busy || undefined}
+          >
             Markera som klar
           </button>
         ) : (
-          <button type="submit" name="intent" value="reopen" className="button button--secondary" disabled={busy}>
+          <button
+            type="submit"
+            name="intent"
+            value="reopen"
+            className="button button--secondary"
+            aria-disabled={busy || undefined}
+          >
             Öppna igen
           </button>
         )}

@@ -77,7 +77,7 @@ export default function Registrations() {
               </dl>
               <Form method="post">
                 <input type="hidden" name="registrationId" value={r.id} />
-                <button type="submit" className="button" disabled={busy}>
+                <button type="submit" className="button" aria-disabled={busy || undefined}>
                   Ta emot {r.companyName}
                 </button>
               </Form>

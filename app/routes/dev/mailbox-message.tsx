@@ -18,6 +18,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { message };
 }
 
+function formatSize(bytes: number) {
+  return bytes < 1024 ? `${bytes} byte` : `${(bytes / 1024).toFixed(1).replace(".", ",")} kB`;
+}
+
 export default function MailboxMessage() {
   const { message } = useLoaderData<typeof loader>();
   return (
@@ -34,6 +38,23 @@ export default function MailboxMessage() {
         <dt>Skickat</dt>
         <dd>{formatDateTime(message.date)}</dd>
       </dl>
+      {message.attachments.length > 0 ? (
+        <section aria-labelledby="attachments-title">
+          <h2 id="attachments-title">Bilagor ({message.attachments.length})</h2>
+          <ul className="link-list">
+            {message.attachments.map((a, i) => (
+              <li key={i}>
+                <a href={`/dev/mejl/${message.id}/bilaga/${i}`} download={a.filename ?? undefined}>
+                  Ladda ner {a.filename ?? `bilaga ${i + 1}`}
+                </a>{" "}
+                <span className="muted">
+                  ({a.contentType}, {formatSize(a.size)})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2>Textversion</h2>
       <div className="plain-text">
         <LinkifiedText text={message.text} />

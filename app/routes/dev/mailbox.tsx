@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { usesLocalMailbox } from "~/utils/env.server.ts";
 import { notFound } from "~/utils/responses.server.ts";
 import { formatDateTime } from "~/domain/swedish-time.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Lokal brevlåda – Brygga" }];
 
@@ -26,7 +27,7 @@ export default function Mailbox() {
       {messages.length === 0 ? (
         <p>Brevlådan är tom.</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label="Meddelanden">
           <table className="table">
             <caption>{messages.length} meddelanden, nyaste först</caption>
             <thead>
@@ -48,7 +49,7 @@ export default function Mailbox() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

@@ -12,6 +12,7 @@ import { inviteColleague, listColleagues, removeColleague } from "~/utils/employ
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
 import { formatDate } from "~/domain/swedish-time.ts";
 import { redirectWithNotice } from "~/utils/notice.server.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Användare – Brygga" }];
 
@@ -67,7 +68,7 @@ export default function Colleagues() {
       {colleagues.length === 0 ? (
         <p>Inga användare ännu.</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label="Användare">
           <table className="table">
             <caption className="visually-hidden">Användare</caption>
             <thead>
@@ -98,7 +99,7 @@ export default function Colleagues() {
                           name="intent"
                           value="remove"
                           className="button button--quiet"
-                          disabled={busy}
+                          aria-disabled={busy || undefined}
                         >
                           Ta bort {c.name}
                         </button>
@@ -109,7 +110,7 @@ export default function Colleagues() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
 
       <section className="panel" aria-labelledby="invite-title">
@@ -132,7 +133,7 @@ export default function Colleagues() {
               autoComplete: "off",
             }}
           />
-          <button type="submit" name="intent" value="invite" className="button" disabled={busy}>
+          <button type="submit" name="intent" value="invite" className="button" aria-disabled={busy || undefined}>
             Skicka inbjudan
           </button>
         </Form>

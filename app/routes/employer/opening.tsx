@@ -194,7 +194,7 @@ export default function OpeningPage() {
         <div className="button-row">
           {canDo("publish", opening.status) ? (
             <Form method="post">
-              <button type="submit" name="intent" value="publish" className="button" disabled={busy}>
+              <button type="submit" name="intent" value="publish" className="button" aria-disabled={busy || undefined}>
                 Publicera
               </button>
             </Form>
@@ -206,13 +206,25 @@ export default function OpeningPage() {
           ) : null}
           {canDo("fill", opening.status) ? (
             <Form method="post">
-              <button type="submit" name="intent" value="fill" className="button button--secondary" disabled={busy}>
+              <button
+                type="submit"
+                name="intent"
+                value="fill"
+                className="button button--secondary"
+                aria-disabled={busy || undefined}
+              >
                 Markera som tillsatt
               </button>
             </Form>
           ) : null}
           <Form method="post">
-            <button type="submit" name="intent" value="duplicate" className="button button--secondary" disabled={busy}>
+            <button
+              type="submit"
+              name="intent"
+              value="duplicate"
+              className="button button--secondary"
+              aria-disabled={busy || undefined}
+            >
               Gör en kopia
             </button>
           </Form>
@@ -238,7 +250,13 @@ export default function OpeningPage() {
                 errors={closeErrors.detail}
                 textareaProps={{ rows: 3 }}
               />
-              <button type="submit" name="intent" value="close" className="button button--danger" disabled={busy}>
+              <button
+                type="submit"
+                name="intent"
+                value="close"
+                className="button button--danger"
+                aria-disabled={busy || undefined}
+              >
                 Stäng annonsen
               </button>
             </Form>

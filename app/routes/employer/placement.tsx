@@ -112,6 +112,7 @@ export default function EmployerPlacement() {
         now={page.now}
       />
       <PlacementThread
+        formKey={page.formKey}
         messages={page.messages}
         viewerSide="employer"
         sideLabels={{ employer: placement.opening.employerName, staff: "Coach" }}

@@ -72,7 +72,7 @@ export default function Profile() {
           </div>
         ) : null}
         <EmployerProfileFields values={actionData?.values ?? defaults} errors={actionData?.errors} />
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+        <button type="submit" className="button" aria-disabled={navigation.state === "submitting" || undefined}>
           {navigation.state === "submitting" ? "Sparar …" : "Spara"}
         </button>
       </Form>

@@ -170,7 +170,8 @@ export default function EmployerProposal() {
           {d.coach ? ` av ${d.coach.name}` : ""}.
         </span>
       </p>
-      <ActionError result={actionData} />
+      {/* A failed decision is shown once, in the decision section; anything else here. */}
+      <ActionError result={deciding ? null : actionData} />
 
       {d.presentation ? <PresentationView presentation={d.presentation} /> : null}
       <p className="muted">
@@ -223,7 +224,7 @@ export default function EmployerProposal() {
                   errors={errorsFor("visit").visitAt}
                   inputProps={{ type: "datetime-local", min: d.nowInput, defaultValue: kept("visit", "visitAt") }}
                 />
-                <button type="submit" className="button" disabled={busy}>
+                <button type="submit" className="button" aria-disabled={busy || undefined}>
                   Boka studiebesök
                 </button>
               </Form>
@@ -246,7 +247,7 @@ export default function EmployerProposal() {
                   errors={errorsFor("start").hoursPerWeek}
                   inputProps={{ inputMode: "numeric", size: 4, defaultValue: kept("start", "hoursPerWeek") }}
                 />
-                <button type="submit" className="button" disabled={busy}>
+                <button type="submit" className="button" aria-disabled={busy || undefined}>
                   Bestäm start
                 </button>
               </Form>
@@ -262,7 +263,7 @@ export default function EmployerProposal() {
                   errors={errorsFor("decline").reason}
                   textareaProps={{ rows: 3, defaultValue: kept("decline", "reason") }}
                 />
-                <button type="submit" className="button button--secondary" disabled={busy}>
+                <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
                   Tacka nej
                 </button>
               </Form>

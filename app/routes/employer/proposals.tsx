@@ -9,6 +9,7 @@ import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { employerProposalWhere } from "~/utils/proposals.server.ts";
 import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
+import { TableRegion } from "~/components/table-region.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Presenterade deltagare – Brygga" }];
 
@@ -55,7 +56,7 @@ export default function EmployerProposals() {
       {proposals.length === 0 ? (
         <p>Inga deltagare är presenterade för er än.</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label="Presenterade deltagare">
           <table className="table">
             <caption className="visually-hidden">Presenterade deltagare</caption>
             <thead>
@@ -81,7 +82,7 @@ export default function EmployerProposals() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { MESSAGE_MAX, parseQuestion, SUBJECT_MAX } from "~/domain/threads.ts";
 import { requireEmployerUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { formValues, type FieldErrors } from "~/domain/forms.ts";
+import { newFormKey } from "~/utils/form-key.server.ts";
 import { askQuestion, employerQuestionPath, questionRecipient } from "~/utils/questions.server.ts";
 import { redirectWithNotice } from "~/utils/notice.server.ts";
 
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireEmployerUser(request);
   const recipient = await questionRecipient(db, user.employerId);
   return {
+    formKey: newFormKey(),
     recipient: recipient
       ? { organizationName: recipient.organizationName, coachName: recipient.coach?.name ?? null }
       : null,
@@ -39,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewQuestion() {
-  const { recipient } = useLoaderData<typeof loader>();
+  const { recipient, formKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const values = actionData?.values ?? {};
@@ -65,8 +67,11 @@ export default function NewQuestion() {
               : `Frågan går till ${recipient.organizationName}s gemensamma inkorg och besvaras av den coach som har tid.`}{" "}
             Du ser svaret här och får ett mejl när det kommer.
           </p>
-          <ErrorSummary message={actionData?.message} />
+          <ErrorSummary
+            message={actionData?.message ?? (actionData ? "Frågan skickades inte. Rätta det som är markerat." : null)}
+          />
           <Form method="post" className="form" noValidate>
+            <input type="hidden" name="formKey" value={formKey} />
             <Field
               label="Vad gäller frågan?"
               name="subject"
@@ -81,7 +86,7 @@ export default function NewQuestion() {
               errors={actionData?.errors?.body}
               textareaProps={{ defaultValue: text("body"), rows: 7, required: true }}
             />
-            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            <button type="submit" className="button" aria-disabled={navigation.state === "submitting" || undefined}>
               {navigation.state === "submitting" ? "Skickar …" : "Skicka frågan"}
             </button>
           </Form>

@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EmployerQuestion() {
-  const { thread, messages, waitingSince, lastAnswer, now } = useLoaderData<typeof loader>();
+  const { thread, messages, waitingSince, lastAnswer, now, formKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -59,12 +59,19 @@ export default function EmployerQuestion() {
           errors={actionData?.errors.body}
           defaultBody={typeof actionData?.values.body === "string" ? actionData.values.body : undefined}
           busy={busy}
+          formKey={formKey}
           buttonLabel="Skicka"
         />
       </section>
       {thread.status === "open" ? (
         <Form method="post" className="inline-form">
-          <button type="submit" name="intent" value="close" className="button button--secondary" disabled={busy}>
+          <button
+            type="submit"
+            name="intent"
+            value="close"
+            className="button button--secondary"
+            aria-disabled={busy || undefined}
+          >
             Jag har fått svar – avsluta frågan
           </button>
         </Form>

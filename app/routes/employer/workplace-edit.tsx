@@ -91,7 +91,7 @@ export default function EditWorkplace() {
               name="intent"
               value="delete"
               className="button button--danger"
-              disabled={navigation.state === "submitting"}
+              aria-disabled={navigation.state === "submitting" || undefined}
             >
               Ta bort arbetsplatsen
             </button>

@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorSummary } from "~/components/forms.tsx";
 import { z } from "zod";
 import { TextareaField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -107,6 +108,7 @@ export default function OwnProfile() {
       <section className="panel" aria-labelledby="comment-title">
         <h2 id="comment-title">Vill du ändra något?</h2>
         <p>Skriv till {coach}. Du kan skriva vad du vill ändra eller fråga något.</p>
+        <ErrorSummary message={result && !result.ok ? "Det skickades inte. Läs vad som står under rutan." : null} />
         <Form method="post" noValidate>
           <TextareaField
             label="Det här vill jag säga"
@@ -117,7 +119,11 @@ export default function OwnProfile() {
               defaultValue: result && !result.ok ? String(result.values.body ?? "") : undefined,
             }}
           />
-          <button type="submit" className="button button--large" disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            className="button button--large"
+            aria-disabled={navigation.state === "submitting" || undefined}
+          >
             Skicka
           </button>
         </Form>

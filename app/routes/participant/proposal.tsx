@@ -101,6 +101,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     answerBy: p.status === "proposed" || p.status === "more_info" ? p.expiresAt : null,
     myReason: p.participantReason,
     // The participant's own page: the titles in their words ("Vad du vill jobba med").
+    coachNote: p.coachNote,
     shown: presentation.sections.map((s) => ({ ...s, title: disclosureLabel(s.item, "participant") })),
     pseudonym: presentation.pseudonym,
   };
@@ -138,6 +139,12 @@ export default function ParticipantProposal() {
         {d.coach ? `${d.coach.name} tror att det här kan passa dig.` : "Din coach tror att det här kan passa dig."}
       </p>
 
+      {d.coachNote ? (
+        <figure className="coach-note-figure">
+          <figcaption>{d.coach ? `${d.coach.name} skriver:` : "Din coach skriver:"}</figcaption>
+          <blockquote className="coach-note">{d.coachNote}</blockquote>
+        </figure>
+      ) : null}
       <p className="alert proposal-status">{d.statusText}</p>
       {d.myReason ? <p>Du skrev: ”{d.myReason}”</p> : null}
       {d.placementId ? (
@@ -249,7 +256,13 @@ export default function ParticipantProposal() {
               textareaProps={{ rows: 3, maxLength: PROPOSAL_LIMITS.reason }}
             />
             <div className="answer-buttons">
-              <button type="submit" name="answer" value="yes" className="button button--large" disabled={busy}>
+              <button
+                type="submit"
+                name="answer"
+                value="yes"
+                className="button button--large"
+                aria-disabled={busy || undefined}
+              >
                 Ja, det vill jag
               </button>
               <button
@@ -257,7 +270,7 @@ export default function ParticipantProposal() {
                 name="answer"
                 value="no"
                 className="button button--large button--secondary"
-                disabled={busy}
+                aria-disabled={busy || undefined}
               >
                 Nej tack
               </button>
@@ -267,7 +280,7 @@ export default function ParticipantProposal() {
                   name="answer"
                   value="more_info"
                   className="button button--large button--secondary"
-                  disabled={busy}
+                  aria-disabled={busy || undefined}
                 >
                   Jag vill veta mer
                 </button>
@@ -293,7 +306,7 @@ export default function ParticipantProposal() {
               name="answer"
               value="no"
               className="button button--large button--secondary"
-              disabled={busy}
+              aria-disabled={busy || undefined}
             >
               Nej, jag vill inte längre
             </button>

@@ -210,7 +210,7 @@ export default function ForEmployers() {
             <label htmlFor="hp-field">Lämna det här fältet tomt</label>
             <input id="hp-field" type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
           </div>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" aria-disabled={busy || undefined}>
             Skicka anmälan
           </button>
         </Form>

@@ -544,7 +544,7 @@ export default function ReportsPage() {
           name="karta"
           value={values.mapScope === mapScopeParam.country ? mapScopeParam.country : mapScopeParam.county}
         />
-        <button type="submit" className="button" disabled={navigation.state === "loading"}>
+        <button type="submit" className="button" aria-disabled={navigation.state === "loading" || undefined}>
           Visa rapport
         </button>
       </Form>
