@@ -15,6 +15,7 @@ import { startDigestScheduler } from "../app/utils/notifications.server.ts";
 import { startSearchIndexWorker } from "../search/index.ts";
 import { startProposalExpiryWorker } from "../app/utils/proposal-expiry.server.ts";
 import { db } from "../app/utils/db.server.ts";
+import { optimizeDatabase, startDatabaseOptimizer } from "../app/utils/db-maintenance.server.ts";
 import { databaseFile } from "../app/utils/database-url.ts";
 import { getEnv, type Env } from "../app/utils/env.server.ts";
 import { checkDatabaseFile, describeListenError } from "./startup-checks.ts";
@@ -113,6 +114,9 @@ app.all(
   }),
 );
 
+// Planner statistics before the first request (cheap: analysis_limit); refreshed by the worker below.
+await optimizeDatabase(db);
+
 const server = app.listen(env.PORT);
 await new Promise<void>((resolve) => {
   server.once("listening", resolve);
@@ -125,6 +129,7 @@ const outbox = startOutboxWorker({});
 const searchIndexWorker = startSearchIndexWorker(db); // null with the embedded engine
 const proposalExpiry = startProposalExpiryWorker(); // unanswered proposals expire (also lazily on read)
 const digests = startDigestScheduler(); // the daily digest of new messages (DIGEST_HOUR)
+const statistics = startDatabaseOptimizer(db); // PRAGMA optimize every few hours (planner statistics)
 // Email replies into threads: with INBOUND_SMTP_PORT set, or alone with `npm run mail:inbound`.
 const inbound =
   env.INBOUND_SMTP_PORT && env.INBOUND_DOMAIN ? await startInboundServer({ port: env.INBOUND_SMTP_PORT }) : null;
@@ -157,6 +162,7 @@ async function shutdown(signal: string) {
   await outbox.stop();
   await searchIndexWorker?.stop();
   await proposalExpiry.stop();
+  await statistics.stop();
   await viteDevServer?.close();
   await db.$disconnect();
   console.log(`${signal}: avstängd.`);

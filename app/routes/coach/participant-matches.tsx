@@ -80,10 +80,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ]);
   const mine = shortlist.filter((e) => e.participantId === participant.id);
   const shortlistOpenings = mine.length
-    ? await db.opening.findMany({
-        where: { id: { in: mine.map((e) => e.openingId) }, status: "published" },
-        select: { id: true, title: true, employer: { select: { name: true } } },
-      })
+    ? await db.opening
+        .findMany({
+          // By primary key only, the status checked here (issue 16: a planner without statistics
+          // would otherwise walk the status index through every published opening).
+          where: { id: { in: mine.map((e) => e.openingId) } },
+          select: { id: true, status: true, title: true, employer: { select: { name: true } } },
+        })
+        .then((rows) => rows.filter((o) => o.status === "published"))
     : [];
 
   await audit(db, {
