@@ -313,6 +313,7 @@ export function planCandidateSearch(
     filters: { ...base, ...extra.filters },
     ...(geo ? { geo } : {}),
     limit: candidateLimit,
+    countTotal: false, // the candidate search never uses the total: not counted
   });
 
   const excludedIds = new Set(participant.exclusions.occupationIds);

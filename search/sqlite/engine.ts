@@ -54,7 +54,7 @@ export function createSqliteEngine(db: Db, o: SqliteEngineOptions = {}): SearchE
     let total: number;
     const firstTotal = rows[0]?.total;
     if (firstTotal !== undefined) total = Number(firstTotal);
-    else if (rows.length < limit && (rows.length > 0 || offset === 0))
+    else if (query.countTotal === false || (rows.length < limit && (rows.length > 0 || offset === 0)))
       total = offset + rows.length; // the last page
     else {
       const count = openingCountSql(query, text);

@@ -131,10 +131,12 @@ function matchesSql(query: OpeningQuery, text: TextMatch | null): SqlQuery {
  */
 export function openingTextSearchSql(query: OpeningQuery, text: TextMatch): SqlQuery {
   const matches = matchesSql(query, text);
+  // Without countTotal the count is not computed at all (the matcher never shows it).
+  const total = query.countTotal === false ? "" : ", COUNT(*) OVER () AS total";
   return {
-    sql: `SELECT id, distance_km, total,
+    sql: `SELECT id, distance_km${total ? ", total" : ""},
         0.5 * exact + 0.5 * (CASE WHEN best > 0 THEN score / best ELSE 1.0 END) AS relevance
-      FROM (SELECT *, MAX(score) OVER (PARTITION BY exact) AS best, COUNT(*) OVER () AS total FROM (${matches.sql}))
+      FROM (SELECT *, MAX(score) OVER (PARTITION BY exact) AS best${total} FROM (${matches.sql}))
       ORDER BY exact DESC, score DESC, published_at DESC, id
       LIMIT ? OFFSET ?`,
     params: [...matches.params, pageBounds(query).limit, pageBounds(query).offset],
