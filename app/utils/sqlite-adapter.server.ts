@@ -101,6 +101,16 @@ export async function captureQueries<T>(run: () => Promise<T>): Promise<{ value:
   }
 }
 
+/** Run `fn` holding the gate of this database file (reads on another connection, see read-connection.server.ts). */
+export function runGated<T>(gateKey: string, fn: () => T): Promise<T> {
+  return gateFor(gateKey).run(async () => fn());
+}
+
+/** Record a statement sent to SQLite outside Prisma (the cached read statements) for `captureQueries`. */
+export function recordQuery(sql: string, args: unknown[]): void {
+  shared.capture?.push({ sql, args, argTypes: [] });
+}
+
 function captured(query: SqlQuery): SqlQuery {
   shared.capture?.push(query);
   return query;
