@@ -25,7 +25,9 @@ import type { CandidatePlan } from "../app/utils/matching.server.ts";
 import { measure, MemorySampler, summarize, timeMs, type Summary } from "./stats.ts";
 
 const FULL_SCALE = { openings: 100_000, participants: 30_000, organizations: 200, bigOrg: 2_000 };
-const TARGETS = { matchP95Ms: 50, matchFloorRatio: 3, reverseP95Ms: 30, autocompleteP95Ms: 10, reindexS: 30 };
+/** Issue 16's function-level targets at 100k openings; at 300k and more the match and reindex ones scale (linear). */
+const TARGETS_100K = { matchP95Ms: 25, matchFloorRatio: 3, reverseP95Ms: 20, autocompleteP95Ms: 10, reindexS: 30 };
+const TARGETS_300K = { ...TARGETS_100K, matchP95Ms: 50, reindexS: 100 };
 
 type Args = {
   openings: number;
@@ -184,6 +186,7 @@ async function main() {
     args.organizations === FULL_SCALE.organizations &&
     args.bigOrg === FULL_SCALE.bigOrg;
   const log = (line: string) => console.log(line);
+  const TARGETS = args.openings >= 300_000 ? TARGETS_300K : TARGETS_100K;
   const sampler = new MemorySampler().start();
   const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const benchStarted = performance.now();
@@ -242,6 +245,11 @@ async function main() {
       sampler.mark(`reindex${reindexMs.length}`);
     };
     await reindex();
+    // What the server does at start (and every few hours): planner statistics. The first reindex
+    // ran without any, the later ones run with them; the hot queries must not care.
+    const { optimizeDatabase } = await import("../app/utils/db-maintenance.server.ts");
+    const optimized = await timeMs(() => optimizeDatabase(db));
+    log(`- PRAGMA optimize (analysis_limit) after the first reindex: ${fmtMs(optimized.ms)}`);
 
     const graphLoad = await timeMs(() => getOccupationGraph(db));
     log(`- occupation graph loaded in ${fmtMs(graphLoad.ms)} (${graphLoad.value.occupations.size} occupations)`);

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseFile } from "../app/utils/database-url.ts";
+import { optimizeSqlite } from "../app/utils/db-maintenance.server.ts";
 import { loadReferenceData } from "../prisma/reference/load.ts";
 import { ensureSearchSchema, rebuildVocabularyIndex, searchIndexStatus } from "../search/sqlite/schema.ts";
 
@@ -58,6 +59,7 @@ export async function prepareDatabase(
     ensureSearchSchema(sqlite);
     const changed = await loadReferenceData(sqlite, { log });
     if (changed) rebuildVocabularyIndex(sqlite, { log });
+    optimizeSqlite(sqlite); // planner statistics for the tables that have none or stale ones
     return { openingsReindexRequired: searchIndexStatus(sqlite).openingsReindexRequired };
   } finally {
     sqlite.close();

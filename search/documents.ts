@@ -81,10 +81,11 @@ export async function loadOpeningDocuments(
 ): Promise<{ documents: OpeningDocument[]; removed: string[] }> {
   const ids = [...new Set(openingIds)];
   if (ids.length === 0) return { documents: [], removed: [] };
-  const rows = await tx.opening.findMany({
-    where: { id: { in: ids }, status: "published" },
-    include: openingDocumentInclude,
-  });
+  // By primary key only, the status checked here: `id IN (…) AND status = ?` lets a planner without
+  // statistics walk the status index through every published opening (issue 16).
+  const rows = (await tx.opening.findMany({ where: { id: { in: ids } }, include: openingDocumentInclude })).filter(
+    (r) => r.status === "published",
+  );
   const skillIds = new Set(rows.flatMap((r) => stringList(parseJson<unknown>(r.skillIds, []))));
   const skills = skillIds.size
     ? await tx.skill.findMany({ where: { id: { in: [...skillIds] } }, select: { id: true, label: true } })

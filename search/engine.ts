@@ -57,6 +57,11 @@ export type OpeningQuery = {
   geo?: { lat: number; lng: number; radiusKm: number };
   limit?: number;
   offset?: number;
+  /**
+   * false when the caller does not use `total` (the matcher's candidate queries): the engine may
+   * then skip counting and report the hits it returned (offset + hits) as the total.
+   */
+  countTotal?: boolean;
 };
 
 export type OpeningHit = {

@@ -4,6 +4,7 @@
 // before matches only in the occupation's group label; then the everyday occupation first.
 import type { DbOrTx } from "../app/utils/db.server.ts";
 import { labelAlternatives } from "./commonness.ts";
+import { cachedRead } from "../app/utils/read-connection.server.ts";
 import { vocabularyDictionary } from "./dictionary.ts";
 import type { VocabularyHit } from "./engine.ts";
 import {
@@ -211,11 +212,13 @@ export async function suggestVocabulary(
   const params: Array<string | number> = [match];
   if (o.kind) params.push(o.kind);
   params.push(Math.max(200, limit * 20));
-  const rows = await db.$queryRawUnsafe<Row[]>(
+  // A cached prepared statement (app/utils/read-connection.server.ts): one per kind.
+  const rows = await cachedRead<Row>(
+    db,
     `SELECT id, kind, label, detail, boost FROM vocabulary_fts
      WHERE vocabulary_fts MATCH ? ${o.kind ? "AND kind = ?" : ""}
      ORDER BY bm25(vocabulary_fts, 10.0, 1.0) LIMIT ?`,
-    ...params,
+    params,
   );
   return rows
     .map((r) => rank(r, typed, corrections))

@@ -9,6 +9,7 @@ import { globalRegistry } from "../app/utils/polling-worker.server.ts";
 import { startSearchIndexWorker } from "../search/index.ts";
 import { startProposalExpiryWorker } from "../app/utils/proposal-expiry.server.ts";
 import { db } from "../app/utils/db.server.ts";
+import { optimizeDatabase, startDatabaseOptimizer } from "../app/utils/db-maintenance.server.ts";
 import type { Env } from "../app/utils/env.server.ts";
 
 /** The registries of workers a request may kick (emails/outbox.server.ts, search/meilisearch/outbox.ts). */
@@ -18,6 +19,10 @@ export type KickableRegistry = (typeof KICKABLE_REGISTRIES)[number];
 export type BackgroundWork = { stop(): Promise<void> };
 
 export async function startBackgroundWork(env: Env): Promise<BackgroundWork> {
+  // Planner statistics (cheap with analysis_limit; `npm run setup` ran it too), then every few hours.
+  // The statistics live in the database file, so every process's planner uses them.
+  await optimizeDatabase(db);
+  const statistics = startDatabaseOptimizer(db);
   const outbox = startOutboxWorker({});
   const searchIndexWorker = startSearchIndexWorker(db); // null with the embedded engine
   const proposalExpiry = startProposalExpiryWorker(); // unanswered proposals expire (also lazily on read)
@@ -32,6 +37,7 @@ export async function startBackgroundWork(env: Env): Promise<BackgroundWork> {
       await outbox.stop();
       await searchIndexWorker?.stop();
       await proposalExpiry.stop();
+      await statistics.stop();
     },
   };
 }

@@ -18,13 +18,23 @@ export const BUSY_TIMEOUT_MS = 5000;
  */
 export const TRANSACTION_MAX_WAIT_MS = 15_000;
 
+const files = new WeakMap<object, string>();
+
 function createClient() {
   const url = databaseUrl();
+  const file = databaseFile(url);
   const adapter = gatedSqliteAdapter(new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }), {
     synchronous: "NORMAL",
-    gateKey: databaseFile(url),
+    gateKey: file,
   });
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
+  files.set(client, file);
+  return client;
+}
+
+/** The database file of a client made here (also its gate key); undefined for any other object. */
+export function databaseFileOf(client: object): string | undefined {
+  return files.get(client);
 }
 
 export type Db = ReturnType<typeof createClient>;

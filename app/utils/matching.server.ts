@@ -53,6 +53,7 @@ import {
   type ParticipantMatchRow,
 } from "./matching-mappers.server.ts";
 import { getOccupationGraph, interestNeighbourhood, type LoadedOccupationGraph } from "./occupation-graph.server.ts";
+import { cachedRead } from "./read-connection.server.ts";
 import { badRequest, notFound } from "./responses.server.ts";
 import { DAY_MS } from "~/domain/swedish-time.ts";
 import type { Result } from "~/domain/result.ts";
@@ -179,10 +180,12 @@ export async function loadOpeningRows(db: Db, ids: readonly string[]): Promise<O
   // 900 bound parameters per statement stays below every SQLite build's limit.
   for (let i = 0; i < ids.length; i += 900) {
     const part = ids.slice(i, i + 900);
+    // Cached prepared statements (read-connection.server.ts); the same SQL for every full batch.
     rows.push(
-      ...(await db.$queryRawUnsafe<OpeningRow[]>(
+      ...(await cachedRead<OpeningRow>(
+        db,
         `SELECT ${OPENING_COLUMNS} ${OPENING_FROM} WHERE o.id IN (${part.map(() => "?").join(", ")})`,
-        ...part,
+        part,
       )),
     );
   }
@@ -200,10 +203,10 @@ type ParticipantRow = ParticipantMatchRow & { pseudonym: string; phase: string }
 
 /** The participant of this organisation (not erased), or a 404 that does not reveal other organisations' records. */
 async function requireParticipantRow(db: Db, participantId: string, organizationId: string): Promise<ParticipantRow> {
-  const [row] = await db.$queryRawUnsafe<ParticipantRow[]>(
+  const [row] = await cachedRead<ParticipantRow>(
+    db,
     `${PARTICIPANT_SELECT} WHERE p.id = ? AND p.organizationId = ? AND p.erasedAt IS NULL`,
-    participantId,
-    organizationId,
+    [participantId, organizationId],
   );
   if (!row) notFound("Deltagaren finns inte.");
   return row;
@@ -314,6 +317,7 @@ export function planCandidateSearch(
     filters: { ...base, ...extra.filters },
     ...(geo ? { geo } : {}),
     limit: candidateLimit,
+    countTotal: false, // the candidate search never uses the total: not counted
   });
 
   const excludedIds = new Set(participant.exclusions.occupationIds);

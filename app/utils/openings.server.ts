@@ -347,14 +347,27 @@ export async function listEmployerOpenings(employerId: string) {
       publishedAt: true,
       updatedAt: true,
       workplace: { select: { name: true, municipality: { select: { name: true } } } },
-      _count: {
-        select: {
-          proposals: { where: { status: { in: [...WAITING_PROPOSAL_STATUSES] } } },
-          placements: { where: { endedAt: null, status: { not: "ended" } } },
-        },
-      },
     },
   });
+  // Counted for these openings only. (Prisma's `_count` in a list joins a GROUP BY over the whole
+  // Proposal and Placement tables: a full scan on every employer home page, issue 16.)
+  const ids = openings.map((o) => o.id);
+  const [proposals, placements] = ids.length
+    ? await Promise.all([
+        db.proposal.groupBy({
+          by: ["openingId"],
+          where: { openingId: { in: ids }, status: { in: [...WAITING_PROPOSAL_STATUSES] } },
+          _count: { _all: true },
+        }),
+        db.placement.groupBy({
+          by: ["openingId"],
+          where: { openingId: { in: ids }, endedAt: null, status: { not: "ended" } },
+          _count: { _all: true },
+        }),
+      ])
+    : [[], []];
+  const waiting = new Map(proposals.map((r) => [r.openingId, r._count._all]));
+  const active = new Map(placements.map((r) => [r.openingId, r._count._all]));
   const statusOrder: Record<string, number> = { published: 0, draft: 1, filled: 2, closed: 3 };
   return openings
     .map((o) => ({
@@ -371,8 +384,8 @@ export async function listEmployerOpenings(employerId: string) {
       updatedAt: o.updatedAt,
       workplaceName: o.workplace.name,
       municipalityName: o.workplace.municipality.name,
-      proposalsWaiting: o._count.proposals,
-      activePlacements: o._count.placements,
+      proposalsWaiting: waiting.get(o.id) ?? 0,
+      activePlacements: active.get(o.id) ?? 0,
     }))
     .sort((a, b) => (statusOrder[a.status] ?? 9) - (statusOrder[b.status] ?? 9));
 }
@@ -435,9 +448,11 @@ export async function searchPublishedOpenings(query: OpeningQuery) {
   const ids = result.hits.map((h) => h.id);
   const rows = ids.length
     ? await db.opening.findMany({
-        where: { id: { in: ids }, status: "published" },
+        // By primary key only (status checked below): see loadOpeningDocuments in search/documents.ts.
+        where: { id: { in: ids } },
         select: {
           id: true,
+          status: true,
           title: true,
           kind: true,
           hoursMin: true,
@@ -453,7 +468,7 @@ export async function searchPublishedOpenings(query: OpeningQuery) {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const openings = ids
     .map((id) => byId.get(id))
-    .filter((r): r is NonNullable<typeof r> => Boolean(r))
+    .filter((r): r is NonNullable<typeof r> => r?.status === "published")
     .map((r) => ({
       id: r.id,
       title: r.title,

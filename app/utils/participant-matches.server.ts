@@ -32,11 +32,15 @@ export async function explainWhyNot(query: string, participantId: string, organi
 /** The shortlisted openings that are still published, with their employers' names. */
 export async function publishedShortlistOpenings(openingIds: string[]) {
   if (openingIds.length === 0) return [];
+  // By primary key only, the status checked here (issue 16: a planner without statistics would
+  // otherwise walk the status index through every published opening).
   const openings = await db.opening.findMany({
-    where: { id: { in: openingIds }, status: "published" },
-    select: { id: true, title: true, employer: { select: { name: true } } },
+    where: { id: { in: openingIds } },
+    select: { id: true, status: true, title: true, employer: { select: { name: true } } },
   });
-  return openings.map((o) => ({ id: o.id, title: o.title, employerName: o.employer.name }));
+  return openings
+    .filter((o) => o.status === "published")
+    .map((o) => ({ id: o.id, title: o.title, employerName: o.employer.name }));
 }
 
 /** The title of a published opening, or null (for the shortlist's confirmation message). */

@@ -71,13 +71,50 @@ export type GatedAdapterOptions = {
   gateKey: string;
 };
 
-type SharedState = { gates: Map<string, FifoGate>; fault: string | null };
+type SharedState = {
+  gates: Map<string, FifoGate>;
+  fault: string | null;
+  /** Set while `captureQueries` runs: every statement sent to SQLite (tests of the query plans). */
+  capture: SqlQuery[] | null;
+};
 
 // On globalThis: the server and the app bundle each have a copy of this module.
 const shared: SharedState = ((globalThis as unknown as { __bryggaSqlite?: SharedState }).__bryggaSqlite ??= {
   gates: new Map(),
   fault: null,
+  capture: null,
 });
+shared.capture ??= null;
+
+/**
+ * Every statement Prisma (or raw SQL through Prisma) sends to SQLite while `run` runs, in order,
+ * with its arguments: the tests of the query plans explain exactly what the services execute.
+ */
+export async function captureQueries<T>(run: () => Promise<T>): Promise<{ value: T; queries: SqlQuery[] }> {
+  const queries: SqlQuery[] = [];
+  const previous = shared.capture;
+  shared.capture = queries;
+  try {
+    return { value: await run(), queries };
+  } finally {
+    shared.capture = previous;
+  }
+}
+
+/** Run `fn` holding the gate of this database file (reads on another connection, see read-connection.server.ts). */
+export function runGated<T>(gateKey: string, fn: () => T): Promise<T> {
+  return gateFor(gateKey).run(async () => fn());
+}
+
+/** Record a statement sent to SQLite outside Prisma (the cached read statements) for `captureQueries`. */
+export function recordQuery(sql: string, args: unknown[]): void {
+  shared.capture?.push({ sql, args, argTypes: [] });
+}
+
+function captured(query: SqlQuery): SqlQuery {
+  shared.capture?.push(query);
+  return query;
+}
 
 function gateFor(key: string): FifoGate {
   let gate = shared.gates.get(key);
@@ -121,8 +158,8 @@ function gatedAdapter(inner: SqlDriverAdapter, gate: FifoGate): SqlDriverAdapter
   const adapter: SqlDriverAdapter = {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    queryRaw: (query: SqlQuery) => gate.run(() => watched(() => inner.queryRaw(query))),
-    executeRaw: (query: SqlQuery) => gate.run(() => watched(() => inner.executeRaw(query))),
+    queryRaw: (query: SqlQuery) => gate.run(() => watched(() => inner.queryRaw(captured(query)))),
+    executeRaw: (query: SqlQuery) => gate.run(() => watched(() => inner.executeRaw(captured(query)))),
     executeScript: (script: string) => gate.run(() => watched(() => inner.executeScript(script))),
     dispose: () => gate.run(() => inner.dispose()),
     async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
@@ -145,8 +182,8 @@ function gatedAdapter(inner: SqlDriverAdapter, gate: FifoGate): SqlDriverAdapter
         provider: inner.provider,
         adapterName: inner.adapterName,
         options: { usePhantomQuery: false },
-        queryRaw: (query: SqlQuery) => watched(() => inner.queryRaw(query)),
-        executeRaw: (query: SqlQuery) => watched(() => inner.executeRaw(query)),
+        queryRaw: (query: SqlQuery) => watched(() => inner.queryRaw(captured(query))),
+        executeRaw: (query: SqlQuery) => watched(() => inner.executeRaw(captured(query))),
         commit: async () => release(),
         rollback: async () => release(),
       };

@@ -178,9 +178,10 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Meil
     for (let i = 0; i < ids.length; i += SYNC_CHUNK) {
       const chunk = ids.slice(i, i + SYNC_CHUNK);
       const published = new Set(
-        (await tx.opening.findMany({ where: { id: { in: chunk }, status: "published" }, select: { id: true } })).map(
-          (r) => r.id,
-        ),
+        // By primary key only, the status checked here (see loadOpeningDocuments in search/documents.ts).
+        (await tx.opening.findMany({ where: { id: { in: chunk } }, select: { id: true, status: true } }))
+          .filter((r) => r.status === "published")
+          .map((r) => r.id),
       );
       await tx.searchOutbox.createMany({
         data: chunk.map((openingId) => ({

@@ -1,6 +1,7 @@
 // The embedded search engine (docs/product-rules.md#search): SQLite FTS5 in the application database, written in
 // the caller's transaction so the index never disagrees with the committed openings.
 import type { Db, DbOrTx } from "../../app/utils/db.server.ts";
+import { cachedRead } from "../../app/utils/read-connection.server.ts";
 import { OpeningDictionary } from "../dictionary.ts";
 import { loadOpeningDocuments } from "../documents.ts";
 import type { OpeningHit, OpeningQuery, OpeningSearchResult, SearchEngine } from "../engine.ts";
@@ -49,16 +50,17 @@ export function createSqliteEngine(db: Db, o: SqliteEngineOptions = {}): SearchE
   async function searchOpenings(query: OpeningQuery): Promise<OpeningSearchResult> {
     const text = await textMatch(query.text);
     const page = text ? openingTextSearchSql(query, text) : openingBrowseSql(query);
-    const rows = await db.$queryRawUnsafe<HitRow[]>(page.sql, ...page.params);
+    // Cached prepared statements on a read-only connection (app/utils/read-connection.server.ts).
+    const rows = await cachedRead<HitRow>(db, page.sql, page.params);
     const { limit, offset } = pageBounds(query);
     let total: number;
     const firstTotal = rows[0]?.total;
     if (firstTotal !== undefined) total = Number(firstTotal);
-    else if (rows.length < limit && (rows.length > 0 || offset === 0))
+    else if (query.countTotal === false || (rows.length < limit && (rows.length > 0 || offset === 0)))
       total = offset + rows.length; // the last page
     else {
       const count = openingCountSql(query, text);
-      const [row] = await db.$queryRawUnsafe<Array<{ total: number | bigint }>>(count.sql, ...count.params);
+      const [row] = await cachedRead<{ total: number | bigint }>(db, count.sql, count.params);
       total = Number(row?.total ?? 0);
     }
     const hits = rows.map((r): OpeningHit => {

@@ -2,6 +2,7 @@
 // transaction the caller passes, so the index changes commit or roll back with the opening.
 import type { DbOrTx } from "../../app/utils/db.server.ts";
 import type { OpeningDocument } from "../engine.ts";
+import { geoCellTokens } from "../geo-cells.ts";
 import { indexTerms } from "../text.ts";
 import { OPENING_FTS_COLUMNS } from "./schema.ts";
 
@@ -56,12 +57,13 @@ function sideRow(d: OpeningDocument): SqlValue[] {
 }
 
 /** The processed text of each FTS column, in OPENING_FTS_COLUMNS order. */
-export function ftsRow(d: OpeningDocument): [title: string, labels: string, body: string, place: string] {
+export function ftsRow(d: OpeningDocument): [title: string, labels: string, body: string, place: string, geo: string] {
   return [
     indexTerms(d.title),
     indexTerms(d.occupationLabel, d.occupationGroupLabel, ...d.skillLabels),
     indexTerms(d.description, ...d.tasks),
     indexTerms(d.employerName, d.municipalityName),
+    geoCellTokens(d.lat, d.lng).join(" "),
   ];
 }
 

@@ -2,7 +2,8 @@
 // filters on the side table, a geo bounding box (index-friendly) refined by exact haversine.
 import { EARTH_RADIUS_KM, toRadians } from "../../app/domain/geo.ts";
 import type { OpeningQuery } from "../engine.ts";
-import { OPENING_FTS_WEIGHTS } from "./schema.ts";
+import { geoCellCovering } from "../geo-cells.ts";
+import { OPENING_FTS_WEIGHTS, OPENING_TEXT_COLUMNS } from "./schema.ts";
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 1000;
@@ -80,6 +81,16 @@ function geoSql(
 /** Text to match: the full expression, and the one without typo corrections when it differs. */
 export type TextMatch = { match: string; exact: string | null };
 
+/**
+ * The FTS5 expression for a text match: the words in the text columns and, with a geo radius, one
+ * of the grid cells that cover it (search/geo-cells.ts), so only nearby openings are scored.
+ */
+export function ftsExpression(match: string, geo: OpeningQuery["geo"]): string {
+  const text = `{${OPENING_TEXT_COLUMNS.join(" ")}} : (${match})`;
+  const cells = geo ? geoCellCovering(geo) : null;
+  return cells ? `${text} AND geo : (${cells.join(" OR ")})` : text;
+}
+
 /** The matching openings (id, published_at, score, exact, distance_km), before ordering and paging. */
 function matchesSql(query: OpeningQuery, text: TextMatch | null): SqlQuery {
   const where: string[] = [];
@@ -97,8 +108,8 @@ function matchesSql(query: OpeningQuery, text: TextMatch | null): SqlQuery {
         FROM opening_fts WHERE opening_fts MATCH ?) m
       JOIN opening_search s ON s.doc_id = m.doc_id`;
     score = "m.score, m.exact";
-    if (text.exact) params.push(text.exact);
-    params.push(text.match);
+    if (text.exact) params.push(ftsExpression(text.exact, query.geo));
+    params.push(ftsExpression(text.match, query.geo));
   }
   params.push(...whereParams);
   const sql = `SELECT s.id, s.published_at, ${score}, ${geo ? geo.distance : "NULL"} AS distance_km
@@ -120,10 +131,12 @@ function matchesSql(query: OpeningQuery, text: TextMatch | null): SqlQuery {
  */
 export function openingTextSearchSql(query: OpeningQuery, text: TextMatch): SqlQuery {
   const matches = matchesSql(query, text);
+  // Without countTotal the count is not computed at all (the matcher never shows it).
+  const total = query.countTotal === false ? "" : ", COUNT(*) OVER () AS total";
   return {
-    sql: `SELECT id, distance_km, total,
+    sql: `SELECT id, distance_km${total ? ", total" : ""},
         0.5 * exact + 0.5 * (CASE WHEN best > 0 THEN score / best ELSE 1.0 END) AS relevance
-      FROM (SELECT *, MAX(score) OVER (PARTITION BY exact) AS best, COUNT(*) OVER () AS total FROM (${matches.sql}))
+      FROM (SELECT *, MAX(score) OVER (PARTITION BY exact) AS best${total} FROM (${matches.sql}))
       ORDER BY exact DESC, score DESC, published_at DESC, id
       LIMIT ? OFFSET ?`,
     params: [...matches.params, pageBounds(query).limit, pageBounds(query).offset],

@@ -3,7 +3,8 @@
 // `ensureSearchSchema` creates them at start, idempotently.
 //
 // - opening_search: one row per published opening, with the columns the filters need.
-// - opening_fts: FTS5 over the opening's processed text (search/text.ts), rowid = opening_search.doc_id.
+// - opening_fts: FTS5 over the opening's processed text (search/text.ts), rowid = opening_search.doc_id,
+//   and its grid cell tokens (column geo, search/geo-cells.ts) so a radius narrows the text search.
 //   Contentless: the text itself stays in Opening; rows can still be deleted (contentless_delete).
 // - opening_terms: the terms in opening_fts by column (fts5vocab), for the typo dictionary.
 // - vocabulary_fts / vocabulary_terms: occupation and skill labels for search-as-you-type.
@@ -14,16 +15,18 @@ import { invalidateDictionaries } from "../dictionary.ts";
 import { indexTerms } from "../text.ts";
 
 /** Bump when a table below changes shape or the text processing changes: the tables are rebuilt. */
-export const SEARCH_SCHEMA_VERSION = 1;
+export const SEARCH_SCHEMA_VERSION = 2;
 /**
  * Bump when what rebuildVocabularyIndex stores changes but the tables keep their shape: only the
  * vocabulary is rebuilt (the opening index is left alone). 2: `boost` holds the commonness.
  */
 export const VOCABULARY_INDEX_VERSION = 2;
 
-export const OPENING_FTS_COLUMNS = ["title", "labels", "body", "place"] as const;
-/** bm25 weights, in OPENING_FTS_COLUMNS order. */
-export const OPENING_FTS_WEIGHTS = [10, 4, 1, 2] as const;
+export const OPENING_FTS_COLUMNS = ["title", "labels", "body", "place", "geo"] as const;
+/** The columns text queries search; `geo` holds grid cell tokens (search/geo-cells.ts) for the radius. */
+export const OPENING_TEXT_COLUMNS = ["title", "labels", "body", "place"] as const;
+/** bm25 weights, in OPENING_FTS_COLUMNS order (the cell tokens never score). */
+export const OPENING_FTS_WEIGHTS = [10, 4, 1, 2, 0] as const;
 
 const TOKENIZE = `tokenize = 'unicode61 remove_diacritics 2'`;
 

@@ -117,10 +117,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
           },
           select: { id: true, pseudonym: true },
         }),
-        db.opening.findMany({
-          where: { id: { in: shortlist.map((s) => s.openingId) }, status: "published" },
-          select: { id: true, title: true, employer: { select: { name: true } } },
-        }),
+        db.opening
+          .findMany({
+            // By primary key only, the status checked here (issue 16: a planner without statistics
+            // would otherwise walk the status index through every published opening).
+            where: { id: { in: shortlist.map((s) => s.openingId) } },
+            select: { id: true, status: true, title: true, employer: { select: { name: true } } },
+          })
+          .then((rows) => rows.filter((o) => o.status === "published")),
       ])
     : [[], []];
   const pById = new Map(slParticipants.map((p) => [p.id, p]));

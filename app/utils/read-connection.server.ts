@@ -1,0 +1,71 @@
+// Cached prepared statements for the hot read paths (issue 16: the Prisma adapter prepares every
+// statement again on each request). `cachedRead(db, sql, params)` runs a SELECT on a second,
+// read-only better-sqlite3 connection to the same file, whose prepared statements are kept (LRU).
+//
+// Isolation (docs/decisions/0013-transaction-isolation.md): the read runs while holding the same
+// in-process gate as every Prisma statement, so it never runs while a transaction of this process
+// is open, and never meets another statement of this process inside SQLite's locks. In WAL mode a
+// reader takes no write lock, so other processes' writers do not block it (nor it them); it sees
+// the last committed state, exactly like a Prisma read outside a transaction. Statements of a
+// transaction must still go through its `tx`.
+// Relative imports only: the server entry loads this module outside the app bundle.
+import Database from "better-sqlite3";
+import { BUSY_TIMEOUT_MS, databaseFileOf, type DbOrTx } from "./db.server.ts";
+import { recordQuery, runGated } from "./sqlite-adapter.server.ts";
+
+/** Distinct statements kept per connection (the SQL of the engine varies with the filters). */
+const MAX_STATEMENTS = 300;
+
+type Reader = { sqlite: Database.Database; statements: Map<string, Database.Statement> };
+
+// On globalThis: the server and the app bundle each have a copy of this module (one connection per file).
+const readers: Map<string, Reader> = ((
+  globalThis as unknown as { __bryggaReaders?: Map<string, Reader> }
+).__bryggaReaders ??= new Map());
+
+function readerFor(file: string): Reader {
+  let reader = readers.get(file);
+  if (!reader || !reader.sqlite.open) {
+    const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    reader = { sqlite, statements: new Map() };
+    readers.set(file, reader);
+  }
+  return reader;
+}
+
+function statementFor(reader: Reader, sql: string): Database.Statement {
+  let statement = reader.statements.get(sql);
+  if (statement)
+    reader.statements.delete(sql); // re-inserted below: most recently used last
+  else statement = reader.sqlite.prepare(sql);
+  reader.statements.set(sql, statement);
+  if (reader.statements.size > MAX_STATEMENTS) reader.statements.delete(reader.statements.keys().next().value!);
+  return statement;
+}
+
+/**
+ * The rows of one read-only statement, through a cached prepared statement; through Prisma for an
+ * interactive transaction (it must see its own writes) or a client this module does not know. Values come back as SQLite stores them
+ * (integers as numbers, booleans 0/1, DateTime as stored): callers map them like Prisma's raw rows.
+ */
+export async function cachedRead<T>(
+  db: DbOrTx,
+  sql: string,
+  params: ReadonlyArray<string | number | null>,
+): Promise<T[]> {
+  const file = databaseFileOf(db);
+  if (!file) return db.$queryRawUnsafe<T[]>(sql, ...params);
+  return runGated(file, () => {
+    recordQuery(sql, [...params]);
+    return statementFor(readerFor(file), sql).all(...params) as T[];
+  });
+}
+
+/** Close the read connections (shutdown, tests). */
+export function closeReadConnections(): void {
+  for (const [file, reader] of readers) {
+    reader.statements.clear();
+    if (reader.sqlite.open) reader.sqlite.close();
+    readers.delete(file);
+  }
+}

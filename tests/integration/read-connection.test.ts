@@ -1,0 +1,41 @@
+// Cached read statements (app/utils/read-connection.server.ts) keep the isolation of
+// docs/decisions/0013-transaction-isolation.md: a read outside a transaction never sees the
+// uncommitted rows of an open one, and a read through `tx` sees the transaction's own writes.
+import { describe, expect, it } from "vitest";
+import { db } from "../../app/utils/db.server.ts";
+import { cachedRead } from "../../app/utils/read-connection.server.ts";
+
+const COUNT = "SELECT COUNT(*) AS n FROM Organization WHERE name = ?";
+const count = async (client: Parameters<typeof cachedRead>[0], name: string) =>
+  Number((await cachedRead<{ n: number | bigint }>(client, COUNT, [name]))[0]!.n);
+
+describe("cached read statements", () => {
+  it("a read that arrives during a transaction waits for it and sees only what it committed", async () => {
+    let read: Promise<number> | null = null;
+    await db.$transaction(async (tx) => {
+      await tx.organization.create({ data: { name: "Läsprov commit", municipalityCode: "0680" } });
+      read = count(db, "Läsprov commit"); // not awaited here: it waits for the gate
+      expect(await count(tx, "Läsprov commit")).toBe(1); // the transaction sees its own row
+    });
+    expect(await read!).toBe(1);
+  });
+
+  it("never sees the rows of a transaction that rolls back", async () => {
+    let read: Promise<number> | null = null;
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.organization.create({ data: { name: "Läsprov rollback", municipalityCode: "0680" } });
+        read = count(db, "Läsprov rollback");
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    expect(await read!).toBe(0);
+    expect(await db.organization.count({ where: { name: "Läsprov rollback" } })).toBe(0);
+  });
+
+  it("sees what Prisma committed a moment ago, with the same statement reused", async () => {
+    expect(await count(db, "Läsprov senare")).toBe(0);
+    await db.organization.create({ data: { name: "Läsprov senare", municipalityCode: "0680" } });
+    expect(await count(db, "Läsprov senare")).toBe(1);
+  });
+});
