@@ -166,8 +166,12 @@ function rssMb(): number {
   const pids = [server.pid!, ...childPids(server.pid!)];
   let kb = 0;
   for (const pid of pids) {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      // the process ended between ps and the read (a restart): nothing to add
+    }
   }
   return Math.round(kb / 1024);
 }

@@ -23,7 +23,7 @@ export type ClusterMessage =
   | { type: "drain"; signal: string }
   | { type: "draining"; inFlight: number };
 
-type Member = { role: Role; index: number; ready: boolean };
+type Member = { role: Role; index: number; ready: boolean; pending?: ClusterMessage };
 
 export function runPrimary(options: { webProcesses: number; port: number; appUrl: string; entry: string }) {
   cluster.setupPrimary({ exec: options.entry });
@@ -43,6 +43,8 @@ export function runPrimary(options: { webProcesses: number; port: number; appUrl
     worker.on("message", (message: ClusterMessage) => {
       if (message.type === "ready") {
         member.ready = true;
+        // A drain sent before the process listened for messages would be lost: it goes now.
+        if (member.pending && worker.isConnected()) worker.send(member.pending);
         if (!announced && [...members.values()].every((m) => m.ready) && members.size === options.webProcesses + 1) {
           announced = true;
           console.log(
@@ -73,6 +75,13 @@ export function runPrimary(options: { webProcesses: number; port: number; appUrl
   for (let i = 1; i <= options.webProcesses; i++) fork("web", i);
   fork("background", 0);
 
+  function sendWhenReady(worker: Worker, message: ClusterMessage) {
+    const member = members.get(worker);
+    if (!member || !worker.isConnected()) return;
+    if (member.ready) worker.send(message);
+    else member.pending = message;
+  }
+
   async function shutdown(signal: string) {
     if (shuttingDown) return;
     shuttingDown = true;
@@ -98,15 +107,14 @@ export function runPrimary(options: { webProcesses: number; port: number; appUrl
         worker.once("exit", () => settle(0));
       }
     });
-    for (const worker of web) if (worker.isConnected()) worker.send({ type: "drain", signal } satisfies ClusterMessage);
+    for (const worker of web) sendWhenReady(worker, { type: "drain", signal });
     await reported;
     console.log(
       `${signal}: stänger av – tar inte emot nya anslutningar, väntar på ${inFlight} pågående förfrågningar …`,
     );
     const codes = await Promise.all(web.map(exitCode));
     // The background work stops last: mail queued by the last requests is still sent on the next start.
-    for (const worker of background)
-      if (worker.isConnected()) worker.send({ type: "drain", signal } satisfies ClusterMessage);
+    for (const worker of background) sendWhenReady(worker, { type: "drain", signal });
     codes.push(...(await Promise.all(background.map(exitCode))));
     const failed = codes.some((code) => code !== 0);
     console.log(failed ? `${signal}: avstängd, men en process avslutades med fel.` : `${signal}: avstängd.`);
