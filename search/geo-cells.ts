@@ -1,4 +1,4 @@
-// Coarse grid cells as search tokens (issue 16, item 2; docs/decisions/0016-perf-queries-query-plans-and-geo-tokens.md).
+// Coarse grid cells as search tokens (issue 16, item 2; docs/decisions/0017-query-plans-and-geo-tokens.md).
 // Every indexed opening carries one cell token per grid level ("g16x412y61"); a query with a
 // geo radius asks for `(text) AND geo : (cells covering the radius)`, so the text search only
 // scores the openings near the participant: its cost follows the local density of openings, not

@@ -1,4 +1,4 @@
-// The cluster primary (docs/decisions/0016-perf-server-process-model.md): forks N web processes
+// The cluster primary (docs/decisions/0016-process-model.md): forks N web processes
 // that share the port (Node's cluster module, round-robin) and one background process that runs
 // the outboxes, schedules and the inbound receiver; restarts a process that dies; forwards kicks
 // from web processes to the background process; and drains everything on SIGTERM/SIGINT. The

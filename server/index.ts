@@ -2,7 +2,7 @@
 // (`npm run build`, scripts/build-server.ts) and run with plain `node` (`npm start`); in
 // development it runs through tsx with Vite (`npm run dev`).
 //
-// Process model (docs/decisions/0016-perf-server-process-model.md): in production with
+// Process model (docs/decisions/0016-process-model.md): in production with
 // WEB_CONCURRENCY > 1 (default: one per CPU core) this process becomes the cluster primary
 // (server/cluster.ts), which forks the web processes and one background process; with
 // WEB_CONCURRENCY=1 or in development, this one process serves requests and runs the background

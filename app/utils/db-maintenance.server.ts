@@ -1,4 +1,4 @@
-// Query-planner statistics (issue 16, docs/decisions/0016-perf-queries-query-plans-and-geo-tokens.md).
+// Query-planner statistics (issue 16, docs/decisions/0017-query-plans-and-geo-tokens.md).
 // SQLite plans with the statistics in sqlite_stat1, which only ANALYZE writes. `PRAGMA optimize`
 // with `analysis_limit` runs an approximate ANALYZE (at most ~400 rows looked at per index) on the
 // tables whose statistics are missing or stale: milliseconds, even at national scale. It runs once

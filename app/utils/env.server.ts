@@ -48,7 +48,7 @@ const EnvSchema = z.object({
   INBOUND_MAX_BYTES: unsetIfEmpty(z.coerce.number().int().min(10_000).max(50_000_000).default(2_000_000)),
   REPLY_SECRET: unsetIfEmpty(z.string().min(16, "REPLY_SECRET måste vara minst 16 tecken").optional()),
   DIGEST_HOUR: unsetIfEmpty(z.coerce.number().int().min(0).max(23).default(7)),
-  // The process model (server/index.ts, docs/decisions/0016-perf-server-process-model.md): server
+  // The process model (server/index.ts, docs/decisions/0016-process-model.md): server
   // processes in production (default: one per CPU core; 1 = a single process), and per process the
   // requests that run at once, the requests that may wait, and how long one may wait (ms).
   WEB_CONCURRENCY: unsetIfEmpty(

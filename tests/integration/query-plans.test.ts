@@ -1,5 +1,5 @@
 // The hot queries keep their plan whatever the planner statistics say (issue 16, item 1;
-// docs/decisions/0016-perf-queries-query-plans-and-geo-tokens.md). A national-looking dataset (the
+// docs/decisions/0017-query-plans-and-geo-tokens.md). A national-looking dataset (the
 // benchmark's generator at a small size, skewed like the real thing: a big organisation, a few
 // employers with many openings, many proposals, messages and audit events) is loaded; every hot
 // operation runs once while the statements Prisma sends to SQLite are captured; then each statement
