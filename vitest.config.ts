@@ -7,7 +7,7 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/database-per-file.ts"],
-    pool: "forks",
+    pool: "threads",
     // Timeouts only catch hangs; no test asserts on speed. A loaded 2-core machine (or CI next to
     // other jobs) makes tests that take 2 s on a quiet one take 20 s or more.
     testTimeout: 120_000,
