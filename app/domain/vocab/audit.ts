@@ -28,4 +28,5 @@ export const auditEntities = vocabulary({
   staff: "Personal",
   organization: "Organisationens uppgifter",
   "employer-registration": "Arbetsgivare som anmält sig",
+  import: "Import från fil",
 });
