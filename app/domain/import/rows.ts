@@ -52,8 +52,15 @@ function vocabField<C extends string>(vocab: Vocabulary<C>, label: string, alias
     return z.NEVER;
   });
 }
-const optionalVocab = <C extends string>(vocab: Vocabulary<C>, label: string, aliasKey?: string) =>
-  z.union([z.literal("").transform(() => null), vocabField(vocab, label, aliasKey)]);
+function optionalVocab<C extends string>(vocab: Vocabulary<C>, label: string, aliasKey?: string) {
+  return z.string().transform((v, ctx): C | null => {
+    if (v === "") return null;
+    const code = codeOf(vocab, v, aliasKey);
+    if (code) return code;
+    ctx.addIssue({ code: "custom", message: `Okänd kod för ${label}: "${v}". Använd någon av: ${labelsOf(vocab)}.` });
+    return z.NEVER;
+  });
+}
 
 function listField<C extends string>(vocab: Vocabulary<C>, label: string) {
   return z.string().transform((v, ctx) => {
@@ -94,7 +101,13 @@ function dateField(label: string, now: Date) {
   });
 }
 const optionalDate = (label: string, now: Date) =>
-  z.union([z.literal("").transform(() => null), dateField(label, now)]);
+  z.string().transform((v, ctx): string | null => {
+    if (v === "") return null;
+    const parsed = dateField(label, now).safeParse(v);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+    return z.NEVER;
+  });
 
 const required = (label: string) => z.string().min(1, `Fyll i ${label}.`);
 const text = (label: string, max: number) => z.string().max(max, `${label} får vara högst ${max} tecken.`);

@@ -63,11 +63,14 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
   const { table } = request;
   const base = { fileName: request.fileName, dryRun: request.dryRun, created: 0, updated: 0, written: false };
   const dataRows = table.rows.filter((r) => r.some((c) => c.trim() !== "")).length;
-  const kind = request.kind ?? detectKind(table.headers);
-  if (!kind) {
-    const closest = [...importKinds].sort(
-      (a, b) => missingColumns(a, table.headers).length - missingColumns(b, table.headers).length,
-    )[0]!;
+  const closest = [...importKinds].sort(
+    (a, b) => missingColumns(a, table.headers).length - missingColumns(b, table.headers).length,
+  )[0]!;
+  const matchesSome =
+    missingColumns(closest, table.headers).length < importColumns[closest].filter((c) => c.required).length;
+  // A file missing some columns is taken for the kind it resembles most, and the missing columns named.
+  const kind = request.kind ?? detectKind(table.headers) ?? (matchesSome ? closest : null);
+  if (!kind)
     return {
       ...base,
       kind: null,
@@ -76,11 +79,10 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
         {
           line: 1,
           column: null,
-          message: `Filen liknar ingen av importfilerna. Närmast är ${closest === "participants" ? "deltagarfilen" : `filen för ${importKindLabelsSv[closest]}`}, men kolumnerna ${missingColumns(closest, table.headers).join(", ")} saknas. Utgå från en mall.`,
+          message: `Filen liknar ingen av importfilerna: rubrikraden saknar deras kolumner. Utgå från en mall (${importKinds.map((k) => importKindLabelsSv[k]).join(", ")}).`,
         },
       ],
     };
-  }
   const missing = missingColumns(kind, table.headers);
   if (missing.length > 0)
     return {
