@@ -151,7 +151,8 @@ async function importParticipants(table: ImportTable, c: Context): Promise<Outco
       select: { code: true, municipalityCode: true },
     }),
     db.participant.findMany({
-      where: { organizationId: c.organizationId, externalRef: { in: rows.map((r) => r.value.ref) } },
+      // Every imported participant of the organisation (a list of 10 000 references would exceed SQLite's parameter limit).
+      where: { organizationId: c.organizationId, externalRef: { not: null } },
       select: {
         id: true,
         externalRef: true,
@@ -498,7 +499,7 @@ async function importPlacements(table: ImportTable, c: Context): Promise<Outcome
       where: {
         organizationId: c.organizationId,
         erasedAt: null,
-        externalRef: { in: rows.map((r) => r.value.participantRef) },
+        externalRef: { not: null },
       },
       select: {
         id: true,
@@ -696,7 +697,7 @@ async function importContacts(table: ImportTable, c: Context): Promise<Outcome> 
       select: { id: true, externalRef: true, enrolledAt: true },
     }),
     db.employerContact.findMany({
-      where: { organizationId: c.organizationId, externalRef: { in: rows.map((r) => r.value.key) } },
+      where: { organizationId: c.organizationId, externalRef: { not: null } },
       select: { id: true, externalRef: true },
     }),
   ]);
