@@ -31,6 +31,8 @@ export function routes(defineRoutes: DefineRoutesFunction) {
     route("admin/personal", "routes/admin/staff.tsx");
     route("admin/personal/:userId", "routes/admin/staff-member.tsx");
     route("admin/organisation", "routes/admin/organization.tsx");
+    route("admin/import", "routes/admin/import.tsx");
+    route("admin/import/mall/:file", "routes/admin/import-template.ts");
 
     // coach
     route("coach", "routes/coach/home.tsx");

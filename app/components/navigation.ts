@@ -9,6 +9,7 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { to: "/admin/arenden", label: "Ärenden" },
     { to: "/admin/personal", label: "Personal" },
     { to: "/admin/organisation", label: "Organisationen" },
+    { to: "/admin/import", label: "Importera" },
     { to: "/admin/logg", label: "Logg" },
     { to: "/rapporter", label: "Rapporter" },
   ],

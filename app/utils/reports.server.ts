@@ -46,6 +46,7 @@ export async function loadReportInput(organizationId: string): Promise<ReportInp
           phaseChangedAt: true,
           startOccupation: true,
           startIncomeSources: true,
+          notCountedReason: true,
         },
       }),
       db.phaseChange.findMany({ where: ofOrg, select: { participantId: true, toPhase: true, at: true } }),
@@ -63,7 +64,7 @@ export async function loadReportInput(organizationId: string): Promise<ReportInp
           endDate: true,
           kind: true,
           hoursPerWeek: true,
-          opening: { select: { kind: true, employmentSupport: true } },
+          opening: { select: { kind: true, employmentSupport: true, employer: { select: { sector: true } } } },
         },
       }),
       db.outcomeRecord.findMany({ where: ofOrg }),
@@ -102,6 +103,7 @@ export async function loadReportInput(organizationId: string): Promise<ReportInp
           withdrawnAt: c.withdrawnAt,
           createdAt: c.createdAt,
         })),
+        notCountedReason: p.notCountedReason,
         startOccupation: p.startOccupation,
         startIncomeSources: stringList(p.startIncomeSources),
         employerContactsAt: (contactsBy.get(p.id) ?? []).map((c) => c.occurredAt),
@@ -112,6 +114,7 @@ export async function loadReportInput(organizationId: string): Promise<ReportInp
           kind: x.opening?.kind ?? x.kind,
           employmentSupport: x.opening?.employmentSupport ?? null,
           hoursPerWeek: x.hoursPerWeek,
+          sector: x.opening?.employer.sector ?? null,
         })),
         outcome: o
           ? {

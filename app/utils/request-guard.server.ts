@@ -5,19 +5,30 @@
 // - A state-changing request (anything but GET/HEAD/OPTIONS) from another site — a foreign
 //   `Origin`, or `Sec-Fetch-Site: cross-site` — is refused (403). Same-site cookies already stop
 //   most of these; this is the second lock.
-// - Every Brygga form is posted as application/x-www-form-urlencoded (no route takes files or
-//   JSON), so any other Content-Type, a missing one, or multipart is refused (415).
+// - Every Brygga form is posted as application/x-www-form-urlencoded (only the admin's import takes
+//   a file, as multipart), so any other Content-Type, a missing one, or multipart is refused (415).
 // - Bodies are limited (FORM_BODY_LIMIT_BYTES, 413) before a byte is read; a body without a
 //   Content-Length (chunked) is refused (411), so the limit cannot be sidestepped. Node stops
 //   reading at Content-Length, so a declared length is also the real one.
 // - `Cache-Control: no-store` on every response to a request that carries a session cookie.
 import type { NextFunction, Request, Response } from "express";
+import { IMPORT_FORM_OVERHEAD_BYTES, IMPORT_MAX_BYTES } from "../domain/import/columns.ts";
 import { SESSION_COOKIE_NAME } from "./auth.server.ts";
 
 export const FORM_BODY_LIMIT_BYTES = 1_000_000;
 
-/** Paths that need another body than a small form; none today (add a prefix and its limit here). */
-const BODY_EXCEPTIONS: Array<{ pathPrefix: string; maxBytes: number; contentTypes: string[] }> = [];
+/**
+ * Paths that need another body than a small form (add a prefix and its limit here): the admin's
+ * import takes one uploaded file of at most IMPORT_MAX_BYTES (issue 12), with room for the form.
+ */
+const BODY_EXCEPTIONS: Array<{ pathPrefix: string; maxBytes: number; contentTypes: string[]; tooLarge?: string }> = [
+  {
+    pathPrefix: "/admin/import",
+    maxBytes: IMPORT_MAX_BYTES + IMPORT_FORM_OVERHEAD_BYTES,
+    contentTypes: ["multipart/form-data", "application/x-www-form-urlencoded"],
+    tooLarge: `Filen är för stor: högst ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Dela upp den i flera filer.`,
+  },
+];
 
 const FORM_CONTENT_TYPES = ["application/x-www-form-urlencoded"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -69,7 +80,10 @@ export function checkRequest({ method, path, headers, appUrl }: GuardInput): Ref
   }
   const length = lengthHeader === undefined ? 0 : Number(lengthHeader);
   if (!Number.isFinite(length) || length > maxBytes) {
-    return { status: 413, message: `Det du skickade är för stort (högst ${Math.floor(maxBytes / 1000)} kB).` };
+    return {
+      status: 413,
+      message: exception?.tooLarge ?? `Det du skickade är för stort (högst ${Math.floor(maxBytes / 1000)} kB).`,
+    };
   }
 
   const mediaType = (header(headers, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();

@@ -298,11 +298,12 @@ describe("downloads", () => {
     const one = await download("csv", `${PERIOD_QUERY}&visning=exakt&tabell=exit-reasons`);
     expect(one.response.headers.get("Content-Disposition")).toContain("-exit-reasons-exakt.csv");
     expect(one.text.slice(1).split(CSV_LINE_END)).toEqual([
-      "Avslutsorsak;Kvinnor;Män;Annat;Ej angivet;Totalt;Andel (%)",
+      "Avslutsorsak;Kvinnor;Män;Annat;Ej angivet;Totalt;Andel av alla avslutade (%)",
       "Arbete;1;0;0;0;1;25",
       "Studier;0;1;0;0;1;25",
       "Arbete och studier;0;0;0;0;0;0",
-      "Fortsatt rehabilitering / sjukdom;1;0;0;0;1;25",
+      "Fortsatt rehabilitering;1;0;0;0;1;25",
+      "Sjukdom;0;0;0;0;0;0",
       "Flytt;0;0;0;0;0;0",
       "Övrigt;0;0;0;0;0;0",
       "Uppgift saknas;0;0;0;1;1;25",

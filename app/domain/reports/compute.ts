@@ -9,6 +9,7 @@
 //   consent and erased participants (anonymous statistics) are only counted, by gender;
 // - exits are counted by exit date within the period; before/after and exit reasons cover them;
 // - milestones, funnel and retention count what happened up to the end of the period (or today).
+import { sectors } from "../vocab/openings.ts";
 import { exitReasons, incomeSources, occupationStatuses } from "../vocab/outcomes.ts";
 import {
   CASELOAD_PER_FULL_TIME,
@@ -43,6 +44,8 @@ export type ReportParticipantRow = {
   phaseChangedAt: Date;
   phaseChanges: Array<{ toPhase: string; at: Date }>;
   consents: ConsentRow[];
+  /** Enrolled but not counted in results (with the reason); null: counted. */
+  notCountedReason?: string | null;
   startOccupation: string | null;
   startIncomeSources: string[];
   employerContactsAt: Date[];
@@ -103,7 +106,17 @@ export type BeforeAfterRow = { code: string | null; before: ByGroup<number>; aft
 export type ReportFigures = {
   period: { from: string; to: string; asOf: string };
   municipalityCode: string | null;
-  consent: { registered: ByGroup<number>; anonymous: ByGroup<number>; erased: ByGroup<number>; total: ByGroup<number> };
+  consent: {
+    /** Registered and counted in results. */
+    registered: ByGroup<number>;
+    /** Registered, enrolled, but not counted in results (e.g. started too late in the project). */
+    notCounted: ByGroup<number>;
+    anonymous: ByGroup<number>;
+    erased: ByGroup<number>;
+    total: ByGroup<number>;
+  };
+  /** Why registered participants were not counted in results, and how many. */
+  notCountedReasons: Array<{ reason: string; count: number }>;
   flow: {
     active: ByGroup<number>;
     enrolled: ByGroup<number>;
@@ -113,6 +126,10 @@ export type ReportFigures = {
   };
   exitReasons: Array<{ code: string | null; counts: ByGroup<number> }>;
   results: { workOrStudies: ByGroup<number>; work: ByGroup<number>; employedEver: ByGroup<number> };
+  /** People with a paid employment up to the end of the period, by the employer's sector (a person counts once per sector). */
+  sectors: Array<{ sector: string | null; counts: ByGroup<number> }>;
+  /** People employed at the period's end date (a paid employment started and not ended by then). */
+  employedAtEnd: ByGroup<number>;
   occupation: BeforeAfterRow[];
   income: BeforeAfterRow[];
   milestones: Array<{ key: MilestoneKey; days: ByGroup<number[]> }>;
@@ -176,6 +193,7 @@ type Prepared = {
   enrolledDay: number;
   exitDay: number | null;
   registered: boolean;
+  counted: boolean;
 };
 
 /** Active at any time in [fromDay, toDay]. */
@@ -198,11 +216,13 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
     enrolledDay: dayOf(row.enrolledAt),
     exitDay: row.exitedAt ? dayOf(row.exitedAt) : null,
     registered: hasStatisticsConsent(row.consents),
+    counted: !row.notCountedReason,
   }));
   const inPeriod = prepared.filter((p) => activeIn(p.enrolledDay, p.exitDay, fromDay, toDay));
   const inPlace = (code: string | null) => municipality === null || code === municipality;
   const cohortAll = inPeriod.filter((p) => inPlace(p.row.municipalityCode));
-  const cohort = cohortAll.filter((p) => p.registered);
+  // Results count registered participants who are counted in results; the others only as enrolled.
+  const cohort = cohortAll.filter((p) => p.registered && p.counted);
 
   // Erased participants: month precision (their dates were coarsened at erasure).
   const fromMonth = monthStartOfDay(fromDay);
@@ -215,13 +235,19 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
   // Consent split.
   const consent = {
     registered: emptyByGroup(),
+    notCounted: emptyByGroup(),
     anonymous: emptyByGroup(),
     erased: emptyByGroup(),
     total: emptyByGroup(),
   };
+  const reasons = new Map<string, number>();
   for (const p of cohortAll) {
-    bump(p.registered ? consent.registered : consent.anonymous, p.gender);
+    bump(!p.registered ? consent.anonymous : p.counted ? consent.registered : consent.notCounted, p.gender);
     bump(consent.total, p.gender);
+    if (p.registered && !p.counted) {
+      const reason = p.row.notCountedReason!.trim();
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
   }
   for (const a of anonymousInPeriod) {
     bump(consent.erased, genderKey(a.gender));
@@ -323,6 +349,12 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
     hours: emptyLists(),
   }));
   const contact = { eligible: emptyByGroup(), within: emptyByGroup() };
+  const sectorCodes: readonly string[] = sectors.codes;
+  const sectorRows = [...sectors.codes, null].map((sector) => ({
+    sector: sector as string | null,
+    counts: emptyByGroup(),
+  }));
+  const employedAtEnd = emptyByGroup();
   const competitive = { employed: emptyByGroup(), competitive: emptyByGroup() };
   const hours = emptyLists();
   const daysFromEnrolment = (p: Prepared, at: Date | null) => (at ? Math.max(0, dayOf(at) - p.enrolledDay) : null);
@@ -342,7 +374,16 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
     const profiled = proposed || reachedProfiling(p.row, asOfDay);
     const reached: Record<FunnelStage, boolean> = { enrolled: true, profiled, proposed, placed, employed };
     for (const f of funnel) if (reached[f.stage]) bump(f.counts, p.gender);
-    if (employed) bump(results.employedEver, p.gender);
+    if (employed) {
+      bump(results.employedEver, p.gender);
+      const jobs = p.row.placements.filter((x) => x.kind === "job" && dayOf(x.startDate) <= asOfDay);
+      for (const sector of new Set(jobs.map((x) => x.sector ?? null)))
+        bump(
+          sectorRows.find((r) => r.sector === (sectorCodes.includes(sector as string) ? sector : null))!.counts,
+          p.gender,
+        );
+      if (jobs.some((x) => x.endDate === null || dayOf(x.endDate) >= asOfDay)) bump(employedAtEnd, p.gender);
+    }
 
     // IPS: the first employer contact within four weeks, for those whose four weeks have passed.
     if (p.enrolledDay + FIRST_CONTACT_DAYS <= asOfDay) {
@@ -394,9 +435,14 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
     period: { from: options.from, to: options.to, asOf: isoOfDay(asOfDay) },
     municipalityCode: municipality,
     consent,
+    notCountedReasons: [...reasons.entries()]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason, "sv")),
     flow,
     exitReasons: exitReasonRows,
     results,
+    sectors: sectorRows,
+    employedAtEnd,
     occupation: occupationRows,
     income: incomeRows,
     milestones: milestoneKeys.map((key) => ({ key, days: milestoneDays[key] })),

@@ -14,7 +14,7 @@ export function reportDefinitions(minGroupSize = MIN_GROUP_SIZE): Definition[] {
     {
       id: "consent",
       term: "Registrerade och anonyma deltagare",
-      text: "Bara deltagare som har samtycke till registrering för statistik (det senaste samtycket som inte har återkallats) ingår i tabellerna med uppgifter om personerna. Deltagare utan det samtycket räknas som anonyma: bara antal, efter kön. Raderade deltagare räknas på samma sätt, utifrån den anonyma statistik som sparas när uppgifterna raderas (med datum på månadsnivå).",
+      text: "Bara deltagare som har samtycke till registrering för statistik (det senaste samtycket som inte har återkallats) ingår i tabellerna med uppgifter om personerna. Deltagare utan det samtycket räknas som anonyma: bara antal, efter kön. Deltagare som är inskrivna men inte räknas i resultat (till exempel för att de började för sent i projektet eller slutade innan arbetet kom i gång) räknas som inskrivna i tabellen Deltagare och samtycke men ingår inte i någon nämnare för resultaten; skälet sparas hos deltagaren. Raderade deltagare räknas på samma sätt, utifrån den anonyma statistik som sparas när uppgifterna raderas (med datum på månadsnivå).",
     },
     {
       id: "gender",
@@ -62,9 +62,14 @@ export function reportDefinitions(minGroupSize = MIN_GROUP_SIZE): Definition[] {
       } veckor: andelen av deltagarna vars första ${FIRST_CONTACT_DAYS} dagar hade gått vid periodens slut. Öppna arbetsmarknaden: andelen av de anställda som har en anställning som inte är OSA eller kommunal arbetsmarknadsanställning. Timmar per vecka: den senaste anställningens timmar (eller den senaste uppföljningen).`,
     },
     {
+      id: "sectors",
+      term: "Sektor och status vid periodens slut",
+      text: "Anställning efter sektor räknar personer som har fått en anställning till och med periodens slut, efter arbetsgivarens sektor: offentlig (kommun, region, stat), privat eller idéburen. Den som har haft anställning i två sektorer räknas en gång i varje sektor och en gång i totalen. Status vid periodens slut: de som var anställda på sin arbetsplats på periodens sista dag, det vill säga hade en anställning som hade börjat och inte slutat. Varje andel anger sin nämnare.",
+    },
+    {
       id: "rounding",
       term: "Avrundning",
-      text: "Andelar och förändringar i procent avrundas till hela procent, medianer och medelvärden till en decimal. Vi räknar alltid från exakta antal och avrundar 5 uppåt (bort från noll). Därför blir andelar inte alltid 100 % tillsammans. Median är det mittersta värdet, och vid ett jämnt antal medelvärdet av de två mittersta. När antalet före är 0 visas ingen förändring i procent (–).",
+      text: "Andelar och förändringar i procent visas i hela procent, medianer och medelvärden med en decimal. Vi räknar alltid från exakta antal. I den exakta visningen avrundas 5 uppåt (bort från noll). I finansiärens visning, på sidan, i exporterna och i kommandot npm run report, stryks decimalerna (avkortning mot noll), så som SUS skriver ut sina tal: 28,57 blir 28 och −28,57 blir −28. Därför blir andelar inte alltid 100 % tillsammans. Median är det mittersta värdet, och vid ett jämnt antal medelvärdet av de två mittersta. När antalet före är 0 visas ingen förändring i procent (–).",
     },
     {
       id: "suppression",

@@ -27,6 +27,8 @@ export type PlacementRow = {
   kind: string;
   employmentSupport: string | null;
   hoursPerWeek: number | null;
+  /** The employer's sector (public | private | non_profit), for employment by sector. */
+  sector?: string | null;
 };
 
 export type RetentionCheck = { months: RetentionMonths; employed: boolean; hours: number | null; checkedAt: string };

@@ -40,3 +40,25 @@ export function mean(values: readonly number[]): number | null {
 export function decimalComma(value: number): string {
   return String(value).replace(".", ",");
 }
+
+/**
+ * part / whole in whole percent truncated toward zero, as SUS prints its figures (28.57 → 28,
+ * −28.57 → −28); null when there is nothing to divide by. Used in the funder view, the exports and
+ * the CLI (docs/reports.md).
+ */
+export function truncatedPercent(part: number, whole: number): number | null {
+  if (!whole) return null;
+  return truncateTowardZero((part / whole) * 100);
+}
+
+/** Change from `before` to `after` in whole percent of `before`, truncated toward zero; null when `before` is 0. */
+export function truncatedChangePercent(before: number, after: number): number | null {
+  if (!before) return null;
+  return truncateTowardZero(((after - before) / before) * 100);
+}
+
+function truncateTowardZero(value: number): number {
+  // Guards against binary noise (e.g. 0.29 * 100 = 28.999999999999996 must stay 29).
+  const truncated = Math.trunc(Number(value.toPrecision(12)));
+  return truncated === 0 ? 0 : truncated;
+}

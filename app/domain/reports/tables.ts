@@ -1,7 +1,15 @@
 // The report as tables: what the page shows, what the CSV and JSON exports hold and what the CLI
 // prints. Built from the figures (./compute.ts) with small-group suppression applied in the funder
 // view (./suppression.ts). Swedish headers; numbers stay numbers (formatting is the reader's job).
-import { exitReasons, incomeSources, occupationStatuses } from "../vocab/outcomes.ts";
+import { sectors } from "../vocab/openings.ts";
+import {
+  exitReasons,
+  incomeSources,
+  occupationStatuses,
+  susExitReasonOf,
+  susExitReasons,
+  type ExitReason,
+} from "../vocab/outcomes.ts";
 import { MIN_GROUP_SIZE, DAY_BINS, FIRST_CONTACT_DAYS } from "./config.ts";
 import {
   dayBinIndex,
@@ -16,7 +24,7 @@ import {
   type MilestoneKey,
   type ReportFigures,
 } from "./compute.ts";
-import { changePercent, mean, median, percent } from "./numbers.ts";
+import { changePercent, mean, median, percent, truncatedChangePercent, truncatedPercent } from "./numbers.ts";
 import { Suppressor, type HiddenReason } from "./suppression.ts";
 
 export type CellKind = "text" | "count" | "percent" | "days" | "hours" | "decimal";
@@ -33,6 +41,9 @@ export const tableIds = [
   "period",
   "results",
   "exit-reasons",
+  "sus-exit-reasons",
+  "sectors",
+  "status-at-end",
   "occupation",
   "income",
   "milestones",
@@ -48,6 +59,8 @@ export type ReportTable = { id: TableId; title: string; description: string; col
 export type TableOptions = {
   /** Hide small groups (funder view). */
   suppress: boolean;
+  /** Percentages truncated toward zero as SUS prints them (default: in the funder view). */
+  truncate?: boolean;
   minGroupSize?: number;
   /** Municipality names by code, for the map table. */
   municipalityNames?: Record<string, string>;
@@ -132,11 +145,12 @@ function registerFigures(f: ReportFigures, s: Suppressor, k: number) {
   const ofConsent: Bases = (g) => [consentTotal[g]];
   const consent = {
     registered: vector("flow:active", f.consent.registered, 3, ofConsent),
+    notCounted: vector("consent:not-counted", f.consent.notCounted, 0, ofConsent),
     anonymous: vector("consent:anonymous", f.consent.anonymous, 0, ofConsent),
     erased: vector("consent:erased", f.consent.erased, 0, ofConsent),
     total: consentTotal,
   };
-  column([consent.registered, consent.anonymous, consent.erased], consent.total);
+  column([consent.registered, consent.notCounted, consent.anonymous, consent.erased], consent.total);
 
   const active = vector("flow:active", f.flow.active, 3);
   const ofActive: Bases = (g) => [active[g]];
@@ -158,6 +172,20 @@ function registerFigures(f: ReportFigures, s: Suppressor, k: number) {
     exitIds.map((r) => r.ids),
     flow.exited,
   );
+  // SUS's exit reasons: each is the sum of the Brygga reasons mapped to it.
+  const susIds = susExitReasons.codes.map((sus) => {
+    const parts = f.exitReasons.filter((r) => r.code !== null && susExitReasonOf[r.code as ExitReason] === sus);
+    const counts = Object.fromEntries(
+      groupKeys.map((g) => [g, parts.reduce((a, r) => a + r.counts[g], 0)]),
+    ) as ByGroup<number>;
+    const ids = vector(`sus-exit:${sus}`, counts, 1, ofExited);
+    column(
+      exitIds.filter((r) => parts.some((p) => p.code === r.code)).map((r) => r.ids),
+      ids,
+    );
+    return { code: sus, ids };
+  });
+  column([...susIds.map((r) => r.ids), exitIds.find((r) => r.code === null)!.ids], flow.exited);
   const reasonIds = (codes: string[]) =>
     exitIds.filter((r) => r.code !== null && codes.includes(r.code)).map((r) => r.ids);
   const results = {
@@ -196,6 +224,12 @@ function registerFigures(f: ReportFigures, s: Suppressor, k: number) {
   const funnelOf = (stage: FunnelStage) => funnelIds.find((x) => x.stage === stage)!.ids;
   const employedEver = vector("funnel:employed", f.results.employedEver, 1, ofActive);
   const ofEmployed: Bases = (g) => [active[g], employedEver[g]];
+  // A person with jobs in two sectors counts in both: the sector rows do not add up to the total.
+  const sectorIds = f.sectors.map((r) => ({
+    sector: r.sector,
+    ids: vector(`sector:${r.sector ?? "not-recorded"}`, r.counts, 1, ofEmployed),
+  }));
+  const employedAtEnd = vector("status:employed-at-end", f.employedAtEnd, 1, ofEmployed);
 
   const lengths = (lists: ByGroup<number[]>): ByGroup<number> =>
     Object.fromEntries(groupKeys.map((g) => [g, lists[g].length])) as ByGroup<number>;
@@ -257,6 +291,10 @@ function registerFigures(f: ReportFigures, s: Suppressor, k: number) {
     ofActive,
     ofExited,
     exitIds,
+    susIds,
+    sectorIds,
+    employedAtEnd,
+    ofEmployed,
     results,
     occupationIds,
     incomeIds,
@@ -274,8 +312,10 @@ function registerFigures(f: ReportFigures, s: Suppressor, k: number) {
 type Figures = ReturnType<typeof registerFigures>;
 
 /** Step 2: how cells and rows are made, once every constraint is registered. */
-function cellKit(s: Suppressor, fig: Figures) {
+function cellKit(s: Suppressor, fig: Figures, truncate: boolean) {
   const { isSmall, flow } = fig;
+  const percentOf = truncate ? truncatedPercent : percent;
+  const changeOf = truncate ? truncatedChangePercent : changePercent;
   const count = (id: string): Cell => {
     const reason = s.reason(id);
     return reason ? { v: null, k: "count", hidden: reason } : { v: s.value(id), k: "count" };
@@ -284,7 +324,7 @@ function cellKit(s: Suppressor, fig: Figures) {
     const hidden = s.hideDerived([num, den], s.value(den));
     return hidden
       ? { v: null, k: "percent", hidden: "protected" }
-      : { v: percent(s.value(num), s.value(den)), k: "percent" };
+      : { v: percentOf(s.value(num), s.value(den)), k: "percent" };
   };
   const stat = (kind: CellKind, values: number[], fn: (v: number[]) => number | null, inputs: string[] = []): Cell =>
     s.hideDerived(inputs, values.length) ? { v: null, k: kind, hidden: "protected" } : { v: fn(values), k: kind };
@@ -323,7 +363,7 @@ function cellKit(s: Suppressor, fig: Figures) {
   });
   const noBases: Bases = () => [];
   const ofRegistered: Bases = (g) => registeredBases(g);
-  return { s, count, share, stat, guard, registeredBases, matrixRow, shareRow, noBases, ofRegistered };
+  return { s, count, share, stat, guard, registeredBases, matrixRow, shareRow, noBases, ofRegistered, changeOf };
 }
 type Kit = ReturnType<typeof cellKit>;
 
@@ -348,7 +388,7 @@ function beforeAfterRows(
   label: (code: string) => string,
 ): TableRow[] {
   const { flow, ofExited } = fig;
-  const { s, count, share, guard } = kit;
+  const { s, count, share, guard, changeOf } = kit;
   return groupOrder.flatMap((g) =>
     rows.map((r) => {
       const before = r.before[g];
@@ -373,7 +413,7 @@ function beforeAfterRows(
           changePercent: guard(
             hideChange
               ? { v: null, k: "percent", hidden: "protected" }
-              : { v: changePercent(s.value(before), s.value(after)), k: "percent" },
+              : { v: changeOf(s.value(before), s.value(after)), k: "percent" },
             bases,
           ),
         },
@@ -390,10 +430,11 @@ function participantsTable(fig: Figures, kit: Kit): ReportTable {
     id: "participants",
     title: "Deltagare och samtycke",
     description:
-      "Alla deltagare som var aktiva någon gång under perioden, efter samtycke till registrering för statistik. Deltagare utan samtycke och raderade deltagare räknas bara som antal (anonymt) och ingår inte i övriga tabeller.",
+      "Alla deltagare som var aktiva någon gång under perioden, efter samtycke till registrering för statistik. Deltagare utan samtycke och raderade deltagare räknas bara som antal (anonymt) och ingår inte i övriga tabeller. Deltagare som är inskrivna men inte räknas i resultat (till exempel för att de började för sent i projektet) räknas bara här.",
     columns: [{ key: "label", label: "Grupp", kind: "text" }, ...groupColumns()],
     rows: [
       matrixRow("registered", "Med samtycke (registrerade)", consent.registered, (g) => [consent.total[g]]),
+      matrixRow("not-counted", "Med samtycke, räknas inte i resultat", consent.notCounted, (g) => [consent.total[g]]),
       matrixRow("anonymous", "Utan samtycke (anonyma)", consent.anonymous, (g) => [consent.total[g]]),
       matrixRow("erased", "Raderade (anonym statistik)", consent.erased, (g) => [consent.total[g]]),
       matrixRow("total", "Totalt", consent.total, noBases),
@@ -436,18 +477,24 @@ function resultsTable(fig: Figures, kit: Kit): ReportTable {
       matrixRow("work-or-studies", "till arbete eller studier (antal)", results.workOrStudies, ofExited),
       shareRow(
         "work-or-studies-share",
-        "Andel av de avslutade som gick till arbete eller studier (%)",
+        "Andel som gick till arbete eller studier (%), nämnare: avslutade under perioden",
         results.workOrStudies,
         flow.exited,
         ofExited,
       ),
       matrixRow("work", "till arbete (antal)", results.work, ofExited),
-      shareRow("work-share", "Andel av de avslutade som gick till arbete (%)", results.work, flow.exited, ofExited),
+      shareRow(
+        "work-share",
+        "Andel som gick till arbete (%), nämnare: avslutade under perioden",
+        results.work,
+        flow.exited,
+        ofExited,
+      ),
       matrixRow("active", "Aktiva under perioden (antal)", flow.active, noBases),
       matrixRow("employed", "har fått en anställning (antal)", employedEver, ofRegistered),
       shareRow(
         "employed-share",
-        "Andel av periodens deltagare som har fått en anställning (%)",
+        "Andel som har fått en anställning (%), nämnare: aktiva under perioden",
         employedEver,
         flow.active,
         ofRegistered,
@@ -468,7 +515,7 @@ function exitReasonsTable(fig: Figures, kit: Kit): ReportTable {
     columns: [
       { key: "label", label: "Avslutsorsak", kind: "text" },
       ...groupColumns(),
-      { key: "share", label: "Andel (%)", kind: "percent" },
+      { key: "share", label: "Andel av alla avslutade (%)", kind: "percent" },
     ],
     rows: [
       ...exitIds.map((r) =>
@@ -479,6 +526,96 @@ function exitReasonsTable(fig: Figures, kit: Kit): ReportTable {
       matrixRow("total", "Totalt", flow.exited, ofRegistered, {
         share: guard(share(flow.exited.total, flow.exited.total), ofExited("total")),
       }),
+    ],
+  };
+}
+
+/** Exits by SUS's "Avslutsanledning" (each Brygga reason maps to one). */
+function susExitReasonsTable(fig: Figures, kit: Kit): ReportTable {
+  const { flow, ofExited, susIds, exitIds } = fig;
+  const { share, guard, matrixRow, ofRegistered } = kit;
+  const notRecorded = exitIds.find((r) => r.code === null)!.ids;
+  return {
+    id: "sus-exit-reasons",
+    title: "Avslutsanledning (SUS)",
+    description:
+      "Samma avslut som i tabellen Avslutsorsaker, grupperade som i SUS: arbete, studier och övrigt är Utskrivning; flytt, sjukdom och fortsatt rehabilitering har egna anledningar. Andelen räknas av alla avslutade.",
+    columns: [
+      { key: "label", label: "Avslutsanledning", kind: "text" },
+      ...groupColumns(),
+      { key: "share", label: "Andel av alla avslutade (%)", kind: "percent" },
+    ],
+    rows: [
+      ...susIds.map((r) =>
+        matrixRow(r.code, susExitReasons.label(r.code), r.ids, ofExited, {
+          share: guard(share(r.ids.total, flow.exited.total), ofExited("total")),
+        }),
+      ),
+      matrixRow("not-recorded", NOT_RECORDED, notRecorded, ofExited, {
+        share: guard(share(notRecorded.total, flow.exited.total), ofExited("total")),
+      }),
+      matrixRow("total", "Totalt", flow.exited, ofRegistered, {
+        share: guard(share(flow.exited.total, flow.exited.total), ofExited("total")),
+      }),
+    ],
+  };
+}
+
+/** People in paid employment by the employer's sector. */
+function sectorsTable(fig: Figures, kit: Kit): ReportTable {
+  const { sectorIds, employedEver, ofEmployed } = fig;
+  const { share, guard, matrixRow, ofRegistered } = kit;
+  return {
+    id: "sectors",
+    title: "Anställning efter sektor",
+    description:
+      "Registrerade deltagare som har fått en anställning till och med periodens slut, efter arbetsgivarens sektor (offentlig: kommun, region och stat). Personer räknas: den som har haft anställning i två sektorer räknas en gång i varje och en gång i totalen, så sektorerna kan bli fler än totalen. Andelen räknas av alla som har fått en anställning.",
+    columns: [
+      { key: "label", label: "Sektor", kind: "text" },
+      ...groupColumns(),
+      { key: "share", label: "Andel av de anställda (%)", kind: "percent" },
+    ],
+    rows: [
+      ...sectorIds.map((r) =>
+        matrixRow(r.sector ?? "not-recorded", r.sector ? sectors.label(r.sector) : NOT_RECORDED, r.ids, ofEmployed, {
+          share: guard(share(r.ids.total, employedEver.total), ofEmployed("total")),
+        }),
+      ),
+      matrixRow("total", "Totalt (personer)", employedEver, ofRegistered, {
+        share: guard(share(employedEver.total, employedEver.total), ofEmployed("total")),
+      }),
+    ],
+  };
+}
+
+/** Who is still employed when the period ends. */
+function statusAtEndTable(fig: Figures, kit: Kit): ReportTable {
+  const { employedAtEnd, employedEver, ofEmployed, flow } = fig;
+  const { matrixRow, shareRow, noBases, ofRegistered } = kit;
+  return {
+    id: "status-at-end",
+    title: "Status vid periodens slut",
+    description:
+      "Registrerade deltagare som var anställda på sin arbetsplats på periodens sista dag (en anställning som hade börjat och inte slutat). Andelarna anger sin nämnare.",
+    columns: [{ key: "label", label: "Mått", kind: "text" }, ...groupColumns()],
+    rows: [
+      matrixRow("active", "Aktiva under perioden (antal)", flow.active, noBases),
+      matrixRow("employed", "har fått en anställning (antal)", employedEver, ofRegistered),
+      matrixRow("employed-at-end", "anställda vid periodens slut (antal)", employedAtEnd, ofEmployed),
+      shareRow(
+        "employed-at-end-share",
+        "Andel anställda vid periodens slut (%), nämnare: har fått en anställning",
+        employedAtEnd,
+        employedEver,
+        ofEmployed,
+      ),
+      shareRow(
+        "employed-at-end-share-of-active",
+        "Andel anställda vid periodens slut (%), nämnare: aktiva under perioden",
+        employedAtEnd,
+        flow.active,
+        ofRegistered,
+      ),
     ],
   };
 }
@@ -749,13 +886,16 @@ export function buildTables(f: ReportFigures, options: TableOptions): ReportTabl
   const s = new Suppressor(options.suppress, k);
   const names = options.municipalityNames ?? {};
   const fig = registerFigures(f, s, k);
-  const kit = cellKit(s, fig);
+  const kit = cellKit(s, fig, options.truncate ?? options.suppress);
   // One builder per table, in the order of the report (cells are read in this order).
   return [
     participantsTable(fig, kit),
     periodTable(fig, kit),
     resultsTable(fig, kit),
     exitReasonsTable(fig, kit),
+    susExitReasonsTable(fig, kit),
+    sectorsTable(fig, kit),
+    statusAtEndTable(fig, kit),
     occupationTable(fig, kit),
     incomeTable(fig, kit),
     milestonesTable(fig, kit),

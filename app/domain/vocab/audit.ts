@@ -37,6 +37,7 @@ export const auditEntities = vocabulary({
   proposal: "Förslag",
   presentation: "Presentation för arbetsgivaren",
   "reverse-match": "Matchning mot en annons",
+  import: "Import från fil",
 });
 
 /** What a meeting entry's detail says after the meeting's id, in Swedish. */

@@ -29,10 +29,34 @@ export const exitReasons = vocabulary({
   work: "Arbete",
   studies: "Studier",
   work_and_studies: "Arbete och studier",
-  rehabilitation: "Fortsatt rehabilitering / sjukdom",
+  rehabilitation: "Fortsatt rehabilitering",
+  sickness: "Sjukdom",
   moved: "Flytt",
   other: "Övrigt",
 });
+export type ExitReason = (typeof exitReasons.codes)[number];
+
+/**
+ * SUS's "Avslutsanledning" (the funders' follow-up system): every Brygga exit reason maps to one.
+ * Work, studies and other exits are a plain "Utskrivning" in SUS.
+ */
+export const susExitReasons = vocabulary({
+  discharge: "Utskrivning",
+  moved: "Utskrivning pga flytt",
+  sickness: "Utskrivning pga sjukdom",
+  rehabilitation: "Utskrivning – fortsatt rehabilitering",
+});
+export type SusExitReason = (typeof susExitReasons.codes)[number];
+
+export const susExitReasonOf: Record<ExitReason, SusExitReason> = {
+  work: "discharge",
+  studies: "discharge",
+  work_and_studies: "discharge",
+  other: "discharge",
+  moved: "moved",
+  sickness: "sickness",
+  rehabilitation: "rehabilitation",
+};
 
 export const employerContactKinds = vocabulary({
   visit: "Besök",
