@@ -16,8 +16,10 @@ process.env.MAILBOX_DIR = path.join(E2E_DIR, "mailbox");
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  // Two files at a time: each test builds its own organisation, so files never share data.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // Four files at a time (E2E_WORKERS overrides): each test builds its own organisation, so files
+  // never share data, and a browser test mostly waits (about half a core per worker), so four
+  // workers keep a 2-core machine busy without starving the server.
+  workers: Number(process.env.E2E_WORKERS ?? 4),
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   // Timeouts only catch hangs (never speed): the long walks set 10 minutes, a loaded machine is slow.

@@ -41,55 +41,66 @@ async function sweep(page: Page, paths: string[]) {
 }
 
 test.describe("at 320 px", () => {
+  test.describe.configure({ mode: "parallel" });
   test.use({ viewport: { width: 320, height: 640 } });
 
-  test("every page type of every role fits the screen and passes axe", async ({ page, signIn, context }) => {
-    test.setTimeout(300_000);
-    const w = await world();
-    const tooWide: string[] = [];
-
-    tooWide.push(
-      ...(await sweep(page, [
+  // One test per role (and the coach's pages in two halves), run side by side: each builds its own world.
+  type World = Awaited<ReturnType<typeof world>>;
+  const sweeps: Array<{ who: string; signInAs: ((w: World) => string) | null; paths: (w: World) => string[] }> = [
+    {
+      who: "a visitor",
+      signInAs: null,
+      paths: () => [
         "/",
         "/om",
         "/for-arbetsgivare",
+        "/for-arbetsgivare/handledare",
         "/logga-in",
         "/logga-in/kod",
         "/finns-inte",
         "/dev/mejl",
-      ])),
-    );
-
-    await signIn(w.admin.id);
-    tooWide.push(
-      ...(await sweep(page, [
+      ],
+    },
+    {
+      who: "an admin",
+      signInAs: (w) => w.admin.id,
+      paths: (w) => [
         "/admin",
         "/admin/arenden",
         "/admin/personal",
         `/admin/personal/${w.coach.id}`,
         "/admin/organisation",
+        "/admin/import",
         "/admin/logg",
         "/rapporter",
-      ])),
-    );
-    await context.clearCookies();
-
-    await signIn(w.coach.id);
-    const p = `/coach/deltagare/${w.participant.id}`;
-    tooWide.push(
-      ...(await sweep(page, [
-        "/coach",
-        "/coach/vecka",
-        "/coach/deltagare",
-        "/coach/deltagare/ny",
-        p,
-        `${p}/uppgifter`,
-        `${p}/yrkesprofil`,
-        `${p}/matchning`,
-        `${p}/utfall`,
-        `/coach/uppdrag/${w.opening.id}/matchning`,
-        "/coach/forslag",
-        `/coach/forslag/${w.proposal.id}`,
+      ],
+    },
+    {
+      who: "a coach (participants and matching)",
+      signInAs: (w) => w.coach.id,
+      paths: (w) => {
+        const p = `/coach/deltagare/${w.participant.id}`;
+        return [
+          "/coach",
+          "/coach/vecka",
+          "/coach/deltagare",
+          "/coach/deltagare/ny",
+          p,
+          `${p}/uppgifter`,
+          `${p}/yrkesprofil`,
+          `${p}/matchning`,
+          `${p}/utfall`,
+          `/coach/uppdrag/${w.opening.id}/matchning`,
+          "/coach/forslag",
+          `/coach/forslag/${w.proposal.id}`,
+          `/coach/forslag/${w.proposal.id}/lonestod`,
+        ];
+      },
+    },
+    {
+      who: "a coach (placements, employers and questions)",
+      signInAs: (w) => w.coach.id,
+      paths: (w) => [
         "/coach/placeringar",
         `/coach/placeringar/${w.placement.id}`,
         `/coach/placeringar/${w.placement.id}/moten/nytt`,
@@ -102,13 +113,12 @@ test.describe("at 320 px", () => {
         "/coach/installningar",
         "/uppdrag",
         `/uppdrag/${w.opening.id}`,
-      ])),
-    );
-    await context.clearCookies();
-
-    await signIn(w.employerUser.id);
-    tooWide.push(
-      ...(await sweep(page, [
+      ],
+    },
+    {
+      who: "an employer",
+      signInAs: (w) => w.employerUser.id,
+      paths: (w) => [
         "/arbetsgivare",
         "/arbetsgivare/annonser",
         "/arbetsgivare/annonser/ny",
@@ -118,6 +128,7 @@ test.describe("at 320 px", () => {
         `/arbetsgivare/forslag/${w.proposal.id}`,
         "/arbetsgivare/placeringar",
         `/arbetsgivare/placeringar/${w.placement.id}`,
+        `/arbetsgivare/placeringar/${w.placement.id}/handledare`,
         "/arbetsgivare/arbetsplatser",
         "/arbetsgivare/fragor",
         "/arbetsgivare/fragor/ny",
@@ -125,23 +136,29 @@ test.describe("at 320 px", () => {
         "/arbetsgivare/foretaget",
         "/arbetsgivare/kollegor",
         "/arbetsgivare/installningar",
-      ])),
-    );
-    await context.clearCookies();
-
-    await signIn(w.participantUser.id);
-    tooWide.push(
-      ...(await sweep(page, [
+      ],
+    },
+    {
+      who: "a participant",
+      signInAs: (w) => w.participantUser.id,
+      paths: (w) => [
         "/deltagare",
         "/deltagare/profil",
         "/deltagare/forslag",
         `/deltagare/forslag/${w.proposal.id}`,
         `/deltagare/placering/${w.placement.id}`,
-      ])),
-    );
+      ],
+    },
+  ];
 
-    expect(tooWide, "pages that scroll sideways at 320 px").toEqual([]);
-  });
+  for (const { who, signInAs, paths } of sweeps) {
+    test(`every page type of ${who} fits the screen and passes axe`, async ({ page, signIn }) => {
+      test.setTimeout(600_000);
+      const w = await world();
+      if (signInAs) await signIn(signInAs(w));
+      expect(await sweep(page, paths(w)), "pages that scroll sideways at 320 px").toEqual([]);
+    });
+  }
 
   test("the header menu opens and closes with the keyboard; without it the page is short", async ({ page, signIn }) => {
     const { coach } = await createWorld();

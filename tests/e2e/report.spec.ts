@@ -62,7 +62,9 @@ test("an admin opens the report with its charts, the map of Sweden and the funde
   await expect(page).toHaveURL(/visning=finansiar/);
   await expect(page.getByText("Finansiärens visning: grupper med färre än 3 personer är dolda.")).toBeVisible();
   await expect(
-    page.getByRole("table", { name: "Deltagare och samtycke" }).getByRole("row", { name: /Med samtycke/ }),
+    page
+      .getByRole("table", { name: "Deltagare och samtycke" })
+      .getByRole("row", { name: /Med samtycke \(registrerade\)/ }),
   ).toContainText("<3");
   await expectAccessible(page);
 
@@ -74,7 +76,7 @@ test("an admin opens the report with its charts, the map of Sweden and the funde
   expect(download.suggestedFilename()).toBe("brygga-rapport-2025-01-01-2025-12-31-exit-reasons.csv");
   const bytes = fs.readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(bytes.toString("utf8")).toContain("Avslutsorsak;Kvinnor;Män;Annat;Ej angivet;Totalt;Andel (%)");
+  expect(bytes.toString("utf8")).toContain("Avslutsorsak;Kvinnor;Män;Annat;Ej angivet;Totalt;Andel av alla avslutade (%)");
 
   // A bad period is explained next to the field.
   await page.goto("/rapporter?fran=2025-12-31&till=2025-01-01");
