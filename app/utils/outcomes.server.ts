@@ -13,7 +13,10 @@ import {
 import { dayKey } from "~/domain/swedish-time.ts";
 import type { ExitInput, RetentionInput } from "~/domain/outcomes.ts";
 import { exitReasons } from "~/domain/vocab/outcomes.ts";
+import { backdatedDetail, dateOrderProblem, isBackdated } from "~/domain/date-order.ts";
+import { fail, ok, type FieldRefusal, type Result } from "~/domain/result.ts";
 import { audit } from "./audit.server.ts";
+import { currentTime } from "./clock.server.ts";
 import { db, parseJson, type DbOrTx } from "./db.server.ts";
 import { changePhase } from "./participants.server.ts";
 
@@ -132,14 +135,28 @@ export async function recordRetention(tx: DbOrTx, participantId: string, input: 
   await syncMilestones(tx, participantId);
 }
 
-/** The coach records the exit from the outcome page (audited). */
+/**
+ * The coach records the exit from the outcome page (audited). The exit may lie in the past but not
+ * before the enrolment or a placement's start; a past exit is audited as back-dated.
+ */
 export async function saveExit(
   user: { id: string },
-  participant: { id: string; phase: string },
+  participant: { id: string; phase: string; enrolledAt: Date },
   input: ExitInput,
   ip?: string,
-) {
-  await db.$transaction(async (tx) => {
+  now: Date = currentTime(),
+): Promise<Result<object, FieldRefusal>> {
+  return db.$transaction(async (tx) => {
+    const placements = await tx.placement.findMany({
+      where: { participantId: participant.id },
+      select: { startDate: true },
+    });
+    const problem = dateOrderProblem("exit", {
+      enrolledAt: participant.enrolledAt,
+      placementStarts: placements.map((p) => p.startDate),
+      exitedAt: input.exitDate,
+    });
+    if (problem) return fail({ errors: { exitDate: [problem] } });
     await recordExit(tx, participant, input, user.id);
     await audit(tx, {
       actorId: user.id,
@@ -149,6 +166,17 @@ export async function saveExit(
       detail: `Avslut ${dayKey(input.exitDate)}: ${exitReasons.label(input.exitReason)}`,
       ip,
     });
+    if (isBackdated(input.exitDate, now)) {
+      await audit(tx, {
+        actorId: user.id,
+        participantId: participant.id,
+        action: "update",
+        entity: "exit_date",
+        detail: backdatedDetail("Avslutsdatum", input.exitDate),
+        ip,
+      });
+    }
+    return ok();
   });
 }
 

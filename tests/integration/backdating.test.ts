@@ -1,6 +1,7 @@
 // Dates from the past in the staff forms (issue 12 item 2): enrolment dates may be back-dated, never
 // set in the future, always before the placements and the exit; the audit trail says who did it.
 import { describe, expect, test } from "vitest";
+import * as outcomeRoute from "~/routes/coach/outcome.tsx";
 import * as editRoute from "~/routes/coach/participant-edit.tsx";
 import * as newRoute from "~/routes/coach/participant-new.tsx";
 import { db } from "~/utils/db.server.ts";
@@ -182,5 +183,68 @@ describe("enrolment date on the edit form", () => {
     expect(self.status).toBe(403);
     const p = await db.participant.findUniqueOrThrow({ where: { id: participant.id } });
     expect(p.enrolledAt.toISOString()).not.toBe("2014-03-03T12:00:00.000Z");
+  });
+});
+
+describe("exit date on the outcome page", () => {
+  const exit = (exitDate: string) => ({
+    intent: "exit",
+    exitDate,
+    exitReason: "work",
+    exitOccupation: "employed",
+    exitIncomeSources: ["salary"],
+  });
+
+  test("an exit before a placement's start is refused and changes nothing; a past exit after it is audited", async () => {
+    const world = await createWorld();
+    const { coach, participant } = world;
+    await db.participant.update({
+      where: { id: participant.id },
+      data: { enrolledAt: new Date("2014-03-03T12:00:00Z") },
+    });
+    await createPlacementWithThread(world, { startDate: new Date("2014-05-05T12:00:00Z") });
+    const cookie = await sessionCookieFor(coach.id);
+    const path = `/coach/deltagare/${participant.id}/utfall`;
+    const params = { participantId: participant.id };
+
+    const early = await submit(outcomeRoute, path, exit("2014-04-30"), cookie, params);
+    expect(early.status).toBe(400);
+    expect(fieldErrors(early).exitDate).toEqual(["Avslutsdatum kan inte ligga före en placerings start (2014-05-05)."]);
+    const beforeEnrolment = await submit(outcomeRoute, path, exit("2014-03-02"), cookie, params);
+    expect(fieldErrors(beforeEnrolment).exitDate).toEqual([
+      "Avslutsdatum kan inte ligga före inskrivningen (2014-03-03).",
+    ]);
+    let p = await db.participant.findUniqueOrThrow({ where: { id: participant.id } });
+    expect(p.exitedAt).toBeNull();
+    expect(
+      await db.auditEvent.count({ where: { participantId: p.id, entity: { in: ["outcome", "exit_date"] } } }),
+    ).toBe(0);
+
+    expect((await submit(outcomeRoute, path, exit("2015-06-30"), cookie, params)).status).toBe(302);
+    p = await db.participant.findUniqueOrThrow({ where: { id: participant.id } });
+    expect(p.phase).toBe("exited");
+    expect(p.exitedAt?.toISOString()).toBe("2015-06-30T12:00:00.000Z");
+    expect(await db.auditEvent.findMany({ where: { participantId: p.id, entity: "exit_date" } })).toMatchObject([
+      { actorId: coach.id, detail: "Avslutsdatum tillbakadaterat till 2015-06-30" },
+    ]);
+  });
+
+  test("an exit today is not back-dating", async () => {
+    const { coach, participant } = await createWorld();
+    await db.participant.update({
+      where: { id: participant.id },
+      data: { enrolledAt: new Date("2014-03-03T12:00:00Z") },
+    });
+    const result = await submit(
+      outcomeRoute,
+      `/coach/deltagare/${participant.id}/utfall`,
+      exit(TODAY),
+      await sessionCookieFor(coach.id),
+      {
+        participantId: participant.id,
+      },
+    );
+    expect(result.status).toBe(302);
+    expect(await db.auditEvent.count({ where: { participantId: participant.id, entity: "exit_date" } })).toBe(0);
   });
 });

@@ -78,14 +78,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "exit": {
       const parsed = parseWith(ExitSchema, values, values);
       if (!parsed.ok) return bad("exit", parsed.errors, values);
-      if (isBeforeDay(parsed.data.exitDate, participant.enrolledAt)) {
-        return bad(
-          "exit",
-          { exitDate: [`Avslutsdatum kan inte ligga före inskrivningen (${dayKey(participant.enrolledAt)}).`] },
-          values,
-        );
-      }
-      await saveExit(user, participant, parsed.data, ip);
+      const saved = await saveExit(user, participant, parsed.data, ip);
+      if (!saved.ok) return bad("exit", saved.errors, values);
       throw await redirectWithNotice(here, "Avslutet är sparat. Deltagaren är nu avslutad.");
     }
     case "retention": {
