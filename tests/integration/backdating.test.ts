@@ -248,3 +248,30 @@ describe("exit date on the outcome page", () => {
     expect(await db.auditEvent.count({ where: { participantId: participant.id, entity: "exit_date" } })).toBe(0);
   });
 });
+
+describe("retention checks follow the real dates", () => {
+  test("a back-dated employment start gives 3/6/12-month checks from that start, not from today", async () => {
+    const world = await createWorld();
+    const { coach, participant } = world;
+    await db.participant.update({
+      where: { id: participant.id },
+      data: { enrolledAt: new Date("2014-03-03T12:00:00Z") },
+    });
+    await createPlacementWithThread(world, { kind: "job", startDate: new Date("2014-05-05T12:00:00Z") });
+    const page = await load(
+      outcomeRoute,
+      `/coach/deltagare/${participant.id}/utfall`,
+      await sessionCookieFor(coach.id),
+      {
+        participantId: participant.id,
+      },
+    );
+    expect(page.status).toBe(200);
+    const { retention } = page.value as { retention: Array<{ months: number; dueDate: string }> };
+    expect(retention.map((r) => [r.months, r.dueDate.slice(0, 10)])).toEqual([
+      [3, "2014-08-05"],
+      [6, "2014-11-05"],
+      [12, "2015-05-05"],
+    ]);
+  });
+});
