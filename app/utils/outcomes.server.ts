@@ -30,6 +30,7 @@ export async function loadOutcome(participantId: string, tx: DbOrTx = db) {
       phase: true,
       enrolledAt: true,
       exitedAt: true,
+      notCountedReason: true,
       startOccupation: true,
       startIncomeSources: true,
       contacts: { select: { occurredAt: true } },
@@ -190,6 +191,24 @@ export async function saveRetention(user: { id: string }, participantId: string,
       action: "update",
       entity: "outcome",
       detail: `Uppföljning efter ${input.months} månader: ${input.employed ? `anställd, ${input.hours} tim/v` : "inte anställd"}`,
+      ip,
+    });
+  });
+}
+
+/**
+ * "Räknas inte i resultaten" (issue 12): the participant stays counted as enrolled but is left out of
+ * the result denominators, with a reason; `reason: null` undoes it. Audited either way.
+ */
+export async function setNotCounted(user: { id: string }, participantId: string, reason: string | null, ip?: string) {
+  await db.$transaction(async (tx) => {
+    await tx.participant.update({ where: { id: participantId }, data: { notCountedReason: reason } });
+    await audit(tx, {
+      actorId: user.id,
+      participantId,
+      action: "update",
+      entity: "not_counted",
+      detail: reason ? `Räknas inte i resultaten: ${reason}` : "Räknas i resultaten igen",
       ip,
     });
   });
