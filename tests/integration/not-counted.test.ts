@@ -2,6 +2,7 @@
 // left out of the result denominators with a reason, and undo it; audited; other roles/orgs refused.
 import { describe, expect, test } from "vitest";
 import * as outcomeRoute from "~/routes/coach/outcome.tsx";
+import * as reportRoute from "~/routes/reports/report.tsx";
 import { db } from "~/utils/db.server.ts";
 import { createUser, createWorld } from "../support/factories.ts";
 import { sessionCookieFor } from "../support/requests.ts";
@@ -39,6 +40,35 @@ describe("not counted in results", () => {
       [coach.id, "Räknas inte i resultaten: Började för sent i projektet"],
       [coach.id, "Räknas i resultaten igen"],
     ]);
+  });
+
+  test("the report shows how many are left out and why, next to the participants table", async () => {
+    const { coach, admin, participant } = await createWorld();
+    const enrolledAt = new Date("2025-03-03T12:00:00Z");
+    await db.participant.update({
+      where: { id: participant.id },
+      data: {
+        enrolledAt,
+        phaseChangedAt: enrolledAt,
+        consents: { create: [{ scope: "statistics", given: true, date: enrolledAt }] },
+      },
+    });
+    await submit(
+      outcomeRoute,
+      pathOf(participant.id),
+      { intent: "not-counted", reason: "Började för sent i projektet" },
+      await sessionCookieFor(coach.id),
+      { participantId: participant.id },
+    );
+    const report = await load(
+      reportRoute,
+      "/rapporter?fran=2025-01-01&till=2025-12-31",
+      await sessionCookieFor(admin.id),
+    );
+    expect(report.status).toBe(200);
+    expect(report.value).toMatchObject({
+      notCounted: { total: 1, reasons: [{ reason: "Började för sent i projektet", count: 1 }] },
+    });
   });
 
   test("an empty or too long reason is refused with a Swedish message and changes nothing", async () => {
