@@ -20,6 +20,8 @@ export type ParticipantDefaults = {
   startOccupation?: string | null;
   startIncomeSources?: string[];
   coachId?: string | null;
+  /** ÅÅÅÅ-MM-DD */
+  enrolledAt?: string;
 };
 
 type Props = {
@@ -28,9 +30,11 @@ type Props = {
   errors?: FieldErrors;
   municipalities: Array<{ code: string; name: string }>;
   coaches: Array<{ id: string; name: string }>;
+  /** Today (ÅÅÅÅ-MM-DD, Swedish time): the latest enrolment date allowed. */
+  today: string;
 };
 
-export function ParticipantFields({ defaults, values, errors, municipalities, coaches }: Props) {
+export function ParticipantFields({ defaults, values, errors, municipalities, coaches, today }: Props) {
   const years = birthYearRange();
   return (
     <>
@@ -153,6 +157,17 @@ export function ParticipantFields({ defaults, values, errors, municipalities, co
           options={incomeSources.options}
           errors={errors?.startIncomeSources}
           defaultValue={keptList(values, "startIncomeSources", defaults.startIncomeSources)}
+        />
+        <Field
+          label="Inskrivningsdatum"
+          name="enrolledAt"
+          hint="Dagens datum om deltagaren skrivs in nu. Ett tidigare datum sparas som tillbakadaterat."
+          errors={errors?.enrolledAt}
+          inputProps={{
+            type: "date",
+            defaultValue: kept(values, "enrolledAt", defaults.enrolledAt ?? today),
+            max: today,
+          }}
         />
         <SelectField
           label="Ansvarig coach"

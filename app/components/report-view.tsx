@@ -230,6 +230,28 @@ export function Report({ d }: { d: Loaded }) {
       <Section id="deltagare" title="Deltagare" query={query} tables={[t("participants"), t("period")]}>
         <ReportTableView table={t("participants")} minGroupSize={k} />
         <p className="muted">{t("participants").description}</p>
+        <div>
+          <h3 id="not-counted-title">Räknas inte i resultaten</h3>
+          {d.notCounted.total === 0 ? (
+            <p>Alla registrerade deltagare räknas i resultaten.</p>
+          ) : (
+            <>
+              <p>
+                {d.meta.view === "funder" && d.notCounted.total < k
+                  ? `Färre än ${k} deltagare`
+                  : `${d.notCounted.total} deltagare`}{" "}
+                räknas som inskrivna men inte i resultatens nämnare. Orsaker:
+              </p>
+              <ul>
+                {d.notCounted.reasons.map((r) => (
+                  <li key={r.reason}>
+                    {r.reason}: {r.count === null ? `färre än ${k}` : r.count}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
         <ReportTableView table={t("period")} minGroupSize={k} />
         <p className="muted">{t("period").description}</p>
       </Section>

@@ -35,12 +35,19 @@ export function dateFromInput(value: string): Date {
   return new Date(`${value}T12:00:00Z`);
 }
 
+/** A real calendar day written ÅÅÅÅ-MM-DD (not 2014-02-30, which JavaScript would roll over). */
+function isCalendarDate(v: string): boolean {
+  if (!DATE_RE.test(v)) return false;
+  const d = dateFromInput(v);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 export const dateField = (label: string) =>
   z
     .string({ error: `Fyll i ${label}.` })
     .trim()
     .min(1, { message: `Fyll i ${label}.`, abort: true })
-    .refine((v) => DATE_RE.test(v) && !Number.isNaN(dateFromInput(v).getTime()), {
+    .refine(isCalendarDate, {
       message: `Skriv ${label} som ÅÅÅÅ-MM-DD.`,
       abort: true,
     })
@@ -51,7 +58,7 @@ export const optionalDateField = (label: string) =>
     .string()
     .trim()
     .optional()
-    .refine((v) => !v || (DATE_RE.test(v) && !Number.isNaN(dateFromInput(v).getTime())), {
+    .refine((v) => !v || isCalendarDate(v), {
       message: `Skriv ${label} som ÅÅÅÅ-MM-DD.`,
       abort: true,
     })
@@ -133,8 +140,16 @@ export function enrolmentSchema(now = new Date()) {
         .trim()
         .optional()
         .transform((v) => (v ? v : undefined)),
+      /** Empty means today; a date in the past is back-dating (issue 12), never a future date. */
+      enrolledAt: optionalDateField("inskrivningsdatum"),
     })
     .superRefine((value, ctx) => {
+      if (value.enrolledAt && !notInFuture(value.enrolledAt, now))
+        ctx.addIssue({
+          code: "custom",
+          path: ["enrolledAt"],
+          message: "Inskrivningsdatum kan inte ligga i framtiden.",
+        });
       if (!value.municipalityCode && !value.postalCode) {
         ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Fyll i postnummer eller välj kommun." });
       }

@@ -75,3 +75,12 @@ export type RetentionInput = z.output<typeof RetentionSchema>;
 export function isBeforeDay(date: Date, other: Date): boolean {
   return dayKey(date) < dayKey(other);
 }
+
+/** "Räknas inte i resultaten": the reason the participant is left out of the result denominators. */
+export const NotCountedSchema = z.object({
+  reason: z
+    .string({ error: "Skriv varför deltagaren inte ska räknas i resultaten." })
+    .trim()
+    .min(1, "Skriv varför deltagaren inte ska räknas i resultaten.")
+    .max(200, "Orsaken får vara högst 200 tecken."),
+});

@@ -364,9 +364,13 @@ export function visitSchema(now: Date) {
  * A start date (and optionally hours per week). The employer chooses today or later; a coach
  * recording a start that was agreed may go back up to `pastDays` days.
  */
-export function startSchema(now: Date, options: { pastDays?: number } = {}) {
+/**
+ * The start of a placement: ahead (within a year), or back to `pastDays` ago; `anyPast` lets staff
+ * record a start that happened long ago (issue 12; the service keeps it on or after the enrolment).
+ */
+export function startSchema(now: Date, options: { pastDays?: number; anyPast?: boolean } = {}) {
   const today = todayDate(now);
-  const earliest = new Date(today.getTime() - (options.pastDays ?? 0) * DAY_MS);
+  const earliest = options.anyPast ? new Date(-8.64e15) : new Date(today.getTime() - (options.pastDays ?? 0) * DAY_MS);
   return z.object({
     startDate: z
       .string({ error: "Välj startdatum." })

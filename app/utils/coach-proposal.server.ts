@@ -13,6 +13,7 @@ import {
 } from "~/domain/proposals.ts";
 import { parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { dayKey, toSwedishDateTimeInput } from "~/domain/swedish-time.ts";
+import { backdatedDetail, dateOrderProblem, isBackdated } from "~/domain/date-order.ts";
 import { audit } from "./audit.server.ts";
 import type { SessionUser } from "./auth.server.ts";
 import { db } from "./db.server.ts";
@@ -28,9 +29,6 @@ import {
   withdrawProposal,
   type StepResult,
 } from "./proposals.server.ts";
-
-/** A coach may record a start that already happened, up to this many days back. */
-const START_PAST_DAYS = 90;
 
 type Staff = SessionUser & { organizationId: string };
 
@@ -147,9 +145,32 @@ export async function coachProposalStep(
       );
     }
     case "start": {
-      const parsed = parseWith(startSchema(now, { pastDays: START_PAST_DAYS }), values, values);
+      // A start that already happened may be recorded however long ago, but not before the enrolment.
+      const parsed = parseWith(startSchema(now, { anyPast: true }), values, values);
       if (!parsed.ok) return invalid(parsed.errors);
-      return await decideProposal(user, proposal, { kind: "start", ...parsed.data }, { onBehalf: true, ip, now });
+      const outOfOrder = dateOrderProblem("placement", {
+        enrolledAt: proposal.participant.enrolledAt,
+        placementStarts: [parsed.data.startDate],
+        exitedAt: proposal.participant.exitedAt,
+      });
+      if (outOfOrder) return invalid({ startDate: [outOfOrder] });
+      const result = await decideProposal(
+        user,
+        proposal,
+        { kind: "start", ...parsed.data },
+        { onBehalf: true, ip, now },
+      );
+      if (result.ok && isBackdated(parsed.data.startDate, now)) {
+        await audit(db, {
+          actorId: user.id,
+          participantId: proposal.participantId,
+          action: "update",
+          entity: "placement_date",
+          detail: backdatedDetail(`Placeringsstart (${proposal.opening.title})`, parsed.data.startDate),
+          ip,
+        });
+      }
+      return result;
     }
     case "decline": {
       const parsed = parseWith(DeclineSchema, values, values);

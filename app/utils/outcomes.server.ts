@@ -13,7 +13,10 @@ import {
 import { dayKey } from "~/domain/swedish-time.ts";
 import type { ExitInput, RetentionInput } from "~/domain/outcomes.ts";
 import { exitReasons } from "~/domain/vocab/outcomes.ts";
+import { backdatedDetail, dateOrderProblem, isBackdated } from "~/domain/date-order.ts";
+import { fail, ok, type FieldRefusal, type Result } from "~/domain/result.ts";
 import { audit } from "./audit.server.ts";
+import { currentTime } from "./clock.server.ts";
 import { db, parseJson, type DbOrTx } from "./db.server.ts";
 import { changePhase } from "./participants.server.ts";
 
@@ -27,6 +30,7 @@ export async function loadOutcome(participantId: string, tx: DbOrTx = db) {
       phase: true,
       enrolledAt: true,
       exitedAt: true,
+      notCountedReason: true,
       startOccupation: true,
       startIncomeSources: true,
       contacts: { select: { occurredAt: true } },
@@ -132,14 +136,28 @@ export async function recordRetention(tx: DbOrTx, participantId: string, input: 
   await syncMilestones(tx, participantId);
 }
 
-/** The coach records the exit from the outcome page (audited). */
+/**
+ * The coach records the exit from the outcome page (audited). The exit may lie in the past but not
+ * before the enrolment or a placement's start; a past exit is audited as back-dated.
+ */
 export async function saveExit(
   user: { id: string },
-  participant: { id: string; phase: string },
+  participant: { id: string; phase: string; enrolledAt: Date },
   input: ExitInput,
   ip?: string,
-) {
-  await db.$transaction(async (tx) => {
+  now: Date = currentTime(),
+): Promise<Result<object, FieldRefusal>> {
+  return db.$transaction(async (tx) => {
+    const placements = await tx.placement.findMany({
+      where: { participantId: participant.id },
+      select: { startDate: true },
+    });
+    const problem = dateOrderProblem("exit", {
+      enrolledAt: participant.enrolledAt,
+      placementStarts: placements.map((p) => p.startDate),
+      exitedAt: input.exitDate,
+    });
+    if (problem) return fail({ errors: { exitDate: [problem] } });
     await recordExit(tx, participant, input, user.id);
     await audit(tx, {
       actorId: user.id,
@@ -149,6 +167,17 @@ export async function saveExit(
       detail: `Avslut ${dayKey(input.exitDate)}: ${exitReasons.label(input.exitReason)}`,
       ip,
     });
+    if (isBackdated(input.exitDate, now)) {
+      await audit(tx, {
+        actorId: user.id,
+        participantId: participant.id,
+        action: "update",
+        entity: "exit_date",
+        detail: backdatedDetail("Avslutsdatum", input.exitDate),
+        ip,
+      });
+    }
+    return ok();
   });
 }
 
@@ -162,6 +191,24 @@ export async function saveRetention(user: { id: string }, participantId: string,
       action: "update",
       entity: "outcome",
       detail: `Uppföljning efter ${input.months} månader: ${input.employed ? `anställd, ${input.hours} tim/v` : "inte anställd"}`,
+      ip,
+    });
+  });
+}
+
+/**
+ * "Räknas inte i resultaten" (issue 12): the participant stays counted as enrolled but is left out of
+ * the result denominators, with a reason; `reason: null` undoes it. Audited either way.
+ */
+export async function setNotCounted(user: { id: string }, participantId: string, reason: string | null, ip?: string) {
+  await db.$transaction(async (tx) => {
+    await tx.participant.update({ where: { id: participantId }, data: { notCountedReason: reason } });
+    await audit(tx, {
+      actorId: user.id,
+      participantId,
+      action: "update",
+      entity: "not_counted",
+      detail: reason ? `Räknas inte i resultaten: ${reason}` : "Räknas i resultaten igen",
       ip,
     });
   });

@@ -14,6 +14,9 @@ import { db, type DbOrTx } from "./db.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
 import { notFound } from "./responses.server.ts";
 import type { FieldRefusal, Result } from "~/domain/result.ts";
+import { fail, ok } from "~/domain/result.ts";
+import { backdatedDetail, dateOrderProblem, isBackdated } from "~/domain/date-order.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
 
 export type Staff = { id: string; role: "coach" | "admin"; organizationId: string };
 
@@ -264,6 +267,8 @@ export async function enrolParticipant(
   const coachId = input.coachId ?? user.id;
   const now = options.now ?? currentTime();
   const statisticsGiven = consent.consentStatistics === "yes";
+  // A date in the past is the real enrolment day (noon, from the form); today keeps the moment.
+  const enrolledAt = input.enrolledAt && isBackdated(input.enrolledAt, now) ? input.enrolledAt : now;
   const participant = await db.$transaction(async (tx) => {
     const created = await tx.participant.create({
       data: {
@@ -271,10 +276,10 @@ export async function enrolParticipant(
         coachId,
         ...enrolmentColumns(input, place),
         phase: "enrolled",
-        phaseChangedAt: now,
-        enrolledAt: now,
+        phaseChangedAt: enrolledAt,
+        enrolledAt,
         profile: { create: {} },
-        phaseChanges: { create: { fromPhase: null, toPhase: "enrolled", at: now, byId: user.id } },
+        phaseChanges: { create: { fromPhase: null, toPhase: "enrolled", at: enrolledAt, byId: user.id } },
         consents: {
           create: [
             { scope: "brygga", given: true, date: consent.consentBryggaDate, recordedById: user.id },
@@ -297,6 +302,16 @@ export async function enrolParticipant(
       detail: "Inskrivning med samtycke",
       ip: options.ip,
     });
+    if (enrolledAt !== now) {
+      await audit(tx, {
+        actorId: user.id,
+        participantId: created.id,
+        action: "update",
+        entity: "enrolment_date",
+        detail: backdatedDetail("Inskrivningsdatum", enrolledAt),
+        ip: options.ip,
+      });
+    }
     if (input.email && options.sendWelcome) {
       const url = absoluteUrl("/logga-in", { email: input.email });
       const coach = await tx.user.findUniqueOrThrow({ where: { id: coachId }, select: { name: true } });
@@ -312,20 +327,62 @@ export async function enrolParticipant(
   return participant;
 }
 
-/** "Ändra uppgifter": the enrolment data and the sign-in account change together; audited (a new coach too). */
+/**
+ * "Ändra uppgifter": the enrolment data and the sign-in account change together; audited (a new coach
+ * too). A changed enrolment date must stay before the placements and the exit, and is audited as
+ * back-dated when it moves into the past.
+ */
 export async function updateEnrolment(
   user: { id: string },
-  participant: { id: string; userId: string | null; coachId: string | null },
+  participant: {
+    id: string;
+    userId: string | null;
+    coachId: string | null;
+    enrolledAt: Date;
+    exitedAt: Date | null;
+  },
   input: EnrolmentInput,
   place: ResolvedPlace,
   ip?: string,
-) {
+  now: Date = currentTime(),
+): Promise<Result<object, FieldRefusal>> {
   const coachId = input.coachId ?? participant.coachId;
-  await db.$transaction(async (tx) => {
+  const newDate =
+    input.enrolledAt && dayKey(input.enrolledAt) !== dayKey(participant.enrolledAt) ? input.enrolledAt : null;
+  return db.$transaction(async (tx) => {
+    if (newDate) {
+      const placements = await tx.placement.findMany({
+        where: { participantId: participant.id },
+        select: { startDate: true },
+      });
+      const problem = dateOrderProblem("enrolment", {
+        enrolledAt: newDate,
+        placementStarts: placements.map((p) => p.startDate),
+        exitedAt: participant.exitedAt,
+      });
+      if (problem) return fail({ errors: { enrolledAt: [problem] } });
+    }
     await tx.participant.update({
       where: { id: participant.id },
-      data: { ...enrolmentColumns(input, place), coachId },
+      data: { ...enrolmentColumns(input, place), coachId, ...(newDate ? { enrolledAt: newDate } : {}) },
     });
+    if (newDate) {
+      // The first phase change is the enrolment: it moves with the date.
+      await tx.phaseChange.updateMany({
+        where: { participantId: participant.id, fromPhase: null, toPhase: "enrolled" },
+        data: { at: newDate },
+      });
+      await audit(tx, {
+        actorId: user.id,
+        participantId: participant.id,
+        action: "update",
+        entity: "enrolment_date",
+        detail: isBackdated(newDate, now)
+          ? backdatedDetail("Inskrivningsdatum", newDate, participant.enrolledAt)
+          : `Inskrivningsdatum ändrat: ${dayKey(participant.enrolledAt)} → ${dayKey(newDate)}`,
+        ip,
+      });
+    }
     await syncParticipantUser(
       tx,
       { id: participant.id, userId: participant.userId, pseudonym: input.pseudonym },
@@ -342,6 +399,7 @@ export async function updateEnrolment(
         ip,
       });
     }
+    return ok();
   });
 }
 

@@ -62,6 +62,8 @@ export const proposalInclude = {
       coachId: true,
       email: true,
       phase: true,
+      enrolledAt: true,
+      exitedAt: true,
       lat: true,
       lng: true,
       user: { select: { id: true, email: true } },

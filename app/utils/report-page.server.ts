@@ -62,6 +62,15 @@ export async function loadReportPage(request: Request) {
     filters: f,
     meta: report.meta,
     tables: report.tables,
+    // Participants left out of the result denominators, and why (issue 12). Free-text reasons: in the
+    // funder view a reason given for fewer than the smallest group size is not shown with its count.
+    notCounted: {
+      total: report.figures.notCountedReasons.reduce((sum, r) => sum + r.count, 0),
+      reasons: report.figures.notCountedReasons.map((r) => ({
+        reason: r.reason,
+        count: report.meta.view === "funder" && r.count < report.meta.minGroupSize ? null : r.count,
+      })),
+    },
     definitions: report.definitions,
     map: {
       scope: countyCode ? ("county" as const) : ("country" as const),

@@ -227,7 +227,7 @@ describe("bad files change nothing", () => {
         ]),
       );
       expect(report.problems).toEqual([
-        { line: 2, column: "Avslutsdatum", message: "Avslutsdatum kan inte ligga före inskrivningsdatum." },
+        { line: 2, column: "Avslutsdatum", message: "Avslutsdatum kan inte ligga före inskrivningen (2015-01-10)." },
         { line: 3, column: "Inskrivningsdatum", message: "Inskrivningsdatum kan inte ligga i framtiden." },
         { line: 4, column: "Inskrivningsdatum", message: expect.stringContaining("ÅÅÅÅ-MM-DD") },
       ]);
@@ -245,8 +245,8 @@ describe("bad files change nothing", () => {
         ]),
       );
       expect(report.problems).toEqual([
-        { line: 2, column: "Startdatum", message: "Startdatum ligger före deltagarens inskrivning (2014-03-03)." },
-        { line: 3, column: "Startdatum", message: "Startdatum ligger efter deltagarens avslut (2015-06-30)." },
+        { line: 2, column: "Startdatum", message: "Starten kan inte ligga före inskrivningen (2014-03-03)." },
+        { line: 3, column: "Startdatum", message: "Starten kan inte ligga efter avslutet (2015-06-30)." },
       ]);
     });
   });

@@ -289,7 +289,10 @@ describe("the whole workflow", () => {
 
   test("a participant without an account: the coach records the answer and the employer's yes on their behalf", async () => {
     const w = await setup();
-    const offline = await createParticipant(w.organization.id, { coachId: w.coach.id });
+    const offline = await createParticipant(w.organization.id, {
+      coachId: w.coach.id,
+      enrolledAt: new Date(Date.now() - 30 * DAY),
+    });
     const p0 = await submit(coachMatches, "/x", { intent: "propose", openingId: w.opening.id }, w.coachCookie, {
       participantId: offline.id,
     });
@@ -307,8 +310,37 @@ describe("the whole workflow", () => {
       }),
     ).toBe(1);
     await coachStep(w, p.id, { intent: "present" });
-    expect((await coachStep(w, p.id, { intent: "start", startDate: dayInput(-2) })).status).toBe(302); // a coach may record a start that happened
+    // A start that happened may be recorded however long ago (issue 12), but not before the enrolment.
+    const early = await coachStep(w, p.id, { intent: "start", startDate: dayInput(-31) });
+    expect(early.status).toBe(400);
+    expect(fieldErrors(early).startDate).toEqual([`Starten kan inte ligga före inskrivningen (${dayInput(-30)}).`]);
+    expect(await db.placement.count({ where: { proposalId: p.id } })).toBe(0);
+    expect((await coachStep(w, p.id, { intent: "start", startDate: dayInput(-29) })).status).toBe(302);
     expect(await db.placement.count({ where: { proposalId: p.id } })).toBe(1);
+    expect(
+      await db.auditEvent.findMany({ where: { participantId: offline.id, entity: "placement_date" } }),
+    ).toMatchObject([
+      { actorId: w.coach.id, detail: `Placeringsstart (${w.opening.title}) tillbakadaterat till ${dayInput(-29)}` },
+    ]);
+  });
+
+  test("a coach may record a placement start years back when the enrolment was that long ago", async () => {
+    const w = await setup();
+    const old = await createParticipant(w.organization.id, {
+      coachId: w.coach.id,
+      enrolledAt: new Date(Date.now() - 900 * DAY),
+    });
+    await submit(coachMatches, "/x", { intent: "propose", openingId: w.opening.id }, w.coachCookie, {
+      participantId: old.id,
+    });
+    const p = await db.proposal.findFirstOrThrow({ where: { participantId: old.id } });
+    await coachStep(w, p.id, { intent: "answer", answer: "yes" });
+    await coachStep(w, p.id, { intent: "present" });
+    const future = await coachStep(w, p.id, { intent: "start", startDate: dayInput(400) });
+    expect(future.status).toBe(400);
+    expect((await coachStep(w, p.id, { intent: "start", startDate: dayInput(-800) })).status).toBe(302);
+    const placement = await db.placement.findFirstOrThrow({ where: { proposalId: p.id } });
+    expect(dayKey(placement.startDate)).toBe(dayInput(-800));
   });
 });
 

@@ -102,6 +102,8 @@ describe("dates and times in Swedish time", () => {
     expect(startSchema(now).safeParse({ startDate: "2026-03-10" }).success).toBe(true);
     expect(startSchema(now).safeParse({ startDate: "2026-03-09" }).success).toBe(false);
     expect(startSchema(now, { pastDays: 90 }).safeParse({ startDate: "2026-03-01" }).success).toBe(true);
+    expect(startSchema(now, { anyPast: true }).safeParse({ startDate: "2013-01-07" }).success).toBe(true);
+    expect(startSchema(now, { anyPast: true }).safeParse({ startDate: "2028-03-09" }).success).toBe(false);
     expect(startSchema(now).safeParse({ startDate: "2026-03-20", hoursPerWeek: "0" }).success).toBe(false);
     expect(startSchema(now).safeParse({ startDate: "2026-03-20", hoursPerWeek: "" })).toMatchObject({
       success: true,

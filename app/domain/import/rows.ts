@@ -4,6 +4,7 @@
 // ÅÅÅÅ-MM-DD, never in the future, and in order (enrolment ≤ placement ≤ exit). Checks that need
 // the database (the coach, the employer, the participant, postal codes) are made by the service.
 import { z } from "zod";
+import { dateOrderProblem } from "../date-order.ts";
 import { dateFromInput } from "../enrolment.ts";
 import { normalizePostalCode } from "../geo.ts";
 import { formatOrgNumber, isValidOrgNumber } from "../org-number.ts";
@@ -213,12 +214,10 @@ export function participantRowSchema({ now }: RowContext) {
       }
       if (!v.municipalityCode && !v.postalCode)
         ctx.addIssue({ code: "custom", path: ["municipalityCode"], message: "Fyll i kommunkod eller postnummer." });
-      if (v.exitedAt && v.exitedAt < v.enrolledAt)
-        ctx.addIssue({
-          code: "custom",
-          path: ["exitedAt"],
-          message: "Avslutsdatum kan inte ligga före inskrivningsdatum.",
-        });
+      const outOfOrder = v.exitedAt
+        ? dateOrderProblem("exit", { enrolledAt: dateFromInput(v.enrolledAt), exitedAt: dateFromInput(v.exitedAt) })
+        : null;
+      if (outOfOrder) ctx.addIssue({ code: "custom", path: ["exitedAt"], message: outOfOrder });
       if (v.exitedAt && !v.exitReason)
         ctx.addIssue({ code: "custom", path: ["exitReason"], message: "Fyll i avslutsorsak när avslutsdatum finns." });
       if (!v.exitedAt && (v.exitReason || v.exitOccupation || v.exitIncome.length > 0))

@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ChoiceGroup, kept, keptList, SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
-import { ExitSchema, isBeforeDay, RetentionSchema } from "~/domain/outcomes.ts";
+import { ExitSchema, isBeforeDay, NotCountedSchema, RetentionSchema } from "~/domain/outcomes.ts";
 import { RETENTION_MONTHS } from "~/domain/reports/config.ts";
 import { employmentSupports } from "~/domain/vocab/openings.ts";
 import { exitReasons, incomeSources, occupationStatuses } from "~/domain/vocab/outcomes.ts";
@@ -18,7 +18,7 @@ import { audit } from "~/utils/audit.server.ts";
 import { requireOrgStaff } from "~/utils/auth.server.ts";
 import { db, parseJson } from "~/utils/db.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
-import { loadOutcome, retentionPlan, saveExit, saveRetention } from "~/utils/outcomes.server.ts";
+import { loadOutcome, retentionPlan, saveExit, saveRetention, setNotCounted } from "~/utils/outcomes.server.ts";
 import { requireOrgParticipant } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
 import { dayKey, daysBetween, formatDate } from "~/domain/swedish-time.ts";
@@ -45,6 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       phase: p.phase,
       enrolledAt: p.enrolledAt,
       exitedAt: p.exitedAt,
+      notCountedReason: p.notCountedReason,
       startOccupation: p.startOccupation,
       startIncomeSources: parseJson<string[]>(p.startIncomeSources, []),
     },
@@ -75,17 +76,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = samePage(request);
   const ip = clientIp(context);
   switch (values.intent) {
+    case "not-counted": {
+      const parsed = parseWith(NotCountedSchema, values, values);
+      if (!parsed.ok) return bad("not-counted", parsed.errors, values);
+      await setNotCounted(user, participant.id, parsed.data.reason, ip);
+      throw await redirectWithNotice(here, "Sparat: deltagaren räknas inte i resultaten.");
+    }
+    case "counted": {
+      await setNotCounted(user, participant.id, null, ip);
+      throw await redirectWithNotice(here, "Sparat: deltagaren räknas i resultaten igen.");
+    }
     case "exit": {
       const parsed = parseWith(ExitSchema, values, values);
       if (!parsed.ok) return bad("exit", parsed.errors, values);
-      if (isBeforeDay(parsed.data.exitDate, participant.enrolledAt)) {
-        return bad(
-          "exit",
-          { exitDate: [`Avslutsdatum kan inte ligga före inskrivningen (${dayKey(participant.enrolledAt)}).`] },
-          values,
-        );
-      }
-      await saveExit(user, participant, parsed.data, ip);
+      const saved = await saveExit(user, participant, parsed.data, ip);
+      if (!saved.ok) return bad("exit", saved.errors, values);
       throw await redirectWithNotice(here, "Avslutet är sparat. Deltagaren är nu avslutad.");
     }
     case "retention": {
@@ -134,6 +139,7 @@ export default function OutcomePage() {
   const failed = (intent: string) => (result && !result.ok && result.intent === intent ? result : undefined);
   const exitFailed = failed("exit");
   const retentionFailed = failed("retention");
+  const notCountedFailed = failed("not-counted");
   const busy = navigation.state === "submitting";
   const exited = p.phase === "exited";
   const dueNext = retention.find((r) => !r.check);
@@ -218,6 +224,36 @@ export default function OutcomePage() {
         </section>
       </div>
 
+      <section className="panel" aria-labelledby="not-counted-title">
+        <h2 id="not-counted-title">Räknas i resultaten?</h2>
+        {p.notCountedReason ? (
+          <>
+            <p>
+              Deltagaren räknas som inskriven men <strong>räknas inte i resultaten</strong>. Orsak: {p.notCountedReason}
+            </p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="counted" />
+              <button type="submit" className="button button--secondary">
+                Räkna deltagaren i resultaten igen
+              </button>
+            </Form>
+          </>
+        ) : (
+          <Form method="post" className="form form--wide" noValidate>
+            <input type="hidden" name="intent" value="not-counted" />
+            <Field
+              label="Orsak till att deltagaren inte räknas i resultaten"
+              name="reason"
+              hint="Till exempel: började för sent i projektet. Deltagaren räknas fortfarande som inskriven."
+              errors={notCountedFailed?.errors.reason}
+              inputProps={{ defaultValue: kept(notCountedFailed?.values, "reason") ?? "", maxLength: 200 }}
+            />
+            <button type="submit" className="button button--secondary">
+              Räkna inte i resultaten
+            </button>
+          </Form>
+        )}
+      </section>
       <section className="panel" aria-labelledby="exit-title">
         <h2 id="exit-title">{exited ? "Avslut" : "Avsluta deltagaren"}</h2>
         <p>

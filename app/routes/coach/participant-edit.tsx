@@ -18,6 +18,8 @@ import {
   updateEnrolment,
 } from "~/utils/participants.server.ts";
 import { clientIp } from "~/utils/rate-limit.server.ts";
+import { currentTime } from "~/utils/clock.server.ts";
+import { dayKey } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Ändra uppgifter – Brygga" }];
 
@@ -54,7 +56,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       startOccupation: participant.startOccupation,
       startIncomeSources: parseJson<string[]>(participant.startIncomeSources, []),
       coachId: participant.coachId,
+      enrolledAt: dayKey(participant.enrolledAt),
     },
+    today: dayKey(currentTime()),
   };
 }
 
@@ -62,7 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const participant = await requireOrgParticipant(params.participantId, user.organizationId);
   const values = formValues(await request.formData());
-  const form = parseWith(enrolmentSchema(), values, values);
+  const form = parseWith(enrolmentSchema(currentTime()), values, values);
   if (!form.ok) {
     const refs = await checkEnrolment(enrolmentRefs(values), {
       organizationId: user.organizationId,
@@ -76,12 +80,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     participantUserId: participant.userId,
   });
   if (!checked.ok) return data({ errors: checked.errors, values }, { status: 400 });
-  await updateEnrolment(user, participant, input, checked.place, clientIp(context));
+  const saved = await updateEnrolment(user, participant, input, checked.place, clientIp(context));
+  if (!saved.ok) return data({ errors: saved.errors, values }, { status: 400 });
   throw redirect(`/coach/deltagare/${participant.id}`);
 }
 
 export default function EditParticipant() {
-  const { participant, municipalities, coaches } = useLoaderData<typeof loader>();
+  const { participant, municipalities, coaches, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -97,6 +102,7 @@ export default function EditParticipant() {
           errors={actionData?.errors}
           municipalities={municipalities}
           coaches={coaches}
+          today={today}
         />
         <button type="submit" className="button">
           Spara ändringar

@@ -32,8 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const values = formValues(await request.formData());
-  const enrolment = parseWith(enrolmentSchema(), values, values);
-  const consent = parseWith(consentSchema(), values, values);
+  const enrolment = parseWith(enrolmentSchema(currentTime()), values, values);
+  const consent = parseWith(consentSchema(currentTime()), values, values);
   const fail = (errors: FieldErrors, formError?: string) =>
     data({ errors, values, formError: formError ?? "Formuläret har fel. Rätta det som är markerat." }, { status: 400 });
   if (!enrolment.ok || !consent.ok) {
@@ -116,6 +116,7 @@ export default function NewParticipant() {
           errors={errors}
           municipalities={municipalities}
           coaches={coaches}
+          today={today}
         />
         <ChoiceGroup
           type="checkbox"

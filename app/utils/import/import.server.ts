@@ -23,6 +23,7 @@ import {
   type PlacementImportRow,
   type RowProblem,
 } from "~/domain/import/rows.ts";
+import { dateOrderProblem } from "~/domain/date-order.ts";
 import { dateFromInput } from "~/domain/enrolment.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
 import { db, type DbOrTx } from "../db.server.ts";
@@ -202,19 +203,14 @@ async function importParticipants(table: ImportTable, c: Context): Promise<Outco
       });
     if (old) {
       // Dates stay in order with what is already recorded: enrolment ≤ placement ≤ exit.
-      const starts = old.placements.map((p) => dayKey(p.startDate)).sort();
-      if (starts[0] && starts[0] < row.enrolledAt)
-        problems.push({
-          line,
-          column: col("enrolledAt"),
-          message: `Deltagaren har en placering från ${starts[0]}, före inskrivningsdatum.`,
-        });
-      if (row.exitedAt && starts.at(-1) && starts.at(-1)! > row.exitedAt)
-        problems.push({
-          line,
-          column: col("exitedAt"),
-          message: `Deltagaren har en placering från ${starts.at(-1)}, efter avslutsdatum.`,
-        });
+      const placementStarts = old.placements.map((p) => p.startDate);
+      const enrolledAt = dateFromInput(row.enrolledAt);
+      const early = dateOrderProblem("enrolment", { enrolledAt, placementStarts });
+      if (early) problems.push({ line, column: col("enrolledAt"), message: early });
+      const late = row.exitedAt
+        ? dateOrderProblem("exit", { enrolledAt, placementStarts, exitedAt: dateFromInput(row.exitedAt) })
+        : null;
+      if (late) problems.push({ line, column: col("exitedAt"), message: late });
     }
     if (problems.length === before && municipalityCode) resolved.push({ line, row, coachId, municipalityCode });
   }
@@ -546,20 +542,12 @@ async function importPlacements(table: ImportTable, c: Context): Promise<Outcome
         column: col("ssyk"),
         message: `SSYK-koden ${value.ssyk} finns inte bland yrkesgrupperna.`,
       });
-    const enrolled = dayKey(p.enrolledAt);
-    const exited = p.exitedAt ? dayKey(p.exitedAt) : null;
-    if (value.startDate < enrolled)
-      problems.push({
-        line,
-        column: col("startDate"),
-        message: `Startdatum ligger före deltagarens inskrivning (${enrolled}).`,
-      });
-    if (exited && value.startDate > exited)
-      problems.push({
-        line,
-        column: col("startDate"),
-        message: `Startdatum ligger efter deltagarens avslut (${exited}).`,
-      });
+    const outOfOrder = dateOrderProblem("placement", {
+      enrolledAt: p.enrolledAt,
+      placementStarts: [dateFromInput(value.startDate)],
+      exitedAt: p.exitedAt,
+    });
+    if (outOfOrder) problems.push({ line, column: col("startDate"), message: outOfOrder });
     if (p.placements.some((x) => x.externalRef === value.key)) updated += 1;
     else created += 1;
   }
