@@ -76,7 +76,9 @@ test("an admin opens the report with its charts, the map of Sweden and the funde
   expect(download.suggestedFilename()).toBe("brygga-rapport-2025-01-01-2025-12-31-exit-reasons.csv");
   const bytes = fs.readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(bytes.toString("utf8")).toContain("Avslutsorsak;Kvinnor;Män;Annat;Ej angivet;Totalt;Andel av alla avslutade (%)");
+  expect(bytes.toString("utf8")).toContain(
+    "Avslutsorsak;Kvinnor;Män;Annat;Ej angivet;Totalt;Andel av alla avslutade (%)",
+  );
 
   // A bad period is explained next to the field.
   await page.goto("/rapporter?fran=2025-12-31&till=2025-01-01");
