@@ -42,29 +42,37 @@ else {
 
 /** Today's single process: requests and the background work. */
 async function runSingleProcess() {
+  // Listen for signals before anything starts: one that arrives while the background work is
+  // still starting is carried out as soon as it has started (never Node's default: exit at once).
+  let requested: string | null = null;
+  let shutdown = (signal: string) => void (requested ??= signal);
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+
   const { startWebServer, closeDatabase } = await import("./web.ts");
   const { startBackgroundWork } = await import("./background.ts");
   const web = await startWebServer(env, fail);
-  console.log(`Brygga är igång på ${env.APP_URL} (port ${env.PORT})`);
   const background = await startBackgroundWork(env);
+  console.log(`Brygga är igång på ${env.APP_URL} (port ${env.PORT})`);
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    await web.drain(signal, (inFlight) =>
-      // Logged once the listening socket is closed, so whoever reads it can rely on it.
-      console.log(
-        `${signal}: stänger av – tar inte emot nya anslutningar, väntar på ${inFlight} pågående förfrågningar …`,
-      ),
-    );
-    await background.stop();
-    await web.closeViteServer();
-    await closeDatabase();
-    console.log(`${signal}: avstängd.`);
-    process.exit(0);
+    void (async () => {
+      await web.drain(signal, (inFlight) =>
+        // Logged once the listening socket is closed, so whoever reads it can rely on it.
+        console.log(
+          `${signal}: stänger av – tar inte emot nya anslutningar, väntar på ${inFlight} pågående förfrågningar …`,
+        ),
+      );
+      await background.stop();
+      await web.closeViteServer();
+      await closeDatabase();
+      console.log(`${signal}: avstängd.`);
+      process.exit(0);
+    })();
   };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  if (requested) shutdown(requested);
 }
 
 function send(message: ClusterMessage) {
