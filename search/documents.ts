@@ -1,16 +1,68 @@
 // Opening → search document mapping, shared by every search engine (docs/product-rules.md#search): codes for
 // filters, labels for text search. Only published openings become documents.
-import { parseJson, type DbOrTx, type OpeningGetPayload, type OpeningInclude } from "../app/utils/db.server.ts";
+import { parseJson, type DbOrTx } from "../app/utils/db.server.ts";
+import { cachedRead } from "../app/utils/read-connection.server.ts";
 import type { OpeningDocument } from "./engine.ts";
 
-/** What `toOpeningDocument` needs loaded with an opening. */
-export const openingDocumentInclude = {
-  employer: { select: { id: true, name: true } },
-  workplace: { include: { municipality: { select: { code: true, name: true } } } },
-  occupation: { include: { group: { select: { code: true, label: true } } } },
-} as const satisfies OpeningInclude;
+/**
+ * What `toOpeningDocument` needs, one flat row per opening: the opening's own columns and the labels
+ * of its employer, workplace, municipality and occupation. Read with one statement (a join by
+ * primary keys) instead of Prisma's `include`, which costs most of a reindex (issue 16). Values come
+ * as SQLite stores them through the read connection (DateTime as ISO text, booleans 0/1) and as
+ * Prisma maps them inside a transaction (Date, boolean): `toOpeningDocument` accepts both.
+ */
+export type OpeningDocumentRow = {
+  id: string;
+  status: string;
+  title: string;
+  description: string;
+  tasks: string;
+  occupationId: string;
+  skillIds: string;
+  kind: string;
+  employerId: string;
+  hoursMin: number;
+  hoursMax: number;
+  schedule: string;
+  environment: string;
+  accommodationsOffered: string;
+  competitive: boolean | number;
+  leadsToEmployment: string;
+  endDate: Date | string | null;
+  publishedAt: Date | string | null;
+  updatedAt: Date | string;
+  employerName: string;
+  municipalityCode: string;
+  lat: number;
+  lng: number;
+  municipalityName: string;
+  occupationLabel: string;
+  ssyk4Code: string;
+  occupationGroupLabel: string;
+};
 
-export type OpeningDocumentRow = OpeningGetPayload<{ include: typeof openingDocumentInclude }>;
+const DOCUMENT_COLUMNS = `o.id, o.status, o.title, o.description, o.tasks, o.occupationId, o.skillIds, o.kind,
+  o.employerId, o.hoursMin, o.hoursMax, o.schedule, o.environment, o.accommodationsOffered,
+  o.competitive, o.leadsToEmployment, o.endDate, o.publishedAt, o.updatedAt,
+  e.name AS employerName, w.municipalityCode, w.lat, w.lng, m.name AS municipalityName,
+  oc.label AS occupationLabel, oc.ssyk4Code, g.label AS occupationGroupLabel`;
+
+/** The document rows of these openings (any status), joined by primary keys only. */
+function documentRowsSql(count: number): string {
+  return `SELECT ${DOCUMENT_COLUMNS}
+    FROM Opening o
+    JOIN Employer e ON e.id = o.employerId
+    JOIN Workplace w ON w.id = o.workplaceId
+    JOIN Municipality m ON m.code = w.municipalityCode
+    JOIN Occupation oc ON oc.id = o.occupationId
+    JOIN OccupationGroup g ON g.code = oc.ssyk4Code
+    WHERE o.id IN (${new Array(count).fill("?").join(", ")})`;
+}
+
+/** Skill ids per lookup: below SQLite's historical limit of 999 bound parameters. */
+const SKILL_CHUNK = 500;
+
+const epochMs = (value: Date | string): number => (value instanceof Date ? value.getTime() : Date.parse(value));
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.length > 0) : [];
@@ -39,35 +91,34 @@ export function environmentValues(json: string): string[] {
 /** The search document for a published opening; `skillLabels` maps skill ids to labels. */
 export function toOpeningDocument(row: OpeningDocumentRow, skillLabels: ReadonlyMap<string, string>): OpeningDocument {
   const skillIds = stringList(parseJson<unknown>(row.skillIds, []));
-  const ssyk4Code = row.occupation.ssyk4Code;
   return {
     id: row.id,
     title: row.title,
     description: row.description,
     tasks: stringList(parseJson<unknown>(row.tasks, [])),
     occupationId: row.occupationId,
-    occupationLabel: row.occupation.label,
-    occupationGroupLabel: row.occupation.group.label,
-    ssyk4Code,
-    ssyk2Code: ssyk4Code.slice(0, 2),
+    occupationLabel: row.occupationLabel,
+    occupationGroupLabel: row.occupationGroupLabel,
+    ssyk4Code: row.ssyk4Code,
+    ssyk2Code: row.ssyk4Code.slice(0, 2),
     skillIds,
     skillLabels: skillIds.map((id) => skillLabels.get(id)).filter((l): l is string => Boolean(l)),
     kind: row.kind,
     employerId: row.employerId,
-    employerName: row.employer.name,
-    municipalityCode: row.workplace.municipalityCode,
-    municipalityName: row.workplace.municipality.name,
+    employerName: row.employerName,
+    municipalityCode: row.municipalityCode,
+    municipalityName: row.municipalityName,
     hoursMin: row.hoursMin,
     hoursMax: row.hoursMax,
     schedule: scheduleValues(row.schedule),
     environment: environmentValues(row.environment),
     accommodations: stringList(parseJson<unknown>(row.accommodationsOffered, [])),
-    competitive: row.competitive,
+    competitive: Boolean(row.competitive),
     leadsToEmployment: row.leadsToEmployment,
-    lat: row.workplace.lat,
-    lng: row.workplace.lng,
-    endDate: row.endDate ? row.endDate.getTime() : null,
-    publishedAt: (row.publishedAt ?? row.updatedAt).getTime(),
+    lat: row.lat,
+    lng: row.lng,
+    endDate: row.endDate === null ? null : epochMs(row.endDate),
+    publishedAt: epochMs(row.publishedAt ?? row.updatedAt),
   };
 }
 
@@ -83,13 +134,21 @@ export async function loadOpeningDocuments(
   if (ids.length === 0) return { documents: [], removed: [] };
   // By primary key only, the status checked here: `id IN (…) AND status = ?` lets a planner without
   // statistics walk the status index through every published opening (issue 16).
-  const rows = (await tx.opening.findMany({ where: { id: { in: ids } }, include: openingDocumentInclude })).filter(
+  const rows = (await cachedRead<OpeningDocumentRow>(tx, documentRowsSql(ids.length), ids)).filter(
     (r) => r.status === "published",
   );
-  const skillIds = new Set(rows.flatMap((r) => stringList(parseJson<unknown>(r.skillIds, []))));
-  const skills = skillIds.size
-    ? await tx.skill.findMany({ where: { id: { in: [...skillIds] } }, select: { id: true, label: true } })
-    : [];
+  const skillIds = [...new Set(rows.flatMap((r) => stringList(parseJson<unknown>(r.skillIds, []))))];
+  const skills: Array<{ id: string; label: string }> = [];
+  for (let i = 0; i < skillIds.length; i += SKILL_CHUNK) {
+    const part = skillIds.slice(i, i + SKILL_CHUNK);
+    skills.push(
+      ...(await cachedRead<{ id: string; label: string }>(
+        tx,
+        `SELECT id, label FROM Skill WHERE id IN (${new Array(part.length).fill("?").join(", ")})`,
+        part,
+      )),
+    );
+  }
   const skillLabels = new Map(skills.map((s) => [s.id, s.label]));
   const documents = rows.map((r) => toOpeningDocument(r, skillLabels));
   const found = new Set(rows.map((r) => r.id));
