@@ -11,65 +11,72 @@ import { dayKey } from "./swedish-time.ts";
 /** Income sources that are not public support (may be combined with "ingen offentlig försörjning"). */
 export const NON_PUBLIC_SOURCES = ["salary", "other", "no_public_support"] as const;
 
-export const ExitSchema = z
-  .object({
-    exitDate: dateField("avslutsdatum").refine((d) => notInFuture(d), "Avslutsdatum kan inte ligga i framtiden."),
-    exitReason: choice(exitReasons, "Välj en avslutsorsak."),
-    exitOccupation: choice(occupationStatuses, "Välj sysselsättning vid avslut."),
-    exitIncomeSources: listOf(incomeSources.schema, "Välj försörjningskällor i listan.").refine(
-      (v) => v.length > 0,
-      "Välj minst en försörjningskälla vid avslut (eller Ingen offentlig försörjning).",
-    ),
-  })
-  .superRefine((v, ctx) => {
-    const sources = v.exitIncomeSources as string[];
-    if (
-      sources.includes("no_public_support") &&
-      sources.some((s) => !(NON_PUBLIC_SOURCES as readonly string[]).includes(s))
-    ) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["exitIncomeSources"],
-        message: "Ingen offentlig försörjning kan inte kombineras med en offentlig försörjningskälla.",
-      });
-    }
-  });
-export type ExitInput = z.output<typeof ExitSchema>;
+/** The exit form; `now` (the caller's clock) says which days are in the future. */
+export const exitSchema = (now: Date) =>
+  z
+    .object({
+      exitDate: dateField("avslutsdatum").refine(
+        (d) => notInFuture(d, now),
+        "Avslutsdatum kan inte ligga i framtiden.",
+      ),
+      exitReason: choice(exitReasons, "Välj en avslutsorsak."),
+      exitOccupation: choice(occupationStatuses, "Välj sysselsättning vid avslut."),
+      exitIncomeSources: listOf(incomeSources.schema, "Välj försörjningskällor i listan.").refine(
+        (v) => v.length > 0,
+        "Välj minst en försörjningskälla vid avslut (eller Ingen offentlig försörjning).",
+      ),
+    })
+    .superRefine((v, ctx) => {
+      const sources = v.exitIncomeSources as string[];
+      if (
+        sources.includes("no_public_support") &&
+        sources.some((s) => !(NON_PUBLIC_SOURCES as readonly string[]).includes(s))
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["exitIncomeSources"],
+          message: "Ingen offentlig försörjning kan inte kombineras med en offentlig försörjningskälla.",
+        });
+      }
+    });
+export type ExitInput = z.output<ReturnType<typeof exitSchema>>;
 
-export const RetentionSchema = z
-  .object({
-    months: z
-      .enum(RETENTION_MONTHS.map(String) as [string, ...string[]], {
-        error: "Välj vilken uppföljning det gäller (3, 6 eller 12 månader).",
-      })
-      .transform(Number),
-    checkedAt: dateField("datum för uppföljningen").refine(
-      (d) => notInFuture(d),
-      "Uppföljningen kan inte ha skett i framtiden.",
-    ),
-    employed: z.enum(["yes", "no"], { error: "Svara om deltagaren fortfarande är anställd." }),
-    hours: z.string().trim().optional(),
-  })
-  .transform((v, ctx) => {
-    if (v.employed === "no")
-      return {
-        months: v.months as (typeof RETENTION_MONTHS)[number],
-        checkedAt: v.checkedAt,
-        employed: false,
-        hours: null,
-      };
-    const hours = v.hours && /^\d{1,2}$/.test(v.hours) ? Number(v.hours) : NaN;
-    if (!(hours >= 1 && hours <= 60)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["hours"],
-        message: "Skriv hur många timmar per vecka deltagaren arbetar, ett heltal från 1 till 60.",
-      });
-      return z.NEVER;
-    }
-    return { months: v.months as (typeof RETENTION_MONTHS)[number], checkedAt: v.checkedAt, employed: true, hours };
-  });
-export type RetentionInput = z.output<typeof RetentionSchema>;
+/** A retention check; `now` (the caller's clock) says which days are in the future. */
+export const retentionSchema = (now: Date) =>
+  z
+    .object({
+      months: z
+        .enum(RETENTION_MONTHS.map(String) as [string, ...string[]], {
+          error: "Välj vilken uppföljning det gäller (3, 6 eller 12 månader).",
+        })
+        .transform(Number),
+      checkedAt: dateField("datum för uppföljningen").refine(
+        (d) => notInFuture(d, now),
+        "Uppföljningen kan inte ha skett i framtiden.",
+      ),
+      employed: z.enum(["yes", "no"], { error: "Svara om deltagaren fortfarande är anställd." }),
+      hours: z.string().trim().optional(),
+    })
+    .transform((v, ctx) => {
+      if (v.employed === "no")
+        return {
+          months: v.months as (typeof RETENTION_MONTHS)[number],
+          checkedAt: v.checkedAt,
+          employed: false,
+          hours: null,
+        };
+      const hours = v.hours && /^\d{1,2}$/.test(v.hours) ? Number(v.hours) : NaN;
+      if (!(hours >= 1 && hours <= 60)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["hours"],
+          message: "Skriv hur många timmar per vecka deltagaren arbetar, ett heltal från 1 till 60.",
+        });
+        return z.NEVER;
+      }
+      return { months: v.months as (typeof RETENTION_MONTHS)[number], checkedAt: v.checkedAt, employed: true, hours };
+    });
+export type RetentionInput = z.output<ReturnType<typeof retentionSchema>>;
 
 /** A date (from a date field) before another day, compared as Swedish calendar days. */
 export function isBeforeDay(date: Date, other: Date): boolean {

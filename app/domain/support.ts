@@ -351,7 +351,24 @@ export function parseExtend(
   });
 }
 
-export const checkInShape = { notes: optionalText("anteckningen", SUPPORT_LIMITS.notes) };
+export const checkInShape = {
+  notes: optionalText("anteckningen", SUPPORT_LIMITS.notes),
+  date: optionalDateText("datum för uppföljningen"),
+};
+
+export type CheckInInput = { notes: string | null; date: Date | null };
+
+/**
+ * A follow-up (check-in) that took place: today when no date is given, or a past day (recorded
+ * afterwards, "tillbakadaterat"), never a future one. Its order against the enrolment, the
+ * placement's start and the exit is checked by the service (app/domain/date-order.ts).
+ */
+export function parseCheckIn(values: Record<string, string | string[]>, now: Date): FormResult<CheckInInput> {
+  return parseFields(checkInShape, values, ({ data, add }) => {
+    if (data.date && dayKey(data.date) > dayKey(now))
+      add("date", "Uppföljningen kan inte ha skett i framtiden. Boka ett möte i stället.");
+  }) as FormResult<CheckInInput>;
+}
 
 export const notesShape = {
   notes: requiredText("anteckningar", SUPPORT_LIMITS.notes),

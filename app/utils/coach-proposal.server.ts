@@ -13,7 +13,7 @@ import {
 } from "~/domain/proposals.ts";
 import { parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { dayKey, toSwedishDateTimeInput } from "~/domain/swedish-time.ts";
-import { backdatedDetail, dateOrderProblem, isBackdated } from "~/domain/date-order.ts";
+import { dateOrderProblem } from "~/domain/date-order.ts";
 import { audit } from "./audit.server.ts";
 import type { SessionUser } from "./auth.server.ts";
 import { db } from "./db.server.ts";
@@ -154,23 +154,8 @@ export async function coachProposalStep(
         exitedAt: proposal.participant.exitedAt,
       });
       if (outOfOrder) return invalid({ startDate: [outOfOrder] });
-      const result = await decideProposal(
-        user,
-        proposal,
-        { kind: "start", ...parsed.data },
-        { onBehalf: true, ip, now },
-      );
-      if (result.ok && isBackdated(parsed.data.startDate, now)) {
-        await audit(db, {
-          actorId: user.id,
-          participantId: proposal.participantId,
-          action: "update",
-          entity: "placement_date",
-          detail: backdatedDetail(`Placeringsstart (${proposal.opening.title})`, parsed.data.startDate),
-          ip,
-        });
-      }
-      return result;
+      // The back-dated start is audited inside decideProposal's transaction.
+      return await decideProposal(user, proposal, { kind: "start", ...parsed.data }, { onBehalf: true, ip, now });
     }
     case "decline": {
       const parsed = parseWith(DeclineSchema, values, values);

@@ -9,50 +9,64 @@ import { audit } from "./audit.server.ts";
 import { db } from "./db.server.ts";
 import { formValues, parseWith, type FieldErrors } from "~/domain/forms.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
-import type { FormRefusal, Result } from "~/domain/result.ts";
+import { fail, ok, type FormRefusal, type Result } from "~/domain/result.ts";
+import { backdatedDetail, dateOrderProblem, isBackdated } from "~/domain/date-order.ts";
+import { currentTime } from "./clock.server.ts";
+import { participantDates } from "./participant-dates.server.ts";
 
 const blank = (v: string | undefined) => (v ? v : undefined);
 
-export const ContactSchema = z
-  .object({
-    employerId: z.string().trim().max(40).optional().transform(blank),
-    newEmployerName: z.string().trim().max(200, "Namnet får vara högst 200 tecken.").optional().transform(blank),
-    newEmployerSector: z
-      .union([z.literal(""), sectors.schema])
-      .optional()
-      .transform((v) => (v ? v : undefined)),
-    kind: choice(employerContactKinds, "Välj typ av kontakt."),
-    occurredAt: dateField("datum för kontakten"),
-    notes: z.string().trim().max(4000, "Anteckningen får vara högst 4000 tecken.").optional().transform(blank),
-    followUpDate: optionalDateField("datum för uppföljning"),
-    participantId: z.string().trim().max(40).optional().transform(blank),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.employerId && !v.newEmployerName)
-      ctx.addIssue({
-        code: "custom",
-        path: ["employerId"],
-        message: "Välj en arbetsgivare, eller skriv namnet på en ny.",
-      });
-    if (v.newEmployerName && !v.employerId && !v.newEmployerSector)
-      ctx.addIssue({ code: "custom", path: ["newEmployerSector"], message: "Välj sektor för den nya arbetsgivaren." });
-    if (!notInFuture(v.occurredAt))
-      ctx.addIssue({ code: "custom", path: ["occurredAt"], message: "Kontakten kan inte ha skett i framtiden." });
-    if (v.followUpDate && dayKey(v.followUpDate) < dayKey(v.occurredAt)) {
-      ctx.addIssue({ code: "custom", path: ["followUpDate"], message: "Uppföljningen kan inte vara före kontakten." });
-    }
-  });
+/** The contact form; `now` (the caller's clock) says which days are in the future. */
+export const contactSchema = (now: Date) =>
+  z
+    .object({
+      employerId: z.string().trim().max(40).optional().transform(blank),
+      newEmployerName: z.string().trim().max(200, "Namnet får vara högst 200 tecken.").optional().transform(blank),
+      newEmployerSector: z
+        .union([z.literal(""), sectors.schema])
+        .optional()
+        .transform((v) => (v ? v : undefined)),
+      kind: choice(employerContactKinds, "Välj typ av kontakt."),
+      occurredAt: dateField("datum för kontakten"),
+      notes: z.string().trim().max(4000, "Anteckningen får vara högst 4000 tecken.").optional().transform(blank),
+      followUpDate: optionalDateField("datum för uppföljning"),
+      participantId: z.string().trim().max(40).optional().transform(blank),
+    })
+    .superRefine((v, ctx) => {
+      if (!v.employerId && !v.newEmployerName)
+        ctx.addIssue({
+          code: "custom",
+          path: ["employerId"],
+          message: "Välj en arbetsgivare, eller skriv namnet på en ny.",
+        });
+      if (v.newEmployerName && !v.employerId && !v.newEmployerSector)
+        ctx.addIssue({
+          code: "custom",
+          path: ["newEmployerSector"],
+          message: "Välj sektor för den nya arbetsgivaren.",
+        });
+      if (!notInFuture(v.occurredAt, now))
+        ctx.addIssue({ code: "custom", path: ["occurredAt"], message: "Kontakten kan inte ha skett i framtiden." });
+      if (v.followUpDate && dayKey(v.followUpDate) < dayKey(v.occurredAt)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["followUpDate"],
+          message: "Uppföljningen kan inte vara före kontakten.",
+        });
+      }
+    });
 
 export type ContactResult = Result<{ employerId: string }, FormRefusal>;
 
 /** Parses and records one contact (with a fixed employer when `employerId` is given). */
 export async function recordEmployerContact(
   formData: FormData,
-  o: { user: { id: string; organizationId: string }; ip: string; employerId?: string },
+  o: { user: { id: string; organizationId: string }; ip: string; employerId?: string; now?: Date },
 ): Promise<ContactResult> {
+  const now = o.now ?? currentTime();
   const values = formValues(formData);
   if (o.employerId) values.employerId = o.employerId;
-  const parsed = parseWith(ContactSchema, values, values);
+  const parsed = parseWith(contactSchema(now), values, values);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
   const input = parsed.data;
   const errors: FieldErrors = {};
@@ -70,7 +84,18 @@ export async function recordEmployerContact(
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
 
-  const employerId = await db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
+    if (input.participantId) {
+      // A contact about a participant is one of their milestones (first employer contact): on or
+      // after the enrolment and not after the exit (app/domain/date-order.ts).
+      const dates = await participantDates(tx, input.participantId);
+      const problem = dateOrderProblem("milestone", {
+        enrolledAt: dates.enrolledAt,
+        milestones: [input.occurredAt],
+        exitedAt: dates.exitedAt,
+      });
+      if (problem) return fail({ errors: { occurredAt: [problem] } as FieldErrors });
+    }
     const employer = input.employerId
       ? { id: input.employerId }
       : await tx.employer.create({
@@ -114,10 +139,20 @@ export async function recordEmployerContact(
         detail: employerContactKinds.label(input.kind),
         ip: o.ip,
       });
+      if (isBackdated(input.occurredAt, now)) {
+        await audit(tx, {
+          actorId: o.user.id,
+          participantId: input.participantId,
+          action: "update",
+          entity: "employer_contact_date",
+          detail: backdatedDetail(`Arbetsgivarkontakt (${employerContactKinds.label(input.kind)})`, input.occurredAt),
+          ip: o.ip,
+        });
+      }
     }
-    return employer.id;
+    return ok({ employerId: employer.id });
   });
-  return { ok: true, employerId };
+  return saved.ok ? saved : { ok: false, errors: saved.errors, values };
 }
 
 const contactInclude = {

@@ -18,6 +18,7 @@ import { fail, ok, type FieldRefusal, type Result } from "~/domain/result.ts";
 import { audit } from "./audit.server.ts";
 import { currentTime } from "./clock.server.ts";
 import { db, parseJson, type DbOrTx } from "./db.server.ts";
+import { participantDates } from "./participant-dates.server.ts";
 import { changePhase } from "./participants.server.ts";
 
 /** Everything the outcome page shows for one participant. */
@@ -81,6 +82,51 @@ export function retentionPlan(firstEmploymentAt: Date | null, checks: readonly R
   }));
 }
 
+/**
+ * The outcome page's data for staff (app/routes/coach/outcome.tsx): milestones, the start and exit
+ * data, the employment and the retention plan from the real employment start. Reading it is audited.
+ */
+export async function loadOutcomePage(
+  user: { id: string },
+  participantId: string,
+  options: { ip?: string; now?: Date } = {},
+) {
+  const now = options.now ?? currentTime();
+  const { participant: p, milestones, retention } = await loadOutcome(participantId);
+  await audit(db, { actorId: user.id, participantId: p.id, action: "read", entity: "outcome", ip: options.ip });
+  const employmentPlacement = milestones.firstEmploymentAt
+    ? p.placements.find((x) => (x.opening?.kind ?? x.kind) === "job")
+    : undefined;
+  return {
+    today: dayKey(now),
+    participant: {
+      id: p.id,
+      pseudonym: p.pseudonym,
+      phase: p.phase,
+      enrolledAt: p.enrolledAt,
+      exitedAt: p.exitedAt,
+      notCountedReason: p.notCountedReason,
+      startOccupation: p.startOccupation,
+      startIncomeSources: parseJson<string[]>(p.startIncomeSources, []),
+    },
+    milestones,
+    employment: employmentPlacement
+      ? {
+          title: employmentPlacement.opening?.title ?? null,
+          employer: employmentPlacement.opening?.employer.name ?? null,
+          hoursPerWeek: employmentPlacement.hoursPerWeek,
+        }
+      : null,
+    exit: {
+      exitReason: p.outcome?.exitReason ?? null,
+      exitOccupation: p.outcome?.exitOccupation ?? null,
+      exitIncomeSources: parseJson<string[]>(p.outcome?.exitIncomeSources, []),
+    },
+    retention: retentionPlan(milestones.firstEmploymentAt, retention),
+  };
+}
+export type OutcomePageData = Awaited<ReturnType<typeof loadOutcomePage>>;
+
 /** Writes the derived milestones into the outcome record (creating it when missing). */
 export async function syncMilestones(tx: DbOrTx, participantId: string) {
   const { milestones } = await loadOutcome(participantId, tx);
@@ -142,21 +188,14 @@ export async function recordRetention(tx: DbOrTx, participantId: string, input: 
  */
 export async function saveExit(
   user: { id: string },
-  participant: { id: string; phase: string; enrolledAt: Date },
+  participant: { id: string; phase: string },
   input: ExitInput,
-  ip?: string,
-  now: Date = currentTime(),
+  options: { ip?: string; now?: Date } = {},
 ): Promise<Result<object, FieldRefusal>> {
+  const { ip, now = currentTime() } = options;
   return db.$transaction(async (tx) => {
-    const placements = await tx.placement.findMany({
-      where: { participantId: participant.id },
-      select: { startDate: true },
-    });
-    const problem = dateOrderProblem("exit", {
-      enrolledAt: participant.enrolledAt,
-      placementStarts: placements.map((p) => p.startDate),
-      exitedAt: input.exitDate,
-    });
+    const dates = await participantDates(tx, participant.id);
+    const problem = dateOrderProblem("exit", { ...dates, exitedAt: input.exitDate });
     if (problem) return fail({ errors: { exitDate: [problem] } });
     await recordExit(tx, participant, input, user.id);
     await audit(tx, {
@@ -181,9 +220,38 @@ export async function saveExit(
   });
 }
 
-/** The coach records a retention check from the outcome page (audited). */
-export async function saveRetention(user: { id: string }, participantId: string, input: RetentionInput, ip?: string) {
-  await db.$transaction(async (tx) => {
+/**
+ * The coach records a retention check from the outcome page (audited). The check needs an employment
+ * and its day goes through the date-order rule: on or after the enrolment and the first employment's
+ * start (it may lie after the exit: the 12-month check often comes after the participant has left).
+ * A past day is audited as back-dated; a refused one changes nothing.
+ */
+export async function saveRetention(
+  user: { id: string },
+  participantId: string,
+  input: RetentionInput,
+  options: { ip?: string; now?: Date } = {},
+): Promise<Result<object, FieldRefusal>> {
+  const now = options.now ?? currentTime();
+  return db.$transaction(async (tx) => {
+    const { participant, milestones } = await loadOutcome(participantId, tx);
+    if (!milestones.firstEmploymentAt) {
+      return fail({
+        errors: {
+          months: ["Uppföljning efter anställning kan registreras först när deltagaren har fått en anställning."],
+        },
+      });
+    }
+    const problem = dateOrderProblem(
+      "milestone",
+      {
+        enrolledAt: participant.enrolledAt,
+        placementStarts: [milestones.firstEmploymentAt],
+        milestones: [input.checkedAt],
+      },
+      "anställningens start",
+    );
+    if (problem) return fail({ errors: { checkedAt: [problem] } });
     await recordRetention(tx, participantId, input);
     await audit(tx, {
       actorId: user.id,
@@ -191,8 +259,19 @@ export async function saveRetention(user: { id: string }, participantId: string,
       action: "update",
       entity: "outcome",
       detail: `Uppföljning efter ${input.months} månader: ${input.employed ? `anställd, ${input.hours} tim/v` : "inte anställd"}`,
-      ip,
+      ip: options.ip,
     });
+    if (isBackdated(input.checkedAt, now)) {
+      await audit(tx, {
+        actorId: user.id,
+        participantId,
+        action: "update",
+        entity: "retention_date",
+        detail: backdatedDetail(`Uppföljningsdatum (efter ${input.months} månader)`, input.checkedAt),
+        ip: options.ip,
+      });
+    }
+    return ok();
   });
 }
 

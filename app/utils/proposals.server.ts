@@ -30,6 +30,7 @@ import {
   type Presentation,
   type ProposalEvent,
 } from "~/domain/proposals.ts";
+import { backdatedDetail, isBackdated } from "~/domain/date-order.ts";
 import { haversineKm } from "~/domain/geo.ts";
 import type { Reason } from "~/domain/matching/index.ts";
 import { audit } from "./audit.server.ts";
@@ -517,6 +518,18 @@ export async function decideProposal(
         actorId: actor.id,
         hoursPerWeek: decision.hoursPerWeek,
       });
+      // A start recorded after the fact (coach on the employer's behalf) is audited as back-dated in
+      // the same transaction: a failure leaves neither the placement nor the audit row.
+      if (isBackdated(decision.startDate, now)) {
+        await audit(tx, {
+          actorId: actor.id,
+          participantId: proposal.participantId,
+          action: "update",
+          entity: "placement_date",
+          detail: backdatedDetail(`Placeringsstart (${proposal.opening.title})`, decision.startDate),
+          ip: options.ip,
+        });
+      }
       update = `Start ${formatDate(decision.startDate)}.`;
       next = "Placeringen och stödtråden med arbetsgivaren är skapade.";
       message = `Klart! ${proposal.participant.pseudonym} börjar ${formatDate(decision.startDate)}. Coachen och ni har nu en egen tråd för stödet.`;

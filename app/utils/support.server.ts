@@ -8,7 +8,8 @@
 // organisation's or employer's placements are not revealed.
 import { currentTime } from "./clock.server.ts";
 import { kickOutbox } from "../../emails/outbox.server.ts";
-import { meetingState, nextCheckInAfter, placementFlags, type PlanInput } from "~/domain/support.ts";
+import { meetingState, nextCheckInAfter, placementFlags, type CheckInInput, type PlanInput } from "~/domain/support.ts";
+import { backdatedDetail, dateOrderProblem, isBackdated } from "~/domain/date-order.ts";
 import { formatDuration, medianMs, responseInfo, sideOfRole } from "~/domain/threads.ts";
 import { phaseForPlacementKind } from "./placements.server.ts";
 import { audit } from "./audit.server.ts";
@@ -28,7 +29,8 @@ import {
 } from "./threads.server.ts";
 import { notFound } from "./responses.server.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
-import type { Result } from "~/domain/result.ts";
+import { fail, ok, type FieldRefusal, type Result } from "~/domain/result.ts";
+import { participantDates } from "./participant-dates.server.ts";
 
 export type Audience = "staff" | "employer" | "participant";
 
@@ -433,29 +435,51 @@ export async function updatePlan(user: SessionUser, placement: LoadedPlacement, 
   });
 }
 
-/** A check-in done now: recorded as a done follow-up, and the next one planned by the intensity. */
+/**
+ * A check-in that took place — today, or on a past day recorded afterwards: a done follow-up on that
+ * day, and the next check-in planned by the intensity from the latest follow-up that took place. The
+ * day must lie on or after the enrolment and the placement's start and not after the exit (the
+ * date-order rule, checked inside the transaction); a refused day changes nothing. A past day is
+ * audited as back-dated.
+ */
 export async function recordCheckIn(
   user: SessionUser,
   placement: LoadedPlacement,
-  notes: string | null,
-  now = currentTime(),
-) {
-  await db.$transaction(async (tx) => {
+  input: CheckInInput,
+  options: { ip?: string; now?: Date } = {},
+): Promise<Result<object, FieldRefusal>> {
+  const now = options.now ?? currentTime();
+  const backdated = input.date !== null && isBackdated(input.date, now);
+  const at = backdated ? input.date! : now;
+  return db.$transaction(async (tx) => {
+    const dates = await participantDates(tx, placement.participantId);
+    const problem = dateOrderProblem("milestone", {
+      enrolledAt: dates.enrolledAt,
+      placementStarts: [placement.startDate],
+      milestones: [at],
+      exitedAt: dates.exitedAt,
+    });
+    if (problem) return fail({ errors: { date: [problem] } });
     await tx.meeting.create({
       data: {
         placementId: placement.id,
         kind: "follow_up",
-        scheduledAt: now,
+        scheduledAt: at,
         durationMin: 30,
         status: "done",
-        doneAt: now,
-        notes: notes ?? "Uppföljning gjord.",
+        doneAt: at,
+        notes: input.notes ?? "Uppföljning gjord.",
         createdById: user.id,
       },
     });
+    const latest = await tx.meeting.findFirst({
+      where: { placementId: placement.id, status: "done", scheduledAt: { lte: now } },
+      orderBy: { scheduledAt: "desc" },
+      select: { scheduledAt: true },
+    });
     await tx.placement.update({
       where: { id: placement.id },
-      data: { nextCheckInAt: nextCheckInAfter(now, placement.supportIntensity) },
+      data: { nextCheckInAt: nextCheckInAfter(latest?.scheduledAt ?? at, placement.supportIntensity) },
     });
     await audit(tx, {
       actorId: user.id,
@@ -463,7 +487,19 @@ export async function recordCheckIn(
       action: "update",
       entity: "placement",
       detail: "check-in",
+      ip: options.ip,
     });
+    if (backdated) {
+      await audit(tx, {
+        actorId: user.id,
+        participantId: placement.participantId,
+        action: "update",
+        entity: "follow_up_date",
+        detail: backdatedDetail(`Uppföljningsdatum (${placement.opening.title})`, at),
+        ip: options.ip,
+      });
+    }
+    return ok();
   });
 }
 

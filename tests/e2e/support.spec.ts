@@ -95,7 +95,7 @@ test("placement page, a message both ways, a meeting with an invitation, and the
   await c
     .getByLabel("Anteckning från uppföljningen (valfritt)", { exact: true })
     .fill("Pratade med handledaren i telefon.");
-  await c.getByRole("button", { name: "Uppföljning gjord i dag" }).click();
+  await c.getByRole("button", { name: "Registrera uppföljningen" }).click();
   await expect(c.getByText("Uppföljningen är registrerad")).toBeVisible();
   await expect(c.getByRole("region", { name: "Stödplan" }).getByText("Försenad", { exact: true })).toHaveCount(0);
   await expectAccessible(c);

@@ -15,6 +15,10 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 describe("employer contacts", () => {
   test("a contact about a participant is logged, derives the first employer contact and is audited", async () => {
     const { coach, employer, participant } = await createWorld();
+    await db.participant.update({
+      where: { id: participant.id },
+      data: { enrolledAt: new Date(Date.now() - 10 * 86_400_000) },
+    });
     const cookie = await sessionCookieFor(coach.id);
     const result = await submit(
       contactsRoute,

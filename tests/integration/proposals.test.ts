@@ -342,6 +342,40 @@ describe("the whole workflow", () => {
     const placement = await db.placement.findFirstOrThrow({ where: { proposalId: p.id } });
     expect(dayKey(placement.startDate)).toBe(dayInput(-800));
   });
+
+  test("a back-dated start and its audit row are one transaction: when the audit row fails, there is no placement", async () => {
+    const w = await setup();
+    const offline = await createParticipant(w.organization.id, {
+      coachId: w.coach.id,
+      enrolledAt: new Date(Date.now() - 60 * DAY),
+    });
+    await submit(coachMatches, "/x", { intent: "propose", openingId: w.opening.id }, w.coachCookie, {
+      participantId: offline.id,
+    });
+    const p = await db.proposal.findFirstOrThrow({ where: { participantId: offline.id } });
+    await coachStep(w, p.id, { intent: "answer", answer: "yes" });
+    await coachStep(w, p.id, { intent: "present" });
+    const auditsBefore = await db.auditEvent.count({ where: { participantId: offline.id } });
+    // The database refuses the back-dating audit row (a real SQLite trigger), as a failing write would.
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_backdating BEFORE INSERT ON AuditEvent WHEN NEW.entity = 'placement_date'
+       BEGIN SELECT RAISE(ABORT, 'refused by test'); END`,
+    );
+    try {
+      // (Prisma reports the trigger's abort as a constraint violation.)
+      await expect(coachStep(w, p.id, { intent: "start", startDate: dayInput(-20) })).rejects.toThrow();
+    } finally {
+      await db.$executeRawUnsafe("DROP TRIGGER refuse_backdating");
+    }
+    expect(await db.placement.count({ where: { proposalId: p.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { participantId: offline.id } })).toBe(auditsBefore);
+    expect(await statusOf(p.id)).toBe("presented");
+
+    // Without the refusal the same step writes both.
+    expect((await coachStep(w, p.id, { intent: "start", startDate: dayInput(-20) })).status).toBe(302);
+    expect(await db.placement.count({ where: { proposalId: p.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { participantId: offline.id, entity: "placement_date" } })).toBe(1);
+  });
 });
 
 describe("withdrawal", () => {

@@ -298,7 +298,7 @@ describe("retention", () => {
       cookie,
       params,
     );
-    expect(fieldErrors(early).checkedAt![0]).toMatch(/^Uppföljningen kan inte ligga före anställningens start/);
+    expect(fieldErrors(early).checkedAt![0]).toMatch(/^Datumet kan inte ligga före anställningens start/);
     expect(await db.outcomeRecord.count({ where: { participantId: participant.id } })).toBe(0);
   });
 

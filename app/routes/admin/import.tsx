@@ -9,6 +9,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { SelectField } from "~/components/form-controls.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -143,7 +144,7 @@ export default function ImportPage() {
           placeholder="Känn igen automatiskt"
           options={importKinds.map((k) => ({ value: importKindWords[k], label: importKindLabels[k] }))}
         />
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
           Provkör
         </button>
       </Form>
@@ -176,9 +177,17 @@ function Templates() {
 }
 
 function DryRunReport({ report, token }: { report: ReportView; token: string | null }) {
+  // A clean dry run has no error alert to take focus: the report's heading takes it, so keyboard and
+  // screen-reader users land on the result (with problems, the alert above is focused instead).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (report.problems.length === 0) heading.current?.focus();
+  }, [report]);
   return (
     <section aria-labelledby="dry-run-heading">
-      <h2 id="dry-run-heading">Provkörning: {report.fileName}</h2>
+      <h2 id="dry-run-heading" tabIndex={-1} ref={heading}>
+        Provkörning: {report.fileName}
+      </h2>
       <p role="status">{report.summary}</p>
       {report.problems.length > 0 ? (
         <div className="table-wrap">

@@ -17,7 +17,7 @@ import {
   parseExtend,
   parsePlan,
   placementMessageShape,
-  checkInShape,
+  parseCheckIn,
   supportPaths,
 } from "~/domain/support.ts";
 import { placementEndReasons, placementStatuses, supportIntensities } from "~/domain/placements.ts";
@@ -71,7 +71,7 @@ type ActionResult = {
   message?: string;
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireOrgStaff(request);
   const placement = await requirePlacement(user, params.placementId, "staff");
   const values = formValues(await request.formData());
@@ -99,9 +99,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "checkin": {
       if (ended) return fail({}, "Stödet är avslutat.");
-      const form = parseFields(checkInShape, values);
+      const now = currentTime();
+      const form = parseCheckIn(values, now);
       if (!form.ok) return fail(form.errors);
-      await recordCheckIn(user, placement, form.data.notes);
+      const result = await recordCheckIn(user, placement, form.data, { ip: clientIp(context), now });
+      if (!result.ok) return fail(result.errors);
       throw await done("uppfoljning");
     }
     case "extend": {
@@ -113,10 +115,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "end": {
       if (ended) return fail({}, "Stödet är redan avslutat.");
-      const form = parseEnd(values, placement);
+      const now = currentTime();
+      const form = parseEnd(values, placement, now);
       if (!form.ok) return fail(form.errors);
-      const { exited } = await endSupport(user, placement, form.data);
-      throw await done("avslutad", exited ? "?avslut=arbete" : form.data.reason === "moved" ? "?avslut=flytt" : "");
+      const result = await endSupport(user, placement, form.data, { ip: clientIp(context), now });
+      if (!result.ok) return fail(result.errors);
+      const query = result.exited ? "?avslut=arbete" : form.data.reason === "moved" ? "?avslut=flytt" : "";
+      throw await done("avslutad", query);
     }
     default:
       return fail({}, "Okänd åtgärd.");
@@ -184,14 +189,25 @@ export default function CoachPlacement() {
           {!ended ? (
             <Form method="post" className="form" noValidate>
               <input type="hidden" name="intent" value="checkin" />
+              <Field
+                label="Datum för uppföljningen"
+                name="date"
+                hint="I dag, eller ett tidigare datum om du registrerar i efterhand."
+                errors={errorsFor("checkin")?.date}
+                inputProps={{
+                  type: "date",
+                  max: page.today,
+                  defaultValue: kept(valuesFor("checkin"), "date", page.today),
+                }}
+              />
               <TextareaField
                 label="Anteckning från uppföljningen (valfritt)"
                 name="notes"
                 errors={errorsFor("checkin")?.notes}
-                textareaProps={{ rows: 2 }}
+                textareaProps={{ rows: 2, defaultValue: kept(valuesFor("checkin"), "notes") ?? undefined }}
               />
               <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
-                Uppföljning gjord i dag
+                Registrera uppföljningen
               </button>
             </Form>
           ) : null}
