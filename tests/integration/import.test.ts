@@ -3,11 +3,9 @@
 // updates and never duplicates, bad files (wrong encoding, missing columns, unknown codes, dates
 // out of order, a 50 MB file) are refused and change nothing; the four kinds of file; .xlsx; the
 // admin page (upload → dry run → confirm) and who may use it; the templates; the CLI.
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, test } from "vitest";
 import { importColumns, type ImportKind } from "~/domain/import/columns.ts";
 import * as importRoute from "~/routes/admin/import.tsx";
@@ -17,11 +15,11 @@ import { runImport } from "~/utils/import/import.server.ts";
 import { readImportFile, readImportFileFromDisk } from "~/utils/import/read-file.server.ts";
 import { xlsxOf } from "~/utils/import/templates.server.ts";
 import { checkRequest } from "~/utils/request-guard.server.ts";
+import { runCli } from "../support/cli.ts";
 import { createUser, createWorld } from "../support/factories.ts";
 import { noticeOf, sessionCookieFor, settle, TEST_ORIGIN, testContext } from "../support/requests.ts";
 import { load, submit } from "../support/routes.ts";
 
-const run = promisify(execFile);
 const NOW = new Date("2026-06-15T10:00:00Z");
 const SUBPROCESS_TEST_TIMEOUT_MS = 240_000;
 
@@ -462,17 +460,8 @@ describe("the admin page", () => {
 });
 
 describe("npm run import", () => {
-  async function cli(args: string[]) {
-    try {
-      const { stdout, stderr } = await run("node", ["--import", "tsx", "scripts/import.ts", ...args], {
-        env: { ...process.env, NODE_ENV: "test" },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  /** `npm run import`: through tsx as npm starts it when asked, otherwise the script compiled for the run. */
+  const cli = (args: string[], options: { viaTsx?: boolean } = {}) => runCli("import", args, options);
 
   test(
     "a dry run prints what would be written; a bad file prints each problem, exits 2 and writes nothing",
@@ -482,7 +471,7 @@ describe("npm run import", () => {
         const good = path.join(dir, "deltagare.csv");
         fs.writeFileSync(good, csv([headers("participants"), participant("CLI-1")]));
         const before = await counts();
-        const dry = await cli(["--org", world.organization.id, "--file", good, "--dry-run"]);
+        const dry = await cli(["--org", world.organization.id, "--file", good, "--dry-run"], { viaTsx: true });
         expect(dry).toMatchObject({ code: 0 });
         expect(dry.stdout).toContain(
           "deltagare.csv (deltagare): 1 rader utan fel. Provkörning: 1 nya och 0 uppdaterade skulle skrivas.",

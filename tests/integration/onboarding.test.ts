@@ -1,8 +1,6 @@
 // Issue 11: an organisation, its staff and its employers start without the seed — org:create, the
 // admin's staff and organisation pages, the employer's own registration and the coach who accepts.
 // Every route is checked for role and organisation scope; every form for 400 with nothing changed.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import * as caseloads from "~/routes/admin/caseloads.tsx";
 import * as organizationPage from "~/routes/admin/organization.tsx";
@@ -17,23 +15,13 @@ import * as forEmployers from "~/routes/public/for-employers.tsx";
 import { getUser } from "~/utils/auth.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { createOrganizationWithAdmin } from "~/utils/organizations.server.ts";
+import { runCli } from "../support/cli.ts";
 import { createEmployer, createOpening, createUser, createWorkplace, createWorld } from "../support/factories.ts";
 import { getRequest, noticeOf, postRequest, sessionCookieFor, settle, testContext } from "../support/requests.ts";
 import { fieldErrors, load, submit } from "../support/routes.ts";
 
-const run = promisify(execFile);
-
-async function orgCli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run("node", ["--import", "tsx", "scripts/org.ts", ...args], {
-      env: { ...process.env, NODE_ENV: "test" },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** `npm run org:*`: through tsx as npm starts it when asked, otherwise the script compiled for the run. */
+const orgCli = (args: string[], options: { viaTsx?: boolean } = {}) => runCli("org", args, options);
 
 async function serve(organizationId: string, ...codes: string[]) {
   for (const municipalityCode of codes)
@@ -63,17 +51,20 @@ describe("npm run org:create / org:list", () => {
     }
     expect(await counts()).toEqual(before);
 
-    const ok = await orgCli([
-      "create",
-      "--name",
-      "Jobbtorget Väst",
-      "--admin",
-      "Chef@Jobbtorget.example",
-      "--admin-name",
-      "Cecilia Chef",
-      "--municipalities",
-      "0680,0684",
-    ]);
+    const ok = await orgCli(
+      [
+        "create",
+        "--name",
+        "Jobbtorget Väst",
+        "--admin",
+        "Chef@Jobbtorget.example",
+        "--admin-name",
+        "Cecilia Chef",
+        "--municipalities",
+        "0680,0684",
+      ],
+      { viaTsx: true },
+    );
     expect(ok.code).toBe(0);
     const org = await db.organization.findFirstOrThrow({
       where: { name: "Jobbtorget Väst" },

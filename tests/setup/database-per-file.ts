@@ -15,7 +15,10 @@ process.env.MAILBOX_DIR = path.join(runDir, `${name}-mailbox`);
 delete process.env.SMTP_URL;
 
 afterAll(async () => {
-  const { db } = await import("../../app/utils/db.server.ts");
-  await db.$disconnect();
+  // Only a file that used the database has a client to close (app/utils/db.server.ts keeps it on
+  // globalThis). Importing the module just to close it would load Prisma's query compiler (about
+  // a second of CPU) in every pure unit test file.
+  const { __bryggaDb: db } = globalThis as { __bryggaDb?: { $disconnect(): Promise<void> } };
+  await db?.$disconnect();
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 });

@@ -6,5 +6,7 @@ export const TEST_DB_ROOT = path.resolve("tests/.db");
 declare module "vitest" {
   export interface ProvidedContext {
     testRunDir: string;
+    /** The npm CLIs compiled for this run (tests/setup/compile-cli.ts). */
+    cliDir: string;
   }
 }
