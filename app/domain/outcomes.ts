@@ -3,7 +3,7 @@
 // form, shared by the page and its action; rules that need the participant (dates after enrolment
 // and employment) are checked by outcomeDateProblems.
 import { z } from "zod";
-import { choice, dateField, listOf, notInFuture } from "./enrolment.ts";
+import { choice, dateAtNoonField, listOf, notInFuture } from "./enrolment.ts";
 import { RETENTION_MONTHS } from "./reports/config.ts";
 import { exitReasons, incomeSources, occupationStatuses } from "./vocab/outcomes.ts";
 import { dayKey } from "./swedish-time.ts";
@@ -13,7 +13,7 @@ export const NON_PUBLIC_SOURCES = ["salary", "other", "no_public_support"] as co
 
 export const ExitSchema = z
   .object({
-    exitDate: dateField("avslutsdatum").refine((d) => notInFuture(d), "Avslutsdatum kan inte ligga i framtiden."),
+    exitDate: dateAtNoonField("avslutsdatum").refine((d) => notInFuture(d), "Avslutsdatum kan inte ligga i framtiden."),
     exitReason: choice(exitReasons, "Välj en avslutsorsak."),
     exitOccupation: choice(occupationStatuses, "Välj sysselsättning vid avslut."),
     exitIncomeSources: listOf(incomeSources.schema, "Välj försörjningskällor i listan.").refine(
@@ -43,7 +43,7 @@ export const RetentionSchema = z
         error: "Välj vilken uppföljning det gäller (3, 6 eller 12 månader).",
       })
       .transform(Number),
-    checkedAt: dateField("datum för uppföljningen").refine(
+    checkedAt: dateAtNoonField("datum för uppföljningen").refine(
       (d) => notInFuture(d),
       "Uppföljningen kan inte ha skett i framtiden.",
     ),
