@@ -2,6 +2,7 @@
 // downloads and definitions. The route (app/routes/reports/report.tsx) loads and filters.
 import { countSv, NOUNS } from "~/domain/swedish.ts";
 import { Link, type useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import {
   BarChart,
   BeforeAfterChart,
@@ -79,6 +80,20 @@ function KeyFigure({ value, text }: { value: string; text: string }) {
   );
 }
 
+/** Tables one after another, each followed by its description. */
+function TablesWithDescriptions({ tables, k }: { tables: ReportTable[]; k: number }) {
+  return (
+    <>
+      {tables.map((table) => (
+        <Fragment key={table.id}>
+          <ReportTableView table={table} minGroupSize={k} />
+          <p className="muted">{table.description}</p>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 const bar = (label: string, cell: Cell | undefined, note?: string): BarDatum => ({
   label,
   value: cellNumber(cell),
@@ -153,6 +168,17 @@ function BeforeAfter({ table, k, lead }: { table: ReportTable; k: number; lead: 
   );
 }
 
+/** The before/after sections, in page order. */
+const beforeAfterSections: Array<{ id: string; title: string; table: TableId }> = [
+  { id: "sysselsattning", title: "Sysselsättning före och efter", table: "occupation" },
+  { id: "forsorjning", title: "Försörjning före och efter", table: "income" },
+];
+
+const mapScopeLinks: Array<{ scope: MapScope; label: string }> = [
+  { scope: "county", label: "Länet" },
+  { scope: "country", label: "Hela Sverige" },
+];
+
 export function Report({ d }: { d: Loaded }) {
   const k = d.meta.minGroupSize;
   const t = (id: TableId) => tableById(d.tables, id);
@@ -181,6 +207,21 @@ export function Report({ d }: { d: Loaded }) {
         .map(([, v]) => v.value ?? 0),
     ),
   );
+  const keyFigures = [
+    { value: displayCell(cell("period", "active", "total"), k), text: "registrerade deltagare under perioden" },
+    {
+      value: displayCell(cell("results", "work-or-studies-share", "total"), k),
+      text: "av de avslutade gick till arbete eller studier",
+    },
+    {
+      value: displayCell(cell("results", "employed-share", "total"), k),
+      text: "av periodens deltagare har fått en anställning",
+    },
+    {
+      value: `${displayCell(cell("milestones", "employer_contact:total", "median"), k)} dagar`,
+      text: "till första arbetsgivarkontakt (median)",
+    },
+  ];
   const outside = Object.entries(mapValues).filter(([c, v]) => !drawn.has(c) && (v.value || v.hidden)).length;
 
   return (
@@ -197,22 +238,9 @@ export function Report({ d }: { d: Loaded }) {
             : "Exakta tal för organisationens eget arbete."}
         </p>
         <ul className="key-figures">
-          <KeyFigure
-            value={displayCell(cell("period", "active", "total"), k)}
-            text="registrerade deltagare under perioden"
-          />
-          <KeyFigure
-            value={displayCell(cell("results", "work-or-studies-share", "total"), k)}
-            text="av de avslutade gick till arbete eller studier"
-          />
-          <KeyFigure
-            value={displayCell(cell("results", "employed-share", "total"), k)}
-            text="av periodens deltagare har fått en anställning"
-          />
-          <KeyFigure
-            value={`${displayCell(t("milestones").rows.find((r) => r.key === "employer_contact:total")?.cells.median, k)} dagar`}
-            text="till första arbetsgivarkontakt (median)"
-          />
+          {keyFigures.map((f) => (
+            <KeyFigure key={f.text} value={f.value} text={f.text} />
+          ))}
         </ul>
         <div className="report-exports">
           <p>
@@ -228,8 +256,7 @@ export function Report({ d }: { d: Loaded }) {
       </section>
 
       <Section id="deltagare" title="Deltagare" query={query} tables={[t("participants"), t("period")]}>
-        <ReportTableView table={t("participants")} minGroupSize={k} />
-        <p className="muted">{t("participants").description}</p>
+        <TablesWithDescriptions tables={[t("participants")]} k={k} />
         <div>
           <h3 id="not-counted-title">Räknas inte i resultaten</h3>
           {d.notCounted.total === 0 ? (
@@ -252,8 +279,7 @@ export function Report({ d }: { d: Loaded }) {
             </>
           )}
         </div>
-        <ReportTableView table={t("period")} minGroupSize={k} />
-        <p className="muted">{t("period").description}</p>
+        <TablesWithDescriptions tables={[t("period")]} k={k} />
       </Section>
 
       <Section
@@ -262,12 +288,7 @@ export function Report({ d }: { d: Loaded }) {
         query={query}
         tables={[t("results"), t("exit-reasons"), t("sus-exit-reasons")]}
       >
-        <ReportTableView table={t("results")} minGroupSize={k} />
-        <p className="muted">{t("results").description}</p>
-        <ReportTableView table={t("exit-reasons")} minGroupSize={k} />
-        <p className="muted">{t("exit-reasons").description}</p>
-        <ReportTableView table={t("sus-exit-reasons")} minGroupSize={k} />
-        <p className="muted">{t("sus-exit-reasons").description}</p>
+        <TablesWithDescriptions tables={[t("results"), t("exit-reasons"), t("sus-exit-reasons")]} k={k} />
       </Section>
 
       <Section
@@ -276,31 +297,14 @@ export function Report({ d }: { d: Loaded }) {
         query={query}
         tables={[t("sectors"), t("status-at-end")]}
       >
-        <ReportTableView table={t("sectors")} minGroupSize={k} />
-        <p className="muted">{t("sectors").description}</p>
-        <ReportTableView table={t("status-at-end")} minGroupSize={k} />
-        <p className="muted">{t("status-at-end").description}</p>
+        <TablesWithDescriptions tables={[t("sectors"), t("status-at-end")]} k={k} />
       </Section>
 
-      <Section
-        id="sysselsattning"
-        title="Sysselsättning före och efter"
-        lead={t("occupation").description}
-        query={query}
-        tables={[t("occupation")]}
-      >
-        <BeforeAfter table={t("occupation")} k={k} lead={t("occupation").description} />
-      </Section>
-
-      <Section
-        id="forsorjning"
-        title="Försörjning före och efter"
-        lead={t("income").description}
-        query={query}
-        tables={[t("income")]}
-      >
-        <BeforeAfter table={t("income")} k={k} lead={t("income").description} />
-      </Section>
+      {beforeAfterSections.map(({ id, title, table }) => (
+        <Section key={id} id={id} title={title} lead={t(table).description} query={query} tables={[t(table)]}>
+          <BeforeAfter table={t(table)} k={k} lead={t(table).description} />
+        </Section>
+      ))}
 
       <Section id="vagen" title="Vägen till arbete" lead={funnel.description} query={query} tables={[funnel]}>
         <ChartLayout
@@ -351,8 +355,7 @@ export function Report({ d }: { d: Loaded }) {
             </ChartFigure>
           ))}
         </div>
-        <ReportTableView table={distribution} minGroupSize={k} />
-        <p className="muted">{distribution.description}</p>
+        <TablesWithDescriptions tables={[distribution]} k={k} />
         <ReportTableView table={t("milestones")} minGroupSize={k} />
       </Section>
 
@@ -373,24 +376,13 @@ export function Report({ d }: { d: Loaded }) {
       <Section id="karta" title="Karta" lead={municipalities.description} query={query} tables={[municipalities]}>
         <nav aria-label="Kartans område">
           <ul className="filter-list">
-            <li>
-              <Link
-                to={mapLink("county")}
-                aria-current={d.map.scope === "county" ? "page" : undefined}
-                preventScrollReset
-              >
-                Länet
-              </Link>
-            </li>
-            <li>
-              <Link
-                to={mapLink("country")}
-                aria-current={d.map.scope === "country" ? "page" : undefined}
-                preventScrollReset
-              >
-                Hela Sverige
-              </Link>
-            </li>
+            {mapScopeLinks.map(({ scope, label }) => (
+              <li key={scope}>
+                <Link to={mapLink(scope)} aria-current={d.map.scope === scope ? "page" : undefined} preventScrollReset>
+                  {label}
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
         <ChartLayout

@@ -2,6 +2,7 @@
 // behind it. Checks that need the database (postal code exists, coach in the organisation, email
 // free) live in app/utils/participants.server.ts.
 import { z } from "zod";
+import { optionalDateField, requiredDateField } from "./form-rules.ts";
 import { dayKey } from "./swedish-time.ts";
 import { incomeSources, occupationStatuses } from "./vocab/outcomes.ts";
 import { genders, goals, referralSources } from "./vocab/participants.ts";
@@ -28,41 +29,20 @@ export function listOf<T extends z.ZodType>(item: T, message = "Välj bland alte
   );
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** "YYYY-MM-DD" from a date input, as noon UTC that day (stable in Swedish time). */
 export function dateFromInput(value: string): Date {
   return new Date(`${value}T12:00:00Z`);
 }
 
-/** A real calendar day written ÅÅÅÅ-MM-DD (not 2014-02-30, which JavaScript would roll over). */
-function isCalendarDate(v: string): boolean {
-  if (!DATE_RE.test(v)) return false;
-  const d = dateFromInput(v);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
+const NOON_MS = 12 * 60 * 60_000;
 
-export const dateField = (label: string) =>
-  z
-    .string({ error: `Fyll i ${label}.` })
-    .trim()
-    .min(1, { message: `Fyll i ${label}.`, abort: true })
-    .refine(isCalendarDate, {
-      message: `Skriv ${label} som ÅÅÅÅ-MM-DD.`,
-      abort: true,
-    })
-    .transform(dateFromInput);
+/** A required date field (form-rules' parsing and messages), kept as noon UTC that day. */
+export const dateAtNoonField = (label: string) =>
+  requiredDateField(label).transform((day) => new Date(day.getTime() + NOON_MS));
 
-export const optionalDateField = (label: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .refine((v) => !v || isCalendarDate(v), {
-      message: `Skriv ${label} som ÅÅÅÅ-MM-DD.`,
-      abort: true,
-    })
-    .transform((v) => (v ? dateFromInput(v) : undefined));
+/** An optional date field, kept as noon UTC that day; empty is undefined. */
+export const optionalDateAtNoonField = (label: string) =>
+  optionalDateField(label).transform((day) => (day ? new Date(day.getTime() + NOON_MS) : undefined));
 
 /** Not after today (Swedish time). */
 export function notInFuture(date: Date, now = new Date()): boolean {
@@ -141,7 +121,7 @@ export function enrolmentSchema(now = new Date()) {
         .optional()
         .transform((v) => (v ? v : undefined)),
       /** Empty means today; a date in the past is back-dating (issue 12), never a future date. */
-      enrolledAt: optionalDateField("inskrivningsdatum"),
+      enrolledAt: optionalDateAtNoonField("inskrivningsdatum"),
     })
     .superRefine((value, ctx) => {
       if (value.enrolledAt && !notInFuture(value.enrolledAt, now))
@@ -162,9 +142,9 @@ export function consentSchema(now = new Date()) {
   return z
     .object({
       consentBrygga: z.literal("yes", { error: "Deltagaren måste samtycka till att uppgifterna används i Brygga." }),
-      consentBryggaDate: dateField("datum för samtycket"),
+      consentBryggaDate: dateAtNoonField("datum för samtycket"),
       consentStatistics: z.enum(["yes", "no"], { error: "Välj om deltagaren samtycker till statistik." }),
-      consentStatisticsDate: optionalDateField("datum för samtycket"),
+      consentStatisticsDate: optionalDateAtNoonField("datum för samtycket"),
     })
     .superRefine((value, ctx) => {
       if (!notInFuture(value.consentBryggaDate, now))

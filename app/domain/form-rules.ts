@@ -4,6 +4,8 @@
 // Shared by client and server (no I/O).
 import { z } from "zod";
 import { echoValues, formValues, type FieldErrors, type FormResult } from "./forms.ts";
+import { parseDateInput } from "./swedish-time.ts";
+import { capitalizeSv } from "./swedish.ts";
 import { cleanInput } from "./text-input.ts";
 
 type Shape = Record<string, z.ZodType>;
@@ -110,7 +112,7 @@ export function optionalText(label: string, max: number) {
   return z
     .preprocess((v) => (typeof v === "string" ? v : v == null ? "" : String(v)), z.string().overwrite(cleanInput))
     .transform((v) => v.trim())
-    .pipe(z.string().max(max, `${capitalize(label)} får vara högst ${max} tecken.`))
+    .pipe(z.string().max(max, `${capitalizeSv(label)} får vara högst ${max} tecken.`))
     .transform((v) => (v ? v : null));
 }
 
@@ -124,11 +126,58 @@ export function requiredText(label: string, max: number, min = 1) {
     .pipe(
       z
         .string()
-        .min(min, `${capitalize(label)} behöver vara minst ${min} tecken.`)
-        .max(max, `${capitalize(label)} får vara högst ${max} tecken.`),
+        .min(min, `${capitalizeSv(label)} behöver vara minst ${min} tecken.`)
+        .max(max, `${capitalizeSv(label)} får vara högst ${max} tecken.`),
     );
 }
 
-export function capitalize(s: string) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+type DateFieldOptions = {
+  /** An example shown when the date is written wrong ("…, till exempel 2026-03-02."); none by default. */
+  example?: string;
+};
+
+const dateFormatMessage = (label: string, example?: string) =>
+  `Skriv ${label} som ÅÅÅÅ-MM-DD${example ? `, till exempel ${example}` : ""}.`;
+
+/**
+ * A required calendar day written ÅÅÅÅ-MM-DD (a date input) → a Date at 00:00 UTC that day.
+ * `missing` replaces "Fyll i {label}." for an empty field; `check` gets the day and returns a
+ * message when it is out of range (or null).
+ */
+export function requiredDateField(
+  label: string,
+  options: DateFieldOptions & { missing?: string; check?: (day: Date) => string | null } = {},
+) {
+  const missing = options.missing ?? `Fyll i ${label}.`;
+  return z
+    .string({ error: missing })
+    .trim()
+    .min(1, { message: missing, abort: true })
+    .transform((v, ctx) => {
+      const day = parseDateInput(v);
+      if (!day) {
+        ctx.addIssue({ code: "custom", message: dateFormatMessage(label, options.example) });
+        return z.NEVER;
+      }
+      const problem = options.check?.(day);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+      return day;
+    });
+}
+
+/** An optional calendar day written ÅÅÅÅ-MM-DD → a Date at 00:00 UTC that day; empty is null. */
+export function optionalDateField(label: string, options: DateFieldOptions = {}) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const text = (v ?? "").trim();
+      if (!text) return null;
+      const day = parseDateInput(text);
+      if (!day) {
+        ctx.addIssue({ code: "custom", message: dateFormatMessage(label, options.example) });
+        return z.NEVER;
+      }
+      return day;
+    });
 }

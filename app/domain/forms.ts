@@ -1,6 +1,7 @@
 // One way to validate every form: a zod schema parses the submitted fields; failures become
 // Swedish messages per field, and the typed values are returned so the form keeps them.
 import { z } from "zod";
+import { capitalizeSv } from "./swedish.ts";
 import { cleanInput, echoValue, MAX_FIELD_VALUES } from "./text-input.ts";
 import type { FormRefusal, Result } from "./result.ts";
 
@@ -94,17 +95,13 @@ export const fields = {
       .overwrite(cleanInput)
       .trim()
       .min(1, `Fyll i ${label}.`)
-      .max(max, `${capitalize(label)} får vara högst ${max} tecken.`),
+      .max(max, `${capitalizeSv(label)} får vara högst ${max} tecken.`),
   optionalText: (label: string, max = 2000) =>
     z
       .string()
       .overwrite(cleanInput)
       .trim()
-      .max(max, `${capitalize(label)} får vara högst ${max} tecken.`)
+      .max(max, `${capitalizeSv(label)} får vara högst ${max} tecken.`)
       .optional()
       .transform((v) => (v ? v : undefined)),
 };
-
-function capitalize(s: string) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

@@ -10,6 +10,7 @@ import {
   choiceList,
   intField,
   optionalChoice,
+  optionalDateField,
   optionalIntField,
   optionalText,
   parseFields,
@@ -36,7 +37,7 @@ import {
 } from "./vocab/openings.ts";
 import { scheduleTimes, type Schedule } from "./vocab/schedule.ts";
 import { vocabulary } from "./vocab/vocabulary.ts";
-import { addDays, addMonths, daysFromTo, parseDateInput } from "./swedish-time.ts";
+import { addDays, addMonths, daysFromTo } from "./swedish-time.ts";
 
 // ───────────── rules ─────────────
 
@@ -171,21 +172,6 @@ export function readAccommodations(json: string | null | undefined): Accommodati
 
 // ───────────── the opening form ─────────────
 
-const dateField = (label: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const text = (v ?? "").trim();
-      if (!text) return null;
-      const date = parseDateInput(text);
-      if (!date) {
-        ctx.addIssue({ code: "custom", message: `Skriv ${label} som ÅÅÅÅ-MM-DD, till exempel 2026-03-02.` });
-        return z.NEVER;
-      }
-      return date;
-    });
-
 /** One task per line; blank lines and list markers ("-", "•", "1.") are dropped. */
 const tasksField = z
   .preprocess((v) => (Array.isArray(v) ? v.join("\n") : (v ?? "")), z.string())
@@ -265,8 +251,8 @@ export const openingFormShape = {
     `Längden ska vara mellan 1 och ${PERIOD_MAX_WEEKS} veckor (högst sex månader).`,
   ),
   places: intField("antal platser", 1, PLACES_MAX, `Antal platser ska vara mellan 1 och ${PLACES_MAX}.`),
-  startDate: dateField("startdatum"),
-  endDate: dateField("slutdatum"),
+  startDate: optionalDateField("startdatum", { example: "2026-03-02" }),
+  endDate: optionalDateField("slutdatum", { example: "2026-03-02" }),
 };
 
 type FormShapeOutput = ShapeOutput<typeof openingFormShape>;

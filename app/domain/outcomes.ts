@@ -3,7 +3,7 @@
 // form, shared by the page and its action; rules that need the participant (dates after enrolment
 // and employment) are checked by outcomeDateProblems.
 import { z } from "zod";
-import { choice, dateField, listOf, notInFuture } from "./enrolment.ts";
+import { choice, dateAtNoonField, listOf, notInFuture } from "./enrolment.ts";
 import { RETENTION_MONTHS } from "./reports/config.ts";
 import { exitReasons, incomeSources, occupationStatuses } from "./vocab/outcomes.ts";
 import { dayKey } from "./swedish-time.ts";
@@ -15,7 +15,7 @@ export const NON_PUBLIC_SOURCES = ["salary", "other", "no_public_support"] as co
 export const exitSchema = (now: Date) =>
   z
     .object({
-      exitDate: dateField("avslutsdatum").refine(
+      exitDate: dateAtNoonField("avslutsdatum").refine(
         (d) => notInFuture(d, now),
         "Avslutsdatum kan inte ligga i framtiden.",
       ),
@@ -50,7 +50,7 @@ export const retentionSchema = (now: Date) =>
           error: "Välj vilken uppföljning det gäller (3, 6 eller 12 månader).",
         })
         .transform(Number),
-      checkedAt: dateField("datum för uppföljningen").refine(
+      checkedAt: dateAtNoonField("datum för uppföljningen").refine(
         (d) => notInFuture(d, now),
         "Uppföljningen kan inte ha skett i framtiden.",
       ),

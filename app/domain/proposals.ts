@@ -24,8 +24,9 @@ import { accommodations } from "./vocab/accommodations.ts";
 import { drivingLicences } from "./vocab/driving-licences.ts";
 import { environmentDimensionLabels, environmentDimensions, instructionStyles } from "./vocab/environment.ts";
 import { scheduleTimes, travelPhrase } from "./vocab/schedule.ts";
+import { requiredDateField } from "./form-rules.ts";
 import { joinSv, sentencesSv } from "./swedish.ts";
-import { DAY_MS, parseDateInput, parseSwedishDateTime, todayDate } from "./swedish-time.ts";
+import { addDays, daysBetween, parseSwedishDateTime, todayDate } from "./swedish-time.ts";
 import { vocabulary } from "./vocab/vocabulary.ts";
 import type { Result } from "./result.ts";
 
@@ -185,13 +186,13 @@ export function isExpired(p: { status: string; expiresAt: Date | string | null }
 }
 
 export function expiresAtFrom(from: Date): Date {
-  return new Date(from.getTime() + PROPOSAL_EXPIRY_DAYS * DAY_MS);
+  return addDays(from, PROPOSAL_EXPIRY_DAYS);
 }
 
 /** Whole days left to answer (0 on the last day), or null when it does not expire. */
 export function daysLeft(p: { status: string; expiresAt: Date | string | null }, now: Date): number | null {
   if (!(EXPIRING_STATUSES as readonly string[]).includes(p.status) || p.expiresAt == null) return null;
-  return Math.max(0, Math.floor((new Date(p.expiresAt).getTime() - now.getTime()) / DAY_MS));
+  return Math.max(0, daysBetween(now, p.expiresAt));
 }
 
 export type WaitingOn = "participant" | "coach" | "employer" | null;
@@ -353,46 +354,32 @@ export function visitSchema(now: Date) {
         }
         if (at.getTime() <= now.getTime())
           ctx.addIssue({ code: "custom", message: "Studiebesöket måste vara framåt i tiden." });
-        else if (at.getTime() > now.getTime() + 366 * DAY_MS)
-          ctx.addIssue({ code: "custom", message: "Välj en tid inom ett år." });
+        else if (at > addDays(now, 366)) ctx.addIssue({ code: "custom", message: "Välj en tid inom ett år." });
         return at;
       }),
   });
 }
 
 /**
- * A start date (and optionally hours per week). The employer chooses today or later; a coach
- * recording a start that was agreed may go back up to `pastDays` days.
- */
-/**
  * The start of a placement: ahead (within a year), or back to `pastDays` ago; `anyPast` lets staff
  * record a start that happened long ago (issue 12; the service keeps it on or after the enrolment).
  */
 export function startSchema(now: Date, options: { pastDays?: number; anyPast?: boolean } = {}) {
   const today = todayDate(now);
-  const earliest = options.anyPast ? new Date(-8.64e15) : new Date(today.getTime() - (options.pastDays ?? 0) * DAY_MS);
+  const earliest = options.anyPast ? new Date(-8.64e15) : addDays(today, -(options.pastDays ?? 0));
+  const latest = addDays(today, 366);
   return z.object({
-    startDate: z
-      .string({ error: "Välj startdatum." })
-      .trim()
-      .min(1, { message: "Välj startdatum.", abort: true })
-      .transform((v, ctx) => {
-        const day = parseDateInput(v);
-        if (!day) {
-          ctx.addIssue({ code: "custom", message: "Skriv startdatum som ÅÅÅÅ-MM-DD." });
-          return z.NEVER;
-        }
-        if (day < earliest)
-          ctx.addIssue({
-            code: "custom",
-            message: options.pastDays
-              ? `Startdatum kan vara högst ${options.pastDays} dagar bakåt.`
-              : "Startdatum kan inte vara bakåt i tiden.",
-          });
-        else if (day.getTime() > today.getTime() + 366 * DAY_MS)
-          ctx.addIssue({ code: "custom", message: "Välj ett startdatum inom ett år." });
-        return day;
-      }),
+    startDate: requiredDateField("startdatum", {
+      missing: "Välj startdatum.",
+      check: (day) =>
+        day < earliest
+          ? options.pastDays
+            ? `Startdatum kan vara högst ${options.pastDays} dagar bakåt.`
+            : "Startdatum kan inte vara bakåt i tiden."
+          : day > latest
+            ? "Välj ett startdatum inom ett år."
+            : null,
+    }),
     hoursPerWeek: optionalHours,
   });
 }

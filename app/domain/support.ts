@@ -3,7 +3,15 @@
 // the form schemas (shared by pages and actions), Swedish-time date rules and the flags the pages
 // show. No I/O.
 import { z } from "zod";
-import { checkbox, choice, optionalText, parseFields, requiredText } from "./form-rules.ts";
+import {
+  checkbox,
+  choice,
+  optionalDateField,
+  optionalText,
+  parseFields,
+  requiredDateField,
+  requiredText,
+} from "./form-rules.ts";
 import type { FormResult } from "./forms.ts";
 import { placementEndReasons, placementStatuses, supportIntensities } from "./placements.ts";
 import { formKeyField, messageBodyField } from "./threads.ts";
@@ -150,31 +158,7 @@ export function actionOverdue(
 
 // ───────────── forms ─────────────
 
-const dateText = (label: string, example = "2026-03-02") =>
-  z
-    .string({ error: `Fyll i ${label}.` })
-    .trim()
-    .min(1, { message: `Fyll i ${label}.`, abort: true })
-    .refine((v) => parseDateInput(v) !== null, {
-      message: `Skriv ${label} som ÅÅÅÅ-MM-DD, till exempel ${example}.`,
-      abort: true,
-    })
-    .transform((v) => parseDateInput(v)!);
-
-const optionalDateText = (label: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const text = (v ?? "").trim();
-      if (!text) return null;
-      const date = parseDateInput(text);
-      if (!date) {
-        ctx.addIssue({ code: "custom", message: `Skriv ${label} som ÅÅÅÅ-MM-DD, till exempel 2026-03-02.` });
-        return z.NEVER;
-      }
-      return date;
-    });
+const dateText = (label: string) => requiredDateField(label, { example: "2026-03-02" });
 
 const timeText = z
   .string({ error: "Fyll i klockslag." })
@@ -293,7 +277,7 @@ export function parseMeeting(
 export const planShape = {
   status: choice(z.enum(["introduction", "follow_up", "after_support"]), "Välj var i stödet ni är."),
   supportIntensity: choice(supportIntensities.schema, "Välj hur ofta ni följer upp."),
-  nextCheckIn: optionalDateText("nästa uppföljning"),
+  nextCheckIn: optionalDateField("nästa uppföljning", { example: "2026-03-02" }),
 };
 
 export type PlanInput = {
@@ -353,7 +337,7 @@ export function parseExtend(
 
 export const checkInShape = {
   notes: optionalText("anteckningen", SUPPORT_LIMITS.notes),
-  date: optionalDateText("datum för uppföljningen"),
+  date: optionalDateField("datum för uppföljningen", { example: "2026-03-02" }),
 };
 
 export type CheckInInput = { notes: string | null; date: Date | null };

@@ -119,6 +119,74 @@ export const SOURCES = {
   },
 } as const satisfies Record<string, Source>;
 
+// ───────────── the figures the sets share ─────────────
+
+/** When every figure below was last compared with its source. */
+const CHECKED_ON = "2026-12-02";
+
+/** Full employer contribution (arbetsgivaravgift), percent. */
+const STANDARD_RATE = 31.42;
+/** Only the old-age pension contribution, percent. */
+const PENSION_ONLY_RATE = 10.21;
+/** The salary ceiling the lönestöd forms share, kronor per month at full time. */
+const LONESTOD_CEILING = 20_000;
+
+const lonestodCeiling: Sourced<number> = {
+  value: LONESTOD_CEILING,
+  source: SOURCES.lonebidragCeiling,
+  confirmed: false,
+};
+
+/** The lönestöd forms have no fixed highest share: Arbetsförmedlingen decides. */
+const shareDecidedByAf = (note: string): Sourced<number> => ({
+  value: 100,
+  source: SOURCES.sarskildaInsatser,
+  confirmed: false,
+  note,
+});
+const SHARE_BY_WORK_CAPACITY =
+  "Ingen fast högsta andel: Arbetsförmedlingen bestämmer den efter hur mycket arbetsförmågan är nedsatt.";
+
+const standardContribution: Sourced<number> = {
+  value: STANDARD_RATE,
+  source: SOURCES.arbetsgivaravgifter2026,
+  confirmed: true,
+};
+
+const fullContribution: ContributionRule = {
+  coachLabel: "Full avgift 31,42 %",
+  employerLabel: "Full arbetsgivaravgift",
+  ratePercent: STANDARD_RATE,
+  source: SOURCES.arbetsgivaravgifter2026,
+  confirmed: true,
+};
+
+/** Only the pension contribution from `minAge` (at the start of the year). */
+const pensionAgeContribution = (minAge: number): ContributionRule => ({
+  coachLabel: `Bara ålderspensionsavgift 10,21 % (fyllt ${minAge} vid årets början, född 1938–1958)`,
+  employerLabel: "Bara ålderspensionsavgift",
+  ratePercent: PENSION_ONLY_RATE,
+  ageAtYearStart: { min: minAge, max: null },
+  source: SOURCES.arbetsgivaravgifter2026,
+  confirmed: true,
+});
+
+const noContribution: ContributionRule = {
+  coachLabel: "Ingen arbetsgivaravgift (född 1937 eller tidigare)",
+  employerLabel: "Ingen arbetsgivaravgift",
+  ratePercent: 0,
+  bornUpTo: 1937,
+  source: SOURCES.arbetsgivaravgifter2026,
+  confirmed: true,
+};
+
+const holidayPay: Sourced<number> = {
+  value: 12,
+  source: SOURCES.semesterlagen,
+  confirmed: false,
+  note: "12 procent är semesterlagens procentregel; kollektivavtal kan ge mer. Den sparade källan beskriver regeln utan att vi kunde läsa siffran där.",
+};
+
 // ───────────── the sets ─────────────
 
 const forms2026: ParameterSet["forms"] = {
@@ -157,25 +225,15 @@ const forms2026: ParameterSet["forms"] = {
     label: "Lönestöd för utveckling i anställning",
     purpose:
       "Stöd medan den anställda provar ett yrke eller utbildar sig, när en funktionsnedsättning påverkar arbetet.",
-    ceiling: { value: 20_000, source: SOURCES.lonebidragCeiling, confirmed: false },
-    maxSharePercent: {
-      value: 100,
-      source: SOURCES.sarskildaInsatser,
-      confirmed: false,
-      note: "Ingen fast högsta andel: Arbetsförmedlingen bestämmer den efter hur mycket arbetsförmågan är nedsatt.",
-    },
+    ceiling: lonestodCeiling,
+    maxSharePercent: shareDecidedByAf(SHARE_BY_WORK_CAPACITY),
     maxMonths: { value: 24, source: SOURCES.lonebidragDurations, confirmed: false },
   },
   lonestod_trygghet: {
     label: "Lönestöd för trygghet i anställning",
     purpose: "Långvarigt stöd så att den anställda kan behålla jobbet.",
-    ceiling: { value: 20_000, source: SOURCES.lonebidragCeiling, confirmed: false },
-    maxSharePercent: {
-      value: 100,
-      source: SOURCES.sarskildaInsatser,
-      confirmed: false,
-      note: "Ingen fast högsta andel: Arbetsförmedlingen bestämmer den efter hur mycket arbetsförmågan är nedsatt.",
-    },
+    ceiling: lonestodCeiling,
+    maxSharePercent: shareDecidedByAf(SHARE_BY_WORK_CAPACITY),
     maxMonths: {
       value: 48,
       source: SOURCES.lonebidragDurations,
@@ -186,13 +244,8 @@ const forms2026: ParameterSet["forms"] = {
   skyddat_offentligt: {
     label: "Lönestöd för skyddat arbete hos offentlig arbetsgivare",
     purpose: "Stöd till en offentlig arbetsgivare som anställer någon vars arbetsförmåga är mycket nedsatt.",
-    ceiling: { value: 20_000, source: SOURCES.lonebidragCeiling, confirmed: false },
-    maxSharePercent: {
-      value: 100,
-      source: SOURCES.sarskildaInsatser,
-      confirmed: false,
-      note: "Ingen fast högsta andel i källorna; Arbetsförmedlingen bestämmer.",
-    },
+    ceiling: lonestodCeiling,
+    maxSharePercent: shareDecidedByAf("Ingen fast högsta andel i källorna; Arbetsförmedlingen bestämmer."),
     maxMonths: {
       value: 48,
       source: SOURCES.sarskildaInsatser,
@@ -202,69 +255,32 @@ const forms2026: ParameterSet["forms"] = {
   },
 };
 
-const standard = (confirmed: boolean): Sourced<number> => ({
-  value: 31.42,
-  source: SOURCES.arbetsgivaravgifter2026,
-  confirmed,
-});
-
 export const PARAMETER_SETS: readonly ParameterSet[] = [
   {
     validFrom: "2025-01-01",
-    checkedOn: "2026-12-02",
-    standardContributionPercent: standard(true),
+    checkedOn: CHECKED_ON,
+    standardContributionPercent: standardContribution,
     contributions: {
-      standard: {
-        coachLabel: "Full avgift 31,42 %",
-        employerLabel: "Full arbetsgivaravgift",
-        ratePercent: 31.42,
-        source: SOURCES.arbetsgivaravgifter2026,
-        confirmed: true,
-      },
+      standard: fullContribution,
       youth_reduced: {
         coachLabel: "Nedsatt avgift för unga (finns inte 2025: full avgift räknas)",
         employerLabel: "Full arbetsgivaravgift",
-        ratePercent: 31.42,
+        ratePercent: STANDARD_RATE,
         source: SOURCES.youthReduction,
         confirmed: true,
       },
-      pension_age: {
-        coachLabel: "Bara ålderspensionsavgift 10,21 % (fyllt 66 vid årets början, född 1938–1958)",
-        employerLabel: "Bara ålderspensionsavgift",
-        ratePercent: 10.21,
-        ageAtYearStart: { min: 66, max: null },
-        source: SOURCES.arbetsgivaravgifter2026,
-        confirmed: true,
-      },
-      born_1937_or_earlier: {
-        coachLabel: "Ingen arbetsgivaravgift (född 1937 eller tidigare)",
-        employerLabel: "Ingen arbetsgivaravgift",
-        ratePercent: 0,
-        bornUpTo: 1937,
-        source: SOURCES.arbetsgivaravgifter2026,
-        confirmed: true,
-      },
+      pension_age: pensionAgeContribution(66),
+      born_1937_or_earlier: noContribution,
     },
-    holidayPayPercent: {
-      value: 12,
-      source: SOURCES.semesterlagen,
-      confirmed: false,
-      note: "12 procent är semesterlagens procentregel; kollektivavtal kan ge mer. Den sparade källan beskriver regeln utan att vi kunde läsa siffran där.",
-    },
+    holidayPayPercent: holidayPay,
     forms: forms2026,
   },
   {
     validFrom: "2026-01-01",
-    checkedOn: "2026-12-02",
-    standardContributionPercent: standard(true),
+    checkedOn: CHECKED_ON,
+    standardContributionPercent: standardContribution,
     contributions: {
-      standard: {
-        coachLabel: "Full avgift 31,42 %",
-        employerLabel: "Full arbetsgivaravgift",
-        ratePercent: 31.42,
-        source: SOURCES.arbetsgivaravgifter2026,
-        confirmed: true,
-      },
+      standard: fullContribution,
       youth_reduced: {
         coachLabel:
           "Nedsatt avgift 20,81 % för unga (fyllt 18 men inte 23 vid årets början) på lön upp till 25 000 kr, april 2026–september 2027",
@@ -276,29 +292,10 @@ export const PARAMETER_SETS: readonly ParameterSet[] = [
         source: SOURCES.youthReduction,
         confirmed: true,
       },
-      pension_age: {
-        coachLabel: "Bara ålderspensionsavgift 10,21 % (fyllt 67 vid årets början, född 1938–1958)",
-        employerLabel: "Bara ålderspensionsavgift",
-        ratePercent: 10.21,
-        ageAtYearStart: { min: 67, max: null },
-        source: SOURCES.arbetsgivaravgifter2026,
-        confirmed: true,
-      },
-      born_1937_or_earlier: {
-        coachLabel: "Ingen arbetsgivaravgift (född 1937 eller tidigare)",
-        employerLabel: "Ingen arbetsgivaravgift",
-        ratePercent: 0,
-        bornUpTo: 1937,
-        source: SOURCES.arbetsgivaravgifter2026,
-        confirmed: true,
-      },
+      pension_age: pensionAgeContribution(67),
+      born_1937_or_earlier: noContribution,
     },
-    holidayPayPercent: {
-      value: 12,
-      source: SOURCES.semesterlagen,
-      confirmed: false,
-      note: "12 procent är semesterlagens procentregel; kollektivavtal kan ge mer. Den sparade källan beskriver regeln utan att vi kunde läsa siffran där.",
-    },
+    holidayPayPercent: holidayPay,
     forms: forms2026,
   },
 ];

@@ -5,9 +5,18 @@
 // Months are whole calendar months from the start month (the calculation is an estimate; the
 // employer's payroll and Arbetsförmedlingen's decision are what count).
 import { z } from "zod";
-import { capitalize, checkbox, choice, intField, optionalText, parseFields } from "./form-rules.ts";
+import {
+  checkbox,
+  choice,
+  intField,
+  optionalIntField,
+  optionalText,
+  parseFields,
+  requiredDateField,
+} from "./form-rules.ts";
 import type { FormResult } from "./forms.ts";
-import { parseDateInput, todayDate, addDays } from "./swedish-time.ts";
+import { capitalizeSv } from "./swedish.ts";
+import { addDays, dayKey, todayDate } from "./swedish-time.ts";
 import {
   CONTRIBUTION_CATEGORIES,
   EARLIEST_START,
@@ -237,13 +246,7 @@ export const MAX_SALARY = 100_000;
 const kronorField = (name: string, min: number, max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.replace(/[\s\u00a0]/g, "").replace(/kr$/i, "") : v),
-    intField(name, min, max, `${capitalize(name)} ska vara mellan ${spaced(min)} och ${spaced(max)} kr.`),
-  );
-
-const optionalInt = (name: string, min: number, max: number, range: string) =>
-  z.preprocess(
-    (v) => (v == null || (typeof v === "string" && v.trim() === "") ? undefined : v),
-    intField(name, min, max, range).optional(),
+    intField(name, min, max, `${capitalizeSv(name)} ska vara mellan ${spaced(min)} och ${spaced(max)} kr.`),
   );
 
 const formSchema = z.enum(WAGE_SUBSIDY_FORMS);
@@ -256,10 +259,10 @@ export function wageSubsidyShape(now: Date) {
   const latest = addDays(today, 2 * 366);
   const stepFields = Object.fromEntries(
     Array.from({ length: MAX_STEPS }, (_, i) => [
-      [`step${i + 1}Months`, optionalInt("antal månader", 1, 60, "Antal månader ska vara mellan 1 och 60.")],
-      [`step${i + 1}Share`, optionalInt("andelen", 0, 100, "Andelen ska vara mellan 0 och 100 procent.")],
+      [`step${i + 1}Months`, optionalIntField("antal månader", 1, 60, "Antal månader ska vara mellan 1 och 60.")],
+      [`step${i + 1}Share`, optionalIntField("andelen", 0, 100, "Andelen ska vara mellan 0 och 100 procent.")],
     ]).flat(),
-  ) as Record<`step${1 | 2 | 3}${"Months" | "Share"}`, ReturnType<typeof optionalInt>>;
+  ) as Record<`step${1 | 2 | 3}${"Months" | "Share"}`, ReturnType<typeof optionalIntField>>;
   return {
     form: choice(formSchema, "Välj stödform."),
     monthlySalary: kronorField("månadslönen vid heltid", MIN_SALARY, MAX_SALARY),
@@ -271,25 +274,15 @@ export function wageSubsidyShape(now: Date) {
     ),
     holidayPay: checkbox,
     contributionCategory: choice(categorySchema, "Välj vilken arbetsgivaravgift som gäller."),
-    startDate: z
-      .string({ error: "Välj startdatum." })
-      .trim()
-      .min(1, { message: "Välj startdatum.", abort: true })
-      .transform((v, ctx) => {
-        const day = parseDateInput(v);
-        if (!day) {
-          ctx.addIssue({ code: "custom", message: "Skriv startdatum som ÅÅÅÅ-MM-DD." });
-          return z.NEVER;
-        }
-        if (v < EARLIEST_START)
-          ctx.addIssue({
-            code: "custom",
-            message: `Beräkningen har siffror från ${EARLIEST_START}. Välj ett senare datum.`,
-          });
-        else if (day < earliest || day > latest)
-          ctx.addIssue({ code: "custom", message: "Startdatum får vara högst ett år bakåt och två år framåt." });
-        return v;
-      }),
+    startDate: requiredDateField("startdatum", {
+      missing: "Välj startdatum.",
+      check: (day) =>
+        dayKey(day) < EARLIEST_START
+          ? `Beräkningen har siffror från ${EARLIEST_START}. Välj ett senare datum.`
+          : day < earliest || day > latest
+            ? "Startdatum får vara högst ett år bakåt och två år framåt."
+            : null,
+    }).transform((day) => dayKey(day)),
     ...stepFields,
     note: optionalText("kommentaren", 1000),
   };
@@ -310,12 +303,11 @@ export function parseWageSubsidyForm(
       const share = data[`step${i}Share` as keyof typeof data] as number | undefined;
       const monthsRaw = values[`step${i}Months`];
       const shareRaw = values[`step${i}Share`];
-      const given = (v: unknown) => typeof v === "string" && v.trim() !== "";
       if (given(monthsRaw) && !given(shareRaw)) add(`step${i}Share`, "Fyll i andelen för steget.");
       if (!given(monthsRaw) && given(shareRaw)) add(`step${i}Months`, "Fyll i antal månader för steget.");
       if (months !== undefined && share !== undefined) steps.push({ months, sharePercent: share });
     }
-    if (!given1(values.step1Months)) add("step1Months", "Fyll i hur många månader förslaget gäller.");
+    if (!given(values.step1Months)) add("step1Months", "Fyll i hur många månader förslaget gäller.");
     const form = data.form;
     const start = data.startDate;
     const set = start ? parameterSetFor(start) : null;
@@ -361,7 +353,8 @@ export function parseWageSubsidyForm(
   };
 }
 
-function given1(v: unknown): boolean {
+/** A form field that was filled in (not empty or blank). */
+function given(v: unknown): boolean {
   return typeof v === "string" && v.trim() !== "";
 }
 

@@ -8,7 +8,7 @@ import { db, type DbOrTx } from "./db.server.ts";
 import { absoluteUrl } from "./env.server.ts";
 import { notifyPlacementMessage, threadPathFor } from "./notifications.server.ts";
 import { notifyQuestionMessage } from "./questions.server.ts";
-import { addMessage } from "./threads.server.ts";
+import { addMessage, threadFields } from "./threads.server.ts";
 
 /** A reply longer than a thread message is cut, with this note at the end. */
 const TRUNCATED = "\n\n[Svaret var för långt och har kortats. Läs hela i mejlet.]";
@@ -23,13 +23,7 @@ const userSelect = {
   deactivatedAt: true,
 } as const;
 const threadSelect = {
-  id: true,
-  kind: true,
-  status: true,
-  subject: true,
-  employerId: true,
-  organizationId: true,
-  placementId: true,
+  ...threadFields,
   employer: { select: { name: true, contactCoach: { select: { name: true, phone: true, email: true } } } },
   placement: {
     select: { status: true, participant: { select: { coach: { select: { name: true, phone: true, email: true } } } } },

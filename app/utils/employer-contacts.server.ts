@@ -2,7 +2,7 @@
 // follow-up date, optionally about one participant (which then counts as that participant's
 // employer contact for the four-week target). A new employer can be added on the fly.
 import { z } from "zod";
-import { choice, dateField, notInFuture, optionalDateField } from "~/domain/enrolment.ts";
+import { choice, dateAtNoonField, notInFuture, optionalDateAtNoonField } from "~/domain/enrolment.ts";
 import { sectors } from "~/domain/vocab/openings.ts";
 import { employerContactKinds } from "~/domain/vocab/outcomes.ts";
 import { audit } from "./audit.server.ts";
@@ -27,9 +27,9 @@ export const contactSchema = (now: Date) =>
         .optional()
         .transform((v) => (v ? v : undefined)),
       kind: choice(employerContactKinds, "Välj typ av kontakt."),
-      occurredAt: dateField("datum för kontakten"),
+      occurredAt: dateAtNoonField("datum för kontakten"),
       notes: z.string().trim().max(4000, "Anteckningen får vara högst 4000 tecken.").optional().transform(blank),
-      followUpDate: optionalDateField("datum för uppföljning"),
+      followUpDate: optionalDateAtNoonField("datum för uppföljning"),
       participantId: z.string().trim().max(40).optional().transform(blank),
     })
     .superRefine((v, ctx) => {

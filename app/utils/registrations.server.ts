@@ -16,7 +16,7 @@ import { audit } from "./audit.server.ts";
 import { notFound } from "./responses.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
 import { resolveWorkplaceLocation } from "./employers.server.ts";
-import { getEnv } from "./env.server.ts";
+import { absoluteUrl } from "./env.server.ts";
 import { hashToken, randomToken } from "./tokens.server.ts";
 
 export type SubmitResult =
@@ -24,8 +24,6 @@ export type SubmitResult =
   | { ok: true; kind: "exists"; companyName: string }
   | { ok: false; errors: FieldErrors }
   | { ok: false; limited: true };
-
-const appUrl = (path: string) => new URL(path, getEnv().APP_URL).toString();
 
 async function isServed(tx: DbOrTx, municipalityCode: string) {
   return (await tx.organizationMunicipality.count({ where: { municipalityCode } })) > 0;
@@ -68,7 +66,7 @@ export async function submitRegistration(
             contactName: input.contactName,
             contactEmail: input.contactEmail,
             contactPhone: input.contactPhone,
-            url: appUrl(`/coach/arbetsgivare/${existing.id}/foretaget`),
+            url: absoluteUrl(`/coach/arbetsgivare/${existing.id}/foretaget`),
           },
         });
       await audit(tx, {
@@ -122,7 +120,7 @@ export async function submitRegistration(
       data: {
         name: input.contactName,
         companyName: input.companyName,
-        url: appUrl(`/for-arbetsgivare/bekrafta?token=${encodeURIComponent(token)}`),
+        url: absoluteUrl(`/for-arbetsgivare/bekrafta?token=${encodeURIComponent(token)}`),
         expiresHours: REGISTRATION_CONFIRM_HOURS,
       },
     });
@@ -293,7 +291,7 @@ export async function acceptRegistration(
           coachEmail: coach.email!,
           coachPhone: coach.phone,
           organizationName: coach.organization?.name ?? "Brygga",
-          url: appUrl("/arbetsgivare/annonser"),
+          url: absoluteUrl("/arbetsgivare/annonser"),
         },
       });
     await audit(tx, {

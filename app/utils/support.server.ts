@@ -28,6 +28,7 @@ import {
   threadSummaries,
 } from "./threads.server.ts";
 import { notFound } from "./responses.server.ts";
+import { threadFields } from "./threads.server.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
 import { fail, ok, type FieldRefusal, type Result } from "~/domain/result.ts";
 import { participantDates } from "./participant-dates.server.ts";
@@ -60,15 +61,7 @@ const placementInclude = {
     },
   },
   thread: {
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      subject: true,
-      employerId: true,
-      organizationId: true,
-      placementId: true,
-    },
+    select: threadFields,
   },
 } as const;
 
@@ -118,15 +111,7 @@ export async function ensurePlacementThread(placement: LoadedPlacement) {
       subject: `${placement.participant.pseudonym} – ${placement.opening.title}`,
       status: placement.status === "ended" ? "closed" : "open",
     },
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      subject: true,
-      employerId: true,
-      organizationId: true,
-      placementId: true,
-    },
+    select: threadFields,
   });
 }
 

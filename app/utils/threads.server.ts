@@ -8,6 +8,17 @@ import { type SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx, type Prisma } from "./db.server.ts";
 import { notFound } from "./responses.server.ts";
 
+/** The thread fields the services read: what it is, its state and whom it belongs to. */
+export const threadFields = {
+  id: true,
+  kind: true,
+  status: true,
+  subject: true,
+  employerId: true,
+  organizationId: true,
+  placementId: true,
+} as const;
+
 export type ThreadKind = "question" | "placement";
 
 /**

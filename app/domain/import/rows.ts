@@ -8,7 +8,8 @@ import { dateOrderProblem } from "../date-order.ts";
 import { dateFromInput } from "../enrolment.ts";
 import { normalizePostalCode } from "../geo.ts";
 import { formatOrgNumber, isValidOrgNumber } from "../org-number.ts";
-import { dayKey } from "../swedish-time.ts";
+import { capitalizeSv } from "../swedish.ts";
+import { dayKey, parseDateInput } from "../swedish-time.ts";
 import { employmentSupports, openingKinds, sectors } from "../vocab/openings.ts";
 import { employerContactKinds, exitReasons, incomeSources, occupationStatuses } from "../vocab/outcomes.ts";
 import { genders, phases, referralSources } from "../vocab/participants.ts";
@@ -40,8 +41,6 @@ function codeOf<C extends string>(vocab: Vocabulary<C>, value: string, aliasKey?
 }
 
 const labelsOf = (vocab: Vocabulary<string>) => vocab.codes.map((c) => vocab.labels[c]).join(", ");
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type RowContext = { now: Date };
 
@@ -87,14 +86,14 @@ function listField<C extends string>(vocab: Vocabulary<C>, label: string) {
 
 function dateField(label: string, now: Date) {
   return z.string().transform((v, ctx) => {
-    if (!DATE_RE.test(v) || Number.isNaN(dateFromInput(v).getTime()) || dayKey(dateFromInput(v)) !== v) {
+    if (parseDateInput(v) === null) {
       ctx.addIssue({ code: "custom", message: `Skriv ${label} som ÅÅÅÅ-MM-DD, till exempel 2014-03-03.` });
       return z.NEVER;
     }
     if (v > dayKey(now)) {
       ctx.addIssue({
         code: "custom",
-        message: `${label[0]!.toUpperCase()}${label.slice(1)} kan inte ligga i framtiden.`,
+        message: `${capitalizeSv(label)} kan inte ligga i framtiden.`,
       });
       return z.NEVER;
     }

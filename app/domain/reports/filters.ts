@@ -3,7 +3,9 @@
 // exists) are made by the caller.
 import { z } from "zod";
 import { EARLIEST_PERIOD_START, LATEST_PERIOD_END } from "./config.ts";
-import { dayNumberOf } from "./days.ts";
+import { requiredDateField } from "../form-rules.ts";
+import { capitalizeSv } from "../swedish.ts";
+import { dayKey } from "../swedish-time.ts";
 
 /** exact: every figure (the organisation's own use); funder: small groups hidden, for funders. */
 export const reportViews = ["exact", "funder"] as const;
@@ -14,18 +16,15 @@ export const mapScopes = ["county", "country"] as const;
 export type MapScope = (typeof mapScopes)[number];
 export const mapScopeParam = { county: "lan", country: "sverige" } as const satisfies Record<MapScope, string>;
 
+/** A day of the period, as "YYYY-MM-DD". */
 const dateText = (label: string) =>
-  z
-    .string({ error: `Fyll i ${label}.` })
-    .trim()
-    .min(1, { message: `Fyll i ${label}.`, abort: true })
-    .refine((v) => dayNumberOf(v) !== null, {
-      message: `Skriv ${label} som ÅÅÅÅ-MM-DD, till exempel 2026-01-31.`,
-      abort: true,
-    })
-    .refine((v) => v >= EARLIEST_PERIOD_START && v <= LATEST_PERIOD_END, {
-      message: `${label[0]!.toUpperCase()}${label.slice(1)} ska ligga mellan ${EARLIEST_PERIOD_START} och ${LATEST_PERIOD_END}.`,
-    });
+  requiredDateField(label, {
+    example: "2026-01-31",
+    check: (day) =>
+      dayKey(day) >= EARLIEST_PERIOD_START && dayKey(day) <= LATEST_PERIOD_END
+        ? null
+        : `${capitalizeSv(label)} ska ligga mellan ${EARLIEST_PERIOD_START} och ${LATEST_PERIOD_END}.`,
+  }).transform((day) => dayKey(day));
 
 function wordOf<T extends string>(words: Record<T, string>, message: string) {
   const byWord = new Map(Object.entries(words).map(([k, v]) => [v as string, k as T]));

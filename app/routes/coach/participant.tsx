@@ -18,7 +18,7 @@ import {
   ProfileChecklist,
   ProfileComments,
 } from "~/components/participant-record.tsx";
-import { consentChangeError, dateField, notInFuture, optionalDateField } from "~/domain/enrolment.ts";
+import { consentChangeError, dateAtNoonField, notInFuture, optionalDateAtNoonField } from "~/domain/enrolment.ts";
 import { placementStatuses } from "~/domain/placements.ts";
 import { openingKinds } from "~/domain/vocab/openings.ts";
 import { consentScopes, phases } from "~/domain/vocab/participants.ts";
@@ -51,8 +51,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const PhaseSchema = z.object({ toPhase: phases.schema.refine(Boolean, "Välj en fas.") });
 const ContactSchema = z
   .object({
-    lastContactAt: dateField("datum för senaste kontakt"),
-    nextContactAt: optionalDateField("datum för nästa kontakt"),
+    lastContactAt: dateAtNoonField("datum för senaste kontakt"),
+    nextContactAt: optionalDateAtNoonField("datum för nästa kontakt"),
   })
   .superRefine((v, ctx) => {
     if (!notInFuture(v.lastContactAt))
@@ -71,7 +71,7 @@ const ReplySchema = z.object({
 const ConsentSchema = z.object({
   scope: consentScopes.schema,
   given: z.enum(["yes", "no"], { error: "Välj ja eller nej." }),
-  date: dateField("datum").refine((d) => notInFuture(d), "Datumet kan inte vara i framtiden."),
+  date: dateAtNoonField("datum").refine((d) => notInFuture(d), "Datumet kan inte vara i framtiden."),
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
