@@ -26,6 +26,7 @@ function createClient() {
   const adapter = gatedSqliteAdapter(new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }), {
     synchronous: "NORMAL",
     gateKey: file,
+    busyTimeoutMs: BUSY_TIMEOUT_MS,
   });
   const client = new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
   files.set(client, file);

@@ -61,8 +61,24 @@ const EnvSchema = z.object({
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "APP_URL"> & { APP_URL: string };
 
-/** Parses the environment (a few microseconds; not cached, so tests and scripts can change it). */
+// The variables read by EnvSchema. getEnv is called on every request (cookies, links), and
+// parsing all of process.env each time showed up in CPU profiles of a write burst.
+const ENV_KEYS = Object.keys(EnvSchema.shape);
+let cached: { key: string; env: Env } | null = null;
+
+/**
+ * The parsed environment. The result is reused while the variables it reads are unchanged; tests
+ * and scripts that change them get a fresh parse on the next call.
+ */
 export function getEnv(): Env {
+  const key = ENV_KEYS.map((name) => process.env[name] ?? "\u0000").join("\u0001");
+  if (cached?.key === key) return cached.env;
+  const env = parseEnv();
+  cached = { key, env };
+  return env;
+}
+
+function parseEnv(): Env {
   // An empty value means "not given" for every variable alike (PORT="" is the default port, as an
   // empty INBOUND_SMTP_PORT is "no receiver"), so a blank line in .env never changes behaviour.
   const given = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));

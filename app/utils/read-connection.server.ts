@@ -61,6 +61,21 @@ export async function cachedRead<T>(
   });
 }
 
+/**
+ * The health probe (/healthz): reads the schema of the database file on the read connection,
+ * WITHOUT the gate, so it does not queue behind this process's transactions (a write burst). That
+ * is safe: the statement runs synchronously to its end and leaves no lock behind, so it never
+ * meets another statement of this process inside SQLite; in WAL mode a reader waits for no
+ * writer; and a separate connection never sees uncommitted rows. Throws when the file cannot be
+ * read (missing, not a database, corrupt, I/O error); false for a client this module does not know.
+ */
+export function probeDatabase(db: DbOrTx): boolean {
+  const file = databaseFileOf(db);
+  if (!file) return false;
+  statementFor(readerFor(file), "SELECT count(*) AS n FROM sqlite_schema").get();
+  return true;
+}
+
 /** Close the read connections (shutdown, tests). */
 export function closeReadConnections(): void {
   for (const [file, reader] of readers) {

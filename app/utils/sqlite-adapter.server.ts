@@ -55,7 +55,12 @@ export class FifoGate {
 
   #release() {
     const next = this.#waiting.shift();
-    if (next) next();
+    // The next holder starts in a later turn of the event loop, not in this one's microtasks.
+    // better-sqlite3 answers synchronously, so a queue of waiters handed the gate directly would
+    // run back to back as one long chain of microtasks, and the process would read no socket
+    // (a /healthz probe, a static file, a new request) until the whole queue had run. The gate
+    // stays held in between, so no one can slip in ahead of the queue.
+    if (next) setImmediate(next);
     else this.#held = false;
   }
 }
@@ -69,6 +74,12 @@ export type GatedAdapterOptions = {
    * busy handler sleeps synchronously, so the holder could never finish while the other waits.
    */
   gateKey: string;
+  /**
+   * How long a statement outside a transaction, or a transaction's `BEGIN IMMEDIATE`, waits for
+   * another process's write lock before it fails with SQLITE_BUSY. The wait is asynchronous (see
+   * `whenUnlocked`): SQLite's own busy handler is switched off because it sleeps synchronously.
+   */
+  busyTimeoutMs: number;
 };
 
 type SharedState = {
@@ -144,23 +155,74 @@ function describe(error: unknown): string {
   return [error.message, cause ? JSON.stringify(cause) : ""].join(" ");
 }
 
+/** Remember `error` as the database fault if it says the file is unusable (see `databaseFault`). */
+export function noteDatabaseError(error: unknown): void {
+  const text = describe(error);
+  if (FAULT.test(text)) shared.fault ??= text.slice(0, 500);
+}
+
 async function watched<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    const text = describe(error);
-    if (FAULT.test(text)) shared.fault ??= text.slice(0, 500);
+    noteDatabaseError(error);
     throw error;
   }
 }
 
-function gatedAdapter(inner: SqlDriverAdapter, gate: FifoGate): SqlDriverAdapter {
+/** SQLITE_BUSY (and its extended codes) as better-sqlite3 throws it or Prisma's adapter wraps it. */
+export function isBusyError(error: unknown): boolean {
+  const e = error as { code?: unknown; cause?: { originalCode?: unknown } } | null;
+  const code = typeof e?.cause?.originalCode === "string" ? e.cause.originalCode : e?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+/** The longest pause between two attempts to take another process's write lock. */
+const MAX_BUSY_PAUSE_MS = 5;
+
+/**
+ * Runs `attempt` (one statement that either takes SQLite's write lock or changes nothing) and, while
+ * it fails with SQLITE_BUSY because another process holds the lock, tries again after a short
+ * timer, for up to `timeoutMs`. SQLite's busy handler would do the same but sleeping inside the
+ * call, i.e. blocking this process's event loop (every request, /healthz, static files, the
+ * outbox) for as long as another process writes. Only for statements outside a transaction and
+ * for `BEGIN IMMEDIATE`: a statement that fails with SQLITE_BUSY there has done nothing, so trying
+ * again is safe. The caller holds the gate, so nothing else of this process runs in between.
+ */
+export async function whenUnlocked<T>(attempt: () => Promise<T>, timeoutMs: number): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (let pause = 1; ; pause = Math.min(pause * 2, MAX_BUSY_PAUSE_MS)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isBusyError(error) || performance.now() >= deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+function gatedAdapter(inner: SqlDriverAdapter, gate: FifoGate, busyTimeoutMs: number): SqlDriverAdapter {
   const adapter: SqlDriverAdapter = {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    queryRaw: (query: SqlQuery) => gate.run(() => watched(() => inner.queryRaw(captured(query)))),
-    executeRaw: (query: SqlQuery) => gate.run(() => watched(() => inner.executeRaw(captured(query)))),
-    executeScript: (script: string) => gate.run(() => watched(() => inner.executeScript(script))),
+    queryRaw: (query: SqlQuery) =>
+      gate.run(() => watched(() => whenUnlocked(() => inner.queryRaw(captured(query)), busyTimeoutMs))),
+    executeRaw: (query: SqlQuery) =>
+      gate.run(() => watched(() => whenUnlocked(() => inner.executeRaw(captured(query)), busyTimeoutMs))),
+    // A script (migrations, maintenance) may have run some of its statements before it meets a
+    // lock, so it is never tried again: it waits inside SQLite, synchronously, as before. Nothing
+    // on a request's path sends scripts.
+    executeScript: (script: string) =>
+      gate.run(() =>
+        watched(async () => {
+          await inner.executeScript(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+          try {
+            await inner.executeScript(script);
+          } finally {
+            await inner.executeScript("PRAGMA busy_timeout = 0");
+          }
+        }),
+      ),
     dispose: () => gate.run(() => inner.dispose()),
     async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
       if (isolationLevel && isolationLevel !== "SERIALIZABLE") {
@@ -169,9 +231,10 @@ function gatedAdapter(inner: SqlDriverAdapter, gate: FifoGate): SqlDriverAdapter
       }
       const release = await gate.acquire();
       try {
-        // IMMEDIATE takes SQLite's write lock now (waiting up to busy_timeout for another
-        // process), so a transaction that reads first never fails later with SQLITE_BUSY.
-        await watched(() => inner.executeScript("BEGIN IMMEDIATE"));
+        // IMMEDIATE takes SQLite's write lock now (waiting, asynchronously, up to busyTimeoutMs
+        // for another process), so a transaction that reads first never fails later with
+        // SQLITE_BUSY; and once it holds the lock no statement of it meets a busy lock again.
+        await watched(() => whenUnlocked(() => inner.executeScript("BEGIN IMMEDIATE"), busyTimeoutMs));
       } catch (error) {
         release();
         throw error;
@@ -195,7 +258,8 @@ function gatedAdapter(inner: SqlDriverAdapter, gate: FifoGate): SqlDriverAdapter
 
 /**
  * Wraps Prisma's better-sqlite3 adapter factory so that each connection is gated (see above) and
- * opens with `journal_mode = WAL` and the given `synchronous` level.
+ * opens with `journal_mode = WAL`, the given `synchronous` level and no busy handler of SQLite's
+ * own (waits for another process's lock are asynchronous, `whenUnlocked`).
  */
 export function gatedSqliteAdapter(
   inner: SqlMigrationAwareDriverAdapterFactory,
@@ -208,9 +272,11 @@ export function gatedSqliteAdapter(
       const connection = await inner.connect();
       const gate = gateFor(options.gateKey);
       await gate.run(() =>
-        connection.executeScript(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous};`),
+        connection.executeScript(
+          `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous}; PRAGMA busy_timeout = 0;`,
+        ),
       );
-      return gatedAdapter(connection, gate);
+      return gatedAdapter(connection, gate, options.busyTimeoutMs);
     },
     connectToShadowDb: () => inner.connectToShadowDb(),
   };
