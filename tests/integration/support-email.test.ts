@@ -12,6 +12,7 @@ import * as coachPlacement from "~/routes/coach/placement.tsx";
 import * as coachQuestion from "~/routes/coach/question.tsx";
 import * as employerPlacement from "~/routes/employer/placement.tsx";
 import * as employerSettings from "~/routes/employer/settings.tsx";
+import { dayKey } from "~/domain/swedish-time.ts";
 import { db } from "~/utils/db.server.ts";
 import { sendDueDigests } from "~/utils/notifications.server.ts";
 import { useTestSmtpServer, type ReceivedMessage } from "../setup/smtp.ts";
@@ -297,7 +298,8 @@ describe("refused without posting", () => {
   test("a reply to a closed thread is not posted; the sender gets a polite answer saying where to turn", async () => {
     const w = await world();
     const coachCookie = await sessionCookieFor(w.coach.id);
-    const today = new Date().toISOString().slice(0, 10);
+    // Today in Sweden (the form's calendar), not in UTC: they differ between 22:00 and midnight UTC.
+    const today = dayKey(new Date());
     const ended = await submit(
       coachPlacement,
       `/coach/placeringar/${w.placement.id}`,
