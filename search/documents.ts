@@ -47,6 +47,9 @@ const DOCUMENT_COLUMNS = `o.id, o.status, o.title, o.description, o.tasks, o.occ
   e.name AS employerName, w.municipalityCode, w.lat, w.lng, m.name AS municipalityName,
   oc.label AS occupationLabel, oc.ssyk4Code, g.label AS occupationGroupLabel`;
 
+/** "?, ?, ?" for an `IN (…)` list of this many bound values. */
+const parameterList = (count: number): string => new Array(count).fill("?").join(", ");
+
 /** The document rows of these openings (any status), joined by primary keys only. */
 function documentRowsSql(count: number): string {
   return `SELECT ${DOCUMENT_COLUMNS}
@@ -56,7 +59,7 @@ function documentRowsSql(count: number): string {
     JOIN Municipality m ON m.code = w.municipalityCode
     JOIN Occupation oc ON oc.id = o.occupationId
     JOIN OccupationGroup g ON g.code = oc.ssyk4Code
-    WHERE o.id IN (${new Array(count).fill("?").join(", ")})`;
+    WHERE o.id IN (${parameterList(count)})`;
 }
 
 /** Skill ids per lookup: below SQLite's historical limit of 999 bound parameters. */
@@ -144,7 +147,7 @@ export async function loadOpeningDocuments(
     skills.push(
       ...(await cachedRead<{ id: string; label: string }>(
         tx,
-        `SELECT id, label FROM Skill WHERE id IN (${new Array(part.length).fill("?").join(", ")})`,
+        `SELECT id, label FROM Skill WHERE id IN (${parameterList(part.length)})`,
         part,
       )),
     );
