@@ -16,6 +16,7 @@ export const BUILD_SOURCES = [
   "prisma/generated",
   "prisma/schema.prisma",
   "scripts/build-server.ts",
+  "scripts/compile-for-node.ts",
   "package.json",
   "package-lock.json",
   "vite.config.ts",
