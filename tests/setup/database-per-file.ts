@@ -1,9 +1,17 @@
-// Runs before each test file: gives it a fresh SQLite file copied from the migrated template,
-// so test files never see each other's data.
+// Runs before each test file: gives it the environment the worker started with and a fresh SQLite
+// file copied from the migrated template, so test files never see each other's data or settings.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, inject } from "vitest";
+
+// Files run one after another in a worker's VM contexts and share its process.env (vitest.config.ts),
+// so whatever an earlier file set or removed is undone first.
+const STARTING_ENV = Symbol.for("brygga.test.startingEnv");
+const processWithEnv = process as typeof process & { [STARTING_ENV]?: Record<string, string | undefined> };
+const startingEnv = (processWithEnv[STARTING_ENV] ??= { ...process.env });
+for (const key of Object.keys(process.env)) if (!(key in startingEnv)) delete process.env[key];
+Object.assign(process.env, startingEnv);
 
 const runDir = inject("testRunDir");
 const name = `w${process.env.VITEST_POOL_ID ?? "0"}-${crypto.randomUUID()}`;
