@@ -54,7 +54,11 @@ CREATE TABLE IF NOT EXISTS opening_search (
 );
 CREATE INDEX IF NOT EXISTS opening_search_published ON opening_search (published_at);
 CREATE INDEX IF NOT EXISTS opening_search_geo ON opening_search (lat, lng);
-CREATE INDEX IF NOT EXISTS opening_search_occupation ON opening_search (occupation_id);
+-- By occupation and place: the matcher's neighbourhood query (a list of occupations within a radius)
+-- reads only those occupations' openings in the radius's latitude band, not every opening in the
+-- band or every opening of the occupations (issue 16). Replaces the index on occupation_id alone.
+DROP INDEX IF EXISTS opening_search_occupation;
+CREATE INDEX IF NOT EXISTS opening_search_occupation_geo ON opening_search (occupation_id, lat, lng);
 CREATE INDEX IF NOT EXISTS opening_search_ssyk4 ON opening_search (ssyk4_code);
 CREATE INDEX IF NOT EXISTS opening_search_municipality ON opening_search (municipality_code);
 CREATE INDEX IF NOT EXISTS opening_search_employer ON opening_search (employer_id);
