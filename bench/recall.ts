@@ -48,7 +48,7 @@ export async function candidateRecall(
       for (const h of (await engine.searchOpenings({ ...q, limit: 1000 })).hits)
         relevance.set(h.id, Math.max(relevance.get(h.id) ?? 0, h.relevance));
     }
-    const radius = plan.fillQueries[plan.fillQueries.length - 1]?.geo?.radiusKm ?? Number.POSITIVE_INFINITY;
+    const radius = plan.fillQuery.geo?.radiusKm ?? Number.POSITIVE_INFINITY;
     const text = (id: string) => (plan.textQueries.length ? (relevance.get(id) ?? 0) : undefined);
     const pool = all.filter((opening) => {
       const km = distanceKm(opening, participant);

@@ -298,7 +298,12 @@ async function main() {
     const firstQuery = await measure("first FTS5 query alone", { ...args, log }, async (i) => {
       const { plan } = at(plans, i);
       if (plan.empty) return;
-      await engine.searchOpenings(plan.textQueries[0] ?? plan.neighbourhoodQuery ?? first(plan.fillQueries));
+      const { fillQuery, firstRingKm } = plan;
+      const firstRing =
+        fillQuery.geo && firstRingKm !== null
+          ? { ...fillQuery, geo: { ...fillQuery.geo, radiusKm: firstRingKm } }
+          : fillQuery;
+      await engine.searchOpenings(plan.textQueries[0] ?? plan.neighbourhoodQuery ?? firstRing);
     });
 
     // ── participant → top 20 openings ──

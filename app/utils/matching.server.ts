@@ -16,9 +16,11 @@
 //      query per occupation interest (its label) rather than one query with every interest and skill:
 //      together they would match almost nothing. Then the interest neighbourhood (substitutable
 //      occupations, the same SSYK-4 group, group interests) by occupation filter, and finally
-//      the newest other openings in growing rings around home (5 km, 15 km, the full radius), until
-//      `candidateLimit` candidates are found. Near openings first: they earn the distance points,
-//      and a small ring is a cheap scan in a dense city.
+//      the newest other openings in growing rings around home (5 km first), until `candidateLimit`
+//      candidates are found or the full radius is searched. Each ring is sized from the density the
+//      last one showed (nextRingKm), so a ring holds about as many openings as are still missing:
+//      near openings first (they earn the distance points), and the cost of a ring follows the
+//      number of candidates wanted, not how many openings a city has within the radius.
 //   2. The candidates are loaded in one SQL query, mapped (matching-mappers.server.ts) and ranked by
 //      rankMatches, which applies every hard filter again: the engine filters only narrow the search,
 //      the matcher decides. Text relevance is the engine's (0 for candidates no text query found).
@@ -77,8 +79,8 @@ export type CandidateTuning = {
   unstatedRadiusKm: number;
   /** Page size asked of the engine for the neighbourhood (its maximum; see planCandidateSearch). */
   neighbourhoodPage: number;
-  /** The rings (km) the fill searches before the full radius. */
-  fillRingsKm: readonly number[];
+  /** The fill's first ring (km); the next ones grow with the density it finds (nextRingKm). */
+  firstRingKm: number;
   /**
    * Interest siblings searched by occupation: the SSYK-4 group (fit 0.6, docs/product-rules.md#matching) or the whole SSYK-3
    * group (0.45 and up). SSYK-3 finds a little more (candidate recall@20 0.960 vs 0.949 in the benchmark
@@ -94,7 +96,7 @@ export const MATCHING_LIMITS: Readonly<CandidateTuning> = Object.freeze({
   maxTextQueries: 3,
   unstatedRadiusKm: 100,
   neighbourhoodPage: 1000,
-  fillRingsKm: Object.freeze([5, 15]),
+  firstRingKm: 5,
   siblingLevel: 4,
 });
 
@@ -240,8 +242,13 @@ export type CandidatePlan = {
   textQueries: OpeningQuery[];
   /** Substitutable occupations, the same SSYK-4 group and group interests, without text. */
   neighbourhoodQuery: OpeningQuery | null;
-  /** Every other opening within the filters, newest first: in rings around home, the last one the full radius. */
-  fillQueries: OpeningQuery[];
+  /**
+   * Every other opening within the filters, newest first, at the full radius (or without a radius
+   * when the participant has no home). searchCandidates runs it in rings from `firstRingKm`.
+   */
+  fillQuery: OpeningQuery;
+  /** The first ring of the fill (km); null when the fill is one query (no home, or a small radius). */
+  firstRingKm: number | null;
   candidateLimit: number;
   /** Nothing can match (e.g. the kind filter and the goals have no kind in common). */
   empty: boolean;
@@ -328,7 +335,8 @@ export function planCandidateSearch(
   };
   const interestIds = participant.interests.occupationIds.filter((id) => graph.occupations.has(id) && allowed(id));
   const textIds = interestIds.slice(0, t.maxTextQueries);
-  const textQueries = textIds.map((id) => query({ text: graph.occupations.get(id)!.label }));
+  // Labels from the vocabulary, not typed: no typo corrections (they doubled the cost of each query).
+  const textQueries = textIds.map((id) => query({ text: graph.occupations.get(id)!.label, typoTolerance: false }));
 
   const neighbourhood = [
     ...interestIds.slice(t.maxTextQueries),
@@ -343,18 +351,11 @@ export function planCandidateSearch(
       }
     : null;
 
-  const fill = query({});
-  const fillQueries = geo
-    ? [
-        ...t.fillRingsKm
-          .filter((r) => r < radiusKm)
-          .map((r): OpeningQuery => ({ ...fill, geo: { ...geo, radiusKm: r } })),
-        fill,
-      ]
-    : [fill];
+  const fillQuery = query({});
+  const firstRingKm = geo && t.firstRingKm < radiusKm ? t.firstRingKm : null;
 
   const impossible = kinds.length === 0 || (participant.preferences.maxCommuteKm != null && !participant.home);
-  return { textQueries, neighbourhoodQuery, fillQueries, candidateLimit, empty: impossible };
+  return { textQueries, neighbourhoodQuery, fillQuery, firstRingKm, candidateLimit, empty: impossible };
 }
 
 export type Candidates = {
@@ -365,6 +366,30 @@ export type Candidates = {
   /** Engine calls made (for diagnostics and the benchmark). */
   queries: number;
 };
+
+/** A ring grows at least this much (radius), so a run of sparse rings reaches the full radius in a few steps. */
+const MIN_RING_GROWTH = 1.5;
+/** Without an opening in the last ring, the next one is this much wider (nine times the area). */
+const EMPTY_RING_GROWTH = 3;
+/** Aim for this much more than the openings still missing: density is never even. */
+const RING_MARGIN = 1.25;
+
+/** A ring that would reach this share of the full radius is the full radius: see nextRingKm. */
+const FULL_RING_SHARE = 0.5;
+
+/**
+ * The fill's next ring: wide enough that, at the density the last ring showed (`within` openings
+ * within `ringKm`), it holds the openings found so far plus the `missing` ones, with a margin; at
+ * least 1.5× the last ring. A ring of half the full radius or more becomes the full radius: a
+ * query reads every opening in its box (those the filters reject too), so a ring that wide costs
+ * at least a quarter of the full query, and failing would mean reading the middle twice.
+ */
+export function nextRingKm(ringKm: number, within: number, missing: number, fullKm: number): number {
+  const growth =
+    within > 0 ? Math.max(MIN_RING_GROWTH, RING_MARGIN * Math.sqrt((within + missing) / within)) : EMPTY_RING_GROWTH;
+  const next = ringKm * growth;
+  return next >= FULL_RING_SHARE * fullKm ? fullKm : next;
+}
 
 /** Run a plan against the engine: text hits first (most relevant first), then the neighbourhood, then the fill rings. */
 export async function searchCandidates(engine: SearchEngine, plan: CandidatePlan): Promise<Candidates> {
@@ -384,11 +409,23 @@ export async function searchCandidates(engine: SearchEngine, plan: CandidatePlan
       ids.push(id);
     }
   };
-  for (const q of [plan.neighbourhoodQuery, ...plan.fillQueries]) {
-    if (!q || ids.length >= plan.candidateLimit) continue;
+  if (plan.neighbourhoodQuery && ids.length < plan.candidateLimit) {
+    const { hits } = await engine.searchOpenings(plan.neighbourhoodQuery);
+    queries++;
+    for (const h of hits) add(h.id);
+  }
+  // The fill, in rings: each ring query returns the newest openings within it, those of the smaller
+  // rings included (already seen), so a ring that is not full counts every opening within it.
+  const full = plan.fillQuery.geo;
+  let ringKm = full && plan.firstRingKm !== null ? plan.firstRingKm : null;
+  while (ids.length < plan.candidateLimit) {
+    const q = full && ringKm !== null ? { ...plan.fillQuery, geo: { ...full, radiusKm: ringKm } } : plan.fillQuery;
     const { hits } = await engine.searchOpenings(q);
     queries++;
     for (const h of hits) add(h.id);
+    if (!full || ringKm === null) break;
+    ringKm = nextRingKm(ringKm, hits.length, plan.candidateLimit - ids.length, full.radiusKm);
+    if (ringKm >= full.radiusKm) ringKm = null; // the last ring is the full query itself
   }
   return { ids, relevance: plan.textQueries.length ? relevance : null, queries };
 }

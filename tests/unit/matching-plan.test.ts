@@ -3,10 +3,10 @@
 import { describe, expect, test } from "vitest";
 import { MatchFiltersSchema, matchFilterValues, parseMatchFilters } from "~/domain/matching/filters.ts";
 import { buildOccupationGraph, interestNeighbourhood } from "~/utils/occupation-graph.server.ts";
-import { MATCHING_LIMITS, planCandidateSearch, searchCandidates } from "~/utils/matching.server.ts";
+import { MATCHING_LIMITS, nextRingKm, planCandidateSearch, searchCandidates } from "~/utils/matching.server.ts";
 import type { OpeningQuery, SearchEngine } from "../../search/engine.ts";
 import { makeParticipant } from "../fixtures/match-eval/factories.ts";
-import { first, last } from "~/domain/arrays.ts";
+import { first } from "~/domain/arrays.ts";
 
 const now = new Date("2026-03-01T10:00:00Z");
 const home = { lat: 57.78, lng: 14.16 };
@@ -131,28 +131,31 @@ describe("planCandidateSearch", () => {
     expect(q.geo).toEqual({ ...home, radiusKm: 25.05 });
     expect(q.limit).toBe(MATCHING_LIMITS.candidateLimit);
     expect(plan.neighbourhoodQuery?.filters?.occupationIds?.sort()).toEqual(["planerare", "truck"]);
-    expect(plan.fillQueries.map((f) => f.geo?.radiusKm)).toEqual([5, 15, 25.05]);
+    expect(plan.fillQuery.geo?.radiusKm).toBe(25.05);
+    expect(plan.firstRingKm).toBe(5);
   });
 
   test("hours go to the engine only when study visits are out (they have no weekly hours)", () => {
     const participant = makeParticipant({ goals: ["practice"], home, preferences: { hoursMin: 10, hoursMax: 20 } });
     const withVisits = planCandidateSearch(participant, graph, {}, { now });
-    expect(first(withVisits.fillQueries).filters?.hours).toBeUndefined();
+    expect(withVisits.fillQuery.filters?.hours).toBeUndefined();
     const noVisits = planCandidateSearch(participant, graph, { kinds: ["practice", "work_trial"] }, { now });
-    expect(first(noVisits.fillQueries).filters?.kinds).toEqual(["practice", "work_trial"]);
-    expect(first(noVisits.fillQueries).filters?.hours).toEqual({ min: 10, max: 20 });
+    expect(noVisits.fillQuery.filters?.kinds).toEqual(["practice", "work_trial"]);
+    expect(noVisits.fillQuery.filters?.hours).toEqual({ min: 10, max: 20 });
     // Both the participant's range and the coach's: an opening must overlap each.
     const both = planCandidateSearch(participant, graph, { kinds: ["practice"], hoursMin: 15, hoursMax: 30 }, { now });
-    expect(first(both.fillQueries).filters?.hours).toEqual({ min: 15, max: 20 });
+    expect(both.fillQuery.filters?.hours).toEqual({ min: 15, max: 20 });
   });
 
   test("the radius is the tighter of max commute and the coach's distance; without either a default", () => {
     const p = (maxCommuteKm?: number) => makeParticipant({ home, preferences: { maxCommuteKm: maxCommuteKm ?? null } });
-    const radius = (plan: { fillQueries: OpeningQuery[] }) => last(plan.fillQueries).geo?.radiusKm;
+    const radius = (plan: { fillQuery: OpeningQuery }) => plan.fillQuery.geo?.radiusKm;
     expect(radius(planCandidateSearch(p(30), graph, { maxDistanceKm: 10 }, { now }))).toBe(10.05);
     expect(radius(planCandidateSearch(p(8), graph, { maxDistanceKm: 50 }, { now }))).toBe(8.05);
     expect(radius(planCandidateSearch(p(), graph, {}, { now }))).toBe(MATCHING_LIMITS.unstatedRadiusKm + 0.05);
-    expect(planCandidateSearch(p(3), graph, {}, { now }).fillQueries.map((f) => f.geo?.radiusKm)).toEqual([3.05]);
+    // A radius within the first ring: the fill is one query.
+    const small = planCandidateSearch(p(3), graph, {}, { now });
+    expect([small.fillQuery.geo?.radiusKm, small.firstRingKm]).toEqual([3.05, null]);
   });
 
   test("nothing to search: no common kind, or a max commute without a home", () => {
@@ -164,8 +167,8 @@ describe("planCandidateSearch", () => {
     ).toBe(true);
     const noHome = planCandidateSearch(makeParticipant({ home: null, preferences: {} }), graph, {}, { now });
     expect(noHome.empty).toBe(false);
-    expect(noHome.fillQueries).toHaveLength(1);
-    expect(first(noHome.fillQueries).geo).toBeUndefined();
+    expect(noHome.firstRingKm).toBeNull();
+    expect(noHome.fillQuery.geo).toBeUndefined();
   });
 
   test("excluded interests are not searched", () => {
@@ -228,10 +231,42 @@ describe("searchCandidates", () => {
     const found = await searchCandidates(engine, plan);
     expect(found.ids).toEqual(["b", "c", "a", "d", "e", "f"]);
     expect(Object.fromEntries(found.relevance!)).toEqual({ a: 0.8, b: 1, c: 0.9 });
-    // Full after the 15 km ring: the full radius is not searched.
+    // One opening within 5 km and one missing: the next ring is sized for two (at least 1.5 × 5 km),
+    // and it fills the list, so the full radius is not searched.
+    const second = nextRingKm(5, 1, 1, plan.fillQuery.geo!.radiusKm);
+    expect(second).toBeGreaterThanOrEqual(7.5);
+    expect(second).toBeLessThan(plan.fillQuery.geo!.radiusKm);
     expect(
       calls.map((q) => q.text ?? (q.filters?.occupationIds ? "neighbourhood" : `ring ${q.geo?.radiusKm}`)),
-    ).toEqual(["Lagerarbetare/Terminalarbetare", "Städare", "neighbourhood", "ring 5", "ring 15"]);
+    ).toEqual(["Lagerarbetare/Terminalarbetare", "Städare", "neighbourhood", "ring 5", `ring ${second}`]);
     expect(found.queries).toBe(5);
+  });
+
+  test("rings grow with the density they find, up to the full radius, until the list is full", async () => {
+    const radii: Array<number | undefined> = [];
+    const engine: SearchEngine = {
+      name: "sqlite",
+      syncOpenings: async () => {},
+      async searchOpenings(q) {
+        radii.push(q.geo?.radiusKm);
+        return { hits: [], total: 0 }; // nothing anywhere: every ring is searched
+      },
+    };
+    const participant = makeParticipant({ home, preferences: { maxCommuteKm: 100 } });
+    const plan = planCandidateSearch(participant, graph, {}, { now });
+    await searchCandidates(engine, plan);
+    // Empty rings grow threefold: 5, 15, 45, then the full radius (100.05 km) once.
+    expect(radii).toEqual([5, 15, 45, 100.05]);
+  });
+});
+
+describe("nextRingKm", () => {
+  test("sized so the ring holds what was found plus what is missing, with a margin", () => {
+    // 100 within 5 km, 300 missing: four times the openings → twice the radius, × 1.25.
+    expect(nextRingKm(5, 100, 300, 100)).toBeCloseTo(12.5);
+    // Never less than 1.5 ×, never past the full radius; an empty ring triples.
+    expect(nextRingKm(5, 290, 10, 100)).toBe(7.5);
+    expect(nextRingKm(40, 10, 290, 100)).toBe(100);
+    expect(nextRingKm(5, 0, 300, 100)).toBe(15);
   });
 });
