@@ -38,6 +38,13 @@ export type OpeningDocument = {
 export type OpeningQuery = {
   /** Free text typed by a user; may be empty (then everything that passes the filters). */
   text?: string;
+  /**
+   * false for text that nobody typed (the matcher's occupation labels, from the vocabulary): its
+   * words match as written or stemmed, without typo corrections. The embedded engine then runs
+   * one full-text query instead of two, over a few terms instead of every near spelling
+   * (issue 16); Meilisearch's typo rules are part of its index and cost it little, so it ignores this.
+   */
+  typoTolerance?: boolean;
   filters?: {
     kinds?: string[];
     occupationIds?: string[];

@@ -39,16 +39,17 @@ export function createSqliteEngine(db: Db, o: SqliteEngineOptions = {}): SearchE
     }
   }
 
-  async function textMatch(text: string | undefined): Promise<TextMatch | null> {
+  async function textMatch(text: string | undefined, typoTolerance: boolean): Promise<TextMatch | null> {
     const terms = parseQuery(text ?? "");
     const exact = matchExpression(terms);
     if (!exact) return null;
+    if (!typoTolerance) return { match: exact, exact: null };
     const match = matchExpression(terms, correctTerms(terms, await dictionary.get())) ?? exact;
     return { match, exact: match === exact ? null : exact };
   }
 
   async function searchOpenings(query: OpeningQuery): Promise<OpeningSearchResult> {
-    const text = await textMatch(query.text);
+    const text = await textMatch(query.text, query.typoTolerance !== false);
     const page = text ? openingTextSearchSql(query, text) : openingBrowseSql(query);
     // Cached prepared statements on a read-only connection (app/utils/read-connection.server.ts).
     const rows = await cachedRead<HitRow>(db, page.sql, page.params);

@@ -138,6 +138,14 @@ describe("text search", () => {
     const typo = await engine.searchOpenings({ text: "svetsere verkstad", filters: { employerIds: [at.employerId] } });
     expect(first(typo.hits).id).toBe(inTitle.id);
     for (const h of typo.hits) expect(h.relevance).toBeLessThanOrEqual(0.5);
+
+    // Text nobody typed (the matcher's occupation labels) gets no typo corrections: the same words
+    // find the same openings, a misspelling finds nothing.
+    const label = { filters: { employerIds: [at.employerId] }, typoTolerance: false };
+    expect((await engine.searchOpenings({ ...label, text: "svetsare" })).hits.map((h) => h.id)).toEqual(
+      result.hits.map((h) => h.id),
+    );
+    expect((await engine.searchOpenings({ ...label, text: "svetsere verkstad" })).hits).toEqual([]);
   });
 
   test("without text everything that passes the filters comes back, newest first, with total and paging", async () => {
