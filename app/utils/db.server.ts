@@ -18,7 +18,12 @@ export const BUSY_TIMEOUT_MS = 5000;
  */
 export const TRANSACTION_MAX_WAIT_MS = 15_000;
 
-const files = new WeakMap<object, string>();
+// On globalThis, like the client: the server and the app bundle each have a copy of this module,
+// and the copy that did not create the client must still know its file (cachedRead and the health
+// probe use it; without it every cached read fell back to Prisma in production, issue 16).
+const files: WeakMap<object, string> = ((
+  globalThis as unknown as { __bryggaDbFiles?: WeakMap<object, string> }
+).__bryggaDbFiles ??= new WeakMap());
 
 function createClient() {
   const url = databaseUrl();

@@ -2,7 +2,8 @@
 // docs/decisions/0013-transaction-isolation.md: a read outside a transaction never sees the
 // uncommitted rows of an open one, and a read through `tx` sees the transaction's own writes.
 import { describe, expect, it } from "vitest";
-import { db } from "../../app/utils/db.server.ts";
+import { databaseFileOf, db } from "../../app/utils/db.server.ts";
+import type * as DbModule from "../../app/utils/db.server.ts";
 import { cachedRead } from "../../app/utils/read-connection.server.ts";
 
 const COUNT = "SELECT COUNT(*) AS n FROM Organization WHERE name = ?";
@@ -10,6 +11,19 @@ const count = async (client: Parameters<typeof cachedRead>[0], name: string) =>
   Number((await cachedRead<{ n: number | bigint }>(client, COUNT, [name]))[0]!.n);
 
 describe("cached read statements", () => {
+  it("reach the read connection from a second copy of the module, as in the production build", async () => {
+    // The compiled server and the app bundle each import their own copy of db.server.ts and share
+    // one client (on globalThis); the copy that did not create it must still know its file, or
+    // every cached read goes through Prisma instead.
+    const copy = (await import(
+      /* @vite-ignore */ `../../app/utils/db.server.ts?copy=${Date.now()}`
+    )) as typeof DbModule;
+    expect(copy.databaseFileOf).not.toBe(databaseFileOf);
+    expect(copy.db).toBe(db);
+    expect(copy.databaseFileOf(db)).toBe(databaseFileOf(db));
+    expect(databaseFileOf(db)).toMatch(/\.db$/);
+  });
+
   it("a read that arrives during a transaction waits for it and sees only what it committed", async () => {
     let read: Promise<number> | null = null;
     await db.$transaction(async (tx) => {
