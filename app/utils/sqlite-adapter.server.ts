@@ -84,6 +84,8 @@ export type GatedAdapterOptions = {
 
 type SharedState = {
   gates: Map<string, FifoGate>;
+  /** The better-sqlite3 connection under Prisma's adapter, per gate key (see `connectionFor`). */
+  connections: Map<string, BetterSqliteConnection>;
   fault: string | null;
   /** Set while `captureQueries` runs: every statement sent to SQLite (tests of the query plans). */
   capture: SqlQuery[] | null;
@@ -92,10 +94,29 @@ type SharedState = {
 // On globalThis: the server and the app bundle each have a copy of this module.
 const shared: SharedState = ((globalThis as unknown as { __bryggaSqlite?: SharedState }).__bryggaSqlite ??= {
   gates: new Map(),
+  connections: new Map(),
   fault: null,
   capture: null,
 });
 shared.capture ??= null;
+shared.connections ??= new Map();
+
+/** What this module needs of a better-sqlite3 connection (the adapter's `client`). */
+export type BetterSqliteConnection = {
+  prepare(sql: string): { all(...params: unknown[]): unknown[] };
+  readonly open: boolean;
+};
+
+/**
+ * The better-sqlite3 connection that Prisma's adapter opened for this gate key, for cached read
+ * statements (read-connection.server.ts): statements on it share the connection's page cache,
+ * which a second connection would lose whenever this one writes. Use it only inside the gate
+ * (`runGated`), never while a transaction of the process is open. Undefined before Prisma connects.
+ */
+export function connectionFor(gateKey: string): BetterSqliteConnection | undefined {
+  const connection = shared.connections.get(gateKey);
+  return connection?.open ? connection : undefined;
+}
 
 /**
  * Every statement Prisma (or raw SQL through Prisma) sends to SQLite while `run` runs, in order,
@@ -276,6 +297,9 @@ export function gatedSqliteAdapter(
           `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous}; PRAGMA busy_timeout = 0;`,
         ),
       );
+      // Prisma's better-sqlite3 adapter keeps its connection as `client`.
+      const client = (connection as unknown as { client?: BetterSqliteConnection }).client;
+      if (client && typeof client.prepare === "function") shared.connections.set(options.gateKey, client);
       return gatedAdapter(connection, gate, options.busyTimeoutMs);
     },
     connectToShadowDb: () => inner.connectToShadowDb(),

@@ -24,6 +24,15 @@ describe("cached read statements", () => {
     expect(databaseFileOf(db)).toMatch(/\.db$/);
   });
 
+  it("run on Prisma's own connection once it is open (sharing its page cache)", async () => {
+    // A temporary table exists only on the connection that made it.
+    await db.$executeRawUnsafe("CREATE TEMP TABLE IF NOT EXISTS read_probe (a)");
+    await db.$executeRawUnsafe("INSERT INTO read_probe (a) VALUES (1)");
+    const rows = await cachedRead<{ n: number }>(db, "SELECT COUNT(*) AS n FROM temp.read_probe", []);
+    expect(Number(rows[0]!.n)).toBe(1);
+    await db.$executeRawUnsafe("DROP TABLE temp.read_probe");
+  });
+
   it("a read that arrives during a transaction waits for it and sees only what it committed", async () => {
     let read: Promise<number> | null = null;
     await db.$transaction(async (tx) => {
