@@ -66,7 +66,13 @@ function statementFor(reader: Reader, sql: string): Database.Statement {
 function primaryStatementFor(connection: BetterSqliteConnection, sql: string): Prepared {
   let statements = primaryStatements.get(connection);
   if (!statements) primaryStatements.set(connection, (statements = new Map()));
-  return keptStatement(statements, sql, (s) => connection.prepare(s));
+  return keptStatement(statements, sql, (s) => {
+    const statement = connection.prepare(s);
+    // Prisma's adapter reads integers as BigInt; cached reads return numbers, like the read-only
+    // connection (callers map rows like Prisma's raw rows, and JSON cannot hold a BigInt).
+    statement.safeIntegers(false);
+    return statement;
+  });
 }
 
 /**

@@ -103,7 +103,7 @@ shared.connections ??= new Map();
 
 /** What this module needs of a better-sqlite3 connection (the adapter's `client`). */
 export type BetterSqliteConnection = {
-  prepare(sql: string): { all(...params: unknown[]): unknown[] };
+  prepare(sql: string): { all(...params: unknown[]): unknown[]; safeIntegers(toggle: boolean): unknown };
   readonly open: boolean;
 };
 

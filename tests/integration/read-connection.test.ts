@@ -33,6 +33,12 @@ describe("cached read statements", () => {
     await db.$executeRawUnsafe("DROP TABLE temp.read_probe");
   });
 
+  it("return integers as numbers (Prisma's connection reads them as BigInt, which JSON cannot hold)", async () => {
+    await db.organization.count(); // Prisma has connected: the read runs on its connection
+    const [row] = await cachedRead<{ n: unknown; big: unknown }>(db, "SELECT 42 AS n, 9007199254740 AS big", []);
+    expect(row).toEqual({ n: 42, big: 9007199254740 });
+  });
+
   it("a read that arrives during a transaction waits for it and sees only what it committed", async () => {
     let read: Promise<number> | null = null;
     await db.$transaction(async (tx) => {
