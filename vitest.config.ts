@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
-    setupFiles: ["tests/setup/database-per-file.ts"],
+    setupFiles: ["tests/setup/database-per-file.ts", "tests/setup/property-seed.ts"],
     // Each file runs in a fresh VM context inside a reused worker thread: the file's modules and
     // globals are its own, as in a new thread, but the thread and Node's built-ins are not started
     // again. The suite takes about a third less CPU than with a new thread per file (decision 0025).

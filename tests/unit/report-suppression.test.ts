@@ -119,6 +119,13 @@ function problems(tables: ReportTable[], k: number): string[] {
   for (const t of tables) {
     for (const row of t.rows) {
       for (const [key, c] of Object.entries(row.cells)) {
+        // A change (after − before, signed) is not a group of people: it may be shown only next
+        // to a visible before and after, and then it tells nothing they do not (4 − 3 = 1).
+        if (key === "change") {
+          if (!c.hidden && (row.cells.before?.hidden || row.cells.after?.hidden))
+            found.push(`${t.id}/${row.key}/change: shown beside a hidden before or after`);
+          continue;
+        }
         // (a) no visible count of 1 to k − 1 people (the caseload basis counts work, not a group)
         if (
           c.k === "count" &&
@@ -152,7 +159,8 @@ function problems(tables: ReportTable[], k: number): string[] {
         byLabel.set(label, [...(byLabel.get(label) ?? []), r]);
       }
       for (const [label, rows] of byLabel) {
-        for (const col of t.columns.filter((c) => c.kind === "count")) {
+        // Not the change column: it is after − before, so its sums add nothing to theirs (see above).
+        for (const col of t.columns.filter((c) => c.kind === "count" && c.key !== "change")) {
           const total = rows.find((r) => r.group === "total")?.cells[col.key];
           const parts = rows.filter((r) => r.group !== "total").map((r) => r.cells[col.key]);
           if (derivable(parts, total, k)) found.push(`${t.id}/${label}/${col.key}: a hidden group can be worked out`);
