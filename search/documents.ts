@@ -8,7 +8,7 @@ import type { OpeningDocument } from "./engine.ts";
  * What `toOpeningDocument` needs, one flat row per opening: the opening's own columns and the labels
  * of its employer, workplace, municipality and occupation. Read with one statement (a join by
  * primary keys) instead of Prisma's `include`, which costs most of a reindex (issue 16). Values come
- * as SQLite stores them through the read connection (DateTime as ISO text, booleans 0/1) and as
+ * as SQLite stores them through the cached reads (DateTime as ISO text, booleans 0/1) and as
  * Prisma maps them inside a transaction (Date, boolean): `toOpeningDocument` accepts both.
  */
 export type OpeningDocumentRow = {

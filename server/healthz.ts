@@ -4,7 +4,7 @@
 // The start-up check (PRAGMA quick_check, server/startup-checks.ts) refuses to start on a damaged
 // file; this catches damage that appears while running.
 //
-// The read goes to the read-only connection outside the transaction gate (probeDatabase): through
+// The read goes to a read-only connection of its own, outside the transaction gate (probeDatabase): through
 // Prisma it queued behind every write transaction of the process, so during a write burst the
 // health check took as long as the queue (issue 10, item 2).
 import type { Request, Response } from "express";
@@ -15,7 +15,7 @@ import { databaseFault, noteDatabaseError } from "../app/utils/sqlite-adapter.se
 export async function healthz(_req: Request, res: Response) {
   res.set("Cache-Control", "no-store");
   try {
-    // A client the read connection does not know (never in the app) is asked through Prisma.
+    // A client the probe does not know (never in the app) is asked through Prisma.
     if (!probeDatabase(db)) await db.$queryRawUnsafe("SELECT count(*) FROM sqlite_schema");
   } catch (error) {
     noteDatabaseError(error);

@@ -1,9 +1,10 @@
 // Cached prepared statements for the hot read paths (issue 16: the Prisma adapter prepares every
 // statement again on each request). `cachedRead(db, sql, params)` runs a SELECT through a kept
 // prepared statement (LRU) on the better-sqlite3 connection under Prisma's adapter
-// (`connectionFor`), or, before Prisma has connected, on a second, read-only connection to the
-// same file. The first is preferred: a second connection's page cache is thrown away whenever
-// another connection writes, and every audited page view writes (the match page was 20 % slower).
+// (`connectionFor`), so it shares that connection's page cache. (A second, read-only connection
+// loses its cache whenever another connection writes, and every audited page view writes: the
+// match page was 20 % slower that way.) Until Prisma has connected, a read goes through Prisma,
+// which connects it.
 //
 // Isolation (docs/decisions/0013-transaction-isolation.md): the read runs while holding the same
 // in-process gate as every Prisma statement, so it never runs while a transaction of this process
@@ -11,6 +12,8 @@
 // reader takes no write lock, so other processes' writers do not block it (nor it them); it sees
 // the last committed state, exactly like a Prisma read outside a transaction. Statements of a
 // transaction must still go through its `tx`.
+//
+// The health probe alone uses a read-only connection of its own, outside the gate (probeDatabase).
 // Relative imports only: the server entry loads this module outside the app bundle.
 import Database from "better-sqlite3";
 import { BUSY_TIMEOUT_MS, databaseFileOf, type DbOrTx } from "./db.server.ts";
@@ -25,60 +28,43 @@ import {
 /** Distinct statements kept per connection (the SQL of the engine varies with the filters). */
 const MAX_STATEMENTS = 300;
 
-type Reader = { sqlite: Database.Database; statements: Map<string, Database.Statement> };
 type Prepared = { all(...params: unknown[]): unknown[] };
 
+// On globalThis: the server and the app bundle each have a copy of this module.
 /** Kept statements of Prisma's connections (a new connection starts with none). */
-const primaryStatements: WeakMap<BetterSqliteConnection, Map<string, Prepared>> = ((
-  globalThis as unknown as { __bryggaPrimaryStatements?: WeakMap<BetterSqliteConnection, Map<string, Prepared>> }
-).__bryggaPrimaryStatements ??= new WeakMap());
+const keptStatements: WeakMap<BetterSqliteConnection, Map<string, Prepared>> = ((
+  globalThis as unknown as { __bryggaKeptStatements?: WeakMap<BetterSqliteConnection, Map<string, Prepared>> }
+).__bryggaKeptStatements ??= new WeakMap());
+type Probe = { sqlite: Database.Database; statement: Database.Statement };
+/** The health probe's read-only connection per file, with its one statement. */
+const probes: Map<string, Probe> = ((
+  globalThis as unknown as { __bryggaProbes?: Map<string, Probe> }
+).__bryggaProbes ??= new Map());
 
-// On globalThis: the server and the app bundle each have a copy of this module (one connection per file).
-const readers: Map<string, Reader> = ((
-  globalThis as unknown as { __bryggaReaders?: Map<string, Reader> }
-).__bryggaReaders ??= new Map());
-
-function readerFor(file: string): Reader {
-  let reader = readers.get(file);
-  if (!reader || !reader.sqlite.open) {
-    const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
-    reader = { sqlite, statements: new Map() };
-    readers.set(file, reader);
-  }
-  return reader;
-}
-
-/** The kept statement for `sql` in `statements` (prepared on `prepare` when missing), most recently used last. */
-function keptStatement<S>(statements: Map<string, S>, sql: string, prepare: (sql: string) => S): S {
+/** The kept statement for `sql` on `connection`, most recently used last. */
+function statementFor(connection: BetterSqliteConnection, sql: string): Prepared {
+  let statements = keptStatements.get(connection);
+  if (!statements) keptStatements.set(connection, (statements = new Map()));
   let statement = statements.get(sql);
   if (statement)
     statements.delete(sql); // re-inserted below: most recently used last
-  else statement = prepare(sql);
+  else {
+    const prepared = connection.prepare(sql);
+    // Prisma's adapter reads integers as BigInt; cached reads return numbers (callers map rows
+    // like Prisma's raw rows, and JSON cannot hold a BigInt).
+    prepared.safeIntegers(false);
+    statement = prepared;
+  }
   statements.set(sql, statement);
   if (statements.size > MAX_STATEMENTS) statements.delete(statements.keys().next().value!);
   return statement;
 }
 
-function statementFor(reader: Reader, sql: string): Database.Statement {
-  return keptStatement(reader.statements, sql, (s) => reader.sqlite.prepare(s));
-}
-
-function primaryStatementFor(connection: BetterSqliteConnection, sql: string): Prepared {
-  let statements = primaryStatements.get(connection);
-  if (!statements) primaryStatements.set(connection, (statements = new Map()));
-  return keptStatement(statements, sql, (s) => {
-    const statement = connection.prepare(s);
-    // Prisma's adapter reads integers as BigInt; cached reads return numbers, like the read-only
-    // connection (callers map rows like Prisma's raw rows, and JSON cannot hold a BigInt).
-    statement.safeIntegers(false);
-    return statement;
-  });
-}
-
 /**
  * The rows of one read-only statement, through a cached prepared statement; through Prisma for an
- * interactive transaction (it must see its own writes) or a client this module does not know. Values come back as SQLite stores them
- * (integers as numbers, booleans 0/1, DateTime as stored): callers map them like Prisma's raw rows.
+ * interactive transaction (it must see its own writes), a client this module does not know, or
+ * before Prisma has connected. Values come back as SQLite stores them (integers as numbers,
+ * booleans 0/1, DateTime as stored): callers map them like Prisma's raw rows.
  */
 export async function cachedRead<T>(
   db: DbOrTx,
@@ -86,20 +72,19 @@ export async function cachedRead<T>(
   params: ReadonlyArray<string | number | null>,
 ): Promise<T[]> {
   const file = databaseFileOf(db);
-  if (!file) return db.$queryRawUnsafe<T[]>(sql, ...params);
+  const connection = file ? connectionFor(file) : undefined;
+  if (!file || !connection) return db.$queryRawUnsafe<T[]>(sql, ...params);
   return runGated(file, () => {
     recordQuery(sql, [...params]);
-    const primary = connectionFor(file);
-    if (!primary) return statementFor(readerFor(file), sql).all(...params) as T[];
+    const statement = statementFor(connection, sql);
     // Prisma's connection has no busy handler of its own (sqlite-adapter.server.ts): a read that
     // meets SQLITE_BUSY (rare in WAL mode) is tried again on a timer, like Prisma's statements.
-    const statement = primaryStatementFor(primary, sql);
     return whenUnlocked(async () => statement.all(...params) as T[], BUSY_TIMEOUT_MS);
   });
 }
 
 /**
- * The health probe (/healthz): reads the schema of the database file on the read connection,
+ * The health probe (/healthz): reads the schema of the database file on a read-only connection,
  * WITHOUT the gate, so it does not queue behind this process's transactions (a write burst). That
  * is safe: the statement runs synchronously to its end and leaves no lock behind, so it never
  * meets another statement of this process inside SQLite; in WAL mode a reader waits for no
@@ -109,15 +94,20 @@ export async function cachedRead<T>(
 export function probeDatabase(db: DbOrTx): boolean {
   const file = databaseFileOf(db);
   if (!file) return false;
-  statementFor(readerFor(file), "SELECT count(*) AS n FROM sqlite_schema").get();
+  let probe = probes.get(file);
+  if (!probe?.sqlite.open) {
+    const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    probe = { sqlite, statement: sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema") };
+    probes.set(file, probe);
+  }
+  probe.statement.get();
   return true;
 }
 
-/** Close the read connections (shutdown, tests). */
+/** Close the health probe's connections (shutdown, tests). */
 export function closeReadConnections(): void {
-  for (const [file, reader] of readers) {
-    reader.statements.clear();
-    if (reader.sqlite.open) reader.sqlite.close();
-    readers.delete(file);
+  for (const [file, probe] of probes) {
+    if (probe.sqlite.open) probe.sqlite.close();
+    probes.delete(file);
   }
 }

@@ -51,7 +51,7 @@ export function createSqliteEngine(db: Db, o: SqliteEngineOptions = {}): SearchE
   async function searchOpenings(query: OpeningQuery): Promise<OpeningSearchResult> {
     const text = await textMatch(query.text, query.typoTolerance !== false);
     const page = text ? openingTextSearchSql(query, text) : openingBrowseSql(query);
-    // Cached prepared statements on a read-only connection (app/utils/read-connection.server.ts).
+    // Cached prepared statements (app/utils/read-connection.server.ts).
     const rows = await cachedRead<HitRow>(db, page.sql, page.params);
     const { limit, offset } = pageBounds(query);
     let total: number;

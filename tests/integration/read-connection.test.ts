@@ -11,7 +11,7 @@ const count = async (client: Parameters<typeof cachedRead>[0], name: string) =>
   Number((await cachedRead<{ n: number | bigint }>(client, COUNT, [name]))[0]!.n);
 
 describe("cached read statements", () => {
-  it("reach the read connection from a second copy of the module, as in the production build", async () => {
+  it("know the client's database file in a second copy of the module, as in the production build", async () => {
     // The compiled server and the app bundle each import their own copy of db.server.ts and share
     // one client (on globalThis); the copy that did not create it must still know its file, or
     // every cached read goes through Prisma instead.
