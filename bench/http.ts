@@ -14,6 +14,10 @@
 //
 //   npm run bench:http -- [--openings 100000 --participants 30000] [--step-seconds 15]
 //                         [--start-rate 5] [--factor 1.5] [--max-rate 400] [--timeout-ms 5000]
+//
+// Where the time goes: `--profile DIR` runs the single-user phase alone (of the routes in `--routes`,
+// default all) with the server's processes under V8's CPU profiler, writes their .cpuprofile files to
+// DIR and prints self time by part (SQLite, Prisma, React, …) per web process (bench/profile-summary.ts).
 import { spawn } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -40,6 +44,8 @@ const { values } = parseArgs({
     "timeout-ms": { type: "string", default: "5000" },
     "single-samples": { type: "string", default: "30" },
     "web-concurrency": { type: "string" },
+    profile: { type: "string" },
+    routes: { type: "string" },
   },
 });
 const num = (name: keyof typeof values) => Number(values[name]);
@@ -135,7 +141,11 @@ const port = await new Promise<number>((resolve) => {
   });
 });
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [path.join(buildDir, RUNTIME_ENTRY)], {
+const profileDir = values.profile ? path.resolve(values.profile) : null;
+if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+// The cluster's processes inherit the primary's flags (the profiler's among them).
+const profileFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+const server = spawn(process.execPath, [...profileFlags, path.join(buildDir, RUNTIME_ENTRY)], {
   env: {
     ...process.env,
     NODE_ENV: "production",
@@ -233,6 +243,12 @@ const ROUTES: Record<RouteName, { share: number; request: () => [string, Request
   },
 };
 const ROUTE_NAMES = Object.keys(ROUTES) as RouteName[];
+const SINGLE_ROUTES = values.routes ? (values.routes.split(",") as RouteName[]) : ROUTE_NAMES;
+const unknownRoute = SINGLE_ROUTES.find((r) => !ROUTE_NAMES.includes(r));
+if (unknownRoute) {
+  console.error(`Okänd väg: ${unknownRoute} (${ROUTE_NAMES.join(", ")})`);
+  process.exit(1);
+}
 // A fixed, interleaved sequence of 20 slots that realises the shares exactly.
 const SEQUENCE: RouteName[] = [];
 for (let slot = 0; slot < 20; slot++) {
@@ -290,8 +306,22 @@ function summary(outcomes: Outcome[]) {
 log("Enskild användare …");
 for (let i = 0; i < 10; i++) await once(SEQUENCE[i % SEQUENCE.length]!); // warm-up
 const single: Outcome[] = [];
-for (const route of ROUTE_NAMES) for (let i = 0; i < num("single-samples"); i++) single.push(await once(route));
+const { monotonicUs } = await import("./profile-summary.ts");
+const singleWindow = { fromUs: monotonicUs(), toUs: 0 };
+for (const route of SINGLE_ROUTES) for (let i = 0; i < num("single-samples"); i++) single.push(await once(route));
 const singleSummary = summary(single);
+singleWindow.toUs = monotonicUs();
+if (profileDir) {
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.on("exit", resolve));
+  for (const r of SINGLE_ROUTES) {
+    const s = singleSummary.routes[r]!;
+    console.log(`${r.padEnd(18)} ${s.n} requests, p50 ${s.p50} ms, p95 ${s.p95} ms`);
+  }
+  const { summariseProfiles } = await import("./profile-summary.ts");
+  console.log(summariseProfiles(profileDir, single.filter((o) => o.kind === "ok").length, singleWindow));
+  process.exit(0);
+}
 
 // ── 2. open-loop steps ──
 type Step = ReturnType<typeof summary> & {

@@ -4,6 +4,8 @@ import { currentTime } from "./clock.server.ts";
 import { createCookie, redirect } from "@remix-run/node";
 import { homePathByRole, type Role } from "~/domain/vocab/roles.ts";
 import { db, type DbOrTx } from "./db.server.ts";
+import { toDate, type SqlDate } from "./raw-values.ts";
+import { cachedRead } from "./read-connection.server.ts";
 import { cookiesAreSecure, absoluteUrl } from "./env.server.ts";
 import { forbidden, invariantResponse } from "./responses.server.ts";
 import { safeRedirect } from "./redirect.ts";
@@ -37,33 +39,58 @@ function sessionCookie() {
   });
 }
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof loadSessionUser>>>;
+export type SessionUser = {
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  organizationId: string | null;
+  employerId: string | null;
+  participantId: string | null;
+  sessionId: string;
+};
 
-async function loadSessionUser(sessionToken: string) {
-  const session = await db.session.findUnique({
-    where: { id: hashToken(sessionToken) },
-    include: { user: { include: { participant: { select: { id: true, organizationId: true } } } } },
-  });
-  if (!session || session.revokedAt || session.expiresAt < currentTime() || session.user.deactivatedAt) return null;
-  const idleMs = currentTime().getTime() - session.lastSeenAt.getTime();
-  if (idleMs > sessionIdleHours(session.user.role) * 3_600_000) {
+/** Every request reads its session: one kept statement (issue 16), not Prisma's three-level include. */
+const SESSION_SQL = `SELECT s.id AS sessionId, s.expiresAt, s.lastSeenAt, s.revokedAt,
+    u.id, u.name, u.email, u.role, u.organizationId, u.employerId, u.deactivatedAt, p.id AS participantId
+  FROM Session s
+  JOIN User u ON u.id = s.userId
+  LEFT JOIN Participant p ON p.userId = u.id
+  WHERE s.id = ?`;
+
+type SessionRow = Omit<SessionUser, "role"> & {
+  role: string;
+  expiresAt: SqlDate;
+  lastSeenAt: SqlDate;
+  revokedAt: SqlDate | null;
+  deactivatedAt: SqlDate | null;
+};
+
+async function loadSessionUser(sessionToken: string): Promise<SessionUser | null> {
+  const [row] = await cachedRead<SessionRow>(db, SESSION_SQL, [hashToken(sessionToken)]);
+  if (!row || row.revokedAt !== null || row.deactivatedAt !== null) return null;
+  const now = currentTime();
+  const expiresAt = toDate(row.expiresAt);
+  const lastSeenAt = toDate(row.lastSeenAt);
+  if (!expiresAt || !lastSeenAt || expiresAt < now) return null;
+  const idleMs = now.getTime() - lastSeenAt.getTime();
+  if (idleMs > sessionIdleHours(row.role as Role) * 3_600_000) {
     // Unused too long (idle timeout): the session ends for good, even if used again later.
-    await db.session.update({ where: { id: session.id }, data: { revokedAt: currentTime() } });
+    await db.session.update({ where: { id: row.sessionId }, data: { revokedAt: now } });
     return null;
   }
   if (idleMs > SESSION_TOUCH_INTERVAL_MS) {
-    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: currentTime() } });
+    await db.session.update({ where: { id: row.sessionId }, data: { lastSeenAt: now } });
   }
-  const { user } = session;
   return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role as Role,
-    organizationId: user.organizationId,
-    employerId: user.employerId,
-    participantId: user.participant?.id ?? null,
-    sessionId: session.id,
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role as Role,
+    organizationId: row.organizationId,
+    employerId: row.employerId,
+    participantId: row.participantId,
+    sessionId: row.sessionId,
   };
 }
 

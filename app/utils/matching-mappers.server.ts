@@ -25,11 +25,7 @@ import {
   type OpeningStatus,
 } from "~/domain/vocab/openings.ts";
 import { goals as goalVocabulary } from "~/domain/vocab/participants.ts";
-
-/** Values as they come back from a raw query (booleans may be 0/1, counts bigint, dates text). */
-type SqlBool = boolean | number | bigint;
-type SqlInt = number | bigint;
-type SqlDate = Date | string | number | null;
+import { toBool, toDate, toInt, type SqlBool, type SqlDate, type SqlInt } from "./raw-values.ts";
 
 /** One opening as selected by the matching service: the opening with its occupation, workplace and employer. */
 export type OpeningMatchRow = {
@@ -88,23 +84,6 @@ function parseText(value: string | null | undefined): unknown {
   } catch {
     return undefined;
   }
-}
-
-export function toBool(value: SqlBool | null | undefined): boolean {
-  return value === true || value === 1 || value === 1n;
-}
-
-export function toInt(value: SqlInt | null | undefined, fallback = 0): number {
-  if (value === null || value === undefined) return fallback;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : fallback;
-}
-
-/** A Date from a raw DateTime value (Date, ISO text or epoch ms); null when missing or invalid. */
-export function toDate(value: SqlDate | undefined): Date | null {
-  if (value === null || value === undefined) return null;
-  const d = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d;
 }
 
 function isFiniteNumber(n: unknown): n is number {

@@ -24,6 +24,7 @@ import {
   whenUnlocked,
   type BetterSqliteConnection,
 } from "./sqlite-adapter.server.ts";
+import { StatementLru } from "./statement-cache.server.ts";
 
 /** Distinct statements kept per connection (the SQL of the engine varies with the filters). */
 const MAX_STATEMENTS = 300;
@@ -32,8 +33,8 @@ type Prepared = { all(...params: unknown[]): unknown[] };
 
 // On globalThis: the server and the app bundle each have a copy of this module.
 /** Kept statements of Prisma's connections (a new connection starts with none). */
-const keptStatements: WeakMap<BetterSqliteConnection, Map<string, Prepared>> = ((
-  globalThis as unknown as { __bryggaKeptStatements?: WeakMap<BetterSqliteConnection, Map<string, Prepared>> }
+const keptStatements: WeakMap<BetterSqliteConnection, StatementLru<Prepared>> = ((
+  globalThis as unknown as { __bryggaKeptStatements?: WeakMap<BetterSqliteConnection, StatementLru<Prepared>> }
 ).__bryggaKeptStatements ??= new WeakMap());
 type Probe = { sqlite: Database.Database; statement: Database.Statement };
 /** The health probe's read-only connection per file, with its one statement. */
@@ -41,23 +42,20 @@ const probes: Map<string, Probe> = ((
   globalThis as unknown as { __bryggaProbes?: Map<string, Probe> }
 ).__bryggaProbes ??= new Map());
 
-/** The kept statement for `sql` on `connection`, most recently used last. */
+/** The kept statement for `sql` on `connection`. */
 function statementFor(connection: BetterSqliteConnection, sql: string): Prepared {
   let statements = keptStatements.get(connection);
-  if (!statements) keptStatements.set(connection, (statements = new Map()));
-  let statement = statements.get(sql);
-  if (statement)
-    statements.delete(sql); // re-inserted below: most recently used last
-  else {
-    const prepared = connection.prepare(sql);
-    // Prisma's adapter reads integers as BigInt; cached reads return numbers (callers map rows
-    // like Prisma's raw rows, and JSON cannot hold a BigInt).
-    prepared.safeIntegers(false);
-    statement = prepared;
+  if (!statements) {
+    statements = new StatementLru(MAX_STATEMENTS, (text) => {
+      const prepared = connection.prepare(text);
+      // Prisma's adapter reads integers as BigInt; cached reads return numbers (callers map rows
+      // like Prisma's raw rows, and JSON cannot hold a BigInt).
+      prepared.safeIntegers(false);
+      return prepared;
+    });
+    keptStatements.set(connection, statements);
   }
-  statements.set(sql, statement);
-  if (statements.size > MAX_STATEMENTS) statements.delete(statements.keys().next().value!);
-  return statement;
+  return statements.get(sql);
 }
 
 /**

@@ -12,6 +12,8 @@ import type {
   SqlQuery,
   Transaction,
 } from "@prisma/driver-adapter-utils";
+import type Database from "better-sqlite3";
+import { keepPreparedStatements } from "./statement-cache.server.ts";
 
 /** A first-in first-out async lock. `run` holds it for the duration of one async function. */
 export class FifoGate {
@@ -84,7 +86,7 @@ export type GatedAdapterOptions = {
 
 type SharedState = {
   gates: Map<string, FifoGate>;
-  /** The better-sqlite3 connection under Prisma's adapter, per gate key (see `connectionFor`). */
+  /** The better-sqlite3 connection under Prisma's adapter (its own `prepare`), per gate key (see `connectionFor`). */
   connections: Map<string, BetterSqliteConnection>;
   fault: string | null;
   /** Set while `captureQueries` runs: every statement sent to SQLite (tests of the query plans). */
@@ -297,9 +299,18 @@ export function gatedSqliteAdapter(
           `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous}; PRAGMA busy_timeout = 0;`,
         ),
       );
-      // Prisma's better-sqlite3 adapter keeps its connection as `client`.
-      const client = (connection as unknown as { client?: BetterSqliteConnection }).client;
-      if (client && typeof client.prepare === "function") shared.connections.set(options.gateKey, client);
+      // Prisma's better-sqlite3 adapter keeps its connection as `client`. Its statements are kept
+      // for reuse from now on; cached reads prepare theirs with the connection's own `prepare`.
+      const client = (connection as unknown as { client?: Database.Database }).client;
+      if (client && typeof client.prepare === "function") {
+        const prepare = keepPreparedStatements(client);
+        shared.connections.set(options.gateKey, {
+          prepare,
+          get open() {
+            return client.open;
+          },
+        });
+      }
       return gatedAdapter(connection, gate, options.busyTimeoutMs);
     },
     connectToShadowDb: () => inner.connectToShadowDb(),

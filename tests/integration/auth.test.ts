@@ -236,6 +236,14 @@ describe("sessions", () => {
     const cookie = cookieFrom((await useLink(await latestLinkFor(user.email!))).response);
     const session = await db.session.findFirstOrThrow({ where: { userId: user.id } });
     expect(session.expiresAt.getTime()).toBeGreaterThan(Date.now() + (SESSION_LIFETIME_DAYS - 1) * 86_400_000);
+    expect(await getUser(getRequest("/", cookie))).toMatchObject({ id: user.id, role: "employer" });
+    await db.session.update({
+      where: { id: session.id },
+      data: { expiresAt: new Date(session.createdAt.getTime() - 1000) },
+    });
+    expect(await getUser(getRequest("/", cookie))).toBeNull();
+    await db.session.update({ where: { id: session.id }, data: { expiresAt: session.expiresAt } });
+    expect(await getUser(getRequest("/", cookie))).not.toBeNull();
     await db.user.update({ where: { id: user.id }, data: { deactivatedAt: new Date() } });
     expect(await getUser(getRequest("/", cookie))).toBeNull();
   });

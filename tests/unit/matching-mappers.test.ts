@@ -4,13 +4,12 @@ import { describe, expect, test } from "vitest";
 import { checkHardFilters } from "~/domain/matching/index.ts";
 import {
   readGoals,
-  toBool,
-  toDate,
   toMatchOpening,
   toMatchParticipant,
   type OpeningMatchRow,
   type ParticipantMatchRow,
 } from "~/utils/matching-mappers.server.ts";
+import { toBool, toDate } from "~/utils/raw-values.ts";
 
 function openingRow(overrides: Partial<OpeningMatchRow> = {}): OpeningMatchRow {
   return {
