@@ -70,11 +70,12 @@ const dbFile = path.join(dataDir, `http-${OPENINGS}-${PARTICIPANTS}-${values.see
 const url = `file:${dbFile}`;
 process.env.DATABASE_URL = url;
 delete process.env.MEILI_URL;
+const { prepareDatabase } = await import("../scripts/prepare-database.ts");
+let reindex: boolean;
 if (!fs.existsSync(dbFile)) {
   const partial = `${dbFile}.partial`;
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(partial + suffix, { force: true });
   log(`Bygger datamängden (${OPENINGS} uppdrag, ${PARTICIPANTS} deltagare) i ${partial} …`);
-  const { prepareDatabase } = await import("../scripts/prepare-database.ts");
   await prepareDatabase(`file:${partial}`, { quiet: true });
   generateDataset(partial, {
     openings: OPENINGS,
@@ -89,14 +90,21 @@ if (!fs.existsSync(dbFile)) {
   sqlite.close();
   fs.renameSync(partial, dbFile);
   for (const suffix of ["-wal", "-shm"]) fs.rmSync(partial + suffix, { force: true });
-  // The search index and the bench's users, through the app's own code.
+  reindex = true;
+} else {
+  log(`Återanvänder datamängden ${dbFile}`);
+  // As `npm start` does: migrations and the search tables of this version (a new form is empty).
+  reindex = (await prepareDatabase(url, { quiet: true })).openingsReindexRequired;
+}
+if (reindex) {
+  // The search index, through the app's own code.
+  log("Bygger sökindexet …");
   const { db } = await import("../app/utils/db.server.ts");
   const { getSearchEngine } = await import("../search/index.ts");
   const { reindexOpenings } = await import("../search/sqlite/engine.ts");
   const engine = getSearchEngine(db);
   if (engine.name === "sqlite") await reindexOpenings(db, engine);
-  await db.$disconnect();
-} else log(`Återanvänder datamängden ${dbFile}`);
+}
 
 // ── users of each role and their sessions ──
 const { db } = await import("../app/utils/db.server.ts");

@@ -4,6 +4,10 @@
 // scores the openings near the participant: its cost follows the local density of openings, not
 // the country's. The cells only narrow the search: the bounding box and the exact distance still
 // decide, so a covering must include every cell that touches the radius's bounding box.
+//
+// Each opening also carries its municipality's token ("k0680"), so a text search limited to some
+// municipalities (the opening search's "kommun" filter) scores only their openings, not every
+// match in the country; the side table's filter still decides.
 import { EARTH_RADIUS_KM, toRadians } from "../app/domain/geo.ts";
 
 /** Cell sizes (km, north–south), smallest first. */
@@ -57,3 +61,11 @@ export function geoCellCovering(geo: { lat: number; lng: number; radiusKm: numbe
   }
   return null;
 }
+
+/** The token of a municipality (its four-digit code) in the index's geo column. */
+export function municipalityToken(code: string): string {
+  return `k${code}`;
+}
+
+/** A text search narrows by municipality tokens for at most this many municipalities. */
+export const MAX_MUNICIPALITY_TOKENS = 30;

@@ -2,7 +2,7 @@
 // transaction the caller passes, so the index changes commit or roll back with the opening.
 import type { DbOrTx } from "../../app/utils/db.server.ts";
 import type { OpeningDocument } from "../engine.ts";
-import { geoCellTokens } from "../geo-cells.ts";
+import { geoCellTokens, municipalityToken } from "../geo-cells.ts";
 import { indexTerms } from "../text.ts";
 import { OPENING_FTS_COLUMNS } from "./schema.ts";
 
@@ -63,7 +63,7 @@ export function ftsRow(d: OpeningDocument): [title: string, labels: string, body
     indexTerms(d.occupationLabel, d.occupationGroupLabel, ...d.skillLabels),
     indexTerms(d.description, ...d.tasks),
     indexTerms(d.employerName, d.municipalityName),
-    geoCellTokens(d.lat, d.lng).join(" "),
+    [...geoCellTokens(d.lat, d.lng), municipalityToken(d.municipalityCode)].join(" "),
   ];
 }
 

@@ -2,7 +2,7 @@
 // filters on the side table, a geo bounding box (index-friendly) refined by exact haversine.
 import { EARTH_RADIUS_KM, toRadians } from "../../app/domain/geo.ts";
 import type { OpeningQuery } from "../engine.ts";
-import { geoCellCovering } from "../geo-cells.ts";
+import { geoCellCovering, MAX_MUNICIPALITY_TOKENS, municipalityToken } from "../geo-cells.ts";
 import { OPENING_FTS_WEIGHTS, OPENING_TEXT_COLUMNS } from "./schema.ts";
 
 export const DEFAULT_LIMIT = 20;
@@ -81,14 +81,22 @@ function geoSql(
 /** Text to match: the full expression, and the one without typo corrections when it differs. */
 export type TextMatch = { match: string; exact: string | null };
 
+/** Only a well-formed code goes into an FTS expression (anything else is left to the side table's filter). */
+const isMunicipalityCode = (code: string) => /^\d{4}$/.test(code);
+
 /**
  * The FTS5 expression for a text match: the words in the text columns and, with a geo radius, one
- * of the grid cells that cover it (search/geo-cells.ts), so only nearby openings are scored.
+ * of the grid cells that cover it (search/geo-cells.ts), and, with a municipality filter, one of
+ * those municipalities' tokens, so only nearby or local openings are scored.
  */
-export function ftsExpression(match: string, geo: OpeningQuery["geo"]): string {
-  const text = `{${OPENING_TEXT_COLUMNS.join(" ")}} : (${match})`;
-  const cells = geo ? geoCellCovering(geo) : null;
-  return cells ? `${text} AND geo : (${cells.join(" OR ")})` : text;
+export function ftsExpression(match: string, query: Pick<OpeningQuery, "geo" | "filters">): string {
+  const parts = [`{${OPENING_TEXT_COLUMNS.join(" ")}} : (${match})`];
+  const cells = query.geo ? geoCellCovering(query.geo) : null;
+  if (cells) parts.push(`geo : (${cells.join(" OR ")})`);
+  const codes = query.filters?.municipalityCodes;
+  if (codes && codes.length > 0 && codes.length <= MAX_MUNICIPALITY_TOKENS && codes.every(isMunicipalityCode))
+    parts.push(`geo : (${codes.map(municipalityToken).join(" OR ")})`);
+  return parts.join(" AND ");
 }
 
 /** The matching openings (id, published_at, score, exact, distance_km), before ordering and paging. */
@@ -108,8 +116,8 @@ function matchesSql(query: OpeningQuery, text: TextMatch | null): SqlQuery {
         FROM opening_fts WHERE opening_fts MATCH ?) m
       JOIN opening_search s ON s.doc_id = m.doc_id`;
     score = "m.score, m.exact";
-    if (text.exact) params.push(ftsExpression(text.exact, query.geo));
-    params.push(ftsExpression(text.match, query.geo));
+    if (text.exact) params.push(ftsExpression(text.exact, query));
+    params.push(ftsExpression(text.match, query));
   }
   params.push(...whereParams);
   const sql = `SELECT s.id, s.published_at, ${score}, ${geo ? geo.distance : "NULL"} AS distance_km

@@ -4,7 +4,8 @@
 //
 // - opening_search: one row per published opening, with the columns the filters need.
 // - opening_fts: FTS5 over the opening's processed text (search/text.ts), rowid = opening_search.doc_id,
-//   and its grid cell tokens (column geo, search/geo-cells.ts) so a radius narrows the text search.
+//   and its grid cell and municipality tokens (column geo, search/geo-cells.ts) so a radius or a
+//   municipality filter narrows the text search.
 //   Contentless: the text itself stays in Opening; rows can still be deleted (contentless_delete).
 // - opening_terms: the terms in opening_fts by column (fts5vocab), for the typo dictionary.
 // - vocabulary_fts / vocabulary_terms: occupation and skill labels for search-as-you-type.
@@ -14,8 +15,11 @@ import { occupationCommonness } from "../commonness.ts";
 import { invalidateDictionaries } from "../dictionary.ts";
 import { indexTerms } from "../text.ts";
 
-/** Bump when a table below changes shape or the text processing changes: the tables are rebuilt. */
-export const SEARCH_SCHEMA_VERSION = 2;
+/**
+ * Bump when a table below changes shape or the text processing changes: the tables are rebuilt.
+ * 3: municipality tokens in the geo column.
+ */
+export const SEARCH_SCHEMA_VERSION = 3;
 /**
  * Bump when what rebuildVocabularyIndex stores changes but the tables keep their shape: only the
  * vocabulary is rebuilt (the opening index is left alone). 2: `boost` holds the commonness.

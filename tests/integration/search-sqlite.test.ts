@@ -366,6 +366,30 @@ describe("filters", () => {
       near.id,
     ]);
   });
+
+  test("a text search in some municipalities finds exactly their matches, typos included, and scores only them", async () => {
+    const jonkoping = await createEmployer(JONKOPING);
+    const stockholm = await createEmployer(STOCKHOLM);
+    const near = await createOpening(jonkoping, { title: "Truckförare på terminalen" });
+    const far = await createOpening(stockholm, { title: "Truckförare på centrallagret" });
+    const employerIds = [jonkoping.employerId, stockholm.employerId];
+    const search = (text: string, municipalityCodes: string[]) =>
+      ids({ text, filters: { employerIds, municipalityCodes } });
+
+    expect(await search("truckförare", ["0680"])).toEqual([near.id]);
+    expect(await search("trukförare", ["0180"])).toEqual([far.id]); // a typo, corrected
+    expect((await search("truckförare", ["0680", "0180"])).sort()).toEqual([near.id, far.id].sort());
+    expect(await search("truckförare", ["1480"])).toEqual([]);
+    // Not a code: no municipality token is asked for, and the filter still decides.
+    expect(await search("truckförare", ["0680 OR k0180"])).toEqual([]);
+
+    // The municipality is part of the FTS match, so the text search scores only local openings.
+    const { captureQueries } = await import("~/utils/sqlite-adapter.server.ts");
+    const { queries } = await captureQueries(() => search("truckförare", ["0680"]));
+    expect(
+      queries.flatMap((q) => q.args).filter((a) => typeof a === "string" && a.includes("geo : (k0680)")),
+    ).not.toHaveLength(0);
+  });
 });
 
 describe("vocabulary suggestions", () => {
