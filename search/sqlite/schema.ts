@@ -57,7 +57,13 @@ CREATE TABLE IF NOT EXISTS opening_search (
   published_at INTEGER NOT NULL -- epoch ms
 );
 CREATE INDEX IF NOT EXISTS opening_search_published ON opening_search (published_at);
-CREATE INDEX IF NOT EXISTS opening_search_geo ON opening_search (lat, lng);
+-- By place, holding every column the matcher's filters read (issue 16): a query with a radius
+-- reads the index alone, not a table row for each opening in the box that its filters then reject
+-- (the fill of a participant with two "must" accommodations in Stockholm: 26 → 10 ms).
+DROP INDEX IF EXISTS opening_search_geo;
+CREATE INDEX IF NOT EXISTS opening_search_geo_filters ON opening_search (
+  lat, lng, kind, end_date, published_at, hours_min, hours_max, accommodations, schedule, environment, id
+);
 -- By occupation and place: the matcher's neighbourhood query (a list of occupations within a radius)
 -- reads only those occupations' openings in the radius's latitude band, not every opening in the
 -- band or every opening of the occupations (issue 16). Replaces the index on occupation_id alone.
