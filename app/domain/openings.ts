@@ -145,7 +145,7 @@ export function readSkillIds(json: string | null | undefined): string[] {
 export function readSchedule(json: string | null | undefined): Schedule {
   const raw = parseJsonText(json) as { times?: unknown; startFlexible?: unknown } | undefined;
   return {
-    times: strings(raw?.times).filter((t): t is Schedule["times"][number] => scheduleTimes.schema.safeParse(t).success),
+    times: strings(raw?.times).filter((t): t is Schedule["times"][number] => scheduleTimes.has(t)),
     startFlexible: raw?.startFlexible === true,
   };
 }
@@ -157,17 +157,17 @@ export function readEnvironment(json: string | null | undefined): Environment {
   const record = raw as Record<string, unknown>;
   for (const dimension of environmentDimensionCodes) {
     const value = record[dimension];
-    if (typeof value === "string" && environmentDimensions[dimension].schema.safeParse(value).success) {
+    if (environmentDimensions[dimension].has(value)) {
       (env as Record<string, string>)[dimension] = value;
     }
   }
-  const instructions = strings(record.instructions).filter((s) => instructionStyles.schema.safeParse(s).success);
+  const instructions = strings(record.instructions).filter((s) => instructionStyles.has(s));
   if (instructions.length) env.instructions = instructions as Environment["instructions"];
   return env;
 }
 
 export function readAccommodations(json: string | null | undefined): Accommodation[] {
-  return strings(parseJsonText(json)).filter((a): a is Accommodation => accommodations.schema.safeParse(a).success);
+  return strings(parseJsonText(json)).filter((a): a is Accommodation => accommodations.has(a));
 }
 
 // ───────────── the opening form ─────────────

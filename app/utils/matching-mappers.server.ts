@@ -118,8 +118,8 @@ function readObject<S extends z.ZodObject>(schema: S, raw: unknown): z.output<S>
   return retried.success ? retried.data : schema.parse({});
 }
 
-function inVocabulary<C extends string>(vocab: { schema: z.ZodType<C> }, value: unknown): value is C {
-  return vocab.schema.safeParse(value).success;
+function inVocabulary<C extends string>(vocab: { has(value: unknown): value is C }, value: unknown): value is C {
+  return vocab.has(value);
 }
 
 // ───────────────────────────── openings ─────────────────────────────
