@@ -193,6 +193,22 @@ function rssMb(): number {
   }
   return Math.round(kb / 1024);
 }
+/** CPU seconds (user + system) used so far by the server's processes together. */
+function serverCpuSeconds(): number {
+  let ticks = 0;
+  for (const pid of [server.pid!, ...childPids(server.pid!)]) {
+    try {
+      // Fields 14 and 15 of /proc/PID/stat (after the command name in parentheses): utime, stime.
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended between ps and the read: its time is lost to this count
+    }
+  }
+  return ticks / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
 function childPids(pid: number): number[] {
   try {
     return execFileSync("ps", ["--ppid", String(pid), "-o", "pid="], { encoding: "utf8" })
@@ -269,13 +285,15 @@ for (let slot = 0; slot < 20; slot++) {
   SEQUENCE.push(owed[0]!.name);
 }
 
+/** Bytes of the answers (as decoded) by route, for the profile's report. */
+const bodyBytes = new Map<RouteName, number>();
 type Outcome = { route: RouteName; ms: number; kind: "ok" | "503" | "error" | "timeout"; status?: number };
 async function once(route: RouteName): Promise<Outcome> {
   const [p, init] = ROUTES[route].request();
   const start = performance.now();
   try {
     const res = await fetch(base + p, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
-    await res.arrayBuffer();
+    bodyBytes.set(route, (bodyBytes.get(route) ?? 0) + (await res.arrayBuffer()).byteLength);
     const ms = performance.now() - start;
     if (res.status === 503) return { route, ms, kind: "503", status: 503 };
     const ok = res.status < 300 || (route === "post" && res.status === 302);
@@ -314,6 +332,7 @@ function summary(outcomes: Outcome[]) {
 log("Enskild användare …");
 for (let i = 0; i < 10; i++) await once(SEQUENCE[i % SEQUENCE.length]!); // warm-up
 const single: Outcome[] = [];
+bodyBytes.clear(); // the warm-up's answers are not counted
 const { monotonicUs } = await import("./profile-summary.ts");
 const singleWindow = { fromUs: monotonicUs(), toUs: 0 };
 for (const route of SINGLE_ROUTES) for (let i = 0; i < num("single-samples"); i++) single.push(await once(route));
@@ -324,7 +343,8 @@ if (profileDir) {
   await new Promise((resolve) => server.on("exit", resolve));
   for (const r of SINGLE_ROUTES) {
     const s = singleSummary.routes[r]!;
-    console.log(`${r.padEnd(18)} ${s.n} requests, p50 ${s.p50} ms, p95 ${s.p95} ms`);
+    const kb = ((bodyBytes.get(r) ?? 0) / Math.max(1, s.n) / 1024).toFixed(1);
+    console.log(`${r.padEnd(18)} ${s.n} requests, p50 ${s.p50} ms, p95 ${s.p95} ms, ${kb} kB a page (decoded)`);
   }
   const { summariseProfiles } = await import("./profile-summary.ts");
   console.log(summariseProfiles(profileDir, single.filter((o) => o.kind === "ok").length, singleWindow));
@@ -338,6 +358,8 @@ type Step = ReturnType<typeof summary> & {
   servedPerSecond: number;
   seconds: number;
   rssMb: number;
+  serverCpuMsPerRequest: number;
+  benchCpuMsPerRequest: number;
   loadavg: number[];
 };
 async function step(rate: number): Promise<Step> {
@@ -345,6 +367,7 @@ async function step(rate: number): Promise<Step> {
   const started = performance.now();
   const total = Math.round(rate * STEP_SECONDS);
   let peakRss = 0;
+  const cpuBefore = { server: serverCpuSeconds(), bench: process.cpuUsage() };
   const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssMb())), 1000);
   // Open loop: request i leaves at started + i/rate, whether or not earlier ones were answered.
   for (let i = 0; i < total; i++) {
@@ -364,12 +387,17 @@ async function step(rate: number): Promise<Step> {
     seconds: round(seconds),
     servedPerSecond: round(s.all.n / Math.max(seconds, (performance.now() - started) / 1000)),
     rssMb: Math.max(peakRss, rssMb()),
+    // CPU per answered request: the server's processes, and this load generator on the same cores.
+    serverCpuMsPerRequest: round(((serverCpuSeconds() - cpuBefore.server) * 1000) / Math.max(1, s.all.n + s.refused503)),
+    benchCpuMsPerRequest: round(
+      (((u) => u.user + u.system)(process.cpuUsage(cpuBefore.bench)) / 1000) / Math.max(1, s.all.n + s.refused503),
+    ),
     loadavg: os.loadavg().map((l) => +l.toFixed(2)),
     ...s,
   };
 }
 const describeStep = (s: Step) =>
-  `${String(s.offeredRate).padStart(6)} req/s offered → ${String(s.servedPerSecond).padStart(6)} served/s; p50 ${s.all.p50} ms, p95 ${s.all.p95} ms, p99 ${s.all.p99} ms; 503 ${s.refused503}, errors ${s.errors}, timeouts ${s.timeouts}; RSS ${s.rssMb} MB; load ${s.loadavg[0]}`;
+  `${String(s.offeredRate).padStart(6)} req/s offered → ${String(s.servedPerSecond).padStart(6)} served/s; p50 ${s.all.p50} ms, p95 ${s.all.p95} ms, p99 ${s.all.p99} ms; 503 ${s.refused503}, errors ${s.errors}, timeouts ${s.timeouts}; RSS ${s.rssMb} MB; CPU/request ${s.serverCpuMsPerRequest} ms server, ${s.benchCpuMsPerRequest} ms load generator`;
 
 const steps: Step[] = [];
 let knee: Step | null = null;
