@@ -388,9 +388,11 @@ async function step(rate: number): Promise<Step> {
     servedPerSecond: round(s.all.n / Math.max(seconds, (performance.now() - started) / 1000)),
     rssMb: Math.max(peakRss, rssMb()),
     // CPU per answered request: the server's processes, and this load generator on the same cores.
-    serverCpuMsPerRequest: round(((serverCpuSeconds() - cpuBefore.server) * 1000) / Math.max(1, s.all.n + s.refused503)),
+    serverCpuMsPerRequest: round(
+      ((serverCpuSeconds() - cpuBefore.server) * 1000) / Math.max(1, s.all.n + s.refused503),
+    ),
     benchCpuMsPerRequest: round(
-      (((u) => u.user + u.system)(process.cpuUsage(cpuBefore.bench)) / 1000) / Math.max(1, s.all.n + s.refused503),
+      ((u) => u.user + u.system)(process.cpuUsage(cpuBefore.bench)) / 1000 / Math.max(1, s.all.n + s.refused503),
     ),
     loadavg: os.loadavg().map((l) => +l.toFixed(2)),
     ...s,
