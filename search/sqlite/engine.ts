@@ -7,6 +7,7 @@ import { loadOpeningDocuments } from "../documents.ts";
 import type { OpeningHit, OpeningQuery, OpeningSearchResult, SearchEngine } from "../engine.ts";
 import { correctTerms, matchExpression, parseQuery, tokenize } from "../text.ts";
 import { deleteOpeningRows, insertOpeningRows } from "./opening-index.ts";
+import { OPENING_SEARCH_INDEXES } from "./schema.ts";
 import {
   openingBrowseSql,
   openingCountSql,
@@ -14,6 +15,9 @@ import {
   pageBounds,
   type TextMatch,
 } from "./opening-query.ts";
+
+/** SQLite's page cache during a full reindex (KiB). */
+const REINDEX_CACHE_KIB = 65_536;
 
 /** Openings loaded and written per round in `syncOpenings`. */
 const SYNC_BATCH = 500;
@@ -84,17 +88,30 @@ export async function reindexOpenings(
   engine: SearchEngine,
   o: { log?: (line: string) => void; progress?: (done: number, total: number) => void } = {},
 ): Promise<number> {
-  await db.$transaction([
-    db.$executeRawUnsafe("INSERT INTO opening_fts (opening_fts) VALUES ('delete-all')"),
-    db.$executeRawUnsafe("DELETE FROM opening_search"),
-  ]);
+  // Building the FTS index touches far more pages than SQLite's default cache (2 MB) holds: with
+  // 64 MB for the duration, a full reindex of 92,000 openings took 21 s instead of 42 s (issue 16).
+  const [{ cache_size: cacheSize } = { cache_size: -2000 }] =
+    await db.$queryRawUnsafe<Array<{ cache_size: number | bigint }>>("PRAGMA cache_size");
   const ids = (await db.opening.findMany({ where: { status: "published" }, select: { id: true } })).map((r) => r.id);
-  for (let i = 0; i < ids.length; i += SYNC_BATCH) {
-    const batch = ids.slice(i, i + SYNC_BATCH);
-    await db.$transaction((tx) => engine.syncOpenings(tx, batch));
-    o.progress?.(i + batch.length, ids.length);
+  await db.$executeRawUnsafe(`PRAGMA cache_size = -${REINDEX_CACHE_KIB}`);
+  try {
+    // Emptied, and without its secondary indexes until the rows are in: each is then built once,
+    // sorted, instead of growing with every insert (a search meanwhile sees a partial index anyway).
+    await db.$transaction([
+      db.$executeRawUnsafe("INSERT INTO opening_fts (opening_fts) VALUES ('delete-all')"),
+      db.$executeRawUnsafe("DELETE FROM opening_search"),
+      ...OPENING_SEARCH_INDEXES.map((index) => db.$executeRawUnsafe(`DROP INDEX IF EXISTS ${index.name}`)),
+    ]);
+    for (let i = 0; i < ids.length; i += SYNC_BATCH) {
+      const batch = ids.slice(i, i + SYNC_BATCH);
+      await db.$transaction((tx) => engine.syncOpenings(tx, batch));
+      o.progress?.(i + batch.length, ids.length);
+    }
+    for (const index of OPENING_SEARCH_INDEXES) await db.$executeRawUnsafe(index.sql);
+    await db.$executeRawUnsafe("DELETE FROM search_meta WHERE key = 'openings_reindex_required'");
+  } finally {
+    await db.$executeRawUnsafe(`PRAGMA cache_size = ${Number(cacheSize)}`);
   }
-  await db.$executeRawUnsafe("DELETE FROM search_meta WHERE key = 'openings_reindex_required'");
   o.log?.(`Sökindex: ${ids.length} publicerade platser indexerade.`);
   return ids.length;
 }

@@ -7,7 +7,12 @@ import type { OpeningQuery } from "../../search/engine.ts";
 import Database from "better-sqlite3";
 import { databaseFile } from "~/utils/database-url.ts";
 import { createSqliteEngine, reindexOpenings } from "../../search/sqlite/engine.ts";
-import { ensureSearchSchema, rebuildVocabularyIndex, searchIndexStatus } from "../../search/sqlite/schema.ts";
+import {
+  ensureSearchSchema,
+  OPENING_SEARCH_INDEXES,
+  rebuildVocabularyIndex,
+  searchIndexStatus,
+} from "../../search/sqlite/schema.ts";
 import { suggestVocabulary } from "../../search/vocabulary.ts";
 import { first, at as nth } from "~/domain/arrays.ts";
 
@@ -270,9 +275,18 @@ describe("keeping the index in step", () => {
     }
     expect(await ids({ text: "cykelreparator", filters: { employerIds: [at.employerId] } })).toEqual([]);
     const published = await db.opening.count({ where: { status: "published" } });
+    const cacheSize = async () =>
+      Number((await db.$queryRawUnsafe<[{ cache_size: bigint | number }]>("PRAGMA cache_size"))[0].cache_size);
+    const cacheBefore = await cacheSize();
     expect(await reindexOpenings(db, engine)).toBe(published);
     expect(await ids({ text: "cykelreparator", filters: { employerIds: [at.employerId] } })).toEqual([opening.id]);
     expect((await engine.searchOpenings({ limit: 0 })).total).toBe(published);
+    // The side table's indexes, dropped for the bulk load, are all back; the page cache is as it was.
+    const indexes = await db.$queryRawUnsafe<Array<{ name: string }>>(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'opening_search' AND sql IS NOT NULL",
+    );
+    expect(indexes.map((i) => i.name).sort()).toEqual(OPENING_SEARCH_INDEXES.map((i) => i.name).sort());
+    expect(await cacheSize()).toBe(cacheBefore);
   });
 });
 
