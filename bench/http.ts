@@ -103,7 +103,7 @@ if (reindex) {
   const { getSearchEngine } = await import("../search/index.ts");
   const { reindexOpenings } = await import("../search/sqlite/engine.ts");
   const engine = getSearchEngine(db);
-  if (engine.name === "sqlite") await reindexOpenings(db, engine);
+  if (engine.name === "sqlite") await reindexOpenings(db);
 }
 
 // ── users of each role and their sessions ──

@@ -237,7 +237,7 @@ async function main() {
     // ── full reindex #1 builds the index ──
     const reindexMs: number[] = [];
     const reindex = async () => {
-      const { ms, value } = await timeMs(() => reindexOpenings(db, engine));
+      const { ms, value } = await timeMs(() => reindexOpenings(db));
       reindexMs.push(ms);
       log(
         `- full reindex of ${fmtInt(value)} published openings: ${fmtMs(ms)} (load average ${first(os.loadavg()).toFixed(2)})`,

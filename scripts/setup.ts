@@ -19,7 +19,7 @@ if (openingsReindexRequired) {
   const { getSearchEngine } = await import("../search/index.ts");
   const { reindexOpenings } = await import("../search/sqlite/engine.ts");
   const engine = getSearchEngine(db);
-  if (engine.name === "sqlite") await reindexOpenings(db, engine, { log: (line: string) => console.log(line) });
+  if (engine.name === "sqlite") await reindexOpenings(db, { log: (line: string) => console.log(line) });
 }
 const { seedDemoData } = await import("../prisma/seed/index.ts");
 const result = await seedDemoData(db, { log: (line: string) => console.log(line) });

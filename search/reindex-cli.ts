@@ -52,9 +52,9 @@ try {
         (result.requeued ? `; ${result.requeued} ändringar under bygget köade igen.` : "."),
     );
   } else {
-    const { createSqliteEngine, reindexOpenings } = await import("./sqlite/engine.ts");
+    const { reindexOpenings } = await import("./sqlite/engine.ts");
     console.log("Sökindex (inbyggd SQLite FTS5): bygger om …");
-    await reindexOpenings(db, createSqliteEngine(db), {
+    await reindexOpenings(db, {
       log: (line) => {
         printer.end();
         console.log(line);

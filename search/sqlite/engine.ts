@@ -2,11 +2,18 @@
 // the caller's transaction so the index never disagrees with the committed openings.
 import type { Db, DbOrTx } from "../../app/utils/db.server.ts";
 import { cachedRead } from "../../app/utils/read-connection.server.ts";
-import { OpeningDictionary } from "../dictionary.ts";
+import { invalidateDictionaries, OpeningDictionary } from "../dictionary.ts";
 import { loadOpeningDocuments } from "../documents.ts";
 import type { OpeningHit, OpeningQuery, OpeningSearchResult, SearchEngine } from "../engine.ts";
 import { correctTerms, matchExpression, parseQuery, tokenize } from "../text.ts";
-import { deleteOpeningRows, insertOpeningRows } from "./opening-index.ts";
+import {
+  createTextStage,
+  deleteOpeningRows,
+  dropTextStage,
+  fillTextIndexFromStage,
+  insertOpeningRows,
+  insertOpeningRowsStaged,
+} from "./opening-index.ts";
 import { OPENING_SEARCH_INDEXES } from "./schema.ts";
 import {
   openingBrowseSql,
@@ -85,10 +92,14 @@ export function createSqliteEngine(db: Db, o: SqliteEngineOptions = {}): SearchE
  */
 export async function reindexOpenings(
   db: Db,
-  engine: SearchEngine,
-  o: { log?: (line: string) => void; progress?: (done: number, total: number) => void } = {},
+  o: {
+    log?: (line: string) => void;
+    progress?: (done: number, total: number) => void;
+    /** Staged openings moved into the text index per transaction (opening-index.ts). */
+    textRowsPerStatement?: number;
+  } = {},
 ): Promise<number> {
-  // Building the FTS index touches far more pages than SQLite's default cache (2 MB) holds: with
+  // Building the index touches far more pages than SQLite's default cache (2 MB) holds: with
   // 64 MB for the duration, a full reindex of 92,000 openings took 21 s instead of 42 s (issue 16).
   const [{ cache_size: cacheSize } = { cache_size: -2000 }] =
     await db.$queryRawUnsafe<Array<{ cache_size: number | bigint }>>("PRAGMA cache_size");
@@ -102,14 +113,25 @@ export async function reindexOpenings(
       db.$executeRawUnsafe("DELETE FROM opening_search"),
       ...OPENING_SEARCH_INDEXES.map((index) => db.$executeRawUnsafe(`DROP INDEX IF EXISTS ${index.name}`)),
     ]);
+    // The side rows first, the text staged beside them and moved into the index at the end in a
+    // few large statements (opening-index.ts says why). An opening that another process syncs
+    // meanwhile is deleted and staged again here if its batch is still to come.
+    await createTextStage(db);
     for (let i = 0; i < ids.length; i += SYNC_BATCH) {
       const batch = ids.slice(i, i + SYNC_BATCH);
-      await db.$transaction((tx) => engine.syncOpenings(tx, batch));
+      await db.$transaction(async (tx) => {
+        const { documents } = await loadOpeningDocuments(tx, batch);
+        await deleteOpeningRows(tx, batch);
+        await insertOpeningRowsStaged(tx, documents);
+      });
       o.progress?.(i + batch.length, ids.length);
     }
+    await fillTextIndexFromStage(db, o.textRowsPerStatement);
+    invalidateDictionaries();
     for (const index of OPENING_SEARCH_INDEXES) await db.$executeRawUnsafe(index.sql);
     await db.$executeRawUnsafe("DELETE FROM search_meta WHERE key = 'openings_reindex_required'");
   } finally {
+    await dropTextStage(db);
     await db.$executeRawUnsafe(`PRAGMA cache_size = ${Number(cacheSize)}`);
   }
   o.log?.(`Sökindex: ${ids.length} publicerade platser indexerade.`);

@@ -209,7 +209,7 @@ beforeAll(async () => {
   sqlite.close();
 
   const engine = getSearchEngine(db);
-  await reindexOpenings(db, engine);
+  await reindexOpenings(db);
 
   const org = dataset.bigOrganizationId;
   const coach = await createUser("coach", { organizationId: org });

@@ -6,7 +6,14 @@ import { db } from "~/utils/db.server.ts";
 import type { OpeningQuery } from "../../search/engine.ts";
 import Database from "better-sqlite3";
 import { databaseFile } from "~/utils/database-url.ts";
+import { loadOpeningDocuments } from "../../search/documents.ts";
 import { createSqliteEngine, reindexOpenings } from "../../search/sqlite/engine.ts";
+import {
+  createTextStage,
+  deleteOpeningRows,
+  fillTextIndexFromStage,
+  insertOpeningRowsStaged,
+} from "../../search/sqlite/opening-index.ts";
 import {
   ensureSearchSchema,
   OPENING_SEARCH_INDEXES,
@@ -278,15 +285,56 @@ describe("keeping the index in step", () => {
     const cacheSize = async () =>
       Number((await db.$queryRawUnsafe<[{ cache_size: bigint | number }]>("PRAGMA cache_size"))[0].cache_size);
     const cacheBefore = await cacheSize();
-    expect(await reindexOpenings(db, engine)).toBe(published);
+    // A few openings per statement, so the text index is filled from its stage in several rounds.
+    expect(await reindexOpenings(db, { textRowsPerStatement: 3 })).toBe(published);
     expect(await ids({ text: "cykelreparator", filters: { employerIds: [at.employerId] } })).toEqual([opening.id]);
+    // The typo dictionary knows the reindexed words at once.
+    expect(await ids({ text: "cykelreparatr", filters: { employerIds: [at.employerId] } })).toEqual([opening.id]);
     expect((await engine.searchOpenings({ limit: 0 })).total).toBe(published);
+    const stage = await db.$queryRawUnsafe<unknown[]>(
+      "SELECT name FROM temp.sqlite_master WHERE name = 'opening_text_stage'",
+    );
+    expect(stage).toEqual([]);
     // The side table's indexes, dropped for the bulk load, are all back; the page cache is as it was.
     const indexes = await db.$queryRawUnsafe<Array<{ name: string }>>(
       "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'opening_search' AND sql IS NOT NULL",
     );
     expect(indexes.map((i) => i.name).sort()).toEqual(OPENING_SEARCH_INDEXES.map((i) => i.name).sort());
     expect(await cacheSize()).toBe(cacheBefore);
+  });
+
+  test("an opening written by another process during a reindex is indexed once, as written", async () => {
+    const at = await createEmployer();
+    const first = await createOpening(at, { title: "Bagare på bageriet" });
+    const second = await createOpening(at, { title: "Konditor på bageriet" });
+    const scope = { employerIds: [at.employerId] };
+    // A reindex has staged both openings' text and not yet moved it into the index …
+    await createTextStage(db);
+    await db.$transaction(async (tx) => {
+      const { documents } = await loadOpeningDocuments(tx, [first.id, second.id]);
+      await deleteOpeningRows(tx, [first.id, second.id]);
+      await insertOpeningRowsStaged(tx, documents);
+    });
+    expect(await ids({ text: "bageriet", filters: scope })).toEqual([]);
+    // … when one is renamed and the other withdrawn, each in its own transaction.
+    await db.$transaction(async (tx) => {
+      await tx.opening.update({ where: { id: first.id }, data: { title: "Bagare på stenugnsbageriet" } });
+      await engine.syncOpenings(tx, [first.id]);
+    });
+    await db.$transaction(async (tx) => {
+      await tx.opening.update({ where: { id: second.id }, data: { status: "closed" } });
+      await engine.syncOpenings(tx, [second.id]);
+    });
+    await fillTextIndexFromStage(db, 1);
+    expect(await ids({ text: "stenugnsbageriet", filters: scope })).toEqual([first.id]);
+    expect(await ids({ text: "bageriet", filters: scope })).toEqual([]);
+    expect(await ids({ text: "bagare", filters: scope })).toEqual([first.id]);
+    expect(await ids({ text: "konditor", filters: scope })).toEqual([]);
+    // No text is left in the index without its opening.
+    const orphans = await db.$queryRawUnsafe<unknown[]>(
+      "SELECT rowid FROM opening_fts WHERE opening_fts MATCH 'konditor OR bageriet'",
+    );
+    expect(orphans).toEqual([]);
   });
 });
 
