@@ -94,7 +94,7 @@ export async function deleteOpeningRows(tx: DbOrTx, ids: string[]): Promise<void
 export async function insertOpeningRows(tx: DbOrTx, documents: OpeningDocument[]): Promise<void> {
   for (const part of chunks(documents)) {
     await insertSideRows(tx, part);
-    await insertTextRows(tx, "opening_fts (rowid", part);
+    await insertTextRows(tx, "opening_fts", part);
   }
 }
 
@@ -108,12 +108,13 @@ function insertSideRows(tx: DbOrTx, part: OpeningDocument[]): Promise<number> {
 /** The documents' text, keyed by their side rows' doc_id, into the index or the reindex's stage. */
 function insertTextRows(
   tx: DbOrTx,
-  into: "opening_fts (rowid" | "temp.opening_text_stage (doc_id",
+  into: "opening_fts" | "temp.opening_text_stage",
   part: OpeningDocument[],
 ): Promise<number> {
+  const key = into === "opening_fts" ? "rowid" : "doc_id";
   const values = OPENING_FTS_COLUMNS.map((_, i) => `v.column${i + 2}`).join(", ");
   return tx.$executeRawUnsafe(
-    `INSERT INTO ${into}, ${OPENING_FTS_COLUMNS.join(", ")})
+    `INSERT INTO ${into} (${key}, ${OPENING_FTS_COLUMNS.join(", ")})
      SELECT s.doc_id, ${values}
      FROM (VALUES ${placeholders(part.length, OPENING_FTS_COLUMNS.length + 1)}) AS v
      JOIN opening_search s ON s.id = v.column1`,
@@ -133,7 +134,7 @@ function insertTextRows(
 const FTS_HASH_SIZE = 16 * 1024 * 1024;
 
 /** Staged rows moved into the text index per statement, each in its own transaction (~0.7 s at 300k). */
-export const TEXT_ROWS_PER_STATEMENT = 10_000;
+const TEXT_ROWS_PER_STATEMENT = 10_000;
 
 /** Create the connection's text stage, empty (a temporary table: gone with the connection). */
 export async function createTextStage(db: Db): Promise<void> {
@@ -151,7 +152,7 @@ export async function dropTextStage(db: Db): Promise<void> {
 export async function insertOpeningRowsStaged(tx: DbOrTx, documents: OpeningDocument[]): Promise<void> {
   for (const part of chunks(documents)) {
     await insertSideRows(tx, part);
-    await insertTextRows(tx, "temp.opening_text_stage (doc_id", part);
+    await insertTextRows(tx, "temp.opening_text_stage", part);
   }
 }
 
@@ -177,5 +178,4 @@ export async function fillTextIndexFromStage(db: Db, rowsPerStatement = TEXT_ROW
       from + rowsPerStatement,
     );
   }
-  await dropTextStage(db);
 }

@@ -11,6 +11,7 @@ import { createSqliteEngine, reindexOpenings } from "../../search/sqlite/engine.
 import {
   createTextStage,
   deleteOpeningRows,
+  dropTextStage,
   fillTextIndexFromStage,
   insertOpeningRowsStaged,
 } from "../../search/sqlite/opening-index.ts";
@@ -326,6 +327,7 @@ describe("keeping the index in step", () => {
       await engine.syncOpenings(tx, [second.id]);
     });
     await fillTextIndexFromStage(db, 1);
+    await dropTextStage(db);
     expect(await ids({ text: "stenugnsbageriet", filters: scope })).toEqual([first.id]);
     expect(await ids({ text: "bageriet", filters: scope })).toEqual([]);
     expect(await ids({ text: "bagare", filters: scope })).toEqual([first.id]);
