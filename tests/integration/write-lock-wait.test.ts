@@ -15,8 +15,8 @@ import { PrismaClient } from "../../prisma/generated/client.ts";
 import { healthz } from "../../server/healthz.ts";
 import { databaseFile, databaseUrl } from "~/utils/database-url.ts";
 import { db } from "~/utils/db.server.ts";
-import { closeReadConnections } from "~/utils/read-connection.server.ts";
-import { clearDatabaseFault, FifoGate, gatedSqliteAdapter } from "~/utils/sqlite-adapter.server.ts";
+import { cachedRead, closeReadConnections } from "~/utils/read-connection.server.ts";
+import { clearDatabaseFault, FifoGate, gatedSqliteAdapter, MMAP_SIZE_BYTES } from "~/utils/sqlite-adapter.server.ts";
 import { createUser } from "../support/factories.ts";
 
 let base = "";
@@ -149,6 +149,26 @@ describe("waiting for another process's write lock", () => {
     releaseFirst();
     await Promise.all([first, second]);
     expect(order).toEqual(["first", "an I/O callback", "second"]);
+  });
+});
+
+describe("memory-mapped reads (docs/decisions/0028-memory-mapped-reads.md)", () => {
+  test("the app's connection maps the file, and its reads see another process's commit at once", async () => {
+    const [pragma] = await db.$queryRawUnsafe<Array<{ mmap_size: number | bigint }>>("PRAGMA mmap_size");
+    expect(Number(pragma?.mmap_size)).toBe(MMAP_SIZE_BYTES);
+    const user = await createUser("coach");
+    await db.user.update({ where: { id: user.id }, data: { title: "före" } });
+    const titleNow = async () =>
+      (await cachedRead<{ title: string }>(db, `SELECT "title" FROM "User" WHERE "id" = ?`, [user.id]))[0]?.title;
+    expect(await titleNow()).toBe("före");
+
+    const other = new Database(databaseFile(), { timeout: 5000 });
+    other.prepare(`UPDATE "User" SET "title" = 'i loggen' WHERE "id" = ?`).run(user.id);
+    expect(await titleNow()).toBe("i loggen"); // the page is in the WAL, not yet in the mapped file
+    other.prepare(`UPDATE "User" SET "title" = 'i filen' WHERE "id" = ?`).run(user.id);
+    other.pragma("wal_checkpoint(PASSIVE)");
+    other.close();
+    expect(await titleNow()).toBe("i filen"); // checkpointed into the file the reads map
   });
 });
 
