@@ -21,10 +21,12 @@
 import { spawn } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import zlib from "node:zlib";
 import Database from "better-sqlite3";
 import { RUNTIME_ENTRY } from "../scripts/build-check.ts";
 import { generateDataset } from "./generate.ts";
@@ -179,19 +181,26 @@ await new Promise<void>((resolve, reject) => {
 });
 log(serverText.trim());
 
-/** Resident memory of the server's processes together (MB). */
-function rssMb(): number {
+/**
+ * Resident memory of the server's processes together (MB): all of it (VmRSS), and the private
+ * part (RssAnon). The difference is mostly the database file's pages that the processes map
+ * (docs/decisions/0028-memory-mapped-reads.md): the operating system's page cache, shared by the
+ * processes but counted in each one's VmRSS.
+ */
+function memoryMb(): { rss: number; private: number } {
   const pids = [server.pid!, ...childPids(server.pid!)];
-  let kb = 0;
+  let rssKb = 0;
+  let privateKb = 0;
   for (const pid of pids) {
     try {
       const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      rssKb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      privateKb += Number(/RssAnon:\s+(\d+)/.exec(status)?.[1] ?? 0);
     } catch {
       // the process ended between ps and the read (a restart): nothing to add
     }
   }
-  return Math.round(kb / 1024);
+  return { rss: Math.round(rssKb / 1024), private: Math.round(privateKb / 1024) };
 }
 /** CPU seconds (user + system) used so far by the server's processes together. */
 function serverCpuSeconds(): number {
@@ -228,42 +237,43 @@ const PREFIXES = ["lag", "stä", "koc", "but", "vår", "kun", "trä", "bag", "mo
 const MUNICIPALITIES = ["0680", "0180", "1480", "1280", "0380", "2480", "1880", "0580"];
 let counter = 0;
 const pick = <T>(list: readonly T[]) => list[counter++ % list.length]!;
-const ROUTES: Record<RouteName, { share: number; request: () => [string, RequestInit] }> = {
+/** One request of the mix: path, headers and, for a post, its form body. */
+type MixRequest = { path: string; headers: Record<string, string>; body?: string };
+const ROUTES: Record<RouteName, { share: number; request: () => MixRequest }> = {
   match: {
     share: 25,
-    request: () => [`/coach/deltagare/${pick(matchParticipants)}/matchning`, { headers: { cookie: cookies.coach } }],
+    request: () => ({
+      path: `/coach/deltagare/${pick(matchParticipants)}/matchning`,
+      headers: { cookie: cookies.coach },
+    }),
   },
   autocomplete: {
     share: 25,
-    request: () => [
-      `/api/vokabular?typ=yrke&q=${encodeURIComponent(pick(PREFIXES))}`,
-      { headers: { cookie: cookies.coach } },
-    ],
+    request: () => ({
+      path: `/api/vokabular?typ=yrke&q=${encodeURIComponent(pick(PREFIXES))}`,
+      headers: { cookie: cookies.coach },
+    }),
   },
   search: {
     share: 10,
-    request: () => [`/uppdrag?q=${encodeURIComponent(pick(WORDS))}`, { headers: { cookie: cookies.coach } }],
+    request: () => ({ path: `/uppdrag?q=${encodeURIComponent(pick(WORDS))}`, headers: { cookie: cookies.coach } }),
   },
   searchMunicipality: {
     share: 10,
-    request: () => [
-      `/uppdrag?q=${encodeURIComponent(pick(WORDS))}&kommun=${pick(MUNICIPALITIES)}`,
-      { headers: { cookie: cookies.coach } },
-    ],
+    request: () => ({
+      path: `/uppdrag?q=${encodeURIComponent(pick(WORDS))}&kommun=${pick(MUNICIPALITIES)}`,
+      headers: { cookie: cookies.coach },
+    }),
   },
-  employerHome: { share: 10, request: () => ["/arbetsgivare", { headers: { cookie: cookies.employer } }] },
-  participantHome: { share: 10, request: () => ["/deltagare", { headers: { cookie: cookies.participant } }] },
+  employerHome: { share: 10, request: () => ({ path: "/arbetsgivare", headers: { cookie: cookies.employer } }) },
+  participantHome: { share: 10, request: () => ({ path: "/deltagare", headers: { cookie: cookies.participant } }) },
   post: {
     share: 5,
-    request: () => [
-      `/arbetsgivare/placeringar/${placement.id}`,
-      {
-        method: "POST",
-        redirect: "manual",
-        headers: { cookie: cookies.writer, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ intent: "message", body: `Mätmeddelande ${counter++}.` }).toString(),
-      },
-    ],
+    request: () => ({
+      path: `/arbetsgivare/placeringar/${placement.id}`,
+      headers: { cookie: cookies.writer, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "message", body: `Mätmeddelande ${counter++}.` }).toString(),
+    }),
   },
 };
 const ROUTE_NAMES = Object.keys(ROUTES) as RouteName[];
@@ -285,24 +295,52 @@ for (let slot = 0; slot < 20; slot++) {
   SEQUENCE.push(owed[0]!.name);
 }
 
-/** Bytes of the answers (as decoded) by route, for the profile's report. */
+/** Bytes of the answers (as decoded) by route, for the profile's report; counted only while set. */
 const bodyBytes = new Map<RouteName, number>();
+let countBodyBytes = false;
 type Outcome = { route: RouteName; ms: number; kind: "ok" | "503" | "error" | "timeout"; status?: number };
-async function once(route: RouteName): Promise<Outcome> {
-  const [p, init] = ROUTES[route].request();
+// node:http with kept-alive connections rather than fetch: the load generator shares the server's
+// two cores, and fetch (undici, its web streams and its decompression) cost ~6.6 ms of CPU per
+// request. Answers are asked for gzipped, as a browser does, and are not unpacked (except for the
+// profile's page sizes).
+const agent = new http.Agent({ keepAlive: true });
+function once(route: RouteName): Promise<Outcome> {
+  const { path: requestPath, headers, body } = ROUTES[route].request();
   const start = performance.now();
-  try {
-    const res = await fetch(base + p, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
-    bodyBytes.set(route, (bodyBytes.get(route) ?? 0) + (await res.arrayBuffer()).byteLength);
-    const ms = performance.now() - start;
-    if (res.status === 503) return { route, ms, kind: "503", status: 503 };
-    const ok = res.status < 300 || (route === "post" && res.status === 302);
-    return { route, ms, kind: ok ? "ok" : "error", status: res.status };
-  } catch (error) {
-    const ms = performance.now() - start;
-    const name = (error as Error).name;
-    return { route, ms, kind: name === "TimeoutError" || name === "AbortError" ? "timeout" : "error" };
-  }
+  return new Promise((resolve) => {
+    const request = http.request(
+      base + requestPath,
+      {
+        method: body === undefined ? "GET" : "POST",
+        headers: { ...headers, "accept-encoding": "gzip" },
+        agent,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("error", () => resolve({ route, ms: performance.now() - start, kind: "error" }));
+        res.on("end", () => {
+          const ms = performance.now() - start;
+          const status = res.statusCode ?? 0;
+          if (countBodyBytes) {
+            const raw = Buffer.concat(chunks);
+            const decoded = res.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(raw) : raw;
+            bodyBytes.set(route, (bodyBytes.get(route) ?? 0) + decoded.byteLength);
+          }
+          if (status === 503) return resolve({ route, ms, kind: "503", status });
+          const ok = status < 300 || (route === "post" && status === 302);
+          resolve({ route, ms, kind: ok ? "ok" : "error", status });
+        });
+      },
+    );
+    request.on("error", (error) => {
+      const name = error.name;
+      const kind = name === "TimeoutError" || name === "AbortError" ? "timeout" : "error";
+      resolve({ route, ms: performance.now() - start, kind });
+    });
+    request.end(body);
+  });
 }
 
 const round = (n: number) => +n.toFixed(1);
@@ -332,12 +370,13 @@ function summary(outcomes: Outcome[]) {
 log("Enskild användare …");
 for (let i = 0; i < 10; i++) await once(SEQUENCE[i % SEQUENCE.length]!); // warm-up
 const single: Outcome[] = [];
-bodyBytes.clear(); // the warm-up's answers are not counted
+countBodyBytes = true; // the warm-up's answers are not counted
 const { monotonicUs } = await import("./profile-summary.ts");
 const singleWindow = { fromUs: monotonicUs(), toUs: 0 };
 for (const route of SINGLE_ROUTES) for (let i = 0; i < num("single-samples"); i++) single.push(await once(route));
 const singleSummary = summary(single);
 singleWindow.toUs = monotonicUs();
+countBodyBytes = false;
 if (profileDir) {
   server.kill("SIGTERM");
   await new Promise((resolve) => server.on("exit", resolve));
@@ -358,6 +397,7 @@ type Step = ReturnType<typeof summary> & {
   servedPerSecond: number;
   seconds: number;
   rssMb: number;
+  privateMb: number;
   serverCpuMsPerRequest: number;
   benchCpuMsPerRequest: number;
   loadavg: number[];
@@ -366,9 +406,14 @@ async function step(rate: number): Promise<Step> {
   const outcomes: Promise<Outcome>[] = [];
   const started = performance.now();
   const total = Math.round(rate * STEP_SECONDS);
-  let peakRss = 0;
+  const peak = { rss: 0, private: 0 };
+  const notePeak = () => {
+    const now = memoryMb();
+    peak.rss = Math.max(peak.rss, now.rss);
+    peak.private = Math.max(peak.private, now.private);
+  };
   const cpuBefore = { server: serverCpuSeconds(), bench: process.cpuUsage() };
-  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssMb())), 1000);
+  const rssTimer = setInterval(notePeak, 1000);
   // Open loop: request i leaves at started + i/rate, whether or not earlier ones were answered.
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1000) / rate;
@@ -379,6 +424,7 @@ async function step(rate: number): Promise<Step> {
   const sendEnd = performance.now();
   const done = await Promise.all(outcomes);
   clearInterval(rssTimer);
+  notePeak();
   const seconds = (sendEnd - started) / 1000;
   const s = summary(done);
   return {
@@ -386,7 +432,8 @@ async function step(rate: number): Promise<Step> {
     sent: total,
     seconds: round(seconds),
     servedPerSecond: round(s.all.n / Math.max(seconds, (performance.now() - started) / 1000)),
-    rssMb: Math.max(peakRss, rssMb()),
+    rssMb: peak.rss,
+    privateMb: peak.private,
     // CPU per answered request: the server's processes, and this load generator on the same cores.
     serverCpuMsPerRequest: round(
       ((serverCpuSeconds() - cpuBefore.server) * 1000) / Math.max(1, s.all.n + s.refused503),
@@ -399,7 +446,7 @@ async function step(rate: number): Promise<Step> {
   };
 }
 const describeStep = (s: Step) =>
-  `${String(s.offeredRate).padStart(6)} req/s offered → ${String(s.servedPerSecond).padStart(6)} served/s; p50 ${s.all.p50} ms, p95 ${s.all.p95} ms, p99 ${s.all.p99} ms; 503 ${s.refused503}, errors ${s.errors}, timeouts ${s.timeouts}; RSS ${s.rssMb} MB; CPU/request ${s.serverCpuMsPerRequest} ms server, ${s.benchCpuMsPerRequest} ms load generator`;
+  `${String(s.offeredRate).padStart(6)} req/s offered → ${String(s.servedPerSecond).padStart(6)} served/s; p50 ${s.all.p50} ms, p95 ${s.all.p95} ms, p99 ${s.all.p99} ms; 503 ${s.refused503}, errors ${s.errors}, timeouts ${s.timeouts}; RSS ${s.rssMb} MB (private ${s.privateMb}); CPU/request ${s.serverCpuMsPerRequest} ms server, ${s.benchCpuMsPerRequest} ms load generator`;
 
 const steps: Step[] = [];
 let knee: Step | null = null;
