@@ -3,6 +3,7 @@
 // take it off the shortlist, or propose it (which also takes it off the shortlist).
 import { latestProposalsBy } from "~/domain/proposals.ts";
 import { db } from "./db.server.ts";
+import { cachedRead } from "./read-connection.server.ts";
 import { createProposal, type Staff } from "./proposals.server.ts";
 import { addToShortlist, removeFromShortlist } from "./shortlist.server.ts";
 
@@ -12,23 +13,29 @@ export type PairResult =
   | { ok: true; message: string; proposalId: string | null; cookie: string }
   | { ok: false; status: 400 | 409; message: string };
 
+// Both lists read the proposals through kept statements (read-connection.server.ts): they are on
+// every view of a match page, the most requested page of a coach (issue 16).
+
 /** The proposal to show for each of a participant's openings, by opening id. */
 export async function latestProposalsForParticipant(participantId: string) {
-  const proposals = await db.proposal.findMany({
-    where: { participantId },
-    orderBy: { proposedAt: "desc" },
-    select: { id: true, openingId: true, status: true },
-  });
+  const proposals = await cachedRead<{ id: string; openingId: string; status: string }>(
+    db,
+    `SELECT "id", "openingId", "status" FROM "Proposal" WHERE "participantId" = ? ORDER BY "proposedAt" DESC`,
+    [participantId],
+  );
   return latestProposalsBy(proposals, "openingId");
 }
 
 /** The proposal to show for each of the given participants and one opening, by participant id. */
 export async function latestProposalsForOpening(openingId: string, participantIds: string[]) {
-  const proposals = await db.proposal.findMany({
-    where: { openingId, participantId: { in: participantIds } },
-    orderBy: { proposedAt: "desc" },
-    select: { id: true, participantId: true, status: true },
-  });
+  if (participantIds.length === 0) return latestProposalsBy([], "participantId");
+  const proposals = await cachedRead<{ id: string; participantId: string; status: string }>(
+    db,
+    `SELECT "id", "participantId", "status" FROM "Proposal"
+      WHERE "openingId" = ? AND "participantId" IN (${participantIds.map(() => "?").join(", ")})
+      ORDER BY "proposedAt" DESC`,
+    [openingId, ...participantIds],
+  );
   return latestProposalsBy(proposals, "participantId");
 }
 
