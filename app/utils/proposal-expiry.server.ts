@@ -7,6 +7,8 @@ import { currentTime } from "./clock.server.ts";
 import { EXPIRING_STATUSES, PROPOSAL_EXPIRY_INTERVAL_MS } from "../domain/proposals.ts";
 import { db, type DbOrTx, type Prisma } from "./db.server.ts";
 import { startPollingWorker, type PollingWorker } from "./polling-worker.server.ts";
+import { cachedRead } from "./read-connection.server.ts";
+import { toDate, type SqlDate } from "./raw-values.ts";
 
 /** Expire every overdue unanswered proposal (optionally only those matching `where`); returns how many. */
 export async function expireProposals(
@@ -19,6 +21,24 @@ export async function expireProposals(
     data: { status: "expired" },
   });
   return count;
+}
+
+/**
+ * Expire one participant's overdue unanswered proposals, for the pages that show them. Looks first
+ * (a read through a kept statement) and writes only when one is overdue: the participant's start
+ * page no longer takes the database's write lock on every view (issue 16).
+ */
+export async function expireProposalsOfParticipant(participantId: string, now: Date = currentTime()): Promise<number> {
+  const waiting = await cachedRead<{ expiresAt: SqlDate }>(
+    db,
+    `SELECT "expiresAt" FROM "Proposal" WHERE "participantId" = ? AND "status" IN (${EXPIRING_STATUSES.map(() => "?").join(", ")})`,
+    [participantId, ...EXPIRING_STATUSES],
+  );
+  const overdue = waiting.some((row) => {
+    const expiresAt = toDate(row.expiresAt);
+    return expiresAt !== null && expiresAt < now;
+  });
+  return overdue ? expireProposals(now, { participantId }) : 0;
 }
 
 /** The background expiry loop; stop() it on shutdown. */

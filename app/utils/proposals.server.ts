@@ -41,7 +41,9 @@ import { whyNot } from "./matching.server.ts";
 import { requireOrgParticipant } from "./participants.server.ts";
 import { createPlacementFromProposal } from "./placements.server.ts";
 import { loadProfile, profileLabels } from "./profiles.server.ts";
-import { expireProposals } from "./proposal-expiry.server.ts";
+import { expireProposals, expireProposalsOfParticipant } from "./proposal-expiry.server.ts";
+import { cachedRead } from "./read-connection.server.ts";
+import { toDate, type SqlDate } from "./raw-values.ts";
 import { notFound } from "./responses.server.ts";
 import { formatDate, formatDateTime } from "~/domain/swedish-time.ts";
 import { fail, type Result, type StatusRefusal } from "~/domain/result.ts";
@@ -650,39 +652,49 @@ export async function resolveOpeningReference(input: string, organizationId: str
 
 /** The participant's proposals as the participant may see them (shared with the start page). */
 export async function listParticipantProposals(participantId: string) {
-  await expireProposals(currentTime(), { participantId });
-  const rows = await db.proposal.findMany({
-    where: { participantId },
-    orderBy: { proposedAt: "desc" },
-    select: {
-      id: true,
-      status: true,
-      proposedAt: true,
-      expiresAt: true,
-      visitAt: true,
-      opening: {
-        select: {
-          title: true,
-          kind: true,
-          employer: { select: { name: true } },
-          workplace: { select: { municipality: { select: { name: true } } } },
-        },
-      },
-      placement: { select: { startDate: true } },
-    },
-  });
+  await expireProposalsOfParticipant(participantId);
+  // One statement through a kept prepared statement (read-connection.server.ts): the start page
+  // shows these on every visit, and Prisma's nested select took six statements (issue 16).
+  const rows = await cachedRead<{
+    id: string;
+    status: string;
+    proposedAt: SqlDate;
+    expiresAt: SqlDate;
+    visitAt: SqlDate;
+    title: string;
+    kind: string;
+    employerName: string;
+    municipalityName: string;
+    placementId: string | null;
+    placementStartDate: SqlDate;
+  }>(
+    db,
+    `SELECT p."id", p."status", p."proposedAt", p."expiresAt", p."visitAt", o."title", o."kind",
+        e."name" AS "employerName", m."name" AS "municipalityName",
+        pl."id" AS "placementId", pl."startDate" AS "placementStartDate"
+      FROM "Proposal" p
+      JOIN "Opening" o ON o."id" = p."openingId"
+      JOIN "Employer" e ON e."id" = o."employerId"
+      JOIN "Workplace" w ON w."id" = o."workplaceId"
+      JOIN "Municipality" m ON m."code" = w."municipalityCode"
+      LEFT JOIN "Placement" pl ON pl."proposalId" = p."id"
+      WHERE p."participantId" = ?
+      ORDER BY p."proposedAt" DESC`,
+    [participantId],
+  );
   return rows.map((r) => {
-    const hasPlacement = r.placement !== null;
+    const hasPlacement = r.placementId !== null;
+    const visitAt = toDate(r.visitAt);
     return {
       id: r.id,
-      title: r.opening.title,
-      kind: kindShort(r.opening.kind),
-      where: `${r.opening.employer.name}, ${r.opening.workplace.municipality.name}`,
-      proposedAt: r.proposedAt,
-      answerBy: r.status === "proposed" || r.status === "more_info" ? r.expiresAt : null,
+      title: r.title,
+      kind: kindShort(r.kind),
+      where: `${r.employerName}, ${r.municipalityName}`,
+      proposedAt: toDate(r.proposedAt)!,
+      answerBy: r.status === "proposed" || r.status === "more_info" ? toDate(r.expiresAt) : null,
       waiting: canTransition({ status: r.status, hasPlacement }, "participant_yes"),
       statusText: participantStatusText(
-        { status: r.status, hasPlacement, visitAt: r.visitAt, startDate: r.placement?.startDate ?? null },
+        { status: r.status, hasPlacement, visitAt, startDate: toDate(r.placementStartDate) },
         { date: formatDate, dateTime: formatDateTime },
       ),
     };

@@ -21,3 +21,12 @@ export function toDate(value: SqlDate | undefined): Date | null {
   const d = value instanceof Date ? value : new Date(value);
   return Number.isNaN(d.getTime()) ? null : d;
 }
+
+/**
+ * A Date as Prisma's SQLite adapter stores it (ISO 8601 with "+00:00", e.g.
+ * 2026-12-04T07:15:00.000+00:00), for comparing DateTime columns in raw SQL: text compares in
+ * time order only between values of the same format.
+ */
+export function toSqlDate(value: Date): string {
+  return value.toISOString().replace("Z", "+00:00");
+}

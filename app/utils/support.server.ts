@@ -32,6 +32,8 @@ import { threadFields } from "./threads.server.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
 import { fail, ok, type FieldRefusal, type Result } from "~/domain/result.ts";
 import { participantDates } from "./participant-dates.server.ts";
+import { cachedRead } from "./read-connection.server.ts";
+import { toDate, toInt, toSqlDate, type SqlDate, type SqlInt } from "./raw-values.ts";
 
 export type Audience = "staff" | "employer" | "participant";
 
@@ -503,46 +505,53 @@ export async function extendPractice(user: SessionUser, placement: LoadedPlaceme
 
 /** The participant's placements (their own page): where, when, and whether there is news. */
 export async function participantPlacements(participantId: string, viewerId: string) {
-  const now = currentTime();
-  const placements = await db.placement.findMany({
-    where: { participantId },
-    orderBy: [{ startDate: "desc" }],
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      startDate: true,
-      endDate: true,
-      opening: { select: { title: true, employer: { select: { name: true } } } },
-      meetings: {
-        where: { status: "planned", scheduledAt: { gte: now } },
-        orderBy: { scheduledAt: "asc" },
-        take: 1,
-        select: { scheduledAt: true, kind: true },
-      },
-      thread: {
-        select: {
-          reads: { where: { userId: viewerId }, select: { lastReadAt: true } },
-          messages: { where: { visibility: "shared" }, select: { createdAt: true, authorId: true } },
-        },
-      },
-    },
-  });
-  return placements.map((p) => {
-    const lastRead = p.thread?.reads[0]?.lastReadAt ?? null;
-    const news = (p.thread?.messages ?? []).filter(
-      (m) => m.authorId !== viewerId && (!lastRead || m.createdAt > lastRead),
-    ).length;
+  // One statement through a kept prepared statement (read-connection.server.ts): the start page
+  // shows these on every visit, and Prisma's nested select took seven statements (issue 16).
+  // News: shared messages by someone else since the viewer last read the thread (all of them if never).
+  const nextMeeting = (column: string) =>
+    `(SELECT mt."${column}" FROM "Meeting" mt
+        WHERE mt."placementId" = pl."id" AND mt."status" = 'planned' AND mt."scheduledAt" >= ?
+        ORDER BY mt."scheduledAt", mt."id" LIMIT 1)`;
+  const now = toSqlDate(currentTime());
+  const rows = await cachedRead<{
+    id: string;
+    kind: string;
+    status: string;
+    startDate: SqlDate;
+    endDate: SqlDate;
+    title: string;
+    employerName: string;
+    meetingAt: SqlDate;
+    meetingKind: string | null;
+    news: SqlInt;
+  }>(
+    db,
+    `SELECT pl."id", pl."kind", pl."status", pl."startDate", pl."endDate", o."title", e."name" AS "employerName",
+        ${nextMeeting("scheduledAt")} AS "meetingAt", ${nextMeeting("kind")} AS "meetingKind",
+        (SELECT COUNT(*) FROM "Thread" t
+          JOIN "Message" msg ON msg."threadId" = t."id"
+          LEFT JOIN "ThreadRead" r ON r."threadId" = t."id" AND r."userId" = ?
+          WHERE t."placementId" = pl."id" AND msg."visibility" = 'shared' AND msg."authorId" IS NOT ?
+            AND (r."lastReadAt" IS NULL OR msg."createdAt" > r."lastReadAt")) AS "news"
+      FROM "Placement" pl
+      JOIN "Opening" o ON o."id" = pl."openingId"
+      JOIN "Employer" e ON e."id" = o."employerId"
+      WHERE pl."participantId" = ?
+      ORDER BY pl."startDate" DESC`,
+    [now, now, viewerId, viewerId, participantId],
+  );
+  return rows.map((p) => {
+    const meetingAt = toDate(p.meetingAt);
     return {
       id: p.id,
       kind: p.kind,
       status: p.status,
-      startDate: p.startDate,
-      endDate: p.endDate,
-      title: p.opening.title,
-      employerName: p.opening.employer.name,
-      nextMeeting: p.meetings[0] ?? null,
-      news,
+      startDate: toDate(p.startDate)!,
+      endDate: toDate(p.endDate),
+      title: p.title,
+      employerName: p.employerName,
+      nextMeeting: meetingAt && p.meetingKind ? { scheduledAt: meetingAt, kind: p.meetingKind } : null,
+      news: toInt(p.news),
     };
   });
 }

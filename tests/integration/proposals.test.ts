@@ -18,6 +18,7 @@ import * as participantProposals from "~/routes/participant/proposals.tsx";
 import { PROPOSAL_EXPIRY_DAYS } from "~/domain/proposals.ts";
 import { db } from "~/utils/db.server.ts";
 import { expireProposals } from "~/utils/proposal-expiry.server.ts";
+import { captureQueries } from "~/utils/sqlite-adapter.server.ts";
 import { extractLinks, useTestSmtpServer } from "../setup/smtp.ts";
 import { createEmployer, createOpening, createParticipant, createUser, createWorld } from "../support/factories.ts";
 import { noticeOf, sessionCookieFor } from "../support/requests.ts";
@@ -619,6 +620,22 @@ describe("expiry", () => {
     expect(await statusOf(q.id)).toBe("expired");
     expect(await statusOf(r.id)).toBe("presented");
     expect(await expireProposals(new Date())).toBe(0);
+  });
+
+  test("the start page expires the participant's overdue proposals, and writes nothing when none is due", async () => {
+    const w = await setup();
+    const p = await propose(w);
+    const home = async () => {
+      const { value, queries } = await captureQueries(() => load(participantHome, "/deltagare", w.participantCookie));
+      const waiting = (value.value as { waitingProposals: Array<{ id: string }> }).waitingProposals.map((x) => x.id);
+      return { waiting, expiryWrites: queries.filter((q) => /^\s*UPDATE\b[^;]*Proposal/i.test(q.sql)).length };
+    };
+    expect(await home()).toEqual({ waiting: [p.id], expiryWrites: 0 });
+    expect(await statusOf(p.id)).toBe("proposed");
+
+    await db.proposal.update({ where: { id: p.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await home()).toEqual({ waiting: [], expiryWrites: 1 });
+    expect(await statusOf(p.id)).toBe("expired");
   });
 
   test("'vill veta mer' gives a new answer period; the overview flags proposals expiring soon", async () => {

@@ -38,6 +38,45 @@ function coachAct(w: World, fields: Record<string, string>) {
   return submit(coachPlacement, coachPath(w), fields, w.coachCookie, { placementId: w.placement.id });
 }
 
+describe("the participant's start page", () => {
+  test("each placement shows its next planned meeting and the shared messages from others since the last read", async () => {
+    const w = await world();
+    const base = new Date();
+    const at = (days: number) => addDays(base, days);
+    const meeting = (scheduledAt: Date, status = "planned", kind = "check_in") =>
+      db.meeting.create({ data: { placementId: w.placement.id, kind, scheduledAt, status } });
+    await meeting(at(-1)); // passed
+    await meeting(at(2), "cancelled");
+    await meeting(at(9), "planned", "follow_up");
+    await meeting(at(3), "planned", "check_in");
+    const message = (authorId: string, visibility: string, createdAt: Date) =>
+      db.message.create({ data: { threadId: w.thread.id, authorId, body: "Hej", visibility, createdAt } });
+    await message(w.coach.id, "shared", at(-3));
+    await message(w.employerUser.id, "shared", at(-2));
+    await message(w.employerUser.id, "employer", at(-2)); // not for the participant
+    await message(w.participantUser.id, "shared", at(-1)); // their own
+
+    const placementsNow = async () =>
+      (
+        (await load(participantHome, "/deltagare", w.participantCookie)).value as {
+          placements: Array<{ id: string; news: number; nextMeeting: { scheduledAt: Date; kind: string } | null }>;
+        }
+      ).placements;
+    const [first] = await placementsNow();
+    expect(first).toMatchObject({ id: w.placement.id, news: 2, nextMeeting: { kind: "check_in" } });
+    expect(first!.nextMeeting!.scheduledAt.getTime()).toBe(at(3).getTime());
+
+    // Read up to the coach's message: the employer's later one is still news.
+    const between = new Date((at(-3).getTime() + at(-2).getTime()) / 2);
+    await db.threadRead.upsert({
+      where: { threadId_userId: { threadId: w.thread.id, userId: w.participantUser.id } },
+      create: { threadId: w.thread.id, userId: w.participantUser.id, lastReadAt: between },
+      update: { lastReadAt: between },
+    });
+    expect((await placementsNow())[0]).toMatchObject({ news: 1 });
+  });
+});
+
 describe("the placement page", () => {
   test("the employer sees the pseudonym and only the disclosed profile items; the coach sees the plan and flags", async () => {
     const w = await world();

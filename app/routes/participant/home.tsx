@@ -3,49 +3,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ProposalCards } from "~/components/participant-proposals.tsx";
-import { audit } from "~/utils/audit.server.ts";
-import { requireParticipantUser } from "~/utils/auth.server.ts";
-import { db, parseJson } from "~/utils/db.server.ts";
-import { listParticipantProposals } from "~/utils/proposals.server.ts";
-import { clientIp } from "~/utils/rate-limit.server.ts";
 import { ParticipantPlacements } from "~/components/participant-placements.tsx";
-import { participantPlacements } from "~/utils/support.server.ts";
+import { requireParticipantUser } from "~/utils/auth.server.ts";
+import { loadParticipantHome } from "~/utils/participant-home.server.ts";
+import { clientIp } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Min sida – Brygga" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireParticipantUser(request);
-  const participant = await db.participant.findUniqueOrThrow({
-    where: { id: user.participantId },
-    select: {
-      id: true,
-      pseudonym: true,
-      coach: { select: { name: true, phone: true, email: true } },
-      profile: { select: { interests: true } },
-    },
-  });
-  const interestIds = parseJson<{ occupationIds?: string[] }>(participant.profile?.interests, {}).occupationIds ?? [];
-  const interests = await db.occupation.findMany({
-    where: { id: { in: interestIds } },
-    select: { id: true, label: true },
-  });
-  await audit(db, {
-    actorId: user.id,
-    participantId: participant.id,
-    action: "read",
-    entity: "participant-home",
-    ip: clientIp(context),
-  });
-  const proposals = await listParticipantProposals(participant.id);
-  const placements = await participantPlacements(participant.id, user.id);
-  return {
-    placements,
-    pseudonym: participant.pseudonym,
-    coach: participant.coach,
-    interests,
-    waitingProposals: proposals.filter((p) => p.waiting),
-    proposalCount: proposals.length,
-  };
+  return loadParticipantHome(user.participantId, { id: user.id, ip: clientIp(context) });
 }
 
 export default function ParticipantHome() {
