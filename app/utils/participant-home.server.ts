@@ -19,7 +19,7 @@ type HomeRow = {
   interests: string | null;
 };
 
-/** What the start page shows the signed-in participant (`viewerId` is their user id). */
+/** What the start page shows the signed-in participant (`viewer`: their user id, and the request's IP for the audit trail). */
 export async function loadParticipantHome(participantId: string, viewer: { id: string; ip: string }) {
   const [participant] = await cachedRead<HomeRow>(
     db,
