@@ -8,7 +8,7 @@ import { EXPIRING_STATUSES, PROPOSAL_EXPIRY_INTERVAL_MS } from "../domain/propos
 import { db, type DbOrTx, type Prisma } from "./db.server.ts";
 import { startPollingWorker, type PollingWorker } from "./polling-worker.server.ts";
 import { cachedRead } from "./read-connection.server.ts";
-import { toDate, type SqlDate } from "./raw-values.ts";
+import { toSqlDate } from "./raw-values.ts";
 
 /** Expire every overdue unanswered proposal (optionally only those matching `where`); returns how many. */
 export async function expireProposals(
@@ -29,16 +29,14 @@ export async function expireProposals(
  * page no longer takes the database's write lock on every view (issue 16).
  */
 export async function expireProposalsOfParticipant(participantId: string, now: Date = currentTime()): Promise<number> {
-  const waiting = await cachedRead<{ expiresAt: SqlDate }>(
+  const overdue = await cachedRead<{ one: number }>(
     db,
-    `SELECT "expiresAt" FROM "Proposal" WHERE "participantId" = ? AND "status" IN (${EXPIRING_STATUSES.map(() => "?").join(", ")})`,
-    [participantId, ...EXPIRING_STATUSES],
+    `SELECT 1 AS "one" FROM "Proposal"
+      WHERE "participantId" = ? AND "status" IN (${EXPIRING_STATUSES.map(() => "?").join(", ")}) AND "expiresAt" < ?
+      LIMIT 1`,
+    [participantId, ...EXPIRING_STATUSES, toSqlDate(now)],
   );
-  const overdue = waiting.some((row) => {
-    const expiresAt = toDate(row.expiresAt);
-    return expiresAt !== null && expiresAt < now;
-  });
-  return overdue ? expireProposals(now, { participantId }) : 0;
+  return overdue.length > 0 ? expireProposals(now, { participantId }) : 0;
 }
 
 /** The background expiry loop; stop() it on shutdown. */
