@@ -62,6 +62,12 @@ export type OpeningQuery = {
     notEndedBefore?: number;
   };
   geo?: { lat: number; lng: number; radiusKm: number };
+  /**
+   * Values the caller would like openings to have: environment values ("pace:calm",
+   * "instructions:written") and accommodation codes. Not a filter. Each hit tells how many it has
+   * (`preferred`); without text, openings that have more of them come first, then the newest.
+   */
+  prefer?: { environment?: string[]; accommodations?: string[] };
   limit?: number;
   offset?: number;
   /**
@@ -77,6 +83,8 @@ export type OpeningHit = {
   relevance: number;
   /** Kilometres from the geo point, when the query had one. */
   distanceKm?: number;
+  /** How many of the query's `prefer` values the opening has, when the query had some. */
+  preferred?: number;
 };
 
 export type OpeningSearchResult = { hits: OpeningHit[]; total: number };

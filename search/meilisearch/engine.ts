@@ -110,6 +110,19 @@ export function openingFilter(query: OpeningQuery): { filter: string | null; mat
   return { filter: parts.length ? parts.join(" AND ") : null, matchesNothing };
 }
 
+/**
+ * The filter an opening meets when it has every preferred value (OpeningQuery.prefer), or null
+ * without any. Meilisearch cannot rank by how many of several values a document has, so its
+ * `prefer` puts the openings that have all of them first (the sqlite engine ranks by the count).
+ */
+export function preferredFilter(prefer: OpeningQuery["prefer"]): string | null {
+  const parts = [
+    ...[...new Set(prefer?.environment ?? [])].map((v) => `environment = ${filterString(v)}`),
+    ...[...new Set(prefer?.accommodations ?? [])].map((v) => `accommodations = ${filterString(v)}`),
+  ];
+  return parts.length ? `(${parts.join(" AND ")})` : null;
+}
+
 function geoRadius(geo: NonNullable<OpeningQuery["geo"]>): string {
   const meters = Math.max(0, Math.round(geo.radiusKm * 1000));
   return `_geoRadius(${filterNumber(geo.lat)}, ${filterNumber(geo.lng)}, ${filterNumber(meters)})`;
@@ -128,7 +141,12 @@ export function openingSearchParams(query: OpeningQuery, filter: string | null):
   const params: SearchParams = {
     limit: clampLimit(query.limit),
     offset: Math.max(0, Math.floor(query.offset ?? 0)),
-    attributesToRetrieve: query.geo ? ["id", "_geo"] : ["id"],
+    attributesToRetrieve: [
+      "id",
+      ...(query.geo ? ["_geo"] : []),
+      // What a hit's `preferred` count is read from.
+      ...(query.prefer ? ["environment", "accommodations"] : []),
+    ],
     showRankingScore: true,
     sort,
   };
@@ -136,7 +154,14 @@ export function openingSearchParams(query: OpeningQuery, filter: string | null):
   return params;
 }
 
-type RawHit = { id: string; _rankingScore?: number; _geoDistance?: number; _geo?: { lat: number; lng: number } };
+type RawHit = {
+  id: string;
+  _rankingScore?: number;
+  _geoDistance?: number;
+  _geo?: { lat: number; lng: number };
+  environment?: string[];
+  accommodations?: string[];
+};
 
 /** A Meilisearch hit as an OpeningHit: relevance from _rankingScore, distance from _geoDistance (m). */
 export function toOpeningHit(hit: RawHit, query: OpeningQuery, hasText: boolean): OpeningHit {
@@ -145,6 +170,12 @@ export function toOpeningHit(hit: RawHit, query: OpeningQuery, hasText: boolean)
   if (query.geo) {
     if (typeof hit._geoDistance === "number") out.distanceKm = hit._geoDistance / 1000;
     else if (hit._geo) out.distanceKm = haversineKm(query.geo, hit._geo);
+  }
+  if (query.prefer) {
+    const has = (values: string[] | undefined, list: unknown) =>
+      [...new Set(values ?? [])].filter((v) => Array.isArray(list) && list.includes(v)).length;
+    out.preferred =
+      has(query.prefer.environment, hit.environment) + has(query.prefer.accommodations, hit.accommodations);
   }
   return out;
 }
@@ -195,10 +226,8 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Meil
     kickSearchOutboxSoon();
   }
 
-  async function searchOpenings(query: OpeningQuery): Promise<OpeningSearchResult> {
-    const { filter, matchesNothing } = openingFilter(query);
-    if (matchesNothing) return { hits: [], total: 0 };
-    const text = (query.text ?? "").trim();
+  /** One search request: the query's page under this filter. */
+  async function searchPage(query: OpeningQuery, text: string, filter: string | null): Promise<OpeningSearchResult> {
     const client = await searchClient();
     let response;
     try {
@@ -212,6 +241,28 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Meil
     const hits = response.hits.map((hit) => toOpeningHit(hit, query, text.length > 0));
     const total = typeof response.estimatedTotalHits === "number" ? response.estimatedTotalHits : hits.length;
     return { hits, total };
+  }
+
+  async function searchOpenings(query: OpeningQuery): Promise<OpeningSearchResult> {
+    const { filter, matchesNothing } = openingFilter(query);
+    if (matchesNothing) return { hits: [], total: 0 };
+    const text = (query.text ?? "").trim();
+    const preferred = text ? null : preferredFilter(query.prefer);
+    if (!preferred) return searchPage(query, text, filter);
+
+    // Two tiers, each newest first: the openings with every preferred value, then the others.
+    const and = (condition: string) => (filter ? `${filter} AND ${condition}` : condition);
+    const limit = clampLimit(query.limit);
+    const offset = Math.max(0, Math.floor(query.offset ?? 0));
+    const first = await searchPage({ ...query, limit, offset }, text, and(preferred));
+    const restLimit = limit - first.hits.length;
+    if (restLimit === 0 && query.countTotal === false) return { hits: first.hits, total: offset + first.hits.length };
+    const rest = await searchPage(
+      { ...query, limit: restLimit, offset: Math.max(0, offset - first.total) },
+      text,
+      and(`NOT ${preferred}`),
+    );
+    return { hits: [...first.hits, ...rest.hits], total: first.total + rest.total };
   }
 
   return { name: "meilisearch", indexUid, admin, searchClient, syncOpenings, searchOpenings };

@@ -29,7 +29,13 @@ const REINDEX_CACHE_KIB = 65_536;
 /** Openings loaded and written per round in `syncOpenings`. */
 const SYNC_BATCH = 500;
 
-type HitRow = { id: string; distance_km: number | null; relevance: number; total?: number | bigint };
+type HitRow = {
+  id: string;
+  distance_km: number | null;
+  preferred: number;
+  relevance: number;
+  total?: number | bigint;
+};
 
 export type SqliteEngineOptions = {
   /** How long the typo dictionary of opening terms is used before it is reloaded. */
@@ -78,6 +84,7 @@ export function createSqliteEngine(db: Db, o: SqliteEngineOptions = {}): SearchE
     const hits = rows.map((r): OpeningHit => {
       const hit: OpeningHit = { id: r.id, relevance: Math.min(1, Math.max(0, Number(r.relevance))) };
       if (query.geo && r.distance_km !== null) hit.distanceKm = Number(r.distance_km);
+      if (query.prefer) hit.preferred = Number(r.preferred);
       return hit;
     });
     return { hits, total };

@@ -99,6 +99,19 @@ export function ftsExpression(match: string, query: Pick<OpeningQuery, "geo" | "
   return parts.join(" AND ");
 }
 
+/** How many of the preferred values an opening has (see OpeningQuery.prefer); null without any. */
+function preferSql(prefer: OpeningQuery["prefer"]): SqlQuery | null {
+  const values = [
+    ...[...new Set(prefer?.environment ?? [])].map((v) => ({ column: "s.environment", value: `|${v}|` })),
+    ...[...new Set(prefer?.accommodations ?? [])].map((v) => ({ column: "s.accommodations", value: `|${v}|` })),
+  ];
+  if (values.length === 0) return null;
+  return {
+    sql: `(${values.map((v) => `(instr(${v.column}, ?) > 0)`).join(" + ")})`,
+    params: values.map((v) => v.value),
+  };
+}
+
 /** The matching openings (id, published_at, score, exact, distance_km), before ordering and paging. */
 function matchesSql(query: OpeningQuery, text: TextMatch | null): SqlQuery {
   const where: string[] = [];
@@ -107,7 +120,10 @@ function matchesSql(query: OpeningQuery, text: TextMatch | null): SqlQuery {
   const geo = geoSql(query.geo, where, whereParams);
 
   const params: Array<string | number> = [];
+  // Parameters in the order of the statement: the select list (distance, preferred), FROM, WHERE.
   if (geo) params.push(...geo.distanceParams);
+  const prefer = preferSql(query.prefer);
+  if (prefer) params.push(...prefer.params);
   let from = "opening_search s";
   let score = "1.0 AS score, 1 AS exact";
   if (text) {
@@ -120,7 +136,8 @@ function matchesSql(query: OpeningQuery, text: TextMatch | null): SqlQuery {
     params.push(ftsExpression(text.match, query));
   }
   params.push(...whereParams);
-  const sql = `SELECT s.id, s.published_at, ${score}, ${geo ? geo.distance : "NULL"} AS distance_km
+  const sql = `SELECT s.id, s.published_at, ${score}, ${geo ? geo.distance : "NULL"} AS distance_km,
+      ${prefer ? prefer.sql : "0"} AS preferred
     FROM ${from}
     ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
   if (!geo || !query.geo) return { sql, params };
@@ -152,7 +169,7 @@ export function openingTextSearchSql(query: OpeningQuery, text: TextMatch): SqlQ
       groups AS (SELECT MAX(CASE WHEN exact THEN score END) AS best_exact,
           MAX(CASE WHEN exact THEN NULL ELSE score END) AS best_corrected${counted ? ", COUNT(*) AS total" : ""}
         FROM hits)
-      SELECT id, distance_km${counted ? ", total" : ""},
+      SELECT id, distance_km, preferred${counted ? ", total" : ""},
         0.5 * exact + 0.5 * (CASE WHEN ${best} > 0 THEN score / ${best} ELSE 1.0 END) AS relevance
       FROM hits, groups
       ORDER BY exact DESC, score DESC, published_at DESC, id
@@ -162,13 +179,15 @@ export function openingTextSearchSql(query: OpeningQuery, text: TextMatch): SqlQ
 }
 
 /**
- * The page of hits for a query without text (relevance 1), newest first. Kept apart from the
- * count so the newest-first order can walk the published_at index and stop at the page end.
+ * The page of hits for a query without text (relevance 1), newest first — after the openings
+ * with more of the preferred values, when the query has some. Kept apart from the count so the
+ * newest-first order can walk the published_at index and stop at the page end.
  */
 export function openingBrowseSql(query: OpeningQuery): SqlQuery {
   const matches = matchesSql(query, null);
   return {
-    sql: `SELECT id, distance_km, 1.0 AS relevance FROM (${matches.sql}) ORDER BY published_at DESC, id LIMIT ? OFFSET ?`,
+    sql: `SELECT id, distance_km, preferred, 1.0 AS relevance FROM (${matches.sql})
+      ORDER BY ${preferSql(query.prefer) ? "preferred DESC, " : ""}published_at DESC, id LIMIT ? OFFSET ?`,
     params: [...matches.params, pageBounds(query).limit, pageBounds(query).offset],
   };
 }

@@ -401,6 +401,37 @@ describe("matchOpeningsForParticipant", () => {
     ).toMatch(/mellan 1 och 40/);
   });
 
+  test("without interests, the openings that fit how the participant wants to work are found among many newer ones", async () => {
+    const kiruna = { municipalityCode: "2584", lat: 67.8558, lng: 20.2253 };
+    // Each opening made later is published earlier: the newest four fit the participant's wishes worst.
+    for (let i = 0; i < 4; i++)
+      await createOpening({
+        title: `Snabbt tempo ${i}`,
+        place: kiruna,
+        environment: { pace: "high" },
+        accommodations: [],
+      });
+    const fits = await createOpening({
+      title: "Lugnt och tyst",
+      place: kiruna,
+      environment: { pace: "calm", noise: "quiet" },
+      accommodations: ["quiet_workspace"],
+    });
+    const participant = await createParticipant({
+      organizationId: org1,
+      pseudonym: "Kiruna 1",
+      place: kiruna,
+      environmentPrefs: { pace: "calm", noise: "quiet" },
+      needs: [{ code: "quiet_workspace", must: false }],
+    });
+    // Fewer candidates than openings nearby, as in a city: the fill must not take only the newest.
+    const results = await matchOpeningsForParticipant(participant.id, { organizationId: org1, candidateLimit: 3 });
+    expect(results).toHaveLength(3);
+    expect(first(results).openingId).toBe(fits.id);
+    const environment = first(results).reasons.find((r) => r.criterion === "environment");
+    expect(environment?.points).toBe(environment?.max);
+  });
+
   test("another organisation's participant, an erased or unknown one is a 404", async () => {
     await expectStatus(matchOpeningsForParticipant(p.other, { organizationId: org1 }), 404);
     await expectStatus(matchOpeningsForParticipant(p.ali, { organizationId: org2 }), 404);

@@ -285,6 +285,55 @@ describe.each(ENGINES.map((e) => [e.title, e] as const))("search contract: %s", 
   });
 
   contract(
+    "without text, `prefer` puts the openings with every preferred value first; it filters nothing",
+    async () => {
+      const at = await createEmployer();
+      const scope = { employerIds: [at.employerId] };
+      const days = (n: number) => new Date(Date.now() - n * DAY);
+      const fits = await createOpening(at, {
+        title: "Lugn plats med pauser",
+        environment: { pace: "calm", instructions: ["shown"] },
+        accommodations: ["extra_breaks"],
+        publishedAt: days(3),
+      });
+      const calm = await createOpening(at, {
+        title: "Lugn plats",
+        environment: { pace: "calm" },
+        publishedAt: days(2),
+      });
+      const busy = await createOpening(at, { title: "Full fart", environment: { pace: "high" }, publishedAt: days(1) });
+      await h.settle();
+      const prefer = { environment: ["pace:calm", "instructions:shown"], accommodations: ["extra_breaks"] };
+
+      const all = await h.engine.searchOpenings({ filters: scope, prefer });
+      expect(first(all.hits).id).toBe(fits.id);
+      expect(all.hits.map((hit) => hit.id).sort()).toEqual(sorted(fits, calm, busy));
+      expect(all.total).toBe(3);
+      // Every hit tells how many of the preferred values it has.
+      const count = new Map(all.hits.map((hit) => [hit.id, hit.preferred]));
+      expect([count.get(fits.id), count.get(calm.id), count.get(busy.id)]).toEqual([3, 1, 0]);
+      const firstPage = await h.engine.searchOpenings({ filters: scope, prefer, limit: 1 });
+      expect(firstPage).toEqual({ hits: [{ id: fits.id, relevance: 1, preferred: 3 }], total: 3 });
+      // The next pages hold the others, each once.
+      const rest = [
+        ...(await h.engine.searchOpenings({ filters: scope, prefer, limit: 1, offset: 1 })).hits,
+        ...(await h.engine.searchOpenings({ filters: scope, prefer, limit: 1, offset: 2 })).hits,
+      ].map((hit) => hit.id);
+      expect(rest.sort()).toEqual(sorted(calm, busy));
+      // Nobody has it: newest first, as without a preference; with text, relevance decides.
+      expect(await ids({ filters: scope, prefer: { accommodations: ["quiet_workspace"] } })).toEqual([
+        busy.id,
+        calm.id,
+        fits.id,
+      ]);
+      const text = await h.engine.searchOpenings({ text: "lugn plats", filters: scope, prefer });
+      expect(text.hits.map((hit) => `${hit.id} ${hit.preferred}`).sort()).toEqual(
+        [`${fits.id} 3`, `${calm.id} 1`].sort(),
+      );
+    },
+  );
+
+  contract(
     "filters on codes: kind, hours overlap, schedule and environment exclusions, accommodations, end date",
     async () => {
       const at = await createEmployer();

@@ -182,6 +182,28 @@ describe("text search", () => {
     const beyond = await engine.searchOpenings({ filters: { employerIds: [at.employerId] }, limit: 2, offset: 10 });
     expect(beyond).toEqual({ hits: [], total: 5 });
   });
+
+  test("`prefer` ranks by how many of the preferred values an opening has, then the newest", async () => {
+    const at = await createEmployer();
+    const day = 24 * 3600 * 1000;
+    const opening = (title: string, daysOld: number, environment: Record<string, unknown>, accommodations: string[]) =>
+      createOpening(at, { title, environment, accommodations, publishedAt: new Date(Date.now() - daysOld * day) });
+    const all = await opening("Allt", 4, { pace: "calm", noise: "quiet" }, ["extra_breaks"]);
+    const two = await opening("Två", 3, { pace: "calm" }, ["extra_breaks"]);
+    const one = await opening("En", 1, { pace: "calm" }, []);
+    const none = await opening("Ingen", 0, { pace: "high" }, []);
+    const oneOlder = await opening("En äldre", 2, { noise: "quiet" }, []);
+    const prefer = { environment: ["pace:calm", "noise:quiet"], accommodations: ["extra_breaks"] };
+    const filters = { employerIds: [at.employerId] };
+    expect(await ids({ filters, prefer })).toEqual([all.id, two.id, one.id, oneOlder.id, none.id]);
+    expect(await engine.searchOpenings({ filters, prefer, limit: 2, offset: 2 })).toEqual({
+      hits: [
+        { id: one.id, relevance: 1, preferred: 1 },
+        { id: oneOlder.id, relevance: 1, preferred: 1 },
+      ],
+      total: 5,
+    });
+  });
 });
 
 describe("keeping the index in step", () => {

@@ -129,10 +129,37 @@ describe("planCandidateSearch", () => {
       requireAccommodations: ["extra_breaks"],
     });
     expect(q.geo).toEqual({ ...home, radiusKm: 25.05 });
-    expect(q.limit).toBe(MATCHING_LIMITS.candidateLimit);
+    // More text hits than candidates are read: searchCandidates chooses among them (see below).
+    expect(q.limit).toBe(MATCHING_LIMITS.textPool);
+    expect(q.prefer).toEqual({ environment: [], accommodations: ["quiet_workspace"] });
     expect(plan.neighbourhoodQuery?.filters?.occupationIds?.sort()).toEqual(["planerare", "truck"]);
     expect(plan.fillQuery.geo?.radiusKm).toBe(25.05);
     expect(plan.firstRingKm).toBe(5);
+  });
+
+  test("the fill prefers the environment, instructions and nice accommodations the participant wants", () => {
+    const participant = makeParticipant({
+      home,
+      interests: { occupationIds: ["lager"], groupCodes: [] },
+      environmentPrefs: { pace: "calm", noise: "quiet", instructions: ["shown"] },
+      needs: [
+        { code: "written_instructions", must: false },
+        { code: "extra_breaks", must: false },
+        { code: "flexible_start", must: false },
+        { code: "quiet_workspace", must: true },
+      ],
+    });
+    const plan = planCandidateSearch(participant, graph, {}, { now });
+    expect(plan.fillQuery.prefer).toEqual({
+      environment: ["pace:calm", "noise:quiet", "instructions:shown", "instructions:written"],
+      // A must is already a filter; a flexible start can come through the schedule (the matcher checks it).
+      accommodations: ["extra_breaks"],
+    });
+    // Text hits are ranked by relevance but count the preferred values (searchCandidates weighs them);
+    // the neighbourhood is read whole.
+    expect(first(plan.textQueries).prefer).toEqual(plan.fillQuery.prefer);
+    expect(plan.neighbourhoodQuery?.prefer).toBeUndefined();
+    expect(planCandidateSearch(makeParticipant({ home }), graph, {}, { now }).fillQuery.prefer).toBeUndefined();
   });
 
   test("hours go to the engine only when study visits are out (they have no weekly hours)", () => {
@@ -240,6 +267,33 @@ describe("searchCandidates", () => {
       calls.map((q) => q.text ?? (q.filters?.occupationIds ? "neighbourhood" : `ring ${q.geo?.radiusKm}`)),
     ).toEqual(["Lagerarbetare/Terminalarbetare", "Städare", "neighbourhood", "ring 5", `ring ${second}`]);
     expect(found.queries).toBe(5);
+  });
+
+  test("text hits are chosen by relevance, distance and preferred values together, as the matcher weighs them", async () => {
+    const engine: SearchEngine = {
+      name: "sqlite",
+      syncOpenings: async () => {},
+      async searchOpenings(q) {
+        if (!q.text) return { hits: [], total: 0 };
+        return {
+          hits: [
+            { id: "most-relevant-far", relevance: 1, distanceKm: 90, preferred: 0 },
+            { id: "relevant-far", relevance: 0.9, distanceKm: 50, preferred: 0 },
+            { id: "near-and-fitting", relevance: 0.7, distanceKm: 1, preferred: 2 },
+          ],
+          total: 3,
+        };
+      },
+    };
+    const participant = makeParticipant({
+      home,
+      interests: { occupationIds: ["lager"], groupCodes: [] },
+      environmentPrefs: { pace: "calm" },
+      needs: [{ code: "extra_breaks", must: false }],
+    });
+    const plan = planCandidateSearch(participant, graph, {}, { now, candidateLimit: 2 });
+    const found = await searchCandidates(engine, plan);
+    expect(found.ids).toEqual(["near-and-fitting", "most-relevant-far"]);
   });
 
   test("rings grow with the density they find, up to the full radius, until the list is full", async () => {

@@ -985,6 +985,64 @@ describe("searchOpenings", () => {
     expect(nth(result.hits, 1).distanceKm).toBeGreaterThan(270);
     expect(nth(result.hits, 1).distanceKm).toBeLessThan(295);
   });
+
+  test("prefer: the openings with every preferred value first, then the others, paged across both", async () => {
+    const e = engine({ searchKey: SEARCH_KEY });
+    const preferred = '(environment = "pace:calm" AND accommodations = "extra_breaks")';
+    // The server holds 3 openings with both values (p1..p3) and 4 without (o1..o4), newest first.
+    fake.onSearch = (_uid, body) => {
+      const tier = String(body.filter).includes(`NOT ${preferred}`) ? ["o1", "o2", "o3", "o4"] : ["p1", "p2", "p3"];
+      const offset = Number(body.offset);
+      return {
+        hits: tier.slice(offset, offset + Number(body.limit)).map((id) => ({
+          id,
+          _rankingScore: 1,
+          environment: ["pace:calm", "noise:quiet"],
+          accommodations: id.startsWith("p") ? ["extra_breaks"] : [],
+        })),
+        estimatedTotalHits: tier.length,
+      };
+    };
+    const prefer = { environment: ["pace:calm", "pace:calm"], accommodations: ["extra_breaks"] };
+    const filters = { kinds: ["job"] };
+    const page = async (limit: number, offset: number) => {
+      const { hits, total } = await e.searchOpenings({ filters, prefer, limit, offset });
+      return { ids: hits.map((h) => h.id), total };
+    };
+    expect(await page(5, 0)).toEqual({ ids: ["p1", "p2", "p3", "o1", "o2"], total: 7 });
+    expect(
+      searches().map((r) => {
+        const b = r.body as Record<string, unknown>;
+        return [b.filter, b.limit, b.offset];
+      }),
+    ).toEqual([
+      [`kind IN ["job"] AND ${preferred}`, 5, 0],
+      [`kind IN ["job"] AND NOT ${preferred}`, 2, 0],
+    ]);
+    expect(await page(2, 2)).toEqual({ ids: ["p3", "o1"], total: 7 });
+    // Each hit counts the preferred values it has, from the two attributes retrieved for it.
+    expect(first(searches()).body).toMatchObject({ attributesToRetrieve: ["id", "environment", "accommodations"] });
+    expect(await page(2, 4)).toEqual({ ids: ["o2", "o3"], total: 7 });
+    // A page the first tier fills: the second is asked only for its count, or not at all without countTotal.
+    fake.requests = [];
+    expect(await page(2, 0)).toEqual({ ids: ["p1", "p2"], total: 7 });
+    expect(searches().map((r) => (r.body as Record<string, unknown>).limit)).toEqual([2, 0]);
+    fake.requests = [];
+    const uncounted = await e.searchOpenings({ filters, prefer, limit: 2, countTotal: false });
+    expect(uncounted).toEqual({
+      hits: [
+        { id: "p1", relevance: 1, preferred: 2 },
+        { id: "p2", relevance: 1, preferred: 2 },
+      ],
+      total: 2,
+    });
+    expect(searches()).toHaveLength(1);
+    // With text, relevance decides: one request, no preference in its filter; the hits still count.
+    fake.requests = [];
+    const text = await e.searchOpenings({ text: "lager", prefer, limit: 5 });
+    expect(searches().map((r) => (r.body as Record<string, unknown>).filter)).toEqual([undefined]);
+    expect(text.hits.map((h) => h.preferred)).toEqual([2, 2, 2]);
+  });
 });
 
 // ───────────────────────────── Reindex ─────────────────────────────
