@@ -110,15 +110,24 @@ export function openingFilter(query: OpeningQuery): { filter: string | null; mat
   return { filter: parts.length ? parts.join(" AND ") : null, matchesNothing };
 }
 
+/** A query's preferred values, each once: what its filter and every hit's count are made of. */
+function uniquePreferences(prefer: OpeningQuery["prefer"]): OpeningQuery["prefer"] {
+  if (!prefer) return undefined;
+  return {
+    environment: [...new Set(prefer.environment ?? [])],
+    accommodations: [...new Set(prefer.accommodations ?? [])],
+  };
+}
+
 /**
- * The filter an opening meets when it has every preferred value (OpeningQuery.prefer), or null
- * without any. Meilisearch cannot rank by how many of several values a document has, so its
- * `prefer` puts the openings that have all of them first (the sqlite engine ranks by the count).
+ * The filter an opening meets when it has every preferred value (OpeningQuery.prefer, each once),
+ * or null without any. Meilisearch cannot rank by how many of several values a document has, so
+ * its `prefer` puts the openings that have all of them first (the sqlite engine ranks by the count).
  */
-export function preferredFilter(prefer: OpeningQuery["prefer"]): string | null {
+function preferredFilter(prefer: OpeningQuery["prefer"]): string | null {
   const parts = [
-    ...[...new Set(prefer?.environment ?? [])].map((v) => `environment = ${filterString(v)}`),
-    ...[...new Set(prefer?.accommodations ?? [])].map((v) => `accommodations = ${filterString(v)}`),
+    ...(prefer?.environment ?? []).map((v) => `environment = ${filterString(v)}`),
+    ...(prefer?.accommodations ?? []).map((v) => `accommodations = ${filterString(v)}`),
   ];
   return parts.length ? `(${parts.join(" AND ")})` : null;
 }
@@ -163,7 +172,10 @@ type RawHit = {
   accommodations?: string[];
 };
 
-/** A Meilisearch hit as an OpeningHit: relevance from _rankingScore, distance from _geoDistance (m). */
+/**
+ * A Meilisearch hit as an OpeningHit: relevance from _rankingScore, distance from _geoDistance (m),
+ * and how many of the query's preferred values (each once) its retrieved attributes hold.
+ */
 export function toOpeningHit(hit: RawHit, query: OpeningQuery, hasText: boolean): OpeningHit {
   const relevance = hasText ? Math.min(1, Math.max(0, Number(hit._rankingScore ?? 0))) : 1;
   const out: OpeningHit = { id: String(hit.id), relevance };
@@ -172,8 +184,8 @@ export function toOpeningHit(hit: RawHit, query: OpeningQuery, hasText: boolean)
     else if (hit._geo) out.distanceKm = haversineKm(query.geo, hit._geo);
   }
   if (query.prefer) {
-    const has = (values: string[] | undefined, list: unknown) =>
-      [...new Set(values ?? [])].filter((v) => Array.isArray(list) && list.includes(v)).length;
+    const has = (values: string[] | undefined, list: string[] | undefined) =>
+      list ? (values ?? []).filter((v) => list.includes(v)).length : 0;
     out.preferred =
       has(query.prefer.environment, hit.environment) + has(query.prefer.accommodations, hit.accommodations);
   }
@@ -243,7 +255,8 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Meil
     return { hits, total };
   }
 
-  async function searchOpenings(query: OpeningQuery): Promise<OpeningSearchResult> {
+  async function searchOpenings(asked: OpeningQuery): Promise<OpeningSearchResult> {
+    const query = asked.prefer ? { ...asked, prefer: uniquePreferences(asked.prefer) } : asked;
     const { filter, matchesNothing } = openingFilter(query);
     if (matchesNothing) return { hits: [], total: 0 };
     const text = (query.text ?? "").trim();

@@ -112,7 +112,7 @@ function preferSql(prefer: OpeningQuery["prefer"]): SqlQuery | null {
   };
 }
 
-/** The matching openings (id, published_at, score, exact, distance_km), before ordering and paging. */
+/** The matching openings (id, published_at, score, exact, distance_km, preferred), before ordering and paging. */
 function matchesSql(query: OpeningQuery, text: TextMatch | null): SqlQuery {
   const where: string[] = [];
   const whereParams: Array<string | number> = [];
