@@ -2,7 +2,7 @@
 // at national scale. Builds (or reuses) the bench dataset (bench/generate.ts, as `npm run bench`),
 // signs in a user of each role (sessions created in the database, as the browser tests do), then:
 //
-//   1. single user: each route of the mix one request at a time (p50/p95);
+//   1. single user: each route of the mix one request at a time (p50/p95, server CPU per request);
 //   2. an open-loop load of the mix — coach match page 25 %, autocomplete 25 %, opening search 10 %,
 //      search with a municipality 10 %, employer home 10 %, participant home 10 %, posting a thread
 //      message 5 % — at a rate stepped up until p95 passes 200 ms (or requests fail); the knee is the
@@ -373,7 +373,14 @@ const single: Outcome[] = [];
 countBodyBytes = true; // the warm-up's answers are not counted
 const { monotonicUs } = await import("./profile-summary.ts");
 const singleWindow = { fromUs: monotonicUs(), toUs: 0 };
-for (const route of SINGLE_ROUTES) for (let i = 0; i < num("single-samples"); i++) single.push(await once(route));
+// Server CPU (all its processes, every thread) per request of each route, one at a time: what
+// the profile's main-thread samples miss (GC helper threads, compression, the background process).
+const singleCpuMs: Partial<Record<RouteName, number>> = {};
+for (const route of SINGLE_ROUTES) {
+  const cpuBefore = serverCpuSeconds();
+  for (let i = 0; i < num("single-samples"); i++) single.push(await once(route));
+  singleCpuMs[route] = round(((serverCpuSeconds() - cpuBefore) * 1000) / num("single-samples"));
+}
 const singleSummary = summary(single);
 singleWindow.toUs = monotonicUs();
 countBodyBytes = false;
@@ -383,7 +390,9 @@ if (profileDir) {
   for (const r of SINGLE_ROUTES) {
     const s = singleSummary.routes[r]!;
     const kb = ((bodyBytes.get(r) ?? 0) / Math.max(1, s.n) / 1024).toFixed(1);
-    console.log(`${r.padEnd(18)} ${s.n} requests, p50 ${s.p50} ms, p95 ${s.p95} ms, ${kb} kB a page (decoded)`);
+    console.log(
+      `${r.padEnd(18)} ${s.n} requests, p50 ${s.p50} ms, p95 ${s.p95} ms, ${kb} kB a page (decoded), server CPU ${singleCpuMs[r]} ms/request`,
+    );
   }
   const { summariseProfiles } = await import("./profile-summary.ts");
   console.log(summariseProfiles(profileDir, single.filter((o) => o.kind === "ok").length, singleWindow));
@@ -479,7 +488,7 @@ const result = {
   stepSeconds: STEP_SECONDS,
   timeoutMs: TIMEOUT_MS,
   mix: Object.fromEntries(ROUTE_NAMES.map((r) => [r, ROUTES[r].share])),
-  singleUser: singleSummary,
+  singleUser: { ...singleSummary, serverCpuMsPerRequest: singleCpuMs },
   steps,
   knee: knee ? { rate: kneeRate, p95: knee.all.p95, servedPerSecond: knee.servedPerSecond } : null,
   overload: {
@@ -497,13 +506,13 @@ fs.writeFileSync(path.resolve("bench/http-latest.json"), `${JSON.stringify(resul
 const rows = ROUTE_NAMES.map((r) => {
   const one = singleSummary.routes[r]!;
   const atKnee = knee?.routes[r];
-  return `| ${r.padEnd(18)} | ${one.p50} / ${one.p95} ms | ${atKnee ? `${atKnee.p50} / ${atKnee.p95} / ${atKnee.p99} ms` : "–"} |`;
+  return `| ${r.padEnd(18)} | ${one.p50} / ${one.p95} ms | ${String(singleCpuMs[r] ?? "–").padStart(6)} ms | ${atKnee ? `${atKnee.p50} / ${atKnee.p95} / ${atKnee.p99} ms` : "–"} |`;
 });
 console.log(`
 HTTP, ${OPENINGS} openings / ${PARTICIPANTS} participants, ${serverText.match(/\(port [^)]*\)/)?.[0] ?? ""}; load average ${loadAtStart.join(" ")} at start
 
-| route              | single user p50 / p95 | at the knee p50 / p95 / p99 |
-| ------------------ | --------------------- | --------------------------- |
+| route              | single user p50 / p95 | server CPU | at the knee p50 / p95 / p99 |
+| ------------------ | --------------------- | ---------- | --------------------------- |
 ${rows.join("\n")}
 
 knee: ${knee ? `${kneeRate} req/s (p95 ${knee.all.p95} ms, 0 errors)` : "not reached"}; peak served ${peakServed} req/s
