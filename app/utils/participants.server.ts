@@ -10,7 +10,9 @@ import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import type { ConsentInput } from "~/domain/enrolment.ts";
 import { audit } from "./audit.server.ts";
 import { absoluteUrl } from "./env.server.ts";
-import { db, type DbOrTx } from "./db.server.ts";
+import { db, type DbOrTx, type ParticipantModel } from "./db.server.ts";
+import { cachedRead } from "./read-connection.server.ts";
+import { toDate, type SqlDate } from "./raw-values.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
 import { notFound } from "./responses.server.ts";
 import type { FieldRefusal, Result } from "~/domain/result.ts";
@@ -20,12 +22,33 @@ import { dayKey } from "~/domain/swedish-time.ts";
 
 export type Staff = { id: string; role: "coach" | "admin"; organizationId: string };
 
-/** A participant of the staff member's organisation (not erased), or a 404. */
+const PARTICIPANT_DATES = [
+  "phaseChangedAt",
+  "enrolledAt",
+  "nextContactAt",
+  "lastContactAt",
+  "exitedAt",
+  "erasedAt",
+  "createdAt",
+  "updatedAt",
+] as const;
+type ParticipantDate = (typeof PARTICIPANT_DATES)[number];
+type ParticipantRow = Omit<ParticipantModel, ParticipantDate> & Record<ParticipantDate, SqlDate>;
+
+/**
+ * A participant of the staff member's organisation (not erased), or a 404. Every coach page about
+ * a participant starts here, so the read is a kept prepared statement (read-connection.server.ts):
+ * through Prisma, compiling the query cost more than running it (issue 16).
+ */
 export async function requireOrgParticipant(participantId: string | undefined, organizationId: string) {
-  const participant = await db.participant.findFirst({
-    where: { id: participantId ?? "", organizationId, erasedAt: null },
-  });
-  if (!participant) notFound("Deltagaren finns inte.");
+  const [row] = await cachedRead<ParticipantRow>(
+    db,
+    `SELECT * FROM "Participant" WHERE "id" = ? AND "organizationId" = ? AND "erasedAt" IS NULL`,
+    [participantId ?? "", organizationId],
+  );
+  if (!row) notFound("Deltagaren finns inte.");
+  const participant = { ...row } as ParticipantModel;
+  for (const key of PARTICIPANT_DATES) (participant as Record<ParticipantDate, Date | null>)[key] = toDate(row[key]);
   return participant;
 }
 
