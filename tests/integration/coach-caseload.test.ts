@@ -10,6 +10,7 @@ import * as participantRoute from "~/routes/coach/participant.tsx";
 import * as settingsRoute from "~/routes/coach/settings.tsx";
 import { db } from "~/utils/db.server.ts";
 import { createParticipant, createUser, createWorld } from "../support/factories.ts";
+import { useFixedClock } from "../support/clock.ts";
 import { sessionCookieFor } from "../support/requests.ts";
 import { fieldErrors, load, submit } from "../support/routes.ts";
 
@@ -423,5 +424,24 @@ describe("admin: audit trail", () => {
     expect((filtered.value as AuditData).total).toBe(0);
     const junk = await load(auditRoute, "/admin/logg?handling=<script>&sida=-4", cookie);
     expect(junk.status).toBe(200);
+  });
+
+  describe("at a fixed time", () => {
+    const clock = useFixedClock("2026-03-09T13:45:00Z");
+    test("a read and a change (written in its transaction) carry the server clock's time, newest first", async () => {
+      const { coach, admin, participant } = await createWorld();
+      const coachCookie = await sessionCookieFor(coach.id);
+      await load(participantRoute, "/x", coachCookie, { participantId: participant.id });
+      clock.advance(60_000);
+      await submit(participantRoute, "/x", { intent: "phase", toPhase: "profiling" }, coachCookie, {
+        participantId: participant.id,
+      });
+      const page = await load(auditRoute, `/admin/logg?deltagare=${participant.id}`, await sessionCookieFor(admin.id));
+      const events = (page.value as { events: Array<{ at: string | Date; action: string }> }).events;
+      expect(events.map((e) => [new Date(e.at).toISOString(), e.action])).toEqual([
+        ["2026-03-09T13:46:00.000Z", "update"],
+        ["2026-03-09T13:45:00.000Z", "read"],
+      ]);
+    });
   });
 });

@@ -13,7 +13,6 @@
 //   who imported them. Participants never enter the search engine (nothing is put in the search
 //   outbox; imported openings are closed history).
 import { currentTime } from "../clock.server.ts";
-import crypto from "node:crypto";
 import { missingColumns, detectKind, importColumns, importKinds, type ImportKind } from "~/domain/import/columns.ts";
 import {
   parseRows,
@@ -27,6 +26,7 @@ import { dateOrderProblem } from "~/domain/date-order.ts";
 import { dateFromInput } from "~/domain/enrolment.ts";
 import { dayKey } from "~/domain/swedish-time.ts";
 import { db, type DbOrTx } from "../db.server.ts";
+import { newRowId } from "../row-id.ts";
 import type { ImportTable } from "./read-file.server.ts";
 
 /** Long enough for 10 000 participant rows on a slow machine; the file is one transaction. */
@@ -57,8 +57,6 @@ export type ImportRequest = {
   ip?: string;
   now?: Date;
 };
-
-const newId = () => crypto.randomUUID().replaceAll("-", "");
 
 export async function runImport(request: ImportRequest): Promise<ImportReport> {
   const now = request.now ?? currentTime();
@@ -267,7 +265,7 @@ async function createParticipants(
   batch: Array<{ line: number; row: ParticipantRow; coachId: string | null; municipalityCode: string }>,
   municipalityBy: Map<string, MunicipalityPlace>,
 ) {
-  const ids = batch.map(() => newId());
+  const ids = batch.map(() => newRowId());
   const phaseAt = (row: ParticipantRow) => dateFromInput(row.exitedAt ?? row.enrolledAt);
   await tx.participant.createMany({
     data: batch.map((r, i) => ({
