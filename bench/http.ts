@@ -5,15 +5,16 @@
 //   1. single user: each route of the mix one request at a time (p50/p95, server CPU per request);
 //   2. an open-loop load of the mix — coach match page 25 %, autocomplete 25 %, opening search 10 %,
 //      search with a municipality 10 %, employer home 10 %, participant home 10 %, posting a thread
-//      message 5 % — at a rate stepped up until p95 passes 200 ms (or requests fail); the knee is the
-//      highest rate with p95 ≤ 200 ms and no errors;
+//      message 5 % — at a rate stepped up until p95 passes 200 ms (or requests fail), then refined
+//      between the last good and the first bad rate; the knee is the highest rate with p95 ≤ 200 ms
+//      and no errors;
 //   3. a step at twice the knee: how much is still served (vs the peak) and whether the excess is
 //      refused at once with 503 instead of timing out.
 //
 // Prints a table per step and writes bench/http-latest.json. Needs `npm run build`.
 //
 //   npm run bench:http -- [--openings 100000 --participants 30000] [--step-seconds 15]
-//                         [--start-rate 5] [--factor 1.5] [--max-rate 400] [--timeout-ms 5000]
+//                         [--start-rate 5] [--factor 1.5] [--refine 2] [--max-rate 400] [--timeout-ms 5000]
 //
 // Where the time goes: `--profile DIR` runs the single-user phase alone (of the routes in `--routes`,
 // default all) with the server's processes under V8's CPU profiler, writes their .cpuprofile files to
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     "step-seconds": { type: "string", default: "15" },
     "start-rate": { type: "string", default: "5" },
     factor: { type: "string", default: "1.5" },
+    refine: { type: "string", default: "2" },
     "max-rate": { type: "string", default: "400" },
     "timeout-ms": { type: "string", default: "5000" },
     "single-samples": { type: "string", default: "30" },
@@ -473,13 +475,27 @@ const describeStep = (s: Step) =>
 
 const steps: Step[] = [];
 let knee: Step | null = null;
+const isGood = (s: Step) => s.all.p95 <= P95_LIMIT_MS && s.errors === 0 && s.timeouts === 0 && s.refused503 === 0;
+let failedRate: number | null = null;
 for (let rate = num("start-rate"); rate <= num("max-rate"); rate = Math.round(rate * num("factor") * 10) / 10) {
   const s = await step(rate);
   steps.push(s);
   log(describeStep(s));
-  const good = s.all.p95 <= P95_LIMIT_MS && s.errors === 0 && s.timeouts === 0 && s.refused503 === 0;
-  if (!good) break;
+  if (!isGood(s)) {
+    failedRate = rate;
+    break;
+  }
   knee = s;
+}
+// The steps are ×1.5 apart, too coarse to see a change of a fifth: `--refine N` more steps halve
+// the gap between the last good rate and the first bad one (geometrically), each time.
+for (let i = 0; knee && failedRate !== null && i < num("refine"); i++) {
+  const rate = Math.round(Math.sqrt(knee.offeredRate * failedRate) * 10) / 10;
+  const s = await step(rate);
+  steps.push(s);
+  log(`${describeStep(s)} (förfining mellan stegen)`);
+  if (isGood(s)) knee = s;
+  else failedRate = rate;
 }
 const kneeRate = knee?.offeredRate ?? num("start-rate");
 log(`Knä: ${knee ? `${kneeRate} req/s` : "inte nått (redan första steget över gränsen)"}; steg med 2 × knät …`);
