@@ -12,7 +12,6 @@ import {
   parseMessage,
   responseInfo,
   sideOfRole,
-  type Side,
 } from "~/domain/threads.ts";
 import { formValues } from "~/domain/forms.ts";
 import type { SessionUser } from "./auth.server.ts";
@@ -22,6 +21,7 @@ import { newFormKey } from "./form-key.server.ts";
 import {
   addMessage,
   createThread,
+  firstAnswerDelays,
   isDuplicatePost,
   loadThreadMessages,
   markThreadRead,
@@ -343,27 +343,9 @@ export async function listOrganizationQuestions(
   return { waiting, answered, closed };
 }
 
-/** The organisation's typical (median) time to first answer over its recent questions. */
+/** The organisation's typical (median) time to first answer over its 50 newest questions. */
 export async function typicalResponseMs(organizationId: string): Promise<number | null> {
-  const threads = await db.thread.findMany({
-    where: { organizationId, kind: "question" },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: { messages: { select: { id: true, createdAt: true, author: { select: { role: true } } } } },
-  });
-  const firsts = threads
-    .map(
-      (t) =>
-        responseInfo(
-          t.messages.map((m) => ({
-            id: m.id,
-            createdAt: m.createdAt,
-            side: sideOfRole(m.author?.role) as Side | null,
-          })),
-        ).firstAnswer?.afterMs,
-    )
-    .filter((v): v is number => v != null);
-  return medianMs(firsts);
+  return medianMs(await firstAnswerDelays(organizationId, 50));
 }
 
 // ───────────── the question page (employer and coach) ─────────────

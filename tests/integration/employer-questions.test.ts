@@ -10,6 +10,7 @@ import * as question from "~/routes/employer/question.tsx";
 import * as questionNew from "~/routes/employer/question-new.tsx";
 import * as questions from "~/routes/employer/questions.tsx";
 import { db } from "~/utils/db.server.ts";
+import { listEmployerThreads, typicalResponseMs } from "~/utils/questions.server.ts";
 import { extractLinks, useTestSmtpServer } from "../setup/smtp.ts";
 import { createEmployer, createOrganization, createQuestion, createUser, createWorld } from "../support/factories.ts";
 import { getRequest, postRequest, sessionCookieFor, settle, testContext } from "../support/requests.ts";
@@ -298,6 +299,70 @@ describe("answering", () => {
 });
 
 describe("what the employer sees", () => {
+  test("the question list: newest activity first, the last message, counts and unread for each reader; the typical answer time of the 50 newest questions", async () => {
+    const { organization, coach, employer, employerUser } = await createWorld();
+    const at = (minutes: number) => new Date(Date.UTC(2027, 2, 10, 8, 0) + minutes * 60_000);
+    const ask = (
+      employerId: string,
+      subject: string,
+      messages: Array<[authorId: string, minute: number, body: string]>,
+    ) =>
+      db.thread.create({
+        data: {
+          kind: "question",
+          employerId,
+          organizationId: organization.id,
+          subject,
+          createdById: employerUser.id,
+          createdAt: at(messages[0]![1]),
+          lastMessageAt: at(messages.at(-1)![1]),
+          messages: { create: messages.map(([authorId, minute, body]) => ({ authorId, body, createdAt: at(minute) })) },
+        },
+      });
+    // Answered after 10 minutes, but 51st newest: not part of the typical time.
+    await ask(employer.id, "Gammal", [
+      [employerUser.id, -1000, "Första frågan"],
+      [coach.id, -990, "Snabbt svar"],
+    ]);
+    const other = await createEmployer({ organizationId: organization.id });
+    const otherUser = await createUser("employer", { employerId: other.id });
+    for (let i = 0; i < 48; i++) await ask(other.id, `Obesvarad ${i}`, [[otherUser.id, -900 + i, "Hallå?"]]);
+    // Answered after 30 minutes; then a second question and its answer in the same minute.
+    const older = await ask(employer.id, "Äldre", [
+      [employerUser.id, 0, "Hej"],
+      [coach.id, 30, "Svar ett"],
+      [employerUser.id, 40, "Tack, en sak till"],
+      [coach.id, 40, "Samma minut"],
+    ]);
+    // Answered after 120 minutes.
+    await ask(employer.id, "Nyare", [
+      [employerUser.id, 100, "Fråga två"],
+      [coach.id, 220, "Svar två"],
+    ]);
+    await db.threadRead.create({ data: { threadId: older.id, userId: employerUser.id, lastReadAt: at(35) } });
+
+    const forEmployer = await listEmployerThreads(employer.id, employerUser.id);
+    expect(forEmployer.map((t) => [t.subject, t.messageCount, t.unread])).toEqual([
+      ["Nyare", 2, 1],
+      ["Äldre", 4, 1],
+      ["Gammal", 2, 1],
+    ]);
+    expect(forEmployer[1]).toMatchObject({
+      employerName: employer.name,
+      createdByName: employerUser.name,
+      lastMessage: { body: "Samma minut", authorName: coach.name, side: "staff", createdAt: at(40) },
+      waitingSince: null,
+      firstAnswer: { at: at(30), afterMs: 30 * 60_000 },
+      lastAnswer: { at: at(40), afterMs: 0 },
+    });
+    const forCoach = await listEmployerThreads(employer.id, coach.id, { take: 2 });
+    expect(forCoach.map((t) => [t.subject, t.unread])).toEqual([
+      ["Nyare", 1],
+      ["Äldre", 2],
+    ]);
+    expect(await typicalResponseMs(organization.id)).toBe(75 * 60_000);
+  });
+
   test("questions with their state and unread answers; the start page lists what needs an answer", async () => {
     const { organization, coach, employerUser } = await createWorld();
     const thread = await createQuestion(employerUser, organization.id, { subject: "Handledarstöd" });
