@@ -5,14 +5,7 @@
 import { currentTime } from "./clock.server.ts";
 import { enqueueEmail, kickOutbox } from "../../emails/outbox.server.ts";
 import { replyAddress } from "../../emails/reply-address.server.ts";
-import {
-  excerpt,
-  formatDuration,
-  medianMs,
-  parseMessage,
-  responseInfo,
-  sideOfRole,
-} from "~/domain/threads.ts";
+import { excerpt, formatDuration, medianMs, parseMessage, responseInfo, sideOfRole } from "~/domain/threads.ts";
 import { formValues } from "~/domain/forms.ts";
 import type { SessionUser } from "./auth.server.ts";
 import { db, type DbOrTx } from "./db.server.ts";
