@@ -2,7 +2,8 @@
 // at national scale. Builds (or reuses) the bench dataset (bench/generate.ts, as `npm run bench`),
 // signs in a user of each role (sessions created in the database, as the browser tests do), then:
 //
-//   1. single user: each route of the mix one request at a time (p50/p95, server CPU per request);
+//   1. single user: after a warm-up, each route of the mix one request at a time, 100 times by
+//      default (p50/p95, server CPU per request);
 //   2. an open-loop load of the mix — coach match page 25 %, autocomplete 25 %, opening search 10 %,
 //      search with a municipality 10 %, employer home 10 %, participant home 10 %, posting a thread
 //      message 5 % — at a rate stepped up until p95 passes 200 ms (or requests fail), then refined
@@ -15,6 +16,7 @@
 //
 //   npm run bench:http -- [--openings 100000 --participants 30000] [--step-seconds 15]
 //                         [--start-rate 5] [--factor 1.5] [--refine 2] [--max-rate 400] [--timeout-ms 5000]
+//                         [--warm-up 20] [--single-samples 100]
 //
 // Where the time goes: `--profile DIR` runs the single-user phase alone (of the routes in `--routes`,
 // default all) with the server's processes under V8's CPU profiler, writes their .cpuprofile files to
@@ -46,7 +48,8 @@ const { values } = parseArgs({
     refine: { type: "string", default: "2" },
     "max-rate": { type: "string", default: "400" },
     "timeout-ms": { type: "string", default: "5000" },
-    "single-samples": { type: "string", default: "30" },
+    "single-samples": { type: "string", default: "100" },
+    "warm-up": { type: "string", default: "20" },
     "web-concurrency": { type: "string" },
     profile: { type: "string" },
     routes: { type: "string" },
@@ -383,7 +386,9 @@ async function settled(): Promise<void> {
 
 // ── 1. single user ──
 log("Enskild användare …");
-for (let i = 0; i < 10; i++) await once(SEQUENCE[i % SEQUENCE.length]!); // warm-up
+// Warm-up: each route `--warm-up` times, so the single-user figures are those of optimised code,
+// not of V8's first runs of each route.
+for (let i = 0; i < num("warm-up"); i++) for (const route of ROUTE_NAMES) await once(route);
 await settled();
 const single: Outcome[] = [];
 countBodyBytes = true; // the warm-up's answers are not counted
