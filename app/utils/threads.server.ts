@@ -248,13 +248,16 @@ type TimedRow = {
   role: string | null;
 };
 
-/** Every message of the threads of a JSON array of ids, without bodies, oldest first (ties in the order written). */
-const TIMED_MESSAGES_SQL = `
+/** Every message of the threads `t` (a subquery of ids), without bodies, oldest first (ties in the order written). */
+const timedMessagesOf = (threads: string) => `
   SELECT m."threadId", m."id", m."createdAt", m."authorId", u."name" AS "authorName", u."role"
-    FROM json_each(?) j
-    JOIN "Message" m ON m."threadId" = j."value"
+    FROM ${threads} t
+    JOIN "Message" m ON m."threadId" = t."id"
     LEFT JOIN "User" u ON u."id" = m."authorId"
     ORDER BY m."threadId", m."createdAt", m.rowid`;
+
+/** The timed messages of the threads of a JSON array of ids. */
+const TIMED_MESSAGES_SQL = timedMessagesOf(`(SELECT "value" AS "id" FROM json_each(?))`);
 
 /** The timed messages of each thread, oldest first. */
 function messagesByThread(rows: readonly TimedRow[]) {
@@ -328,12 +331,10 @@ export async function threadSummaries(
   });
 }
 
-const RECENT_QUESTIONS_TIMED_SQL = `
-  SELECT m."threadId", m."id", m."createdAt", m."authorId", u."name" AS "authorName", u."role"
-    FROM (SELECT "id" FROM "Thread" WHERE "organizationId" = ? AND "kind" = 'question' ORDER BY "createdAt" DESC LIMIT ?) t
-    JOIN "Message" m ON m."threadId" = t."id"
-    LEFT JOIN "User" u ON u."id" = m."authorId"
-    ORDER BY m."threadId", m."createdAt", m.rowid`;
+/** The timed messages of an organisation's newest questions. */
+const RECENT_QUESTIONS_TIMED_SQL = timedMessagesOf(
+  `(SELECT "id" FROM "Thread" WHERE "organizationId" = ? AND "kind" = 'question' ORDER BY "createdAt" DESC LIMIT ?)`,
+);
 
 /** The first answer's delay (ms) of each of the organisation's `count` newest questions that has one. */
 export async function firstAnswerDelays(organizationId: string, count: number): Promise<number[]> {
