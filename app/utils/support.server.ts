@@ -25,6 +25,7 @@ import {
   loadThreadMessages,
   markThreadRead,
   messageFromForm,
+  summariesOfThreads,
   threadSummaries,
 } from "./threads.server.ts";
 import { notFound } from "./responses.server.ts";
@@ -337,6 +338,41 @@ export async function listPlacements(
       waitingSince: summary?.waitingSince ?? null,
       lastMessageAt: summary?.lastMessageAt ?? null,
     };
+  });
+}
+
+/** The employer's running placements (not ended, participant not erased) with their support thread, newest start first. */
+const RUNNING_PLACEMENT_THREADS_SQL = `
+  SELECT pl."id", p."pseudonym", o."title", t."id" AS "threadId"
+    FROM "Opening" o
+    JOIN "Placement" pl ON pl."openingId" = o."id"
+    JOIN "Participant" p ON p."id" = pl."participantId"
+    JOIN "Thread" t ON t."placementId" = pl."id" AND t."kind" = 'placement'
+    WHERE o."employerId" = ? AND pl."status" <> 'ended' AND p."erasedAt" IS NULL
+    ORDER BY pl."status", pl."startDate" DESC`;
+
+/**
+ * The employer's running placements whose support thread has messages `viewerId` has not read
+ * (the employer's start page). Three kept statements; listPlacements loads every placement with
+ * its opening, workplace, employer, participant and coach (nine statements) for the full list.
+ */
+export async function placementNewsForEmployer(employerId: string, viewerId: string) {
+  const placements = await cachedRead<{ id: string; pseudonym: string; title: string; threadId: string }>(
+    db,
+    RUNNING_PLACEMENT_THREADS_SQL,
+    [employerId],
+  );
+  const unread = new Map(
+    (
+      await summariesOfThreads(
+        placements.map((p) => p.threadId),
+        viewerId,
+      )
+    ).map((s) => [s.id, s.unread]),
+  );
+  return placements.flatMap(({ id, pseudonym, title, threadId }) => {
+    const count = unread.get(threadId) ?? 0;
+    return count > 0 ? [{ id, pseudonym, title, unread: count }] : [];
   });
 }
 

@@ -291,8 +291,16 @@ export async function threadSummaries(
     take: options.take,
     select: { id: true },
   });
-  if (ids.length === 0) return [];
-  const idList = JSON.stringify(ids.map((t) => t.id));
+  return summariesOfThreads(
+    ids.map((t) => t.id),
+    viewerId,
+  );
+}
+
+/** The summaries of these threads (ids), in that order, for `viewerId`: two kept statements. */
+export async function summariesOfThreads(threadIds: readonly string[], viewerId: string): Promise<ThreadSummary[]> {
+  if (threadIds.length === 0) return [];
+  const idList = JSON.stringify(threadIds);
   const [threads, timedRows] = await Promise.all([
     cachedRead<SummaryRow>(db, SUMMARY_SQL, [idList, viewerId]),
     cachedRead<TimedRow>(db, TIMED_MESSAGES_SQL, [idList]),

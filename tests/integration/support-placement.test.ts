@@ -6,11 +6,12 @@ import { describe, expect, test } from "vitest";
 import * as coachPlacement from "~/routes/coach/placement.tsx";
 import * as coachPlacements from "~/routes/coach/placements.tsx";
 import * as employerPlacement from "~/routes/employer/placement.tsx";
+import * as employerHome from "~/routes/employer/home.tsx";
 import * as employerPlacements from "~/routes/employer/placements.tsx";
 import * as participantHome from "~/routes/participant/home.tsx";
 import * as participantPlacement from "~/routes/participant/placement.tsx";
 import { db } from "~/utils/db.server.ts";
-import { createPlacementWithThread, createWorld } from "../support/factories.ts";
+import { createParticipant, createPlacementWithThread, createUser, createWorld } from "../support/factories.ts";
 import { sessionCookieFor } from "../support/requests.ts";
 import { fieldErrors, load, submit } from "../support/routes.ts";
 import { addDays, dayKey } from "../../app/domain/swedish-time.ts";
@@ -141,6 +142,75 @@ describe("the placement page", () => {
     const employerList = await load(employerPlacements, "/arbetsgivare/placeringar", w.employerCookie);
     expect((employerList.value as { placements: Array<{ id: string }> }).placements.map((p) => p.id)).toEqual([
       w.placement.id,
+    ]);
+  });
+  test("employer start page: new messages per running placement of this employer, since this user's last read", async () => {
+    const w = await world({ startDate: addDays(new Date(), -20), title: "Lagerarbete" });
+    const second = await createParticipant(w.organization.id, { coachId: w.coach.id, pseudonym: "Deltagare B" });
+    const b = await createPlacementWithThread(
+      { ...w, participant: second },
+      { startDate: addDays(new Date(), -5), title: "Caféarbete" },
+    );
+    const ended = await createPlacementWithThread(
+      { ...w, participant: await createParticipant(w.organization.id, { coachId: w.coach.id }) },
+      { title: "Avslutad praktik" },
+    );
+    await db.placement.update({ where: { id: ended.placement.id }, data: { status: "ended" } });
+    const erasedParticipant = await createParticipant(w.organization.id, { coachId: w.coach.id });
+    const erased = await createPlacementWithThread({ ...w, participant: erasedParticipant }, { title: "Raderad" });
+    await db.participant.update({ where: { id: erasedParticipant.id }, data: { erasedAt: new Date() } });
+    const other = await createWorld();
+    const otherPlacement = await createPlacementWithThread(other, { title: "Annan arbetsgivare" });
+    const colleague = await createUser("employer", { employerId: w.employer.id });
+
+    // Everyone has read everything up to an hour ago; then the messages below.
+    const readAt = new Date(Date.now() - 3_600_000);
+    const threads = [w.thread, b.thread, ended.thread, erased.thread, otherPlacement.thread].map((t) => t!.id);
+    await db.message.updateMany({ where: { threadId: { in: threads } }, data: { createdAt: addDays(readAt, -1) } });
+    await db.threadRead.deleteMany({ where: { threadId: { in: threads } } });
+    for (const threadId of threads)
+      for (const userId of [w.employerUser.id, colleague.id, other.employerUser.id])
+        await db.threadRead.create({ data: { threadId, userId, lastReadAt: readAt } });
+    let minute = 0;
+    const post = (threadId: string, authorId: string | null) =>
+      db.message.create({
+        data: { threadId, authorId, body: "Hej", createdAt: new Date(readAt.getTime() + ++minute * 60_000) },
+      });
+    await post(w.thread.id, w.coach.id);
+    await post(w.thread.id, w.employerUser.id); // their own: never new to them
+    await post(w.thread.id, w.coach.id);
+    await post(w.thread.id, null); // an email reply from an unknown sender counts too
+    await post(b.thread!.id, w.coach.id);
+    await post(ended.thread!.id, w.coach.id);
+    await post(erased.thread!.id, w.coach.id);
+    await post(otherPlacement.thread!.id, other.coach.id);
+    // The colleague has read the first placement's thread: that does not make it read for the others.
+    await db.threadRead.update({
+      where: { threadId_userId: { threadId: w.thread.id, userId: colleague.id } },
+      data: { lastReadAt: new Date(readAt.getTime() + 60 * 60_000) },
+    });
+
+    const news = async (userId: string) =>
+      (
+        (await load(employerHome, "/arbetsgivare", await sessionCookieFor(userId))).value as {
+          placementNews: Array<{ id: string; pseudonym: string; title: string; unread: number }>;
+        }
+      ).placementNews;
+    // Newest start first.
+    expect(await news(w.employerUser.id)).toEqual([
+      { id: b.placement.id, pseudonym: "Deltagare B", title: "Caféarbete", unread: 1 },
+      { id: w.placement.id, pseudonym: w.participant.pseudonym, title: "Lagerarbete", unread: 3 },
+    ]);
+    expect(await news(colleague.id)).toEqual([
+      { id: b.placement.id, pseudonym: "Deltagare B", title: "Caféarbete", unread: 1 },
+    ]);
+    expect(await news(other.employerUser.id)).toEqual([
+      {
+        id: otherPlacement.placement.id,
+        pseudonym: other.participant.pseudonym,
+        title: "Annan arbetsgivare",
+        unread: 1,
+      },
     ]);
   });
 });

@@ -20,7 +20,7 @@ import {
   typicalResponseMs,
 } from "~/utils/questions.server.ts";
 import { registrationStatus } from "~/utils/registrations.server.ts";
-import { listPlacements } from "~/utils/support.server.ts";
+import { placementNewsForEmployer } from "~/utils/support.server.ts";
 import { formatDate, formatDateTime, todayDate } from "~/domain/swedish-time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Start – Brygga" }];
@@ -56,9 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const typical = employer.organizationId ? await typicalResponseMs(employer.organizationId) : null;
   // New messages from the coach in the support threads of the employer's placements (issue 6).
-  const placementNews = (await listPlacements({ employerId: user.employerId }, user.id))
-    .filter((p) => p.unread > 0)
-    .map((p) => ({ id: p.id, pseudonym: p.pseudonym, title: p.opening.title, unread: p.unread }));
+  const placementNews = await placementNewsForEmployer(user.employerId, user.id);
   const today = todayDate();
   const unanswered = threads.filter((t) => t.unread > 0);
   const drafts = openings.filter((o) => o.status === "draft");
