@@ -16,6 +16,7 @@ import { absoluteUrl } from "./env.server.ts";
 import type { EmployerScope } from "./employer-access.server.ts";
 import type { FieldErrors } from "~/domain/forms.ts";
 import { notFound } from "./responses.server.ts";
+import { cachedReference } from "./reference-cache.server.ts";
 import { fail, ok, type FieldRefusal, type Result } from "~/domain/result.ts";
 
 export type WriteResult<T extends object = object> = Result<T, FieldRefusal>;
@@ -208,13 +209,21 @@ export async function requireWorkplace(scope: EmployerScope, workplaceId: string
   return workplace;
 }
 
-/** Municipalities for the fallback list (postal codes not in the reference data). */
-export async function municipalityOptions() {
-  const rows = await db.municipality.findMany({
-    orderBy: [{ name: "asc" }],
-    select: { code: true, name: true, county: true },
+export type MunicipalityOption = { code: string; name: string; county: string };
+
+/**
+ * The 290 municipalities by name (reference data, read once per process): the search filter and
+ * the fallback list for postal codes not in the reference data. Callers get their own array.
+ */
+export async function municipalityOptions(): Promise<MunicipalityOption[]> {
+  const options = await cachedReference("municipality options", db, async () => {
+    const rows = await db.municipality.findMany({
+      orderBy: [{ name: "asc" }],
+      select: { code: true, name: true, county: true },
+    });
+    return Object.freeze(rows.map((m) => Object.freeze({ code: m.code, name: m.name, county: m.county })));
   });
-  return rows.map((m) => ({ code: m.code, name: m.name, county: m.county }));
+  return [...options];
 }
 
 type Location = { municipalityCode: string; lat: number; lng: number };

@@ -4,10 +4,10 @@
 // about 40 ms to load, ~2 MB in memory.
 //
 // The reference data changes only when `prisma/reference/load.ts` runs (at start, before the
-// server listens). A process that reloads the reference data while running calls
-// `invalidateOccupationGraph()` afterwards; the next caller loads a fresh graph.
+// server listens): see reference-cache.server.ts.
 import type { OccupationGraph } from "~/domain/matching/index.ts";
 import type { DbOrTx } from "./db.server.ts";
+import { cachedReference } from "./reference-cache.server.ts";
 
 /**
  * The graph plus the indexes the server-side matcher needs to plan candidate searches. It is a
@@ -25,29 +25,12 @@ export type LoadedOccupationGraph = OccupationGraph & {
   loadedAt: number;
 };
 
-type Entry = { promise: Promise<LoadedOccupationGraph>; generation: number };
-
-let generation = 0;
-const cache = new WeakMap<object, Entry>();
-
-/** Forget the cached graph(s): the next `getOccupationGraph` reloads from the database. */
-export function invalidateOccupationGraph(): void {
-  generation++;
-}
-
 /**
- * The occupation graph for this database client, loaded on first use and cached for the process.
- * Concurrent first callers share one load; a failed load is not cached.
+ * The occupation graph for this database client, loaded on first use and cached for the process
+ * (reference-cache.server.ts; `invalidateReferenceData()` after reloading the reference data).
  */
 export function getOccupationGraph(db: DbOrTx): Promise<LoadedOccupationGraph> {
-  const cached = cache.get(db);
-  if (cached && cached.generation === generation) return cached.promise;
-  const entry: Entry = { promise: loadOccupationGraph(db), generation };
-  cache.set(db, entry);
-  entry.promise.catch(() => {
-    if (cache.get(db) === entry) cache.delete(db);
-  });
-  return entry.promise;
+  return cachedReference("occupation graph", db, () => loadOccupationGraph(db));
 }
 
 /** Read the graph from the reference tables (uncached: use `getOccupationGraph`). */

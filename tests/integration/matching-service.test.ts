@@ -3,7 +3,8 @@
 // never returned, "varför inte?", reverse matching scoped to one organisation, and 404/400 on bad input.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/utils/db.server.ts";
-import { getOccupationGraph, invalidateOccupationGraph } from "~/utils/occupation-graph.server.ts";
+import { getOccupationGraph } from "~/utils/occupation-graph.server.ts";
+import { invalidateReferenceData } from "~/utils/reference-cache.server.ts";
 import { matchOpeningsForParticipant, matchParticipantsForOpening, whyNot } from "~/utils/matching.server.ts";
 import { getSearchEngine } from "../../search/index.ts";
 import { createOrganization } from "../support/factories.ts";
@@ -559,7 +560,7 @@ describe("occupation graph", () => {
     expect(graph.occupationsByGroup.get("4322")).toContain(LAGERPLANERARE);
     expect(graph.occupationsByGroup.get("43")).toContain(LAGERARBETARE);
     expect(await getOccupationGraph(db)).toBe(graph);
-    invalidateOccupationGraph();
+    invalidateReferenceData();
     const reloaded = await getOccupationGraph(db);
     expect(reloaded).not.toBe(graph);
     expect(reloaded.occupations.size).toBe(graph.occupations.size);
