@@ -14,7 +14,7 @@ import { formatDuration, medianMs, responseInfo, sideOfRole } from "~/domain/thr
 import { phaseForPlacementKind } from "./placements.server.ts";
 import { audit } from "./audit.server.ts";
 import { type SessionUser } from "./auth.server.ts";
-import { db, parseJson, type DbOrTx } from "./db.server.ts";
+import { db, parseJson, type DbOrTx, type Prisma } from "./db.server.ts";
 import { notifyPlacementMessage } from "./notifications.server.ts";
 import { changePhase } from "./participants.server.ts";
 import { loadPresentation } from "./proposals.server.ts";
@@ -38,7 +38,7 @@ import { toDate, toInt, toSqlDate, type SqlDate, type SqlInt } from "./raw-value
 
 export type Audience = "staff" | "employer" | "participant";
 
-const placementInclude = {
+export const placementInclude = {
   opening: {
     select: {
       id: true,
@@ -68,11 +68,156 @@ const placementInclude = {
   },
 } as const;
 
-async function findPlacement(placementId: string | undefined) {
+/** A placement with what its pages and services read (placementInclude's shape). */
+export type LoadedPlacement = Prisma.PlacementGetPayload<{ include: typeof placementInclude }>;
+
+/** One placement with its opening, employer, workplace, participant, coach and thread (placementInclude). */
+const PLACEMENT_SQL = `
+  SELECT pl."id", pl."proposalId", pl."participantId", pl."openingId", pl."kind", pl."startDate", pl."endDate",
+      pl."hoursPerWeek", pl."supervisorName", pl."purpose", pl."status", pl."supportIntensity", pl."nextCheckInAt",
+      pl."endedAt", pl."endReason", pl."externalRef", pl."createdAt",
+      o."title" AS "openingTitle", o."kind" AS "openingKind", o."employerId", o."employmentSupport",
+      e."name" AS "employerName", e."phone" AS "employerPhone", e."organizationId" AS "employerOrganizationId",
+      w."name" AS "workplaceName", w."street", w."postalCode", m."name" AS "municipalityName",
+      p."pseudonym", p."organizationId", p."coachId", p."phase", p."email" AS "participantEmail", p."erasedAt",
+      pu."id" AS "userId", pu."email" AS "userEmail",
+      c."id" AS "coachUserId", c."name" AS "coachName", c."email" AS "coachEmail", c."phone" AS "coachPhone", c."title" AS "coachTitle",
+      t."id" AS "threadId", t."kind" AS "threadKind", t."status" AS "threadStatus", t."subject" AS "threadSubject",
+      t."employerId" AS "threadEmployerId", t."organizationId" AS "threadOrganizationId"
+    FROM "Placement" pl
+    JOIN "Opening" o ON o."id" = pl."openingId"
+    JOIN "Employer" e ON e."id" = o."employerId"
+    JOIN "Workplace" w ON w."id" = o."workplaceId"
+    JOIN "Municipality" m ON m."code" = w."municipalityCode"
+    JOIN "Participant" p ON p."id" = pl."participantId"
+    LEFT JOIN "User" pu ON pu."id" = p."userId"
+    LEFT JOIN "User" c ON c."id" = p."coachId"
+    LEFT JOIN "Thread" t ON t."placementId" = pl."id"
+    WHERE pl."id" = ?`;
+
+type PlacementRow = {
+  id: string;
+  proposalId: string | null;
+  participantId: string;
+  openingId: string;
+  kind: string;
+  startDate: SqlDate;
+  endDate: SqlDate;
+  hoursPerWeek: SqlInt | null;
+  supervisorName: string | null;
+  purpose: string | null;
+  status: string;
+  supportIntensity: string;
+  nextCheckInAt: SqlDate;
+  endedAt: SqlDate;
+  endReason: string | null;
+  externalRef: string | null;
+  createdAt: SqlDate;
+  openingTitle: string;
+  openingKind: string;
+  employerId: string;
+  employmentSupport: string | null;
+  employerName: string;
+  employerPhone: string | null;
+  employerOrganizationId: string | null;
+  workplaceName: string;
+  street: string;
+  postalCode: string;
+  municipalityName: string;
+  pseudonym: string;
+  organizationId: string;
+  coachId: string | null;
+  phase: string;
+  participantEmail: string | null;
+  erasedAt: SqlDate;
+  userId: string | null;
+  userEmail: string | null;
+  coachUserId: string | null;
+  coachName: string | null;
+  coachEmail: string | null;
+  coachPhone: string | null;
+  coachTitle: string | null;
+  threadId: string | null;
+  threadKind: string | null;
+  threadStatus: string | null;
+  threadSubject: string | null;
+  threadEmployerId: string | null;
+  threadOrganizationId: string | null;
+};
+
+/**
+ * The placement as placementInclude loads it, in one kept statement (issue 16: Prisma took nine
+ * statements, and every placement page and action starts here).
+ */
+async function findPlacement(placementId: string | undefined): Promise<LoadedPlacement | null> {
   if (!placementId) return null;
-  return db.placement.findUnique({ where: { id: placementId }, include: placementInclude });
+  const [r] = await cachedRead<PlacementRow>(db, PLACEMENT_SQL, [placementId]);
+  if (!r) return null;
+  return {
+    id: r.id,
+    proposalId: r.proposalId,
+    participantId: r.participantId,
+    openingId: r.openingId,
+    kind: r.kind,
+    startDate: toDate(r.startDate)!,
+    endDate: toDate(r.endDate),
+    hoursPerWeek: r.hoursPerWeek === null ? null : toInt(r.hoursPerWeek),
+    supervisorName: r.supervisorName,
+    purpose: r.purpose,
+    status: r.status,
+    supportIntensity: r.supportIntensity,
+    nextCheckInAt: toDate(r.nextCheckInAt),
+    endedAt: toDate(r.endedAt),
+    endReason: r.endReason,
+    externalRef: r.externalRef,
+    createdAt: toDate(r.createdAt)!,
+    opening: {
+      id: r.openingId,
+      title: r.openingTitle,
+      kind: r.openingKind,
+      employerId: r.employerId,
+      employmentSupport: r.employmentSupport,
+      employer: {
+        id: r.employerId,
+        name: r.employerName,
+        phone: r.employerPhone,
+        organizationId: r.employerOrganizationId,
+      },
+      workplace: {
+        name: r.workplaceName,
+        street: r.street,
+        postalCode: r.postalCode,
+        municipality: { name: r.municipalityName },
+      },
+    },
+    participant: {
+      id: r.participantId,
+      pseudonym: r.pseudonym,
+      organizationId: r.organizationId,
+      coachId: r.coachId,
+      phase: r.phase,
+      email: r.participantEmail,
+      erasedAt: toDate(r.erasedAt),
+      user: r.userId === null ? null : { email: r.userEmail },
+      coach:
+        r.coachUserId === null
+          ? null
+          : { id: r.coachUserId, name: r.coachName!, email: r.coachEmail, phone: r.coachPhone, title: r.coachTitle },
+    },
+    thread:
+      r.threadId === null
+        ? null
+        : {
+            id: r.threadId,
+            kind: r.threadKind!,
+            status: r.threadStatus!,
+            subject: r.threadSubject!,
+            employerId: r.threadEmployerId!,
+            organizationId: r.threadOrganizationId,
+            placementId: r.id,
+          },
+  };
 }
-export type LoadedPlacement = NonNullable<Awaited<ReturnType<typeof findPlacement>>>;
 
 /** The audience a signed-in user has for placements (null: none — a 404 for every placement). */
 export function audienceOf(user: SessionUser): Audience | null {

@@ -11,6 +11,8 @@ import * as employerPlacements from "~/routes/employer/placements.tsx";
 import * as participantHome from "~/routes/participant/home.tsx";
 import * as participantPlacement from "~/routes/participant/placement.tsx";
 import { db } from "~/utils/db.server.ts";
+import { placementInclude, requirePlacement } from "~/utils/support.server.ts";
+import type { SessionUser } from "~/utils/auth.server.ts";
 import { createParticipant, createPlacementWithThread, createUser, createWorld } from "../support/factories.ts";
 import { sessionCookieFor } from "../support/requests.ts";
 import { fieldErrors, load, submit } from "../support/routes.ts";
@@ -469,5 +471,33 @@ describe("ending support", () => {
     expect(result.status).toBe(400);
     expect(fieldErrors(result)[field]?.[0]).toMatch(message);
     expect((await db.placement.findUniqueOrThrow({ where: { id: w.placement.id } })).status).not.toBe("ended");
+  });
+});
+
+describe("loading a placement (requirePlacement)", () => {
+  test("the same placement, opening, participant, coach and thread as Prisma's include, with or without the optional parts", async () => {
+    const w = await world({ endDate: addDays(new Date(), 60) });
+    const staff = { role: "coach", organizationId: w.organization.id } as SessionUser;
+    const expectSame = async () =>
+      expect(await requirePlacement(staff, w.placement.id, "staff")).toEqual(
+        await db.placement.findUniqueOrThrow({ where: { id: w.placement.id }, include: placementInclude }),
+      );
+    await expectSame();
+    await db.placement.update({
+      where: { id: w.placement.id },
+      data: { hoursPerWeek: 20, nextCheckInAt: addDays(new Date(), 3), supervisorName: "Eva", purpose: "Prova lager" },
+    });
+    await db.participant.update({ where: { id: w.participant.id }, data: { coachId: null, userId: null } });
+    await expectSame();
+    await db.message.deleteMany({ where: { threadId: w.thread.id } });
+    await db.threadRead.deleteMany({ where: { threadId: w.thread.id } });
+    await db.thread.delete({ where: { id: w.thread.id } });
+    await expectSame();
+    // Another organisation's staff, the wrong audience, an unknown id: 404.
+    const other = await createWorld();
+    const outsider = { role: "coach", organizationId: other.organization.id } as SessionUser;
+    await expect(requirePlacement(outsider, w.placement.id, "staff")).rejects.toMatchObject({ status: 404 });
+    await expect(requirePlacement(staff, w.placement.id, "employer")).rejects.toMatchObject({ status: 404 });
+    await expect(requirePlacement(staff, "finns-inte", "staff")).rejects.toMatchObject({ status: 404 });
   });
 });
