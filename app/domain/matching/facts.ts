@@ -27,19 +27,9 @@ export const KINDS_BY_GOAL: Readonly<Record<Goal, readonly OpeningKind[]>> = {
   studies: ["visit"],
 };
 
-const kindsByGoalList = new WeakMap<readonly Goal[], ReadonlySet<OpeningKind>>();
-
-export function kindsForGoals(goals: readonly Goal[]): ReadonlySet<OpeningKind> {
-  // The hard filters ask once per candidate (300 per match list) with the same participant's goals.
-  let kinds = kindsByGoalList.get(goals);
-  if (!kinds) {
-    kinds =
-      goals.length === 0
-        ? new Set<OpeningKind>(["task", "practice", "work_trial", "job", "visit"])
-        : new Set(goals.flatMap((g) => KINDS_BY_GOAL[g] ?? []));
-    kindsByGoalList.set(goals, kinds);
-  }
-  return kinds;
+export function kindsForGoals(goals: readonly Goal[]): Set<OpeningKind> {
+  if (goals.length === 0) return new Set(["task", "practice", "work_trial", "job", "visit"]);
+  return new Set(goals.flatMap((g) => KINDS_BY_GOAL[g] ?? []));
 }
 
 /** Distance home → workplace in km, or null when either point is unknown. */
