@@ -2,7 +2,9 @@
 // Swedish stop words dropped, Swedish stems added. Both the sqlite engine's FTS5 tables and the
 // vocabulary index store text already processed by `indexTerms`, so the FTS5 tokenizer only has to
 // split on spaces, and a query processed by `parseQuery` meets exactly the same terms.
-import snowball from "snowball-stemmers";
+// A named import: the package is CommonJS marked `__esModule` without a default export, which
+// Vite's development server (`npm run dev`) refuses to import as a default.
+import { newStemmer } from "snowball-stemmers";
 import type { TermDictionary } from "./typo.ts";
 
 export { damerauLevenshtein, maxTypos, TermDictionary, type Correction } from "./typo.ts";
@@ -58,7 +60,7 @@ export function isStopWord(term: string): boolean {
   return SWEDISH_STOP_WORDS.has(term);
 }
 
-const swedish = snowball.newStemmer("swedish");
+const swedish = newStemmer("swedish");
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
 

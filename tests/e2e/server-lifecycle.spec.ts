@@ -111,3 +111,24 @@ test("a busy port, or an APP_URL without a scheme: one clear line and exit 1", a
   expect(badUrl.output()).toMatch(/APP_URL: APP_URL måste vara en fullständig adress med http:\/\/ eller https:\/\//);
   expect(badUrl.output()).not.toMatch(/at getEnv/);
 });
+
+test("the development server (`npm run dev`): pages render through Vite with their security headers, and the browser gets their modules", async () => {
+  const dbFile = await copyDatabase("development");
+  const server = startServer(dbFile, await freePort(), {}, { development: true });
+  try {
+    await server.waitFor(/Brygga är igång/);
+    const page = await fetch(`http://127.0.0.1:${server.port}/om`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-security-policy")).toContain("'strict-dynamic'");
+    const html = await page.text();
+    expect(html).toContain("<h1");
+    expect(html).toContain('import("/app/entry.client.tsx")');
+
+    const entry = await fetch(`http://127.0.0.1:${server.port}/app/entry.client.tsx`);
+    expect(entry.status).toBe(200);
+    expect(entry.headers.get("content-type")).toMatch(/javascript/);
+  } finally {
+    server.child.kill("SIGTERM");
+    await server.exited;
+  }
+});

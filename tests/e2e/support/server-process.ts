@@ -1,5 +1,5 @@
-// The real server process (production build: build/server/runtime/index.js, plain node) for the
-// lifecycle and cluster tests: each test copies the browser tests' database (SQLite backup API)
+// The real server process (production build: build/server/runtime/index.js, plain node; or the
+// development server) for the lifecycle and cluster tests: each test copies the browser tests' database (SQLite backup API)
 // and starts its own server on a free port. No browser; plain HTTP with node:http.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -39,11 +39,23 @@ export type Server = {
   exited: Promise<number | null>;
 };
 
-export function startServer(dbFile: string, port: number, env: Record<string, string> = {}): Server {
-  const child = spawn(process.execPath, [path.resolve(process.env.BUILD_DIR ?? "build", RUNTIME_ENTRY)], {
+/**
+ * The production server (the compiled runtime), or with `development` the one `npm run dev` starts
+ * (server/index.ts through tsx, Vite in middleware mode).
+ */
+export function startServer(
+  dbFile: string,
+  port: number,
+  env: Record<string, string> = {},
+  { development = false } = {},
+): Server {
+  const entry = development
+    ? ["--import", "tsx", "server/index.ts"]
+    : [path.resolve(process.env.BUILD_DIR ?? "build", RUNTIME_ENTRY)];
+  const child = spawn(process.execPath, entry, {
     env: {
       ...process.env,
-      NODE_ENV: "production",
+      NODE_ENV: development ? "development" : "production",
       PORT: String(port),
       APP_URL: `http://localhost:${port}`,
       DATABASE_URL: `file:${dbFile}`,
