@@ -33,10 +33,15 @@ export function loadShedding(options: LoadSheddingOptions): LoadShedding {
     refused++;
     if (res.headersSent || res.writableEnded) return;
     res.status(503);
+    // Refused before the security headers' middleware runs (server/web.ts): the few that matter for
+    // a short plain text, strictest form.
     res.set({
       "Retry-After": String(options.retryAfterSeconds),
       "Content-Type": "text/plain; charset=utf-8",
       "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      "Referrer-Policy": "same-origin",
     });
     res.end(BUSY_TEXT);
   };

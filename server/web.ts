@@ -1,8 +1,11 @@
-// The HTTP side of Brygga: /healthz and static files first (cheap, never queued), then security
-// headers, the request guard, the bound on requests in flight (server/load-shedding.ts) and the
-// Remix app; a graceful drain on shutdown. Runs as the single server process (with the
+// The HTTP side of Brygga: /healthz first, then the bound on requests in flight
+// (server/load-shedding.ts; the client build's files and, in development, Vite's modules are never
+// queued), compression, security headers, static files, the request guard and the Remix app; a
+// graceful drain on shutdown. The bound comes before the rest so that a refused request costs
+// little: under overload the 503s share the cores with the requests being served. Runs as the single server process (with the
 // background work) or as one web process of the cluster (server/cluster.ts).
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -54,6 +57,23 @@ export async function startWebServer(env: Env, fail: (message: string) => never)
   });
 
   app.get("/healthz", (req, res) => void healthz(req, res));
+
+  // Beyond this, 503 with Retry-After at once (issue 16); only what reaches the Remix app is bounded.
+  const clientDir = path.join(buildDir, "client");
+  const bound = loadShedding({
+    maxInFlight: env.MAX_REQUESTS_IN_FLIGHT,
+    maxQueue: env.REQUEST_QUEUE_LENGTH,
+    maxQueueWaitMs: env.REQUEST_QUEUE_WAIT_MS,
+    retryAfterSeconds: 1,
+  });
+  if (viteDevServer) {
+    app.use(viteDevServer.middlewares);
+    app.use(bound);
+  } else {
+    const isClientFile = clientFileMatcher(clientDir);
+    app.use((req, res, next) => (isClientFile(req.path) ? next() : bound(req, res, next)));
+  }
+
   app.use(compression());
 
   app.use((_req, res, next) => {
@@ -90,24 +110,12 @@ export async function startWebServer(env: Env, fail: (message: string) => never)
     }),
   );
 
-  if (viteDevServer) {
-    app.use(viteDevServer.middlewares);
-  } else {
-    app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  if (!viteDevServer) {
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(clientDir, { maxAge: "1h" }));
   }
 
   app.use(requestGuard(env.APP_URL)); // cross-site 403, content type 415, body size 413, no-store when signed in
-
-  // Beyond this, 503 with Retry-After at once (issue 16); only the Remix app is bounded.
-  app.use(
-    loadShedding({
-      maxInFlight: env.MAX_REQUESTS_IN_FLIGHT,
-      maxQueue: env.REQUEST_QUEUE_LENGTH,
-      maxQueueWaitMs: env.REQUEST_QUEUE_WAIT_MS,
-      retryAfterSeconds: 1,
-    }),
-  );
 
   const build = viteDevServer
     ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
@@ -148,6 +156,17 @@ export async function startWebServer(env: Env, fail: (message: string) => never)
       await viteDevServer?.close();
     },
   };
+}
+
+/**
+ * Whether a path names something express.static serves from the client build (its top-level files,
+ * such as /favicon.svg, and anything under its folders, such as /assets/): read once at start.
+ */
+function clientFileMatcher(clientDir: string): (urlPath: string) => boolean {
+  const entries = fs.readdirSync(clientDir, { withFileTypes: true });
+  const files = new Set(entries.filter((e) => e.isFile()).map((e) => `/${e.name}`));
+  const folders = entries.filter((e) => e.isDirectory()).map((e) => `/${e.name}/`);
+  return (urlPath) => files.has(urlPath) || folders.some((folder) => urlPath.startsWith(folder));
 }
 
 export async function closeDatabase(): Promise<void> {

@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { startSession } from "../../app/utils/auth.server.ts";
@@ -72,9 +73,20 @@ test("saturated: 503 with Retry-After at once, /healthz still answers, then ever
   expect(refused.headers["retry-after"]).toBe("1");
   expect(refused.body).toMatch(/Brygga har för många förfrågningar just nu/);
   expect(refused.body).toMatch(/Brygga is busy right now/);
+  // Refused before the security headers' middleware: the refusal sets its own, strictest.
+  expect(refused.headers["x-content-type-options"]).toBe("nosniff");
+  expect(refused.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(refused.headers["cache-control"]).toBe("no-store");
 
-  // Health checks and static files are answered before the limit.
+  // Health checks and the client build's files (scripts, styles, the icon) are never refused.
   expect((await get(server, "/healthz")).status).toBe(200);
+  const clientDir = path.resolve(process.env.BUILD_DIR ?? "build", "client");
+  const stylesheet = fs.readdirSync(path.join(clientDir, "assets")).find((f) => f.endsWith(".css"));
+  const asset = await get(server, `/assets/${stylesheet}`, { "Accept-Encoding": "gzip" });
+  expect(asset.status).toBe(200);
+  expect(asset.headers["content-encoding"]).toBe("gzip");
+  expect(asset.headers["x-content-type-options"]).toBe("nosniff");
+  expect((await get(server, "/favicon.svg")).status).toBe(200);
 
   for (const h of held) h.req.end(body);
   const answers = await Promise.all(held.map((h) => h.answered));
