@@ -2,8 +2,9 @@
 // (server/load-shedding.ts; the client build's files and, in development, Vite's modules are never
 // queued), compression, security headers, static files, the request guard and the Remix app; a
 // graceful drain on shutdown. The bound comes before the rest so that a refused request costs
-// little: under overload the 503s share the cores with the requests being served. Runs as the single server process (with the
-// background work) or as one web process of the cluster (server/cluster.ts).
+// little: under overload the 503s share the cores with the requests being served. Runs as the
+// single server process (with the background work) or as one web process of the cluster
+// (server/cluster.ts).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,6 +1,7 @@
 // The real server process (production build: build/server/runtime/index.js, plain node; or the
-// development server) for the lifecycle and cluster tests: each test copies the browser tests' database (SQLite backup API)
-// and starts its own server on a free port. No browser; plain HTTP with node:http.
+// development server) for the lifecycle and cluster tests: each test copies the browser tests'
+// database (SQLite backup API) and starts its own server on a free port. No browser; plain HTTP
+// with node:http.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
